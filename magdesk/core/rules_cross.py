@@ -1,0 +1,208 @@
+"""Rules across records: stock of lots and batches, exports against sales,
+licence coverage, controlled-item classification, duplicates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from . import enums as E
+from .control import classify
+from .findings import Finding, finding
+from .model import Adjustment, BatchInput, ExportLine, Sale
+from .rules_records import Context
+from .units import format_kg
+
+YIELD_MIN, YIELD_MAX = 0.3, 1.0
+
+
+def period_of(day) -> str:
+    return f"{day.year}-{day.month:02d}"
+
+
+def check_inputs(inputs: Iterable[BatchInput], ctx: Context) -> tuple[list[Finding], dict]:
+    """Lots never overdrawn, inputs not before their lot arrived; returns the
+    findings and, per batch, (input grams, Dy grams·pct, Tb grams·pct)."""
+    out: list[Finding] = []
+    drawn: dict[int, int] = defaultdict(int)
+    per_batch: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for bi in inputs:
+        batch = ctx.batches.get(bi.batch_id)
+        lot = ctx.purchases.get(bi.purchase_id)
+        if batch is None or lot is None:
+            continue
+        drawn[bi.purchase_id] += bi.qty_g
+        if bi.qty_g <= 0:
+            out.append(finding("field.not_positive", "batch_input",
+                               f"{batch.batch_no}/{lot.lot_no}", "qty_g",
+                               period_of(batch.end_date), value=bi.qty_g))
+        if batch.start_date < lot.date:
+            out.append(finding("input.before_lot", "batch_input", f"{batch.batch_no}/{lot.lot_no}",
+                               "purchase_id", period_of(batch.end_date), lot=lot.lot_no,
+                               arrived=lot.date))
+        product = ctx.products.get(lot.product_id)
+        acc = per_batch[bi.batch_id]
+        acc[0] += bi.qty_g
+        if product is not None:
+            acc[1] += bi.qty_g * (product.dy_pct or 0)
+            acc[2] += bi.qty_g * (product.tb_pct or 0)
+    for pid, grams in drawn.items():
+        lot = ctx.purchases[pid]
+        if grams > lot.qty_g:
+            out.append(finding("lot.overdrawn", "purchase", lot.doc_no, "qty_g",
+                               period_of(lot.date), lot=lot.lot_no, drawn=format_kg(grams), qty=format_kg(lot.qty_g)))
+    return out, per_batch
+
+
+def check_batches(per_batch: dict, ctx: Context) -> list[Finding]:
+    """Every batch has inputs, a plausible yield, and no more Dy/Tb out than in."""
+    out: list[Finding] = []
+    for bid, batch in ctx.batches.items():
+        period = period_of(batch.end_date)
+        acc = per_batch.get(bid)
+        if not acc or acc[0] == 0:
+            out.append(finding("batch.no_inputs", "batch", batch.batch_no, "inputs", period))
+            continue
+        if batch.output_g > 0:
+            ratio = batch.output_g / acc[0]
+            if not YIELD_MIN <= ratio <= YIELD_MAX:
+                out.append(finding("batch.yield", "batch", batch.batch_no, "output_g", period,
+                                   ratio=f"{ratio:.2f}"))
+        product = ctx.products.get(batch.product_id)
+        if product is None:
+            continue
+        for element, index in (("dy", 1), ("tb", 2)):
+            out_content = batch.output_g * (getattr(product, f"{element}_pct") or 0)
+            if out_content * 100 > acc[index] * 101:
+                out.append(finding(f"batch.{element}_out", "batch", batch.batch_no,
+                                   f"{element}_pct", period))
+    return out
+
+
+class SaleChecks:
+    """Checks that need every sale: fed one sale at a time, so that a million
+    sales never sit in memory together."""
+
+    def __init__(self, ctx: Context, adjustments: Iterable[Adjustment]):
+        self.ctx = ctx
+        self.sold: dict[int, int] = defaultdict(int)
+        self.available: dict[int, int] = {bid: b.output_g for bid, b in ctx.batches.items()}
+        for adj in adjustments:
+            if adj.kind == E.AdjustmentKind.RETURN and adj.batch_id in self.available:
+                self.available[adj.batch_id] += adj.qty_g
+        self.flagged: set[int] = set()
+        self.seen: set[tuple] = set()
+        self.export_sales: dict[int, Sale] = {}
+        self.findings: list[Finding] = []
+
+    def add(self, s: Sale) -> None:
+        if s.batch_id in self.available:
+            total = self.sold[s.batch_id] + s.qty_g
+            self.sold[s.batch_id] = total
+            if total > self.available[s.batch_id] and s.batch_id not in self.flagged:
+                self.flagged.add(s.batch_id)
+                batch = self.ctx.batches[s.batch_id]
+                self.findings.append(finding(
+                    "batch.oversold", "sale", s.doc_no, "qty_g", period_of(s.date),
+                    batch=batch.batch_no, available=format_kg(self.available[s.batch_id]),
+                    sold=format_kg(total)))
+        dup = (s.customer_id, s.date, s.product_id, s.qty_g)
+        if dup in self.seen:
+            self.findings.append(finding("dup.suspect", "sale", s.doc_no, None, period_of(s.date)))
+        else:
+            self.seen.add(dup)
+        if s.is_export:
+            self.export_sales[s.id] = s
+
+
+def check_exports(exports: list[ExportLine], checks: SaleChecks) -> list[Finding]:
+    """Export lines against their sales, the control classification and licences."""
+    ctx = checks.ctx
+    out: list[Finding] = []
+    exported: dict[int, int] = defaultdict(int)
+    used: dict[int, int] = defaultdict(int)
+    for x in sorted(exports, key=lambda e: (e.decl_date, e.customs_decl_no, e.line_no)):
+        period = period_of(x.decl_date)
+        sale = checks.export_sales.get(x.sale_id)
+        if sale is None:
+            out.append(finding("export.sale_not_export", "export", x.key, "sale_id", period))
+        else:
+            exported[x.sale_id] += x.qty_g
+            if x.consignee_id != sale.customer_id and sale.customer_id in ctx.counterparties:
+                out.append(finding("export.consignee_sale", "export", x.key, "consignee_id",
+                                   period, sale=sale.doc_no))
+            out += _check_control(x, sale, period, ctx)
+        if x.controlled:
+            out += _check_licence_use(x, period, used, ctx)
+    for sid, sale in checks.export_sales.items():
+        grams = exported.get(sid, 0)
+        if grams == 0:
+            out.append(finding("sale.export_missing", "sale", sale.doc_no, "is_export",
+                               period_of(sale.date)))
+        elif grams > sale.qty_g:
+            out.append(finding("export.exceeds_sale", "sale", sale.doc_no, "qty_g",
+                               period_of(sale.date), exported=format_kg(grams), sold=format_kg(sale.qty_g)))
+    return out
+
+
+def _check_control(x: ExportLine, sale: Sale, period: str, ctx: Context) -> list[Finding]:
+    product = ctx.products.get(sale.product_id)
+    if product is None:
+        return []
+    result = classify(product, x.decl_date, ctx.codes.control_items, ctx.policy)
+    out = []
+    if result.needs_report:
+        out.append(finding("export.report_missing", "export", x.key, "controlled", period,
+                           code=product.code))
+    if result.controlled and not x.controlled and not x.control_reason:
+        out.append(finding("export.control_missed", "export", x.key, "controlled", period,
+                           control_no=result.control_no))
+    elif not result.controlled and x.controlled and not x.control_reason:
+        out.append(finding("export.control_extra", "export", x.key, "controlled", period))
+    elif result.controlled and x.controlled and x.control_no and (
+        x.control_no != result.control_no
+    ):
+        out.append(finding("export.control_no", "export", x.key, "control_no", period,
+                           value=x.control_no, expected=result.control_no))
+    return out
+
+
+def _check_licence_use(x: ExportLine, period: str, used: dict, ctx: Context) -> list[Finding]:
+    lic = ctx.licences.get(x.licence_id) if x.licence_id is not None else None
+    if lic is None:
+        return [finding("export.licence_missing", "export", x.key, "licence_id", period)]
+    out = []
+    if lic.consignee_ids and x.consignee_id not in lic.consignee_ids:
+        out.append(finding("licence.consignee", "export", x.key, "licence_id", period,
+                           licence=lic.licence_no))
+    if not lic.valid_from <= x.decl_date <= lic.valid_to:
+        out.append(finding("licence.validity", "export", x.key, "licence_id", period,
+                           licence=lic.licence_no, valid_from=lic.valid_from,
+                           valid_to=lic.valid_to))
+    before = used[lic.id]
+    used[lic.id] = before + x.qty_g
+    if before <= lic.qty_g < before + x.qty_g:
+        out.append(finding("licence.exceeded", "export", x.key, "qty_g", period,
+                           licence=lic.licence_no, licensed=format_kg(lic.qty_g),
+                           used=format_kg(before + x.qty_g)))
+    if lic.control_no and x.control_no and lic.control_no != x.control_no:
+        out.append(finding("licence.control_no", "export", x.key, "licence_id", period,
+                           licence=lic.licence_no, value=lic.control_no))
+    return out
+
+
+def check_purchase_duplicates(purchases, ctx: Context) -> list[Finding]:
+    out = []
+    seen: dict[tuple, str] = {}
+    seen_lot: dict[tuple, str] = {}
+    for pu in sorted(purchases, key=lambda p: (p.date, p.id or 0)):
+        dup = (pu.supplier_id, pu.date, pu.product_id, pu.qty_g)
+        if dup in seen:
+            out.append(finding("dup.suspect", "purchase", pu.doc_no, None, period_of(pu.date)))
+        seen[dup] = pu.doc_no
+        lot_key = (pu.supplier_id, pu.lot_no)
+        if lot_key in seen_lot:
+            out.append(finding("lot.duplicate", "purchase", pu.doc_no, "lot_no",
+                               period_of(pu.date), lot=pu.lot_no, other=seen_lot[lot_key]))
+        seen_lot[lot_key] = pu.doc_no
+    return out

@@ -1,0 +1,316 @@
+"""Rules on one record at a time (with read access to the records it refers to).
+
+Every function returns a list of findings and never raises on bad data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import enums as E
+from . import identifiers as ids
+from .codelists import CodeLists
+from .control import ControlPolicy
+from .fields import FIELDS
+from .findings import Finding, finding
+from .model import Batch, Counterparty, ExportLine, Licence, Product, Purchase, Sale
+from .units import PCT_SCALE
+
+EARLIEST = date(2000, 1, 1)
+
+
+@dataclass
+class Context:
+    """What record rules may look at besides the record itself."""
+
+    codes: CodeLists
+    today: date
+    policy: ControlPolicy = field(default_factory=ControlPolicy)
+    counterparties: dict[int, Counterparty] = field(default_factory=dict)
+    products: dict[int, Product] = field(default_factory=dict)
+    purchases: dict[int, Purchase] = field(default_factory=dict)
+    batches: dict[int, Batch] = field(default_factory=dict)
+    licences: dict[int, Licence] = field(default_factory=dict)
+
+
+def _plan(entity: str) -> tuple[tuple[str, str, bool, int | None, int | None, object], ...]:
+    return tuple(
+        (s.name, s.kind, s.required, s.max_len, s.min_len, s.choices)
+        for s in FIELDS[entity]
+        if s.kind != "bool"
+    )
+
+
+_PLANS = {entity: _plan(entity) for entity in FIELDS}
+
+
+def check_fields(entity: str, record, key: str, ctx: Context, period=None) -> list[Finding]:
+    """The checks every field spec implies: required, length, choices, signs, dates."""
+    out: list[Finding] = []
+    for name, kind, required, max_len, min_len, choices in _PLANS[entity]:
+        value = getattr(record, name)
+        if value is None or value == "":
+            if required:
+                out.append(finding("field.required", entity, key, name, period))
+            continue
+        if kind in ("text", "code"):
+            if max_len is not None and len(value) > max_len:
+                out.append(finding("field.too_long", entity, key, name, period, max=max_len))
+            elif min_len is not None and len(value.strip()) < min_len:
+                out.append(finding("field.too_short", entity, key, name, period, min=min_len))
+        elif kind == "enum":
+            if value not in choices.__members__:
+                out.append(finding("field.choice", entity, key, name, period, value=value))
+        elif kind == "mass" or kind == "int":
+            if value <= 0:
+                out.append(finding("field.not_positive", entity, key, name, period, value=value))
+        elif kind == "money":
+            if value < 0:
+                out.append(finding("field.negative", entity, key, name, period, value=value))
+        elif kind == "pct":
+            if not 0 <= value <= 100 * PCT_SCALE:
+                out.append(finding("field.pct_range", entity, key, name, period))
+        elif kind == "date":
+            if value > ctx.today:
+                out.append(finding("date.future", entity, key, name, period, value=value))
+            elif value < EARLIEST:
+                out.append(finding("date.too_old", entity, key, name, period, value=value))
+    return out
+
+
+def check_uscc(entity: str, key: str, code: str, name: str = "uscc") -> list[Finding]:
+    reason = ids.check_uscc(ids.normalise_uscc(code))
+    if reason == "format":
+        return [finding("uscc.format", entity, key, name, value=code)]
+    if reason == "check_digit":
+        expected = ids.uscc_check_char(ids.normalise_uscc(code)[:17])
+        return [finding("uscc.check_digit", entity, key, name, value=code, expected=expected)]
+    return []
+
+
+def check_counterparty(cp: Counterparty, ctx: Context) -> list[Finding]:
+    key = cp.name_cn
+    out = check_fields("counterparty", cp, key, ctx)
+    foreign = cp.cp_type == E.CpType.FOREIGN
+    if foreign:
+        if not cp.name_en:
+            out.append(finding("cp.name_en_required", "counterparty", key, "name_en"))
+    elif not cp.uscc:
+        out.append(finding("cp.uscc_required", "counterparty", key, "uscc"))
+    if cp.uscc:
+        out += check_uscc("counterparty", key, cp.uscc)
+    if cp.country:
+        country = ctx.codes.country(cp.country)
+        if country is None:
+            out.append(finding("country.unknown", "counterparty", key, "country", value=cp.country))
+        elif foreign and country.alpha2 == "CN":
+            out.append(finding("cp.foreign_in_cn", "counterparty", key, "country"))
+        elif not foreign and country.alpha2 != "CN":
+            out.append(finding("cp.domestic_abroad", "counterparty", key, "country",
+                               value=cp.country))
+    if foreign and cp.role != E.Role.SUPPLIER and not cp.end_use_default:
+        out.append(finding("cp.end_use_missing", "counterparty", key, "end_use_default"))
+    return out
+
+
+def check_hs(entity: str, key: str, code: str, ctx: Context, year: int, period=None):
+    if ids.check_hs_format(code):
+        return [finding("hs.format", entity, key, "hs_code", period, value=code)]
+    item = ctx.codes.hs.get(code)
+    if item is None:
+        return [finding("hs.unknown", entity, key, "hs_code", period, value=code)]
+    if not item.valid_in(year):
+        return [finding("hs.not_valid", entity, key, "hs_code", period, value=code, year=year)]
+    return []
+
+
+# Typical composition ranges (warn only), in units of 0.0001 % (DOMAIN.md §4.5).
+_RANGES = {
+    E.Category.SINTERED_NDFEB: {"re_total_pct": (28, 34), "dy_pct": (0, 10), "tb_pct": (0, 3)},
+    E.Category.SMCO: {"sm_pct": (23, 37)},
+}
+
+
+def check_product(p: Product, ctx: Context) -> list[Finding]:
+    key = p.code
+    out = check_fields("product", p, key, ctx)
+    hs_findings = check_hs("product", key, p.hs_code, ctx, ctx.today.year) if p.hs_code else []
+    out += hs_findings
+    if p.category not in E.Category.__members__:
+        return out
+    magnet = p.category in E.MAGNET_CATEGORIES
+    if magnet and p.hs_code and not hs_findings and p.hs_code != "8505111000":
+        out.append(finding("product.hs_magnet", "product", key, "hs_code", value=p.hs_code))
+    if magnet:
+        if not p.grade:
+            out.append(finding("grade.required", "product", key, "grade"))
+        elif ids.check_grade(p.category, ids.normalise_grade(p.grade)):
+            out.append(finding("grade.format", "product", key, "grade", value=p.grade))
+    if p.category in E.COMPOSITION_CATEGORIES:
+        for name in ("dy_pct", "tb_pct"):
+            if getattr(p, name) is None:
+                out.append(finding("comp.required", "product", key, name))
+    out += _check_composition(p)
+    return out
+
+
+def _check_composition(p: Product) -> list[Finding]:
+    key = p.code
+    out = []
+    elements = sum(getattr(p, n) or 0 for n in ("dy_pct", "tb_pct", "ho_pct", "sm_pct", "gd_pct"))
+    if p.re_total_pct is not None and elements > p.re_total_pct:
+        out.append(finding("comp.sum", "product", key, "re_total_pct"))
+    for name, (low, high) in _RANGES.get(p.category, {}).items():
+        value = getattr(p, name)
+        if value is not None and not low * PCT_SCALE <= value <= high * PCT_SCALE:
+            out.append(finding("comp.typical", "product", key, name, low=low, high=high))
+    heavy = (p.dy_pct or 0) + (p.tb_pct or 0)
+    if (
+        p.category == E.Category.SINTERED_NDFEB
+        and ids.grade_needs_heavy_re(ids.normalise_grade(p.grade))
+        and heavy == 0
+        and not (p.heavy_re_free and p.test_report_no)
+    ):
+        out.append(finding("grade.heavy_re", "product", key, "grade", value=p.grade))
+    return out
+
+
+def check_purchase(pu: Purchase, ctx: Context, period: str | None) -> list[Finding]:
+    key = pu.doc_no
+    out = check_fields("purchase", pu, key, ctx, period)
+    supplier = ctx.counterparties.get(pu.supplier_id)
+    if supplier is not None and supplier.role == E.Role.CUSTOMER:
+        out.append(finding("ref.not_supplier", "purchase", key, "supplier_id", period,
+                           name=supplier.name_cn))
+    product = ctx.products.get(pu.product_id)
+    if product is not None and product.category in E.MAGNET_CATEGORIES:
+        out.append(finding("purchase.magnet", "purchase", key, "product_id", period,
+                           code=product.code))
+    if pu.lot_no and ids.check_lot(pu.lot_no):
+        out.append(finding("lot.format", "purchase", key, "lot_no", period, value=pu.lot_no))
+    if pu.qty_g > 100_000_000:
+        out.append(finding("qty.large", "purchase", key, "qty_g", period))
+    if pu.unit_price_fen is not None and pu.amount_fen is not None and pu.qty_g > 0:
+        expected = pu.qty_g * pu.unit_price_fen / 1000
+        if abs(expected - pu.amount_fen) > 1:
+            out.append(finding("amount.mismatch", "purchase", key, "amount_fen", period))
+    if pu.invoice_no and ids.check_invoice(pu.invoice_no):
+        out.append(finding("invoice.format", "purchase", key, "invoice_no", period,
+                           value=pu.invoice_no))
+    if pu.origin == E.Origin.IMPORT:
+        if not pu.import_decl_no:
+            out.append(finding("purchase.decl_required", "purchase", key, "import_decl_no", period))
+        else:
+            out += check_decl("purchase", key, "import_decl_no", pu.import_decl_no, False,
+                              pu.date, period)
+    return out
+
+
+def check_decl(entity, key, field_name, number, export: bool, on: date, period):
+    reason = ids.check_declaration(number, export=export, on=on)
+    if reason is None:
+        return []
+    return [finding(f"decl.{reason}", entity, key, field_name, period, value=number,
+                    flag="0" if export else "1", year=on.year)]
+
+
+def check_batch(b: Batch, ctx: Context, period: str | None) -> list[Finding]:
+    key = b.batch_no
+    out = check_fields("batch", b, key, ctx, period)
+    if b.start_date and b.end_date and b.start_date > b.end_date:
+        out.append(finding("date.order", "batch", key, "end_date", period))
+    product = ctx.products.get(b.product_id)
+    if (
+        product is not None and b.grade and product.grade
+        and ids.normalise_grade(b.grade) != ids.normalise_grade(product.grade)
+        and not ids.check_grade(product.category, ids.normalise_grade(product.grade))
+    ):
+        out.append(finding("grade.mismatch", "batch", key, "grade", period,
+                           value=b.grade, expected=product.grade))
+    return out
+
+
+def check_sale(s: Sale, ctx: Context, period: str | None) -> list[Finding]:
+    key = s.doc_no
+    out = check_fields("sale", s, key, ctx, period)
+    customer = ctx.counterparties.get(s.customer_id)
+    if customer is not None and customer.role == E.Role.SUPPLIER:
+        out.append(finding("ref.not_customer", "sale", key, "customer_id", period,
+                           name=customer.name_cn))
+    product = ctx.products.get(s.product_id)
+    if product is not None and product.category not in E.MAGNET_CATEGORIES:
+        out.append(finding("sale.not_magnet", "sale", key, "product_id", period,
+                           code=product.code))
+    batch = ctx.batches.get(s.batch_id)
+    if batch is not None:
+        if batch.product_id != s.product_id:
+            out.append(finding("sale.batch_product", "sale", key, "batch_id", period,
+                               batch=batch.batch_no))
+        elif s.date < batch.end_date:
+            out.append(finding("sale.before_batch", "sale", key, "date", period,
+                               batch=batch.batch_no, end=batch.end_date))
+    if s.qty_pcs and s.qty_g > 0:
+        per_piece = s.qty_g / s.qty_pcs
+        if not 0.01 <= per_piece <= 50_000:
+            out.append(finding("sale.piece_weight", "sale", key, "qty_pcs", period))
+    if s.currency and s.currency not in ctx.codes.currencies:
+        out.append(finding("currency.unknown", "sale", key, "currency", period, value=s.currency))
+    if s.invoice_no:
+        if ids.check_invoice(s.invoice_no):
+            out.append(finding("invoice.format", "sale", key, "invoice_no", period,
+                               value=s.invoice_no))
+    elif not s.is_export:
+        out.append(finding("sale.invoice_missing", "sale", key, "invoice_no", period))
+    if s.is_export and not s.end_use:
+        out.append(finding("sale.end_use_required", "sale", key, "end_use", period))
+    return out
+
+
+def check_export(x: ExportLine, ctx: Context, period: str | None) -> list[Finding]:
+    key = x.key
+    out = check_fields("export", x, key, ctx, period)
+    if x.customs_decl_no:
+        out += check_decl("export", key, "customs_decl_no", x.customs_decl_no, True,
+                          x.decl_date, period)
+    if x.hs_code:
+        out += check_hs("export", key, x.hs_code, ctx, x.decl_date.year, period)
+    if x.destination:
+        country = ctx.codes.country(x.destination)
+        if country is None:
+            out.append(finding("country.unknown", "export", key, "destination", period,
+                               value=x.destination))
+        elif country.alpha2 == "CN":
+            out.append(finding("export.destination_cn", "export", key, "destination", period))
+    consignee = ctx.counterparties.get(x.consignee_id)
+    if consignee is not None and consignee.cp_type != E.CpType.FOREIGN:
+        out.append(finding("export.consignee_domestic", "export", key, "consignee_id", period,
+                           name=consignee.name_cn))
+    if x.currency and x.currency not in ctx.codes.currencies:
+        out.append(finding("currency.unknown", "export", key, "currency", period,
+                           value=x.currency))
+    return out
+
+
+def check_licence(lic: Licence, ctx: Context) -> list[Finding]:
+    key = lic.licence_no
+    out = check_fields("licence", lic, key, ctx)
+    # A licence may be valid into the future: only its issue date must not be.
+    out = [f for f in out if not (f.code == "date.future" and f.field == "valid_to")]
+    if lic.valid_from and lic.valid_to and lic.valid_from > lic.valid_to:
+        out.append(finding("date.order", "licence", key, "valid_to"))
+    if lic.licence_type == E.LicenceType.INDIVIDUAL and len(lic.consignee_ids) != 1:
+        out.append(finding("licence.one_consignee", "licence", key, "consignee_ids",
+                           count=len(lic.consignee_ids)))
+    for cid in lic.consignee_ids:
+        cp = ctx.counterparties.get(cid)
+        if cp is not None and cp.cp_type != E.CpType.FOREIGN:
+            out.append(finding("licence.consignee_domestic", "licence", key, "consignee_ids",
+                               name=cp.name_cn))
+    return out
+
+
+def check_company(c, ctx: Context) -> list[Finding]:
+    out = check_fields("company", c, c.uscc or c.name, ctx)
+    if c.uscc:
+        out += check_uscc("company", c.uscc, c.uscc)
+    return out

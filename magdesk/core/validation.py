@@ -1,0 +1,140 @@
+"""Validation of a whole data set: every record rule, every cross-record rule,
+the monthly balance.  Pure and total: findings are returned, never raised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import rules_cross as X
+from . import rules_records as R
+from .balance import BalanceRow, check_balance
+from .codelists import CodeLists
+from .control import ControlPolicy
+from .findings import Finding, Severity
+from .model import (
+    Adjustment,
+    Batch,
+    BatchInput,
+    Company,
+    Counterparty,
+    ExportLine,
+    Licence,
+    Product,
+    Purchase,
+    Sale,
+)
+
+
+@dataclass
+class Dataset:
+    """Everything validation reads.  Small tables as dicts by id; the large
+    ones (inputs, sales) as callables returning fresh iterators, sales in
+    date order, so that they can be streamed from storage."""
+
+    company: Company | None = None
+    counterparties: dict[int, Counterparty] = field(default_factory=dict)
+    products: dict[int, Product] = field(default_factory=dict)
+    purchases: dict[int, Purchase] = field(default_factory=dict)
+    batches: dict[int, Batch] = field(default_factory=dict)
+    licences: dict[int, Licence] = field(default_factory=dict)
+    inputs: Callable[[], Iterable[BatchInput]] = lambda: ()
+    sales: Callable[[], Iterable[Sale]] = lambda: ()
+    exports: list[ExportLine] = field(default_factory=list)
+    adjustments: list[Adjustment] = field(default_factory=list)
+    balance: Callable[[], Iterable[BalanceRow]] = lambda: ()
+    accepted: set[tuple[str, str, str]] = field(default_factory=set)
+
+
+def validate(
+    ds: Dataset,
+    codes: CodeLists,
+    *,
+    today: date,
+    policy: ControlPolicy | None = None,
+    period: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Finding]:
+    """All findings for ``ds`` (only those of ``period`` and undated ones if given).
+
+    Warnings the clerk accepted with a reason are left out.
+    """
+    ctx = R.Context(codes, today, policy or ControlPolicy(), ds.counterparties, ds.products,
+                    ds.purchases, ds.batches, ds.licences)
+    out: list[Finding] = []
+    steps = 6
+    step = _stepper(progress, steps)
+    if ds.company is not None:
+        out += R.check_company(ds.company, ctx)
+    for cp in ds.counterparties.values():
+        out += R.check_counterparty(cp, ctx)
+    out += _uscc_duplicates(ds.counterparties.values())
+    for p in ds.products.values():
+        out += R.check_product(p, ctx)
+    for lic in ds.licences.values():
+        out += R.check_licence(lic, ctx)
+    step()
+    for pu in ds.purchases.values():
+        out += R.check_purchase(pu, ctx, X.period_of(pu.date))
+    out += X.check_purchase_duplicates(ds.purchases.values(), ctx)
+    step()
+    input_findings, per_batch = X.check_inputs(ds.inputs(), ctx)
+    out += input_findings
+    for b in ds.batches.values():
+        out += R.check_batch(b, ctx, X.period_of(b.end_date))
+    out += X.check_batches(per_batch, ctx)
+    step()
+    sale_checks = X.SaleChecks(ctx, ds.adjustments)
+    check_sale, add = R.check_sale, sale_checks.add
+    for s in ds.sales():
+        out += check_sale(s, ctx, f"{s.date.year}-{s.date.month:02d}")
+        add(s)
+    out += sale_checks.findings
+    step()
+    for x in ds.exports:
+        out += R.check_export(x, ctx, X.period_of(x.decl_date))
+    out += X.check_exports(ds.exports, sale_checks)
+    for adj in ds.adjustments:
+        out += R.check_fields("adjustment", adj, adj.doc_no, ctx, X.period_of(adj.date))
+    step()
+    codes_by_id = {pid: p.code for pid, p in ds.products.items()}
+    out += check_balance(ds.balance(), codes_by_id)
+    step()
+    if period is not None:
+        out = [f for f in out if f.period is None or f.period == period]
+    if ds.accepted:
+        out = [
+            f for f in out
+            if f.severity is Severity.ERROR or (f.entity, f.record, f.code) not in ds.accepted
+        ]
+    return out
+
+
+def _uscc_duplicates(counterparties: Iterable[Counterparty]) -> list[Finding]:
+    from .findings import finding
+    from .identifiers import normalise_uscc
+
+    seen: dict[str, str] = {}
+    out = []
+    for cp in counterparties:
+        if not cp.uscc:
+            continue
+        code = normalise_uscc(cp.uscc)
+        if code in seen:
+            out.append(finding("uscc.duplicate", "counterparty", cp.name_cn, "uscc",
+                               value=cp.uscc, other=seen[code]))
+        else:
+            seen[code] = cp.name_cn
+    return out
+
+
+def _stepper(progress, total: int):
+    done = [0]
+
+    def step():
+        done[0] += 1
+        if progress is not None:
+            progress(done[0], total)
+
+    return step

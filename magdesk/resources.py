@@ -1,0 +1,65 @@
+"""One resolver for shipped resources (code lists, templates, translations).
+
+Works from a source checkout (``<repo>/resources``), an installed wheel
+(``<prefix>/share/magdesk/resources``) and a PyInstaller bundle
+(``<bundle>/resources``).  Nothing else in magdesk builds resource paths.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+
+class ResourceError(FileNotFoundError):
+    """A shipped resource is missing: the installation is incomplete."""
+
+
+def _candidates() -> list[Path]:
+    found = []
+    env = os.environ.get("MAGDESK_RESOURCES")
+    if env:
+        found.append(Path(env))
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        found.append(Path(bundle) / "resources")
+    found.append(Path(__file__).resolve().parent.parent / "resources")
+    for prefix in {sys.prefix, sys.base_prefix}:
+        found.append(Path(prefix) / "share" / "magdesk" / "resources")
+    return found
+
+
+@cache
+def resources_dir() -> Path:
+    """The folder that holds magdesk's shipped resources."""
+    for cand in _candidates():
+        if (cand / "codelists").is_dir():
+            return cand
+    tried = ", ".join(str(c) for c in _candidates())
+    raise ResourceError(f"magdesk resources not found (looked in: {tried})")
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of one shipped resource, e.g. ``resource_path("codelists", "hs_codes.toml")``."""
+    path = resources_dir().joinpath(*parts)
+    if not path.exists():
+        raise ResourceError(f"missing resource: {path}")
+    return path
+
+
+@cache
+def load_codelists():
+    """The shipped code lists, parsed once per process."""
+    from .core import codelists as cl
+
+    def text(name: str) -> str:
+        return resource_path("codelists", name).read_text(encoding="utf-8")
+
+    return cl.CodeLists(
+        hs=cl.parse_hs_codes(text("hs_codes.toml")),
+        countries=cl.parse_countries(text("countries.csv")),
+        currencies=cl.parse_currencies(text("currencies.csv")),
+        control_items=cl.parse_control_items(text("control_items.toml")),
+    )

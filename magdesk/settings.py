@@ -1,0 +1,100 @@
+"""User settings: a typed dataclass stored as JSON in the user's config folder."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import locale
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .core.control import ControlPolicy, ThresholdMode
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = ""  # "zh" or "en"; empty = from the system locale
+    clerk_name: str = ""
+    deadline_day: int = 10  # filing due on this day of the following month
+    control_mode: str = ThresholdMode.ANY.value
+    control_threshold_pct: str = "0"  # Dy/Tb above this percentage is controlled
+    backup_dir: str = ""
+    mass_unit: str = "kg"
+
+    def lang(self) -> str:
+        return self.language or system_language()
+
+    def control_policy(self) -> ControlPolicy:
+        from .core.units import parse_pct
+
+        return ControlPolicy(ThresholdMode(self.control_mode), parse_pct(self.control_threshold_pct))
+
+
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "zh" if code.lower().startswith("zh") else "en"
+
+
+def config_dir() -> Path:
+    override = os.environ.get("MAGDESK_CONFIG_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config"))
+    return base / "magdesk"
+
+
+def data_dir() -> Path:
+    """Where magdesk keeps databases it creates itself (the demo, backups)."""
+    override = os.environ.get("MAGDESK_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "magdesk"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Settings from disk; unknown keys are ignored and bad values fall back
+    to the defaults, so an old or hand-edited file never stops the program."""
+    path = path or config_dir() / "settings.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    known = {f.name: f for f in dataclasses.fields(Settings)}
+    clean = {}
+    for key, value in data.items() if isinstance(data, dict) else ():
+        spec = known.get(key)
+        if spec is not None and isinstance(value, type(spec.default)):
+            clean[key] = value
+    settings = Settings(**clean)
+    try:
+        settings.control_policy()
+    except ValueError:
+        settings = dataclasses.replace(settings, control_mode=Settings.control_mode,
+                                       control_threshold_pct=Settings.control_threshold_pct)
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    path = path or config_dir() / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2),
+                   encoding="utf-8")
+    os.replace(tmp, path)
+    return path

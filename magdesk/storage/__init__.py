@@ -1,0 +1,5 @@
+"""The only place with SQL."""
+
+from .db import Database, NewerFileError, NotMagdeskFileError, ReadOnlyError, open_database
+
+__all__ = ["Database", "NewerFileError", "NotMagdeskFileError", "ReadOnlyError", "open_database"]

@@ -1,0 +1,250 @@
+"""The repository: rows in, frozen dataclasses out.  All of magdesk's SQL on
+records lives here (the schema lives in migrations.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+
+from ..core import model as M
+from .db import Database
+
+
+@dataclasses.dataclass(frozen=True)
+class Table:
+    entity: str
+    cls: type
+    name: str
+    columns: tuple[str, ...]
+    key: str  # business key column
+    dates: tuple[int, ...]
+    bools: tuple[int, ...]
+
+    def from_row(self, row) -> object:
+        values = list(row)
+        for i in self.dates:
+            if values[i] is not None:
+                values[i] = date.fromisoformat(values[i])
+        for i in self.bools:
+            values[i] = bool(values[i])
+        return self.cls(*values)
+
+    def to_row(self, record) -> list:
+        values = [getattr(record, c) for c in self.columns]
+        for i in self.dates:
+            if values[i] is not None:
+                values[i] = values[i].isoformat()
+        for i in self.bools:
+            values[i] = int(values[i])
+        return values
+
+
+def _table(entity: str, cls: type, name: str, key: str) -> Table:
+    hints = {f.name: f.type for f in dataclasses.fields(cls)}
+    columns = tuple(n for n in hints if n != "consignee_ids")
+    dates = tuple(i for i, c in enumerate(columns) if hints[c].startswith("date"))
+    bools = tuple(i for i, c in enumerate(columns) if hints[c] == "bool")
+    return Table(entity, cls, name, columns, key, dates, bools)
+
+
+TABLES: dict[str, Table] = {
+    t.entity: t
+    for t in (
+        _table("counterparty", M.Counterparty, "counterparty", "name_cn"),
+        _table("product", M.Product, "product", "code"),
+        _table("purchase", M.Purchase, "purchase_in", "doc_no"),
+        _table("batch", M.Batch, "production_batch", "batch_no"),
+        _table("batch_input", M.BatchInput, "batch_input", "id"),
+        _table("sale", M.Sale, "sale_out", "doc_no"),
+        _table("export", M.ExportLine, "export_shipment", "customs_decl_no"),
+        _table("licence", M.Licence, "export_licence", "licence_no"),
+        _table("adjustment", M.Adjustment, "stock_adjustment", "doc_no"),
+    )
+}
+ENTITY_OF = {type(None): None} | {t.cls: t.entity for t in TABLES.values()}
+
+
+class Repository:
+    """Reads and writes records of one open Database."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+
+    # --- reading -------------------------------------------------------------
+
+    def company(self) -> M.Company | None:
+        row = self.conn.execute(
+            "SELECT name, uscc, address, contact, enterprise_type, system_account "
+            "FROM company WHERE id = 1").fetchone()
+        return M.Company(*row) if row else None
+
+    def get(self, entity: str, record_id: int):
+        t = TABLES[entity]
+        row = self.conn.execute(
+            f"SELECT {', '.join(t.columns)} FROM {t.name} WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            return None
+        record = t.from_row(row)
+        if entity == "licence":
+            record = self._with_consignees([record])[0]
+        return record
+
+    def find(self, entity: str, key: str):
+        """The record whose business key is ``key`` (None if there is none)."""
+        t = TABLES[entity]
+        row = self.conn.execute(
+            f"SELECT id FROM {t.name} WHERE {t.key} = ?", (key,)).fetchone()
+        return self.get(entity, row[0]) if row else None
+
+    def iter(self, entity: str, order: str = "id", where: str = "",
+             params: Iterable = ()) -> Iterator:
+        """Stream records; ``where``/``order`` are SQL fragments built only by magdesk."""
+        t = TABLES[entity]
+        sql = f"SELECT {', '.join(t.columns)} FROM {t.name}"
+        if where:
+            sql += f" WHERE {where}"
+        cursor = self.conn.execute(f"{sql} ORDER BY {order}", tuple(params))
+        from_row = t.from_row
+        while rows := cursor.fetchmany(2000):
+            for row in rows:
+                yield from_row(row)
+
+    def all_by_id(self, entity: str) -> dict[int, object]:
+        records = list(self.iter(entity))
+        if entity == "licence":
+            records = self._with_consignees(records)
+        return {r.id: r for r in records}
+
+    def _with_consignees(self, licences: list[M.Licence]) -> list[M.Licence]:
+        links: dict[int, list[int]] = {}
+        for lid, cid in self.conn.execute(
+            "SELECT licence_id, counterparty_id FROM licence_consignee ORDER BY 1, 2"
+        ):
+            links.setdefault(lid, []).append(cid)
+        return [dataclasses.replace(lic, consignee_ids=tuple(links.get(lic.id, ())))
+                for lic in licences]
+
+    def count(self, entity: str) -> int:
+        return self.conn.execute(f"SELECT count(*) FROM {TABLES[entity].name}").fetchone()[0]
+
+    def movements(self) -> list[tuple[int, str, str, int]]:
+        """Every stock movement summed per (product, month, kind)."""
+        return self.conn.execute(_MOVEMENTS_SQL).fetchall()
+
+    def periods_with_data(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT substr(date, 1, 7) FROM purchase_in UNION "
+            "SELECT DISTINCT substr(date, 1, 7) FROM sale_out UNION "
+            "SELECT DISTINCT substr(end_date, 1, 7) FROM production_batch ORDER BY 1")
+        return [r[0] for r in rows]
+
+    def accepted(self) -> set[tuple[str, str, str]]:
+        return set(self.conn.execute("SELECT entity, record, code FROM accepted_finding"))
+
+    # --- writing (each call is one transaction unless inside db.write()) --------
+
+    def set_company(self, company: M.Company) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT INTO company (id, name, uscc, address, contact, enterprise_type, "
+                "system_account) VALUES (1, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "name=excluded.name, uscc=excluded.uscc, address=excluded.address, "
+                "contact=excluded.contact, enterprise_type=excluded.enterprise_type, "
+                "system_account=excluded.system_account",
+                (company.name, company.uscc, company.address, company.contact,
+                 company.enterprise_type, company.system_account))
+
+    def insert(self, record) -> int:
+        """Insert a record whose id is None; returns the new id."""
+        t = TABLES[ENTITY_OF[type(record)]]
+        cols = t.columns[1:]
+        values = t.to_row(record)[1:]
+        with self._tx() as conn:
+            cur = conn.execute(
+                f"INSERT INTO {t.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                values)
+            new_id = cur.lastrowid
+            if isinstance(record, M.Licence):
+                self._link_consignees(conn, new_id, record.consignee_ids)
+        return new_id
+
+    def update(self, record) -> None:
+        t = TABLES[ENTITY_OF[type(record)]]
+        cols = t.columns[1:]
+        values = t.to_row(record)[1:]
+        with self._tx() as conn:
+            conn.execute(
+                f"UPDATE {t.name} SET {', '.join(c + ' = ?' for c in cols)} WHERE id = ?",
+                [*values, record.id])
+            if isinstance(record, M.Licence):
+                conn.execute("DELETE FROM licence_consignee WHERE licence_id = ?", (record.id,))
+                self._link_consignees(conn, record.id, record.consignee_ids)
+
+    def delete(self, entity: str, record_id: int) -> None:
+        with self._tx() as conn:
+            conn.execute(f"DELETE FROM {TABLES[entity].name} WHERE id = ?", (record_id,))
+
+    def insert_many(self, entity: str, records: Iterable) -> None:
+        """Bulk insert with explicit ids (demo data, imports): one executemany."""
+        t = TABLES[entity]
+        sql = (f"INSERT INTO {t.name} ({', '.join(t.columns)}) "
+               f"VALUES ({', '.join('?' * len(t.columns))})")
+        to_row = t.to_row
+        with self._tx() as conn:
+            conn.executemany(sql, (to_row(r) for r in records))
+            if entity == "licence":
+                for lic in records:
+                    self._link_consignees(conn, lic.id, lic.consignee_ids)
+
+    def accept_finding(self, entity: str, record: str, code: str, reason: str) -> None:
+        with self._tx() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO accepted_finding VALUES (?, ?, ?, ?, ?)",
+                (entity, record, code, reason, datetime.now().isoformat(timespec="seconds")))
+
+    @staticmethod
+    def _link_consignees(conn, licence_id: int, ids: Iterable[int]) -> None:
+        conn.executemany("INSERT INTO licence_consignee VALUES (?, ?)",
+                         [(licence_id, cid) for cid in ids])
+
+    def _tx(self):
+        """A transaction of its own, or part of the caller's ``db.write()``."""
+        if self.conn.in_transaction:
+            return _Joined(self.conn)
+        return self.db.write()
+
+
+class _Joined:
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __enter__(self):
+        return self.conn
+
+    def __exit__(self, *exc):
+        return False
+
+
+_MOVEMENTS_SQL = """
+SELECT product_id, substr(date, 1, 7), 'in_purchase', sum(qty_g)
+  FROM purchase_in GROUP BY 1, 2
+UNION ALL
+SELECT product_id, substr(end_date, 1, 7), 'in_production', sum(output_g)
+  FROM production_batch GROUP BY 1, 2
+UNION ALL
+SELECT p.product_id, substr(b.start_date, 1, 7), 'out_consumption', sum(i.qty_g)
+  FROM batch_input i JOIN production_batch b ON b.id = i.batch_id
+  JOIN purchase_in p ON p.id = i.purchase_id GROUP BY 1, 2
+UNION ALL
+SELECT product_id, substr(date, 1, 7),
+       CASE is_export WHEN 1 THEN 'out_export' ELSE 'out_sales' END, sum(qty_g)
+  FROM sale_out GROUP BY 1, 2, 3
+UNION ALL
+SELECT product_id, substr(date, 1, 7),
+       CASE kind WHEN 'OPENING' THEN 'opening_adj' WHEN 'RETURN' THEN 'in_return'
+                 ELSE 'out_loss' END, sum(qty_g)
+  FROM stock_adjustment GROUP BY 1, 2, 3
+"""

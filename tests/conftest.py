@@ -1,0 +1,48 @@
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from magdesk.resources import load_codelists  # noqa: E402
+
+TODAY = date(2026, 11, 26)
+DEMO_END = "2026-10"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory, monkeypatch):
+    """Never read or write the developer's own settings or data."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MAGDESK_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("MAGDESK_DATA_DIR", str(base / "data"))
+
+
+@pytest.fixture(scope="session")
+def codes():
+    return load_codelists()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """One demo database for the session; tests copy it before writing."""
+    from magdesk.services import create_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    create_demo(path, sales=600, seed=7, end_period=DEMO_END)
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_file, tmp_path) -> Path:
+    import sqlite3
+
+    target = tmp_path / "copy.sqlite"
+    src = sqlite3.connect(demo_file)
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    return target
