@@ -50,7 +50,7 @@ case "$cmd" in
         ;;
     test)
         export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-        .venv/bin/ruff check magdesk tests benchmarks
+        .venv/bin/ruff check .
         exec .venv/bin/python -m pytest -q "$@"
         ;;
     *)

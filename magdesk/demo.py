@@ -66,11 +66,7 @@ class _State:
     exports: list[M.ExportLine] = field(default_factory=list)
     lots: dict[str, deque[_Lot]] = field(default_factory=lambda: defaultdict(deque))
     open_batch: dict[int, list] = field(default_factory=dict)  # product id -> [batch, left]
-    seq: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-
-    def next_no(self, prefix: str, width: int) -> str:
-        self.seq[prefix] += 1
-        return f"{prefix}-{self.seq[prefix]:0{width}d}"
+    bought: set[tuple] = field(default_factory=set)
 
     def clamp(self, day: date) -> date:
         return max(self.start, day)
@@ -188,13 +184,17 @@ def _sales(state: _State, customers: list[M.Counterparty], count: int, progress)
         per_day[d] += 1
     magnets = [p for p in state.products.values() if p.code in _MAGNET_INFO]
     weights_p = [3 if p.dy_pct == 0 and p.tb_pct == 0 else 1 for p in magnets]
+    # About a quarter of the sales go abroad, as at a typical small producer.
+    domestic = sum(1 for c in customers if c.cp_type != "FOREIGN")
+    foreign = len(customers) - domestic
+    weights_c = [1.0 if c.cp_type != "FOREIGN" else domestic / (3 * foreign) for c in customers]
     done = 0
     for offset, n in enumerate(per_day):
         day = state.start + timedelta(offset)
         for _ in range(n):
             done += 1
             yield _one_sale(state, done, day, rng.choices(magnets, weights_p)[0],
-                            rng.choice(customers))
+                            rng.choices(customers, weights_c)[0])
             if progress is not None and done % 10_000 == 0:
                 progress(done, count)
 
@@ -287,6 +287,9 @@ def _buy(state: _State, code: str, need: int, before: date) -> _Lot:
     qty = max(need, rng.randint(low, high) * 1000)
     day = state.clamp(before - timedelta(rng.randint(0, 6)))
     supplier = rng.choice(state.supplier_of[code])
+    while (supplier, day, code, qty) in state.bought:  # never two identical receipts
+        qty += 1000
+    state.bought.add((supplier, day, code, qty))
     imported = supplier == state.supplier_of[code][-1] and code in ("RM-PRNDO", "RM-SMC17")
     n = len(state.purchases) + 1
     purchase = M.Purchase(

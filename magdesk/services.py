@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .core.balance import monthly_balance
 from .core.findings import Finding
 from .core.validation import Dataset, validate
 from .resources import load_codelists
@@ -22,7 +21,6 @@ Progress = Callable[[int, int], None]
 
 def load_dataset(repo: Repository) -> Dataset:
     """Everything validation needs, with the large tables streamed."""
-    last = repo.periods_with_data()
     return Dataset(
         company=repo.company(),
         counterparties=repo.all_by_id("counterparty"),
@@ -31,10 +29,11 @@ def load_dataset(repo: Repository) -> Dataset:
         batches=repo.all_by_id("batch"),
         licences=repo.all_by_id("licence"),
         inputs=lambda: repo.iter("batch_input"),
-        sales=lambda: repo.iter("sale", order="date, id"),
+        sales=lambda: repo.stream("sale", order="date, id"),
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),
-        balance=lambda: monthly_balance(repo.movements(), last[-1] if last else None),
+        movements=lambda: repo.movements(with_sales=False),
+        last_period=repo.last_period(),
         accepted=repo.accepted(),
     )
 

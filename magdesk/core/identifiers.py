@@ -113,7 +113,9 @@ DOC_RE = re.compile(r"^[^\s].{0,39}$")
 
 def check_invoice(number: str) -> str | None:
     """20-digit 数电发票 number or a legacy 8-digit invoice number."""
-    return None if INVOICE_RE.match(number) else "format"
+    # str methods rather than INVOICE_RE: this runs once per sale.
+    ok = len(number) in (8, 20) and number.isascii() and number.isdigit()
+    return None if ok else "format"
 
 
 def check_lot(lot: str) -> str | None:

@@ -94,8 +94,15 @@ class SaleChecks:
         self.seen: set[tuple] = set()
         self.export_sales: dict[int, Sale] = {}
         self.findings: list[Finding] = []
+        self.sold_by_month: dict[tuple[int, int, int, bool], int] = defaultdict(int)
+
+    def movements(self) -> list[tuple[int, str, str, int]]:
+        """Sales summed per (product, month, sales or exports) for the balance."""
+        return [(pid, f"{y}-{m:02d}", "out_export" if export else "out_sales", grams)
+                for (pid, y, m, export), grams in self.sold_by_month.items()]
 
     def add(self, s: Sale) -> None:
+        self.sold_by_month[(s.product_id, s.date.year, s.date.month, s.is_export)] += s.qty_g
         if s.batch_id in self.available:
             total = self.sold[s.batch_id] + s.qty_g
             self.sold[s.batch_id] = total
@@ -149,7 +156,11 @@ def _check_control(x: ExportLine, sale: Sale, period: str, ctx: Context) -> list
     product = ctx.products.get(sale.product_id)
     if product is None:
         return []
-    result = classify(product, x.decl_date, ctx.codes.control_items, ctx.policy)
+    cache_key = (sale.product_id, x.decl_date)
+    result = ctx.control_cache.get(cache_key)
+    if result is None:
+        result = classify(product, x.decl_date, ctx.codes.control_items, ctx.policy)
+        ctx.control_cache[cache_key] = result
     out = []
     if result.needs_report:
         out.append(finding("export.report_missing", "export", x.key, "controlled", period,

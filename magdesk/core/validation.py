@@ -4,12 +4,12 @@ the monthly balance.  Pure and total: findings are returned, never raised."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import rules_cross as X
 from . import rules_records as R
-from .balance import BalanceRow, check_balance
+from .balance import check_balance, monthly_balance
 from .codelists import CodeLists
 from .control import ControlPolicy
 from .findings import Finding, Severity
@@ -43,7 +43,9 @@ class Dataset:
     sales: Callable[[], Iterable[Sale]] = lambda: ()
     exports: list[ExportLine] = field(default_factory=list)
     adjustments: list[Adjustment] = field(default_factory=list)
-    balance: Callable[[], Iterable[BalanceRow]] = lambda: ()
+    # stock movements other than sales, summed per (product id, YYYY-MM, kind)
+    movements: Callable[[], Iterable[tuple[int, str, str, int]]] = lambda: ()
+    last_period: str | None = None
     accepted: set[tuple[str, str, str]] = field(default_factory=set)
 
 
@@ -76,30 +78,33 @@ def validate(
         out += R.check_licence(lic, ctx)
     step()
     for pu in ds.purchases.values():
-        out += R.check_purchase(pu, ctx, X.period_of(pu.date))
+        out += _dated(R.check_purchase(pu, ctx, None), pu.date)
     out += X.check_purchase_duplicates(ds.purchases.values(), ctx)
     step()
     input_findings, per_batch = X.check_inputs(ds.inputs(), ctx)
     out += input_findings
     for b in ds.batches.values():
-        out += R.check_batch(b, ctx, X.period_of(b.end_date))
+        out += _dated(R.check_batch(b, ctx, None), b.end_date)
     out += X.check_batches(per_batch, ctx)
     step()
     sale_checks = X.SaleChecks(ctx, ds.adjustments)
     check_sale, add = R.check_sale, sale_checks.add
     for s in ds.sales():
-        out += check_sale(s, ctx, f"{s.date.year}-{s.date.month:02d}")
+        found = check_sale(s, ctx, None)
+        if found:
+            out += _dated(found, s.date)
         add(s)
     out += sale_checks.findings
     step()
     for x in ds.exports:
-        out += R.check_export(x, ctx, X.period_of(x.decl_date))
+        out += _dated(R.check_export(x, ctx, None), x.decl_date)
     out += X.check_exports(ds.exports, sale_checks)
     for adj in ds.adjustments:
         out += R.check_fields("adjustment", adj, adj.doc_no, ctx, X.period_of(adj.date))
     step()
     codes_by_id = {pid: p.code for pid, p in ds.products.items()}
-    out += check_balance(ds.balance(), codes_by_id)
+    movements = [*ds.movements(), *sale_checks.movements()]
+    out += check_balance(monthly_balance(movements, ds.last_period), codes_by_id)
     step()
     if period is not None:
         out = [f for f in out if f.period is None or f.period == period]
@@ -109,6 +114,15 @@ def validate(
             if f.severity is Severity.ERROR or (f.entity, f.record, f.code) not in ds.accepted
         ]
     return out
+
+
+def _dated(findings: list[Finding], day: date) -> list[Finding]:
+    """Stamp the period of the record's date on its findings (done only for
+    the few records that have findings)."""
+    if not findings:
+        return findings
+    period = f"{day.year}-{day.month:02d}"
+    return [replace(f, period=period) for f in findings]
 
 
 def _uscc_duplicates(counterparties: Iterable[Counterparty]) -> list[Finding]:

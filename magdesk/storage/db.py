@@ -114,6 +114,10 @@ class Database:
             raise
         self.conn.execute("COMMIT")
 
+    def reader(self) -> sqlite3.Connection:
+        """A separate read-only connection to the same file, for another thread."""
+        return _connect(self.path, read_only=True)
+
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]

@@ -60,7 +60,24 @@ def dataset(**changes) -> Dataset:
              for k in ("counterparties", "products", "purchases", "batches", "licences")}
     return Dataset(company=changes.get("company", COMPANY), **by_id,
                    inputs=lambda: tables["inputs"], sales=lambda: tables["sales"],
-                   exports=tables["exports"], adjustments=tables["adjustments"])
+                   exports=tables["exports"], adjustments=tables["adjustments"],
+                   movements=lambda: _movements(by_id, tables["inputs"]))
+
+
+def _movements(by_id, inputs):
+    """What the repository's movement query gives, from the records in memory."""
+    def month(day):
+        return f"{day.year}-{day.month:02d}"
+
+    out = [(p.product_id, month(p.date), "in_purchase", p.qty_g)
+           for p in by_id["purchases"].values()]
+    out += [(b.product_id, month(b.end_date), "in_production", b.output_g)
+            for b in by_id["batches"].values()]
+    for i in inputs:
+        batch, lot = by_id["batches"].get(i.batch_id), by_id["purchases"].get(i.purchase_id)
+        if batch and lot:
+            out.append((lot.product_id, month(batch.start_date), "out_consumption", i.qty_g))
+    return out
 
 
 def swap(records, record_id, **fields):

@@ -140,3 +140,19 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
         with pytest.raises(sqlite3.IntegrityError):  # unknown product: foreign key
             repo.insert(replace(W.LOT, id=None, product_id=99, supplier_id=99))
         assert repo.count("purchase") == 0
+
+
+def test_stream_matches_iter_and_can_stop_early(demo_file):
+    with open_database(demo_file) as db:
+        repo = Repository(db)
+        streamed = list(repo.stream("sale", order="date, id"))
+        assert streamed == list(repo.iter("sale", order="date, id"))
+        assert len(streamed) == repo.count("sale")
+        for n, _sale in enumerate(repo.stream("sale")):  # abandoning it must not hang
+            if n == 3:
+                break
+        movements = repo.movements()
+        without_sales = repo.movements(with_sales=False)
+    sales_only = {m for m in movements if m[2] in ("out_sales", "out_export")}
+    assert set(movements) - sales_only == set(without_sales)
+    assert sum(m[3] for m in sales_only) == sum(s.qty_g for s in streamed)
