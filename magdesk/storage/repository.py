@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import queue
-import threading
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
