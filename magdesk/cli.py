@@ -22,6 +22,7 @@ _TEXT = {
     "check": ("完整性:{integrity};外键问题:{fk};结构版本:{version}/{latest}",
               "Integrity: {integrity}; foreign-key problems: {fk}; schema: {version}/{latest}"),
     "read_only": ("只读打开:{reason}", "Opened read-only: {reason}"),
+    "accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
     "bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
 }
 
@@ -55,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--db", required=True, type=Path)
     val.add_argument("--period", type=_period)
     val.add_argument("--json", action="store_true", help="print findings as JSON")
+
+    acc = sub.add_parser("accept", help="accept a warning with a reason")
+    acc.add_argument("--db", required=True, type=Path)
+    acc.add_argument("--entity", required=True, help="e.g. counterparty")
+    acc.add_argument("--record", required=True, help="the record as validate names it")
+    acc.add_argument("--code", required=True, help="e.g. uscc.check_digit")
+    acc.add_argument("--reason", required=True)
 
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
@@ -104,6 +112,17 @@ def _severity(severity, lang: str) -> str:
     return str(severity)
 
 
+def _accept(args, lang, settings) -> int:
+    with open_database(args.db) as db:
+        try:
+            services.accept_warning(db, args.entity, args.record, args.code, args.reason)
+        except ValueError as exc:
+            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            return 2
+    print(_t("accepted", lang, code=args.code, record=args.record))
+    return 0
+
+
 def _check(args, lang, settings) -> int:
     with open_database(args.db) as db:
         report = services.check_database(db)
@@ -124,7 +143,7 @@ def _check(args, lang, settings) -> int:
     return 0 if report.ok else 1
 
 
-_COMMANDS = {"demo": _demo, "validate": _validate, "check": _check}
+_COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "accept": _accept}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -82,3 +82,18 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     with open_database(path, create=True) as db:
         return build_demo(db, sales=sales, seed=seed, end_period=end_period, progress=progress)
+
+
+def accept_warning(db: Database, entity: str, record: str, code: str, reason: str) -> None:
+    """Record that the clerk accepts a warning (e.g. a pilot credit code whose
+    check digit fails) with a reason; validation then leaves it out."""
+    from .core.findings import Severity
+    from .core.messages import CATALOG
+
+    if code not in CATALOG:
+        raise ValueError(f"unknown finding code: {code}")
+    if CATALOG[code][0] is not Severity.WARNING:
+        raise ValueError(f"{code} is an error and cannot be accepted; correct the record")
+    if len(reason.strip()) < 4:
+        raise ValueError("give a reason of at least 4 characters")
+    Repository(db).accept_finding(entity, record, code, reason.strip())

@@ -3,6 +3,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# This machine's speed varies by half from one second to the next: no deadlines.
+settings.register_profile("magdesk", deadline=None)
+settings.load_profile("magdesk")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -134,3 +134,20 @@ def test_version_from_the_console_script():
     out = subprocess.run([sys.executable, "-m", "magdesk.cli", "--version"], capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == f"magdesk {__version__}"
+
+
+def test_accept_a_check_digit_warning_with_a_reason(demo_copy, capsys):
+    conn = sqlite3.connect(demo_copy)
+    conn.execute("UPDATE counterparty SET uscc = '91350211M00013FA1N' WHERE id = 1")
+    name = conn.execute("SELECT name_cn FROM counterparty WHERE id = 1").fetchone()[0]
+    conn.commit()
+    conn.close()
+    _, findings = run_json(capsys, "validate", "--db", str(demo_copy), "--json")
+    assert [f["code"] for f in findings] == ["uscc.check_digit"]
+    base = ["accept", "--db", str(demo_copy), "--entity", "counterparty", "--record", name]
+    assert main([*base, "--code", "uscc.format", "--reason", "试点期代码"]) == 2  # an error
+    assert main([*base, "--code", "uscc.check_digit", "--reason", ""]) == 2
+    capsys.readouterr()
+    assert main([*base, "--code", "uscc.check_digit", "--reason", "厦门试点期代码,营业执照已核对"]) == 0
+    capsys.readouterr()
+    assert run_json(capsys, "validate", "--db", str(demo_copy), "--json") == (0, [])
