@@ -29,7 +29,10 @@ def load_dataset(repo: Repository) -> Dataset:
         batches=repo.all_by_id("batch"),
         licences=repo.all_by_id("licence"),
         inputs=lambda: repo.iter("batch_input"),
-        sales=lambda: repo.stream("sale", order="date, id"),
+        # A second connection cannot see a transaction in progress (an import
+        # being checked before commit): stream only outside one.
+        sales=lambda: (repo.iter if repo.conn.in_transaction else repo.stream)(
+            "sale", order="date, id"),
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),
         movements=lambda: repo.movements(with_sales=False),
