@@ -145,6 +145,44 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "period.locked": (E, "{period}已申报锁定,不能修改;请发起更正",
                       "{period} is filed and locked; start an amendment to change it"),
     "record.in_use": (E, "该记录仍被其他记录引用,不能删除", "The record is still referred to and cannot be deleted"),
+    # Importing spreadsheets ({label} is the column's header as written in the file)
+    "import.file_unreadable": (E, "无法读取文件“{file}”:{reason}", "Cannot read '{file}': {reason}"),
+    "import.file_type": (E, "“{file}”不是可导入的文件类型(支持 .xlsx、.xls、.csv)",
+                         "'{file}' is not a file type that can be imported (.xlsx, .xls, .csv)"),
+    "import.sheet_missing": (E, "“{file}”中没有名为“{sheet}”的工作表(现有:{sheets})",
+                             "'{file}' has no sheet named '{sheet}' (it has: {sheets})"),
+    "import.header_missing": (E, "工作表“{sheet}”前{rows}行中找不到可识别的表头",
+                              "No recognisable header in the first {rows} rows of sheet '{sheet}'"),
+    "import.column_missing": (E, "缺少必需的列“{label}”", "Required column '{label}' is missing"),
+    "import.column_unmapped": (W, "列“{label}”无法识别,已忽略", "Column '{label}' is not recognised and is ignored"),
+    "import.column_twice": (W, "列“{label}”与“{other}”含义相同,只使用“{other}”",
+                            "Column '{label}' means the same as '{other}'; only '{other}' is used"),
+    "import.mangled_id": (E, "{label}“{value}”已被Excel转换为数字,末尾数字可能已丢失;请将该列设为文本格式后重新录入",
+                          "{label} '{value}' was turned into a number by Excel and may have lost "
+                          "digits; format the column as text and enter it again"),
+    "import.not_integer": (E, "{label}“{value}”应为整数", "{label} '{value}' must be a whole number"),
+    "import.unknown_unit": (E, "{label}“{value}”的单位无法识别(可用 kg、公斤、千克、t、吨、g)",
+                            "{label} '{value}' has an unknown unit (use kg, t or g)"),
+    "import.bool": (E, "{label}“{value}”应为“是”或“否”", "{label} '{value}' must be yes or no"),
+    "import.ref_ambiguous": (E, "{label}“{value}”对应多条记录,请改用{hint}",
+                             "{label} '{value}' matches several records; use the {hint} instead"),
+    "import.ref_conflict": (E, "名称“{name}”与统一社会信用代码“{value}”指向不同的交易对象",
+                            "Name '{name}' and credit code '{value}' point to different counterparties"),
+    "import.duplicate": (E, "{label}“{value}”已存在(可选择跳过或更新已有记录)",
+                         "{label} '{value}' already exists (choose skip or update)"),
+    "import.duplicate_in_file": (E, "{label}“{value}”在文件中重复(另见第{other}行)",
+                                 "{label} '{value}' repeats in the file (see row {other})"),
+    "import.batch_conflict": (E, "同一生产批号各行的{label}不一致(第{other}行为“{expected}”)",
+                              "{label} differs between rows of the same batch (row {other} has "
+                              "'{expected}')"),
+    "import.formula_text": (W, "{label}以“{char}”开头,按文本导入,不会当作公式",
+                            "{label} starts with '{char}' and is imported as text, not as a formula"),
+    "import.export_pending": (W, "出口销售尚无出口明细,请随后导入出口明细",
+                              "Export sale without export lines yet; import the export lines next"),
+    "import.constraint": (E, "数据库拒绝写入:{detail}", "The database refused the rows: {detail}"),
+    "import.period_locked": (E, "{label}{value}所在期间{period}已申报锁定,不能导入;请发起更正",
+                             "{label} {value} falls in {period}, which is filed and locked; "
+                             "start an amendment"),
 }
 
 
@@ -159,10 +197,15 @@ def severity_of(code: str) -> Severity:
     return CATALOG[code][0]
 
 
-def render(f: Finding, lang: str = "zh") -> str:
+def render_text(f: Finding, lang: str = "zh") -> str:
+    """The finding's sentence alone, without the entity and record in front."""
     _, zh, en = CATALOG[f.code]
     template = zh if lang == "zh" else en
     params = {"label": field_label(f.entity, f.field, lang), "record": f.record, **f.params}
-    text = template.format_map(_Params(params))
+    return template.format_map(_Params(params))
+
+
+def render(f: Finding, lang: str = "zh") -> str:
+    text = render_text(f, lang)
     where = f"{entity_label(f.entity, lang)} {f.record}"
     return f"{where}: {text}" if lang != "zh" else f"{where}:{text}"
