@@ -23,6 +23,14 @@ _TEXT = {
               "Integrity: {integrity}; foreign-key problems: {fk}; schema: {version}/{latest}"),
     "read_only": ("只读打开:{reason}", "Opened read-only: {reason}"),
     "accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
+    "exported": ("已导出 {path}(SHA-256 {sha})", "Exported {path} (SHA-256 {sha})"),
+    "export_refused": ("{period}有 {errors} 个错误,未导出;改正后再导出,或用 --draft 导出草稿",
+                       "{period} has {errors} errors and was not exported; correct them, "
+                       "or export a --draft"),
+    "period_line": ("{period}  {state}  更正{revision}  截止 {deadline}(剩 {days} 天)  "
+                    "回执 {receipt}  文件 {file}",
+                    "{period}  {state}  revision {revision}  due {deadline} ({days} days)  "
+                    "receipt {receipt}  file {file}"),
     "bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
 }
 
@@ -36,6 +44,15 @@ def _period(value: str) -> str:
     if not re.fullmatch(r"20\d{2}-(0[1-9]|1[0-2])", value):
         raise argparse.ArgumentTypeError(_t("bad_period", "en", value=value))
     return value
+
+
+def _date(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,6 +80,23 @@ def build_parser() -> argparse.ArgumentParser:
     acc.add_argument("--record", required=True, help="the record as validate names it")
     acc.add_argument("--code", required=True, help="e.g. uscc.check_digit")
     acc.add_argument("--reason", required=True)
+
+    exp = sub.add_parser("export", help="write the monthly filing workbook")
+    exp.add_argument("--db", required=True, type=Path)
+    exp.add_argument("--period", required=True, type=_period)
+    exp.add_argument("--out", type=Path, default=Path("."), help="folder (default: here)")
+    exp.add_argument("--draft", action="store_true", help="write even with errors, marked 草稿")
+    exp.add_argument("--replace", action="store_true", help="replace a file of the same name")
+    exp.add_argument("--template", help="template id (default REFLOW-1)")
+    exp.add_argument("--json", action="store_true")
+
+    per = sub.add_parser("period", help="filing periods: list, status, file, amend")
+    per.add_argument("action", choices=("list", "status", "file", "amend"))
+    per.add_argument("--db", required=True, type=Path)
+    per.add_argument("--period", type=_period)
+    per.add_argument("--date", type=_date, help="upload date (file)")
+    per.add_argument("--receipt", help="receipt number from the tracking system (file)")
+    per.add_argument("--json", action="store_true")
 
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
@@ -123,6 +157,74 @@ def _accept(args, lang, settings) -> int:
     return 0
 
 
+def _export(args, lang, settings) -> int:
+    from .filing.export import ExportError
+    from .filing.readback import ReadBackError
+    from .filing.template import TemplateError
+
+    with open_database(args.db) as db:
+        try:
+            result = services.export_filing(db, args.period, args.out, draft=args.draft,
+                                            replace=args.replace, template_id=args.template,
+                                            settings=settings)
+        except (ExportError, ReadBackError, TemplateError, OSError) as exc:
+            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        json.dump({"period": result.period, "file": str(result.path) if result.path else None,
+                   "sha256": result.sha256, "data_sha256": result.data_sha256,
+                   "revision": result.revision, "draft": result.draft, "rows": result.counts,
+                   "findings": [f.as_dict(lang) for f in result.findings]},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif result.refused:
+        for f in result.findings:
+            if f.is_error:
+                print(f"[{_severity(f.severity, lang)}] {f.code}  {f.message(lang)}")
+        errors, _ = count(result.findings)
+        print(_t("export_refused", lang, period=args.period, errors=errors), file=sys.stderr)
+    else:
+        print(_t("exported", lang, path=result.path, sha=result.sha256))
+    return 1 if result.refused else 0
+
+
+def _period_cmd(args, lang, settings) -> int:
+    from .filing.periods import PeriodError
+
+    with open_database(args.db) as db:
+        try:
+            if args.action == "list":
+                statuses = services.period_statuses(db, settings=settings)
+            elif not args.period:
+                raise PeriodError("--period is required")
+            elif args.action == "status":
+                statuses = [services.period_status(db, args.period, settings=settings)]
+            elif args.action == "file":
+                if args.date is None or not args.receipt:
+                    raise PeriodError("--date and --receipt are required to file a period")
+                statuses = [services.file_period(db, args.period, args.date, args.receipt)]
+            else:
+                statuses = [services.amend_period(db, args.period)]
+        except PeriodError as exc:
+            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        json.dump([s.as_dict() for s in statuses], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for s in statuses:
+        print(_t("period_line", lang, period=s.period, state=_state(s.state, lang),
+                 revision=s.revision, deadline=s.deadline, days=s.days_left,
+                 receipt=s.receipt_no or "-", file=s.last_file or "-"))
+    return 0
+
+
+def _state(state: str, lang: str) -> str:
+    from .core.enums import PeriodState
+
+    return PeriodState(state).label(lang)
+
+
 def _check(args, lang, settings) -> int:
     with open_database(args.db) as db:
         report = services.check_database(db)
@@ -143,7 +245,8 @@ def _check(args, lang, settings) -> int:
     return 0 if report.ok else 1
 
 
-_COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "accept": _accept}
+_COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "accept": _accept,
+             "export": _export, "period": _period_cmd}
 
 if __name__ == "__main__":
     sys.exit(main())

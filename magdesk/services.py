@@ -100,3 +100,74 @@ def accept_warning(db: Database, entity: str, record: str, code: str, reason: st
     if len(reason.strip()) < 4:
         raise ValueError("give a reason of at least 4 characters")
     Repository(db).accept_finding(entity, record, code, reason.strip())
+
+
+# --- the monthly filing ------------------------------------------------------------
+
+
+def export_filing(db: Database, period: str, out_dir: Path, *, draft: bool = False,
+                  replace: bool = False, template_id: str | None = None,
+                  settings: Settings | None = None, today: date | None = None,
+                  progress: Progress | None = None):
+    """Validate ``period`` and write its filing workbook (refused on errors
+    unless ``draft``).  Returns a ``filing.export.ExportResult``."""
+    from .filing.export import export_period
+
+    findings = validate_database(db, period=period, settings=settings, today=today)
+    return export_period(db, period, out_dir, findings=findings, draft=draft, replace=replace,
+                         template_id=template_id, progress=progress)
+
+
+def period_statuses(db: Database, *, today: date | None = None,
+                    settings: Settings | None = None):
+    from .filing.periods import list_periods
+
+    settings = settings or load_settings()
+    return list_periods(db, today=today or date.today(), deadline_day=settings.deadline_day)
+
+
+def period_status(db: Database, period: str, *, today: date | None = None,
+                  settings: Settings | None = None):
+    from .filing.periods import status
+
+    settings = settings or load_settings()
+    return status(db, period, today=today or date.today(), deadline_day=settings.deadline_day)
+
+
+def file_period(db: Database, period: str, filed_on: date, receipt_no: str):
+    from .filing.periods import file_period as file_
+
+    return file_(db, period, filed_on, receipt_no)
+
+
+def amend_period(db: Database, period: str, *, today: date | None = None):
+    from .filing.periods import amend_period as amend
+
+    return amend(db, period, today=today or date.today())
+
+
+def save_record(db: Database, record) -> tuple[int | None, list[Finding]]:
+    """Insert (id None) or update a record.  A record dated in a filed period is
+    refused with a ``period.locked`` finding; nothing is written then."""
+    from .core.findings import finding
+    from .storage.db import PeriodLockedError
+    from .storage.repository import ENTITY_OF
+
+    repo = Repository(db)
+    try:
+        if record.id is None:
+            return repo.insert(record), []
+        repo.update(record)
+        return record.id, []
+    except PeriodLockedError:
+        entity = ENTITY_OF[type(record)]
+        return None, [finding("period.locked", entity, getattr(record, "key", str(record.id)),
+                              None, None, period=_record_month(record))]
+
+
+def _record_month(record) -> str:
+    for name in ("date", "decl_date", "end_date"):
+        day = getattr(record, name, None)
+        if day is not None:
+            return f"{day.year}-{day.month:02d}"
+    return "?"

@@ -30,6 +30,10 @@ class ReadOnlyError(StorageError):
     pass
 
 
+class PeriodLockedError(StorageError, sqlite3.IntegrityError):
+    """A write touched a record of a filed (locked) period."""
+
+
 class _WriterLock:
     """An exclusive OS lock on ``<db>.lock``, held while the file is open for
     writing.  The lock file names its holder so a second opener can say who."""
@@ -109,6 +113,11 @@ class Database:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
+        except sqlite3.IntegrityError as exc:
+            self.conn.execute("ROLLBACK")
+            if "period.locked" in str(exc):
+                raise PeriodLockedError(str(exc)) from exc
+            raise
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise

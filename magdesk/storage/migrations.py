@@ -159,5 +159,60 @@ _V1 = [
         PRIMARY KEY (entity, record, code)) WITHOUT ROWID""",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+
+
+def _lock_triggers(table: str, month_sql: str) -> list[str]:
+    """Refuse any change to a record dated in a filed (locked) period.
+
+    ``month_sql`` gives the record's month(s) from ``{row}`` (NEW or OLD).
+    The message is a finding code the services turn into a clear finding.
+    """
+    def locked(row: str) -> str:
+        months = month_sql.format(row=row)
+        return (f"EXISTS (SELECT 1 FROM period WHERE state = 'FILED' AND period IN ({months}))")
+
+    out = []
+    for event, rows in (("INSERT", ["NEW"]), ("UPDATE", ["NEW", "OLD"]), ("DELETE", ["OLD"])):
+        condition = " OR ".join(locked(r) for r in rows)
+        out.append(
+            f"CREATE TRIGGER {table}_locked_{event.lower()} BEFORE {event} ON {table} "
+            f"WHEN {condition} BEGIN SELECT RAISE(ABORT, 'period.locked'); END"
+        )
+    return out
+
+
+_V2 = [
+    """CREATE TABLE filing_export (
+        id INTEGER PRIMARY KEY,
+        period TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        file_name TEXT NOT NULL,
+        template TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        data_sha256 TEXT NOT NULL,
+        draft INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL)""",
+    "CREATE INDEX filing_export_period ON filing_export(period, revision)",
+    """CREATE TABLE filing_snapshot (
+        period TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        sheet TEXT NOT NULL,
+        row_key TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (period, revision, sheet, row_key)) WITHOUT ROWID""",
+    "ALTER TABLE period ADD COLUMN template TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE period ADD COLUMN data_sha256 TEXT NOT NULL DEFAULT ''",
+    *_lock_triggers("purchase_in", "substr({row}.date, 1, 7)"),
+    *_lock_triggers("sale_out", "substr({row}.date, 1, 7)"),
+    *_lock_triggers("stock_adjustment", "substr({row}.date, 1, 7)"),
+    *_lock_triggers("export_shipment", "substr({row}.decl_date, 1, 7)"),
+    *_lock_triggers("production_batch",
+                    "substr({row}.start_date, 1, 7), substr({row}.end_date, 1, 7)"),
+    *_lock_triggers("batch_input",
+                    "SELECT substr(start_date, 1, 7) FROM production_batch WHERE id = {row}.batch_id"
+                    " UNION SELECT substr(end_date, 1, 7) FROM production_batch"
+                    " WHERE id = {row}.batch_id"),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]
 LATEST = len(MIGRATIONS)

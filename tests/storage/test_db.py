@@ -92,7 +92,7 @@ def test_migration_backs_up_and_runs_each_step_in_a_transaction(tmp_path, monkey
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'extra'").fetchall()
     conn.close()
-    backups = list(tmp_path.glob("old.*.before-migration-v1.sqlite"))
+    backups = list(tmp_path.glob(f"old.*.before-migration-v{migrations.LATEST}.sqlite"))
     assert len(backups) == 1
     assert sqlite3.connect(backups[0]).execute("SELECT count(*) FROM counterparty").fetchone() == (1,)
 
@@ -156,3 +156,16 @@ def test_stream_matches_iter_and_can_stop_early(demo_file):
     sales_only = {m for m in movements if m[2] in ("out_sales", "out_export")}
     assert set(movements) - sales_only == set(without_sales)
     assert sum(m[3] for m in sales_only) == sum(s.qty_g for s in streamed)
+
+
+def test_a_version_1_file_is_upgraded_keeping_its_data(tmp_path, monkeypatch):
+    path = tmp_path / "v1.sqlite"
+    monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(dbmod, "LATEST", 1)
+    with open_database(path, create=True) as db:
+        Repository(db).insert_many("counterparty", [W.SUPPLIER])
+    monkeypatch.undo()
+    with open_database(path) as db:
+        assert db.schema_version == migrations.LATEST
+        assert Repository(db).get("counterparty", 1) == W.SUPPLIER
+    assert len(list(tmp_path.glob("v1.*.before-migration-v1.sqlite"))) == 1

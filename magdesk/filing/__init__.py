@@ -1,0 +1,1 @@
+"""The monthly filing workbook: templates as data, the writer, the read-back."""

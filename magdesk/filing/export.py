@@ -1,0 +1,155 @@
+"""Exporting a period's filing workbook: refuse on errors (unless a draft),
+write to a temporary file, read it back, rename into place, record it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .. import __version__
+from ..core.findings import Finding, count
+from ..storage.db import Database
+from ..storage.filing_store import FilingStore
+from ..storage.repository import Repository
+from .data import differences
+from .readback import ReadBackError, XlsxReader, compare_sheet
+from .sources import source_rows
+from .template import Template, file_name, load_template
+from .writer import AMEND_SHEET, CHECK_SHEET, WorkbookWriter
+
+# Which finding codes each line of the 校验 sheet stands for.
+CHECK_GROUPS = [
+    ("月度库存不为负", {"balance.negative", "balance.identity", "balance.opening"}),
+    ("销售不超过批次产量", {"batch.oversold", "sale.before_batch", "sale.batch_product"}),
+    ("投料不超过批号入库数量", {"lot.overdrawn", "input.before_lot"}),
+    ("出口明细与销售单对应", {"export.sale_not_export", "sale.export_missing",
+                             "export.exceeds_sale"}),
+    ("管制物项出口均有有效许可证", {"export.licence_missing", "export.control_missed",
+                                   "licence.consignee", "licence.validity", "licence.exceeded"}),
+]
+
+
+class ExportError(Exception):
+    """The export cannot be made; the message says why."""
+
+
+@dataclass
+class ExportResult:
+    period: str
+    path: Path | None = None
+    sha256: str = ""
+    data_sha256: str = ""
+    revision: int = 0
+    draft: bool = False
+    counts: dict[str, int] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        return self.path is None
+
+
+def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Finding],
+                  draft: bool = False, template_id: str | None = None, replace: bool = False,
+                  now: datetime | None = None,
+                  progress: Callable[[int, int], None] | None = None) -> ExportResult:
+    """Write the filing workbook of ``period`` into ``out_dir``.
+
+    ``findings`` are the period's validation findings; with an error among
+    them the export is refused unless it is a ``draft``.
+    """
+    store = FilingStore(db)
+    state = store.period(period)
+    result = ExportResult(period, revision=state["revision"], draft=draft, findings=findings)
+    if count(findings)[0] and not draft:
+        return result
+    company = Repository(db).company()
+    if company is None:
+        raise ExportError("the own company profile is missing; enter it first")
+    template = _template(state["template"] or template_id or "REFLOW-1")
+    suffix = (f"_更正{state['revision']}" if state["revision"] else "") + ("_草稿" if draft else "")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / file_name(template, company.uscc, period, suffix)
+    if target.exists() and not replace:
+        raise ExportError(f"{target} already exists; move it away or export with replace")
+    tmp = out_dir / f".{target.name}.{os.getpid()}.tmp"
+    try:
+        written = _write(tmp, template, store, period, company, state, draft, findings,
+                         now or datetime.now().astimezone(), progress)
+        _read_back(tmp, template, store, period)
+        result.sha256 = hashlib.sha256(tmp.read_bytes()).hexdigest()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    result.path, result.counts, result.data_sha256 = target, written.counts, written.data_sha256
+    with db.write():
+        store.record_export(period, state["revision"], target.name, template.id, result.sha256,
+                            written.data_sha256, draft)
+        if not draft and state["state"] == "OPEN":
+            store.set_period(period, state="EXPORTED", template=template.id)
+    return result
+
+
+def _write(path, template: Template, store: FilingStore, period, company, state, draft,
+           findings, now, progress):
+    writer = WorkbookWriter(path, template)
+    total = sum(store.count(s.source, period) or 0 for s in template.sheets) or 1
+    done = [0]
+
+    def tick():
+        done[0] += 1000
+        if progress is not None:
+            progress(min(done[0], total), total)
+
+    for sheet in template.sheets:
+        writer.data_sheet(sheet, source_rows(store, sheet.source, period), tick)
+    writer.plain_sheet(CHECK_SHEET, ["检查项", "结果", "说明"],
+                       _checks(template, store, period, writer.written.counts, findings))
+    if state["revision"]:
+        filed = store.snapshot(period, state["revision"] - 1)
+        writer.plain_sheet(AMEND_SHEET, ["表名", "记录", "字段", "原值", "新值", "变更"],
+                           differences(template, filed, store, period))
+    info = [("模板", template.id), ("企业名称", company.name), ("统一社会信用代码", company.uscc),
+            ("所属期", period), ("申报类型", "更正" if state["revision"] else "正常"),
+            ("更正序号", str(state["revision"])),
+            ("生成时间", now.isoformat(timespec="seconds")),
+            ("生成软件", f"magdesk {__version__}")]
+    if draft:
+        info.append(("状态", "草稿(未通过校验,不得上传)"))
+    return writer.finish(info)
+
+
+def _checks(template, store, period, counts, findings) -> list[list[str]]:
+    rows = []
+    bad = [s.name for s in template.sheets
+           if store.count(s.source, period) not in (None, counts.get(s.name))]
+    rows.append(["各表行数与数据库一致", "不通过" if bad else "通过",
+                 "、".join(bad) if bad else "、".join(f"{k} {v}" for k, v in counts.items())])
+    for item, codes in CHECK_GROUPS:
+        hits = [f for f in findings if f.code in codes and f.is_error]
+        rows.append([item, "不通过" if hits else "通过",
+                     "; ".join(f.message("zh") for f in hits[:5]) if hits else ""])
+    errors, warnings = count(findings)
+    rows.append(["全部记录通过校验", "不通过" if errors else "通过",
+                 f"{errors} 个错误, {warnings} 个警告"])
+    return rows
+
+
+def _read_back(path, template: Template, store: FilingStore, period: str) -> None:
+    with XlsxReader(path) as reader:
+        for sheet in template.sheets:
+            mismatches = compare_sheet(reader, sheet, source_rows(store, sheet.source, period))
+            if mismatches:
+                raise ReadBackError("; ".join(map(str, mismatches[:5])))
+
+
+def _template(name: str) -> Template:
+    """A shipped template by id, or a template file by path."""
+    if name.endswith(".toml"):
+        return load_template(path=Path(name))
+    return load_template(name)
