@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--sales", type=int, default=2400)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--end-period", type=_period, help="last month of the year (default: last month)")
+    demo.add_argument("--months", type=int, default=12, choices=range(1, 61), metavar="1..60",
+                      help="how many months of records (default 12)")
     demo.add_argument("--replace", action="store_true", help="replace an existing file")
 
     val = sub.add_parser("validate", help="check every record and the monthly balance")
@@ -119,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _demo(args, lang, settings) -> int:
     counts = services.create_demo(args.db, sales=args.sales, seed=args.seed,
-                                  end_period=args.end_period, replace=args.replace)
+                                  end_period=args.end_period, months=args.months,
+                                  replace=args.replace)
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
     print(_t("demo_done", lang, path=args.db, summary=summary))
     return 0

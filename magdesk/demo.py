@@ -34,10 +34,11 @@ def make_uscc(rng: random.Random, division: str) -> str:
     return head + uscc_check_char(head)
 
 
-def month_window(end_period: str) -> tuple[date, date]:
-    """First and last day of the 12 months ending with ``end_period``."""
+def month_window(end_period: str, months: int = 12) -> tuple[date, date]:
+    """First and last day of the ``months`` months ending with ``end_period``."""
     year, month = int(end_period[:4]), int(end_period[5:7])
-    start = date(year - 1 + (month // 12), month % 12 + 1, 1)
+    first = year * 12 + month - months  # months since year 0, zero-based
+    start = date(first // 12, first % 12 + 1, 1)
     nxt = date(year + month // 12, month % 12 + 1, 1)
     return start, nxt - timedelta(days=1)
 
@@ -73,12 +74,13 @@ class _State:
 
 
 def build_demo(db: Database, *, sales: int = 2400, seed: int = 1, end_period: str | None = None,
+               months: int = 12,
                today: date | None = None,
                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Fill an empty magdesk database with a demo producer; returns row counts."""
     rng = random.Random(seed)
     today = today or date.today()
-    start, end = month_window(end_period or previous_period(today))
+    start, end = month_window(end_period or previous_period(today), months)
     repo = Repository(db)
     with db.write() as conn:
         conn.execute("PRAGMA defer_foreign_keys = ON")

@@ -73,6 +73,7 @@ def check_database(db: Database) -> CheckReport:
 
 
 def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str | None = None,
+                months: int = 12,
                 replace: bool = False, progress: Progress | None = None) -> dict[str, int]:
     """Write a demo producer into a new file at ``path``."""
     from .demo import build_demo
@@ -84,7 +85,8 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     with open_database(path, create=True) as db:
-        return build_demo(db, sales=sales, seed=seed, end_period=end_period, progress=progress)
+        return build_demo(db, sales=sales, seed=seed, end_period=end_period, months=months,
+                          progress=progress)
 
 
 def accept_warning(db: Database, entity: str, record: str, code: str, reason: str) -> None:

@@ -38,7 +38,7 @@ class _Widths:
 
     def apply(self, ws) -> None:
         for col, width in enumerate(self.widths):
-            ws.set_column(col, col, min(max(width + 2, 6), 60))
+            ws.set_column(col, col, min(max(width + 2, 6), 70))
 
 
 class WorkbookWriter:
@@ -87,6 +87,13 @@ class WorkbookWriter:
         return text
 
     def _header_row(self, ws, headers: list[str]) -> None:
+        # Printed as a clerk expects: A4, landscape when wide, one page wide,
+        # the header repeated on every page.
+        ws.set_paper(9)
+        if len(headers) > 4:
+            ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
         ws.set_row(0, 20)
         for col, header in enumerate(headers):
             ws.write_string(0, col, header, self.header)
