@@ -52,6 +52,23 @@ def canonical(column: Column, value, seq: int) -> str:
     return str(int(value))
 
 
+def canonical_read(column: Column, read) -> str:
+    """The same text from a cell as read back from the file."""
+    if read is None or read == "":
+        return ""
+    kind = column.kind
+    if kind == "mass":
+        return f"{read:.3f}" if _is_number(read) else f"?{read}"
+    if kind == "money":
+        return f"{read:.2f}" if _is_number(read) else f"?{read}"
+    if kind == "date":
+        day = as_date(read)
+        return day.isoformat() if day else f"?{read}"
+    if kind in ("seq", "integer"):
+        return str(int(read)) if _is_number(read) and read == int(read) else f"?{read}"
+    return read if isinstance(read, str) else f"?{read}"
+
+
 def matches(column: Column, read, value, seq: int) -> bool:
     """Whether a cell read back (as openpyxl, calamine or our reader give it)
     holds what was meant to be written."""
@@ -86,4 +103,6 @@ def _is_number(value) -> bool:
 
 def display_width(text: str) -> int:
     """Columns a text takes in Excel: CJK (wide) characters count double."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

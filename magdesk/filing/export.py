@@ -16,7 +16,7 @@ from ..storage.db import Database
 from ..storage.filing_store import FilingStore
 from ..storage.repository import Repository
 from .data import differences
-from .readback import ReadBackError, XlsxReader, compare_sheet
+from .readback import ReadBackError, XlsxReader, compare_sheet, sheet_digest
 from .sources import source_rows
 from .template import Template, file_name, load_template
 from .writer import AMEND_SHEET, CHECK_SHEET, WorkbookWriter
@@ -81,7 +81,7 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
     try:
         written = _write(tmp, template, store, period, company, state, draft, findings,
                          now or datetime.now().astimezone(), progress)
-        _read_back(tmp, template, store, period)
+        _read_back(tmp, template, store, period, written)
         result.sha256 = hashlib.sha256(tmp.read_bytes()).hexdigest()
         os.replace(tmp, target)
     finally:
@@ -140,12 +140,18 @@ def _checks(template, store, period, counts, findings) -> list[list[str]]:
     return rows
 
 
-def _read_back(path, template: Template, store: FilingStore, period: str) -> None:
+def _read_back(path, template: Template, store: FilingStore, period: str, written) -> None:
+    """Every data cell as read back, in its canonical text, must hash to what was
+    computed from the database rows while writing; if not, find the cells."""
     with XlsxReader(path) as reader:
+        digest, counts = sheet_digest(reader, template.sheets)
+        if digest == written.data_sha256 and counts == written.counts:
+            return
         for sheet in template.sheets:
             mismatches = compare_sheet(reader, sheet, source_rows(store, sheet.source, period))
             if mismatches:
                 raise ReadBackError("; ".join(map(str, mismatches[:5])))
+        raise ReadBackError(f"{path.name}: the data read back differ from what was written")
 
 
 def _template(name: str) -> Template:

@@ -5,8 +5,9 @@ tests compare the same files through openpyxl and python-calamine as well."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import posixpath
-import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -17,7 +18,6 @@ from .template import Sheet
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 class ReadBackError(Exception):
@@ -46,6 +46,7 @@ def column_letter(index: int) -> str:
     return letters
 
 
+@functools.cache
 def _column_index(letters: str) -> int:
     n = 0
     for ch in letters:
@@ -106,9 +107,10 @@ class XlsxReader:
                 if el.tag != f"{NS}row":
                     continue
                 values: list = []
-                for cell in el.iter(f"{NS}c"):
-                    col = _column_index(_REF.match(cell.get("r")).group(1))
-                    values.extend([None] * (col + 1 - len(values)))
+                for cell in el:
+                    col = _column_index(cell.get("r").rstrip("0123456789"))
+                    if col >= len(values):
+                        values.extend([None] * (col + 1 - len(values)))
                     values[col] = self._value(cell)
                 yield int(el.get("r")), values
                 el.clear()
@@ -116,6 +118,9 @@ class XlsxReader:
     def _value(self, cell):
         kind = cell.get("t")
         if kind == "inlineStr":
+            first = cell[0]  # <is>: usually one <t>, rich text has several
+            if len(first) == 1:
+                return first[0].text or ""
             return "".join(t.text or "" for t in cell.iter(f"{NS}t"))
         v = cell.find(f"{NS}v")
         if v is None or v.text is None:
@@ -154,3 +159,25 @@ def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
     if extra is not None:
         out.append(Mismatch(sheet.name, extra[0], "A", "(no more rows)", str(extra[1])))
     return out
+
+
+def sheet_digest(reader: XlsxReader, sheets) -> tuple[str, dict[str, int]]:
+    """The FILING-SPEC data checksum recomputed from the cells as read back,
+    with the row count of each sheet."""
+    from .cells import canonical_read
+
+    digest = hashlib.sha256()
+    counts = {}
+    for sheet in sheets:
+        digest.update(f"{sheet.name}\n".encode())
+        rows = reader.rows(sheet.name)
+        next(rows, None)  # the header
+        columns = sheet.columns
+        count = 0
+        for _number, cells in rows:
+            count += 1
+            cells = cells + [None] * (len(columns) - len(cells))
+            texts = [canonical_read(c, v) for c, v in zip(columns, cells, strict=False)]
+            digest.update(("\t".join(texts) + "\n").encode())
+        counts[sheet.name] = count
+    return digest.hexdigest(), counts

@@ -32,9 +32,10 @@ class _Widths:
         self.widths = [display_width(h) for h in headers]
 
     def see(self, col: int, text: str) -> None:
-        width = display_width(text)
-        if width > self.widths[col]:
-            self.widths[col] = width
+        if 2 * len(text) > self.widths[col]:  # cheap test first: most cells are narrower
+            width = display_width(text)
+            if width > self.widths[col]:
+                self.widths[col] = width
 
     def apply(self, ws) -> None:
         for col, width in enumerate(self.widths):

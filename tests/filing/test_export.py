@@ -203,14 +203,21 @@ def test_existing_file_is_not_overwritten(workbook, capsys):
     assert path.read_bytes() == before
 
 
-def test_read_back_difference_fails_and_leaves_no_file(demo_copy, tmp_path, monkeypatch):
-    from magdesk.filing import cells
+def test_read_back_difference_fails_and_leaves_no_file(demo_copy, tmp_path, monkeypatch,
+                                                      capsys):
+    from magdesk.filing.readback import XlsxReader
 
-    original = cells.matches
-    monkeypatch.setattr("magdesk.filing.readback.matches",
-                        lambda col, read, value, seq: original(col, read, value, seq)
-                        and not (col.kind == "mass" and seq == 3))
+    original = XlsxReader.rows
+
+    def tampered(self, sheet):  # as if one cell had not been written as meant
+        for number, cells in original(self, sheet):
+            if sheet == "销售出库" and number == 4:
+                cells[12] = cells[12] + 0.001
+            yield number, cells
+
+    monkeypatch.setattr(XlsxReader, "rows", tampered)
     assert export(demo_copy, tmp_path) == 1
+    assert "销售出库!M4" in capsys.readouterr().err
     assert [p for p in tmp_path.iterdir() if "xlsx" in p.name] == []  # nor a temporary file
 
 
