@@ -34,6 +34,25 @@ class PeriodLockedError(StorageError, sqlite3.IntegrityError):
     """A write touched a record of a filed (locked) period."""
 
 
+class DuplicateKeyError(StorageError, sqlite3.IntegrityError):
+    """A document number, code or credit code that is already taken."""
+
+
+class InUseError(StorageError, sqlite3.IntegrityError):
+    """A record other records still refer to, or a reference to nothing."""
+
+
+def _integrity_error(exc: sqlite3.IntegrityError) -> sqlite3.IntegrityError:
+    text = str(exc)
+    if "period.locked" in text:
+        return PeriodLockedError(text)
+    if "UNIQUE constraint failed" in text:
+        return DuplicateKeyError(text)
+    if "FOREIGN KEY constraint failed" in text:
+        return InUseError(text)
+    return exc
+
+
 class _WriterLock:
     """An exclusive OS lock on ``<db>.lock``, held while the file is open for
     writing.  The lock file names its holder so a second opener can say who."""
@@ -115,13 +134,20 @@ class Database:
             yield self.conn
         except sqlite3.IntegrityError as exc:
             self.conn.execute("ROLLBACK")
-            if "period.locked" in str(exc):
-                raise PeriodLockedError(str(exc)) from exc
+            mapped = _integrity_error(exc)
+            if mapped is not exc:
+                raise mapped from exc
             raise
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def sibling(self) -> Database:
+        """Another connection to the same file, for a worker thread.  It shares
+        this one's right to write (the lock stays with this Database)."""
+        conn = _connect(self.path, read_only=self.read_only)
+        return Database(self.path, conn, None, self.read_only_reason)
 
     def reader(self) -> sqlite3.Connection:
         """A separate read-only connection to the same file, for another thread."""

@@ -162,17 +162,20 @@ _V1 = [
 
 
 def _lock_triggers(table: str, month_sql: str) -> list[str]:
-    """Refuse any change to a record dated in a filed (locked) period.
+    """Refuse a change or deletion of a record dated in a filed (locked) period.
 
     ``month_sql`` gives the record's month(s) from ``{row}`` (NEW or OLD).
     The message is a finding code the services turn into a clear finding.
+    Inserts are checked by the repository instead: a row trigger of any kind
+    costs about 30 µs per inserted row here, which would double the time of a
+    bulk import or of the million-sale demo.
     """
     def locked(row: str) -> str:
         months = month_sql.format(row=row)
         return (f"EXISTS (SELECT 1 FROM period WHERE state = 'FILED' AND period IN ({months}))")
 
     out = []
-    for event, rows in (("INSERT", ["NEW"]), ("UPDATE", ["NEW", "OLD"]), ("DELETE", ["OLD"])):
+    for event, rows in (("UPDATE", ["NEW", "OLD"]), ("DELETE", ["OLD"])):
         condition = " OR ".join(locked(r) for r in rows)
         out.append(
             f"CREATE TRIGGER {table}_locked_{event.lower()} BEFORE {event} ON {table} "

@@ -3,6 +3,7 @@ records lives here (the schema lives in migrations.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import queue
@@ -12,7 +13,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 from ..core import model as M
-from .db import Database
+from .db import Database, PeriodLockedError, StorageError
+
+
+class ConstraintError(StorageError):
+    """A write broke a uniqueness or reference rule of the schema."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -211,6 +216,45 @@ class Repository:
     def accepted(self) -> set[tuple[str, str, str]]:
         return set(self.conn.execute("SELECT entity, record, code FROM accepted_finding"))
 
+    # --- for imports ------------------------------------------------------------
+
+    def next_id(self, entity: str) -> int:
+        """One more than the largest id of ``entity`` (inside a write
+        transaction nobody else can take it)."""
+        t = TABLES[entity]
+        return self.conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t.name}").fetchone()[0]
+
+    def key_index(self, entity: str) -> dict[str, int]:
+        """Business key -> id of every record (exports: ``decl_no/line_no``)."""
+        t = TABLES[entity]
+        key = "customs_decl_no || '/' || line_no" if entity == "export" else t.key
+        return dict(self.conn.execute(f"SELECT {key}, id FROM {t.name}"))
+
+    def locked_periods(self) -> set[str]:
+        """Months filed and locked (``YYYY-MM``)."""
+        return {p for (p,) in self.conn.execute("SELECT period FROM period WHERE state = 'FILED'")}
+
+    @contextlib.contextmanager
+    def constraints(self) -> Iterator[None]:
+        """Schema rule violations inside the block raise ConstraintError (or
+        PeriodLockedError) instead of a bare sqlite3 error."""
+        try:
+            yield
+        except sqlite3.IntegrityError as exc:
+            if isinstance(exc, PeriodLockedError):
+                raise
+            if "period.locked" in str(exc):
+                raise PeriodLockedError(str(exc)) from exc
+            raise ConstraintError(str(exc)) from exc
+
+    def replace_batch_inputs(self, batch_id: int, inputs: Iterable[M.BatchInput]) -> None:
+        """A batch's input lines replaced by ``inputs`` (ids assigned by SQLite)."""
+        with self._tx() as conn:
+            conn.execute("DELETE FROM batch_input WHERE batch_id = ?", (batch_id,))
+            conn.executemany(
+                "INSERT INTO batch_input (batch_id, purchase_id, qty_g) VALUES (?, ?, ?)",
+                [(batch_id, i.purchase_id, i.qty_g) for i in inputs])
+
     # --- writing (each call is one transaction unless inside db.write()) --------
 
     def set_company(self, company: M.Company) -> None:
@@ -224,9 +268,29 @@ class Repository:
                 (company.name, company.uscc, company.address, company.contact,
                  company.enterprise_type, company.system_account))
 
+    def _refuse_locked(self, entity: str, records: Iterable) -> Iterable:
+        """Refuse new records dated in a filed period (the triggers guard updates
+        and deletions).  Passes the records through, checking each on the way."""
+        filed = {r[0] for r in self.conn.execute(
+            "SELECT period FROM period WHERE state = 'FILED'")}
+        if not filed or entity not in _DATED:
+            return records
+
+        def checked():
+            for record in records:
+                for month in _DATED[entity](self, record):
+                    if month in filed:
+                        raise PeriodLockedError(f"period.locked {month}")
+                yield record
+
+        return checked()
+
     def insert(self, record) -> int:
         """Insert a record whose id is None; returns the new id."""
-        t = TABLES[ENTITY_OF[type(record)]]
+        entity = ENTITY_OF[type(record)]
+        for _ in self._refuse_locked(entity, [record]):
+            pass
+        t = TABLES[entity]
         cols = t.columns[1:]
         values = t.to_row(record)[1:]
         with self._tx() as conn:
@@ -261,10 +325,23 @@ class Repository:
                f"VALUES ({', '.join('?' * len(t.columns))})")
         to_row = t.to_row
         with self._tx() as conn:
+            records = self._refuse_locked(entity, records)
             conn.executemany(sql, (to_row(r) for r in records))
             if entity == "licence":
                 for lic in records:
                     self._link_consignees(conn, lic.id, lic.consignee_ids)
+
+    def insert_new(self, entity: str, records: Iterable) -> None:
+        """Bulk insert of records whose id is None (SQLite numbers them): one
+        executemany.  Not for licences, whose consignees need the new id."""
+        t = TABLES[entity]
+        cols = t.columns[1:]
+        sql = (f"INSERT INTO {t.name} ({', '.join(cols)}) "
+               f"VALUES ({', '.join('?' * len(cols))})")
+        to_row = t.to_row
+        with self._tx() as conn:
+            records = self._refuse_locked(entity, records)
+            conn.executemany(sql, (to_row(r)[1:] for r in records))
 
     def accept_finding(self, entity: str, record: str, code: str, reason: str) -> None:
         with self._tx() as conn:
@@ -282,6 +359,26 @@ class Repository:
         if self.conn.in_transaction:
             return _Joined(self.conn)
         return self.db.write()
+
+
+def _month(day) -> str:
+    return f"{day.year}-{day.month:02d}"
+
+
+def _batch_months(repo: Repository, line) -> list[str]:
+    row = repo.conn.execute("SELECT start_date, end_date FROM production_batch WHERE id = ?",
+                            (line.batch_id,)).fetchone()
+    return [row[0][:7], row[1][:7]] if row else []
+
+
+_DATED = {
+    "purchase": lambda repo, r: [_month(r.date)],
+    "sale": lambda repo, r: [_month(r.date)],
+    "adjustment": lambda repo, r: [_month(r.date)],
+    "export": lambda repo, r: [_month(r.decl_date)],
+    "batch": lambda repo, r: [_month(r.start_date), _month(r.end_date)],
+    "batch_input": _batch_months,
+}
 
 
 class _Joined:
@@ -317,3 +414,37 @@ SELECT product_id, substr(date, 1, 7),
        CASE is_export WHEN 1 THEN 'out_export' ELSE 'out_sales' END, sum(qty_g)
   FROM sale_out GROUP BY 1, 2, 3
 """
+
+
+def keys_like(repo: Repository, entity: str, prefix: str, limit: int = 50) -> list[str]:
+    """Business keys starting with (or, for names, containing) ``prefix``, for completers."""
+    t = TABLES[entity]
+    column = t.key if entity != "purchase" else "lot_no"
+    if entity in ("counterparty", "product"):
+        where, arg = f"{column} LIKE ?", f"%{prefix}%"
+    else:
+        where, arg = f"{column} >= ? AND {column} < ?", prefix
+    params = (arg,) if entity in ("counterparty", "product") else (arg, prefix + "\uffff")
+    rows = repo.conn.execute(
+        f"SELECT DISTINCT {column} FROM {t.name} WHERE {where} ORDER BY {column} LIMIT {limit}",
+        params)
+    return [r[0] for r in rows]
+
+
+def find_id(repo: Repository, entity: str, key: str) -> int | None:
+    """The id of the record whose business key (a lot number for purchases) is ``key``."""
+    t = TABLES[entity]
+    column = t.key if entity != "purchase" else "lot_no"
+    row = repo.conn.execute(f"SELECT id FROM {t.name} WHERE {column} = ? LIMIT 1",
+                            (key,)).fetchone()
+    return row[0] if row else None
+
+
+def key_of(repo: Repository, entity: str, record_id: int | None) -> str:
+    if record_id is None:
+        return ""
+    t = TABLES[entity]
+    column = t.key if entity != "purchase" else "lot_no"
+    row = repo.conn.execute(f"SELECT {column} FROM {t.name} WHERE id = ?",
+                            (record_id,)).fetchone()
+    return str(row[0]) if row else ""

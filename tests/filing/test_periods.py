@@ -122,3 +122,16 @@ def test_period_cli(demo_copy, tmp_path, capsys):
     assert "2026-06  Filed" in out and "2026-07  Open" in out
     assert main(["period", "amend", "--db", db, "--period", PERIOD, "--json"]) == 0
     assert '"state": "AMENDED"' in capsys.readouterr().out
+
+
+def test_bulk_inserts_into_a_filed_period_are_refused_whole(demo_copy, tmp_path):
+    with open_database(demo_copy) as db:
+        _file(db, tmp_path)
+        repo = Repository(db)
+        july = next(repo.iter("sale", where="date LIKE '2026-07%'"))
+        june = next(repo.iter("sale", where="date LIKE '2026-06%'"))
+        before = repo.count("sale")
+        rows = [replace(july, id=None, doc_no="SO-BULK-1"), replace(june, id=None, doc_no="SO-BULK-2")]
+        with pytest.raises(PeriodLockedError):
+            repo.insert_new("sale", rows)
+        assert repo.count("sale") == before  # not even the July one
