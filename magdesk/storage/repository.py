@@ -247,6 +247,14 @@ class Repository:
                 raise PeriodLockedError(str(exc)) from exc
             raise ConstraintError(str(exc)) from exc
 
+    def savepoint(self, name: str) -> None:
+        """Mark a point inside the open transaction to roll back to."""
+        self.conn.execute(f"SAVEPOINT {name}")
+
+    def rollback_to(self, name: str) -> None:
+        """Undo everything since ``savepoint(name)``; the transaction goes on."""
+        self.conn.execute(f"ROLLBACK TO {name}")
+
     def replace_batch_inputs(self, batch_id: int, inputs: Iterable[M.BatchInput]) -> None:
         """A batch's input lines replaced by ``inputs`` (ids assigned by SQLite)."""
         with self._tx() as conn:
@@ -330,6 +338,42 @@ class Repository:
             if entity == "licence":
                 for lic in records:
                     self._link_consignees(conn, lic.id, lic.consignee_ids)
+
+    @contextlib.contextmanager
+    def indexes_deferred(self, *entities: str) -> Iterator[None]:
+        """Inside a write transaction: drop the secondary indexes of these tables
+        and build them again at the end.  Building an index once over a million
+        rows costs a fraction of keeping it up to date row by row.  Indexes that
+        lead with a foreign-key column stay: SQLite looks up child rows through
+        them whenever a parent row is written, and without them every such
+        check becomes a scan of the whole child table."""
+        saved = []
+        for entity in entities:
+            table = TABLES[entity].name
+            references = {row[3] for row in self.conn.execute(
+                f"PRAGMA foreign_key_list({table})")}
+            for name, sql in self.conn.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "AND tbl_name = ?", (table,)).fetchall():
+                first = self.conn.execute(f"PRAGMA index_info({name})").fetchone()[2]
+                if first not in references:
+                    saved.append((name, sql))
+        for name, _sql in saved:
+            self.conn.execute(f"DROP INDEX {name}")
+        yield
+        for _name, sql in saved:
+            self.conn.execute(sql)
+
+    def insert_rows(self, entity: str, rows: Iterable[tuple]) -> None:
+        """Bulk insert of plain rows in the table's column order (dates as ISO
+        text, bools as 0/1), for generated data that never needs records."""
+        t = TABLES[entity]
+        sql = (f"INSERT INTO {t.name} ({', '.join(t.columns)}) "
+               f"VALUES ({', '.join('?' * len(t.columns))})")
+        if self.conn.execute("SELECT 1 FROM period WHERE state = 'FILED' LIMIT 1").fetchone():
+            rows = (t.to_row(r) for r in self._refuse_locked(entity, map(t.from_row, rows)))
+        with self._tx() as conn:
+            conn.executemany(sql, rows)
 
     def insert_new(self, entity: str, records: Iterable) -> None:
         """Bulk insert of records whose id is None (SQLite numbers them): one
