@@ -32,6 +32,11 @@ _TEXT = {
                     "{period}  {state}  revision {revision}  due {deadline} ({days} days)  "
                     "receipt {receipt}  file {file}"),
     "bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
+    "summary_done": ("已生成{title}({period},共 {pages} 页):{path}",
+                     "Wrote {title} ({period}, {pages} pages): {path}"),
+    "summary_trace": ("--report trace 需要 --lot 或 --sale", "--report trace needs --lot or --sale"),
+    "summary_subject": ("--lot/--sale 只用于 --report trace", "--lot/--sale go with --report trace"),
+    "summary_failed": ("无法写入 PDF:{error}", "Cannot write the PDF: {error}"),
 }
 
 
@@ -103,6 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
     chk.add_argument("--json", action="store_true")
+
+    summ = sub.add_parser("summary", help="print a monthly summary to an A4 PDF")
+    summ.add_argument("--db", required=True, type=Path)
+    summ.add_argument("--period", required=True, type=_period)
+    summ.add_argument("--report", required=True, choices=("flow", "inventory", "licences", "trace"),
+                      help="flow: monthly flow; inventory: stock reconciliation; licences: "
+                           "licence usage; trace: batch trace (with --lot or --sale)")
+    summ.add_argument("--pdf", required=True, type=Path, help="the PDF file to write")
+    subject = summ.add_mutually_exclusive_group()
+    subject.add_argument("--lot", help="trace forward from this purchased lot number")
+    subject.add_argument("--sale", help="trace backward from this sale document number")
     return parser
 
 
@@ -248,8 +264,35 @@ def _check(args, lang, settings) -> int:
     return 0 if report.ok else 1
 
 
+def _summary(args, lang, settings) -> int:
+    from .reports import ReportError
+
+    if (args.report == "trace") != bool(args.lot or args.sale):
+        key = "summary_trace" if args.report == "trace" else "summary_subject"
+        print(f"magdesk-cli: {_t(key, lang)}", file=sys.stderr)
+        return 2
+    with open_database(args.db) as db:
+        try:
+            report = services.summary_report(db, args.report, args.period, lot=args.lot,
+                                             sale=args.sale)
+        except ReportError as exc:
+            print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
+            return 1
+    from .gui import printing  # PySide6 only now: the other commands run without it
+
+    printing.ensure_app()
+    try:
+        pages = printing.save_pdf(report, args.pdf)
+    except OSError as exc:
+        print(f"magdesk-cli: {_t('summary_failed', lang, error=exc)}", file=sys.stderr)
+        return 1
+    print(_t("summary_done", lang, title=report.title, period=args.period, pages=pages,
+             path=args.pdf))
+    return 0
+
+
 _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "accept": _accept,
-             "export": _export, "period": _period_cmd}
+             "export": _export, "period": _period_cmd, "summary": _summary}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -173,3 +173,17 @@ def _record_month(record) -> str:
         if day is not None:
             return f"{day.year}-{day.month:02d}"
     return "?"
+
+
+# --- printed summaries ------------------------------------------------------------------
+
+
+def summary_report(db: Database, kind: str, period: str, *, lot: str | None = None,
+                   sale: str | None = None):
+    """A printed summary as data (``reports.model.Report``): ``kind`` is flow,
+    inventory, licences or trace (forward from ``lot`` or backward from
+    ``sale``).  Raises ``reports.ReportError`` with a message for the clerk.
+    ``gui.printing`` turns the report into a print preview or a PDF."""
+    from .reports import build_report
+
+    return build_report(db, kind, period, lot=lot, sale=sale)
