@@ -32,6 +32,23 @@ _TEXT = {
                     "{period}  {state}  revision {revision}  due {deadline} ({days} days)  "
                     "receipt {receipt}  file {file}"),
     "bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
+    "imported": ("已导入“{file}”工作表“{sheet}”:新增 {inserted} 条,更新 {updated} 条,跳过 {skipped} 条,"
+                 "{warnings} 个警告;导入前的恢复点:{backup}",
+                 "Imported '{file}', sheet '{sheet}': {inserted} added, {updated} updated, "
+                 "{skipped} skipped, {warnings} warnings; restore point: {backup}"),
+    "import_dry": ("试运行,未写入:“{file}”工作表“{sheet}”可新增 {inserted} 条,更新 {updated} 条,"
+                   "跳过 {skipped} 条,{warnings} 个警告",
+                   "Dry run, nothing written: '{file}', sheet '{sheet}' would add {inserted}, "
+                   "update {updated}, skip {skipped}; {warnings} warnings"),
+    "import_bad": ("未导入:“{file}”工作表“{sheet}”有 {errors} 个错误,{warnings} 个警告;数据库未改动",
+                   "Not imported: '{file}', sheet '{sheet}' has {errors} errors and {warnings} "
+                   "warnings; the database is unchanged"),
+    "import_columns": ("未导入:“{file}”工作表“{sheet}”第{row}行表头缺少必需的列:{columns}",
+                       "Not imported: the header (row {row}) of '{file}', sheet '{sheet}' lacks "
+                       "required columns: {columns}"),
+    "import_report": ("错误报告:{path}", "Error report: {path}"),
+    "template_done": ("已生成导入模板 {path}", "Import template written to {path}"),
+    "bad_map": ("--map 应写作“表头=列名”,而不是“{value}”", "--map takes HEADER=COLUMN, not '{value}'"),
     "summary_done": ("已生成{title}({period},共 {pages} 页):{path}",
                      "Wrote {title} ({period}, {pages} pages): {path}"),
     "summary_trace": ("--report trace 需要 --lot 或 --sale", "--report trace needs --lot or --sale"),
@@ -119,6 +136,26 @@ def build_parser() -> argparse.ArgumentParser:
     subject = summ.add_mutually_exclusive_group()
     subject.add_argument("--lot", help="trace forward from this purchased lot number")
     subject.add_argument("--sale", help="trace backward from this sale document number")
+
+    from .importing import KINDS, ON_DUPLICATE
+
+    imp = sub.add_parser("import", help="import a spreadsheet (xlsx, xls, csv) all-or-nothing")
+    imp.add_argument("--db", required=True, type=Path)
+    imp.add_argument("kind", choices=tuple(KINDS))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet", help="sheet name (default: the sheet whose header fits KIND)")
+    imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument("--json", action="store_true", help="print the result and findings as JSON")
+    imp.add_argument("--report", type=Path, help="write an error report workbook here")
+    imp.add_argument("--on-duplicate", choices=ON_DUPLICATE, default="error",
+                     help="a record that already exists: report it (default), skip or update it")
+    imp.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
+                     help="map a header to an import column (empty COLUMN: ignore it); "
+                          "remembered for this layout once the import succeeds")
+
+    tpl = sub.add_parser("import-template", help="write an empty workbook with the import headers")
+    tpl.add_argument("kind", choices=tuple(KINDS))
+    tpl.add_argument("file", type=Path)
     return parser
 
 
@@ -291,7 +328,72 @@ def _summary(args, lang, settings) -> int:
     return 0
 
 
+def _import(args, lang, settings) -> int:
+    from .importing import ImportFileError
+
+    chosen = _mapping_arg(args.map, lang)
+    if chosen is False:
+        return 2
+    with open_database(args.db) as db:
+        try:
+            result = services.import_file(
+                db, args.kind, args.file, sheet=args.sheet, mapping=chosen, dry_run=args.dry_run,
+                on_duplicate=args.on_duplicate, report=args.report, settings=settings, lang=lang)
+        except ImportFileError as exc:
+            if args.json:
+                json.dump({"status": "error", "code": exc.code, "message": exc.message(lang)},
+                          sys.stdout, ensure_ascii=False, indent=1)
+                print()
+            print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
+            return 2
+    if args.json:
+        json.dump(result.as_dict(lang), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        _print_import(result, lang)
+    return {"imported": 0, "dry_run": 0, "rejected": 1}.get(result.status, 2)
+
+
+def _mapping_arg(pairs: list[str], lang: str):
+    """``--map`` pairs as a header -> column dict (None when none were given)."""
+    if not pairs:
+        return None
+    chosen = {}
+    for pair in pairs:
+        header, sep, column = pair.partition("=")
+        if not sep or not header.strip():
+            print(f"magdesk-cli: {_t('bad_map', lang, value=pair)}", file=sys.stderr)
+            return False
+        chosen[header.strip()] = column.strip() or None
+    return chosen
+
+
+def _print_import(result, lang: str) -> None:
+    for f in result.findings:
+        print(f"[{_severity(f.severity, lang)}] {f.code}  {f.message(lang)}")
+    params = {"file": result.file.name, "sheet": result.sheet, "inserted": result.inserted,
+              "updated": result.updated, "skipped": result.skipped, "errors": result.errors,
+              "warnings": result.warnings, "backup": result.backup or "-",
+              "row": result.header_row}
+    if result.status == "columns":
+        params["columns"] = "、".join(f.finding.params.get("label", "?") for f in result.findings
+                                     if f.code == "import.column_missing")
+        print(_t("import_columns", lang, **params), file=sys.stderr)
+    else:
+        key = {"imported": "imported", "dry_run": "import_dry"}.get(result.status, "import_bad")
+        print(_t(key, lang, **params))
+    if result.report:
+        print(_t("import_report", lang, path=result.report))
+
+
+def _import_template(args, lang, settings) -> int:
+    path = services.write_import_template(args.kind, args.file, lang=lang)
+    print(_t("template_done", lang, path=path))
+    return 0
+
+
 _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "accept": _accept,
+             "import": _import, "import-template": _import_template,
              "export": _export, "period": _period_cmd, "summary": _summary}
 
 if __name__ == "__main__":

@@ -175,6 +175,39 @@ def _record_month(record) -> str:
     return "?"
 
 
+# --- importing spreadsheets ------------------------------------------------------------
+
+
+def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None,
+                mapping: dict[str, str | None] | None = None, dry_run: bool = False,
+                on_duplicate: str = "error", report: Path | None = None,
+                settings: Settings | None = None, today: date | None = None,
+                lang: str = "zh"):
+    """Import a spreadsheet of ``kind`` (counterparties, products, purchases,
+    batches, sales, exports, licences) all-or-nothing, checked by the same rules
+    as entry; a restore point is taken before a real import writes.  Returns an
+    ``importing.ImportResult``; raises ``importing.ImportFileError`` when the
+    file, the sheet or its header cannot be used."""
+    from .importing import run_import
+
+    settings = settings or load_settings()
+    backup_dir = Path(settings.backup_dir) if settings.backup_dir else None
+    return run_import(
+        db, kind, Path(path), codes=load_codelists(), policy=settings.control_policy(),
+        validate=lambda: validate_database(db, settings=settings, today=today),
+        sheet=sheet, mapping=mapping, dry_run=dry_run, on_duplicate=on_duplicate,
+        report=report, backup_dir=backup_dir, lang=lang)
+
+
+def write_import_template(kind: str, path: Path, *, lang: str = "zh") -> Path:
+    """An empty workbook with the headers an import of ``kind`` expects."""
+    from .importing.report import write_template
+    from .importing.service import kind_of
+
+    kind_of(kind)
+    return write_template(kind, Path(path), lang)
+
+
 # --- printed summaries ------------------------------------------------------------------
 
 

@@ -1,0 +1,236 @@
+"""Cells to values: one compiled converter per mapped column, and the row loop
+that turns a sheet into parsed rows and cell findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.codelists import CodeLists
+from ..core.identifiers import normalise_uscc
+from . import values as V
+from .columns import Column, Kind
+from .issues import ImportFinding, Locator
+from .mapping import Mapping
+
+# Words clerks use for the enumerations besides their labels.
+SYNONYMS: dict[str, dict[str, str]] = {
+    "CpType": {"国内企业": "DOMESTIC_ENTERPRISE", "境内": "DOMESTIC_ENTERPRISE",
+               "企业": "DOMESTIC_ENTERPRISE", "内资企业": "DOMESTIC_ENTERPRISE",
+               "个体户": "INDIVIDUAL_BUSINESS", "个体": "INDIVIDUAL_BUSINESS",
+               "境外": "FOREIGN", "国外企业": "FOREIGN", "国外": "FOREIGN", "外商": "FOREIGN",
+               "foreign": "FOREIGN", "domestic": "DOMESTIC_ENTERPRISE", "其他": "OTHER_ORG"},
+    "Role": {"客户和供应商": "BOTH", "客户/供应商": "BOTH", "供应商及客户": "BOTH",
+             "两者": "BOTH", "购货方": "CUSTOMER", "供货方": "SUPPLIER", "供方": "SUPPLIER"},
+    "Category": {"烧结钕铁硼磁体": "SINTERED_NDFEB", "烧结磁体": "SINTERED_NDFEB",
+                 "粘结钕铁硼磁体": "BONDED_NDFEB", "粘结磁体": "BONDED_NDFEB",
+                 "钐钴磁体": "SMCO", "钐钴永磁": "SMCO", "速凝片": "NDFEB_ALLOY",
+                 "钕铁硼合金": "NDFEB_ALLOY", "氧化物": "RE_OXIDE", "稀土金属": "RE_METAL"},
+    "Unit": {"公斤": "KG", "kgs": "KG", "吨": "T", "ton": "T", "个": "PCS", "片": "PCS",
+             "pc": "PCS"},
+    "Origin": {"国内": "DOMESTIC", "境内": "DOMESTIC", "内购": "DOMESTIC", "境内采购": "DOMESTIC",
+               "国外": "IMPORT", "境外": "IMPORT", "进口采购": "IMPORT"},
+    "LicenceType": {"单项许可证": "INDIVIDUAL", "单次": "INDIVIDUAL", "通用许可证": "GENERAL",
+                    "无许可证": "NONE"},
+    "Process": {"晶界渗透": "GBD", "机加": "MACHINING_ONLY", "加工": "MACHINING_ONLY"},
+}
+_CURRENCY_WORDS = {"人民币": "CNY", "rmb": "CNY", "元": "CNY", "美元": "USD", "us$": "USD",
+                   "$": "USD", "欧元": "EUR", "日元": "JPY", "港币": "HKD", "港元": "HKD",
+                   "英镑": "GBP", "韩元": "KRW"}
+_COUNTRY_WORDS = {"中国": "CN", "中国内地": "CN", "中国大陆": "CN", "china": "CN", "prc": "CN",
+                  "香港": "HK", "中国香港": "HK", "澳门": "MO", "中国澳门": "MO", "台湾": "TW",
+                  "中国台湾": "TW", "美国": "US", "usa": "US", "u.s.a.": "US", "uk": "GB",
+                  "英国": "GB", "韩国": "KR", "south korea": "KR", "korea": "KR", "德国": "DE",
+                  "日本": "JP", "越南": "VN", "俄罗斯": "RU", "russia": "RU"}
+_TEXT_KINDS = frozenset({"text", "name"})
+_FORMULA_CHARS = ("=", "+", "@")
+_TOTAL_WORDS = frozenset({"合计", "总计", "小计", "total", "subtotal"})
+
+
+def country_parser(codes: CodeLists):
+    table = {V.name_key(k): v for k, v in _COUNTRY_WORDS.items()}
+    for c in codes.countries.values():
+        for text in (c.alpha2, c.alpha3, c.name_en, c.name_zh):
+            table.setdefault(V.name_key(text), c.alpha2)
+
+    def parse(value) -> str:
+        text = V.clean_text(value)
+        return table.get(V.name_key(text), text.upper())
+
+    return parse
+
+
+def currency_parser(value) -> str:
+    text = V.clean_text(value)
+    return _CURRENCY_WORDS.get(V.name_key(text), text.upper().replace(" ", ""))
+
+
+def _names(value) -> list[str]:
+    text = V.clean_text(value)
+    for sep in ("；", "、", "\n", "|", ","):
+        text = text.replace(sep, ";")
+    return [V.normalise_name(part) for part in text.split(";") if part.strip()]
+
+
+def converter(col: Column, unit: str, codes: CodeLists):
+    """The function that turns a non-empty cell of ``col`` into its value."""
+    kind = col.kind
+    simple = {
+        "text": V.clean_text, "name": V.normalise_name, "code": V.code_text,
+        "compact": V.compact_code, "upper": V.upper_code, "int": V.parse_int,
+        "pct": V.parse_pct, "date": V.parse_date, "bool": V.parse_bool, "list": _names,
+        "currency": currency_parser, "uscc": lambda v: normalise_uscc(V.code_text(v)),
+    }
+    if kind in simple:
+        return simple[kind]
+    if kind == "mass":
+        return V.mass_parser(V.header_mass_unit(unit))
+    if kind == "money":
+        return V.money_parser(V.header_money_factor(unit))
+    if kind == "enum":
+        return V.enum_parser(col.choices, SYNONYMS.get(col.choices.__name__))
+    if kind == "country":
+        return country_parser(codes)
+    raise ValueError(f"no converter for column kind {kind!r}")
+
+
+@dataclass(slots=True)
+class Row:
+    number: int  # as Excel shows it
+    values: dict
+    bad: set[str] = field(default_factory=set)  # columns whose cell could not be read
+
+    def get(self, name: str):
+        return self.values.get(name)
+
+
+def parse_rows(rows: list[list], mapping: Mapping, kind: Kind, codes: CodeLists,
+               loc: Locator) -> tuple[list[Row], list[ImportFinding]]:
+    """Every data row below the header, converted; blank and total rows skipped.
+
+    Columns are converted one at a time, each distinct text or date once (a
+    ledger repeats its customers, products, dates and units on every row), and
+    the per-row work is left to the rows that need it."""
+    data = rows[mapping.header_row + 1:]
+    first = mapping.header_row + 2  # Excel's number of data[0]
+    columns: list[tuple[str, list]] = []
+    problems: dict[int, list[tuple[str, str, dict]]] = {}
+    for index, name in mapping.columns.items():
+        col = kind.column(name)
+        conv = converter(col, mapping.units.get(index, ""), codes)
+        raw = [cells[index] if index < len(cells) else None for cells in data]
+        values, found = _convert_column(raw, conv, col.kind in _TEXT_KINDS)
+        columns.append((name, values))
+        for i, (code, params) in found.items():
+            problems.setdefault(i, []).append((name, code, params))
+    by_name = dict(columns)
+    required = [c.name for c in kind.columns if c.required and c.name in by_name]
+    groups = [[n for n in group if n in by_name] for group in kind.one_of]
+    suspect = _suspect_rows(by_name, required, groups, kind)
+    out: list[Row] = []
+    findings: list[ImportFinding] = []
+    for i in range(len(data)):
+        if i in suspect or i in problems:
+            if _blank(i, columns, problems):
+                continue
+        row = Row(first + i, {name: values[i] for name, values in columns})
+        if i in suspect and _is_total(row.values, kind):
+            continue
+        for name, code, params in problems.get(i, ()):
+            if code != "import.formula_text":
+                row.bad.add(name)
+            findings.append(loc.on(code, row, name, **params))
+        if kind.carry and out and row.values[kind.key] in (None, out[-1].values[kind.key]):
+            _carry(row, out[-1], kind.carry)
+        if i in suspect:
+            findings += _required(row, required, groups, loc)
+        out.append(row)
+    return out, findings
+
+
+def _suspect_rows(by_name: dict[str, list], required: list[str], groups: list[list[str]],
+                  kind: Kind) -> set[int]:
+    """Rows that may be blank, totals or lack a required value (checked one by
+    one); the others are plainly complete data rows."""
+    suspect: set[int] = set()
+    for name in required:
+        suspect.update(i for i, v in enumerate(by_name[name]) if v is None)
+    for group in groups:
+        if group:
+            suspect.update(i for i, vs in enumerate(zip(*(by_name[n] for n in group), strict=True))
+                           if all(v is None for v in vs))
+    key = by_name.get(kind.key)
+    if key is not None:
+        suspect.update(i for i, v in enumerate(key)
+                       if v is None or (type(v) is str and len(v) < 10 and
+                                        V.name_key(v) in _TOTAL_WORDS))
+    return suspect
+
+
+def _blank(i: int, columns: list[tuple[str, list]], problems: dict) -> bool:
+    return i not in problems and all(values[i] is None for _, values in columns)
+
+
+def _convert_column(raw: list, conv, textlike: bool) -> tuple[list, dict[int, tuple]]:
+    """Values of one column (None where empty) and its problems by position."""
+    values: list = [None] * len(raw)
+    problems: dict[int, tuple] = {}
+    memo: dict = {}
+    CellError = V.CellError
+    for i, v in enumerate(raw):
+        if v is None or v == "":
+            continue
+        if type(v) is float:  # numbers rarely repeat: no memo
+            try:
+                values[i] = conv(v)
+            except CellError as exc:
+                problems[i] = (exc.code, exc.params)
+            continue
+        hit = memo.get(v)
+        if hit is None:
+            hit = memo[v] = _convert_one(v, conv, textlike)
+        values[i] = hit[0]
+        if hit[1] is not None:
+            problems[i] = hit[1]
+    return values, problems
+
+
+def _convert_one(v, conv, textlike: bool) -> tuple:
+    if type(v) is str and not v.strip():
+        return None, None
+    try:
+        value = conv(v)
+    except V.CellError as exc:
+        return None, (exc.code, exc.params)
+    if value == "":
+        value = None
+    if textlike and type(v) is str and v.lstrip().startswith(_FORMULA_CHARS):
+        return value, ("import.formula_text", {"char": v.lstrip()[0], "value": V.shown(v)})
+    return value, None
+
+
+def _carry(row: Row, above: Row, names: tuple[str, ...]) -> None:
+    """A continuation row (its key blank or the same as above) repeats the
+    blank ones of ``names`` from the row above."""
+    for name in names:
+        if name in row.values and row.values[name] is None and name not in row.bad:
+            row.values[name] = above.values.get(name)
+
+
+def _is_total(values: dict, kind: Kind) -> bool:
+    if values.get(kind.key) not in (None, ""):
+        return V.name_key(str(values[kind.key])) in _TOTAL_WORDS
+    return any(isinstance(v, str) and V.name_key(v) in _TOTAL_WORDS for v in values.values())
+
+
+def _required(row: Row, required: list[str], groups: list[list[str]],
+              loc: Locator) -> list[ImportFinding]:
+    out = []
+    for name in required:
+        if row.values[name] is None and name not in row.bad:
+            row.bad.add(name)
+            out.append(loc.on("field.required", row, name))
+    for group in groups:
+        if group and all(row.values[n] is None for n in group) and not row.bad & set(group):
+            row.bad.add(group[0])
+            out.append(loc.on("field.required", row, group[0]))
+    return out

@@ -1,0 +1,176 @@
+"""The error report (a copy of the input workbook with an added 错误说明 column,
+the bad cells filled red, and a sheet listing every finding) and the empty
+import template of each kind."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from ..core.fields import entity_label
+from .columns import KINDS
+from .reader import Source
+
+REASON_HEADER = "错误说明"
+FINDINGS_SHEET = "导入问题"
+MAX_CELL = 32_767  # Excel's limit of characters in a cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_TEXT_KINDS = {"text", "name", "code", "compact", "upper", "uscc", "list", "currency", "country"}
+
+
+def _fills():
+    from openpyxl.styles import Font, PatternFill
+
+    return (PatternFill("solid", fgColor="FFC7CE"), PatternFill("solid", fgColor="FFEB9C"),
+            Font(bold=True))
+
+
+def write_report(source: Source, result, path: Path, lang: str = "zh") -> Path:
+    """Write the report of ``result`` (an ImportResult) about ``source`` to ``path``."""
+    wb, ws = _copy(source)
+    red, yellow, bold = _fills()
+    header_row = result.header_row
+    reason_col = max(ws.max_column, max((len(r) for r in source.rows), default=0)) + 1
+    ws.cell(header_row, reason_col, REASON_HEADER).font = bold
+    by_row: dict[int, list] = defaultdict(list)
+    for f in result.findings:
+        if f.row is not None and f.row > header_row:
+            by_row[f.row].append(f)
+            if f.column:
+                ws[f"{f.column}{f.row}"].fill = red if f.is_error else yellow
+    for row, found in by_row.items():
+        text = "\n".join(f.message(lang) for f in found)
+        _set_text(ws.cell(row, reason_col), text)
+    _findings_sheet(wb, result, lang, bold)
+    return _save(wb, path)
+
+
+def _copy(source: Source):
+    """The input as an openpyxl workbook: the file itself for xlsx (formats
+    kept), else a new workbook holding the sheet's values."""
+    import openpyxl
+
+    if source.format == "xlsx":
+        try:
+            wb = openpyxl.load_workbook(source.path)
+            if source.sheet in wb.sheetnames:
+                return wb, wb[source.sheet]
+        except Exception:  # openpyxl is stricter than calamine: fall back to values
+            pass
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = _sheet_title(source.sheet)
+    for r, cells in enumerate(source.rows, 1):
+        for c, value in enumerate(cells, 1):
+            if value not in ("", None):
+                _set_value(ws.cell(r, c), value)
+    return wb, ws
+
+
+def _sheet_title(text: str) -> str:
+    """A name Excel accepts for a sheet: 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", "-", text)[:31] or "Sheet1"
+
+
+def _set_value(cell, value) -> None:
+    if isinstance(value, str):
+        _set_text(cell, value)
+    else:
+        cell.value = value
+
+
+def _set_text(cell, text: str) -> None:
+    """A string cell, never a formula, cut to what Excel holds."""
+    text = _ILLEGAL.sub("", text)
+    if len(text) > MAX_CELL:
+        text = text[: MAX_CELL - 1] + "…"
+    cell.value = text
+    cell.data_type = "s"
+
+
+def _findings_sheet(wb, result, lang: str, bold) -> None:
+    ws = wb.create_sheet(FINDINGS_SHEET)
+    heads = ("工作表", "行", "列", "表头", "级别", "代码", "说明") if lang == "zh" else (
+        "Sheet", "Row", "Column", "Header", "Severity", "Code", "Message")
+    for c, text in enumerate(heads, 1):
+        ws.cell(1, c, text).font = bold
+    for r, f in enumerate(result.findings, 2):
+        severity = ("错误" if f.is_error else "警告") if lang == "zh" else str(f.severity)
+        for c, value in enumerate((f.sheet, f.row, f.column, f.header, severity, f.code,
+                                   f.message(lang)), 1):
+            if isinstance(value, str):
+                _set_text(ws.cell(r, c), value)
+            elif value is not None:
+                ws.cell(r, c, value)
+    for letter, width in zip("ABCDEFG", (12, 6, 6, 18, 6, 22, 80), strict=True):
+        ws.column_dimensions[letter].width = width
+
+
+def _save(wb, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)
+    return path
+
+
+# --- templates ----------------------------------------------------------------------
+
+def write_template(kind: str, path: Path, lang: str = "zh") -> Path:
+    """An empty workbook with the headers an import of ``kind`` expects; text
+    columns are formatted as text (so Excel keeps long identifiers), enumerations
+    offer their labels in a drop-down."""
+    import openpyxl
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .values import column_letter
+
+    k = KINDS[kind]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = _sheet_title(entity_label(k.entity, "zh"))
+    _, _, bold = _fills()
+    for index, col in enumerate(k.columns):
+        letter = column_letter(index)
+        cell = ws.cell(1, index + 1, col.zh if lang == "zh" else col.en)
+        cell.font = bold
+        dim = ws.column_dimensions[letter]
+        dim.width = max(12, 2 * len(col.zh) + 2)
+        if col.kind in _TEXT_KINDS:
+            dim.number_format = "@"
+        elif col.kind == "date":
+            dim.number_format = "yyyy-mm-dd"
+        choices = _choices(col)
+        if choices:
+            dv = DataValidation(type="list", formula1=f'"{",".join(choices)}"', allow_blank=True)
+            dv.add(f"{letter}2:{letter}5000")
+            ws.add_data_validation(dv)
+    ws.freeze_panes = "A2"
+    _notes_sheet(wb, k, lang, bold)
+    return _save(wb, path)
+
+
+def _choices(col) -> list[str]:
+    if col.kind == "bool":
+        return ["是", "否"]
+    if col.kind == "enum" and col.choices is not None:
+        return [zh for zh, _en in col.choices.labels().values()]
+    return []
+
+
+def _notes_sheet(wb, k, lang: str, bold) -> None:
+    ws = wb.create_sheet("说明" if lang == "zh" else "Notes")
+    heads = ("列", "英文", "必填", "可选值") if lang == "zh" else ("Column", "Chinese", "Required",
+                                                               "Allowed values")
+    for c, text in enumerate(heads, 1):
+        ws.cell(1, c, text).font = bold
+    for r, col in enumerate(k.columns, 2):
+        first, second = (col.zh, col.en) if lang == "zh" else (col.en, col.zh)
+        required = ("是" if lang == "zh" else "yes") if col.required else ""
+        for c, value in enumerate((first, second, required, "、".join(_choices(col))), 1):
+            _set_text(ws.cell(r, c), value)
+    for letter, width in zip("ABCD", (24, 30, 6, 60), strict=True):
+        ws.column_dimensions[letter].width = width

@@ -1,0 +1,229 @@
+"""The import use case: read a sheet, map its header, parse and check every
+row with the same rules as entry, and commit all of it in one transaction after
+a restore point — or nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.codelists import CodeLists
+from ..core.control import ControlPolicy
+from ..core.findings import Finding, finding
+from ..storage.db import Database, backup_copy
+from ..storage.repository import Repository
+from . import commit as C
+from .build import Builder, Item
+from .columns import KINDS, Kind
+from .convert import parse_rows
+from .issues import ImportFinding, Locator
+from .mapping import Mapping, find_header, load_remembered, map_header, remember, remembered_choice
+from .reader import ImportFileError, Source, read_source
+
+ON_DUPLICATE = ("error", "skip", "update")
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    file: Path
+    sheet: str
+    status: str  # "imported", "dry_run", "rejected" (findings with errors), "columns"
+    header_row: int  # as Excel shows it
+    mapping: dict[str, str | None]  # header text -> import column (None: read past)
+    rows: int = 0  # data rows read
+    inserted: int = 0
+    updated: int = 0
+    skipped: int = 0
+    findings: list[ImportFinding] = field(default_factory=list)
+    backup: Path | None = None
+    report: Path | None = None
+    encoding: str = ""
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+    def as_dict(self, lang: str = "zh") -> dict:
+        return {
+            "kind": self.kind, "file": str(self.file), "sheet": self.sheet,
+            "status": self.status, "header_row": self.header_row, "mapping": self.mapping,
+            "rows": self.rows, "inserted": self.inserted, "updated": self.updated,
+            "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings,
+            "backup": str(self.backup) if self.backup else None,
+            "report": str(self.report) if self.report else None,
+            "findings": [f.as_dict(lang) for f in self.findings],
+        }
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo it (dry run, or errors found)."""
+
+
+def kind_of(name: str) -> Kind:
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ValueError(f"unknown import kind {name!r}; one of {', '.join(KINDS)}") from None
+
+
+def inspect_file(kind: str, path: Path, sheet: str | None = None,
+                 chosen: dict[str, str | None] | None = None) -> tuple[Source, Mapping,
+                                                                      list[ImportFinding]]:
+    """The sheet read and its header mapped, with the header findings (unmapped,
+    repeated and missing columns): what an import wizard shows before importing."""
+    k = kind_of(kind)
+    remembered = load_remembered()
+
+    def score(head):
+        at = find_header(head, k, remembered)
+        if at is None:
+            return None
+        m = map_header(head, at, k)
+        return (not m.missing, len(m.columns))
+
+    source = read_source(Path(path), sheet, pick=score)
+    at = find_header(source.rows, k, remembered, chosen)
+    if at is None:
+        raise ImportFileError("import.header_missing", sheet=source.sheet, rows=30)
+    headers = [str(c) for c in source.rows[at]]
+    choice = chosen if chosen is not None else remembered_choice(k.name, headers)
+    mapping = map_header(source.rows, at, k, choice)
+    mapping.remembered = chosen is None and choice is not None
+    return source, mapping, _header_findings(k, source, mapping)
+
+
+def _header_findings(k: Kind, source: Source, mapping: Mapping) -> list[ImportFinding]:
+    loc = Locator(source.sheet, k.entity, mapping.headers, mapping.columns)
+    row = mapping.header_row + 1
+    out = [loc.at_index("import.column_unmapped", row, i) for i in mapping.unmapped]
+    out += [loc.at_index("import.column_twice", row, i, other=mapping.headers[j])
+            for i, j in mapping.twice]
+    out += [loc.at("import.column_missing", row, None, field=name, label=k.column(name).zh)
+            for name in mapping.missing]
+    return out
+
+
+def run_import(db: Database, kind: str, path: Path, *, codes: CodeLists, policy: ControlPolicy,
+               validate: Callable[[], list[Finding]], sheet: str | None = None,
+               mapping: dict[str, str | None] | None = None, dry_run: bool = False,
+               on_duplicate: str = "error", report: Path | None = None,
+               backup_dir: Path | None = None, lang: str = "zh") -> ImportResult:
+    """Import ``path`` into ``db`` all-or-nothing; ``validate()`` checks the
+    database through the open transaction.  ImportFileError when the file,
+    sheet or header cannot be used."""
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}")
+    with _gc_paused():
+        return _run(db, kind_of(kind), Path(path), codes, policy, validate, sheet, mapping,
+                    dry_run, on_duplicate, report, backup_dir, lang)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """No cyclic garbage collection while a sheet's worth of rows and records
+    is built: they hold no cycles, and each collection would scan them all."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _run(db, k: Kind, path: Path, codes, policy, validate, sheet, mapping, dry_run,
+         on_duplicate, report, backup_dir, lang) -> ImportResult:
+    kind = k.name
+    source, m, findings = inspect_file(kind, path, sheet, mapping)
+    result = ImportResult(k.name, Path(path), source.sheet, "columns", m.header_row + 1,
+                          m.as_headers(), findings=findings, encoding=source.encoding)
+    if m.missing:
+        return _finish(result, source, report, lang)
+    loc = Locator(source.sheet, k.entity, m.headers, m.columns)
+    loc.key = k.key
+    rows, cell_findings = parse_rows(source.rows, m, k, codes, loc)
+    result.rows = len(rows)
+    findings += cell_findings
+    repo = Repository(db)
+    items, skipped = _prepare(k, rows, repo, codes, policy, m, loc, on_duplicate, findings)
+    result.skipped = skipped
+    clean = not any(f.is_error for f in findings)
+    if clean and not dry_run and items:
+        result.backup = backup_copy(db.conn, db.path, "before-import", backup_dir)
+    if items:
+        _transaction(db, k, items, repo, validate, loc, m, result, commit=clean and not dry_run)
+    result.status = "rejected" if result.errors else "dry_run" if dry_run else "imported"
+    if result.status == "imported" and mapping is not None:
+        remember(k.name, m.headers, mapping)
+    return _finish(result, source, report, lang)
+
+
+def _prepare(k: Kind, rows, repo: Repository, codes, policy, m: Mapping, loc: Locator,
+             on_duplicate: str, findings: list[ImportFinding]) -> tuple[list[Item], int]:
+    from .refs import Refs
+
+    refs = Refs(repo, loc, findings)
+    items = Builder(k.name, refs, codes, policy, findings, m.role_hint).build(rows)
+    keys = C.existing_keys(k, repo, refs)
+    items, skipped = C.deduplicate(k, items, keys, on_duplicate, loc, findings)
+    if k.name == "purchases":
+        items = C.check_lots(items, refs, loc, findings)
+    items = C.check_locked(k, items, repo.locked_periods(), loc, findings)
+    return items, skipped
+
+
+def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, validate,
+                 loc: Locator, m: Mapping, result: ImportResult, commit: bool) -> None:
+    """Write, validate through the same transaction, keep what concerns the
+    import; roll back unless ``commit`` and no error was found.  Only when
+    validation names records the file did not bring is the database validated
+    as it was before (back to a savepoint), to keep just what the import caused."""
+    placer = C.Placer(k, items, loc, set(m.columns.values()))
+    # Where the store keeps an audit trail, an import is one summarised entry
+    # (rows added per table) rather than a trigger-written entry per row.
+    bulk = getattr(db, "bulk", None)
+    audit = bulk(f"import {k.name} {result.file.name}") if bulk else contextlib.nullcontext()
+    try:
+        with audit, db.write():
+            repo.savepoint("magdesk_import")
+            result.inserted, result.updated = C.write(k, items, repo)
+            after = validate()
+            if all(placer.owns(f) for f in after):
+                result.findings += [placer.place(f) for f in after]
+            else:  # what was there before the import is not the import's doing
+                repo.rollback_to("magdesk_import")
+                result.findings += C.new_findings(validate(), after, placer)
+                if commit and not result.errors:
+                    C.write(k, items, repo)
+            if not commit or result.errors:
+                raise _Rollback
+    except _Rollback:
+        if result.errors:  # a dry run keeps the counts it would have written
+            result.inserted = result.updated = 0
+    except Exception as exc:  # a schema rule the checks above did not foresee
+        from ..storage.db import StorageError
+
+        if not isinstance(exc, StorageError):
+            raise
+        result.inserted = result.updated = 0
+        code = "period.locked" if "period.locked" in str(exc) else "import.constraint"
+        result.findings.append(ImportFinding(
+            finding(code, k.entity, "", None, None, detail=str(exc)[:200], period="?"),
+            loc.sheet))
+
+
+def _finish(result: ImportResult, source: Source, report: Path | None,
+            lang: str) -> ImportResult:
+    if report is not None:
+        from .report import write_report
+
+        result.report = write_report(source, result, Path(report), lang)
+    return result
