@@ -4,6 +4,7 @@ that turns a sheet into parsed rows and cell findings."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from ..core.codelists import CodeLists
 from ..core.identifiers import normalise_uscc
@@ -112,12 +113,14 @@ def parse_rows(rows: list[list], mapping: Mapping, kind: Kind, codes: CodeLists,
     the per-row work is left to the rows that need it."""
     data = rows[mapping.header_row + 1:]
     first = mapping.header_row + 2  # Excel's number of data[0]
+    width = max(mapping.columns) + 1
+    transposed = list(zip_longest(*(cells[:width] for cells in data))) if data else []
     columns: list[tuple[str, list]] = []
     problems: dict[int, list[tuple[str, str, dict]]] = {}
     for index, name in mapping.columns.items():
         col = kind.column(name)
         conv = converter(col, mapping.units.get(index, ""), codes)
-        raw = [cells[index] if index < len(cells) else None for cells in data]
+        raw = transposed[index] if index < len(transposed) else [None] * len(data)
         values, found = _convert_column(raw, conv, col.kind in _TEXT_KINDS)
         columns.append((name, values))
         for i, (code, params) in found.items():
@@ -128,11 +131,11 @@ def parse_rows(rows: list[list], mapping: Mapping, kind: Kind, codes: CodeLists,
     suspect = _suspect_rows(by_name, required, groups, kind)
     out: list[Row] = []
     findings: list[ImportFinding] = []
-    for i in range(len(data)):
-        if i in suspect or i in problems:
-            if _blank(i, columns, problems):
-                continue
-        row = Row(first + i, {name: values[i] for name, values in columns})
+    names = [name for name, _ in columns]
+    for i, cells in enumerate(zip(*(values for _, values in columns), strict=True)):
+        if (i in suspect or i in problems) and _blank(i, columns, problems):
+            continue
+        row = Row(first + i, dict(zip(names, cells, strict=True)))
         if i in suspect and _is_total(row.values, kind):
             continue
         for name, code, params in problems.get(i, ()):

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import shutil
+import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,6 +145,60 @@ def _gc_paused():
 
 def _run(db, k: Kind, path: Path, codes, policy, validate, sheet, mapping, dry_run,
          on_duplicate, report, backup_dir, lang) -> ImportResult:
+    restore_point = None if dry_run else _RestorePoint(db, backup_dir)
+    try:
+        return _run_with(db, k, path, codes, policy, validate, sheet, mapping, dry_run,
+                         on_duplicate, report, lang, restore_point)
+    finally:
+        if restore_point is not None:
+            restore_point.discard()
+
+
+class _RestorePoint:
+    """The database copied, as it is before the import, by SQLite's backup API
+    on a second connection in a thread while the file is read and parsed (this
+    process holds the writer lock: nothing changes meanwhile).  The copy is made
+    in a private folder and moved beside the others only if the import writes."""
+
+    def __init__(self, db: Database, backup_dir: Path | None):
+        self.folder = Path(backup_dir or db.path.parent)
+        self.work = self.folder / f".import-{uuid.uuid4().hex[:12]}"
+        self.path: Path | None = None
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._copy, args=(db,),
+                                        name="magdesk-import-restore-point", daemon=True)
+        self._thread.start()
+
+    def _copy(self, db: Database) -> None:
+        try:
+            conn = db.reader()
+            try:
+                self.path = backup_copy(conn, db.path, "before-import", self.work)
+            finally:
+                conn.close()
+        except BaseException as exc:  # raised in the importing thread by keep()
+            self.error = exc
+
+    def keep(self) -> Path:
+        self._thread.join()
+        if self.error is not None:
+            raise self.error
+        target = self.folder / self.path.name
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.folder / f"{self.path.stem}-{n}{self.path.suffix}"
+        os.replace(self.path, target)
+        self.path = None
+        return target
+
+    def discard(self) -> None:
+        self._thread.join()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _run_with(db, k: Kind, path: Path, codes, policy, validate, sheet, mapping, dry_run,
+              on_duplicate, report, lang, restore_point) -> ImportResult:
     kind = k.name
     source, m, findings = inspect_file(kind, path, sheet, mapping)
     result = ImportResult(k.name, Path(path), source.sheet, "columns", m.header_row + 1,
@@ -157,7 +215,7 @@ def _run(db, k: Kind, path: Path, codes, policy, validate, sheet, mapping, dry_r
     result.skipped = skipped
     clean = not any(f.is_error for f in findings)
     if clean and not dry_run and items:
-        result.backup = backup_copy(db.conn, db.path, "before-import", backup_dir)
+        result.backup = restore_point.keep()
     if items:
         _transaction(db, k, items, repo, validate, loc, m, result, commit=clean and not dry_run)
     result.status = "rejected" if result.errors else "dry_run" if dry_run else "imported"

@@ -117,7 +117,12 @@ def _scientific(value: float | int) -> str:
 def compact_code(value) -> str:
     """An identifier without any inner spaces, dots or hyphens (HS codes written
     ``8505.11.1000``, declaration numbers in groups)."""
-    return re.sub(r"[\s.\-]", "", code_text(value))
+    if type(value) is str and value.isdigit() and value.isascii():
+        return value
+    return _COMPACT.sub("", code_text(value))
+
+
+_COMPACT = re.compile(r"[\s.\-]")
 
 
 def upper_code(value) -> str:

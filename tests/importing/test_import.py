@@ -304,3 +304,14 @@ def test_an_import_into_a_filed_month_is_refused(demo, demo_copy, run, tmp_path)
     result = run("sales", write_xlsx(tmp_path / "s.xlsx", ledger(demo, sale_rows(demo, 1))))
     assert [(f.row, f.column, f.code) for f in result.findings if f.is_error] == [
         (4, "C", "import.period_locked")]
+
+
+def test_each_import_keeps_its_own_restore_point(demo, demo_copy, run, tmp_path):
+    first = run("sales", write_xlsx(tmp_path / "a.xlsx", ledger(demo, sale_rows(demo, 1))))
+    rejected = run("sales", write_xlsx(tmp_path / "a.xlsx", ledger(demo, sale_rows(demo, 1))))
+    second = run("sales", write_xlsx(tmp_path / "b.xlsx", ledger(demo, sale_rows(demo, 1, 2))))
+    assert rejected.backup is None and first.backup != second.backup
+    assert first.backup.exists() and second.backup.exists()
+    assert one(first.backup, "SELECT count(*) FROM sale_out WHERE doc_no LIKE 'IMP-%'") == (0,)
+    assert one(second.backup, "SELECT count(*) FROM sale_out WHERE doc_no LIKE 'IMP-%'") == (1,)
+    assert not list(demo_copy.parent.glob(".import-*"))

@@ -118,3 +118,12 @@ def test_headers_units_and_letters():
     assert V.header_key("金额【万元】")[2] == "万元"
     assert V.unit_kind("kg") == "mass" and V.unit_kind("件") == "pieces"
     assert [V.column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_way_of_writing_a_date_reads_back(day):
+    serial = float((day - V.EXCEL_EPOCH).days)
+    for cell in (day, serial, f"{day:%Y}/{day.month}/{day.day}", day.isoformat(),
+                 f"{day:%Y}年{day.month}月{day.day}日", f"{day:%Y%m%d}", float(f"{day:%Y%m%d}"),
+                 f"{day:%Y.%m.%d}"):
+        assert V.parse_date(cell) == day
