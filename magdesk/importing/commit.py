@@ -26,9 +26,11 @@ def existing_keys(kind: Kind, repo: Repository, refs) -> Callable[[Item], list]:
         by_name = {k: cs[0].id for k, cs in refs.by_name.items() if len(cs) == 1}
 
         def keys(item: Item) -> list:
+            """A party is known by its credit code, and by its name (a registered
+            name is one party's, and an old record may lack the code)."""
             cp = item.record
-            return [("uscc", normalise_uscc(cp.uscc))] if cp.uscc else [
-                ("name", name_key(cp.name_cn))]
+            by_code = [("uscc", normalise_uscc(cp.uscc))] if cp.uscc else []
+            return [*by_code, ("name", name_key(cp.name_cn))]
 
         keys.index = {("uscc", u): i for u, i in by_uscc.items()} | {
             ("name", k): i for k, i in by_name.items()}

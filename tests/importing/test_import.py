@@ -315,3 +315,16 @@ def test_each_import_keeps_its_own_restore_point(demo, demo_copy, run, tmp_path)
     assert one(first.backup, "SELECT count(*) FROM sale_out WHERE doc_no LIKE 'IMP-%'") == (0,)
     assert one(second.backup, "SELECT count(*) FROM sale_out WHERE doc_no LIKE 'IMP-%'") == (1,)
     assert not list(demo_copy.parent.glob(".import-*"))
+
+
+def test_a_known_party_is_found_by_code_or_by_name(demo, demo_copy, run, tmp_path):
+    rows = [["单位名称", "角色", "统一社会信用代码", "地址"],
+            [" " + demo.customer.replace("有限", "有 限"), "客户", _uscc(21), "新地址"],
+            ["另一个名字有限公司", "客户", demo.customer_uscc, "新地址"]]
+    before = dump(demo_copy)
+    result = run("counterparties", write_xlsx(tmp_path / "c.xlsx", rows))
+    assert [(f.row, f.column, f.code) for f in result.findings] == [
+        (2, "A", "import.duplicate"), (3, "A", "import.duplicate")]
+    assert dump(demo_copy) == before
+    result = run("counterparties", write_xlsx(tmp_path / "c.xlsx", rows), on_duplicate="skip")
+    assert (result.status, result.inserted, result.skipped) == ("imported", 0, 2)
