@@ -10,7 +10,9 @@ written to an xlsx ledger (the 销售出库 columns of the filing workbook, with
 identifiers as text); the database the import goes into is that demo with its
 sales and export lines removed, so the file's rows are all new and valid.
 
-    python benchmarks/bench_import.py [--quick]      (--quick: 10,000 rows)
+    python benchmarks/bench_import.py [--quick]      (--quick: 10,000 rows, a smoke run:
+                                                      the ratio is shown, the verdict only
+                                                      checks that every row was imported)
 """
 
 from __future__ import annotations
@@ -139,12 +141,15 @@ def main() -> int:
     print(f"floor (calamine read + one executemany of {floors[0][1]:,} rows), median of {RUNS}: "
           f"{floor_s:.2f} s")
     problems = []
-    if ratio > TARGET_RATIO:
+    if ratio > TARGET_RATIO and not args.quick:
         problems.append(f"ratio {ratio:.2f} > {TARGET_RATIO}")
     if result.status != "imported" or result.inserted != sales or count != sales:
         problems.append(f"imported {result.inserted:,} of {sales:,} rows ({result.status})")
     verdict = "PASS" if not problems else "FAIL: " + "; ".join(problems)
-    print(f"ratio {ratio:.2f} (target <= {TARGET_RATIO}); verdict: {verdict}")
+    target = (f"target <= {TARGET_RATIO}" if not args.quick else
+              f"the {TARGET_RATIO}x target is set for 100,000 rows; at 10,000 the fixed costs "
+              "(opening, validating the rest of the database) weigh more, so the ratio is shown only")
+    print(f"ratio {ratio:.2f} ({target}); verdict: {verdict}")
     return 0 if not problems else 1
 
 
