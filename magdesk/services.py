@@ -220,3 +220,26 @@ def summary_report(db: Database, kind: str, period: str, *, lot: str | None = No
     from .reports import build_report
 
     return build_report(db, kind, period, lot=lot, sale=sale)
+
+
+def monthly_flows(db: Database) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per month and product category: (grams in, grams out), for the dashboard chart.
+    In = purchases and production; out = sales and exports."""
+    products = {p.id: p.category for p in Repository(db).iter("product")}
+    out: dict[str, dict[str, list[int]]] = {}
+    for product_id, period, kind, grams in Repository(db).movements():
+        cell = out.setdefault(period, {}).setdefault(products.get(product_id, "OTHER"), [0, 0])
+        if kind in ("in_purchase", "in_production"):
+            cell[0] += grams
+        elif kind in ("out_sales", "out_export"):
+            cell[1] += grams
+    return {p: {c: (v[0], v[1]) for c, v in cats.items()} for p, cats in sorted(out.items())}
+
+
+def findings_by_period(db: Database, *, settings: Settings | None = None,
+                       progress: Progress | None = None) -> dict[str | None, list[Finding]]:
+    """All findings grouped by the month they belong to (None: not dated)."""
+    grouped: dict[str | None, list[Finding]] = {}
+    for f in validate_database(db, settings=settings, progress=progress):
+        grouped.setdefault(f.period, []).append(f)
+    return grouped

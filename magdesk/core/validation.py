@@ -89,11 +89,13 @@ def validate(
     step()
     sale_checks = X.SaleChecks(ctx, ds.adjustments)
     check_sale, add = R.check_sale, sale_checks.add
-    for s in ds.sales():
+    for n, s in enumerate(ds.sales(), 1):
         found = check_sale(s, ctx, None)
         if found:
             out += _dated(found, s.date)
         add(s)
+        if progress is not None and n % 50_000 == 0:
+            progress(3, steps)  # lets a caller cancel a long run (it may raise)
     out += sale_checks.findings
     step()
     for x in ds.exports:

@@ -1,0 +1,128 @@
+"""工作台: one row per month (state, deadline, errors and warnings) and a chart
+of monthly inbound and outbound mass by category."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import enums as E
+from ..core.findings import Finding, count
+
+PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+           "#ff9da7", "#9c755f", "#bab0ac"]
+
+
+class FlowChart(QWidget):
+    """Stacked bars: for each month, what came in (left) and went out (right)."""
+
+    def __init__(self, lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.flows: dict[str, dict[str, tuple[int, int]]] = {}
+        self.setMinimumHeight(220)
+
+    def set_flows(self, flows) -> None:
+        self.flows = flows
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        months = list(self.flows)[-12:]
+        if not months:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No data yet"))
+            return
+        categories = sorted({c for m in months for c in self.flows[m]})
+        colour = {c: QColor(PALETTE[i % len(PALETTE)]) for i, c in enumerate(categories)}
+        top = max(max(sum(v[0] for v in self.flows[m].values()),
+                      sum(v[1] for v in self.flows[m].values())) for m in months) or 1
+        left, bottom, legend_w = 56, self.height() - 28, 170
+        width = self.width() - left - legend_w - 10
+        height = bottom - 16
+        slot = width / len(months)
+        painter.setPen(QPen(QColor("#888")))
+        painter.drawLine(left, bottom, left + int(width), bottom)
+        painter.drawText(4, 20, f"{top / 1e6:,.1f} t")
+        for i, month in enumerate(months):
+            x = left + i * slot
+            for side in (0, 1):
+                y = bottom
+                for cat in categories:
+                    grams = self.flows[month].get(cat, (0, 0))[side]
+                    h = grams / top * height
+                    bar = QRectF(x + slot * (0.12 + 0.4 * side), y - h, slot * 0.36, h)
+                    painter.fillRect(bar, colour[cat].lighter(100 + 35 * side))
+                    y -= h
+            painter.setPen(QColor("#333"))
+            painter.drawText(QRectF(x, bottom + 2, slot, 20), Qt.AlignmentFlag.AlignCenter,
+                             month[2:])
+        self._legend(painter, categories, colour, left + int(width) + 14)
+
+    def _legend(self, painter: QPainter, categories, colour, x: int) -> None:
+        painter.drawText(x, 16, self.tr("left: in · right: out"))
+        for i, cat in enumerate(categories):
+            y = 26 + i * 18
+            painter.fillRect(x, y, 12, 12, colour[cat])
+            painter.drawText(x + 18, y + 11, E.Category(cat).label(self.lang)
+                             if cat in E.Category.__members__ else cat)
+
+
+class Dashboard(QWidget):
+    """Emits ``open_finding(finding)`` when the clerk clicks through."""
+
+    open_period = Signal(str)
+
+    def __init__(self, lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self.tr("Months"))
+        self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        layout.addWidget(self.title)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Month"), self.tr("State"), self.tr("Deadline"), self.tr("Days left"),
+            self.tr("Errors"), self.tr("Warnings")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.cellDoubleClicked.connect(
+            lambda row, _col: self.open_period.emit(self.table.item(row, 0).text()))
+        layout.addWidget(self.table, 3)
+        self.chart_title = QLabel(self.tr("Monthly inbound and outbound mass by category"))
+        self.chart_title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.chart_title)
+        self.chart = FlowChart(lang)
+        layout.addWidget(self.chart, 2)
+        self.findings: dict[str | None, list[Finding]] | None = None  # None: still counting
+
+    def set_periods(self, statuses, findings: dict | None = None) -> None:
+        if findings is not None:
+            self.findings = findings
+        rows = list(reversed(statuses))
+        self.table.setRowCount(len(rows))
+        for r, s in enumerate(rows):
+            errors, warnings = ("…", "…") if self.findings is None else \
+                count(self.findings.get(s.period, []))
+            filed = s.state == "FILED"
+            cells = [s.period, E.PeriodState(s.state).label(self.lang), s.deadline.isoformat(),
+                     "—" if filed else str(s.days_left), str(errors), str(warnings)]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c == 3 and not filed and s.days_left < 0:
+                    item.setForeground(QColor("#b00020"))
+                if c == 4 and text not in ("0", "…"):
+                    item.setForeground(QColor("#b00020"))
+                self.table.setItem(r, c, item)

@@ -1,0 +1,389 @@
+"""Record forms generated from the field specs, with live validation."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import model as M
+from ..core import rules_records as R
+from ..core.fields import FIELDS, FieldSpec
+from ..core.findings import Finding, finding
+from ..core.messages import render_text
+from ..core.units import (
+    QuantityError,
+    format_kg,
+    format_money,
+    format_pct,
+    parse_mass,
+    parse_money,
+    parse_pct,
+)
+from ..resources import load_codelists
+from ..storage.repository import TABLES, Repository, find_id, key_of, keys_like
+
+CLASSES = {"counterparty": M.Counterparty, "product": M.Product, "purchase": M.Purchase,
+           "batch": M.Batch, "sale": M.Sale, "export": M.ExportLine, "licence": M.Licence}
+STYLE = """
+QLineEdit[state="empty"], QComboBox[state="empty"] { background: #fff6cc; }
+QLineEdit[state="invalid"], QComboBox[state="invalid"] { background: #ffd9d9; }
+QLineEdit[state="valid"], QComboBox[state="valid"] { background: #e6f5e6; }
+QLabel[role="message"] { color: #a61b1b; }
+QLabel[role="warning"] { color: #8a5a00; }
+"""
+
+
+class _Lazy(Mapping):
+    """Records by id, fetched when a rule asks for one (forms never load a table)."""
+
+    def __init__(self, repo: Repository, entity: str):
+        self.repo, self.entity, self.cache = repo, entity, {}
+
+    def __getitem__(self, key):
+        if key not in self.cache:
+            self.cache[key] = self.repo.get(self.entity, key)
+        if self.cache[key] is None:
+            raise KeyError(key)
+        return self.cache[key]
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __iter__(self):
+        return iter(self.cache)
+
+    def __len__(self):
+        return len(self.cache)
+
+
+class DateEdit(QLineEdit):
+    """ISO date entry: ``=`` is today, ``+``/``-`` move a day."""
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        text = event.text()
+        if text in ("=", "+", "-"):
+            try:
+                day = date.fromisoformat(self.text().strip())
+            except ValueError:
+                day = date.today()
+            day = date.today() if text == "=" else day + timedelta(1 if text == "+" else -1)
+            self.setText(day.isoformat())
+            return
+        super().keyPressEvent(event)
+
+
+class RecordForm(QDialog):
+    """Enter or edit one record.  ``commit(old, new)`` saves through the undo
+    stack and returns findings (a locked period, a duplicate key)."""
+
+    def __init__(self, repo: Repository, entity: str, lang: str,
+                 commit: Callable[[object | None, object], list[Finding]],
+                 record=None, locked_reason: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.repo, self.entity, self.lang, self.commit = repo, entity, lang, commit
+        self.record = record
+        self.specs = [s for s in FIELDS[entity] if not (entity == "export" and s.name == "line_no")]
+        self.widgets: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.ctx = R.Context(load_codelists(), date.today(),
+                             counterparties=_Lazy(repo, "counterparty"),
+                             products=_Lazy(repo, "product"), purchases=_Lazy(repo, "purchase"),
+                             batches=_Lazy(repo, "batch"), licences=_Lazy(repo, "licence"))
+        self.setStyleSheet(STYLE)
+        self._build(locked_reason)
+        self._load(record)
+        self.revalidate()
+
+    # --- building --------------------------------------------------------------------
+
+    def _build(self, locked_reason: str) -> None:
+        title = self.tr("Edit") if self.record else self.tr("New")
+        from ..core.fields import entity_label
+
+        self.setWindowTitle(f"{title} — {entity_label(self.entity, self.lang)}")
+        layout = QVBoxLayout(self)
+        if locked_reason:
+            banner = QLabel(locked_reason)
+            banner.setProperty("role", "message")
+            banner.setWordWrap(True)
+            layout.addWidget(banner)
+        form = QFormLayout()
+        for spec in self.specs:
+            widget = self._editor(spec)
+            widget.setObjectName(spec.name)
+            widget.setAccessibleName(spec.label(self.lang))
+            message = QLabel()
+            message.setProperty("role", "message")
+            row = QWidget()
+            box = QHBoxLayout(row)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(widget, 3)
+            box.addWidget(message, 2)
+            label = spec.label(self.lang) + (" *" if spec.required else "")
+            form.addRow(label, row)
+            self.widgets[spec.name], self.messages[spec.name] = widget, message
+            widget.installEventFilter(self)
+        layout.addLayout(form)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout.addWidget(buttons)
+        if locked_reason:
+            for widget in self.widgets.values():
+                widget.setEnabled(False)
+            self.save_button.setEnabled(False)
+
+    def _editor(self, spec: FieldSpec) -> QWidget:
+        if spec.kind == "bool":
+            box = QCheckBox()
+            box.toggled.connect(self.revalidate)
+            return box
+        if spec.kind == "enum":
+            combo = QComboBox()
+            if not spec.required:
+                combo.addItem("", None)
+            for code in spec.choices.__members__:
+                combo.addItem(spec.choices(code).label(self.lang), code)
+            combo.currentIndexChanged.connect(self.revalidate)
+            return combo
+        edit = DateEdit() if spec.kind == "date" else QLineEdit()
+        if spec.max_len:
+            edit.setMaxLength(spec.max_len)
+        if spec.kind == "ref":
+            self._complete(edit, spec.ref)
+        edit.textChanged.connect(self.revalidate)
+        return edit
+
+    def _complete(self, edit: QLineEdit, entity: str) -> None:
+        model = QStringListModel(self)
+        completer = QCompleter(model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        edit.setCompleter(completer)
+        edit.textEdited.connect(
+            lambda text: model.setStringList(keys_like(self.repo, entity, text.strip())))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Ctrl+S saves (a key the fields pass up to the form); Esc cancels."""
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter moves to the next field; on the last field it saves."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                    Qt.Key.Key_Enter):
+            popup = obj.completer().popup() if isinstance(obj, QLineEdit) and obj.completer() \
+                else None
+            if popup is not None and popup.isVisible():
+                return False
+            if obj is self.widgets[self.specs[-1].name]:
+                self.save()
+            else:
+                self.focusNextChild()
+            return True
+        return super().eventFilter(obj, event)
+
+    # --- values ----------------------------------------------------------------------
+
+    def _load(self, record) -> None:
+        defaults = {f.name: f.default for f in dataclasses.fields(CLASSES[self.entity])
+                    if f.default is not dataclasses.MISSING}
+        for spec in self.specs:
+            value = getattr(record, spec.name) if record is not None else defaults.get(spec.name)
+            widget = self.widgets[spec.name]
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            else:
+                widget.setText(self._text(spec, value))
+        first = self.widgets[self.specs[0].name]
+        first.setFocus()
+
+    def _text(self, spec: FieldSpec, value) -> str:
+        if value is None or value == "":
+            return ""
+        if spec.kind == "mass":
+            return format_kg(value)
+        if spec.kind == "money":
+            return format_money(value)
+        if spec.kind == "pct":
+            return format_pct(value)
+        if spec.kind == "ref":
+            return key_of(self.repo, spec.ref, value)
+        return value.isoformat() if isinstance(value, date) else str(value)
+
+    def values(self) -> tuple[dict, list[Finding]]:
+        """The typed values of the widgets, and findings for what does not parse."""
+        out, problems = {}, []
+        key = self._key_text()
+        for spec in self.specs:
+            widget = self.widgets[spec.name]
+            if isinstance(widget, QCheckBox):
+                out[spec.name] = widget.isChecked()
+                continue
+            if isinstance(widget, QComboBox):
+                out[spec.name] = widget.currentData()
+                continue
+            text = widget.text().strip()
+            try:
+                out[spec.name] = self._parse(spec, text)
+            except (ValueError, QuantityError):
+                code = "date.invalid" if spec.kind == "date" else "field.not_a_number"
+                if spec.kind == "ref":
+                    code = "ref.missing"
+                problems.append(finding(code, self.entity, key, spec.name, None, value=text))
+                out[spec.name] = None
+        return out, problems
+
+    def _parse(self, spec: FieldSpec, text: str):
+        if text == "":
+            return "" if spec.kind in ("text", "code") else None
+        if spec.kind == "date":
+            return date.fromisoformat(text)
+        if spec.kind == "mass":
+            return parse_mass(text)
+        if spec.kind == "money":
+            return parse_money(text)
+        if spec.kind == "pct":
+            return parse_pct(text)
+        if spec.kind == "int":
+            return int(text.replace(",", ""))
+        if spec.kind == "ref":
+            found = find_id(self.repo, spec.ref, text)
+            if found is None:
+                raise ValueError(text)
+            return found
+        if spec.name == "uscc":
+            from ..core.identifiers import normalise_uscc
+
+            return normalise_uscc(text)
+        return text
+
+    def _key_text(self) -> str:
+        key_field = TABLES[self.entity].key
+        widget = self.widgets.get(key_field)
+        return widget.text().strip() if isinstance(widget, QLineEdit) else ""
+
+    def build_record(self) -> tuple[object | None, list[Finding]]:
+        values, problems = self.values()
+        cls = CLASSES[self.entity]
+        names = {f.name for f in dataclasses.fields(cls)}
+        base = {"id": self.record.id if self.record is not None else None}
+        if self.record is not None and "consignee_ids" in names:
+            base["consignee_ids"] = self.record.consignee_ids
+        if self.entity == "export":
+            base["line_no"] = self.record.line_no if self.record is not None else 1
+        kwargs = {**base, **{k: v for k, v in values.items() if k in names}}
+        try:
+            return cls(**kwargs), problems
+        except TypeError:
+            return None, problems
+
+    def findings(self) -> list[Finding]:
+        record, problems = self.build_record()
+        if record is None:
+            return problems
+        check = {"counterparty": lambda r: R.check_counterparty(r, self.ctx),
+                 "product": lambda r: R.check_product(r, self.ctx),
+                 "purchase": lambda r: R.check_purchase(r, self.ctx, None),
+                 "batch": lambda r: R.check_batch(r, self.ctx, None),
+                 "sale": lambda r: R.check_sale(r, self.ctx, None),
+                 "export": lambda r: R.check_export(r, self.ctx, None),
+                 "licence": lambda r: R.check_licence(r, self.ctx)}[self.entity]
+        try:
+            found = check(record)
+        except (TypeError, AttributeError):  # a half-typed record: required fields show it
+            found = []
+        parsed = {f.field for f in problems}
+        return problems + [f for f in found if f.field not in parsed]
+
+    # --- live state --------------------------------------------------------------------
+
+    def revalidate(self) -> None:
+        by_field: dict[str, list[Finding]] = {}
+        for f in self.findings():
+            by_field.setdefault(f.field or "", []).append(f)
+        for spec in self.specs:
+            widget, label = self.widgets[spec.name], self.messages[spec.name]
+            found = by_field.get(spec.name, [])
+            empty = isinstance(widget, QLineEdit) and not widget.text().strip()
+            state = "invalid" if any(f.is_error for f in found) else \
+                "empty" if empty and spec.required else "valid"
+            if widget.property("state") != state:
+                widget.setProperty("state", state)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+            label.setText("; ".join(render_text(f, self.lang) for f in found))
+            label.setProperty("role", "warning" if found and not any(f.is_error for f in found)
+                              else "message")
+            label.style().unpolish(label)
+            label.style().polish(label)
+        others = [f for key, fs in by_field.items() if key not in self.widgets for f in fs]
+        self.status.setText("; ".join(render_text(f, self.lang) for f in others))
+
+    def save(self) -> None:
+        found = self.findings()
+        if any(f.is_error for f in found):
+            self.status.setText(self.tr("Correct the fields marked red first."))
+            return
+        warnings = [f for f in found if not f.is_error]
+        if warnings:
+            reason = AcceptWarnings.ask(self, warnings, self.lang)
+            if reason is None:
+                return
+            from ..services import accept_warning
+
+            for f in warnings:
+                accept_warning(self.repo.db, f.entity, f.record, f.code, reason)
+        record, _ = self.build_record()
+        problems = self.commit(self.record, record)
+        if problems:
+            self.status.setText("; ".join(render_text(f, self.lang) for f in problems))
+            return
+        self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
+        if self.record is None:  # keep entering: a fresh blank record
+            self._load(None)
+            self.revalidate()
+        else:
+            self.accept()
+
+
+class AcceptWarnings:
+    """Ask for the reason to accept warnings (tests monkeypatch ``ask``)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, warnings: list[Finding], lang: str) -> str | None:
+        text = "\n".join(render_text(f, lang) for f in warnings)
+        reason, ok = QInputDialog.getText(
+            parent, QCoreApplication.translate("AcceptWarnings", "Accept warnings"),
+            QCoreApplication.translate("AcceptWarnings", "{0}\n\nReason for accepting:")
+            .format(text))
+        return reason.strip() if ok and len(reason.strip()) >= 4 else None

@@ -1,0 +1,136 @@
+"""The 月度库存 and 申报 pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import enums as E
+from ..core.units import format_kg
+from ..filing.sources import source_rows
+from ..storage.db import Database
+from ..storage.filing_store import FilingStore
+
+_INVENTORY = ("product_code", "product_name", "category", "opening_g", "in_purchase",
+              "in_production", "out_sales", "out_consumption", "out_loss", "closing_g")
+
+
+class InventoryPage(QWidget):
+    """The month's stock per product, the same figures as the 月度库存 sheet."""
+
+    def __init__(self, db: Database, lang: str, periods: list[str], parent=None):
+        super().__init__(parent)
+        self.db, self.lang = db, lang
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Month")))
+        self.period = QComboBox()
+        self.period.setObjectName("period")
+        for p in reversed(periods):
+            self.period.addItem(p, p)
+        bar.addWidget(self.period)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, len(_INVENTORY))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Code"), self.tr("Name"), self.tr("Category"), self.tr("Opening (kg)"),
+            self.tr("Purchased (kg)"), self.tr("Produced (kg)"), self.tr("Sold (kg)"),
+            self.tr("Consumed (kg)"), self.tr("Lost (kg)"), self.tr("Closing (kg)")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        self.period.currentIndexChanged.connect(self.refresh)
+        self.shown_once = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Computed when first looked at: the balance reads every movement."""
+        if not self.shown_once:
+            self.shown_once = True
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        period = self.period.currentData()
+        rows = list(source_rows(FilingStore(self.db), "inventory", period)) if period else []
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, name in enumerate(_INVENTORY):
+                value = row[name]
+                if name == "category":
+                    text = E.Category(value).label(self.lang)
+                elif isinstance(value, int):
+                    text = format_kg(value)
+                else:
+                    text = str(value)
+                item = QTableWidgetItem(text)
+                if isinstance(value, int) and value < 0:
+                    item.setForeground(QColor("#b00020"))
+                self.table.setItem(r, c, item)
+
+
+class FilingPage(QWidget):
+    """The months and their filing state, with Export / Mark filed / Amend."""
+
+    export_requested = Signal(str)
+    file_requested = Signal(str)
+    amend_requested = Signal(str)
+
+    def __init__(self, lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export filing workbook…"))
+        self.file_button = QPushButton(self.tr("Mark as filed…"))
+        self.amend_button = QPushButton(self.tr("Start an amendment"))
+        for b in (self.export_button, self.file_button, self.amend_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Month"), self.tr("State"), self.tr("Revision"), self.tr("Deadline"),
+            self.tr("Receipt no."), self.tr("Last file")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        self.export_button.clicked.connect(lambda: self._emit(self.export_requested))
+        self.file_button.clicked.connect(lambda: self._emit(self.file_requested))
+        self.amend_button.clicked.connect(lambda: self._emit(self.amend_requested))
+
+    def selected_period(self) -> str | None:
+        row = self.table.currentRow()
+        return self.table.item(row, 0).text() if row >= 0 else None
+
+    def select(self, period: str) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == period:
+                self.table.selectRow(row)
+
+    def _emit(self, signal) -> None:
+        period = self.selected_period()
+        if period:
+            signal.emit(period)
+
+    def set_periods(self, statuses) -> None:
+        rows = list(reversed(statuses))
+        self.table.setRowCount(len(rows))
+        for r, s in enumerate(rows):
+            cells = [s.period, E.PeriodState(s.state).label(self.lang), str(s.revision),
+                     s.deadline.isoformat(), s.receipt_no, s.last_file]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))

@@ -1,0 +1,78 @@
+"""A table model over a paged SQL window: the view asks for rows by index,
+the model fetches 200-row pages on demand and keeps a few in a cache."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from ..core.fields import field_label
+from ..storage.db import Database
+from ..storage.paging import VIEWS, PagedQuery
+from .display import right_aligned, show
+
+_ROOT = QModelIndex()
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, entity: str, lang: str, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.view = VIEWS[entity]
+        self.lang = lang
+        self.text = ""
+        self.period: str | None = None
+        self.sort_column: str | None = None
+        self.descending = False
+        self.query = PagedQuery(db, self.view)
+
+    # --- what the view shows ---------------------------------------------------------
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else self.query.count()
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.view.columns)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = self.view.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self.query.row(index.row())
+            if not row:
+                return None
+            return show(self.view.entity, column.name, column.kind, row[index.column() + 1],
+                        self.lang)
+        if role == Qt.ItemDataRole.TextAlignmentRole and right_aligned(column.kind):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            name = self.view.columns[section].name
+            return field_label(self.view.entity, name, self.lang)
+        return str(section + 1)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column = self.view.columns[column].name
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.refresh()
+
+    # --- what the section asks of it --------------------------------------------------------
+
+    def set_filter(self, text: str, period: str | None) -> None:
+        self.text, self.period = text, period
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read after a change, keeping filter and order."""
+        self.beginResetModel()
+        self.query = PagedQuery(self.db, self.view, self.text, self.period, self.sort_column,
+                                self.descending)
+        self.endResetModel()
+
+    def record_id(self, row: int) -> int | None:
+        values = self.query.row(row)
+        return values[0] if values else None

@@ -1,0 +1,82 @@
+"""Long work off the GUI thread: a worker thread runs a plain function that
+takes ``progress(done, total)`` and ``cancelled()``; a progress dialog shows
+after half a second and offers cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class Cancelled(Exception):
+    """Raised inside a task when the user pressed cancel."""
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    finished = Signal(object, object)  # result, exception
+
+    def __init__(self, fn: Callable):
+        super().__init__()
+        self.fn = fn
+        self.cancel_requested = False
+
+    def run(self) -> None:
+        def progress(done: int, total: int) -> None:
+            if self.cancel_requested:
+                raise Cancelled()
+            self.progressed.emit(done, total)
+
+        try:
+            result = self.fn(progress, lambda: self.cancel_requested)
+        except BaseException as exc:  # handed to the GUI thread, shown there
+            self.finished.emit(None, exc)
+            return
+        self.finished.emit(result, None)
+
+
+class Task(QObject):
+    """Run ``fn(progress, cancelled)`` in a thread; ``done(result, error)`` on the GUI thread."""
+
+    done = Signal(object, object)
+
+    def __init__(self, parent: QWidget, title: str, fn: Callable):
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.worker = _Worker(fn)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self._finished)
+        cancel = QCoreApplication.translate("Task", "Cancel")
+        self.dialog = QProgressDialog(title, cancel, 0, 0, parent)
+        self.dialog.setMinimumDuration(500)
+        self.dialog.setAutoClose(False)
+        self.dialog.canceled.connect(self._cancel)
+        self.worker.progressed.connect(self._progress)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self.thread.start()
+        QTimer.singleShot(500, self._maybe_show)
+
+    def _maybe_show(self) -> None:
+        if self.running:
+            self.dialog.show()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    def _cancel(self) -> None:
+        self.worker.cancel_requested = True
+
+    def _finished(self, result, error) -> None:
+        self.running = False
+        self.dialog.reset()
+        self.dialog.hide()
+        self.thread.quit()
+        self.thread.wait()
+        self.done.emit(result, error)
