@@ -188,6 +188,12 @@ def _kind(name: str, entity: str, key: str, columns: list[Column], **extra) -> K
     return kind
 
 
+def _unit_column() -> Column:
+    """A column saying the unit of the row's masses (kg unless it says 吨 or g)."""
+    return Column("mass_unit", "计量单位", "Unit", "unit",
+                  aliases=("单位", "重量单位", "数量单位", "unit", "uom"), entity="", field="")
+
+
 def _counterparties() -> Kind:
     return _kind("counterparties", "counterparty", "name_cn", _fields("counterparty"),
                  ignored=("序号", "联系人", "电话", "联系电话", "备注"))
@@ -209,6 +215,7 @@ def _purchases() -> Kind:
     specs = {s.name: s for s in FIELDS["purchase"]}
     cols.insert(6, _from_spec("purchase", specs["qty_g"]))
     cols.insert(7, _from_spec("purchase", specs["unit_price_fen"]))
+    cols.append(_unit_column())
     return _kind("purchases", "purchase", "doc_no", cols,
                  one_of=(("supplier_name", "supplier_uscc"),),
                  ignored=("序号", "物料名称", "产品类别", "海关商品编号", "备注", "规格"))
@@ -229,6 +236,7 @@ def _batches() -> Kind:
                aliases=ALIASES[("batch", "input_qty")] + ("投料重量(kg)", "Input (kg)"),
                entity="batch_input", field="qty_g"),
     ]
+    cols.append(_unit_column())
     return _kind("batches", "batch", "batch_no", cols,
                  ignored=("序号", "产出产品名称", "产品名称", "投料物料名称", "备注"),
                  carry=("batch_no", "start_date", "end_date", "process", "product_code",
@@ -244,6 +252,7 @@ def _sales() -> Kind:
         _ref("sale", "product_code", "物料编码", "Material code", "code", "product_id", True),
     ]
     cols.insert(6, _ref("sale", "batch_no", "生产批号", "Batch no.", "code", "batch_id", True))
+    cols.append(_unit_column())
     return _kind("sales", "sale", "doc_no", cols, one_of=(("customer_name", "customer_uscc"),),
                  ignored=("序号", "客户国家(地区)", "产品名称", "物料名称", "产品类别", "海关商品编号",
                           "单价", "备注", "规格"))
@@ -256,6 +265,7 @@ def _exports() -> Kind:
                         "consignee_id"))
     at = next(i for i, c in enumerate(cols) if c.name == "control_reason") + 1
     cols.insert(at, _ref("export", "licence_no", "许可证号", "Licence no.", "code", "licence_id"))
+    cols.append(_unit_column())
     return _kind("exports", "export", "customs_decl_no", cols,
                  ignored=("序号", "许可证类型", "备注", "产品名称"))
 
@@ -265,6 +275,7 @@ def _licences() -> Kind:
     cols.append(Column("consignees", "境外收货人", "Consignees", "list",
                        aliases=ALIASES[("licence", "consignees")], entity="licence",
                        field="consignee_ids"))
+    cols.append(_unit_column())
     return _kind("licences", "licence", "licence_no", cols, ignored=("序号", "备注"))
 
 

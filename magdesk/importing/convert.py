@@ -3,11 +3,13 @@ that turns a sheet into parsed rows and cell findings."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import zip_longest
 
 from ..core.codelists import CodeLists
 from ..core.identifiers import normalise_uscc
+from ..core.units import unit_alias
 from . import values as V
 from .columns import Column, Kind
 from .issues import ImportFinding, Locator
@@ -44,7 +46,9 @@ _COUNTRY_WORDS = {"中国": "CN", "中国内地": "CN", "中国大陆": "CN", "c
                   "日本": "JP", "越南": "VN", "俄罗斯": "RU", "russia": "RU"}
 _TEXT_KINDS = frozenset({"text", "name"})
 _FORMULA_CHARS = ("=", "+", "@")
-_TOTAL_WORDS = frozenset({"合计", "总计", "小计", "total", "subtotal"})
+# A row below the data that is not data: totals and the signature lines.
+_FOOTER = re.compile(r"^(合计|总计|小计|累计|本页合计|total|subtotal|制表|制单|审核|复核|填表|"
+                     r"负责人|经办人|备注|说明|注[:：])")
 
 
 def country_parser(codes: CodeLists):
@@ -72,6 +76,12 @@ def _names(value) -> list[str]:
     return [V.normalise_name(part) for part in text.split(";") if part.strip()]
 
 
+def _unit_word(value) -> str:
+    """A mass unit word as g, kg or t; anything else (件, 盒) is kept to be reported."""
+    text = V.clean_text(value)
+    return unit_alias(text) or text
+
+
 def converter(col: Column, unit: str, codes: CodeLists):
     """The function that turns a non-empty cell of ``col`` into its value."""
     kind = col.kind
@@ -80,6 +90,7 @@ def converter(col: Column, unit: str, codes: CodeLists):
         "compact": V.compact_code, "upper": V.upper_code, "int": V.parse_int,
         "pct": V.parse_pct, "date": V.parse_date, "bool": V.parse_bool, "list": _names,
         "currency": currency_parser, "uscc": lambda v: normalise_uscc(V.code_text(v)),
+        "unit": _unit_word,
     }
     if kind in simple:
         return simple[kind]
@@ -126,6 +137,8 @@ def parse_rows(rows: list[list], mapping: Mapping, kind: Kind, codes: CodeLists,
         for i, (code, params) in found.items():
             problems.setdefault(i, []).append((name, code, params))
     by_name = dict(columns)
+    if "mass_unit" in by_name:
+        _apply_unit_column(mapping, kind, transposed, by_name, problems)
     required = [c.name for c in kind.columns if c.required and c.name in by_name]
     groups = [[n for n in group if n in by_name] for group in kind.one_of]
     suspect = _suspect_rows(by_name, required, groups, kind)
@@ -150,6 +163,34 @@ def parse_rows(rows: list[list], mapping: Mapping, kind: Kind, codes: CodeLists,
     return out, findings
 
 
+def _apply_unit_column(mapping: Mapping, kind: Kind, transposed: list, by_name: dict,
+                       problems: dict) -> None:
+    """A 单位 column (kg, 吨, g) says the unit of the row's masses whose header
+    names none; a unit written in a mass cell itself still wins."""
+    masses = [(i, n) for i, n in mapping.columns.items()
+              if kind.column(n).kind == "mass" and not V.unit_kind(mapping.units.get(i, ""))]
+    units = by_name["mass_unit"]
+    for row, unit in enumerate(units):
+        if unit is None or not masses:
+            continue
+        if unit not in ("g", "kg", "t"):
+            problems.setdefault(row, []).append(
+                ("mass_unit", "import.unknown_unit", {"value": V.shown(unit)}))
+            continue  # the row is bad: its masses are not written
+        if unit == "kg":
+            continue
+        parse = V.mass_parser(unit)
+        for index, name in masses:
+            raw = transposed[index][row] if index < len(transposed) else None
+            if raw is None or raw == "" or any(n == name for n, _, _ in problems.get(row, ())):
+                continue
+            try:
+                by_name[name][row] = parse(raw)
+            except V.CellError as exc:
+                problems.setdefault(row, []).append((name, exc.code, exc.params))
+                by_name[name][row] = None
+
+
 def _suspect_rows(by_name: dict[str, list], required: list[str], groups: list[list[str]],
                   kind: Kind) -> set[int]:
     """Rows that may be blank, totals or lack a required value (checked one by
@@ -164,8 +205,7 @@ def _suspect_rows(by_name: dict[str, list], required: list[str], groups: list[li
     key = by_name.get(kind.key)
     if key is not None:
         suspect.update(i for i, v in enumerate(key)
-                       if v is None or (type(v) is str and len(v) < 10 and
-                                        V.name_key(v) in _TOTAL_WORDS))
+                       if v is None or (type(v) is str and _FOOTER.match(V.name_key(v))))
     return suspect
 
 
@@ -220,9 +260,11 @@ def _carry(row: Row, above: Row, names: tuple[str, ...]) -> None:
 
 
 def _is_total(values: dict, kind: Kind) -> bool:
+    """A total or signature row: its key (or, without a key, any text) starts
+    with 合计, 制表, 审核 and the like."""
     if values.get(kind.key) not in (None, ""):
-        return V.name_key(str(values[kind.key])) in _TOTAL_WORDS
-    return any(isinstance(v, str) and V.name_key(v) in _TOTAL_WORDS for v in values.values())
+        return bool(_FOOTER.match(V.name_key(str(values[kind.key]))))
+    return any(isinstance(v, str) and _FOOTER.match(V.name_key(v)) for v in values.values())
 
 
 def _required(row: Row, required: list[str], groups: list[list[str]],

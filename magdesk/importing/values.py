@@ -90,7 +90,7 @@ def code_text(value) -> str:
     if isinstance(value, bool):
         raise CellError("import.mangled_id", value)
     if type(value) is str and value.isascii() and value.isprintable() and "  " not in value \
-            and value == value.strip():
+            and value == value.strip() and not value.startswith("'"):
         # the common case, and NFKC leaves printable ASCII as it is
         if ("E" in value or "e" in value) and _SCIENTIFIC.match(value):
             raise CellError("import.mangled_id", value)
@@ -104,6 +104,8 @@ def code_text(value) -> str:
     if isinstance(value, (date, datetime)):
         return clean_text(value)
     text = clean_text(unicodedata.normalize("NFKC", str(value)))
+    if text.startswith("'"):  # Excel's "keep as text" mark, typed into a csv
+        text = text[1:].strip()
     if _SCIENTIFIC.match(text):
         raise CellError("import.mangled_id", text)
     return text

@@ -328,3 +328,27 @@ def test_a_known_party_is_found_by_code_or_by_name(demo, demo_copy, run, tmp_pat
     assert dump(demo_copy) == before
     result = run("counterparties", write_xlsx(tmp_path / "c.xlsx", rows), on_duplicate="skip")
     assert (result.status, result.inserted, result.skipped) == ("imported", 0, 2)
+
+
+def test_a_unit_column_and_footer_rows(demo, demo_copy, run, tmp_path):
+    day = date.fromisoformat(demo.batch_end)
+    rows = [["出库单号", "销售日期", "客户名称", "物料编码", "生产批号", "数量", "单位", "发票号码"],
+            ["IMP-0001", day, demo.customer, demo.product, demo.batch, 0.002, "吨",
+             "'26330000000000000001"],
+            ["IMP-0002", day, demo.customer, demo.product, demo.batch, 3, "公斤",
+             "26330000000000000002"],
+            ["IMP-0003", day, demo.customer, demo.product, demo.batch, "500 g", "吨",
+             "26330000000000000003"],
+            ["合计", None, None, None, None, 5.502, None, None],
+            ["制表:王静      审核:李强"]]
+    result = run("sales", write_xlsx(tmp_path / "s.xlsx", rows))
+    assert result.status == "imported", [f.message("en") for f in result.findings]
+    assert query(demo_copy, "SELECT doc_no, qty_g, invoice_no FROM sale_out WHERE doc_no LIKE "
+                            "'IMP-%' ORDER BY 1") == [
+        ("IMP-0001", 2000, "26330000000000000001"), ("IMP-0002", 3000, "26330000000000000002"),
+        ("IMP-0003", 500, "26330000000000000003")]
+    rows[1][6] = "盒"
+    rows[1][0] = "IMP-0009"
+    result = run("sales", write_xlsx(tmp_path / "s.xlsx", rows[:2]))
+    assert [(f.row, f.column, f.code) for f in result.findings if f.is_error] == [
+        (2, "G", "import.unknown_unit")]
