@@ -335,6 +335,9 @@ class RecordForm(QDialog):
             widget, label = self.widgets[spec.name], self.messages[spec.name]
             found = by_field.get(spec.name, [])
             empty = isinstance(widget, QLineEdit) and not widget.text().strip()
+            if empty and spec.required:
+                # Not yet filled in: yellow, and no message (the colour says it).
+                found = [f for f in found if f.code != "field.required"]
             state = "invalid" if any(f.is_error for f in found) else \
                 "empty" if empty and spec.required else "valid"
             if widget.property("state") != state:

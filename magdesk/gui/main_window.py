@@ -89,7 +89,9 @@ class MainWindow(QMainWindow):
         body = QHBoxLayout()
         self.nav = QListWidget()
         self.nav.setObjectName("sections")
-        self.nav.setFixedWidth(150)
+        self.nav.setFixedWidth(160)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } "
+                               "QListWidget::item { padding: 9px 10px; }")
         self.stack = QStackedWidget()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)

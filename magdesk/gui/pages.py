@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,8 @@ class InventoryPage(QWidget):
                 else:
                     text = str(value)
                 item = QTableWidgetItem(text)
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if isinstance(value, int) and value < 0:
                     item.setForeground(QColor("#b00020"))
                 self.table.setItem(r, c, item)

@@ -43,6 +43,13 @@ def main(argv: list[str] | None = None) -> int:
             window = MainWindow(db, settings)
             window.resize(1280, 800)
             window.show()
+            import time
+
+            started = time.monotonic()
+            while window.findings_task.running and time.monotonic() - started < 120:
+                app.processEvents()
+                time.sleep(0.02)
+            app.processEvents()
             for index in range(window.nav.count()):
                 window.select_section(index)
                 app.processEvents()

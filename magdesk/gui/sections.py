@@ -61,6 +61,9 @@ class RecordSection(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(120)
+        # Fit columns to the first rows only: looking at a million would take minutes.
+        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self.table.resizeColumnsToContents()
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         layout.addWidget(self.table)
         self.new_button.clicked.connect(lambda: self.open_record.emit(self.entity, None))
@@ -68,6 +71,12 @@ class RecordSection(QWidget):
         self.delete_button.clicked.connect(self._delete_selected)
         self.filter.textChanged.connect(self.apply_filter)
         self.period.currentIndexChanged.connect(self.apply_filter)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            self.table.resizeColumnsToContents()
+        super().showEvent(event)
 
     def apply_filter(self) -> None:
         self.model.set_filter(self.filter.text(), self.period.currentData())
