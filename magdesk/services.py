@@ -182,12 +182,14 @@ def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None
                 mapping: dict[str, str | None] | None = None, dry_run: bool = False,
                 on_duplicate: str = "error", report: Path | None = None,
                 settings: Settings | None = None, today: date | None = None,
-                lang: str = "zh"):
+                lang: str = "zh", progress: Progress | None = None,
+                cancelled: Callable[[], bool] | None = None):
     """Import a spreadsheet of ``kind`` (counterparties, products, purchases,
     batches, sales, exports, licences) all-or-nothing, checked by the same rules
     as entry; a restore point is taken before a real import writes.  Returns an
     ``importing.ImportResult``; raises ``importing.ImportFileError`` when the
-    file, the sheet or its header cannot be used."""
+    file, the sheet or its header cannot be used.  The wizard previews the
+    header mapping with ``importing.inspect_file`` first."""
     from .importing import run_import
 
     settings = settings or load_settings()
@@ -196,7 +198,7 @@ def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None
         db, kind, Path(path), codes=load_codelists(), policy=settings.control_policy(),
         validate=lambda: validate_database(db, settings=settings, today=today),
         sheet=sheet, mapping=mapping, dry_run=dry_run, on_duplicate=on_duplicate,
-        report=report, backup_dir=backup_dir, lang=lang)
+        report=report, backup_dir=backup_dir, lang=lang, progress=progress, cancelled=cancelled)
 
 
 def write_import_template(kind: str, path: Path, *, lang: str = "zh") -> Path:

@@ -35,7 +35,7 @@ class ImportResult:
     kind: str
     file: Path
     sheet: str
-    status: str  # "imported", "dry_run", "rejected" (findings with errors), "columns"
+    status: str  # "imported", "dry_run", "rejected" (errors), "columns" (missing), "cancelled"
     header_row: int  # as Excel shows it
     mapping: dict[str, str | None]  # header text -> import column (None: read past)
     rows: int = 0  # data rows read
@@ -119,15 +119,52 @@ def run_import(db: Database, kind: str, path: Path, *, codes: CodeLists, policy:
                validate: Callable[[], list[Finding]], sheet: str | None = None,
                mapping: dict[str, str | None] | None = None, dry_run: bool = False,
                on_duplicate: str = "error", report: Path | None = None,
-               backup_dir: Path | None = None, lang: str = "zh") -> ImportResult:
+               backup_dir: Path | None = None, lang: str = "zh",
+               progress: Callable[[int, int], None] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> ImportResult:
     """Import ``path`` into ``db`` all-or-nothing; ``validate()`` checks the
-    database through the open transaction.  ImportFileError when the file,
-    sheet or header cannot be used."""
+    database through the open transaction.  ``progress(done, total)`` hears of
+    each step; ``cancelled()``, asked between steps, stops the import before it
+    writes (status "cancelled").  ImportFileError when the file, sheet or header
+    cannot be used."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}")
-    with _gc_paused():
-        return _run(db, kind_of(kind), Path(path), codes, policy, validate, sheet, mapping,
-                    dry_run, on_duplicate, report, backup_dir, lang)
+    job = _Job(db, kind_of(kind), Path(path), codes, policy, validate, sheet, mapping, dry_run,
+               on_duplicate, report, lang, progress, cancelled)
+    restore_point = None if dry_run else _RestorePoint(db, backup_dir)
+    try:
+        with _gc_paused():
+            return _run(job, restore_point)
+    finally:
+        if restore_point is not None:
+            restore_point.discard()
+
+
+@dataclass
+class _Job:
+    db: Database
+    kind: Kind
+    path: Path
+    codes: CodeLists
+    policy: ControlPolicy
+    validate: Callable[[], list[Finding]]
+    sheet: str | None
+    mapping: dict[str, str | None] | None
+    dry_run: bool
+    on_duplicate: str
+    report: Path | None
+    lang: str
+    progress: Callable[[int, int], None] | None
+    cancelled: Callable[[], bool] | None
+
+    def step(self, done: int) -> bool:
+        """Report step ``done`` of STEPS; True when the caller asked to stop."""
+        if self.progress is not None:
+            self.progress(done, STEPS)
+        return self.cancelled is not None and self.cancelled()
+
+
+STEPS = 5  # read, parse, resolve, write and validate, report
 
 
 @contextlib.contextmanager
@@ -141,17 +178,6 @@ def _gc_paused():
     finally:
         if was:
             gc.enable()
-
-
-def _run(db, k: Kind, path: Path, codes, policy, validate, sheet, mapping, dry_run,
-         on_duplicate, report, backup_dir, lang) -> ImportResult:
-    restore_point = None if dry_run else _RestorePoint(db, backup_dir)
-    try:
-        return _run_with(db, k, path, codes, policy, validate, sheet, mapping, dry_run,
-                         on_duplicate, report, lang, restore_point)
-    finally:
-        if restore_point is not None:
-            restore_point.discard()
 
 
 class _RestorePoint:
@@ -197,41 +223,52 @@ class _RestorePoint:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
-def _run_with(db, k: Kind, path: Path, codes, policy, validate, sheet, mapping, dry_run,
-              on_duplicate, report, lang, restore_point) -> ImportResult:
-    kind = k.name
-    source, m, findings = inspect_file(kind, path, sheet, mapping)
-    result = ImportResult(k.name, Path(path), source.sheet, "columns", m.header_row + 1,
+def _run(job: _Job, restore_point: _RestorePoint | None) -> ImportResult:
+    k = job.kind
+    source, m, findings = inspect_file(k.name, job.path, job.sheet, job.mapping)
+    result = ImportResult(k.name, job.path, source.sheet, "columns", m.header_row + 1,
                           m.as_headers(), findings=findings, encoding=source.encoding)
     if m.missing:
-        return _finish(result, source, report, lang)
+        return _finish(result, source, job)
     loc = Locator(source.sheet, k.entity, m.headers, m.columns)
     loc.key = k.key
-    rows, cell_findings = parse_rows(source.rows, m, k, codes, loc)
+    if job.step(1):
+        return _cancelled(result)
+    rows, cell_findings = parse_rows(source.rows, m, k, job.codes, loc)
     result.rows = len(rows)
     findings += cell_findings
-    repo = Repository(db)
-    items, skipped = _prepare(k, rows, repo, codes, policy, m, loc, on_duplicate, findings)
-    result.skipped = skipped
+    if job.step(2):
+        return _cancelled(result)
+    repo = Repository(job.db)
+    items, result.skipped = _prepare(k, rows, repo, job, m, loc, findings)
+    if job.step(3):
+        return _cancelled(result)
     clean = not any(f.is_error for f in findings)
-    if clean and not dry_run and items:
+    commit = clean and not job.dry_run
+    if commit and items:
         result.backup = restore_point.keep()
     if items:
-        _transaction(db, k, items, repo, validate, loc, m, result, commit=clean and not dry_run)
-    result.status = "rejected" if result.errors else "dry_run" if dry_run else "imported"
-    if result.status == "imported" and mapping is not None:
-        remember(k.name, m.headers, mapping)
-    return _finish(result, source, report, lang)
+        _transaction(job.db, k, items, repo, job.validate, loc, m, result, commit=commit)
+    job.step(4)
+    result.status = "rejected" if result.errors else "dry_run" if job.dry_run else "imported"
+    if result.status == "imported" and job.mapping is not None:
+        remember(k.name, m.headers, job.mapping)
+    return _finish(result, source, job)
 
 
-def _prepare(k: Kind, rows, repo: Repository, codes, policy, m: Mapping, loc: Locator,
-             on_duplicate: str, findings: list[ImportFinding]) -> tuple[list[Item], int]:
+def _cancelled(result: ImportResult) -> ImportResult:
+    result.status = "cancelled"
+    return result
+
+
+def _prepare(k: Kind, rows, repo: Repository, job: _Job, m: Mapping, loc: Locator,
+             findings: list[ImportFinding]) -> tuple[list[Item], int]:
     from .refs import Refs
 
     refs = Refs(repo, loc, findings)
-    items = Builder(k.name, refs, codes, policy, findings, m.role_hint).build(rows)
+    items = Builder(k.name, refs, job.codes, job.policy, findings, m.role_hint).build(rows)
     keys = C.existing_keys(k, repo, refs)
-    items, skipped = C.deduplicate(k, items, keys, on_duplicate, loc, findings)
+    items, skipped = C.deduplicate(k, items, keys, job.on_duplicate, loc, findings)
     if k.name == "purchases":
         items = C.check_lots(items, refs, loc, findings)
     items = C.check_locked(k, items, repo.locked_periods(), loc, findings)
@@ -278,10 +315,10 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
             loc.sheet))
 
 
-def _finish(result: ImportResult, source: Source, report: Path | None,
-            lang: str) -> ImportResult:
-    if report is not None:
+def _finish(result: ImportResult, source: Source, job: _Job) -> ImportResult:
+    if job.report is not None:
         from .report import write_report
 
-        result.report = write_report(source, result, Path(report), lang)
+        result.report = write_report(source, result, Path(job.report), job.lang)
+    job.step(STEPS)
     return result

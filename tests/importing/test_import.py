@@ -352,3 +352,15 @@ def test_a_unit_column_and_footer_rows(demo, demo_copy, run, tmp_path):
     result = run("sales", write_xlsx(tmp_path / "s.xlsx", rows[:2]))
     assert [(f.row, f.column, f.code) for f in result.findings if f.is_error] == [
         (2, "G", "import.unknown_unit")]
+
+
+def test_progress_and_cancel(demo, demo_copy, run, tmp_path):
+    path = write_xlsx(tmp_path / "s.xlsx", ledger(demo, sale_rows(demo, 2)))
+    steps = []
+    result = run("sales", path, progress=lambda done, total: steps.append((done, total)))
+    assert result.status == "imported" and steps == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    before = dump(demo_copy)
+    rows = sale_rows(demo, 2, start=5)
+    result = run("sales", write_xlsx(tmp_path / "t.xlsx", ledger(demo, rows)),
+                 cancelled=lambda: True)
+    assert result.status == "cancelled" and result.inserted == 0 and dump(demo_copy) == before
