@@ -147,9 +147,12 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
         self._fill_recent()
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Import a spreadsheet…"), self.import_spreadsheet)
         self._action(file_menu, self.tr("&Export filing workbook…"),
                      lambda: self.export_period(self.filing.selected_period()
                                                 or (self.periods[-1] if self.periods else "")))
+        self._action(file_menu, self.tr("&Print summary…"), self.print_summary,
+                     QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -339,6 +342,86 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             QMessageBox.warning(self, self.tr("No amendment"), str(exc))
         self.refresh_periods(with_findings=False)
+
+    # --- import and print ----------------------------------------------------------------
+
+    IMPORT_KINDS = ("counterparties", "products", "purchases", "batches", "sales", "exports",
+                    "licences")
+
+    def import_spreadsheet(self) -> None:
+        """Choose what and which file; check it without writing; then, if clean, import."""
+        labels = [self.tr("Counterparties"), self.tr("Products"), self.tr("Purchases"),
+                  self.tr("Production batches"), self.tr("Sales"), self.tr("Export lines"),
+                  self.tr("Licences")]
+        label, ok = QInputDialog.getItem(self, self.tr("Import"), self.tr("What does the file hold?"),
+                                         labels, 0, False)
+        if not ok:
+            return
+        kind = self.IMPORT_KINDS[labels.index(label)]
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Spreadsheet to import"), "",
+                                              self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
+        if path:
+            self._run_import(kind, Path(path), dry_run=True)
+
+    def _run_import(self, kind: str, path: Path, dry_run: bool) -> None:
+        worker_db = self.db.sibling()
+
+        def work(_progress, _cancelled):
+            try:
+                return services.import_file(worker_db, kind, path, dry_run=dry_run,
+                                            settings=self.settings, lang=self.lang)
+            finally:
+                worker_db.conn.close()
+
+        task = Task(self, self.tr("Reading {0}…").format(path.name), work)
+        task.done.connect(lambda result, error: self._imported(kind, path, dry_run, result, error))
+        task.start()
+        self.import_task = task
+
+    def _imported(self, kind: str, path: Path, dry_run: bool, result, error) -> None:
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Not imported"), str(error))
+            return
+        self.last_import = result
+        problems = [f"{f.where(self.lang)}: {f.finding.message(self.lang)}"
+                    for f in result.findings[:15]]
+        summary = self.tr("{0}: {1} rows, {2} errors, {3} warnings.").format(
+            path.name, result.rows, result.errors, result.warnings)
+        if result.errors or result.status not in ("dry_run", "imported"):
+            QMessageBox.warning(self, self.tr("Not imported"),
+                                summary + "\n\n" + "\n".join(problems))
+            return
+        if dry_run:
+            answer = QMessageBox.question(self, self.tr("Import"), summary + "\n\n" +
+                                          "\n".join(problems) + "\n\n" +
+                                          self.tr("Import these rows now?"))
+            if answer == QMessageBox.StandardButton.Yes:
+                self._run_import(kind, path, dry_run=False)
+            return
+        self.statusBar().showMessage(self.tr("Imported {0} rows from {1}").format(
+            result.inserted + result.updated, path.name), 10000)
+        self.data_changed()
+        self.refresh_periods()
+
+    REPORT_KINDS = ("flow", "inventory", "licences")
+
+    def print_summary(self) -> None:
+        from .printing import preview
+
+        labels = [self.tr("Monthly flow summary"), self.tr("Inventory reconciliation"),
+                  self.tr("Licence usage")]
+        label, ok = QInputDialog.getItem(self, self.tr("Print"), self.tr("Which summary?"),
+                                         labels, 0, False)
+        if not ok:
+            return
+        period = self.filing.selected_period() or (self.periods[-1] if self.periods else "")
+        try:
+            report = services.summary_report(self.db, self.REPORT_KINDS[labels.index(label)],
+                                             period)
+        except Exception as exc:  # a report that cannot be made: say why
+            QMessageBox.warning(self, self.tr("Print"), str(exc))
+            return
+        preview(report, self)
 
     # --- files, settings, about -----------------------------------------------------------
 

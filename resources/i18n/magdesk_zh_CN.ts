@@ -3,12 +3,12 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="378" />
+        <location filename="../../magdesk/gui/form.py" line="389" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="379" />
+        <location filename="../../magdesk/gui/form.py" line="390" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -116,47 +116,47 @@ Reason for accepting:</source>
 <context>
     <name>FilingPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="88" />
+        <location filename="../../magdesk/gui/pages.py" line="97" />
         <source>Export filing workbook…</source>
         <translation>导出申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="89" />
+        <location filename="../../magdesk/gui/pages.py" line="98" />
         <source>Mark as filed…</source>
         <translation>标记为已申报…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="90" />
+        <location filename="../../magdesk/gui/pages.py" line="99" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="97" />
+        <location filename="../../magdesk/gui/pages.py" line="106" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="97" />
+        <location filename="../../magdesk/gui/pages.py" line="106" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="97" />
+        <location filename="../../magdesk/gui/pages.py" line="106" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="97" />
+        <location filename="../../magdesk/gui/pages.py" line="106" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="98" />
+        <location filename="../../magdesk/gui/pages.py" line="107" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="98" />
+        <location filename="../../magdesk/gui/pages.py" line="107" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
@@ -246,172 +246,189 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="85" />
-        <location filename="../../magdesk/gui/main_window.py" line="202" />
+        <location filename="../../magdesk/gui/main_window.py" line="207" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="101" />
+        <location filename="../../magdesk/gui/main_window.py" line="103" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="102" />
+        <location filename="../../magdesk/gui/main_window.py" line="104" />
+        <location filename="../../magdesk/gui/main_window.py" line="353" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="102" />
+        <location filename="../../magdesk/gui/main_window.py" line="104" />
+        <location filename="../../magdesk/gui/main_window.py" line="353" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="102" />
+        <location filename="../../magdesk/gui/main_window.py" line="104" />
+        <location filename="../../magdesk/gui/main_window.py" line="353" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="103" />
+        <location filename="../../magdesk/gui/main_window.py" line="105" />
+        <location filename="../../magdesk/gui/main_window.py" line="354" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="103" />
+        <location filename="../../magdesk/gui/main_window.py" line="105" />
+        <location filename="../../magdesk/gui/main_window.py" line="354" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="107" />
+        <location filename="../../magdesk/gui/main_window.py" line="109" />
+        <location filename="../../magdesk/gui/main_window.py" line="354" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="108" />
+        <location filename="../../magdesk/gui/main_window.py" line="110" />
+        <location filename="../../magdesk/gui/main_window.py" line="355" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="109" />
+        <location filename="../../magdesk/gui/main_window.py" line="111" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="111" />
+        <location filename="../../magdesk/gui/main_window.py" line="113" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="116" />
+        <location filename="../../magdesk/gui/main_window.py" line="118" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="142" />
+        <location filename="../../magdesk/gui/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="143" />
+        <location filename="../../magdesk/gui/main_window.py" line="145" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="145" />
+        <location filename="../../magdesk/gui/main_window.py" line="147" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="148" />
+        <location filename="../../magdesk/gui/main_window.py" line="150" />
+        <source>&amp;Import a spreadsheet…</source>
+        <translation>导入电子表格(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="151" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="152" />
+        <location filename="../../magdesk/gui/main_window.py" line="154" />
+        <source>&amp;Print summary…</source>
+        <translation>打印汇总表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="157" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="153" />
+        <location filename="../../magdesk/gui/main_window.py" line="158" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="154" />
+        <location filename="../../magdesk/gui/main_window.py" line="159" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="155" />
+        <location filename="../../magdesk/gui/main_window.py" line="160" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="157" />
+        <location filename="../../magdesk/gui/main_window.py" line="162" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="162" />
+        <location filename="../../magdesk/gui/main_window.py" line="167" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="163" />
+        <location filename="../../magdesk/gui/main_window.py" line="168" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="164" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="208" />
+        <location filename="../../magdesk/gui/main_window.py" line="213" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="222" />
+        <location filename="../../magdesk/gui/main_window.py" line="227" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="223" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="233" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="273" />
+        <location filename="../../magdesk/gui/main_window.py" line="278" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="286" />
+        <location filename="../../magdesk/gui/main_window.py" line="298" />
         <source>Folder for the filing workbook</source>
         <translation>选择申报表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="298" />
+        <location filename="../../magdesk/gui/main_window.py" line="310" />
         <source>Writing the filing workbook…</source>
         <translation>正在生成申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="305" />
+        <location filename="../../magdesk/gui/main_window.py" line="317" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="308" />
+        <location filename="../../magdesk/gui/main_window.py" line="320" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="309" />
+        <location filename="../../magdesk/gui/main_window.py" line="321" />
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
@@ -420,62 +437,135 @@ Reason for accepting:</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="312" />
+        <location filename="../../magdesk/gui/main_window.py" line="324" />
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="317" />
+        <location filename="../../magdesk/gui/main_window.py" line="329" />
         <source>Mark as filed</source>
         <translation>标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="318" />
+        <location filename="../../magdesk/gui/main_window.py" line="330" />
         <source>Receipt number from the tracking system for {0}:</source>
         <translation>{0}在追溯系统中的回执编号:</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="324" />
+        <location filename="../../magdesk/gui/main_window.py" line="336" />
         <source>Not filed</source>
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="331" />
+        <location filename="../../magdesk/gui/main_window.py" line="343" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="337" />
+        <location filename="../../magdesk/gui/main_window.py" line="356" />
+        <location filename="../../magdesk/gui/main_window.py" line="395" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="356" />
+        <source>What does the file hold?</source>
+        <translation>文件中是哪类记录?</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="361" />
+        <source>Spreadsheet to import</source>
+        <translation>选择要导入的电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="362" />
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="376" />
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="383" />
+        <location filename="../../magdesk/gui/main_window.py" line="391" />
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="388" />
+        <source>{0}: {1} rows, {2} errors, {3} warnings.</source>
+        <translation>{0}:{1} 行,{2} 个错误,{3} 个警告。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="397" />
+        <source>Import these rows now?</source>
+        <translation>现在导入这些行吗?</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="401" />
+        <source>Imported {0} rows from {1}</source>
+        <translation>已从 {1} 导入 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="411" />
+        <source>Monthly flow summary</source>
+        <translation>月度产品流向汇总</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="411" />
+        <source>Inventory reconciliation</source>
+        <translation>库存核对表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="412" />
+        <source>Licence usage</source>
+        <translation>许可证使用情况</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="413" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="413" />
+        <source>Which summary?</source>
+        <translation>打印哪一份汇总表?</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="429" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="339" />
+        <location filename="../../magdesk/gui/main_window.py" line="431" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="358" />
+        <location filename="../../magdesk/gui/main_window.py" line="450" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="359" />
+        <location filename="../../magdesk/gui/main_window.py" line="451" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="366" />
+        <location filename="../../magdesk/gui/main_window.py" line="458" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -493,12 +583,12 @@ Reason for accepting:</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="347" />
+        <location filename="../../magdesk/gui/form.py" line="358" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="363" />
+        <location filename="../../magdesk/gui/form.py" line="374" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>

@@ -264,3 +264,34 @@ def test_translations_complete_and_fresh():
     done = subprocess.run([sys.executable, str(root / "installer" / "build_translations.py"),
                            "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_import_from_the_file_menu(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    csv = tmp_path / "客户.csv"
+    csv.write_text("单位名称,交易对象类型,角色,统一社会信用代码,国家(地区),地址\n"
+                   "杭州市导入电机有限公司,境内企业,客户,91310115591693856A,CN,杭州市\n",
+                   encoding="gb18030")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("交易对象", True))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    window.import_spreadsheet()
+    qtbot.waitUntil(lambda: window.repo.find("counterparty", "杭州市导入电机有限公司") is not None,
+                    timeout=60000)
+    assert "1" in asked[0]  # the dry run's summary was shown before writing
+    assert window.last_import.status == "imported"
+
+
+def test_print_summary_opens_a_preview(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from magdesk.gui import printing
+
+    shown = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))  # the flow
+    monkeypatch.setattr(printing, "preview", lambda report, parent=None: shown.append(report))
+    window.print_summary()
+    assert shown and shown[0].period == "2026-10"
