@@ -279,10 +279,10 @@ def test_import_from_the_file_menu(window, qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     window.import_spreadsheet()
-    qtbot.waitUntil(lambda: window.repo.find("counterparty", "杭州市导入电机有限公司") is not None,
-                    timeout=60000)
+    qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None
+                    and window.last_import.status == "imported", timeout=60000)
     assert "1" in asked[0]  # the dry run's summary was shown before writing
-    assert window.last_import.status == "imported"
+    assert window.repo.find("counterparty", "杭州市导入电机有限公司").uscc == "91310115591693856A"
 
 
 def test_print_summary_opens_a_preview(window, monkeypatch):
