@@ -10,6 +10,19 @@ from pathlib import Path
 
 from .core.findings import Finding
 from .core.validation import Dataset, validate
+from .datasafety import (  # noqa: F401 (re-exported: restore points, backups, the audit trail)
+    audit_log,
+    backup_to,
+    close_database,
+    delete_records,
+    find_snapshot,
+    list_snapshots,
+    record_history,
+    restore_file,
+    restore_snapshot,
+    take_snapshot,
+    verify_audit,
+)
 from .resources import load_codelists
 from .settings import Settings, load_settings
 from .storage.db import Database, StorageError, open_database
@@ -84,7 +97,8 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
             raise StorageError(f"{path} already exists; choose another file or replace it")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    with open_database(path, create=True) as db:
+    # Generated data: one summarising audit entry instead of one per row.
+    with open_database(path, create=True) as db, db.bulk("demo producer"):
         return build_demo(db, sales=sales, seed=seed, end_period=end_period, months=months,
                           progress=progress)
 

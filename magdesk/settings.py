@@ -20,7 +20,8 @@ class Settings:
     deadline_day: int = 10  # filing due on this day of the following month
     control_mode: str = ThresholdMode.ANY.value
     control_threshold_pct: str = "0"  # Dy/Tb above this percentage is controlled
-    backup_dir: str = ""
+    backup_dir: str = ""  # restore points go to <this or the data folder>/snapshots/
+    snapshots_keep: int = 20  # the newest N are kept, and the last of each filed period
     mass_unit: str = "kg"
 
     def lang(self) -> str:

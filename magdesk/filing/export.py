@@ -77,6 +77,7 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
     target = out_dir / file_name(template, company.uscc, period, suffix)
     if target.exists() and not replace:
         raise ExportError(f"{target} already exists; move it away or export with replace")
+    db.snapshot(f"before export {period}")
     tmp = out_dir / f".{target.name}.{os.getpid()}.tmp"
     try:
         written = _write(tmp, template, store, period, company, state, draft, findings,

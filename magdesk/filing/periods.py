@@ -68,6 +68,7 @@ def file_period(db: Database, period: str, filed_on: date, receipt_no: str) -> P
     if data_digest(store, template, period) != exports[-1]["data_sha256"]:
         raise PeriodError(f"the records of {period} changed after {exports[-1]['file_name']} "
                           "was written; export again and upload that file")
+    db.snapshot(f"before filing {period}")
     with db.write():
         for sheet in template.sheets:
             store.save_snapshot(period, p["revision"], sheet.name,
@@ -84,5 +85,6 @@ def amend_period(db: Database, period: str, *, today: date) -> PeriodStatus:
     p = store.period(period)
     if p["state"] != "FILED":
         raise PeriodError(f"{period} is not filed ({p['state']}); only a filed period is amended")
+    db.snapshot(f"before amending {period}")
     store.set_period(period, state="AMENDED", revision=p["revision"] + 1)
     return status(db, period, today=today)

@@ -1,16 +1,16 @@
-"""Opening a magdesk file: pragmas, the single-writer lock, migrations."""
+"""Opening a magdesk file: pragmas, the single-writer lock, integrity checks,
+migrations (after a restore point), the audit session of each write."""
 
 from __future__ import annotations
 
-import getpass
+import contextlib
 import os
-import socket
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
+from . import safety
 from .migrations import APPLICATION_ID, LATEST, MIGRATIONS
 
 
@@ -28,6 +28,24 @@ class NotMagdeskFileError(StorageError):
 
 class ReadOnlyError(StorageError):
     pass
+
+
+class DamagedFileError(StorageError):
+    """The file fails SQLite's checks; ``latest`` is the newest restore point
+    (a ``snapshots.Snapshot``) or None."""
+
+    def __init__(self, message: str, path: Path, latest=None):
+        super().__init__(message)
+        self.path = path
+        self.latest = latest
+
+
+class DiskFullError(StorageError):
+    """A write found the disk full; nothing of it was saved, nothing before lost."""
+
+
+class StorageUnavailableError(StorageError):
+    """The file could not be written (the drive went away, an I/O error)."""
 
 
 class PeriodLockedError(StorageError, sqlite3.IntegrityError):
@@ -62,6 +80,8 @@ class _WriterLock:
         self._fh = None
 
     def acquire(self) -> bool:
+        """True when this process may write.  Raises OSError when the lock file
+        cannot be made at all (a read-only folder)."""
         fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while locked
         try:
             _lock_file(fh)
@@ -69,22 +89,31 @@ class _WriterLock:
             fh.close()
             return False
         fh.seek(0)
-        fh.truncate()
-        fh.write(f"{getpass.getuser()}@{socket.gethostname()} pid {os.getpid()} "
-                 f"since {datetime.now().isoformat(timespec='seconds')}\n")
-        fh.flush()
+        if safety.live_foreign_lease(fh.read()):  # a writer on another computer
+            _unlock_file(fh)
+            fh.close()
+            return False
+        holder = safety.holder_line()
+        safety.write_lease(fh, holder)
         self._fh = fh
+        self._heartbeat = safety.Heartbeat(fh, holder)
         return True
 
     def holder(self) -> str:
         try:
-            return self.path.read_text(encoding="utf-8").strip() or "another program"
+            text = self.path.read_text(encoding="utf-8").strip()
         except OSError:
-            return "another program"
+            text = ""
+        return text.splitlines()[0] if text else "another program"
 
     def release(self) -> None:
         if self._fh is not None:
-            _unlock_file(self._fh)
+            self._heartbeat.stop()
+            with contextlib.suppress(OSError, ValueError):
+                self._fh.seek(0)
+                self._fh.truncate()  # a clean close leaves no lease behind
+            with contextlib.suppress(OSError, ValueError):
+                _unlock_file(self._fh)
             self._fh.close()
             self._fh = None
 
@@ -111,14 +140,29 @@ else:
 
 class Database:
     """An open magdesk file.  ``read_only`` is True when another writer holds
-    it; then ``read_only_reason`` says who, and every write raises."""
+    it or the file cannot be written; then ``read_only_reason`` says why (for
+    a banner), and every write raises.
+
+    Every write transaction is magdesk's in the audit trail, by ``clerk`` and
+    ``os_user``, and seals its audit entries before it commits.  Restore points
+    go under ``backup_dir`` (or the data folder), ``keep`` of them.
+    """
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: _WriterLock | None,
-                 read_only_reason: str = ""):
+                 read_only_reason: str = "", *, backup_dir: Path | None = None,
+                 keep: int | None = None, clerk: str = "", os_user: str = ""):
         self.path = path
         self.conn = conn
         self._lock = lock
         self.read_only_reason = read_only_reason
+        self.backup_dir = backup_dir
+        self.keep = keep
+        self.clerk = clerk
+        self.os_user = os_user or safety.os_user()
+        self.foreign_key_violations = 0
+        self._bulk: str | None = None
+        self._closed = False
+        self._audited = _has_audit(conn)
 
     @property
     def read_only(self) -> bool:
@@ -126,28 +170,91 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is committed, or none of it."""
+        """One write transaction: all of it is committed, or none of it.  A
+        full disk or a vanished drive raises DiskFullError or
+        StorageUnavailableError; what was committed before stays."""
+        from . import audit
+
         if self.read_only:
-            raise ReadOnlyError(self.read_only_reason)
-        self.conn.execute("BEGIN IMMEDIATE")
+            raise ReadOnlyError(f"nothing was written: {self.read_only_reason}")
         try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._write_failed(exc) from exc
+        try:
+            since = audit.begin(self.conn, self.clerk, self.os_user) if self._audited else None
+            bulk = self._bulk_start() if self._bulk and since is not None else None
             yield self.conn
+            if bulk is not None:
+                self._bulk_end(*bulk)
+            if since is not None:
+                audit.finish(self.conn, since)
+            self.conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             mapped = _integrity_error(exc)
             if mapped is not exc:
                 raise mapped from exc
             raise
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise self._write_failed(exc) from exc
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def bulk(self, note: str) -> Iterator[None]:
+        """Write transactions inside are bulk operations (the demo): the row
+        audit triggers are dropped inside each transaction and one entry
+        summarises it (rows added or removed per table) instead."""
+        self._bulk = note
+        try:
+            yield
+        finally:
+            self._bulk = None
+
+    def _bulk_start(self):
+        from . import audit
+
+        return audit.row_counts(self.conn), audit.suspend_triggers(self.conn)
+
+    def _bulk_end(self, before: dict[str, int], triggers: list[str]) -> None:
+        from . import audit
+
+        audit.resume_triggers(self.conn, triggers)
+        after = audit.row_counts(self.conn)
+        delta = {t: after[t] - before[t] for t in after if after[t] != before[t]}
+        audit.record_event(self.conn, "BULK", "*", self._bulk or "",
+                           new={"note": self._bulk, "rows": delta})
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+
+    def _write_failed(self, exc: sqlite3.Error) -> Exception:
+        kind = safety.write_error_kind(exc)
+        lost = "this change was not saved; everything saved before is kept"
+        if kind == "full":
+            return DiskFullError(f"the disk holding {self.path} is full: {lost}. Free some "
+                                 "space and try again.")
+        if kind == "read_only":
+            return ReadOnlyError(f"{self.path} cannot be written any more: {lost}.")
+        if kind == "gone":
+            return StorageUnavailableError(
+                f"{self.path} cannot be reached ({exc}); was the drive removed? {lost} in the "
+                "file. Reconnect it and open the file again.")
+        if kind == "damaged":
+            return _damaged(self.path, str(exc), self.backup_dir)
+        return exc
 
     def sibling(self) -> Database:
         """Another connection to the same file, for a worker thread.  It shares
         this one's right to write (the lock stays with this Database)."""
         conn = _connect(self.path, read_only=self.read_only)
-        return Database(self.path, conn, None, self.read_only_reason)
+        return Database(self.path, conn, None, self.read_only_reason, backup_dir=self.backup_dir,
+                        keep=self.keep, clerk=self.clerk, os_user=self.os_user)
 
     def reader(self) -> sqlite3.Connection:
         """A separate read-only connection to the same file, for another thread."""
@@ -168,10 +275,55 @@ class Database:
         counts = {name: view[name].count for name in sorted(view.table_names())}
         return integrity, violations, counts
 
-    def close(self) -> None:
+    def snapshot(self, note: str, *, kind: str = "before", unless_unchanged: bool = False,
+                 protect: tuple[Path, ...] = ()):
+        """A restore point of this file now (a ``snapshots.Snapshot``)."""
+        from . import snapshots
+
+        return snapshots.take(self.conn, self.path, note, kind=kind, root=self.backup_dir,
+                              keep=self.keep, protect=protect, unless_unchanged=unless_unchanged)
+
+    def check(self) -> None:
+        """``PRAGMA quick_check`` and the foreign-key check: DamagedFileError
+        when the file is damaged; ``foreign_key_violations`` counts the rest."""
+        try:
+            result = "; ".join(r[0] for r in self.conn.execute("PRAGMA quick_check(20)"))
+            self.foreign_key_violations = len(
+                self.conn.execute("PRAGMA foreign_key_check").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(self.path, str(exc), self.backup_dir) from exc
+        if result != "ok":
+            raise _damaged(self.path, result, self.backup_dir)
+
+    def reconnect(self) -> None:
+        """A fresh connection to the file (after a restore replaced it); the
+        writer lock is kept.  Objects holding the old ``conn`` must be remade."""
+        self.conn.close()
+        self.conn = _connect(self.path, read_only=self.read_only)
+        if not self.read_only:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._audited = _has_audit(self.conn)
+
+    def close(self, snapshot: bool = False):
+        """Close the file; with ``snapshot`` (on exit) first take a restore
+        point unless the newest one already holds this state.  The file is
+        closed in any case; a restore point that failed raises afterwards."""
+        taken = error = None
+        if self._closed:
+            return None
+        if snapshot and not self.read_only:
+            try:
+                taken = self.snapshot("on exit", kind="exit", unless_unchanged=True)
+            except StorageError as exc:
+                error = exc
+        self._closed = True
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
+        if error is not None:
+            raise error
+        return taken
 
     def __enter__(self) -> Database:
         return self
@@ -180,9 +332,12 @@ class Database:
         self.close()
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool, immutable: bool = False) -> sqlite3.Connection:
     if read_only:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+        # immutable: a file on a read-only drive or folder, where SQLite cannot
+        # make the -shm it needs to read a WAL file; nobody can write it anyway.
+        flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True,
                                isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -192,45 +347,132 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 
 
 def open_database(path: str | os.PathLike, *, create: bool = False,
-                  backup_dir: Path | None = None) -> Database:
+                  backup_dir: Path | None = None, check: bool = True, clerk: str | None = None,
+                  keep: int | None = None) -> Database:
     """Open (or with ``create`` make) a magdesk file, migrating it if old.
 
-    A second opener while a writer holds the file gets a read-only Database.
+    A second opener while a writer holds the file (here, or on another computer
+    through a shared folder) gets a read-only Database, and so does a file that
+    cannot be written.  With ``check`` SQLite's quick_check and foreign-key
+    check run first (about 3 s for a million sales); a damaged file raises
+    DamagedFileError naming the newest restore point.  ``clerk``,
+    ``backup_dir`` and ``keep`` default to the user's settings.
     """
     path = Path(path)
     if not path.exists() and not create:
         raise StorageError(f"no such database file: {path}")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    clerk, backup_dir, keep = _settings(clerk, backup_dir, keep)
+    extra = {"backup_dir": backup_dir, "keep": keep, "clerk": clerk}
+    reason = safety.read_only_reason(path) if path.exists() else ""
     lock = _WriterLock(path)
-    if not lock.acquire():
-        if not path.exists():
-            raise StorageError(f"{path} is being created by {lock.holder()}")
-        conn = _connect(path, read_only=True)
+    if not reason:
         try:
-            _check_identity(conn, path)
-        except Exception:
-            conn.close()
-            raise
-        return Database(path, conn, None, f"{path.name} is open for writing by {lock.holder()}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not lock.acquire():
+                if not path.exists():
+                    raise StorageError(f"{path} is being created by {lock.holder()}")
+                reason = f"{path.name} is open for writing by {lock.holder()}"
+        except OSError as exc:
+            if not path.exists():
+                raise StorageError(f"{path} cannot be created: {exc.strerror or exc}") from exc
+            reason = f"the folder of {path.name} cannot be written ({exc.strerror or exc})"
+    if reason:
+        return _open_read_only(path, reason, check, extra)
     try:
         conn = _connect(path, read_only=False)
-        _check_identity(conn, path)
+        _check_identity(conn, path, backup_dir)
+        db = Database(path, conn, lock, **extra)
+        if check:
+            db.check()
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        _migrate(conn, path, backup_dir)
-    except Exception:
+        _migrate(conn, path, db)
+        db._audited = _has_audit(conn)
+        _seal_pending(db)
+    except sqlite3.OperationalError as exc:
+        lock.release()
+        kind = safety.write_error_kind(exc)
+        if kind in ("full", "gone", "read_only"):
+            raise StorageError(f"{path} could not be opened for writing ({exc})") from exc
+        raise
+    except BaseException:
         lock.release()
         raise
-    return Database(path, conn, lock)
+    return db
 
 
-def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
+def _open_read_only(path: Path, reason: str, check: bool, extra: dict) -> Database:
+    conn = _connect(path, read_only=True)
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:  # a WAL file in a folder where no -shm can be made
+            conn.close()
+            conn = _connect(path, read_only=True, immutable=True)
+        _check_identity(conn, path, extra["backup_dir"])
+        db = Database(path, conn, None, reason, **extra)
+        if check:
+            db.check()
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _settings(clerk: str | None, backup_dir: Path | None, keep: int | None):
+    """Who writes and where restore points go: the user's settings unless given."""
+    if clerk is None or backup_dir is None or keep is None:
+        from ..settings import load_settings  # only the defaults come from there
+
+        settings = load_settings()
+        clerk = settings.clerk_name if clerk is None else clerk
+        if backup_dir is None and settings.backup_dir:
+            backup_dir = Path(settings.backup_dir)
+        keep = settings.snapshots_keep if keep is None else keep
+    return clerk, backup_dir, max(1, keep)
+
+
+def _has_audit(conn: sqlite3.Connection) -> bool:
+    from .audit import has_audit
+
+    try:
+        return has_audit(conn)
+    except sqlite3.Error:
+        return False
+
+
+def _seal_pending(db: Database) -> None:
+    """Seal what other programs wrote since magdesk last had the file, and
+    clear a session row they may have left filled in."""
+    from . import audit
+
+    if db._audited and audit.needs_sealing(db.conn):
+        with db.write():
+            pass  # write() seals everything unsealed (as written outside magdesk)
+
+
+def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedFileError:
+    from .snapshots import list_snapshots
+
+    latest = next(iter(list_snapshots(path, backup_dir)), None)
+    offer = (f" The newest restore point is {latest.name} ({latest.taken_at:%Y-%m-%d %H:%M}, "
+             f"{latest.note}); restore it with: magdesk-cli restore --db {path} --snapshot 1"
+             if latest else " There is no restore point of it; use a backup copy.")
+    return DamagedFileError(f"{path} is damaged ({problem[:300]}).{offer}", path, latest)
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path,
+                    backup_dir: Path | None = None) -> None:
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         conn.close()
+        damaged = _damaged(path, str(exc), backup_dir)
+        # Malformed, or unreadable but with restore points: a magdesk file, damaged.
+        if damaged.latest is not None or safety.write_error_kind(exc) == "damaged":
+            raise damaged from None
         raise NotMagdeskFileError(f"{path} is not a magdesk database ({exc})") from None
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
         conn.close()
@@ -243,19 +485,31 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, backup_dir: Path | None) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, db: Database) -> None:
+    """Each step in its own transaction, after a restore point of the old file;
+    the step that creates the audit trail starts it with one entry."""
+    from . import audit
+
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == LATEST:
         return
     if version > 0:
-        backup_copy(conn, path, f"before-migration-v{version}", backup_dir)
+        db.snapshot(f"before migration from schema v{version}", kind="migration")
     for number in range(version, LATEST):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            audited = audit.has_audit(conn)
+            since = audit.begin(conn, db.clerk, db.os_user) if audited else None
             for statement in MIGRATIONS[number]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {number + 1}")
+            if not audited and audit.has_audit(conn):
+                since = audit.begin(conn, db.clerk, db.os_user)
+                audit.record_event(conn, "START", "*", "audit trail",
+                                   new={"schema": number + 1, "rows": audit.row_counts(conn)})
+            if since is not None:
+                audit.finish(conn, since)
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -264,14 +518,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, backup_dir: Path | None) -> N
 
 def backup_copy(conn: sqlite3.Connection, path: Path, note: str,
                 backup_dir: Path | None = None) -> Path:
-    """A consistent copy through SQLite's online backup API."""
-    folder = backup_dir or path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{path.stem}.{stamp}.{note}.sqlite"
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+    """A restore point (kept for callers from before snapshots.py): prefer
+    ``Database.snapshot(note)`` or ``services.take_snapshot(db, note)``."""
+    from .snapshots import take
+
+    return take(conn, path, note.replace("-", " "), root=backup_dir).path

@@ -217,5 +217,130 @@ _V2 = [
                     " WHERE id = {row}.batch_id"),
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# --- v3: the audit trail -----------------------------------------------------------
+#
+# Every insert, update and delete of a record table is written by a trigger into
+# ``audit_log``: who (read from the one-row ``audit_session``, which magdesk
+# fills inside its own write transactions and empties before they commit, so a
+# write by any other program shows up as one from outside magdesk), when (UTC),
+# the table, the record, and the fields as JSON (an update keeps only the fields
+# that changed, old and new; an update that changes nothing writes nothing).  The
+# triggers use only built-in SQL, so plain sqlite3 can still write the file.
+# magdesk seals the entries into a hash chain (``audit_seal``, ``audit_head``;
+# storage/audit.py).  A bulk operation (the demo) drops the triggers inside its
+# own transaction and writes one summarising entry instead (Database.bulk).
+#
+# The column lists are those of v3; a later step that adds a column must drop
+# and recreate that table's three audit triggers.
+
+AUDITED: dict[str, tuple[str, str | None, tuple[str, ...]]] = {
+    # table: (record id SQL, business key SQL, columns), with {r} = NEW or OLD
+    "company": ("{r}.id", "{r}.name",
+                ("id", "name", "uscc", "address", "contact", "enterprise_type", "system_account")),
+    "counterparty": ("{r}.id", "{r}.name_cn",
+                     ("id", "name_cn", "cp_type", "role", "country", "address", "name_en",
+                      "is_trader", "uscc", "foreign_reg_no", "end_use_default")),
+    "product": ("{r}.id", "{r}.code",
+                ("id", "code", "name_cn", "category", "hs_code", "unit", "grade", "spec",
+                 "is_magnetized", "re_total_pct", "dy_pct", "tb_pct", "ho_pct", "sm_pct",
+                 "gd_pct", "test_report_no", "heavy_re_free")),
+    "purchase_in": ("{r}.id", "{r}.doc_no",
+                    ("id", "doc_no", "date", "supplier_id", "product_id", "lot_no", "qty_g",
+                     "origin", "unit_price_fen", "amount_fen", "invoice_no", "import_decl_no")),
+    "production_batch": ("{r}.id", "{r}.batch_no",
+                         ("id", "batch_no", "start_date", "end_date", "process", "product_id",
+                          "output_g", "grade", "output_pcs")),
+    "batch_input": ("{r}.id", None, ("id", "batch_id", "purchase_id", "qty_g")),
+    "sale_out": ("{r}.id", "{r}.doc_no",
+                 ("id", "doc_no", "date", "customer_id", "product_id", "batch_id", "qty_g",
+                  "grade", "qty_pcs", "amount_fen", "currency", "invoice_no", "contract_no",
+                  "is_export", "end_use")),
+    "export_licence": ("{r}.id", "{r}.licence_no",
+                       ("id", "licence_no", "licence_type", "valid_from", "valid_to", "qty_g",
+                        "control_no", "end_user", "euc_ref")),
+    "licence_consignee": ("{r}.licence_id || '/' || {r}.counterparty_id", None,
+                          ("licence_id", "counterparty_id")),
+    "export_shipment": ("{r}.id", "{r}.customs_decl_no || '/' || {r}.line_no",
+                        ("id", "sale_id", "customs_decl_no", "decl_date", "hs_code",
+                         "destination", "consignee_id", "end_user", "end_use", "qty_g",
+                         "line_no", "controlled", "control_no", "control_reason", "licence_id",
+                         "value_fen", "currency")),
+    "stock_adjustment": ("{r}.id", "{r}.doc_no",
+                         ("id", "doc_no", "date", "kind", "product_id", "qty_g", "batch_id",
+                          "note")),
+    "period": ("{r}.period", "{r}.period",
+               ("period", "state", "revision", "filed_on", "receipt_no", "template",
+                "data_sha256")),
+    "accepted_finding": ("{r}.entity || '/' || {r}.record || '/' || {r}.code", "{r}.record",
+                         ("entity", "record", "code", "reason", "accepted_at")),
+}
+
+
+def _audit_triggers(table: str) -> list[str]:
+    rid, key, cols = AUDITED[table]
+
+    def whole(row: str) -> str:
+        return "json_object(" + ", ".join(f"'{c}', {row}.{c}" for c in cols) + ")"
+
+    def changed(row: str) -> str:
+        branches = " UNION ALL ".join(
+            f"SELECT '{c}' AS k, {row}.{c} AS v WHERE OLD.{c} IS NOT NEW.{c}" for c in cols)
+        return f"(SELECT json_group_object(k, v) FROM ({branches}))"
+
+    def entry(action: str, row: str, old: str, new: str) -> str:
+        key_sql = f"CAST({key.format(r=row)} AS TEXT)" if key else "NULL"
+        return (
+            "INSERT INTO audit_log (at, app, clerk, os_user, action, entity, record, "
+            "record_key, old, new) "
+            "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), coalesce(s.app, 0), "
+            "coalesce(s.clerk, ''), coalesce(s.os_user, ''), "
+            f"'{action}', '{table}', CAST({rid.format(r=row)} AS TEXT), {key_sql}, {old}, {new} "
+            "FROM (SELECT 1) LEFT JOIN audit_session s ON s.id = 1;")
+
+    any_change = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in cols)
+    return [
+        f"CREATE TRIGGER audit_{table}_insert AFTER INSERT ON {table} "
+        f"BEGIN {entry('INSERT', 'NEW', 'NULL', whole('NEW'))} END",
+        f"CREATE TRIGGER audit_{table}_update AFTER UPDATE ON {table} WHEN {any_change} "
+        f"BEGIN {entry('UPDATE', 'NEW', changed('OLD'), changed('NEW'))} END",
+        f"CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} "
+        f"BEGIN {entry('DELETE', 'OLD', whole('OLD'), 'NULL')} END",
+    ]
+
+
+_V3 = [
+    """CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        app INTEGER NOT NULL,
+        clerk TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        record TEXT NOT NULL,
+        record_key TEXT,
+        old TEXT,
+        new TEXT)""",
+    "CREATE INDEX audit_log_record ON audit_log(entity, record)",
+    "CREATE INDEX audit_log_key ON audit_log(record_key)",
+    """CREATE TABLE audit_session (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        app INTEGER NOT NULL DEFAULT 0,
+        clerk TEXT NOT NULL DEFAULT '',
+        os_user TEXT NOT NULL DEFAULT '')""",
+    "INSERT INTO audit_session (id) VALUES (1)",
+    """CREATE TABLE audit_seal (
+        seq INTEGER PRIMARY KEY,
+        seal TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        entry_hash TEXT NOT NULL)""",
+    """CREATE TABLE audit_head (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL)""",
+    f"INSERT INTO audit_head VALUES (1, 0, '{'0' * 64}')",
+    *(trigger for table in AUDITED for trigger in _audit_triggers(table)),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 LATEST = len(MIGRATIONS)

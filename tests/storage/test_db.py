@@ -14,6 +14,7 @@ from magdesk.storage.db import (
     open_database,
 )
 from magdesk.storage.repository import Repository
+from magdesk.storage.snapshots import list_snapshots
 from tests.core import world as W
 
 
@@ -92,9 +93,11 @@ def test_migration_backs_up_and_runs_each_step_in_a_transaction(tmp_path, monkey
     assert conn.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'extra'").fetchall()
     conn.close()
-    backups = list(tmp_path.glob(f"old.*.before-migration-v{migrations.LATEST}.sqlite"))
-    assert len(backups) == 1
-    assert sqlite3.connect(backups[0]).execute("SELECT count(*) FROM counterparty").fetchone() == (1,)
+    backups = list_snapshots(path)  # a restore point of the file as it was
+    assert [b.note for b in backups] == [f"before migration from schema v{migrations.LATEST}"]
+    assert backups[0].kind == "migration" and backups[0].schema == migrations.LATEST
+    assert sqlite3.connect(backups[0].path).execute(
+        "SELECT count(*) FROM counterparty").fetchone() == (1,)
 
 
 def test_round_trip_of_every_entity(tmp_path):
@@ -164,8 +167,9 @@ def test_a_version_1_file_is_upgraded_keeping_its_data(tmp_path, monkeypatch):
     monkeypatch.setattr(dbmod, "LATEST", 1)
     with open_database(path, create=True) as db:
         Repository(db).insert_many("counterparty", [W.SUPPLIER])
-    monkeypatch.undo()
+    monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS)  # not undo(): that would
+    monkeypatch.setattr(dbmod, "LATEST", migrations.LATEST)  # drop the isolated data folder
     with open_database(path) as db:
         assert db.schema_version == migrations.LATEST
         assert Repository(db).get("counterparty", 1) == W.SUPPLIER
-    assert len(list(tmp_path.glob("v1.*.before-migration-v1.sqlite"))) == 1
+    assert [b.schema for b in list_snapshots(path)] == [1]

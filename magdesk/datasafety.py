@@ -1,0 +1,186 @@
+"""Use cases of data safety, shared by the GUI and the CLI (and re-exported by
+``services``): restore points, backups, restoring, the audit trail.
+
+The GUI's File menu lists ``list_snapshots`` by date with their notes and
+calls ``restore_snapshot``; a record's history is ``record_history``; on exit
+it calls ``close_database(db, snapshot=True)``.  Imports and bulk deletions
+call ``take_snapshot`` first (``delete_records`` does it itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .settings import Settings, load_settings
+from .storage import audit, snapshots
+from .storage.db import DamagedFileError, Database, NotMagdeskFileError, StorageError, open_database
+from .storage.repository import TABLES
+from .storage.snapshots import RestoreResult, Snapshot, SnapshotError
+
+# A record's history includes the lines that belong to it.
+_CHILDREN = {"production_batch": {"batch_input": "batch_id"},
+             "export_licence": {"licence_consignee": "licence_id"}}
+
+
+def _root(settings: Settings | None) -> Path | None:
+    settings = settings or load_settings()
+    return Path(settings.backup_dir) if settings.backup_dir else None
+
+
+# --- restore points ------------------------------------------------------------------------
+
+
+def take_snapshot(db: Database, note: str, *, kind: str = "before") -> Snapshot:
+    """A restore point of ``db`` now, with ``note`` saying what is about to
+    happen ("before import sales.xlsx"); raises SnapshotError (a StorageError)
+    when it cannot be written, and then the operation should not go on."""
+    return db.snapshot(note, kind=kind)
+
+
+def list_snapshots(db_or_path: Database | Path, *,
+                   settings: Settings | None = None) -> list[Snapshot]:
+    """The restore points of a database, newest first; works on a path too, so
+    a file that no longer opens can still be offered its restore points."""
+    if isinstance(db_or_path, Database):
+        return snapshots.list_snapshots(db_or_path.path, db_or_path.backup_dir)
+    return snapshots.list_snapshots(Path(db_or_path), _root(settings))
+
+
+def find_snapshot(path: Path, which: str, *, settings: Settings | None = None) -> Path:
+    """A restore point by its number in the list (1 = newest), ``latest``, its
+    file name, or any path; SnapshotError when there is no such one."""
+    listed = list_snapshots(path, settings=settings)
+    if which in ("latest", "newest"):
+        which = "1"
+    if which.isdigit():
+        number = int(which)
+        if not 1 <= number <= len(listed):
+            raise SnapshotError(f"there is no restore point number {which} "
+                                f"({len(listed)} restore points)")
+        return listed[number - 1].path
+    for snap in listed:
+        if snap.name == which:
+            return snap.path
+    candidate = Path(which)
+    if candidate.is_file():
+        return candidate
+    raise SnapshotError(f"no restore point called {which}")
+
+
+def backup_to(db: Database, target: Path, *, replace: bool = False) -> Snapshot:
+    """A checked copy of ``db`` at ``target`` (a file, or a folder such as a USB
+    stick); it can be restored like a restore point."""
+    return snapshots.backup_to(db.conn, db.path, Path(target), replace=replace)
+
+
+def restore_snapshot(db: Database, source: Path) -> RestoreResult:
+    """Put ``source`` back in place of the open database (held for writing):
+    the current state becomes a restore point first, then the file is
+    replaced in one step.  ``db.conn`` is a new connection afterwards; objects
+    that kept the old one (repositories, table models) must be remade."""
+    return snapshots.restore_into(db, Path(source))
+
+
+def restore_file(path: Path, source: Path, *, settings: Settings | None = None) -> RestoreResult:
+    """Restore by path, for the CLI and for a file that no longer opens: a
+    damaged file is kept (as a restore point, or byte for byte) and replaced."""
+    path = Path(path)
+    root = _root(settings)
+    try:
+        db = open_database(path, backup_dir=root)
+    except (DamagedFileError, NotMagdeskFileError, StorageError) as exc:
+        if path.exists() and not isinstance(exc, (DamagedFileError, NotMagdeskFileError)):
+            raise
+        result = snapshots.restore_path(path, Path(source), root=root)
+        with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
+            if db._audited:
+                with db.write() as conn:
+                    audit.record_event(conn, "RESTORE", "*", Path(source).name,
+                                       new={"from": Path(source).name, "damaged_copy": str(
+                                           result.damaged_copy) if result.damaged_copy else None,
+                                            "before": result.before.name if result.before
+                                            else None})
+        return result
+    with db:
+        if db.read_only:
+            raise StorageError(f"{path.name} cannot be restored now: {db.read_only_reason}")
+        return restore_snapshot(db, Path(source))
+
+
+def close_database(db: Database, *, snapshot: bool = True) -> Snapshot | None:
+    """Close the file, on exit with a restore point unless nothing changed
+    since the newest one.  The file is closed even if that fails (SnapshotError)."""
+    return db.close(snapshot=snapshot)
+
+
+def delete_records(db: Database, entity: str, ids: Iterable[int]) -> int:
+    """Delete records in one transaction, after a restore point when there is
+    more than one.  Returns how many were deleted."""
+    from .storage.repository import Repository
+
+    ids = list(ids)
+    if len(ids) > 1:
+        db.snapshot(f"before deleting {len(ids)} {entity} records")
+    repo = Repository(db)
+    with db.write():
+        for record_id in ids:
+            repo.delete(entity, record_id)
+    return len(ids)
+
+
+# --- the audit trail -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    report: audit.VerifyReport
+    total: int
+    sealed_now: bool  # entries were sealed before checking (a writable session)
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok
+
+    def as_dict(self) -> dict:
+        return {**self.report.as_dict(), "total": self.total}
+
+
+def verify_audit(db: Database) -> AuditCheck:
+    """Seal what is unsealed (when the file is writable), then recompute the
+    whole chain; the report names the first broken entry."""
+    if not db._audited:
+        raise StorageError(f"{db.path.name} has no audit trail (schema {db.schema_version})")
+    sealed_now = False
+    if not db.read_only and audit.needs_sealing(db.conn):
+        with db.write():
+            sealed_now = True
+    total = db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    return AuditCheck(audit.verify(db.conn), total, sealed_now)
+
+
+def audit_log(db: Database, *, record: str | None = None, entity: str | None = None,
+              limit: int | None = 200) -> list[audit.AuditEntry]:
+    """Audit entries newest first: of a record (its document number, code,
+    name or id) and/or of a table (``sale_out`` or the entity name ``sale``)."""
+    table = _table(entity) if entity else None
+    if table and record and record.isdigit():
+        return list(audit.entries(db.conn, entity=table, records=(record,), limit=limit,
+                                  children=_CHILDREN.get(table)))
+    return list(audit.entries(db.conn, entity=table, key=record, limit=limit))
+
+
+def record_history(db: Database, entity: str, record_id: int | str) -> list[audit.AuditEntry]:
+    """The history of one record for the GUI (``entity`` as the repository
+    names it: sale, batch, counterparty…), its lines included, newest first."""
+    table = _table(entity)
+    return list(audit.entries(db.conn, entity=table, records=(str(record_id),),
+                              children=_CHILDREN.get(table)))
+
+
+def _table(entity: str) -> str:
+    if entity in TABLES:
+        return TABLES[entity].name
+    if entity in audit.AUDITED:
+        return entity
+    raise ValueError(f"unknown entity {entity!r}")

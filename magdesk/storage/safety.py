@@ -1,0 +1,128 @@
+"""Small checks around opening and writing a file, kept out of db.py: whether
+the file can be written at all, what an SQLite write error means for the
+user, and the lease a writer keeps in the lock file for other computers."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+LEASE_SECONDS = 180  # a writer on another computer is presumed gone after this
+HEARTBEAT_SECONDS = 30
+
+
+def os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers) or no login name
+        return os.environ.get("USER") or os.environ.get("USERNAME") or f"uid {os.getuid()}"
+
+
+def read_only_reason(path: Path) -> str:
+    """Why ``path`` cannot be written (empty when it can).  Honours the
+    read-only mark even for an administrator, who could write anyway."""
+    try:
+        st = path.stat()
+    except OSError:
+        return ""
+    if not st.st_mode & 0o222:
+        return f"{path.name} is marked read-only"
+    if hasattr(os, "statvfs"):
+        try:
+            if os.statvfs(path).f_flag & os.ST_RDONLY:
+                return f"the drive holding {path.name} is read-only"
+        except OSError:
+            pass
+    if not os.access(path, os.W_OK):
+        return f"you may not write to {path.name}"
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder of {path.name} is read-only"
+    return ""
+
+
+def write_error_kind(exc: sqlite3.Error) -> str:
+    """``full``, ``read_only``, ``gone``, ``damaged`` or '' for an SQLite error
+    raised by a write (``sqlite_errorname`` where Python gives it)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return "full"
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return "read_only"
+    if name.startswith("SQLITE_CORRUPT") or "malformed" in text:
+        return "damaged"
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_NOTADB")) \
+            or "disk i/o error" in text or "unable to open" in text:
+        return "gone"
+    return ""
+
+
+# --- the lease in the lock file ----------------------------------------------------------
+#
+# The OS lock on <db>.lock keeps a second writer out on this computer.  Over a
+# shared folder some file systems do not pass that lock on to other computers,
+# so the writer also writes who it is and a heartbeat into the lock file; an
+# opener on another computer that finds a heartbeat younger than LEASE_SECONDS
+# opens the file read-only even though it got the OS lock.
+
+
+def holder_line() -> str:
+    from datetime import datetime
+
+    return (f"{os_user()}@{socket.gethostname()} pid {os.getpid()} "
+            f"since {datetime.now().isoformat(timespec='seconds')}")
+
+
+def lease_text(holder: str) -> str:
+    return f"{holder}\nhost {socket.gethostname()}\nheartbeat {time.time():.0f}\n"
+
+
+def live_foreign_lease(text: str) -> bool:
+    """True when ``text`` (the lock file) names a writer on another computer
+    whose heartbeat is recent."""
+    fields = dict(line.split(" ", 1) for line in text.splitlines()[1:] if " " in line)
+    host, beat = fields.get("host", ""), fields.get("heartbeat", "")
+    if not host or host == socket.gethostname():
+        return False
+    try:
+        return abs(time.time() - float(beat)) < LEASE_SECONDS
+    except ValueError:
+        return False
+
+
+class Heartbeat:
+    """Rewrites the lease in an open lock file every HEARTBEAT_SECONDS."""
+
+    def __init__(self, fh, holder: str):
+        self._fh = fh
+        self._holder = holder
+        self._stop = threading.Event()
+        self._guard = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="magdesk-lease", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(HEARTBEAT_SECONDS):
+            with self._guard:
+                if self._stop.is_set():
+                    return
+                try:
+                    write_lease(self._fh, self._holder)
+                except (OSError, ValueError):  # the drive went away: the writes will say so
+                    pass
+
+    def stop(self) -> None:
+        with self._guard:
+            self._stop.set()
+
+
+def write_lease(fh, holder: str) -> None:
+    fh.seek(0)
+    fh.truncate()
+    fh.write(lease_text(holder))
+    fh.flush()

@@ -1,0 +1,472 @@
+"""Restore points: consistent copies of a magdesk file made through SQLite's
+online backup API, each carrying a note (what was about to happen) and a time.
+
+They live in ``<backup_dir or data dir>/snapshots/<db stem>/`` as
+``<stem>.<YYYYMMDD-HHMMSS-mmm>.<note slug>.sqlite``; the note, the time and
+what the copy holds (schema, audit head, filed periods) are kept inside the
+copy, in a one-row table ``magdesk_snapshot``, so a copy carried away on a USB
+stick still says what it is.  A copy is written to a hidden temporary name,
+synced and then renamed, so a crash never leaves half a restore point under a
+real name.
+
+Rotation keeps the newest ``keep`` copies, the one just made and, always, the
+newest copy that still holds each filed period revision (``2026-03@0``), so a
+burst of new restore points, or a restore to an older state, can never push
+out the last good copy of a filed month (AnkiDroid #8897).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .db import StorageError
+from .migrations import APPLICATION_ID, LATEST
+
+INFO_TABLE = "magdesk_snapshot"
+DEFAULT_KEEP = 20
+
+
+class SnapshotError(StorageError):
+    """A restore point could not be written or read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path
+    taken_at: datetime  # local time, with offset
+    note: str
+    kind: str  # before (an operation), manual, exit, migration, restore, backup
+    source: str
+    schema: int
+    audit_seq: int
+    audit_hash: str
+    filed: tuple[str, ...]  # "YYYY-MM@revision" of every filed period in the copy
+    size: int
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def as_dict(self) -> dict:
+        return {"file": str(self.path), "name": self.name,
+                "taken_at": self.taken_at.isoformat(timespec="seconds"), "note": self.note,
+                "kind": self.kind, "source": self.source, "schema": self.schema,
+                "audit_seq": self.audit_seq, "filed": list(self.filed), "size": self.size}
+
+
+def default_root() -> Path:
+    from ..settings import data_dir  # the one place that knows the user's folders
+
+    return data_dir()
+
+
+def default_keep() -> int:
+    from ..settings import load_settings
+
+    return max(1, load_settings().snapshots_keep)
+
+
+def folder_for(db_path: Path, root: Path | None = None) -> Path:
+    return Path(root or default_root()) / "snapshots" / Path(db_path).stem
+
+
+# --- taking ------------------------------------------------------------------------------
+
+
+def take(conn: sqlite3.Connection, db_path: Path, note: str, *, kind: str = "before",
+         root: Path | None = None, keep: int | None = None, protect: tuple[Path, ...] = (),
+         unless_unchanged: bool = False) -> Snapshot:
+    """A restore point of the database behind ``conn`` (outside a transaction),
+    then rotation.  With ``unless_unchanged`` (on exit) nothing is written when
+    the newest restore point already holds this state; it is returned instead."""
+    if conn.in_transaction:
+        raise SnapshotError("a restore point cannot be taken in the middle of a change")
+    db_path = Path(db_path)
+    folder = folder_for(db_path, root)
+    if unless_unchanged:
+        latest = next(iter(list_snapshots(db_path, root)), None)
+        if latest is not None and latest.schema == _schema(conn) \
+                and (latest.audit_seq, latest.audit_hash) == _audit_head(conn):
+            return latest
+    now = datetime.now().astimezone()
+    name = f"{db_path.stem}.{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}.{slug(note)}.sqlite"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _clean_temporaries(folder)
+        target = folder / name
+        _copy(conn, target, note=note, kind=kind, source=str(db_path.resolve()), when=now)
+    except (OSError, sqlite3.Error) as exc:
+        raise SnapshotError(f"the restore point could not be written to {folder}: "
+                            f"{_reason(exc)}") from exc
+    snapshot = read_info(target)
+    rotate(folder, keep if keep is not None else default_keep(), protect=(target, *protect))
+    return snapshot
+
+
+def backup_to(conn: sqlite3.Connection, db_path: Path, target: Path, *,
+              replace: bool = False) -> Snapshot:
+    """A copy of the database at ``target`` (a USB stick, say), checked with
+    ``quick_check`` before it takes the name; restorable like a restore point."""
+    target = Path(target)
+    if target.is_dir():
+        now = datetime.now()
+        target = target / f"{Path(db_path).stem}.{now:%Y%m%d-%H%M%S}.backup.sqlite"
+    if target.resolve() == Path(db_path).resolve():
+        raise SnapshotError("a backup cannot replace the database it copies")
+    if target.exists() and not replace:
+        raise SnapshotError(f"{target} already exists; choose another name or replace it")
+    try:
+        _copy(conn, target, note="backup", kind="backup", source=str(Path(db_path).resolve()),
+              when=datetime.now().astimezone(), check=True)
+    except (OSError, sqlite3.Error) as exc:
+        raise SnapshotError(f"the backup could not be written to {target}: {_reason(exc)}") \
+            from exc
+    return read_info(target)
+
+
+def _copy(conn: sqlite3.Connection, target: Path, *, note: str, kind: str, source: str,
+          when: datetime, check: bool = False) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        dest = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            conn.backup(dest)
+            # A copy is a plain file: no -wal beside it, nothing to lose with it.
+            dest.execute("PRAGMA journal_mode = DELETE")
+            filed = ",".join(f"{p}@{r}" for p, r in dest.execute(
+                "SELECT period, revision FROM period WHERE state = 'FILED' ORDER BY period"))
+            seq, digest = _audit_head(dest)
+            dest.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+            dest.execute(
+                f"CREATE TABLE {INFO_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                "taken_at TEXT NOT NULL, note TEXT NOT NULL, kind TEXT NOT NULL, "
+                "source TEXT NOT NULL, schema INTEGER NOT NULL, audit_seq INTEGER NOT NULL, "
+                "audit_hash TEXT NOT NULL, filed TEXT NOT NULL)")
+            dest.execute(f"INSERT INTO {INFO_TABLE} VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (when.isoformat(timespec="milliseconds"), note, kind, source,
+                          _schema(dest), seq, digest, filed))
+            if check and dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise SnapshotError("the copy does not read back correctly")
+        finally:
+            dest.close()
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+def _schema(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _audit_head(conn: sqlite3.Connection) -> tuple[int, str]:
+    try:
+        row = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:  # a file from before the audit trail
+        row = None
+    return (row[0], row[1]) if row else (0, "")
+
+
+def slug(note: str) -> str:
+    text = re.sub(r"[^\w]+", "-", note.strip().lower()).strip("-_")
+    return text[:40].strip("-") or "snapshot"
+
+
+# --- listing and rotating -------------------------------------------------------------------
+
+
+def list_snapshots(db_path: Path, root: Path | None = None) -> list[Snapshot]:
+    """The restore points of ``db_path``, newest first (unreadable files left out)."""
+    folder = folder_for(db_path, root)
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in folder.glob("*.sqlite"):
+        if path.name.startswith("."):
+            continue
+        with contextlib.suppress(SnapshotError):
+            out.append(read_info(path))
+    return sorted(out, key=lambda s: (s.taken_at, s.name), reverse=True)
+
+
+def read_info(path: Path) -> Snapshot:
+    """What a restore point (or a backup) says about itself."""
+    path = Path(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            row = conn.execute(
+                f"SELECT taken_at, note, kind, source, schema, audit_seq, audit_hash, filed "
+                f"FROM {INFO_TABLE} WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+        size = path.stat().st_size
+    except (OSError, sqlite3.Error) as exc:
+        raise SnapshotError(f"{path.name} is not a readable restore point ({exc})") from exc
+    if row is None:
+        raise SnapshotError(f"{path.name} is not a restore point")
+    taken_at, note, kind, source, schema, seq, digest, filed = row
+    return Snapshot(path, datetime.fromisoformat(taken_at), note, kind, source, schema, seq,
+                    digest, tuple(f for f in filed.split(",") if f), size)
+
+
+def rotate(folder: Path, keep: int, protect: tuple[Path, ...] = ()) -> list[Path]:
+    """Delete restore points beyond the newest ``keep``, except the protected
+    ones and the newest copy holding each filed period revision."""
+    snaps = []
+    for path in folder.glob("*.sqlite"):
+        if not path.name.startswith("."):
+            with contextlib.suppress(SnapshotError):
+                snaps.append(read_info(path))
+    snaps.sort(key=lambda s: (s.taken_at, s.name), reverse=True)
+    kept = {s.path for s in snaps[:keep]} | {Path(p) for p in protect}
+    newest_with: dict[str, Path] = {}
+    for s in snaps:
+        for filed in s.filed:
+            newest_with.setdefault(filed, s.path)
+    kept |= set(newest_with.values())
+    removed = []
+    for s in snaps:
+        if s.path not in kept:
+            with contextlib.suppress(OSError):
+                s.path.unlink()
+                removed.append(s.path)
+    return removed
+
+
+def _clean_temporaries(folder: Path) -> None:
+    """Temporary copies left by a process that was killed while writing one."""
+    for tmp in folder.glob(".*.tmp*"):
+        pid = tmp.name[:tmp.name.rindex(".tmp")].rsplit(".", 1)[-1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+        elif time.time() - tmp.stat().st_mtime > 24 * 3600:
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # pragma: no cover - the day-old rule covers Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+# --- restoring ----------------------------------------------------------------------------
+
+
+def check_source(source: Path) -> Snapshot | None:
+    """Refuse a restore source that is not a sound magdesk file this magdesk
+    can open.  Returns its restore point info (None for a plain magdesk file)."""
+    source = Path(source)
+    if not source.is_file():
+        raise SnapshotError(f"no such restore point: {source}")
+    try:
+        conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            schema = _schema(conn)
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise SnapshotError(f"{source.name} cannot be read ({exc}); choose another one") from exc
+    if app_id != APPLICATION_ID:
+        raise SnapshotError(f"{source.name} is not a magdesk file")
+    if schema > LATEST:
+        raise SnapshotError(f"{source.name} was written by a newer magdesk (schema {schema})")
+    if check != "ok":
+        raise SnapshotError(f"{source.name} is damaged ({check}); choose another one")
+    try:
+        return read_info(source)
+    except SnapshotError:
+        return None
+
+
+def prepare_copy(source: Path, target: Path) -> Path:
+    """The restored database written beside ``target`` under a temporary
+    name, without the restore point's own note table, synced to disk."""
+    tmp = target.with_name(f".{target.name}.restore.{os.getpid()}.tmp")
+    try:
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            dest = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+                dest.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        _fsync(tmp)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise SnapshotError(f"the restored copy could not be written beside {target}: "
+                            f"{_reason(exc)}") from exc
+    return tmp
+
+
+def swap_in(tmp: Path, target: Path) -> None:
+    """Put the prepared copy in place of ``target`` in one rename.  Every
+    connection to ``target`` of this process must be closed; its -wal and -shm
+    go first, so the restored file cannot pick up the old file's log."""
+    try:
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SnapshotError(f"{target} could not be replaced ({_reason(exc)}); close every "
+                            "other program that has it open and try again") from exc
+
+
+def keep_damaged(path: Path, root: Path | None = None) -> Path:
+    """A byte copy of a file too damaged for the backup API, kept aside (with
+    its -wal) before a restore replaces it; never rotated away."""
+    import shutil
+
+    folder = folder_for(path, root) / "damaged"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}.{stamp}.damaged{path.suffix}"
+    try:
+        shutil.copyfile(path, target)
+        wal = Path(f"{path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{target}-wal"))
+    except OSError as exc:
+        raise SnapshotError(f"the damaged file could not be kept aside: {_reason(exc)}") from exc
+    return target
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: Path  # the file put back
+    source: Snapshot | None  # what it says about itself (None: a plain magdesk file)
+    before: Snapshot | None  # the restore point of the state it replaced
+    damaged_copy: Path | None = None  # a file too damaged for a restore point, kept aside
+
+    def as_dict(self) -> dict:
+        return {"restored": str(self.restored),
+                "source": self.source.as_dict() if self.source else None,
+                "before": self.before.as_dict() if self.before else None,
+                "damaged_copy": str(self.damaged_copy) if self.damaged_copy else None}
+
+
+def restore_into(db, source: Path) -> RestoreResult:
+    """Replace the file of ``db`` (open for writing) with ``source``: a restore
+    point of the current state first, then one atomic rename; ``db`` is
+    reconnected to the restored file, whose audit trail records the restore."""
+    from . import audit
+    from .db import ReadOnlyError
+
+    if db.read_only:
+        raise ReadOnlyError(db.read_only_reason)
+    source = Path(source).resolve()
+    info = check_source(source)
+    tmp = prepare_copy(source, db.path)
+    try:
+        before = db.snapshot(f"before restoring {source.name}", kind="restore",
+                             protect=(source,))
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.close()
+        swap_in(tmp, db.path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        db.reconnect()
+        raise
+    db.reconnect()
+    if db._audited:
+        with db.write() as conn:
+            audit.record_event(conn, "RESTORE", "*", source.name, new=_restore_note(info, before))
+    return RestoreResult(db.path, info, before)
+
+
+def restore_path(path: Path, source: Path, *, root: Path | None = None,
+                 keep: int | None = None) -> RestoreResult:
+    """Restore ``source`` over a file that cannot be opened (damaged, or gone):
+    what is there is kept as a restore point if SQLite can still copy it, else
+    as a byte copy under ``damaged/``.  The caller then opens the file."""
+    from .db import StorageError, _WriterLock
+
+    path, source = Path(path), Path(source).resolve()
+    info = check_source(source)
+    lock = _WriterLock(path)
+    try:
+        held = lock.acquire()
+    except OSError as exc:
+        raise StorageError(f"{path} cannot be written: {exc}") from exc
+    if not held:
+        raise StorageError(f"{path.name} is open for writing by {lock.holder()}; close it first")
+    try:
+        tmp = prepare_copy(source, path)
+        before = damaged = None
+        if path.exists():
+            try:
+                before = _take_of_file(path, f"before restoring {source.name}", root, keep,
+                                       source)
+            except (SnapshotError, sqlite3.Error):
+                damaged = keep_damaged(path, root)
+        swap_in(tmp, path)
+    finally:
+        lock.release()
+    return RestoreResult(path, info, before, damaged)
+
+
+def _take_of_file(path: Path, note: str, root, keep, source: Path) -> Snapshot:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise SnapshotError(f"{path.name} is damaged")
+        return take(conn, path, note, kind="restore", root=root, keep=keep, protect=(source,))
+    finally:
+        conn.close()
+
+
+def _restore_note(info: Snapshot | None, before: Snapshot | None) -> dict:
+    return {"from": info.name if info else None, "note": info.note if info else None,
+            "taken_at": info.taken_at.isoformat(timespec="seconds") if info else None,
+            "before": before.name if before else None}
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    if "disk is full" in text or getattr(exc, "errno", None) == 28:
+        return "the disk is full"
+    return text
