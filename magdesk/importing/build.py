@@ -16,7 +16,7 @@ from .issues import ImportFinding
 from .refs import Refs
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One record to write, and where it came from."""
 
@@ -46,7 +46,7 @@ class Builder:
         for row in rows:
             record = make(self, row)
             if record is not None and not row.bad:
-                items.append(Item(record, row.number, record.key, [row.number]))
+                items.append(Item(record, row.number, record.key))
         return items
 
     def missing(self, row: Row, column: str, entity: str | None = None) -> None:

@@ -49,6 +49,7 @@ _FORMULA_CHARS = ("=", "+", "@")
 # A row below the data that is not data: totals and the signature lines.
 _FOOTER = re.compile(r"^(合计|总计|小计|累计|本页合计|total|subtotal|制表|制单|审核|复核|填表|"
                      r"负责人|经办人|备注|说明|注[:：])")
+_FOOTER_FIRST = frozenset("合总小累本tTsS制审复填负经备说注ｔＴｓＳ")
 
 
 def country_parser(codes: CodeLists):
@@ -197,7 +198,8 @@ def _suspect_rows(by_name: dict[str, list], required: list[str], groups: list[li
     one); the others are plainly complete data rows."""
     suspect: set[int] = set()
     for name in required:
-        suspect.update(i for i, v in enumerate(by_name[name]) if v is None)
+        if None in by_name[name]:
+            suspect.update(i for i, v in enumerate(by_name[name]) if v is None)
     for group in groups:
         if group:
             suspect.update(i for i, vs in enumerate(zip(*(by_name[n] for n in group), strict=True))
@@ -205,7 +207,8 @@ def _suspect_rows(by_name: dict[str, list], required: list[str], groups: list[li
     key = by_name.get(kind.key)
     if key is not None:
         suspect.update(i for i, v in enumerate(key)
-                       if v is None or (type(v) is str and _FOOTER.match(V.name_key(v))))
+                       if v is None or (type(v) is str and v[:1] in _FOOTER_FIRST
+                                        and _FOOTER.match(V.name_key(v))))
     return suspect
 
 
@@ -213,28 +216,38 @@ def _blank(i: int, columns: list[tuple[str, list]], problems: dict) -> bool:
     return i not in problems and all(values[i] is None for _, values in columns)
 
 
-def _convert_column(raw: list, conv, textlike: bool) -> tuple[list, dict[int, tuple]]:
-    """Values of one column (None where empty) and its problems by position."""
+def _convert_column(raw, conv, textlike: bool) -> tuple[list, dict[int, tuple]]:
+    """Values of one column (None where empty) and its problems by position.
+    Texts and dates are converted once per distinct value, unless the first
+    rows show that they hardly repeat (document and invoice numbers)."""
     values: list = [None] * len(raw)
     problems: dict[int, tuple] = {}
-    memo: dict = {}
+    memo: dict | None = {}
     CellError = V.CellError
     for i, v in enumerate(raw):
         if v is None or v == "":
             continue
-        if type(v) is float:  # numbers rarely repeat: no memo
+        if type(v) is float:  # numbers rarely repeat
             try:
                 values[i] = conv(v)
             except CellError as exc:
                 problems[i] = (exc.code, exc.params)
             continue
-        hit = memo.get(v)
-        if hit is None:
-            hit = memo[v] = _convert_one(v, conv, textlike)
+        if memo is None:
+            hit = _convert_one(v, conv, textlike)
+        else:
+            hit = memo.get(v)
+            if hit is None:
+                hit = memo[v] = _convert_one(v, conv, textlike)
+            if i == _MEMO_TRIAL and len(memo) > _MEMO_TRIAL // 2:
+                memo = None
         values[i] = hit[0]
         if hit[1] is not None:
             problems[i] = hit[1]
     return values, problems
+
+
+_MEMO_TRIAL = 2000
 
 
 def _convert_one(v, conv, textlike: bool) -> tuple:

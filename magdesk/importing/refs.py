@@ -59,8 +59,13 @@ class Refs:
         uscc = row.values.get(uscc_col) if uscc_col else None
         if name is None and uscc is None:
             return None
-        return self._cached(("cp", name, uscc, name_col, uscc_col), row,
-                            lambda: self._counterparty(name, uscc, name_col, uscc_col))
+        key = ("cp", name, uscc, name_col, uscc_col)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._counterparty(name, uscc, name_col, uscc_col)
+        if hit[1]:
+            self._report(row, hit[1])
+        return hit[0]
 
     def _counterparty(self, name, uscc, name_col, uscc_col):
         by_name = self.by_name.get(name_key(name), []) if name else []
