@@ -177,8 +177,9 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
                               "'{expected}')"),
     "import.formula_text": (W, "{label}以“{char}”开头,按文本导入,不会当作公式",
                             "{label} starts with '{char}' and is imported as text, not as a formula"),
-    "import.export_pending": (W, "出口销售尚无出口明细,请随后导入出口明细",
-                              "Export sale without export lines yet; import the export lines next"),
+    "import.export_pending": (W, "{count} 笔出口销售(第{rows}行)尚无出口明细,请随后导入出口明细",
+                              "{count} export sales (rows {rows}) have no export lines yet; "
+                              "import the export lines next"),
     "import.constraint": (E, "数据库拒绝写入:{detail}", "The database refused the rows: {detail}"),
     "import.period_locked": (E, "{label}{value}所在期间{period}已申报锁定,不能导入;请发起更正",
                              "{label} {value} falls in {period}, which is filed and locked; "

@@ -166,6 +166,19 @@ class Placer:
         return None
 
 
+def summarise_pending(findings: list[ImportFinding], loc: Locator) -> list[ImportFinding]:
+    """Export sales waiting for their export lines: one warning for the file
+    (a year of sales has thousands), naming the first rows."""
+    rows = [f.row for f in findings if f.code == "import.export_pending"]
+    if not rows:
+        return findings
+    shown = ", ".join(str(r) for r in rows[:10]) + ("…" if len(rows) > 10 else "")
+    kept = [f for f in findings if f.code != "import.export_pending"]
+    summary = finding("import.export_pending", loc.entity, "", "is_export", count=len(rows),
+                      rows=shown)
+    return [*kept, ImportFinding(summary, loc.sheet)]
+
+
 def new_findings(before: list[Finding], after: list[Finding], placer: Placer
                  ) -> list[ImportFinding]:
     """Findings about imported records, and findings elsewhere that the import

@@ -46,7 +46,8 @@ class ImportFinding:
     def message(self, lang: str = "zh") -> str:
         where = self.where(lang)
         if not where:
-            return render(self.finding, lang) if self.finding.entity else render_text(
+            # a record the import touched elsewhere is named; the file itself is not
+            return render(self.finding, lang) if self.finding.record else render_text(
                 self.finding, lang)
         sep = ":" if lang == "zh" else ": "
         return f"{where}{sep}{render_text(self.finding, lang)}"

@@ -298,6 +298,7 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
                 result.findings += C.new_findings(validate(), after, placer)
                 if commit and not result.errors:
                     C.write(k, items, repo)
+            result.findings = C.summarise_pending(result.findings, loc)
             if not commit or result.errors:
                 raise _Rollback
     except _Rollback:

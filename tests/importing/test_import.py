@@ -243,7 +243,9 @@ def test_export_sales_then_their_export_lines(demo, demo_copy, run, tmp_path):
              ["IMP-X1", day, demo.foreign_en, demo.product, demo.batch, 100, 5000, "美元"]]
     result = run("sales", write_xlsx(tmp_path / "s.xlsx", sales))
     assert result.status == "imported", [f.message("en") for f in result.findings]
-    assert [f.code for f in result.findings] == ["import.export_pending"]
+    assert [(f.code, f.row, f.finding.params["count"]) for f in result.findings] == [
+        ("import.export_pending", None, 1)]
+    assert "第2行" in result.findings[0].message("zh")  # the rows it names
     exports = [["出库单号", "报关单号", "申报日期", "重量(kg)", "货值"],
                ["IMP-X1", f"3104{day:%Y}0000099999", day, 100, 5000]]
     result = run("exports", write_xlsx(tmp_path / "x.xlsx", exports))
