@@ -28,46 +28,86 @@ def _fills():
             Font(bold=True))
 
 
+COPY_LIMIT = 20_000  # rows; a larger sheet is written streaming, values only
+
+
 def write_report(source: Source, result, path: Path, lang: str = "zh") -> Path:
-    """Write the report of ``result`` (an ImportResult) about ``source`` to ``path``."""
-    wb, ws = _copy(source)
-    red, yellow, bold = _fills()
-    header_row = result.header_row
-    reason_col = max(ws.max_column, max((len(r) for r in source.rows), default=0)) + 1
-    ws.cell(header_row, reason_col, REASON_HEADER).font = bold
+    """Write the report of ``result`` (an ImportResult) about ``source`` to ``path``:
+    an xlsx of up to COPY_LIMIT rows is copied with its formats; a larger one,
+    an xls or a csv is rewritten streaming (values, marks and reasons)."""
     by_row: dict[int, list] = defaultdict(list)
     for f in result.findings:
-        if f.row is not None and f.row > header_row:
+        if f.row is not None and f.row > result.header_row:
             by_row[f.row].append(f)
-            if f.column:
-                ws[f"{f.column}{f.row}"].fill = red if f.is_error else yellow
+    if source.format == "xlsx" and len(source.rows) <= COPY_LIMIT:
+        copied = _copy(source)
+        if copied is not None:
+            return _annotated_copy(*copied, source, result, by_row, path, lang)
+    return _streamed(source, result, by_row, path, lang)
+
+
+def _annotated_copy(wb, ws, source: Source, result, by_row, path: Path, lang: str) -> Path:
+    red, yellow, bold = _fills()
+    reason_col = max(ws.max_column, max((len(r) for r in source.rows), default=0)) + 1
+    ws.cell(result.header_row, reason_col, REASON_HEADER).font = bold
     for row, found in by_row.items():
-        text = "\n".join(f.message(lang) for f in found)
-        _set_text(ws.cell(row, reason_col), text)
+        for f in found:
+            if f.column:
+                ws[f"{f.column}{row}"].fill = red if f.is_error else yellow
+        _set_text(ws.cell(row, reason_col), "\n".join(f.message(lang) for f in found))
     _findings_sheet(wb, result, lang, bold)
     return _save(wb, path)
 
 
+def _streamed(source: Source, result, by_row, path: Path, lang: str) -> Path:
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+
+    from .values import column_letter
+
+    red, yellow, bold = _fills()
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet(_sheet_title(source.sheet))
+    width = max((len(r) for r in source.rows), default=0)
+    for number, cells in enumerate(source.rows, 1):
+        found = by_row.get(number, ())
+        fills = {f.column: (red if f.is_error else yellow) for f in found if f.column}
+        out = []
+        for index, value in enumerate(cells):
+            cell = WriteOnlyCell(ws)
+            if value not in ("", None):
+                _set_value(cell, value)
+            fill = fills.get(column_letter(index)) if fills else None
+            if fill is not None:
+                cell.fill = fill
+            out.append(cell)
+        out += [WriteOnlyCell(ws) for _ in range(width - len(cells))]
+        if number == result.header_row:
+            out.append(_bold(WriteOnlyCell(ws, REASON_HEADER), bold))
+        elif found:
+            reason = WriteOnlyCell(ws)
+            _set_text(reason, "\n".join(f.message(lang) for f in found))
+            out.append(reason)
+        ws.append(out)
+    _findings_sheet(wb, result, lang, bold)
+    return _save(wb, path)
+
+
+def _bold(cell, font):
+    cell.font = font
+    return cell
+
+
 def _copy(source: Source):
-    """The input as an openpyxl workbook: the file itself for xlsx (formats
-    kept), else a new workbook holding the sheet's values."""
+    """The input xlsx opened by openpyxl (formats kept), or None when openpyxl,
+    stricter than calamine, cannot open it."""
     import openpyxl
 
-    if source.format == "xlsx":
-        try:
-            wb = openpyxl.load_workbook(source.path)
-            if source.sheet in wb.sheetnames:
-                return wb, wb[source.sheet]
-        except Exception:  # openpyxl is stricter than calamine: fall back to values
-            pass
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = _sheet_title(source.sheet)
-    for r, cells in enumerate(source.rows, 1):
-        for c, value in enumerate(cells, 1):
-            if value not in ("", None):
-                _set_value(ws.cell(r, c), value)
-    return wb, ws
+    try:
+        wb = openpyxl.load_workbook(source.path)
+    except Exception:
+        return None
+    return (wb, wb[source.sheet]) if source.sheet in wb.sheetnames else None
 
 
 def _sheet_title(text: str) -> str:
@@ -92,21 +132,24 @@ def _set_text(cell, text: str) -> None:
 
 
 def _findings_sheet(wb, result, lang: str, bold) -> None:
+    """A sheet listing every finding (also those of no particular row)."""
+    from openpyxl.cell import WriteOnlyCell
+
     ws = wb.create_sheet(FINDINGS_SHEET)
-    heads = ("工作表", "行", "列", "表头", "级别", "代码", "说明") if lang == "zh" else (
-        "Sheet", "Row", "Column", "Header", "Severity", "Code", "Message")
-    for c, text in enumerate(heads, 1):
-        ws.cell(1, c, text).font = bold
-    for r, f in enumerate(result.findings, 2):
-        severity = ("错误" if f.is_error else "警告") if lang == "zh" else str(f.severity)
-        for c, value in enumerate((f.sheet, f.row, f.column, f.header, severity, f.code,
-                                   f.message(lang)), 1):
-            if isinstance(value, str):
-                _set_text(ws.cell(r, c), value)
-            elif value is not None:
-                ws.cell(r, c, value)
     for letter, width in zip("ABCDEFG", (12, 6, 6, 18, 6, 22, 80), strict=True):
         ws.column_dimensions[letter].width = width
+    heads = ("工作表", "行", "列", "表头", "级别", "代码", "说明") if lang == "zh" else (
+        "Sheet", "Row", "Column", "Header", "Severity", "Code", "Message")
+    ws.append([_bold(WriteOnlyCell(ws, text), bold) for text in heads])
+    for f in result.findings:
+        severity = ("错误" if f.is_error else "警告") if lang == "zh" else str(f.severity)
+        row = []
+        for value in (f.sheet, f.row, f.column, f.header, severity, f.code, f.message(lang)):
+            cell = WriteOnlyCell(ws)
+            if value is not None:
+                _set_value(cell, value)
+            row.append(cell)
+        ws.append(row)
 
 
 def _save(wb, path: Path) -> Path:

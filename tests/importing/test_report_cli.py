@@ -24,8 +24,10 @@ def _bad_ledger(demo, tmp_path, suffix="xlsx"):
     return write_xlsx(tmp_path / "s.xlsx", full, "销售")
 
 
-@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
-def test_report_marks_the_bad_cells_and_explains_the_row(demo, run, tmp_path, suffix):
+@pytest.mark.parametrize("suffix, copy_limit", [("xlsx", 20_000), ("xlsx", 1), ("csv", 20_000)])
+def test_report_marks_the_bad_cells_and_explains_the_row(demo, run, tmp_path, suffix, copy_limit,
+                                                         monkeypatch):
+    monkeypatch.setattr("magdesk.importing.report.COPY_LIMIT", copy_limit)  # 1: streamed
     result = run("sales", _bad_ledger(demo, tmp_path, suffix), report=tmp_path / "report.xlsx")
     assert result.status == "rejected"
     wb = openpyxl.load_workbook(tmp_path / "report.xlsx")
