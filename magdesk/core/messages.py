@@ -154,6 +154,8 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "import.header_missing": (E, "工作表“{sheet}”前{rows}行中找不到可识别的表头",
                               "No recognisable header in the first {rows} rows of sheet '{sheet}'"),
     "import.column_missing": (E, "缺少必需的列“{label}”", "Required column '{label}' is missing"),
+    "import.column_unknown": (E, "“{value}”不是可导入的列(可用:{columns})",
+                              "'{value}' is not an import column (use one of: {columns})"),
     "import.column_unmapped": (W, "列“{label}”无法识别,已忽略", "Column '{label}' is not recognised and is ignored"),
     "import.column_twice": (W, "列“{label}”与“{other}”含义相同,只使用“{other}”",
                             "Column '{label}' means the same as '{other}'; only '{other}' is used"),

@@ -100,6 +100,8 @@ def map_header(rows: list[list], header_row: int, kind: Kind,
         full, short, unit = header_key(text)
         if full in chosen_keys:
             name = chosen_keys[full]
+            if name and name not in kind.by_name:  # a remembered name this version lacks
+                name = None
         else:
             name = whole.get(full)
             if name is None:

@@ -84,6 +84,10 @@ def inspect_file(kind: str, path: Path, sheet: str | None = None,
     """The sheet read and its header mapped, with the header findings (unmapped,
     repeated and missing columns): what an import wizard shows before importing."""
     k = kind_of(kind)
+    for name in (chosen or {}).values():
+        if name and name not in k.by_name:
+            raise ImportFileError("import.column_unknown", value=name,
+                                  columns=", ".join(c.name for c in k.columns))
     remembered = load_remembered()
 
     def score(head):

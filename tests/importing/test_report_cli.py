@@ -78,6 +78,10 @@ def test_cli_usage_problems_exit_2_naming_the_file_sheet_or_column(demo_copy, tm
     err = capsys.readouterr().err
     assert "客户名称" in err and "物料编码" in err and "生产批号" in err
     assert main(["import", "--db", str(demo_copy), "sales", str(path), "--map", "nonsense"]) == 2
+    capsys.readouterr()
+    assert main(["--lang", "en", "import", "--db", str(demo_copy), "sales", str(path),
+                 "--map", "重量=weight"]) == 2
+    assert "'weight' is not an import column" in capsys.readouterr().err
 
 
 def test_template_round_trip(demo, demo_copy, tmp_path, capsys):
