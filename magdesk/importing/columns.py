@@ -148,7 +148,7 @@ ROLE_OF_NAME_HEADER = {
 _KIND_OF = {
     "uscc": "uscc", "hs_code": "compact", "customs_decl_no": "compact",
     "import_decl_no": "compact", "invoice_no": "compact", "grade": "upper", "currency": "currency",
-    "country": "country", "destination": "country", "control_no": "upper",
+    "country": "country", "destination": "country", "control_no": "control",
 }
 # Required by the entity but filled in when the column is absent (see build.py).
 _DEFAULTED = {

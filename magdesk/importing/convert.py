@@ -91,7 +91,7 @@ def converter(col: Column, unit: str, codes: CodeLists):
         "compact": V.compact_code, "upper": V.upper_code, "int": V.parse_int,
         "pct": V.parse_pct, "date": V.parse_date, "bool": V.parse_bool, "list": _names,
         "currency": currency_parser, "uscc": lambda v: normalise_uscc(V.code_text(v)),
-        "unit": _unit_word,
+        "unit": _unit_word, "control": V.control_code,
     }
     if kind in simple:
         return simple[kind]

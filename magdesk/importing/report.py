@@ -18,7 +18,7 @@ FINDINGS_SHEET = "导入问题"
 MAX_CELL = 32_767  # Excel's limit of characters in a cell
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _TEXT_KINDS = {"text", "name", "code", "compact", "upper", "uscc", "list", "currency", "country",
-               "unit"}
+               "unit", "control"}
 
 
 def _fills():

@@ -131,6 +131,17 @@ def upper_code(value) -> str:
     return re.sub(r"\s", "", code_text(value)).upper()
 
 
+_CONTROL = re.compile(r"^(\d[A-Za-z]\d{3})(.*)$")
+
+
+def control_code(value) -> str:
+    """An export-control number as the lists write it: ``1C905.a.4`` (the
+    category part upper case, the sub-items lower case)."""
+    text = re.sub(r"\s", "", code_text(value))
+    match = _CONTROL.match(text)
+    return match.group(1).upper() + match.group(2).lower() if match else text
+
+
 # --- dates ---------------------------------------------------------------------
 
 EXCEL_EPOCH = date(1899, 12, 30)

@@ -268,7 +268,7 @@ def test_licences_name_their_consignees(demo, demo_copy, run, tmp_path):
     assert query(demo_copy, "SELECT l.control_no, l.qty_g, c.name_cn FROM export_licence l JOIN "
                             "licence_consignee k ON k.licence_id = l.id JOIN counterparty c ON "
                             "c.id = k.counterparty_id WHERE licence_no = 'LX-IMP-1'") == [
-        ("1C905.A.4", 1_000_000, demo.foreign)]
+        ("1C905.a.4", 1_000_000, demo.foreign)]
 
 
 def test_missing_columns_are_reported_before_reading(demo, run, tmp_path):
