@@ -37,3 +37,22 @@ def test_a_filed_month_imports_back_identically(demo_copy, run, tmp_path):
         [f.message("en") for f in result.findings]
     assert query(demo_copy, SALES) == sales
     assert query(demo_copy, EXPORTS) == exports
+
+
+def test_counterparties_of_a_filing_fill_an_empty_database(demo_copy, tmp_path):
+    from magdesk.services import import_file
+
+    with open_database(demo_copy) as db:
+        workbook = export_filing(db, MONTH, tmp_path / "out", today=TODAY).path
+    fresh = tmp_path / "fresh.sqlite"
+    with open_database(fresh, create=True) as db:
+        result = import_file(db, "counterparties", workbook, today=TODAY)
+    assert result.sheet == "交易对象" and result.status == "imported", \
+        [f.message("en") for f in result.findings]
+    columns = "name_cn, name_en, cp_type, role, uscc, foreign_reg_no, country, address"
+    got = query(fresh, f"SELECT {columns} FROM counterparty ORDER BY name_cn")
+    names = [g[0] for g in got]
+    marks = ", ".join("?" * len(names))
+    assert len(got) == result.inserted > 20
+    assert got == query(demo_copy, f"SELECT {columns} FROM counterparty WHERE name_cn IN ({marks})"
+                                   " ORDER BY name_cn", names)
