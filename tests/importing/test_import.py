@@ -366,3 +366,22 @@ def test_progress_and_cancel(demo, demo_copy, run, tmp_path):
     result = run("sales", write_xlsx(tmp_path / "t.xlsx", ledger(demo, rows)),
                  cancelled=lambda: True)
     assert result.status == "cancelled" and result.inserted == 0 and dump(demo_copy) == before
+
+
+def test_errors_already_in_the_database_do_not_block_an_import(demo, demo_copy, run, tmp_path):
+    import sqlite3
+
+    conn = sqlite3.connect(demo_copy)
+    conn.execute("UPDATE product SET hs_code = '850511100' WHERE code = 'MG-N52'")  # planted
+    conn.commit()
+    conn.close()
+    result = run("sales", write_xlsx(tmp_path / "s.xlsx", ledger(demo, sale_rows(demo, 2))))
+    assert (result.status, result.inserted, result.errors) == ("imported", 2, 0)
+    assert sales_in_db(demo_copy) == expected_sales(demo)
+    rows = sale_rows(demo, 1, start=7)
+    rows[0][7] = demo.available / 1000  # now more than the batch has left
+    before = dump(demo_copy)
+    result = run("sales", write_xlsx(tmp_path / "t.xlsx", ledger(demo, rows)))
+    assert result.status == "rejected" and dump(demo_copy) == before
+    codes = {f.code for f in result.findings if f.is_error}
+    assert "batch.oversold" in codes and "hs.format" not in codes
