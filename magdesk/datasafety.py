@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .settings import Settings, load_settings
-from .storage import audit, snapshots
+from .storage import audit, restore, snapshots
 from .storage.db import DamagedFileError, Database, NotMagdeskFileError, StorageError, open_database
 from .storage.repository import TABLES
-from .storage.snapshots import RestoreResult, Snapshot, SnapshotError
+from .storage.restore import RestoreResult
+from .storage.snapshots import Snapshot, SnapshotError
 
 # A record's history includes the lines that belong to it.
 _CHILDREN = {"production_batch": {"batch_input": "batch_id"},
@@ -79,7 +80,7 @@ def restore_snapshot(db: Database, source: Path) -> RestoreResult:
     the current state becomes a restore point first, then the file is
     replaced in one step.  ``db.conn`` is a new connection afterwards; objects
     that kept the old one (repositories, table models) must be remade."""
-    return snapshots.restore_into(db, Path(source))
+    return restore.restore_into(db, Path(source))
 
 
 def restore_file(path: Path, source: Path, *, settings: Settings | None = None) -> RestoreResult:
@@ -92,7 +93,7 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None) 
     except (DamagedFileError, NotMagdeskFileError, StorageError) as exc:
         if path.exists() and not isinstance(exc, (DamagedFileError, NotMagdeskFileError)):
             raise
-        result = snapshots.restore_path(path, Path(source), root=root)
+        result = restore.restore_path(path, Path(source), root=root)
         with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
             if db._audited:
                 with db.write() as conn:
@@ -174,8 +175,24 @@ def record_history(db: Database, entity: str, record_id: int | str) -> list[audi
     """The history of one record for the GUI (``entity`` as the repository
     names it: sale, batch, counterparty…), its lines included, newest first."""
     table = _table(entity)
-    return list(audit.entries(db.conn, entity=table, records=(str(record_id),),
-                              children=_CHILDREN.get(table)))
+    own = list(audit.entries(db.conn, entity=table, records=(str(record_id),),
+                             children=_CHILDREN.get(table)))
+    if str(record_id).isdigit():
+        own += _bulk_entries(db, table, int(record_id))
+    return sorted(own, key=lambda e: -e.seq)
+
+
+def _bulk_entries(db: Database, table: str, record_id: int) -> list[audit.AuditEntry]:
+    """The bulk operations (the demo, an import) that added this record."""
+    out = []
+    for entry in audit.entries(db.conn, entity="*", records=()):
+        if entry.action != "BULK":
+            continue
+        ids = {c.field: c.new for c in entry.changes}.get("ids") or {}
+        first, last = (ids.get(table) or [0, -1])[:2]
+        if first <= record_id <= last:
+            out.append(entry)
+    return out
 
 
 def _table(entity: str) -> str:

@@ -205,9 +205,11 @@ def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None
     file, the sheet or its header cannot be used.  The wizard previews the
     header mapping with ``importing.inspect_file`` first."""
     from .importing import run_import
+    from .storage.snapshots import folder_for
 
     settings = settings or load_settings()
-    backup_dir = Path(settings.backup_dir) if settings.backup_dir else None
+    # The import's restore point goes with the others: listed, rotated, restorable.
+    backup_dir = folder_for(db.path, db.backup_dir)
     return run_import(
         db, kind, Path(path), codes=load_codelists(), policy=settings.control_policy(),
         validate=lambda: validate_database(db, settings=settings, today=today),

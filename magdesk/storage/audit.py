@@ -131,6 +131,22 @@ def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in AUDITED}
 
 
+def last_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    """The largest id of every table with numbered records (a bulk operation's
+    new records are those above it)."""
+    return {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
+            for t, (rid, _key, _cols) in AUDITED.items() if rid == "{r}.id"}
+
+
+def bulk_summary(note: str, counts: tuple[dict, dict], after: tuple[dict, dict]) -> dict:
+    """What a bulk operation did: rows added (or removed) per table and the
+    ids of the records it added, so a record's history can name it."""
+    (rows0, ids0), (rows1, ids1) = counts, after
+    return {"note": note,
+            "rows": {t: rows1[t] - rows0[t] for t in rows1 if rows1[t] != rows0[t]},
+            "ids": {t: [ids0[t] + 1, ids1[t]] for t in ids1 if ids1[t] > ids0[t]}}
+
+
 # --- verifying ---------------------------------------------------------------------------
 
 

@@ -217,16 +217,16 @@ class Database:
     def _bulk_start(self):
         from . import audit
 
-        return audit.row_counts(self.conn), audit.suspend_triggers(self.conn)
+        marks = audit.row_counts(self.conn), audit.last_ids(self.conn)
+        return marks, audit.suspend_triggers(self.conn)
 
-    def _bulk_end(self, before: dict[str, int], triggers: list[str]) -> None:
+    def _bulk_end(self, before: tuple[dict, dict], triggers: list[str]) -> None:
         from . import audit
 
         audit.resume_triggers(self.conn, triggers)
-        after = audit.row_counts(self.conn)
-        delta = {t: after[t] - before[t] for t in after if after[t] != before[t]}
+        after = audit.row_counts(self.conn), audit.last_ids(self.conn)
         audit.record_event(self.conn, "BULK", "*", self._bulk or "",
-                           new={"note": self._bulk, "rows": delta})
+                           new=audit.bulk_summary(self._bulk or "", before, after))
 
     def _rollback(self) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -115,6 +115,17 @@ def test_the_demo_writes_one_summary_and_keeps_its_triggers(demo_copy):
     assert triggers == 3 * len(migrations.AUDITED)
 
 
+def test_a_record_added_in_bulk_names_that_operation_in_its_history(demo_copy):
+    with open_database(demo_copy) as db:
+        repo = Repository(db)
+        sale = repo.get("sale", 5)
+        repo.update(replace(sale, invoice_no="12345678"))
+        history = services.record_history(db, "sale", 5)
+        assert services.record_history(db, "sale", 10**9) == []
+    assert [(e.action, e.record) for e in history] == [("UPDATE", "5"), ("BULK", "demo producer")]
+    assert {c.field: c.new for c in history[1].changes}["ids"]["sale_out"][0] == 1
+
+
 def test_a_failed_bulk_write_brings_the_triggers_back(tmp_path):
     with open_database(tmp_path / "a.sqlite", create=True) as db:
         with pytest.raises(RuntimeError), db.bulk("test"), db.write() as conn:

@@ -1,0 +1,202 @@
+"""Putting a restore point (or a backup copy) back in place of a magdesk file:
+the source checked, the current state kept as a restore point first, the copy
+written beside the file and synced, then swapped in with one rename after the
+file's -wal and -shm are gone, so nothing stale is picked up."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .migrations import APPLICATION_ID, LATEST
+from .snapshots import (
+    INFO_TABLE,
+    Snapshot,
+    SnapshotError,
+    _fsync,
+    _fsync_dir,
+    _reason,
+    _schema,
+    folder_for,
+    read_info,
+    take,
+)
+
+
+def check_source(source: Path) -> Snapshot | None:
+    """Refuse a restore source that is not a sound magdesk file this magdesk
+    can open.  Returns its restore point info (None for a plain magdesk file)."""
+    source = Path(source)
+    if not source.is_file():
+        raise SnapshotError(f"no such restore point: {source}")
+    try:
+        conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            schema = _schema(conn)
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise SnapshotError(f"{source.name} cannot be read ({exc}); choose another one") from exc
+    if app_id != APPLICATION_ID:
+        raise SnapshotError(f"{source.name} is not a magdesk file")
+    if schema > LATEST:
+        raise SnapshotError(f"{source.name} was written by a newer magdesk (schema {schema})")
+    if check != "ok":
+        raise SnapshotError(f"{source.name} is damaged ({check}); choose another one")
+    try:
+        return read_info(source)
+    except SnapshotError:
+        return None
+
+
+def prepare_copy(source: Path, target: Path) -> Path:
+    """The restored database written beside ``target`` under a temporary
+    name, without the restore point's own note table, synced to disk."""
+    tmp = target.with_name(f".{target.name}.restore.{os.getpid()}.tmp")
+    try:
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            dest = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                src.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+                dest.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+            finally:
+                dest.close()
+        finally:
+            src.close()
+        _fsync(tmp)
+    except (OSError, sqlite3.Error) as exc:
+        tmp.unlink(missing_ok=True)
+        raise SnapshotError(f"the restored copy could not be written beside {target}: "
+                            f"{_reason(exc)}") from exc
+    return tmp
+
+
+def swap_in(tmp: Path, target: Path) -> None:
+    """Put the prepared copy in place of ``target`` in one rename.  Every
+    connection to ``target`` of this process must be closed; its -wal and -shm
+    go first, so the restored file cannot pick up the old file's log."""
+    try:
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SnapshotError(f"{target} could not be replaced ({_reason(exc)}); close every "
+                            "other program that has it open and try again") from exc
+
+
+def keep_damaged(path: Path, root: Path | None = None) -> Path:
+    """A byte copy of a file too damaged for the backup API, kept aside (with
+    its -wal) before a restore replaces it; never rotated away."""
+    import shutil
+
+    folder = folder_for(path, root) / "damaged"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{path.stem}.{stamp}.damaged{path.suffix}"
+    try:
+        shutil.copyfile(path, target)
+        wal = Path(f"{path}-wal")
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{target}-wal"))
+    except OSError as exc:
+        raise SnapshotError(f"the damaged file could not be kept aside: {_reason(exc)}") from exc
+    return target
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: Path  # the file put back
+    source: Snapshot | None  # what it says about itself (None: a plain magdesk file)
+    before: Snapshot | None  # the restore point of the state it replaced
+    damaged_copy: Path | None = None  # a file too damaged for a restore point, kept aside
+
+    def as_dict(self) -> dict:
+        return {"restored": str(self.restored),
+                "source": self.source.as_dict() if self.source else None,
+                "before": self.before.as_dict() if self.before else None,
+                "damaged_copy": str(self.damaged_copy) if self.damaged_copy else None}
+
+
+def restore_into(db, source: Path) -> RestoreResult:
+    """Replace the file of ``db`` (open for writing) with ``source``: a restore
+    point of the current state first, then one atomic rename; ``db`` is
+    reconnected to the restored file, whose audit trail records the restore."""
+    from . import audit
+    from .db import ReadOnlyError
+
+    if db.read_only:
+        raise ReadOnlyError(db.read_only_reason)
+    source = Path(source).resolve()
+    info = check_source(source)
+    tmp = prepare_copy(source, db.path)
+    try:
+        before = db.snapshot(f"before restoring {source.name}", kind="restore",
+                             protect=(source,))
+        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.conn.close()
+        swap_in(tmp, db.path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        db.reconnect()
+        raise
+    db.reconnect()
+    if db._audited:
+        with db.write() as conn:
+            audit.record_event(conn, "RESTORE", "*", source.name, new=_restore_note(info, before))
+    return RestoreResult(db.path, info, before)
+
+
+def restore_path(path: Path, source: Path, *, root: Path | None = None,
+                 keep: int | None = None) -> RestoreResult:
+    """Restore ``source`` over a file that cannot be opened (damaged, or gone):
+    what is there is kept as a restore point if SQLite can still copy it, else
+    as a byte copy under ``damaged/``.  The caller then opens the file."""
+    from .db import StorageError, _WriterLock
+
+    path, source = Path(path), Path(source).resolve()
+    info = check_source(source)
+    lock = _WriterLock(path)
+    try:
+        held = lock.acquire()
+    except OSError as exc:
+        raise StorageError(f"{path} cannot be written: {exc}") from exc
+    if not held:
+        raise StorageError(f"{path.name} is open for writing by {lock.holder()}; close it first")
+    try:
+        tmp = prepare_copy(source, path)
+        before = damaged = None
+        if path.exists():
+            try:
+                before = _take_of_file(path, f"before restoring {source.name}", root, keep,
+                                       source)
+            except (SnapshotError, sqlite3.Error):
+                damaged = keep_damaged(path, root)
+        swap_in(tmp, path)
+    finally:
+        lock.release()
+    return RestoreResult(path, info, before, damaged)
+
+
+def _take_of_file(path: Path, note: str, root, keep, source: Path) -> Snapshot:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise SnapshotError(f"{path.name} is damaged")
+        return take(conn, path, note, kind="restore", root=root, keep=keep, protect=(source,))
+    finally:
+        conn.close()
+
+
+def _restore_note(info: Snapshot | None, before: Snapshot | None) -> dict:
+    return {"from": info.name if info else None, "note": info.note if info else None,
+            "taken_at": info.taken_at.isoformat(timespec="seconds") if info else None,
+            "before": before.name if before else None}

@@ -1,0 +1,9 @@
+"""The crash test, small: writers SIGKILLed at random moments lose nothing they
+reported committed (tests/stress/crash_kill.py runs 200 and more)."""
+
+from . import crash_kill
+
+
+def test_killed_writers_lose_nothing_committed(tmp_path):
+    result = crash_kill.run(10, seed=7, folder=tmp_path, max_wait=0.4, log=lambda *_: None)
+    assert result["kills"] == 10 and result["commits"] > 0
