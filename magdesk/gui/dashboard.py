@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -101,12 +102,24 @@ class Dashboard(QWidget):
         self.table.cellDoubleClicked.connect(
             lambda row, _col: self.open_period.emit(self.table.item(row, 0).text()))
         layout.addWidget(self.table, 3)
+        self.check_button = QPushButton(self.tr("Check all records now"))
+        self.check_button.setVisible(False)
+        layout.addWidget(self.check_button)
         self.chart_title = QLabel(self.tr("Monthly inbound and outbound mass by category"))
         self.chart_title.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.chart_title)
         self.chart = FlowChart(lang)
         layout.addWidget(self.chart, 2)
         self.findings: dict[str | None, list[Finding]] | None = None  # None: still counting
+
+    def offer_check(self, start) -> None:
+        """A large file is not checked on opening (it takes a while): offer it."""
+        self.check_button.setVisible(True)
+        try:
+            self.check_button.clicked.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        self.check_button.clicked.connect(lambda: (self.check_button.setVisible(False), start()))
 
     def set_periods(self, statuses, findings: dict | None = None) -> None:
         if findings is not None:

@@ -264,18 +264,27 @@ class MainWindow(QMainWindow):
         if with_findings:
             self._count_findings(statuses)
 
-    def _count_findings(self, statuses) -> None:
+    AUTO_CHECK_LIMIT = 200_000  # sales; a bigger file is checked when the clerk asks
+
+    def _count_findings(self, statuses, asked: bool = False) -> None:
+        """In the background: the chart's monthly flows and, unless the file is
+        large (then on request), every record's findings."""
+        check = asked or FilingStore(self.db).size_hint() <= self.AUTO_CHECK_LIMIT
+        if not check:
+            self.dashboard.offer_check(lambda: self._count_findings(statuses, asked=True))
         worker_db = self.db.sibling()
 
         def work(progress, _cancelled):
             try:
                 flows = services.monthly_flows(worker_db)
-                return flows, services.findings_by_period(worker_db, settings=self.settings,
-                                                          progress=progress)
+                findings = services.findings_by_period(
+                    worker_db, settings=self.settings, progress=progress) if check else None
+                return flows, findings
             finally:
                 worker_db.conn.close()
 
-        task = Task(self, self.tr("Checking every record…"), work)
+        title = self.tr("Checking every record…") if check else self.tr("Summing the months…")
+        task = Task(self, title, work)
         task.done.connect(lambda result, error: self._counted(statuses, result, error))
         task.start()
         self.findings_task = task
@@ -286,7 +295,8 @@ class MainWindow(QMainWindow):
             return
         flows, findings = result
         self.dashboard.chart.set_flows(flows)
-        self.dashboard.set_periods(statuses, findings)
+        if findings is not None:
+            self.dashboard.set_periods(statuses, findings)
 
     def _open_period(self, period: str) -> None:
         self.select_section(len(SECTION_ENTITIES) + 3)

@@ -63,7 +63,6 @@ class RecordSection(QWidget):
         self.table.horizontalHeader().setDefaultSectionSize(120)
         # Fit columns to the first rows only: looking at a million would take minutes.
         self.table.horizontalHeader().setResizeContentsPrecision(60)
-        self.table.resizeColumnsToContents()
         self.table.doubleClicked.connect(lambda index: self._open(index.row()))
         layout.addWidget(self.table)
         self.new_button.clicked.connect(lambda: self.open_record.emit(self.entity, None))

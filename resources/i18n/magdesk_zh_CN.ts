@@ -73,42 +73,47 @@ Reason for accepting:</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="90" />
+        <location filename="../../magdesk/gui/dashboard.py" line="91" />
         <source>Months</source>
         <translation>各月申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="95" />
+        <location filename="../../magdesk/gui/dashboard.py" line="96" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="95" />
+        <location filename="../../magdesk/gui/dashboard.py" line="96" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="95" />
+        <location filename="../../magdesk/gui/dashboard.py" line="96" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="95" />
+        <location filename="../../magdesk/gui/dashboard.py" line="96" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="96" />
+        <location filename="../../magdesk/gui/dashboard.py" line="97" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="96" />
+        <location filename="../../magdesk/gui/dashboard.py" line="97" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="104" />
+        <location filename="../../magdesk/gui/dashboard.py" line="105" />
+        <source>Check all records now</source>
+        <translation>立即校验全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dashboard.py" line="108" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
@@ -164,12 +169,12 @@ Reason for accepting:</source>
 <context>
     <name>FlowChart</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="44" />
+        <location filename="../../magdesk/gui/dashboard.py" line="45" />
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="73" />
+        <location filename="../../magdesk/gui/dashboard.py" line="74" />
         <source>left: in · right: out</source>
         <translation>左:入库 · 右:出库</translation>
     </message>
@@ -257,43 +262,43 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="353" />
+        <location filename="../../magdesk/gui/main_window.py" line="363" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="353" />
+        <location filename="../../magdesk/gui/main_window.py" line="363" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="353" />
+        <location filename="../../magdesk/gui/main_window.py" line="363" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="105" />
-        <location filename="../../magdesk/gui/main_window.py" line="354" />
+        <location filename="../../magdesk/gui/main_window.py" line="364" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="105" />
-        <location filename="../../magdesk/gui/main_window.py" line="354" />
+        <location filename="../../magdesk/gui/main_window.py" line="364" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="109" />
-        <location filename="../../magdesk/gui/main_window.py" line="354" />
+        <location filename="../../magdesk/gui/main_window.py" line="364" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="110" />
-        <location filename="../../magdesk/gui/main_window.py" line="355" />
+        <location filename="../../magdesk/gui/main_window.py" line="365" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
@@ -403,32 +408,37 @@ Reason for accepting:</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="278" />
+        <location filename="../../magdesk/gui/main_window.py" line="286" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="298" />
+        <location filename="../../magdesk/gui/main_window.py" line="286" />
+        <source>Summing the months…</source>
+        <translation>正在汇总各月数据…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="308" />
         <source>Folder for the filing workbook</source>
         <translation>选择申报表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="310" />
+        <location filename="../../magdesk/gui/main_window.py" line="320" />
         <source>Writing the filing workbook…</source>
         <translation>正在生成申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="317" />
+        <location filename="../../magdesk/gui/main_window.py" line="327" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="320" />
+        <location filename="../../magdesk/gui/main_window.py" line="330" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="321" />
+        <location filename="../../magdesk/gui/main_window.py" line="331" />
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
@@ -437,135 +447,135 @@ Reason for accepting:</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="324" />
+        <location filename="../../magdesk/gui/main_window.py" line="334" />
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="329" />
+        <location filename="../../magdesk/gui/main_window.py" line="339" />
         <source>Mark as filed</source>
         <translation>标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="330" />
+        <location filename="../../magdesk/gui/main_window.py" line="340" />
         <source>Receipt number from the tracking system for {0}:</source>
         <translation>{0}在追溯系统中的回执编号:</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="336" />
+        <location filename="../../magdesk/gui/main_window.py" line="346" />
         <source>Not filed</source>
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="343" />
+        <location filename="../../magdesk/gui/main_window.py" line="353" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="356" />
-        <location filename="../../magdesk/gui/main_window.py" line="395" />
+        <location filename="../../magdesk/gui/main_window.py" line="366" />
+        <location filename="../../magdesk/gui/main_window.py" line="405" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="356" />
+        <location filename="../../magdesk/gui/main_window.py" line="366" />
         <source>What does the file hold?</source>
         <translation>文件中是哪类记录?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="361" />
+        <location filename="../../magdesk/gui/main_window.py" line="371" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="362" />
+        <location filename="../../magdesk/gui/main_window.py" line="372" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="376" />
+        <location filename="../../magdesk/gui/main_window.py" line="386" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="383" />
-        <location filename="../../magdesk/gui/main_window.py" line="391" />
+        <location filename="../../magdesk/gui/main_window.py" line="393" />
+        <location filename="../../magdesk/gui/main_window.py" line="401" />
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="388" />
+        <location filename="../../magdesk/gui/main_window.py" line="398" />
         <source>{0}: {1} rows, {2} errors, {3} warnings.</source>
         <translation>{0}:{1} 行,{2} 个错误,{3} 个警告。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="397" />
+        <location filename="../../magdesk/gui/main_window.py" line="407" />
         <source>Import these rows now?</source>
         <translation>现在导入这些行吗?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="401" />
+        <location filename="../../magdesk/gui/main_window.py" line="411" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="411" />
+        <location filename="../../magdesk/gui/main_window.py" line="421" />
         <source>Monthly flow summary</source>
         <translation>月度产品流向汇总</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="411" />
+        <location filename="../../magdesk/gui/main_window.py" line="421" />
         <source>Inventory reconciliation</source>
         <translation>库存核对表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="412" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>Licence usage</source>
         <translation>许可证使用情况</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="413" />
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <location filename="../../magdesk/gui/main_window.py" line="423" />
+        <location filename="../../magdesk/gui/main_window.py" line="432" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="413" />
+        <location filename="../../magdesk/gui/main_window.py" line="423" />
         <source>Which summary?</source>
         <translation>打印哪一份汇总表?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="429" />
+        <location filename="../../magdesk/gui/main_window.py" line="439" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="431" />
+        <location filename="../../magdesk/gui/main_window.py" line="441" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="450" />
+        <location filename="../../magdesk/gui/main_window.py" line="460" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="451" />
+        <location filename="../../magdesk/gui/main_window.py" line="461" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="466" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="466" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="458" />
+        <location filename="../../magdesk/gui/main_window.py" line="468" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>

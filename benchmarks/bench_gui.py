@@ -1,0 +1,146 @@
+"""Desktop speed.
+
+Figures (targets from the GUI issue):
+  * cold start to a shown, usable main window on the demo database, at most
+    1.5x a bare PySide6 QMainWindow with a QTableView started in the same run
+    (each a fresh process, median of 5);
+  * on 1,000,000 sales: switching to the sales section and applying a filter
+    (and a month) under 100 ms each; peak memory under 200 MB.
+
+    .venv/bin/python benchmarks/bench_gui.py [--quick]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+import time, os
+t0 = time.perf_counter()
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1280, 800); w.show()
+app.processEvents()
+print(time.perf_counter() - t0)
+os._exit(0)
+"""
+
+APP = """
+import time, os, sys
+t0 = time.perf_counter()
+from pathlib import Path
+from magdesk.gui.app import application
+from magdesk.gui.main_window import MainWindow
+from magdesk.settings import Settings
+from magdesk.storage import open_database
+settings = Settings(language="zh")
+app = application(settings)
+w = MainWindow(open_database(Path(sys.argv[1])), settings); w.show()
+app.processEvents()
+print(time.perf_counter() - t0)
+os._exit(0)
+"""
+
+
+def start_time(code: str, *args: str) -> float:
+    """Process start to window shown, as the child measured it plus interpreter start."""
+    begin = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                         check=True).stdout
+    float(out.strip().splitlines()[-1])  # the child got as far as a shown window
+    return time.perf_counter() - begin
+
+
+def million(demo: Path, folder: Path) -> Path:
+    path = folder / "million.sqlite"
+    src, dst = sqlite3.connect(demo), sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    have = dst.execute("SELECT count(*) FROM sale_out").fetchone()[0]
+    dst.execute(
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?) "
+        "INSERT INTO sale_out (doc_no, date, customer_id, product_id, batch_id, qty_g, grade, "
+        "currency, invoice_no, is_export) SELECT 'SX-' || printf('%07d', x), s.date, "
+        "s.customer_id, s.product_id, s.batch_id, s.qty_g, s.grade, s.currency, s.invoice_no, 0 "
+        "FROM n JOIN sale_out s ON s.id = 1 + (x % ?)", (1_000_000 - have, have))
+    dst.commit()
+    dst.close()
+    return path
+
+
+def timed(app, action) -> float:
+    begin = time.perf_counter()
+    action()
+    app.processEvents()
+    return time.perf_counter() - begin
+
+
+def big_database(path: Path) -> dict:
+    from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    settings = Settings(language="zh")
+    app = application(settings)
+    window = MainWindow(open_database(path), settings)
+    window.show()
+    app.processEvents()
+    figures = {"switch to sales": timed(app, lambda: window.select_section(5))}
+    section = window.current_section()
+    figures["filter 'SX-09990'"] = timed(app, lambda: section.filter.setText("SX-09990"))
+    figures["filter by customer name"] = timed(app, lambda: section.filter.setText("宁波"))
+    figures["clear the filter"] = timed(app, lambda: section.filter.setText(""))
+    figures["month filter"] = timed(app, lambda: section.period.setCurrentIndex(2))
+    figures["switch to products"] = timed(app, lambda: window.select_section(2))
+    figures["scroll to the end"] = timed(app, lambda: (window.select_section(5),
+                                                       section.table.scrollToBottom()))
+    while window.findings_task.running:
+        app.processEvents()
+        time.sleep(0.01)
+    figures["peak RSS MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[1] == "--big":
+        print(json.dumps(big_database(Path(sys.argv[2]))))
+        return 0
+    runs = 3 if "--quick" in sys.argv else 5
+    from magdesk.services import create_demo
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        demo = folder / "demo.sqlite"
+        create_demo(demo)
+        bare = statistics.median(start_time(BARE) for _ in range(runs))
+        app = statistics.median(start_time(APP, str(demo)) for _ in range(runs))
+        big = million(demo, folder)
+        out = subprocess.run([sys.executable, __file__, "--big", str(big)], check=True,
+                             capture_output=True, text=True).stdout
+        figures = json.loads(out.strip().splitlines()[-1])
+    ratio = app / bare
+    print(f"cold start, demo database: {app:.2f} s; bare QMainWindow + QTableView: {bare:.2f} s;"
+          f" ratio {ratio:.2f} (target <= 1.5)")
+    print("on 1,000,000 sales:")
+    for name, value in figures.items():
+        print(f"  {name}: {value:.0f} MB" if "MB" in name else f"  {name}: {value * 1000:.0f} ms")
+    interactive = [v for k, v in figures.items() if "MB" not in k and "scroll" not in k]
+    ok = ratio <= 1.5 and max(interactive) < 0.1 and figures["peak RSS MB"] < 200
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
