@@ -32,13 +32,17 @@ def _key(record) -> str:
 class Create(Edit):
     record: object
     new_id: int | None = None
+    inputs: list | None = None  # a batch's input lines, saved with it
 
     def apply(self, repo: Repository) -> None:
-        if self.new_id is None:
-            self.new_id = repo.insert(self.record)
-            self.record = dataclasses.replace(self.record, id=self.new_id)
-        else:  # redo: the same id again, so later edits still point at it
-            repo.insert_many(ENTITY_OF[type(self.record)], [self.record])
+        with repo._tx():
+            if self.new_id is None:
+                self.new_id = repo.insert(self.record)
+                self.record = dataclasses.replace(self.record, id=self.new_id)
+            else:  # redo: the same id again, so later edits still point at it
+                repo.insert_many(ENTITY_OF[type(self.record)], [self.record])
+            if self.inputs is not None:
+                repo.replace_batch_inputs(self.new_id, self.inputs)
 
     def revert(self, repo: Repository) -> None:
         repo.delete(ENTITY_OF[type(self.record)], self.new_id)
@@ -53,12 +57,23 @@ class Create(Edit):
 class Update(Edit):
     old: object
     new: object
+    inputs: list | None = None  # a batch's new input lines
+    old_inputs: list | None = None
 
     def apply(self, repo: Repository) -> None:
-        repo.update(self.new)
+        with repo._tx():
+            if self.inputs is not None and self.old_inputs is None:
+                self.old_inputs = list(repo.iter("batch_input", where="batch_id = ?",
+                                                 params=(self.old.id,)))
+            repo.update(self.new)
+            if self.inputs is not None:
+                repo.replace_batch_inputs(self.new.id, self.inputs)
 
     def revert(self, repo: Repository) -> None:
-        repo.update(self.old)
+        with repo._tx():
+            repo.update(self.old)
+            if self.old_inputs is not None:
+                repo.replace_batch_inputs(self.old.id, self.old_inputs)
 
     def describe(self, lang: str = "zh") -> str:
         label = entity_label(ENTITY_OF[type(self.new)], lang)

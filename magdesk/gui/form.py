@@ -145,6 +145,13 @@ class RecordForm(QDialog):
             self.widgets[spec.name], self.messages[spec.name] = widget, message
             widget.installEventFilter(self)
         layout.addLayout(form)
+        self.inputs = None
+        if self.entity == "batch":
+            from .inputs import InputLines
+
+            self.inputs = InputLines(self.repo)
+            self.inputs.changed.connect(self.revalidate)
+            form.addRow(self.tr("Inputs"), self.inputs)
         self.status = QLabel()
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -224,6 +231,8 @@ class RecordForm(QDialog):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             else:
                 widget.setText(self._text(spec, value))
+        if self.inputs is not None:
+            self.inputs.load(record.id if record is not None else None)
         first = self.widgets[self.specs[0].name]
         first.setFocus()
 
@@ -323,6 +332,8 @@ class RecordForm(QDialog):
         except (TypeError, AttributeError):  # a half-typed record: required fields show it
             found = []
         parsed = {f.field for f in problems}
+        if self.inputs is not None:
+            problems += self.inputs.lines(self._key_text())[1]
         return problems + [f for f in found if f.field not in parsed]
 
     # --- live state --------------------------------------------------------------------
@@ -367,7 +378,8 @@ class RecordForm(QDialog):
             for f in warnings:
                 accept_warning(self.repo.db, f.entity, f.record, f.code, reason)
         record, _ = self.build_record()
-        problems = self.commit(self.record, record)
+        extra = {"inputs": self.inputs.lines(self._key_text())[0]} if self.inputs else {}
+        problems = self.commit(self.record, record, **extra)
         if problems:
             self.status.setText("; ".join(render_text(f, self.lang) for f in problems))
             return

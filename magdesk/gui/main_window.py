@@ -214,9 +214,9 @@ class MainWindow(QMainWindow):
                                "page to change it.").format(period)
         return ""
 
-    def commit(self, old, new) -> list[Finding]:
+    def commit(self, old, new, inputs: list | None = None) -> list[Finding]:
         """Save through the undo stack; what the database refuses comes back as findings."""
-        edit = Create(new) if old is None else Update(old, new)
+        edit = Create(new, inputs=inputs) if old is None else Update(old, new, inputs=inputs)
         return self._apply(edit, new)
 
     def delete_records(self, entity: str, ids: list) -> None:

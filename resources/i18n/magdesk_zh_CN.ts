@@ -3,12 +3,12 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="389" />
+        <location filename="../../magdesk/gui/form.py" line="401" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="390" />
+        <location filename="../../magdesk/gui/form.py" line="402" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -177,6 +177,29 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/dashboard.py" line="74" />
         <source>left: in · right: out</source>
         <translation>左:入库 · 右:出库</translation>
+    </message>
+</context>
+<context>
+    <name>InputLines</name>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="34" />
+        <source>Input lot no.</source>
+        <translation>投料批号</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="34" />
+        <source>Input (kg)</source>
+        <translation>投料重量(kg)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="40" />
+        <source>Add a line</source>
+        <translation>增加一行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="41" />
+        <source>Remove the line</source>
+        <translation>删除此行</translation>
     </message>
 </context>
 <context>
@@ -593,12 +616,17 @@ Reason for accepting:</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="358" />
+        <location filename="../../magdesk/gui/form.py" line="154" />
+        <source>Inputs</source>
+        <translation>投料明细</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="369" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="374" />
+        <location filename="../../magdesk/gui/form.py" line="386" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>

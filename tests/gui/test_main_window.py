@@ -296,3 +296,30 @@ def test_print_summary_opens_a_preview(window, monkeypatch):
     monkeypatch.setattr(printing, "preview", lambda report, parent=None: shown.append(report))
     window.print_summary()
     assert shown and shown[0].period == "2026-10"
+
+
+def test_a_batch_with_its_input_lines_and_undo(window, qtbot):
+    repo = window.repo
+    lot = next(repo.iter("purchase", order="date DESC"))
+    product = repo.find("product", "MG-N42")
+    form = window.open_record("batch", None)
+    qtbot.addWidget(form)
+    w = form.widgets
+    type_text(qtbot, w["batch_no"], "PB-TEST-1")
+    for name in ("start_date", "end_date"):
+        w[name].setFocus()
+        qtbot.keyClick(w[name], Qt.Key.Key_Equal)
+    type_text(qtbot, w["product_id"], product.code)
+    type_text(qtbot, w["output_g"], "90")
+    assert "batch.no_inputs" in {f.code for f in form.findings()}  # inputs are required
+    form.inputs.add_line(lot.lot_no, "100")
+    assert [f.code for f in form.findings() if f.is_error] == []
+    form.save()
+    batch = repo.find("batch", "PB-TEST-1")
+    lines = list(repo.iter("batch_input", where="batch_id = ?", params=(batch.id,)))
+    assert [(x.purchase_id, x.qty_g) for x in lines] == [(lot.id, 100_000)]
+    window.undo_action.trigger()
+    assert repo.find("batch", "PB-TEST-1") is None
+    assert not list(repo.iter("batch_input", where="batch_id = ?", params=(batch.id,)))
+    window.redo_action.trigger()
+    assert len(list(repo.iter("batch_input", where="batch_id = ?", params=(batch.id,)))) == 1

@@ -1,0 +1,95 @@
+"""The input lines of a production batch, edited inside the batch form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.findings import Finding, finding
+from ..core.model import BatchInput
+from ..core.units import QuantityError, format_kg, parse_mass
+from ..storage.repository import Repository, find_id, key_of
+
+
+class InputLines(QWidget):
+    """Rows of (input lot number, kg).  ``changed`` fires on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, repo: Repository, parent=None):
+        super().__init__(parent)
+        self.repo = repo
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("inputs")
+        self.table.setHorizontalHeaderLabels([self.tr("Input lot no."), self.tr("Input (kg)")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(110)
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add a line"))
+        self.remove_button = QPushButton(self.tr("Remove the line"))
+        self.add_button.clicked.connect(lambda: self.add_line("", ""))
+        self.remove_button.clicked.connect(self._remove)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def load(self, batch_id: int | None) -> None:
+        self.table.setRowCount(0)
+        if batch_id is not None:
+            for line in self.repo.iter("batch_input", where="batch_id = ?", params=(batch_id,)):
+                self.add_line(key_of(self.repo, "purchase", line.purchase_id),
+                              format_kg(line.qty_g))
+
+    def add_line(self, lot: str, kg: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(lot))
+        self.table.setItem(row, 1, QTableWidgetItem(kg))
+        self.changed.emit()
+
+    def _remove(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.changed.emit()
+
+    def lines(self, key: str) -> tuple[list[BatchInput], list[Finding]]:
+        """The lines as records, and findings for what cannot be read."""
+        out, problems = [], []
+        for row in range(self.table.rowCount()):
+            lot = (self.table.item(row, 0).text() if self.table.item(row, 0) else "").strip()
+            kg = (self.table.item(row, 1).text() if self.table.item(row, 1) else "").strip()
+            if not lot and not kg:
+                continue
+            purchase_id = find_id(self.repo, "purchase", lot) if lot else None
+            if purchase_id is None:
+                problems.append(finding("ref.missing", "batch_input", key, "purchase_id", None,
+                                        value=lot))
+                continue
+            try:
+                grams = parse_mass(kg)
+            except QuantityError:
+                problems.append(finding("field.not_a_number", "batch_input", key, "qty_g", None,
+                                        value=kg))
+                continue
+            if grams <= 0:
+                problems.append(finding("field.not_positive", "batch_input", key, "qty_g", None,
+                                        value=kg))
+                continue
+            out.append(BatchInput(None, 0, purchase_id, grams))
+        if not out and not problems:
+            problems.append(finding("batch.no_inputs", "batch", key, "inputs"))
+        return out, problems
