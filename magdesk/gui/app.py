@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..resources import resources_dir
@@ -24,6 +24,7 @@ def application(settings: Settings) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("magdesk")
     app.setApplicationName("magdesk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "magdesk.svg")))
     install_translations(app, settings.lang())
     families = set(QFontDatabase.families())
     for family in CJK_FONTS:
@@ -71,10 +72,16 @@ def _relaunch(window, path: Path) -> None:
     """Apply a new language: close and reopen the window in it."""
     settings = load_settings()
     install_translations(QApplication.instance(), settings.lang())
+    reopen(window, path, settings)
+
+
+def reopen(window, path: Path, settings: Settings):
+    """Close ``window`` and its file (so the lock is free), then open ``path``."""
     window.close()
     window.db.close()
-    _windows.remove(window)
-    open_window(path, settings)
+    if window in _windows:
+        _windows.remove(window)
+    return open_window(path, settings)
 
 
 def first_start(settings: Settings) -> Path | None:
@@ -114,5 +121,9 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
     if quit_after:
         QTimer.singleShot(quit_after, app.quit)
     code = app.exec()
-    window.db.close()
+    for open_one in list(_windows):  # on exit: a restore point, unless nothing changed
+        try:
+            open_one.db.close(snapshot=True)
+        except StorageError as exc:
+            print(f"magdesk: {exc}", file=sys.stderr)
     return code

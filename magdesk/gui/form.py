@@ -159,6 +159,10 @@ class RecordForm(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        if self.record is not None:
+            history = buttons.addButton(self.tr("History…"),
+                                        QDialogButtonBox.ButtonRole.HelpRole)
+            history.clicked.connect(self.show_history)
         layout.addWidget(buttons)
         if locked_reason:
             for widget in self.widgets.values():
@@ -216,6 +220,11 @@ class RecordForm(QDialog):
                 self.focusNextChild()
             return True
         return super().eventFilter(obj, event)
+
+    def show_history(self) -> None:
+        from .safety import History
+
+        History(self.repo.db, self.entity, self.record.id, self).exec()
 
     # --- values ----------------------------------------------------------------------
 

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
                                                 or (self.periods[-1] if self.periods else "")))
         self._action(file_menu, self.tr("&Print summary…"), self.print_summary,
                      QKeySequence.StandardKey.Print)
+        self._action(file_menu, self.tr("&Restore points…"), self.restore_point)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -443,10 +444,24 @@ class MainWindow(QMainWindow):
             self._reopen(Path(path))
 
     def _reopen(self, path: Path) -> None:
-        from .app import open_window
+        from .app import reopen
 
-        open_window(path, self.settings)
-        self.close()
+        self.replacement = reopen(self, path, self.settings)
+
+    def restore_point(self) -> None:
+        from .safety import RestorePoints
+
+        chosen = RestorePoints.ask(self.db, self)
+        if chosen is None or self.db.read_only:
+            return
+        try:
+            services.restore_snapshot(self.db, chosen.path)
+        except Exception as exc:  # the restore refused: say why, nothing changed
+            QMessageBox.warning(self, self.tr("Not restored"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Restored the state of {0}").format(
+            chosen.taken_at.strftime("%Y-%m-%d %H:%M")), 10000)
+        self._reopen(self.db.path)
 
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog

@@ -3,12 +3,12 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="401" />
+        <location filename="../../magdesk/gui/form.py" line="410" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="402" />
+        <location filename="../../magdesk/gui/form.py" line="411" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -180,6 +180,49 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="73" />
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="78" />
+        <source>another program</source>
+        <translation>其他程序</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="87" />
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="87" />
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+</context>
+<context>
     <name>InputLines</name>
     <message>
         <location filename="../../magdesk/gui/inputs.py" line="34" />
@@ -274,7 +317,7 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="85" />
-        <location filename="../../magdesk/gui/main_window.py" line="207" />
+        <location filename="../../magdesk/gui/main_window.py" line="208" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
@@ -285,43 +328,43 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="363" />
+        <location filename="../../magdesk/gui/main_window.py" line="364" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="363" />
+        <location filename="../../magdesk/gui/main_window.py" line="364" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="363" />
+        <location filename="../../magdesk/gui/main_window.py" line="364" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="105" />
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="365" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="105" />
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="365" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="109" />
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="365" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="110" />
-        <location filename="../../magdesk/gui/main_window.py" line="365" />
+        <location filename="../../magdesk/gui/main_window.py" line="366" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
@@ -371,97 +414,102 @@ Reason for accepting:</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="157" />
+        <location filename="../../magdesk/gui/main_window.py" line="156" />
+        <source>&amp;Restore points…</source>
+        <translation>还原点(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="158" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="158" />
+        <location filename="../../magdesk/gui/main_window.py" line="159" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="160" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="161" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="162" />
+        <location filename="../../magdesk/gui/main_window.py" line="163" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="167" />
+        <location filename="../../magdesk/gui/main_window.py" line="168" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="168" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="169" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="213" />
+        <location filename="../../magdesk/gui/main_window.py" line="214" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="227" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="229" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="233" />
+        <location filename="../../magdesk/gui/main_window.py" line="234" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="286" />
+        <location filename="../../magdesk/gui/main_window.py" line="287" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="286" />
+        <location filename="../../magdesk/gui/main_window.py" line="287" />
         <source>Summing the months…</source>
         <translation>正在汇总各月数据…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="308" />
+        <location filename="../../magdesk/gui/main_window.py" line="309" />
         <source>Folder for the filing workbook</source>
         <translation>选择申报表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="320" />
+        <location filename="../../magdesk/gui/main_window.py" line="321" />
         <source>Writing the filing workbook…</source>
         <translation>正在生成申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="327" />
+        <location filename="../../magdesk/gui/main_window.py" line="328" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="330" />
+        <location filename="../../magdesk/gui/main_window.py" line="331" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="331" />
+        <location filename="../../magdesk/gui/main_window.py" line="332" />
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
@@ -470,135 +518,145 @@ Reason for accepting:</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="334" />
+        <location filename="../../magdesk/gui/main_window.py" line="335" />
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="339" />
+        <location filename="../../magdesk/gui/main_window.py" line="340" />
         <source>Mark as filed</source>
         <translation>标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="340" />
+        <location filename="../../magdesk/gui/main_window.py" line="341" />
         <source>Receipt number from the tracking system for {0}:</source>
         <translation>{0}在追溯系统中的回执编号:</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="346" />
+        <location filename="../../magdesk/gui/main_window.py" line="347" />
         <source>Not filed</source>
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="353" />
+        <location filename="../../magdesk/gui/main_window.py" line="354" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="366" />
-        <location filename="../../magdesk/gui/main_window.py" line="405" />
+        <location filename="../../magdesk/gui/main_window.py" line="367" />
+        <location filename="../../magdesk/gui/main_window.py" line="406" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="366" />
+        <location filename="../../magdesk/gui/main_window.py" line="367" />
         <source>What does the file hold?</source>
         <translation>文件中是哪类记录?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="371" />
+        <location filename="../../magdesk/gui/main_window.py" line="372" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="372" />
+        <location filename="../../magdesk/gui/main_window.py" line="373" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="386" />
+        <location filename="../../magdesk/gui/main_window.py" line="387" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="393" />
-        <location filename="../../magdesk/gui/main_window.py" line="401" />
+        <location filename="../../magdesk/gui/main_window.py" line="394" />
+        <location filename="../../magdesk/gui/main_window.py" line="402" />
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="398" />
+        <location filename="../../magdesk/gui/main_window.py" line="399" />
         <source>{0}: {1} rows, {2} errors, {3} warnings.</source>
         <translation>{0}:{1} 行,{2} 个错误,{3} 个警告。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="407" />
+        <location filename="../../magdesk/gui/main_window.py" line="408" />
         <source>Import these rows now?</source>
         <translation>现在导入这些行吗?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="411" />
+        <location filename="../../magdesk/gui/main_window.py" line="412" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="421" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>Monthly flow summary</source>
         <translation>月度产品流向汇总</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="421" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>Inventory reconciliation</source>
         <translation>库存核对表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <location filename="../../magdesk/gui/main_window.py" line="423" />
         <source>Licence usage</source>
         <translation>许可证使用情况</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="423" />
-        <location filename="../../magdesk/gui/main_window.py" line="432" />
+        <location filename="../../magdesk/gui/main_window.py" line="424" />
+        <location filename="../../magdesk/gui/main_window.py" line="433" />
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="423" />
+        <location filename="../../magdesk/gui/main_window.py" line="424" />
         <source>Which summary?</source>
         <translation>打印哪一份汇总表?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="439" />
+        <location filename="../../magdesk/gui/main_window.py" line="440" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="441" />
+        <location filename="../../magdesk/gui/main_window.py" line="442" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="460" />
+        <source>Not restored</source>
+        <translation>未还原</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="462" />
+        <source>Restored the state of {0}</source>
+        <translation>已还原到 {0} 的状态</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="475" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="461" />
+        <location filename="../../magdesk/gui/main_window.py" line="476" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="466" />
+        <location filename="../../magdesk/gui/main_window.py" line="481" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="466" />
+        <location filename="../../magdesk/gui/main_window.py" line="481" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="468" />
+        <location filename="../../magdesk/gui/main_window.py" line="483" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -613,7 +671,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/form.py" line="121" />
         <source>New</source>
-        <translation>新增</translation>
+        <translation>新值</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/form.py" line="154" />
@@ -621,12 +679,17 @@ Reason for accepting:</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="369" />
+        <location filename="../../magdesk/gui/form.py" line="163" />
+        <source>History…</source>
+        <translation>修改记录…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="378" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="386" />
+        <location filename="../../magdesk/gui/form.py" line="395" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -636,7 +699,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="36" />
         <source>New</source>
-        <translation>新增</translation>
+        <translation>新值</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="37" />
@@ -657,6 +720,44 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/sections.py" line="45" />
         <source>All months</source>
         <translation>全部月份</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePoints</name>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="39" />
+        <source>Restore points</source>
+        <translation>还原点</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="43" />
+        <source>Taken</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="43" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="43" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="44" />
+        <source>Filed months inside</source>
+        <translation>其中已申报的月份</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="46" />
+        <source>Restoring first keeps the present state as a restore point of its own, then puts the chosen one back.</source>
+        <translation>还原前会先把当前状态另存为一个还原点,再恢复所选的还原点。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="50" />
+        <source>Restore</source>
+        <translation>还原</translation>
     </message>
 </context>
 <context>

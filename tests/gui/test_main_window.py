@@ -323,3 +323,35 @@ def test_a_batch_with_its_input_lines_and_undo(window, qtbot):
     assert not list(repo.iter("batch_input", where="batch_id = ?", params=(batch.id,)))
     window.redo_action.trigger()
     assert len(list(repo.iter("batch_input", where="batch_id = ?", params=(batch.id,)))) == 1
+
+
+def test_restore_point_from_the_file_menu(window, qtbot, monkeypatch):
+    from magdesk import services
+    from magdesk.gui.safety import RestorePoints
+
+    point = services.take_snapshot(window.db, "before a test change")
+    product = window.repo.find("product", "MG-N42")
+    window.commit(product, __import__("dataclasses").replace(product, spec="CHANGED"))
+    assert window.repo.find("product", "MG-N42").spec == "CHANGED"
+    monkeypatch.setattr(RestorePoints, "ask", classmethod(lambda cls, db, parent=None: next(
+        p for p in services.list_snapshots(db) if p.path == point.path)))
+    window.restore_point()
+    fresh = window.replacement
+    qtbot.addWidget(fresh)
+    assert fresh.repo.find("product", "MG-N42").spec == product.spec
+    assert not fresh.db.read_only
+    if fresh.findings_task.running:
+        qtbot.waitUntil(lambda: not fresh.findings_task.running, timeout=60000)
+    fresh.db.close()
+
+
+def test_a_record_history_shows_old_and_new(window, qtbot):
+    from magdesk.gui.safety import History
+
+    product = window.repo.find("product", "MG-N42")
+    window.commit(product, __import__("dataclasses").replace(product, spec="D20x12"))
+    dialog = History(window.db, "product", product.id)
+    qtbot.addWidget(dialog)
+    cells = {(dialog.table.item(r, 3).text(), dialog.table.item(r, 4).text(),
+              dialog.table.item(r, 5).text()) for r in range(dialog.table.rowCount())}
+    assert ("spec", product.spec, "D20x12") in cells

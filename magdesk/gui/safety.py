@@ -1,0 +1,97 @@
+"""Restore points and a record's history, as the clerk sees them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import services
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    return table
+
+
+class RestorePoints(QDialog):
+    """The restore points by date with their notes; Restore puts one back."""
+
+    def __init__(self, db, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore points"))
+        self.points = services.list_snapshots(db)
+        rows = [[p.taken_at.strftime("%Y-%m-%d %H:%M:%S"), p.note, f"{p.size / 1e6:.1f} MB",
+                 ", ".join(p.filed)] for p in self.points]
+        self.table = _table([self.tr("Taken"), self.tr("Note"), self.tr("Size"),
+                             self.tr("Filed months inside")], rows)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Restoring first keeps the present state as a restore "
+                                        "point of its own, then puts the chosen one back.")))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = buttons.addButton(self.tr("Restore"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+    def chosen(self):
+        row = self.table.currentRow()
+        return self.points[row] if 0 <= row < len(self.points) else None
+
+    @classmethod
+    def ask(cls, db, parent: QWidget | None = None):
+        """The restore point the clerk chose, or None."""
+        dialog = cls(db, parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class History(QDialog):
+    """Who changed a record, when, and each field old → new."""
+
+    def __init__(self, db, entity: str, record_id, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History"))
+        rows = []
+        for entry in services.record_history(db, entity, record_id):
+            who = entry.clerk or entry.os_user or ""
+            if not entry.app:
+                who = self.tr("another program") + (f" ({who})" if who else "")
+            changes = entry.changes or ()
+            if not changes:
+                rows.append([entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), who,
+                             entry.action, "", "", ""])
+            for change in changes:
+                rows.append([entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), who,
+                             entry.action, change.field, _text(change.old), _text(change.new)])
+        self.table = _table([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Field"),
+                             self.tr("Old"), self.tr("New")], rows)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
