@@ -80,7 +80,14 @@ def load_template(template_id: str = "REFLOW-1", path: Path | None = None) -> Te
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{path}: {exc}") from None
-    return _build(data, text, path)
+    try:
+        return _build(data, text, path)
+    except TemplateError:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        # A value of the wrong type (a table where a list belongs, text for a
+        # number): found by fuzzing, refused like any other mistake.
+        raise TemplateError(f"{path}: malformed template ({type(exc).__name__}: {exc})") from None
 
 
 def _build(data: dict, text: str, path: Path) -> Template:
@@ -133,6 +140,8 @@ def _sheet(raw: dict, fail) -> Sheet:
                 raise fail(f"sheet {name!r}, column {header!r}: unknown enum {col.get('enum')!r}",
                            where)
         columns.append(Column(header, field, kind, enum, col.get("width")))
+    if not columns:
+        raise fail(f"sheet {name!r} has no columns", f'name = "{name}"')
     key = tuple(raw.get("key", ()))
     unknown = [k for k in key if k not in fields]
     if unknown or not key:

@@ -52,3 +52,24 @@ def test_any_import_file_is_imported_whole_or_not_at_all(tmp_path_factory, seeds
                                                 "columns")
         assert audit.verify(db.conn).ok
         assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_templates_the_fuzzer_broke_are_refused(tmp_path):
+    from magdesk.filing.template import TemplateError, load_template
+
+    seed = F.template_seed()
+    cases = {  # each once loaded (no columns) or raised a bare TypeError/ValueError
+        "a sheet without columns": seed.replace("columns = [", "unused = [", 1),
+        "version in words": seed.replace("version = 1", 'version = "one"', 1),
+        "columns as text": seed.replace('key = ["name_cn"]', 'key = ["name_cn"]\nx = 1', 1)
+                               .replace("columns = [", 'columns = "abc"\nunused = [', 1),
+        "a column as a number": seed.replace("columns = [", "columns = [ 7,", 1),
+    }
+    for name, text in cases.items():
+        path = tmp_path / "t.toml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_template(path=path)
+        except TemplateError:
+            continue
+        raise AssertionError(f"{name}: loaded")
