@@ -114,7 +114,7 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
     if path is None:
         return 0
     try:
-        window = open_window(path, settings)
+        open_window(path, settings)
     except StorageError as exc:
         QMessageBox.critical(None, "magdesk", str(exc))
         return 1
