@@ -66,6 +66,7 @@ def mutate_text(rng: random.Random, text: str, pieces: list[str] | None = None) 
     """A few line- and character-level edits of ``text``."""
     lines = text.splitlines(keepends=True) or [""]
     for _ in range(rng.randint(1, 4)):
+        lines = lines or [""]
         i = rng.randrange(len(lines))
         action = rng.randrange(8)
         if action == 0:
