@@ -88,7 +88,8 @@ def test_one_bad_row_and_nothing_is_written(demo, demo_copy, run, tmp_path):
     assert cells == {(5, "C", "date.invalid"), (5, "H", "import.unknown_unit"),
                      (6, "K", "import.mangled_id"), (6, "G", "ref.missing")}
     assert dump(demo_copy) == before
-    assert not list(demo_copy.parent.glob("*.before-import.sqlite"))  # no restore point needed
+    assert result.backup is None  # no restore point taken, or it was removed again
+    assert not _restore_points(demo_copy)
 
 
 def test_rule_findings_come_back_at_their_cell(demo, demo_copy, run, tmp_path):
@@ -316,7 +317,19 @@ def test_each_import_keeps_its_own_restore_point(demo, demo_copy, run, tmp_path)
     assert first.backup.exists() and second.backup.exists()
     assert one(first.backup, "SELECT count(*) FROM sale_out WHERE doc_no LIKE 'IMP-%'") == (0,)
     assert one(second.backup, "SELECT count(*) FROM sale_out WHERE doc_no LIKE 'IMP-%'") == (1,)
-    assert not list(demo_copy.parent.glob(".import-*"))
+    assert set(_restore_points(demo_copy)) == {first.backup, second.backup}
+
+
+def _restore_points(db) -> list:
+    """Import restore points beside the database or in its snapshot folder,
+    and no half-made copy left anywhere."""
+    from magdesk.storage.snapshots import folder_for
+
+    found = []
+    for folder in (db.parent, folder_for(db)):
+        assert not list(folder.glob(".import-*"))
+        found += folder.glob("*before-import*.sqlite")
+    return found
 
 
 def test_a_known_party_is_found_by_code_or_by_name(demo, demo_copy, run, tmp_path):
