@@ -286,12 +286,10 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
     validation names records the file did not bring is the database validated
     as it was before (back to a savepoint), to keep just what the import caused."""
     placer = C.Placer(k, items, loc, set(m.columns.values()))
-    # Where the store keeps an audit trail, an import is one summarised entry
-    # (rows added per table) rather than a trigger-written entry per row.
-    bulk = getattr(db, "bulk", None)
-    audit = bulk(f"import {k.name} {result.file.name}") if bulk else contextlib.nullcontext()
+    # In the audit trail an import is one summarised entry (the rows it added
+    # per table) rather than a trigger-written entry per row.
     try:
-        with audit, db.write():
+        with db.bulk(f"import {k.name} {result.file.name}"), db.write():
             repo.savepoint("magdesk_import")
             result.inserted, result.updated = C.write(k, items, repo)
             after = validate()
