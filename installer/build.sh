@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle dist/magdesk/ (programs magdesk and magdesk-cli)
+# from installer/magdesk.spec.  Linux; on Windows see README "Building the
+# Windows installer".
+#   bash installer/build.sh
+# PYTHON selects the interpreter (default .venv/bin/python); PyInstaller comes
+# from the "build" extra and is installed into it when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY="${PYTHON:-.venv/bin/python}"
+if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
+    "$PY" -m pip install -q -e ".[build]"
+fi
+command -v strip >/dev/null || { echo "build.sh: 'strip' missing (apt install binutils)" >&2; exit 1; }
+
+export PYINSTALLER_CONFIG_DIR="$PWD/build/pyinstaller-config"
+"$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath dist --workpath build/pyinstaller installer/magdesk.spec
+echo "bundle: dist/magdesk ($(du -sh dist/magdesk | cut -f1))"
