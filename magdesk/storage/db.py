@@ -378,6 +378,7 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
             reason = f"the folder of {path.name} cannot be written ({exc.strerror or exc})"
     if reason:
         return _open_read_only(path, reason, check, extra)
+    conn = None
     try:
         conn = _connect(path, read_only=False)
         _check_identity(conn, path, backup_dir)
@@ -389,14 +390,13 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
         _migrate(conn, path, db)
         db._audited = _has_audit(conn)
         _seal_pending(db)
-    except sqlite3.OperationalError as exc:
+    except BaseException as exc:
+        if conn is not None:  # closed before the lock goes: a restore may replace the file
+            conn.close()
         lock.release()
-        kind = safety.write_error_kind(exc)
-        if kind in ("full", "gone", "read_only"):
+        if isinstance(exc, sqlite3.OperationalError) and \
+                safety.write_error_kind(exc) in ("full", "gone", "read_only"):
             raise StorageError(f"{path} could not be opened for writing ({exc})") from exc
-        raise
-    except BaseException:
-        lock.release()
         raise
     return db
 
