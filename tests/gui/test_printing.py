@@ -4,7 +4,6 @@ repeated table headers, totals equal to the exported filing workbook,
 signature lines, an embedded CJK font, and a rendered page that is not blank."""
 
 import re
-import shutil
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +18,6 @@ from magdesk.reports.model import cell_text
 from magdesk.storage import open_database
 from tests.reports.workbook import export_workbook, mass_sum, money_sum, read_sheets
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 PERIOD = "2026-06"
 BIG = "2026-10"
 NOW = datetime(2026, 11, 2, 8, 15, tzinfo=UTC)
