@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import posixpath
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -44,6 +45,16 @@ def column_letter(index: int) -> str:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_text(text: str) -> str:
+    """A ``<t>`` text with its ``_xHHHH_`` escapes (ECMA-376) decoded."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 @functools.cache
@@ -96,7 +107,7 @@ class XlsxReader:
         with self.zip.open("xl/sharedStrings.xml") as fh:
             for _, el in iterparse(fh):
                 if el.tag == f"{NS}si":
-                    out.append("".join(t.text or "" for t in el.iter(f"{NS}t")))
+                    out.append(unescape_text("".join(t.text or "" for t in el.iter(f"{NS}t"))))
                     el.clear()
         return out
 
@@ -120,8 +131,8 @@ class XlsxReader:
         if kind == "inlineStr":
             first = cell[0]  # <is>: usually one <t>, rich text has several
             if len(first) == 1:
-                return first[0].text or ""
-            return "".join(t.text or "" for t in cell.iter(f"{NS}t"))
+                return unescape_text(first[0].text or "")
+            return unescape_text("".join(t.text or "" for t in cell.iter(f"{NS}t")))
         v = cell.find(f"{NS}v")
         if v is None or v.text is None:
             return None

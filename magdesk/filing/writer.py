@@ -1,16 +1,29 @@
-"""Writing the filing workbook (xlsxwriter, constant memory, row by row)."""
+"""Writing the filing workbook.
+
+xlsxwriter writes the frame of the workbook in memory: every sheet with its
+header row, widths, frozen panes, filters, validation lists and print set-up.
+The data rows stream from the database into a temporary file per sheet as
+SpreadsheetML (sheetxml.py), and are spliced into their sheets when the file
+is written, so memory stays flat whatever the row count.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import io
+import re
+import shutil
+import tempfile
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 import xlsxwriter
 
-from .cells import canonical, cell_value, display_width
-from .template import Column, Sheet, Template
+from .cells import display_width
+from .readback import XlsxReader, column_letter
+from .sheetxml import column_cell
+from .template import Sheet, Template
 
 INFO_SHEET = "申报信息"
 CHECK_SHEET = "校验"
@@ -44,16 +57,22 @@ class _Widths:
 
 class WorkbookWriter:
     def __init__(self, path, template: Template):
+        self.path = path
         self.template = template
-        self.book = xlsxwriter.Workbook(str(path), {
-            "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+        self.frame = io.BytesIO()
+        self.book = xlsxwriter.Workbook(self.frame, {
+            "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
             "strings_to_numbers": False, "default_date_format": "yyyy-mm-dd"})
         self.header = self.book.add_format(HEADER_STYLE)
         self.formats = {fmt: self.book.add_format({"num_format": fmt})
                         for fmt in ("@", "0", "yyyy-mm-dd", "0.000", "#,##0.00")}
+        # The data rows are written as XML text, so each number format needs its
+        # style index now, as writing a cell through xlsxwriter would assign it.
+        self.styles = {fmt: f._get_xf_index() for fmt, f in self.formats.items()}
         self.info = self.book.add_worksheet(INFO_SHEET)
         self.digest = hashlib.sha256()
         self.written = Written()
+        self.bodies: dict[str, tuple[object, str]] = {}  # sheet -> (rows file, dimension)
 
     def data_sheet(self, sheet: Sheet, rows: Iterable[dict],
                    tick: Callable[[], None] | None = None) -> None:
@@ -61,31 +80,33 @@ class WorkbookWriter:
         headers = [c.header for c in sheet.columns]
         self._header_row(ws, headers)
         widths = _Widths(headers)
-        self.digest.update(f"{sheet.name}\n".encode())
+        digest = self.digest
+        digest.update(f"{sheet.name}\n".encode())
+        cells = [(column.field, column_cell(column, column_letter(c),
+                                            self.styles[column.number_format]))
+                 for c, column in enumerate(sheet.columns)]
+        seen = widths.widths
+        body = tempfile.TemporaryFile()
+        chunk: list[str] = []
         n = 0
         for n, row in enumerate(rows, 1):
-            texts = [self._cell(ws, n, col, column, row.get(column.field), n, widths)
-                     for col, column in enumerate(sheet.columns)]
-            self.digest.update(("\t".join(texts) + "\n").encode())
-            if tick is not None and n % 1000 == 0:
-                tick()
+            r = n + 1
+            rendered = [fn(r, row.get(name), n) for name, fn in cells]
+            texts = [text for _xml, text in rendered]
+            for c, text in enumerate(texts):
+                if 2 * len(text) > seen[c]:  # cheap test first: most cells are narrower
+                    widths.see(c, text)
+            digest.update(("\t".join(texts) + "\n").encode())
+            chunk.append(f'<row r="{r}">{"".join(xml for xml, _text in rendered)}</row>')
+            if n % 1000 == 0:
+                body.write("".join(chunk).encode())
+                chunk.clear()
+                if tick is not None:
+                    tick()
+        body.write("".join(chunk).encode())
         self._finish_table(ws, sheet.columns, n, widths)
         self.written.counts[sheet.name] = n
-
-    def _cell(self, ws, r: int, c: int, column: Column, raw, seq: int, widths: _Widths) -> str:
-        value = cell_value(column, raw, seq)
-        text = canonical(column, raw, seq)
-        if value is None:
-            return text
-        fmt = self.formats[column.number_format]
-        if isinstance(value, str):
-            ws.write_string(r, c, value, fmt)
-        elif isinstance(value, date):
-            ws.write_datetime(r, c, datetime(value.year, value.month, value.day), fmt)
-        else:
-            ws.write_number(r, c, value, fmt)
-        widths.see(c, text)
-        return text
+        self.bodies[sheet.name] = (body, f"A1:{column_letter(len(headers) - 1)}{n + 1}")
 
     def _header_row(self, ws, headers: list[str]) -> None:
         # Printed as a clerk expects: A4, landscape when wide, one page wide,
@@ -139,4 +160,34 @@ class WorkbookWriter:
         widths.apply(self.info)
         self.info.activate()
         self.book.close()
+        try:
+            self._assemble()
+        finally:
+            for body, _dimension in self.bodies.values():
+                body.close()
         return self.written
+
+    def _assemble(self) -> None:
+        """The frame's members in order, each data sheet with its rows spliced in."""
+        with XlsxReader(self.frame) as frame:
+            members = {path: name for name, path in frame.paths.items()}
+            with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED) as out:
+                for info in frame.zip.infolist():
+                    data = frame.zip.read(info)
+                    name = members.get(info.filename)
+                    if name not in self.bodies:
+                        out.writestr(info, data, zipfile.ZIP_DEFLATED)
+                        continue
+                    body, dimension = self.bodies[name]
+                    head, tail = data.decode().split("</sheetData>", 1)
+                    head = _DIMENSION.sub(f'<dimension ref="{dimension}"/>', head, count=1)
+                    member = zipfile.ZipInfo(info.filename, info.date_time)
+                    member.compress_type = zipfile.ZIP_DEFLATED
+                    with out.open(member, "w", force_zip64=True) as sink:
+                        sink.write(head.encode())
+                        body.seek(0)
+                        shutil.copyfileobj(body, sink, 1 << 20)
+                        sink.write(("</sheetData>" + tail).encode())
+
+
+_DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
