@@ -91,23 +91,26 @@ def seal(conn: sqlite3.Connection, own_since: int | None = None) -> int:
     last_seq, prev = last if last else (0, GENESIS)
     cursor = conn.execute(f"SELECT {_CONTENT} FROM audit_log WHERE seq > ? ORDER BY seq",
                           (last_seq,))
-    seals = []
+    sealed, end = 0, None
+    # Written a chunk at a time: a file another program filled with a million
+    # entries is sealed in bounded memory.
     while rows := cursor.fetchmany(5000):
+        seals = []
         for row in rows:
             kind = "tx" if own_since is not None and row[0] > own_since else "late"
             digest = entry_hash(row, kind, prev)
             seals.append((row[0], kind, prev, digest))
             prev = digest
-    if not seals:
+        conn.executemany("INSERT INTO audit_seal VALUES (?, ?, ?, ?)", seals)
+        sealed, end = sealed + len(seals), (seals[-1][0], seals[-1][3])
+    if end is None:
         return 0
-    conn.executemany("INSERT INTO audit_seal VALUES (?, ?, ?, ?)", seals)
     head = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
     # Move the head only along an intact end of the chain: a head that no longer
     # matches the last sealed entry is evidence, and stays for verify to report.
     if head is not None and tuple(head) == (last_seq, last[1] if last else GENESIS):
-        conn.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
-                     (seals[-1][0], seals[-1][3]))
-    return len(seals)
+        conn.execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", end)
+    return sealed
 
 
 def suspend_triggers(conn: sqlite3.Connection) -> list[str]:

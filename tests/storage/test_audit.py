@@ -194,3 +194,20 @@ def test_tampering_is_found_and_the_first_broken_entry_named(tmp_path, case):
         check = services.verify_audit(db)
     assert not check.ok
     assert (check.report.broken_at, check.report.problem) == (first, problem), check.report.detail
+
+
+def test_many_outside_entries_are_sealed_in_chunks_into_one_chain(tmp_path):
+    path = tmp_path / "a.sqlite"
+    with open_database(path, create=True) as db:
+        Repository(db).insert(replace(W.SUPPLIER, id=None))
+    raw = sqlite3.connect(path)  # another program writes 12,000 entries (3 chunks of sealing)
+    raw.executemany("UPDATE counterparty SET address = ? WHERE id = 1",
+                    [(f"地址 {i}",) for i in range(12_000)])
+    raw.commit()
+    raw.close()
+    with open_database(path) as db:
+        report = audit.verify(db.conn)
+        head = db.conn.execute("SELECT seq FROM audit_head").fetchone()[0]
+        last = db.conn.execute("SELECT max(seq) FROM audit_log").fetchone()[0]
+    assert report.ok and report.outside == 12_000
+    assert head == last
