@@ -7,7 +7,11 @@ Figures (targets from the GUI issue):
   * on 1,000,000 sales: switching to the sales section and applying a filter
     (and a month) under 100 ms each; peak memory under 200 MB.
 
-    .venv/bin/python benchmarks/bench_gui.py [--quick]
+    .venv/bin/python benchmarks/bench_gui.py [--quick] [--db PATH]
+
+``--db PATH`` keeps the 1,000,000-sale database at PATH: built there when the
+file is missing, reused as it is when it exists (building it takes most of a
+full run).  Without it the database goes into a temporary folder.
 """
 
 from __future__ import annotations
@@ -113,11 +117,21 @@ def big_database(path: Path) -> dict:
     return figures
 
 
+def kept_database(argv: list[str]) -> Path | None:
+    if "--db" not in argv:
+        return None
+    at = argv.index("--db") + 1
+    if at >= len(argv):
+        sys.exit("--db needs a path")
+    return Path(argv[at]).resolve()
+
+
 def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "--big":
         print(json.dumps(big_database(Path(sys.argv[2]))))
         return 0
     runs = 3 if "--quick" in sys.argv else 5
+    kept = kept_database(sys.argv)
     from magdesk.services import create_demo
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,7 +140,13 @@ def main() -> int:
         create_demo(demo)
         bare = statistics.median(start_time(BARE) for _ in range(runs))
         app = statistics.median(start_time(APP, str(demo)) for _ in range(runs))
-        big = million(demo, folder)
+        if kept is None:
+            big = million(demo, folder)
+        else:
+            big = kept / "million.sqlite" if kept.is_dir() else kept
+            if not big.exists():
+                big.parent.mkdir(parents=True, exist_ok=True)
+                million(demo, folder).replace(big)
         out = subprocess.run([sys.executable, __file__, "--big", str(big)], check=True,
                              capture_output=True, text=True).stdout
         figures = json.loads(out.strip().splitlines()[-1])
