@@ -44,8 +44,8 @@ def load_dataset(repo: Repository) -> Dataset:
         inputs=lambda: repo.iter("batch_input"),
         # A second connection cannot see a transaction in progress (an import
         # being checked before commit): stream only outside one.
-        sales=lambda: (repo.iter if repo.conn.in_transaction else repo.stream)(
-            "sale", order="date, id"),
+        sale_rows=lambda: (repo.iter if repo.conn.in_transaction else repo.stream)(
+            "sale", order="date, id", raw=True),
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),
         movements=lambda: repo.movements(with_sales=False),

@@ -80,8 +80,9 @@ def check_batches(per_batch: dict, ctx: Context) -> list[Finding]:
 
 
 class SaleChecks:
-    """Checks that need every sale: fed one sale at a time, so that a million
-    sales never sit in memory together."""
+    """Checks that need every sale: fed one sale at a time (by
+    rules_sales.check_sale_rows), so that a million sales never sit in memory
+    together."""
 
     def __init__(self, ctx: Context, adjustments: Iterable[Adjustment]):
         self.ctx = ctx
@@ -94,32 +95,13 @@ class SaleChecks:
         self.seen: set[tuple] = set()
         self.export_sales: dict[int, Sale] = {}
         self.findings: list[Finding] = []
-        self.sold_by_month: dict[tuple[int, int, int, bool], int] = defaultdict(int)
+        # (product id, YYYY-MM, is export) -> grams
+        self.sold_by_month: dict[tuple[int, str, int], int] = defaultdict(int)
 
     def movements(self) -> list[tuple[int, str, str, int]]:
         """Sales summed per (product, month, sales or exports) for the balance."""
-        return [(pid, f"{y}-{m:02d}", "out_export" if export else "out_sales", grams)
-                for (pid, y, m, export), grams in self.sold_by_month.items()]
-
-    def add(self, s: Sale) -> None:
-        self.sold_by_month[(s.product_id, s.date.year, s.date.month, s.is_export)] += s.qty_g
-        if s.batch_id in self.available:
-            total = self.sold[s.batch_id] + s.qty_g
-            self.sold[s.batch_id] = total
-            if total > self.available[s.batch_id] and s.batch_id not in self.flagged:
-                self.flagged.add(s.batch_id)
-                batch = self.ctx.batches[s.batch_id]
-                self.findings.append(finding(
-                    "batch.oversold", "sale", s.doc_no, "qty_g", period_of(s.date),
-                    batch=batch.batch_no, available=format_kg(self.available[s.batch_id]),
-                    sold=format_kg(total)))
-        dup = (s.customer_id, s.date, s.product_id, s.qty_g)
-        if dup in self.seen:
-            self.findings.append(finding("dup.suspect", "sale", s.doc_no, None, period_of(s.date)))
-        else:
-            self.seen.add(dup)
-        if s.is_export:
-            self.export_sales[s.id] = s
+        return [(pid, month, "out_export" if export else "out_sales", grams)
+                for (pid, month, export), grams in self.sold_by_month.items()]
 
 
 def check_exports(exports: list[ExportLine], checks: SaleChecks) -> list[Finding]:

@@ -32,6 +32,7 @@ class Context:
     batches: dict[int, Batch] = field(default_factory=dict)
     licences: dict[int, Licence] = field(default_factory=dict)
     control_cache: dict = field(default_factory=dict)  # (product id, date) -> Classification
+    good_codes: set = field(default_factory=set)  # codes a rule found nothing wrong with
 
 
 def _plan(entity: str) -> tuple[tuple[str, str, bool, int | None, int | None, object], ...]:
@@ -45,10 +46,9 @@ def _plan(entity: str) -> tuple[tuple[str, str, bool, int | None, int | None, ob
 _PLANS = {entity: _plan(entity) for entity in FIELDS}
 
 
-def _condition(name, kind, required, max_len, min_len, choices) -> str:
-    """A Python expression that is true when field ``name`` of ``r`` passes
-    every check ``check_fields`` makes on it."""
-    v = f"r.{name}"
+def _condition(v, kind, required, max_len, min_len, choices) -> str:
+    """A Python expression that is true when the field read by expression ``v``
+    passes every check ``check_fields`` makes on it."""
     empty = f"({v} is None or {v} == '')"
     if kind in ("text", "code"):
         ok = f"len({v}) <= {max_len or 10**9}"
@@ -73,8 +73,16 @@ def _fast_gate(entity: str):
     """A compiled all-fields-pass test: a million records a second instead of
     a hundred thousand.  Only records that fail it go through the loop below,
     which says what is wrong, so the two must agree (a test checks they do)."""
-    body = " and ".join(_condition(*step) for step in _PLANS[entity]) or "True"
-    return eval(f"lambda r, today, earliest: {body}", {})  # noqa: S307 - built from our specs
+    body = " and ".join(_condition(f"r.{name}", *rest) for name, *rest in _PLANS[entity])
+    return eval(f"lambda r, today, earliest: {body or True}", {})  # noqa: S307 - from our specs
+
+
+def row_gate(entity: str, columns: tuple[str, ...]):
+    """The same test on a record as stored: a tuple in ``columns`` order with
+    dates as ISO text, called with ``today`` and ``earliest`` as ISO text."""
+    index = {name: i for i, name in enumerate(columns)}
+    body = " and ".join(_condition(f"r[{index[name]}]", *rest) for name, *rest in _PLANS[entity])
+    return eval(f"lambda r, today, earliest: {body or True}", {})  # noqa: S307 - from our specs
 
 
 _GATES = {entity: _fast_gate(entity) for entity in FIELDS}
@@ -288,7 +296,7 @@ def check_sale(s: Sale, ctx: Context, period: str | None) -> list[Finding]:
         if batch.product_id != s.product_id:
             out.append(finding("sale.batch_product", "sale", key, "batch_id", period,
                                batch=batch.batch_no))
-        elif s.date < batch.end_date:
+        elif batch.end_date is not None and s.date < batch.end_date:
             out.append(finding("sale.before_batch", "sale", key, "date", period,
                                batch=batch.batch_no, end=batch.end_date))
     if s.qty_pcs and s.qty_g > 0:
@@ -314,10 +322,19 @@ def check_export(x: ExportLine, ctx: Context, period: str | None) -> list[Findin
     if x.customs_decl_no:
         out += check_decl("export", key, "customs_decl_no", x.customs_decl_no, True,
                           x.decl_date, period)
-    if x.hs_code:
-        out += check_hs("export", key, x.hs_code, ctx, x.decl_date.year, period)
-    if x.destination:
+    # A year's exports use a handful of codes and countries: known-good ones
+    # are remembered rather than looked up again.
+    good = ctx.good_codes
+    if x.hs_code and (x.hs_code, x.decl_date.year) not in good:
+        found = check_hs("export", key, x.hs_code, ctx, x.decl_date.year, period)
+        if found:
+            out += found
+        else:
+            good.add((x.hs_code, x.decl_date.year))
+    if x.destination and x.destination not in good:
         country = ctx.codes.country(x.destination)
+        if country is not None and country.alpha2 != "CN":
+            good.add(x.destination)
         if country is None:
             out.append(finding("country.unknown", "export", key, "destination", period,
                                value=x.destination))

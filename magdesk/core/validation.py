@@ -9,6 +9,7 @@ from datetime import date
 
 from . import rules_cross as X
 from . import rules_records as R
+from . import rules_sales as S
 from .balance import check_balance, monthly_balance
 from .codelists import CodeLists
 from .control import ControlPolicy
@@ -41,6 +42,8 @@ class Dataset:
     licences: dict[int, Licence] = field(default_factory=dict)
     inputs: Callable[[], Iterable[BatchInput]] = lambda: ()
     sales: Callable[[], Iterable[Sale]] = lambda: ()
+    # or the sales as stored rows (rules_sales.SALE_COLUMNS), which is faster
+    sale_rows: Callable[[], Iterable[tuple]] | None = None
     exports: list[ExportLine] = field(default_factory=list)
     adjustments: list[Adjustment] = field(default_factory=list)
     # stock movements other than sales, summed per (product id, YYYY-MM, kind)
@@ -88,14 +91,10 @@ def validate(
     out += X.check_batches(per_batch, ctx)
     step()
     sale_checks = X.SaleChecks(ctx, ds.adjustments)
-    check_sale, add = R.check_sale, sale_checks.add
-    for n, s in enumerate(ds.sales(), 1):
-        found = check_sale(s, ctx, None)
-        if found:
-            out += _dated(found, s.date)
-        add(s)
-        if progress is not None and n % 50_000 == 0:
-            progress(3, steps)  # lets a caller cancel a long run (it may raise)
+    rows = ds.sale_rows() if ds.sale_rows is not None else map(S.sale_row, ds.sales())
+    # the tick lets a caller cancel a long run (its progress callback may raise)
+    out += S.check_sale_rows(rows, ctx, sale_checks,
+                             None if progress is None else lambda: progress(3, steps))
     out += sale_checks.findings
     step()
     for x in ds.exports:

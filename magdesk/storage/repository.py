@@ -144,8 +144,9 @@ class Repository:
         return self.get(entity, row[0]) if row else None
 
     def iter(self, entity: str, order: str = "id", where: str = "",
-             params: Iterable = ()) -> Iterator:
-        """Stream records; ``where``/``order`` are SQL fragments built only by magdesk."""
+             params: Iterable = (), raw: bool = False) -> Iterator:
+        """Stream records (``raw``: the rows as stored); ``where``/``order`` are
+        SQL fragments built only by magdesk."""
         t = TABLES[entity]
         sql = f"SELECT {', '.join(t.columns)} FROM {t.name}"
         if where:
@@ -153,9 +154,9 @@ class Repository:
         cursor = self.conn.execute(f"{sql} ORDER BY {order}", tuple(params))
         from_row = t.from_row
         while rows := cursor.fetchmany(2000):
-            yield from map(from_row, rows)
+            yield from (rows if raw else map(from_row, rows))
 
-    def stream(self, entity: str, order: str = "id") -> Iterator:
+    def stream(self, entity: str, order: str = "id", raw: bool = False) -> Iterator:
         """Like ``iter`` for very large tables: a second, read-only connection
         fetches pages in a background thread (SQLite releases the GIL while it
         reads) while the caller works on the previous page."""
@@ -189,7 +190,7 @@ class Repository:
                     raise rows
                 if not rows:
                     return
-                yield from map(from_row, rows)
+                yield from (rows if raw else map(from_row, rows))
         finally:
             stop.set()
             while worker.is_alive():  # unblock a producer waiting on a full queue
