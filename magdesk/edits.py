@@ -8,6 +8,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from .core.fields import entity_label
+from .storage import ranges as R
 from .storage.repository import ENTITY_OF, Repository
 
 
@@ -110,3 +111,173 @@ class Delete(Edit):
             return f"删除{label} {key}" if lang == "zh" else f"Delete {label.lower()} {key}"
         n = len(self.records)
         return f"删除 {n} 条{label}" if lang == "zh" else f"Delete {n} {label.lower()} records"
+
+
+class UndoRefused(Exception):
+    """An edit that cannot be undone (or redone) as things are now; nothing
+    was changed.  ``message(lang)`` says why, for the clerk."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+_UNDO = ("不能撤销导入", "The import cannot be undone")
+_REDO = ("不能重做导入", "The import cannot be redone")
+
+
+@dataclass
+class ImportEdit(Edit):
+    """A spreadsheet import as one step: undo deletes exactly the records it
+    added and puts back those it updated, in one transaction; redo writes them
+    again with the same ids.  Refused (UndoRefused, nothing changed) when a
+    record has since been changed, is referred to by another record, or lies
+    in a filed month."""
+
+    entity: str
+    file_name: str
+    rows: int  # rows of the file imported
+    added: list = field(default_factory=list)  # the records added, as imported
+    first: int = 0  # their ids: first..last
+    last: int = -1
+    inputs: list = field(default_factory=list)  # the added batches' input lines
+    replaced: list = field(default_factory=list)  # (record before, its input lines)
+    updated: list = field(default_factory=list)  # (record as imported, its input lines)
+
+    @classmethod
+    def capture(cls, repo: Repository, result) -> ImportEdit | None:
+        """The step of an ``importing.ImportResult`` just committed (None when
+        it wrote nothing)."""
+        from .importing.columns import KINDS
+
+        if result.status != "imported" or not (result.added or result.replaced):
+            return None
+        entity = KINDS[result.kind].entity
+        edit = cls(entity, result.file.name, result.rows - result.skipped)
+        if result.added:
+            edit.first, edit.last = result.added
+            edit.added = R.records_between(repo, entity, edit.first, edit.last)
+            if entity == "batch":
+                edit.inputs = R.batch_inputs_between(repo, edit.first, edit.last)
+        edit.replaced = list(result.replaced)
+        edit.updated = [(repo.get(entity, old.id), _lines(repo, entity, old.id))
+                        for old, _ in result.replaced]
+        return edit
+
+    def describe(self, lang: str = "zh") -> str:
+        label = entity_label(self.entity, lang)
+        return f"导入 {label} ({self.rows:,} 行)" if lang == "zh" else \
+            f"Import {label.lower()} ({self.rows:,} rows)"
+
+    def _note(self, action: str) -> str:
+        return f"{action} import {self.entity} {self.file_name}"
+
+    def revert(self, repo: Repository) -> None:
+        with repo.db.bulk(self._note("undo")), repo._tx():
+            self._check_unchanged(repo)
+            self._check_unreferenced(repo)
+            self._check_unlocked(repo, [*self.added, *(new for new, _ in self.updated)], _UNDO)
+            if self.added:
+                R.delete_between(repo, self.entity, self.first, self.last)
+            for old, lines in self.replaced:
+                repo.update(old)
+                if self.entity == "batch":
+                    repo.replace_batch_inputs(old.id, lines)
+
+    def apply(self, repo: Repository) -> None:
+        with repo.db.bulk(self._note("redo")), repo._tx():
+            self._check_unlocked(repo, [*self.added, *(old for old, _ in self.replaced)], _REDO)
+            taken = R.records_between(repo, self.entity, self.first, self.last)
+            clash = self._clash(repo)
+            if taken or clash:
+                key = _key(taken[0]) if taken else clash
+                raise UndoRefused(f"{_REDO[0]}:{key} 已被导入后新录入的记录占用。",
+                                  f"{_REDO[1]}: {key} is taken by a record entered since.")
+            if self.added:
+                repo.insert_many(self.entity, self.added)
+            if self.inputs:
+                repo.insert_many("batch_input", self.inputs)
+            for new, lines in self.updated:
+                repo.update(new)
+                if self.entity == "batch":
+                    repo.replace_batch_inputs(new.id, lines)
+
+    # --- the checks, inside the transaction -----------------------------------------
+
+    def _clash(self, repo: Repository) -> str | None:
+        """A business key of the added records that a record entered since holds."""
+        if not self.added:
+            return None
+        keys = repo.key_index(self.entity)
+        for record in self.added:
+            key = f"{record.customs_decl_no}/{record.line_no}" if self.entity == "export" \
+                else _key(record)
+            if key in keys:
+                return _key(record)
+        return None
+
+    def _check_unchanged(self, repo: Repository) -> None:
+        changed = None
+        if self.added:
+            changed = _first_difference(
+                self.added, R.records_between(repo, self.entity, self.first, self.last))
+            if changed is None and self.entity == "batch":
+                changed = _first_changed_lines(
+                    self.added, self.inputs, R.batch_inputs_between(repo, self.first, self.last))
+        for new, lines in self.updated:
+            if changed is None and (repo.get(self.entity, new.id) != new
+                                    or _lines(repo, self.entity, new.id) != lines):
+                changed = _key(new)
+        if changed is not None:
+            zh, en = entity_label(self.entity, "zh"), entity_label(self.entity, "en").lower()
+            raise UndoRefused(f"{_UNDO[0]}:{zh} {changed} 在导入后已被修改或删除。",
+                              f"{_UNDO[1]}: {en} {changed} was changed or deleted after it.")
+
+    def _check_unreferenced(self, repo: Repository) -> None:
+        found = R.first_reference(repo, self.entity, self.first, self.last) if self.added else None
+        if found is None:
+            return
+        record_id, other, other_key = found
+        key = next((_key(r) for r in self.added if r.id == record_id), str(record_id))
+        zh, en = entity_label(self.entity, "zh"), entity_label(self.entity, "en").lower()
+        other_zh, other_en = entity_label(other, "zh"), entity_label(other, "en").lower()
+        raise UndoRefused(f"{_UNDO[0]}:{zh} {key} 已被{other_zh} {other_key} 引用。",
+                          f"{_UNDO[1]}: {en} {key} is referred to by {other_en} {other_key}.")
+
+    def _check_unlocked(self, repo: Repository, records: list, action: tuple[str, str]) -> None:
+        locked = repo.locked_periods()
+        for record in records if locked else ():
+            months = [m for m in R.months_of(repo, self.entity, record) if m in locked]
+            if months:
+                raise UndoRefused(
+                    f"{action[0]}:{_key(record)} 所在的 {months[0]} 已申报并锁定。",
+                    f"{action[1]}: {_key(record)} lies in {months[0]}, which is filed and "
+                    "locked.")
+
+
+def _lines(repo: Repository, entity: str, record_id: int) -> list:
+    return R.batch_inputs(repo, record_id) if entity == "batch" else []
+
+
+def _first_difference(before: list, now: list) -> str | None:
+    """The key of the first record of ``before`` missing or different in ``now``."""
+    if before == now:
+        return None
+    current = {r.id: r for r in now}
+    return next((_key(r) for r in before if current.get(r.id) != r), None)
+
+
+def _first_changed_lines(batches: list, before: list, now: list) -> str | None:
+    """The key of the first batch whose input lines are not as imported."""
+    if before == now:
+        return None
+    mine: dict = {}
+    theirs: dict = {}
+    for line in before:
+        mine.setdefault(line.batch_id, []).append(line)
+    for line in now:
+        theirs.setdefault(line.batch_id, []).append(line)
+    return next((_key(b) for b in batches if mine.get(b.id) != theirs.get(b.id)), "?")

@@ -88,19 +88,31 @@ def check_database(db: Database) -> CheckReport:
 def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str | None = None,
                 months: int = 12,
                 replace: bool = False, progress: Progress | None = None) -> dict[str, int]:
-    """Write a demo producer into a new file at ``path``."""
+    """Write a demo producer into a new file at ``path``.  It is built in a
+    file of its own beside ``path`` and moved there only when complete: a
+    failed or cancelled build (``progress`` raising) leaves no file behind,
+    and a replaced file is kept until then."""
+    import os
+    import uuid
+
     from .demo import build_demo
 
     path = Path(path)
-    if path.exists():
-        if not replace:
-            raise StorageError(f"{path} already exists; choose another file or replace it")
-        for suffix in ("", "-wal", "-shm"):
+    if path.exists() and not replace:
+        raise StorageError(f"{path} already exists; choose another file or replace it")
+    work = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.part{path.suffix}")
+    try:
+        # Generated data: one summarising audit entry instead of one per row.
+        with open_database(work, create=True) as db, db.bulk("demo producer"):
+            counts = build_demo(db, sales=sales, seed=seed, end_period=end_period,
+                                months=months, progress=progress)
+        for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    # Generated data: one summarising audit entry instead of one per row.
-    with open_database(path, create=True) as db, db.bulk("demo producer"):
-        return build_demo(db, sales=sales, seed=seed, end_period=end_period, months=months,
-                          progress=progress)
+        os.replace(work, path)
+    finally:
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(f"{work}{suffix}").unlink(missing_ok=True)
+    return counts
 
 
 def accept_warning(db: Database, entity: str, record: str, code: str, reason: str) -> None:
@@ -197,13 +209,14 @@ def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None
                 on_duplicate: str = "error", report: Path | None = None,
                 settings: Settings | None = None, today: date | None = None,
                 lang: str = "zh", progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None):
+                cancelled: Callable[[], bool] | None = None, header_row: int | None = None):
     """Import a spreadsheet of ``kind`` (counterparties, products, purchases,
     batches, sales, exports, licences) all-or-nothing, checked by the same rules
     as entry; a restore point is taken before a real import writes.  Returns an
     ``importing.ImportResult``; raises ``importing.ImportFileError`` when the
     file, the sheet or its header cannot be used.  The wizard previews the
-    header mapping with ``importing.inspect_file`` first."""
+    header mapping with ``import_preview`` first and passes the ``mapping``
+    and ``header_row`` (0-based) the clerk confirmed."""
     from .importing import run_import
     from .storage.snapshots import folder_for
 
@@ -214,7 +227,35 @@ def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None
         db, kind, Path(path), codes=load_codelists(), policy=settings.control_policy(),
         validate=lambda: validate_database(db, settings=settings, today=today),
         sheet=sheet, mapping=mapping, dry_run=dry_run, on_duplicate=on_duplicate,
-        report=report, backup_dir=backup_dir, lang=lang, progress=progress, cancelled=cancelled)
+        report=report, backup_dir=backup_dir, lang=lang, progress=progress, cancelled=cancelled,
+        header_row=header_row)
+
+
+def import_preview(kind: str, path: Path, sheet: str | None = None):
+    """A sheet read once for the import wizard (``importing.preview.Preview``):
+    its header mapping, remapped as the clerk chooses, and its first rows."""
+    from .importing.preview import Preview
+
+    return Preview(kind, Path(path), sheet)
+
+
+def preview_rows(db: Database, preview, mapping, *, on_duplicate: str = "error",
+                 settings: Settings | None = None, lang: str = "zh"):
+    """The first rows of ``preview`` under ``mapping`` parsed and checked as
+    the import will (``importing.preview.PreviewRows``)."""
+    settings = settings or load_settings()
+    return preview.rows(db, mapping, codes=load_codelists(), policy=settings.control_policy(),
+                        on_duplicate=on_duplicate, lang=lang)
+
+
+def write_import_report(result, path: Path, *, lang: str = "zh") -> Path:
+    """The error report of an import already run (``ImportResult``): a copy
+    of the sheet with the bad cells marked and a sheet listing every finding."""
+    from .importing.reader import read_source
+    from .importing.report import write_report
+
+    source = read_source(result.file, result.sheet)
+    return write_report(source, result, Path(path), lang)
 
 
 def write_import_template(kind: str, path: Path, *, lang: str = "zh") -> Path:

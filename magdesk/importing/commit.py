@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..core.findings import Finding, finding
 from ..core.identifiers import normalise_uscc
+from ..storage.ranges import batch_inputs
 from ..storage.repository import Repository
 from .build import Item
 from .columns import Kind
@@ -110,6 +111,19 @@ def check_locked(kind: Kind, items: list[Item], locked: set[str], loc: Locator,
                                    value=day, period=f"{day:%Y-%m}"))
         if not bad:
             out.append(item)
+    return out
+
+
+def replaced(kind: Kind, items: list[Item], repo: Repository) -> list[tuple[object, list]]:
+    """The records an import will update, as they are now (with a batch's
+    input lines), so that undoing the import can put them back."""
+    out = []
+    for item in items:
+        if item.existing_id is None:
+            continue
+        old = repo.get(kind.entity, item.existing_id)
+        lines = batch_inputs(repo, item.existing_id) if kind.name == "batches" else []
+        out.append((old, lines))
     return out
 
 

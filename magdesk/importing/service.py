@@ -46,6 +46,11 @@ class ImportResult:
     backup: Path | None = None
     report: Path | None = None
     encoding: str = ""
+    # What a real import wrote, for undoing it as one step: the ids of the
+    # records it added (first, last; SQLite numbers them in a row) and the
+    # records it updated as they were before (with a batch's input lines).
+    added: tuple[int, int] | None = None
+    replaced: list[tuple[object, list]] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -79,16 +84,22 @@ def kind_of(name: str) -> Kind:
 
 
 def inspect_file(kind: str, path: Path, sheet: str | None = None,
-                 chosen: dict[str, str | None] | None = None) -> tuple[Source, Mapping,
-                                                                      list[ImportFinding]]:
+                 chosen: dict[str, str | None] | None = None,
+                 header_row: int | None = None) -> tuple[Source, Mapping, list[ImportFinding]]:
     """The sheet read and its header mapped, with the header findings (unmapped,
-    repeated and missing columns): what an import wizard shows before importing."""
+    repeated and missing columns): what an import wizard shows before importing.
+    ``header_row`` (0-based) overrides the row found by itself."""
     k = kind_of(kind)
-    for name in (chosen or {}).values():
-        if name and name not in k.by_name:
-            raise ImportFileError("import.column_unknown", value=name,
-                                  columns=", ".join(c.name for c in k.columns))
+    check_choice(k, chosen)
     remembered = load_remembered()
+    source = read_source(Path(path), sheet, pick=sheet_score(k, remembered))
+    mapping = inspect_source(k, source, chosen, header_row, remembered)
+    return source, mapping, header_findings(k, source, mapping)
+
+
+def sheet_score(k: Kind, remembered: dict):
+    """How well a sheet's first rows suit an import of ``k`` (None: not at all),
+    to pick the sheet of a workbook when none is named."""
 
     def score(head):
         at = find_header(head, k, remembered)
@@ -97,18 +108,35 @@ def inspect_file(kind: str, path: Path, sheet: str | None = None,
         m = map_header(head, at, k)
         return (not m.missing, len(m.columns))
 
-    source = read_source(Path(path), sheet, pick=score)
-    at = find_header(source.rows, k, remembered, chosen)
-    if at is None:
+    return score
+
+
+def check_choice(k: Kind, chosen: dict[str, str | None] | None) -> None:
+    """A chosen mapping may name only columns this kind has."""
+    for name in (chosen or {}).values():
+        if name and name not in k.by_name:
+            raise ImportFileError("import.column_unknown", value=name,
+                                  columns=", ".join(c.name for c in k.columns))
+
+
+def inspect_source(k: Kind, source: Source, chosen: dict[str, str | None] | None = None,
+                   header_row: int | None = None, remembered: dict | None = None) -> Mapping:
+    """The header of a sheet already read, mapped: automatically, by a layout
+    remembered for it, or as ``chosen`` (header text -> column or None) says."""
+    if remembered is None:
+        remembered = load_remembered()
+    at = header_row if header_row is not None else find_header(source.rows, k, remembered,
+                                                               chosen)
+    if at is None or not 0 <= at < len(source.rows):
         raise ImportFileError("import.header_missing", sheet=source.sheet, rows=30)
     headers = [str(c) for c in source.rows[at]]
     choice = chosen if chosen is not None else remembered_choice(k.name, headers)
     mapping = map_header(source.rows, at, k, choice)
     mapping.remembered = chosen is None and choice is not None
-    return source, mapping, _header_findings(k, source, mapping)
+    return mapping
 
 
-def _header_findings(k: Kind, source: Source, mapping: Mapping) -> list[ImportFinding]:
+def header_findings(k: Kind, source: Source, mapping: Mapping) -> list[ImportFinding]:
     loc = Locator(source.sheet, k.entity, mapping.headers, mapping.columns)
     row = mapping.header_row + 1
     out = [loc.at_index("import.column_unmapped", row, i) for i in mapping.unmapped]
@@ -125,16 +153,18 @@ def run_import(db: Database, kind: str, path: Path, *, codes: CodeLists, policy:
                on_duplicate: str = "error", report: Path | None = None,
                backup_dir: Path | None = None, lang: str = "zh",
                progress: Callable[[int, int], None] | None = None,
-               cancelled: Callable[[], bool] | None = None) -> ImportResult:
+               cancelled: Callable[[], bool] | None = None,
+               header_row: int | None = None) -> ImportResult:
     """Import ``path`` into ``db`` all-or-nothing; ``validate()`` checks the
     database through the open transaction.  ``progress(done, total)`` hears of
     each step; ``cancelled()``, asked between steps, stops the import before it
-    writes (status "cancelled").  ImportFileError when the file, sheet or header
-    cannot be used."""
+    writes (status "cancelled").  ``header_row`` (0-based) overrides the header
+    row found by itself.  ImportFileError when the file, sheet or header cannot
+    be used."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}")
     job = _Job(db, kind_of(kind), Path(path), codes, policy, validate, sheet, mapping, dry_run,
-               on_duplicate, report, lang, progress, cancelled)
+               on_duplicate, report, lang, progress, cancelled, header_row)
     restore_point = None if dry_run else _RestorePoint(db, backup_dir)
     try:
         with _gc_paused():
@@ -160,6 +190,7 @@ class _Job:
     lang: str
     progress: Callable[[int, int], None] | None
     cancelled: Callable[[], bool] | None
+    header_row: int | None = None
 
     def step(self, done: int) -> bool:
         """Report step ``done`` of STEPS; True when the caller asked to stop."""
@@ -229,7 +260,7 @@ class _RestorePoint:
 
 def _run(job: _Job, restore_point: _RestorePoint | None) -> ImportResult:
     k = job.kind
-    source, m, findings = inspect_file(k.name, job.path, job.sheet, job.mapping)
+    source, m, findings = inspect_file(k.name, job.path, job.sheet, job.mapping, job.header_row)
     result = ImportResult(k.name, job.path, source.sheet, "columns", m.header_row + 1,
                           m.as_headers(), findings=findings, encoding=source.encoding)
     if m.missing:
@@ -244,7 +275,8 @@ def _run(job: _Job, restore_point: _RestorePoint | None) -> ImportResult:
     if job.step(2):
         return _cancelled(result)
     repo = Repository(job.db)
-    items, result.skipped = _prepare(k, rows, repo, job, m, loc, findings)
+    items, result.skipped = prepare(k, rows, repo, job.codes, job.policy, job.on_duplicate, m,
+                                    loc, findings)
     if job.step(3):
         return _cancelled(result)
     clean = not any(f.is_error for f in findings)
@@ -265,14 +297,17 @@ def _cancelled(result: ImportResult) -> ImportResult:
     return result
 
 
-def _prepare(k: Kind, rows, repo: Repository, job: _Job, m: Mapping, loc: Locator,
-             findings: list[ImportFinding]) -> tuple[list[Item], int]:
+def prepare(k: Kind, rows, repo: Repository, codes: CodeLists, policy: ControlPolicy,
+            on_duplicate: str, m: Mapping, loc: Locator,
+            findings: list[ImportFinding]) -> tuple[list[Item], int]:
+    """Parsed rows to the records to write: references resolved, duplicates
+    and locked months found (appended to ``findings``); and how many skipped."""
     from .refs import Refs
 
     refs = Refs(repo, loc, findings)
-    items = Builder(k.name, refs, job.codes, job.policy, findings, m.role_hint).build(rows)
+    items = Builder(k.name, refs, codes, policy, findings, m.role_hint).build(rows)
     keys = C.existing_keys(k, repo, refs)
-    items, skipped = C.deduplicate(k, items, keys, job.on_duplicate, loc, findings)
+    items, skipped = C.deduplicate(k, items, keys, on_duplicate, loc, findings)
     if k.name == "purchases":
         items = C.check_lots(items, refs, loc, findings)
     items = C.check_locked(k, items, repo.locked_periods(), loc, findings)
@@ -291,6 +326,8 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
     try:
         with db.bulk(f"import {k.name} {result.file.name}"), db.write():
             repo.savepoint("magdesk_import")
+            first = repo.next_id(k.entity)
+            replaced = C.replaced(k, items, repo) if commit else []
             result.inserted, result.updated = C.write(k, items, repo)
             after = validate()
             if all(placer.owns(f) for f in after):
@@ -303,6 +340,9 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
             result.findings = C.summarise_pending(result.findings, loc)
             if not commit or result.errors:
                 raise _Rollback
+            if result.inserted:
+                result.added = (first, repo.next_id(k.entity) - 1)
+            result.replaced = replaced
     except _Rollback:
         if result.errors:  # a dry run keeps the counts it would have written
             result.inserted = result.updated = 0
