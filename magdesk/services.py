@@ -42,10 +42,7 @@ def load_dataset(repo: Repository) -> Dataset:
         batches=repo.all_by_id("batch"),
         licences=repo.all_by_id("licence"),
         inputs=lambda: repo.iter("batch_input"),
-        # A second connection cannot see a transaction in progress (an import
-        # being checked before commit): stream only outside one.
-        sale_rows=lambda: (repo.iter if repo.conn.in_transaction else repo.stream)(
-            "sale", order="date, id", raw=True),
+        sale_rows=lambda: repo.iter("sale", order="date, id", raw=True),
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),
         movements=lambda: repo.movements(with_sales=False),

@@ -6,9 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import queue
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
@@ -155,49 +153,6 @@ class Repository:
         from_row = t.from_row
         while rows := cursor.fetchmany(2000):
             yield from (rows if raw else map(from_row, rows))
-
-    def stream(self, entity: str, order: str = "id", raw: bool = False) -> Iterator:
-        """Like ``iter`` for very large tables: a second, read-only connection
-        fetches pages in a background thread (SQLite releases the GIL while it
-        reads) while the caller works on the previous page."""
-        t = TABLES[entity]
-        sql = f"SELECT {', '.join(t.columns)} FROM {t.name} ORDER BY {order}"
-        pages: queue.Queue = queue.Queue(maxsize=4)
-        stop = threading.Event()
-
-        def fetch() -> None:
-            try:
-                conn = self.db.reader()
-                try:
-                    cursor = conn.execute(sql)
-                    while not stop.is_set():
-                        rows = cursor.fetchmany(5000)
-                        pages.put(rows)
-                        if not rows:
-                            break
-                finally:
-                    conn.close()
-            except BaseException as exc:  # handed to the consumer, raised there
-                pages.put(exc)
-
-        worker = threading.Thread(target=fetch, name=f"magdesk-stream-{entity}", daemon=True)
-        worker.start()
-        from_row = t.from_row
-        try:
-            while True:
-                rows = pages.get()
-                if isinstance(rows, BaseException):
-                    raise rows
-                if not rows:
-                    return
-                yield from (rows if raw else map(from_row, rows))
-        finally:
-            stop.set()
-            while worker.is_alive():  # unblock a producer waiting on a full queue
-                try:
-                    pages.get_nowait()
-                except queue.Empty:
-                    worker.join(0.01)
 
     def all_by_id(self, entity: str) -> dict[int, object]:
         records = list(self.iter(entity))
