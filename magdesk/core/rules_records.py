@@ -271,7 +271,7 @@ def check_batch(b: Batch, ctx: Context, period: str | None) -> list[Finding]:
         out.append(finding("date.order", "batch", key, "end_date", period))
     product = ctx.products.get(b.product_id)
     if (
-        product is not None and b.grade and product.grade
+        product is not None and b.grade and product.grade and b.grade != product.grade
         and ids.normalise_grade(b.grade) != ids.normalise_grade(product.grade)
         and not ids.check_grade(product.category, ids.normalise_grade(product.grade))
     ):
