@@ -56,7 +56,9 @@ class RecordTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        self.sort_column = self.view.columns[column].name
+        # -1 (no sort indicator, as the view starts) is the view's own order,
+        # not the last column counted from the end.
+        self.sort_column = self.view.columns[column].name if column >= 0 else None
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.refresh()
 

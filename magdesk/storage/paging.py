@@ -1,9 +1,18 @@
 """Windows onto large tables for the GUI: a row count and pages of display
-rows, filtered and sorted in SQL, never the whole table in Python."""
+rows, filtered and sorted in SQL, never the whole table in Python.
+
+The quick filter is resolved before the rows are read: the counterparties,
+products or batches whose name or number matches the text are looked up
+first (small tables, a few hundred ids at most), and the rows are then
+filtered by those ids through their indexes.  Each page is read either
+through the filter's indexes or by walking the table in the view's order and
+testing each row, whichever touches fewer rows; pages past the middle are
+read from the far end."""
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -19,6 +28,30 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Match:
+    """One way the quick-filter text can match a row of the view's table:
+    ``column`` (of ``t``) contains the text (``like``), starts with it
+    (``prefix``, an index range), or is one of the ids ``lookup`` finds (a
+    query on a parent table with ``:like``, ``:prefix`` and ``:hi``)."""
+
+    column: str
+    how: str = "like"  # like, prefix, ids
+    lookup: str = ""
+
+
+def like(column: str) -> Match:
+    return Match(column, "like")
+
+
+def prefix(column: str) -> Match:
+    return Match(column, "prefix")
+
+
+def ids(column: str, lookup: str) -> Match:
+    return Match(column, "ids", lookup)
+
+
+@dataclass(frozen=True)
 class View:
     """What one section's table shows."""
 
@@ -26,8 +59,7 @@ class View:
     source: str  # FROM ... JOIN ...
     columns: tuple[Column, ...]
     date_sql: str | None  # the column a period filter applies to
-    # Filters, each "<sql> LIKE :like" or an indexed prefix on :prefix / :hi.
-    search: tuple[str, ...] = ()
+    search: tuple[Match, ...] = ()  # what the quick filter looks at
     default_order: str = "t.id"
 
     def column(self, name: str) -> Column:
@@ -35,35 +67,35 @@ class View:
 
 
 C = Column
-_CP = "(SELECT id FROM counterparty WHERE name_cn LIKE :like OR name_en LIKE :like " \
-      "OR uscc LIKE :like)"
-_PR = "(SELECT id FROM product WHERE code LIKE :like OR name_cn LIKE :like)"
+_CP = "SELECT id FROM counterparty WHERE name_cn LIKE :like OR name_en LIKE :like OR uscc LIKE :like"
+_PR = "SELECT id FROM product WHERE code LIKE :like OR name_cn LIKE :like"
+_BATCH = "SELECT id FROM production_batch WHERE batch_no >= :prefix AND batch_no < :hi"
+_LICENCE = "SELECT id FROM export_licence WHERE licence_no LIKE :like"
 
 VIEWS: dict[str, View] = {
     "counterparty": View("counterparty", "counterparty t", (
         C("name_cn", "t.name_cn"), C("name_en", "t.name_en"), C("cp_type", "t.cp_type", "enum"),
         C("role", "t.role", "enum"), C("uscc", "t.uscc"), C("country", "t.country"),
         C("address", "t.address")), None,
-        ("t.name_cn LIKE :like", "t.name_en LIKE :like", "t.uscc LIKE :like")),
+        (like("name_cn"), like("name_en"), like("uscc"))),
     "product": View("product", "product t", (
         C("code", "t.code"), C("name_cn", "t.name_cn"), C("category", "t.category", "enum"),
         C("grade", "t.grade"), C("hs_code", "t.hs_code"), C("dy_pct", "t.dy_pct", "pct"),
         C("tb_pct", "t.tb_pct", "pct"), C("spec", "t.spec")), None,
-        ("t.code LIKE :like", "t.name_cn LIKE :like", "t.grade LIKE :like")),
+        (like("code"), like("name_cn"), like("grade"))),
     "purchase": View("purchase", "purchase_in t JOIN counterparty c ON c.id = t.supplier_id "
                      "JOIN product m ON m.id = t.product_id", (
         C("doc_no", "t.doc_no"), C("date", "t.date", "date"), C("supplier_id", "c.name_cn"),
         C("product_id", "m.code"), C("lot_no", "t.lot_no"), C("qty_g", "t.qty_g", "mass"),
         C("amount_fen", "t.amount_fen", "money"), C("origin", "t.origin", "enum"),
         C("invoice_no", "t.invoice_no")), "t.date",
-        ("t.doc_no >= :prefix AND t.doc_no < :hi", "t.lot_no >= :prefix AND t.lot_no < :hi",
-         f"t.supplier_id IN {_CP}", f"t.product_id IN {_PR}")),
+        (prefix("doc_no"), prefix("lot_no"), ids("supplier_id", _CP), ids("product_id", _PR))),
     "batch": View("batch", "production_batch t JOIN product m ON m.id = t.product_id", (
         C("batch_no", "t.batch_no"), C("start_date", "t.start_date", "date"),
         C("end_date", "t.end_date", "date"), C("process", "t.process", "enum"),
         C("product_id", "m.code"), C("grade", "t.grade"), C("output_g", "t.output_g", "mass"),
         C("output_pcs", "t.output_pcs", "int")), "t.end_date",
-        ("t.batch_no >= :prefix AND t.batch_no < :hi", f"t.product_id IN {_PR}")),
+        (prefix("batch_no"), ids("product_id", _PR))),
     "sale": View("sale", "sale_out t JOIN counterparty c ON c.id = t.customer_id "
                  "JOIN product m ON m.id = t.product_id "
                  "JOIN production_batch b ON b.id = t.batch_id", (
@@ -72,10 +104,8 @@ VIEWS: dict[str, View] = {
         C("qty_g", "t.qty_g", "mass"), C("qty_pcs", "t.qty_pcs", "int"),
         C("amount_fen", "t.amount_fen", "money"), C("currency", "t.currency"),
         C("invoice_no", "t.invoice_no"), C("is_export", "t.is_export", "bool")), "t.date",
-        ("t.doc_no >= :prefix AND t.doc_no < :hi", f"t.customer_id IN {_CP}",
-         f"t.product_id IN {_PR}",
-         "t.batch_id IN (SELECT id FROM production_batch WHERE batch_no >= :prefix "
-         "AND batch_no < :hi)")),
+        (prefix("doc_no"), ids("customer_id", _CP), ids("product_id", _PR),
+         ids("batch_id", _BATCH))),
     "export": View("export", "export_shipment t JOIN sale_out s ON s.id = t.sale_id "
                    "JOIN counterparty c ON c.id = t.consignee_id "
                    "LEFT JOIN export_licence l ON l.id = t.licence_id", (
@@ -84,15 +114,15 @@ VIEWS: dict[str, View] = {
         C("end_use", "t.end_use", "enum"), C("controlled", "t.controlled", "bool"),
         C("control_no", "t.control_no"), C("licence_id", "l.licence_no"),
         C("qty_g", "t.qty_g", "mass"), C("value_fen", "t.value_fen", "money")), "t.decl_date",
-        ("t.customs_decl_no LIKE :like", f"t.consignee_id IN {_CP}",
-         "t.licence_id IN (SELECT id FROM export_licence WHERE licence_no LIKE :like)")),
+        (like("customs_decl_no"), ids("consignee_id", _CP), ids("licence_id", _LICENCE))),
     "licence": View("licence", "export_licence t", (
         C("licence_no", "t.licence_no"), C("licence_type", "t.licence_type", "enum"),
         C("control_no", "t.control_no"), C("valid_from", "t.valid_from", "date"),
         C("valid_to", "t.valid_to", "date"), C("qty_g", "t.qty_g", "mass"),
         C("end_user", "t.end_user")), None,
-        ("t.licence_no LIKE :like", "t.end_user LIKE :like")),
+        (like("licence_no"), like("end_user"))),
 }
+
 
 
 class PagedQuery:
@@ -100,28 +130,22 @@ class PagedQuery:
 
     PAGE = 200
     CACHE_PAGES = 50
+    MAX_IDS = 2000  # more matching parents than this stay a subquery
+    WALK_BUDGET = 0.03  # seconds a walk in order may take before the indexes are used
 
     def __init__(self, db: Database, view: View, text: str = "", period: str | None = None,
                  sort: str | None = None, descending: bool = False):
         self.db = db
         self.view = view
-        where, self.params = self._where(text.strip(), period)
-        self.where = f" WHERE {where}" if where else ""
-        order = view.column(sort).sql if sort else view.default_order
-        direction = "DESC" if descending else "ASC"
-        self.order = f" ORDER BY {order} {direction}, t.id {direction}"
+        self.text, self.period = text.strip(), period
+        self.order_sql = view.column(sort).sql if sort else view.default_order
+        self.descending = descending
+        self._where: tuple[str, str] | None = None  # (indexed, walking), made on first use
+        self.params: dict = {}
         self._count: int | None = None
+        self._rows_in_table: int | None = None
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
-
-    def _where(self, text: str, period: str | None) -> tuple[str, dict]:
-        parts, params = [], {}
-        if text and self.view.search:
-            parts.append("(" + " OR ".join(self.view.search) + ")")
-            params.update(like=f"%{text}%", prefix=text, hi=text + "\uffff")
-        if period and self.view.date_sql:
-            parts.append(f"{self.view.date_sql} >= :start AND {self.view.date_sql} < :end")
-            params.update(period_bounds(period))
-        return " AND ".join(parts), params
+        self._last_keys: dict[int, tuple] = {}  # page -> (order value, id) of its last row
 
     @property
     def _base(self) -> str:
@@ -130,11 +154,61 @@ class PagedQuery:
         ``t`` columns — counting and paging need no join at all."""
         return self.view.source.split(" JOIN ")[0].removesuffix(" LEFT")
 
+    # --- the filter -------------------------------------------------------------------
+
+    def where(self) -> tuple[str, str]:
+        """The WHERE clause twice: as written, so SQLite may read the rows
+        through the filter's indexes, and with those columns hidden from the
+        planner (a unary ``+``), so it walks the table in the view's order."""
+        if self._where is None:
+            try:
+                self._where = self._resolve()
+            except sqlite3.ProgrammingError:  # closed file
+                self._where = (" WHERE 0", " WHERE 0")
+        return self._where
+
+    def _resolve(self) -> tuple[str, str]:
+        indexed, walking = [], []
+        if self.text and self.view.search:
+            self.params.update(like=f"%{self.text}%", prefix=self.text, hi=self.text + "\uffff")
+            either = [m for m in (self._match(m) for m in self.view.search) if m is not None]
+            indexed.append("(" + (" OR ".join(m[0] for m in either) or "0") + ")")
+            walking.append("(" + (" OR ".join(m[1] for m in either) or "0") + ")")
+        if self.period and self.view.date_sql:
+            between = f"{self.view.date_sql} >= :start AND {self.view.date_sql} < :end"
+            indexed.append(between)
+            walking.append(between)
+            self.params.update(period_bounds(self.period))
+        return tuple(f" WHERE {' AND '.join(w)}" if w else "" for w in (indexed, walking))
+
+    def _match(self, match: Match) -> tuple[str, str] | None:
+        """(indexed, walking) SQL of one way to match, None when nothing can:
+        a prefix no row starts with, a name no parent has."""
+        column = f"t.{match.column}"
+        if match.how == "like":
+            return f"{column} LIKE :like", f"{column} LIKE :like"
+        if match.how == "prefix":
+            between = "{0} >= :prefix AND {0} < :hi"
+            found = self.db.conn.execute(
+                f"SELECT 1 FROM {self._base} WHERE {between.format(column)} LIMIT 1", self.params)
+            return (between.format(column), between.format("+" + column)) \
+                if found.fetchone() else None
+        found = [r[0] for r in self.db.conn.execute(
+            f"{match.lookup} LIMIT {self.MAX_IDS + 1}", self.params)]
+        if not found:
+            return None
+        listed = f"({match.lookup})" if len(found) > self.MAX_IDS else \
+            "(" + ", ".join(str(int(i)) for i in found) + ")"
+        return f"{column} IN {listed}", f"+{column} IN {listed}"
+
+    # --- count and pages ---------------------------------------------------------------
+
     def count(self) -> int:
         if self._count is None:
-            sql = f"SELECT count(*) FROM {self._base}{self.where}"
+            indexed, _ = self.where()
             try:
-                self._count = self.db.conn.execute(sql, self.params).fetchone()[0]
+                self._count = self.db.conn.execute(
+                    f"SELECT count(*) FROM {self._base}{indexed}", self.params).fetchone()[0]
             except sqlite3.ProgrammingError:  # closed file
                 self._count = 0
         return self._count
@@ -147,7 +221,8 @@ class PagedQuery:
             rows = self._fetch(page)
             self._pages[page] = rows
             if len(self._pages) > self.CACHE_PAGES:
-                self._pages.popitem(last=False)
+                dropped, _ = self._pages.popitem(last=False)
+                self._last_keys.pop(dropped, None)
         else:
             self._pages.move_to_end(page)
         return rows[offset] if offset < len(rows) else ()
@@ -155,15 +230,11 @@ class PagedQuery:
     def _fetch(self, page: int) -> list[tuple]:
         """One page: its ids from the base table (an index walk when the order
         has one), then the display values of just those ids."""
-        joined = not self.order.split()[2].startswith("t.")
-        source = self.view.source if joined else self._base
-        ids_sql = (f"SELECT t.id FROM {source}{self.where}{self.order} "
-                   f"LIMIT {self.PAGE} OFFSET {page * self.PAGE}")
-        cols = ", ".join(c.sql for c in self.view.columns)
         try:
-            ids = [r[0] for r in self.db.conn.execute(ids_sql, self.params)]
+            ids = self._page_ids(page)
             if not ids:
                 return []
+            cols = ", ".join(c.sql for c in self.view.columns)
             rows = self.db.conn.execute(
                 f"SELECT t.id, {cols} FROM {self.view.source} "
                 f"WHERE t.id IN ({', '.join(map(str, ids))})").fetchall()
@@ -171,6 +242,78 @@ class PagedQuery:
             return []
         by_id = {r[0]: r for r in rows}
         return [by_id[i] for i in ids if i in by_id]
+
+    def _page_ids(self, page: int) -> list[int]:
+        total, first = self.count(), page * self.PAGE
+        if first >= total:
+            return []
+        limit = min(self.PAGE, total - first)
+        backwards = first + limit > total - first  # nearer the end: read from there
+        offset = total - first - limit if backwards else first
+        after = None if backwards else self._last_keys.get(page - 1)
+        if after is not None and after[0] is None:
+            after = None  # after a NULL the offset is simpler than the key
+        if after is not None:
+            offset = 0  # go on from the last row of the page before
+        keyed = self._ids(offset, limit, backwards, after)
+        if backwards:
+            keyed.reverse()
+        if keyed:
+            self._last_keys[page] = keyed[-1][1:]
+        return [k[0] for k in keyed]
+
+    def _ids(self, offset: int, limit: int, backwards: bool, after: tuple | None) -> list[tuple]:
+        """(id, order value, id) of the rows at ``offset`` in the order (or
+        its reverse), after the row keyed ``after``."""
+        indexed, walking = self.where()
+        up = self.descending == backwards
+        direction = "ASC" if up else "DESC"
+        order = f" ORDER BY {self.order_sql} {direction}, t.id {direction}"
+        params = dict(self.params)
+        keyset = ""
+        if after is not None:  # NULLs sort first: after a value going down come the NULLs
+            keyset = f"(({self.order_sql}, t.id) {'>' if up else '<'} (:after_value, :after_id)" \
+                + ("" if up else f" OR {self.order_sql} IS NULL") + ")"
+            params.update(after_value=after[0], after_id=after[1])
+        joined = not self.order_sql.startswith("t.")
+        source = self.view.source if joined else self._base
+
+        def query(where: str) -> str:
+            if keyset:
+                where = f"{where} AND {keyset}" if where else f" WHERE {keyset}"
+            return (f"SELECT t.id, {self.order_sql}, t.id FROM {source}{where}{order} "
+                    f"LIMIT {limit} OFFSET {offset}")
+
+        if walking != indexed and self._walk_pays(offset + limit):
+            rows = self._within_budget(query(walking), params)
+            if rows is not None:
+                return rows
+        return self.db.conn.execute(query(indexed), params).fetchall()
+
+    def _walk_pays(self, needed: int) -> bool:
+        """Whether walking the table in order until ``needed`` matching rows
+        are found (the matches spread evenly) reads fewer rows than fetching
+        every match through the indexes and sorting them."""
+        if self._rows_in_table is None:
+            self._rows_in_table = self.db.conn.execute(  # about; a b-tree seek
+                f"SELECT coalesce(max(id), 0) FROM {self._base}").fetchone()[0]
+        matches = max(self.count(), 1)
+        return needed * self._rows_in_table / matches <= 2 * matches
+
+    def _within_budget(self, sql: str, params: dict) -> list[tuple] | None:
+        """The rows of ``sql``, or None when it ran past WALK_BUDGET (the
+        matches were not spread evenly); then the indexes are used."""
+        deadline = time.perf_counter() + self.WALK_BUDGET
+        conn = self.db.conn
+        conn.set_progress_handler(lambda: time.perf_counter() > deadline, 5000)
+        try:
+            return conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupt" not in str(exc):
+                raise
+            return None
+        finally:
+            conn.set_progress_handler(None, 0)
 
     def index_of(self, record_id: int) -> int | None:
         """Row index of a record in the current order (None if filtered out)."""

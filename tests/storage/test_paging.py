@@ -1,0 +1,99 @@
+"""Paged windows onto the tables: every way a page can be read (through the
+filter's indexes, walking the table in order, from the far end, on from the
+page before) gives the rows a plain query gives."""
+
+import pytest
+
+from magdesk.storage import open_database
+from magdesk.storage.paging import VIEWS, PagedQuery
+
+
+def expected_ids(db, view, text, period, sort, descending):
+    """The plain answer: filters as subqueries, the whole order sorted."""
+    where, params = [], {}
+    if text:
+        params.update(like=f"%{text}%", prefix=text, hi=text + "\uffff")
+        alternatives = []
+        for m in view.search:
+            column = f"t.{m.column}"
+            if m.how == "like":
+                alternatives.append(f"{column} LIKE :like")
+            elif m.how == "prefix":
+                alternatives.append(f"{column} >= :prefix AND {column} < :hi")
+            else:
+                alternatives.append(f"{column} IN ({m.lookup})")
+        where.append("(" + " OR ".join(alternatives) + ")")
+    if period:
+        where.append(f"{view.date_sql} >= :start AND {view.date_sql} < :end")
+        params.update(start=f"{period}-01", end=f"{period}-31~")
+    order = view.column(sort).sql if sort else view.default_order
+    direction = "DESC" if descending else "ASC"
+    sql = (f"SELECT t.id FROM {view.source}" + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY {order} {direction}, t.id {direction}")
+    return [r[0] for r in db.conn.execute(sql, params)]
+
+
+def read_all(query, order):
+    return [query.row(i)[0] for i in order(query.count())]
+
+
+CASES = [  # (entity, text, period, sort, descending)
+    ("sale", "", None, None, False),
+    ("sale", "", "2026-06", None, False),
+    ("sale", "宁波", None, None, False),
+    ("sale", "宁波", None, "date", True),
+    ("sale", "宁波", "2026-06", "customer_id", False),
+    ("sale", "SO-", None, "qty_pcs", True),
+    ("sale", "MG-N", None, "qty_g", False),
+    ("sale", "no such thing", None, None, False),
+    ("purchase", "RK-2026", None, "lot_no", True),
+    ("purchase", "L2606", "2026-06", "date", False),
+    ("batch", "PB", "2026-03", None, False),
+    ("export", "", None, "licence_id", False),  # a LEFT JOIN column, NULLs first
+    ("export", "", None, "licence_id", True),  # NULLs last
+    ("counterparty", "公司", None, "uscc", True),  # a column with NULLs
+    ("counterparty", "公司", None, "uscc", False),
+    ("licence", "", None, "valid_to", True),
+]
+
+
+@pytest.mark.parametrize("entity, text, period, sort, descending", CASES)
+@pytest.mark.parametrize("mode", ["indexes", "walk", "walk interrupted"])
+def test_every_page_is_the_plain_answer(demo_copy, monkeypatch, entity, text, period, sort,
+                                        descending, mode):
+    monkeypatch.setattr(PagedQuery, "PAGE", 7)  # many pages out of a small file
+    monkeypatch.setattr(PagedQuery, "CACHE_PAGES", 3)
+    if mode != "indexes":
+        monkeypatch.setattr(PagedQuery, "_walk_pays", lambda self, needed: True)
+    if mode == "walk interrupted":
+        monkeypatch.setattr(PagedQuery, "WALK_BUDGET", -1.0)
+    view = VIEWS[entity]
+    with open_database(demo_copy) as db:
+        want = expected_ids(db, view, text, period, sort, descending)
+        if text and entity == "sale" and text != "no such thing":
+            assert want, "the case should find rows"
+
+        def fresh():
+            return PagedQuery(db, view, text, period, sort, descending)
+
+        assert fresh().count() == len(want)
+        assert read_all(fresh(), lambda n: range(n)) == want  # on from the page before
+        assert read_all(fresh(), lambda n: reversed(range(n))) == want[::-1]  # from the end
+        jumps = fresh()
+        middle = [i for i in range(0, len(want), 5)][::-1] + list(range(1, len(want), 3))
+        assert [jumps.row(i)[0] for i in middle] == [want[i] for i in middle]
+
+
+def test_a_filter_resolves_names_to_ids_and_drops_what_cannot_match(demo_copy):
+    with open_database(demo_copy) as db:
+        name = db.conn.execute("SELECT name_cn FROM counterparty c WHERE EXISTS "
+                               "(SELECT 1 FROM sale_out WHERE customer_id = c.id)").fetchone()[0]
+        query = PagedQuery(db, VIEWS["sale"], name)
+        indexed, walking = query.where()
+        assert "SELECT" not in indexed and "t.customer_id IN (" in indexed
+        assert "doc_no" not in indexed and "batch_id" not in indexed  # nothing starts so
+        assert "+t.customer_id IN (" in walking
+        plan = " ".join(r[3] for r in db.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT count(*) FROM sale_out t{indexed}", query.params))
+        assert "sale_out_customer" in plan
+        assert PagedQuery(db, VIEWS["sale"], "no such name").where()[0] == " WHERE (0)"
