@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ..resources import resources_dir
 from ..settings import Settings, data_dir, load_settings
 from ..storage.db import StorageError, open_database
-from ..storage.repository import Repository
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
@@ -85,6 +84,7 @@ def reopen(window, path: Path, settings: Settings):
 
 
 def first_start(settings: Settings) -> Path | None:
+    from ..storage.repository import Repository
     from .dialogs import CompanyDialog
 
     answer = CompanyDialog.ask(data_dir() / "magdesk.sqlite")
