@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -39,6 +38,9 @@ from ..core.units import (
 )
 from ..resources import load_codelists
 from ..storage.repository import TABLES, Repository, find_id, key_of, keys_like
+from .form_parts import AcceptWarnings, DateEdit, Lazy
+
+__all__ = ["AcceptWarnings", "DateEdit", "RecordForm"]
 
 CLASSES = {"counterparty": M.Counterparty, "product": M.Product, "purchase": M.Purchase,
            "batch": M.Batch, "sale": M.Sale, "export": M.ExportLine, "licence": M.Licence}
@@ -49,48 +51,6 @@ QLineEdit[state="valid"], QComboBox[state="valid"] { background: #e6f5e6; }
 QLabel[role="message"] { color: #a61b1b; }
 QLabel[role="warning"] { color: #8a5a00; }
 """
-
-
-class _Lazy(Mapping):
-    """Records by id, fetched when a rule asks for one (forms never load a table)."""
-
-    def __init__(self, repo: Repository, entity: str):
-        self.repo, self.entity, self.cache = repo, entity, {}
-
-    def __getitem__(self, key):
-        if key not in self.cache:
-            self.cache[key] = self.repo.get(self.entity, key)
-        if self.cache[key] is None:
-            raise KeyError(key)
-        return self.cache[key]
-
-    def get(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __iter__(self):
-        return iter(self.cache)
-
-    def __len__(self):
-        return len(self.cache)
-
-
-class DateEdit(QLineEdit):
-    """ISO date entry: ``=`` is today, ``+``/``-`` move a day."""
-
-    def keyPressEvent(self, event):  # noqa: N802 - Qt override
-        text = event.text()
-        if text in ("=", "+", "-"):
-            try:
-                day = date.fromisoformat(self.text().strip())
-            except ValueError:
-                day = date.today()
-            day = date.today() if text == "=" else day + timedelta(1 if text == "+" else -1)
-            self.setText(day.isoformat())
-            return
-        super().keyPressEvent(event)
 
 
 class RecordForm(QDialog):
@@ -107,9 +67,9 @@ class RecordForm(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self.ctx = R.Context(load_codelists(), date.today(),
-                             counterparties=_Lazy(repo, "counterparty"),
-                             products=_Lazy(repo, "product"), purchases=_Lazy(repo, "purchase"),
-                             batches=_Lazy(repo, "batch"), licences=_Lazy(repo, "licence"))
+                             counterparties=Lazy(repo, "counterparty"),
+                             products=Lazy(repo, "product"), purchases=Lazy(repo, "purchase"),
+                             batches=Lazy(repo, "batch"), licences=Lazy(repo, "licence"))
         self.setStyleSheet(STYLE)
         self._build(locked_reason)
         self._load(record)
@@ -152,6 +112,13 @@ class RecordForm(QDialog):
             self.inputs = InputLines(self.repo)
             self.inputs.changed.connect(self.revalidate)
             form.addRow(self.tr("Inputs"), self.inputs)
+        self.consignees = None
+        if self.entity == "licence":
+            from .inputs import ConsigneeList
+
+            self.consignees = ConsigneeList(self.repo)
+            self.consignees.changed.connect(self.revalidate)
+            form.addRow(self.tr("Consignees"), self.consignees)
         self.status = QLabel()
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -165,8 +132,9 @@ class RecordForm(QDialog):
             history.clicked.connect(self.show_history)
         layout.addWidget(buttons)
         if locked_reason:
-            for widget in self.widgets.values():
-                widget.setEnabled(False)
+            for widget in [*self.widgets.values(), self.inputs, self.consignees]:
+                if widget is not None:
+                    widget.setEnabled(False)
             self.save_button.setEnabled(False)
 
     def _editor(self, spec: FieldSpec) -> QWidget:
@@ -221,6 +189,18 @@ class RecordForm(QDialog):
             return True
         return super().eventFilter(obj, event)
 
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in field ``name`` (a finding's field), if the form has it."""
+        widget = self.widgets.get(name)
+        if widget is None and name in ("inputs", "purchase_id", "qty_g") \
+                and self.inputs is not None:
+            widget = self.inputs.table
+        if widget is None and name == "consignee_ids" and self.consignees is not None:
+            widget = self.consignees.name
+        if widget is not None:
+            self.activateWindow()
+            widget.setFocus()
+
     def show_history(self) -> None:
         from .safety import History
 
@@ -242,6 +222,8 @@ class RecordForm(QDialog):
                 widget.setText(self._text(spec, value))
         if self.inputs is not None:
             self.inputs.load(record.id if record is not None else None)
+        if self.consignees is not None:
+            self.consignees.load(record.consignee_ids if record is not None else ())
         first = self.widgets[self.specs[0].name]
         first.setFocus()
 
@@ -315,8 +297,8 @@ class RecordForm(QDialog):
         cls = CLASSES[self.entity]
         names = {f.name for f in dataclasses.fields(cls)}
         base = {"id": self.record.id if self.record is not None else None}
-        if self.record is not None and "consignee_ids" in names:
-            base["consignee_ids"] = self.record.consignee_ids
+        if self.consignees is not None:
+            base["consignee_ids"] = tuple(self.consignees.ids)
         if self.entity == "export":
             base["line_no"] = self.record.line_no if self.record is not None else 1
         kwargs = {**base, **{k: v for k, v in values.items() if k in names}}
@@ -369,10 +351,15 @@ class RecordForm(QDialog):
                               else "message")
             label.style().unpolish(label)
             label.style().polish(label)
+        if self.consignees is not None:
+            self.consignees.message.setText("; ".join(
+                render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))
         others = [f for key, fs in by_field.items() if key not in self.widgets for f in fs]
         self.status.setText("; ".join(render_text(f, self.lang) for f in others))
 
     def save(self) -> None:
+        if self.consignees is not None and self.consignees.name.text().strip():
+            self.consignees.add_current()  # a name typed but not yet added counts
         found = self.findings()
         if any(f.is_error for f in found):
             self.status.setText(self.tr("Correct the fields marked red first."))
@@ -398,16 +385,3 @@ class RecordForm(QDialog):
             self.revalidate()
         else:
             self.accept()
-
-
-class AcceptWarnings:
-    """Ask for the reason to accept warnings (tests monkeypatch ``ask``)."""
-
-    @classmethod
-    def ask(cls, parent: QWidget, warnings: list[Finding], lang: str) -> str | None:
-        text = "\n".join(render_text(f, lang) for f in warnings)
-        reason, ok = QInputDialog.getText(
-            parent, QCoreApplication.translate("AcceptWarnings", "Accept warnings"),
-            QCoreApplication.translate("AcceptWarnings", "{0}\n\nReason for accepting:")
-            .format(text))
-        return reason.strip() if ok and len(reason.strip()) >= 4 else None

@@ -1,11 +1,17 @@
-"""The input lines of a production batch, edited inside the batch form."""
+"""Lines edited inside a form: a production batch's input lines, an export
+licence's consignees."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.findings import Finding, finding
 from ..core.model import BatchInput
 from ..core.units import QuantityError, format_kg, parse_mass
+from ..storage.locate import foreign_names_like
 from ..storage.repository import Repository, find_id, key_of
 
 
@@ -93,3 +100,86 @@ class InputLines(QWidget):
         if not out and not problems:
             problems.append(finding("batch.no_inputs", "batch", key, "inputs"))
         return out, problems
+
+
+class ConsigneeList(QWidget):
+    """The consignees of an export licence: foreign counterparties, added by
+    name (a completer offers the foreign ones) and removed one by one.
+    ``changed`` fires on every change."""
+
+    changed = Signal()
+
+    def __init__(self, repo: Repository, parent=None):
+        super().__init__(parent)
+        self.repo = repo
+        self.ids: list[int] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setObjectName("consignees")
+        self.list.setMinimumHeight(80)
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setObjectName("consigneeName")
+        self.name.setPlaceholderText(self.tr("Foreign counterparty name"))
+        model = QStringListModel(self)
+        completer = QCompleter(model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name.setCompleter(completer)
+        self.name.textEdited.connect(
+            lambda text: model.setStringList(foreign_names_like(self.repo, text.strip())))
+        self.name.returnPressed.connect(self.add_current)
+        self.add_button = QPushButton(self.tr("Add consignee"))
+        self.remove_button = QPushButton(self.tr("Remove consignee"))
+        self.add_button.clicked.connect(self.add_current)
+        self.remove_button.clicked.connect(self._remove)
+        row.addWidget(self.name, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setProperty("role", "message")
+        layout.addWidget(self.message)
+
+    def load(self, ids) -> None:
+        self.ids = []
+        self.list.clear()
+        for record_id in ids:
+            self._append(record_id)
+        self.changed.emit()
+
+    def _append(self, record_id: int) -> None:
+        cp = self.repo.get("counterparty", record_id)
+        text = cp.name_cn if cp is None or not cp.name_en else f"{cp.name_cn} ({cp.name_en})"
+        self.ids.append(record_id)
+        item = QListWidgetItem(text if cp is not None else f"#{record_id}")
+        item.setData(Qt.ItemDataRole.UserRole, record_id)
+        self.list.addItem(item)
+
+    def add_current(self) -> bool:
+        """Add the counterparty named in the entry; False (and a message) when
+        there is none of that name or it is already listed."""
+        text = self.name.text().strip()
+        if not text:
+            return False
+        found = find_id(self.repo, "counterparty", text)
+        if found is None:
+            self.message.setText(self.tr("No counterparty named {0}").format(text))
+            return False
+        if found in self.ids:
+            self.message.setText(self.tr("{0} is already listed").format(text))
+            return False
+        self.message.setText("")
+        self._append(found)
+        self.name.clear()
+        self.changed.emit()
+        return True
+
+    def _remove(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+            del self.ids[row]
+            self.changed.emit()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -11,7 +10,6 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -30,11 +28,13 @@ from ..storage.db import Database, DuplicateKeyError, InUseError, PeriodLockedEr
 from ..storage.filing_store import FilingStore
 from ..storage.repository import ENTITY_OF, Repository
 from .dashboard import Dashboard
+from .findings import FindingsFlow
+from .flows import DemoFlow, FilingFlow, ImportFlow, print_summary, restore_point
 from .form import RecordForm
 from .pages import FilingPage, InventoryPage
 from .sections import RecordSection
 from .tasks import Task
-from .undo import EditCommand
+from .undo import EditCommand, GuardedUndo
 
 SECTION_ENTITIES = ["counterparty", "product", "purchase", "batch", "sale"]
 
@@ -54,12 +54,16 @@ class MainWindow(QMainWindow):
         self.repo = Repository(db)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_status())
+        self.tasks: list[Task] = []
+        self.filing_flow, self.imports = FilingFlow(self), ImportFlow(self)
+        self.demo = DemoFlow(self)
         company = self.repo.company()
         self.setWindowTitle(f"magdesk — {company.name if company else db.path.name}")
         self.periods = FilingStore(db).months_with_data()
         self._build(company)
         self._menus()
         self.resize(1280, 800)
+        self.findings_flow = FindingsFlow(self)
         self.refresh_periods()
         self.select_section(0)
 
@@ -105,16 +109,16 @@ class MainWindow(QMainWindow):
                   self.tr("Production batches"), self.tr("Sales")]
         for title, entity in zip(titles, SECTION_ENTITIES, strict=True):
             self._add_page(title, self._section(entity))
-        tabs = QTabWidget()
+        self.export_tabs = tabs = QTabWidget()
         tabs.addTab(self._section("export"), self.tr("Export lines"))
         tabs.addTab(self._section("licence"), self.tr("Licences"))
         self._add_page(self.tr("Exports and licences"), tabs)
         self.inventory = InventoryPage(self.db, self.lang, self.periods)
         self._add_page(self.tr("Monthly inventory"), self.inventory)
         self.filing = FilingPage(self.lang)
-        self.filing.export_requested.connect(self.export_period)
-        self.filing.file_requested.connect(self.file_period)
-        self.filing.amend_requested.connect(self.amend_period)
+        self.filing.export_requested.connect(self.filing_flow.export_period)
+        self.filing.file_requested.connect(self.filing_flow.file_period)
+        self.filing.amend_requested.connect(self.filing_flow.amend_period)
         self._add_page(self.tr("Filing"), self.filing)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.status_file = QLabel(str(self.db.path))
@@ -139,6 +143,14 @@ class MainWindow(QMainWindow):
     def select_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
+    def show_section(self, entity: str) -> None:
+        """Switch to the section listing ``entity``."""
+        if entity in ("export", "licence"):
+            self.select_section(len(SECTION_ENTITIES) + 1)
+            self.export_tabs.setCurrentWidget(self.sections[entity])
+        elif entity in SECTION_ENTITIES:
+            self.select_section(SECTION_ENTITIES.index(entity) + 1)
+
     def _menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -146,25 +158,26 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
         self._fill_recent()
+        self._action(file_menu, self.tr("New &demo database…"), self.demo.start)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Import a spreadsheet…"), self.import_spreadsheet)
+        self.import_action = self._action(file_menu, self.tr("&Import a spreadsheet…"),
+                                          self.imports.start)
+        self.import_action.setEnabled(not self.db.read_only)
         self._action(file_menu, self.tr("&Export filing workbook…"),
-                     lambda: self.export_period(self.filing.selected_period()
-                                                or (self.periods[-1] if self.periods else "")))
-        self._action(file_menu, self.tr("&Print summary…"), self.print_summary,
+                     lambda: self.filing_flow.export_period(
+                         self.filing.selected_period() or (self.periods[-1] if self.periods
+                                                           else "")))
+        self._action(file_menu, self.tr("&Print summary…"), lambda: print_summary(self),
                      QKeySequence.StandardKey.Print)
-        self._action(file_menu, self.tr("&Restore points…"), self.restore_point)
+        self._action(file_menu, self.tr("&Restore points…"), lambda: restore_point(self))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        self.undo_action, self.redo_action = undo, redo
+        self.guard = GuardedUndo(self.undo_stack, self.lang, self._refused, self)
+        self.undo_action, self.redo_action = self.guard.undo_action, self.guard.redo_action
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
         self._action(edit_menu, self.tr("&New record"), self.new_record, QKeySequence.StandardKey.New)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About magdesk"), self.about)
@@ -179,7 +192,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in QSettings().value("recentFiles", [], list) or []:
-            self._action(self.recent_menu, path, lambda _=False, p=path: self._reopen(Path(p)))
+            self._action(self.recent_menu, path, lambda _=False, p=path: self.reopen(Path(p)))
 
     # --- records --------------------------------------------------------------------------
 
@@ -194,12 +207,15 @@ class MainWindow(QMainWindow):
         if section is not None and not self.db.read_only:
             self.open_record(section.entity, None)
 
-    def open_record(self, entity: str, record_id) -> RecordForm:
+    def open_record(self, entity: str, record_id, field: str | None = None) -> RecordForm:
+        """The record's form (a blank one for ``None``), ``field`` focused."""
         record = self.repo.get(entity, record_id) if record_id is not None else None
         form = RecordForm(self.repo, entity, self.lang, self.commit, record,
                           self._locked_reason(record), self)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.show()
+        if field is not None:
+            form.focus_field(field)
         self.last_form = form
         return form
 
@@ -245,10 +261,17 @@ class MainWindow(QMainWindow):
             return [finding("key.duplicate", entity, key, None, None, value=key)]
         except InUseError:
             return [finding("record.in_use", entity, key)]
-        self.undo_stack.push(EditCommand(self.repo, edit, self.lang, self.data_changed,
-                                         applied=True))
+        self.push_edit(edit)
         self.data_changed()
         return []
+
+    def push_edit(self, edit) -> None:
+        """An edit already applied becomes the next undo step."""
+        self.undo_stack.push(EditCommand(self.repo, edit, self.lang, self.data_changed,
+                                         applied=True))
+
+    def _refused(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Not undone"), text)
 
     def data_changed(self) -> None:
         for section in self.sections.values():
@@ -260,6 +283,7 @@ class MainWindow(QMainWindow):
     def refresh_periods(self, with_findings: bool = True) -> None:
         statuses = services.period_statuses(self.db, settings=self.settings)
         self.dashboard.set_periods(statuses)
+        self.findings_flow.mark_counts()
         self.filing.set_periods(statuses)
         self._update_status()
         if with_findings:
@@ -285,10 +309,16 @@ class MainWindow(QMainWindow):
                 worker_db.conn.close()
 
         title = self.tr("Checking every record…") if check else self.tr("Summing the months…")
+        self.findings_task = self.run_task(
+            title, work, lambda result, error: self._counted(statuses, result, error))
+
+    def run_task(self, title: str, work, done) -> Task:
+        """Run ``work(progress, cancelled)`` in the background; ``done(result, error)``."""
         task = Task(self, title, work)
-        task.done.connect(lambda result, error: self._counted(statuses, result, error))
+        task.done.connect(done)
+        self.tasks = [t for t in self.tasks if t.running] + [task]
         task.start()
-        self.findings_task = task
+        return task
 
     def _counted(self, statuses, result, error) -> None:
         if error is not None:
@@ -298,141 +328,11 @@ class MainWindow(QMainWindow):
         self.dashboard.chart.set_flows(flows)
         if findings is not None:
             self.dashboard.set_periods(statuses, findings)
+            self.findings_flow.mark_counts()
 
     def _open_period(self, period: str) -> None:
         self.select_section(len(SECTION_ENTITIES) + 3)
         self.filing.select(period)
-
-    def export_period(self, period: str) -> None:
-        if not period:
-            return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the filing workbook"))
-        if not folder:
-            return
-        worker_db = self.db.sibling()
-
-        def work(progress, _cancelled):
-            try:
-                return services.export_filing(worker_db, period, Path(folder),
-                                              settings=self.settings, progress=progress)
-            finally:
-                worker_db.conn.close()
-
-        task = Task(self, self.tr("Writing the filing workbook…"), work)
-        task.done.connect(lambda result, error: self._exported(period, result, error))
-        task.start()
-        self.export_task = task
-
-    def _exported(self, period: str, result, error) -> None:
-        if error is not None:
-            QMessageBox.warning(self, self.tr("Export failed"), str(error))
-        elif result.refused:
-            errors = [f.message(self.lang) for f in result.findings if f.is_error]
-            QMessageBox.warning(self, self.tr("Not exported"), self.tr(
-                "{0} has {1} errors; correct them first:\n\n{2}").format(
-                    period, len(errors), "\n".join(errors[:15])))
-        else:
-            self.statusBar().showMessage(self.tr("Exported {0}").format(result.path), 10000)
-            self.last_export = result
-        self.refresh_periods(with_findings=False)
-
-    def file_period(self, period: str) -> None:
-        receipt, ok = QInputDialog.getText(self, self.tr("Mark as filed"), self.tr(
-            "Receipt number from the tracking system for {0}:").format(period))
-        if not ok or not receipt.strip():
-            return
-        try:
-            services.file_period(self.db, period, date.today(), receipt)
-        except Exception as exc:  # a refusal from the period rules: show it
-            QMessageBox.warning(self, self.tr("Not filed"), str(exc))
-        self.refresh_periods(with_findings=False)
-
-    def amend_period(self, period: str) -> None:
-        try:
-            services.amend_period(self.db, period)
-        except Exception as exc:
-            QMessageBox.warning(self, self.tr("No amendment"), str(exc))
-        self.refresh_periods(with_findings=False)
-
-    # --- import and print ----------------------------------------------------------------
-
-    IMPORT_KINDS = ("counterparties", "products", "purchases", "batches", "sales", "exports",
-                    "licences")
-
-    def import_spreadsheet(self) -> None:
-        """Choose what and which file; check it without writing; then, if clean, import."""
-        labels = [self.tr("Counterparties"), self.tr("Products"), self.tr("Purchases"),
-                  self.tr("Production batches"), self.tr("Sales"), self.tr("Export lines"),
-                  self.tr("Licences")]
-        label, ok = QInputDialog.getItem(self, self.tr("Import"), self.tr("What does the file hold?"),
-                                         labels, 0, False)
-        if not ok:
-            return
-        kind = self.IMPORT_KINDS[labels.index(label)]
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Spreadsheet to import"), "",
-                                              self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
-        if path:
-            self._run_import(kind, Path(path), dry_run=True)
-
-    def _run_import(self, kind: str, path: Path, dry_run: bool) -> None:
-        worker_db = self.db.sibling()
-
-        def work(_progress, _cancelled):
-            try:
-                return services.import_file(worker_db, kind, path, dry_run=dry_run,
-                                            settings=self.settings, lang=self.lang)
-            finally:
-                worker_db.conn.close()
-
-        task = Task(self, self.tr("Reading {0}…").format(path.name), work)
-        task.done.connect(lambda result, error: self._imported(kind, path, dry_run, result, error))
-        task.start()
-        self.import_task = task
-
-    def _imported(self, kind: str, path: Path, dry_run: bool, result, error) -> None:
-        if error is not None:
-            QMessageBox.warning(self, self.tr("Not imported"), str(error))
-            return
-        self.last_import = result
-        problems = [f"{f.where(self.lang)}: {f.finding.message(self.lang)}"
-                    for f in result.findings[:15]]
-        summary = self.tr("{0}: {1} rows, {2} errors, {3} warnings.").format(
-            path.name, result.rows, result.errors, result.warnings)
-        if result.errors or result.status not in ("dry_run", "imported"):
-            QMessageBox.warning(self, self.tr("Not imported"),
-                                summary + "\n\n" + "\n".join(problems))
-            return
-        if dry_run:
-            answer = QMessageBox.question(self, self.tr("Import"), summary + "\n\n" +
-                                          "\n".join(problems) + "\n\n" +
-                                          self.tr("Import these rows now?"))
-            if answer == QMessageBox.StandardButton.Yes:
-                self._run_import(kind, path, dry_run=False)
-            return
-        self.statusBar().showMessage(self.tr("Imported {0} rows from {1}").format(
-            result.inserted + result.updated, path.name), 10000)
-        self.data_changed()
-        self.refresh_periods()
-
-    REPORT_KINDS = ("flow", "inventory", "licences")
-
-    def print_summary(self) -> None:
-        from .printing import preview
-
-        labels = [self.tr("Monthly flow summary"), self.tr("Inventory reconciliation"),
-                  self.tr("Licence usage")]
-        label, ok = QInputDialog.getItem(self, self.tr("Print"), self.tr("Which summary?"),
-                                         labels, 0, False)
-        if not ok:
-            return
-        period = self.filing.selected_period() or (self.periods[-1] if self.periods else "")
-        try:
-            report = services.summary_report(self.db, self.REPORT_KINDS[labels.index(label)],
-                                             period)
-        except Exception as exc:  # a report that cannot be made: say why
-            QMessageBox.warning(self, self.tr("Print"), str(exc))
-            return
-        preview(report, self)
 
     # --- files, settings, about -----------------------------------------------------------
 
@@ -441,27 +341,13 @@ class MainWindow(QMainWindow):
                                               str(self.db.path.parent),
                                               self.tr("magdesk database (*.sqlite)"))
         if path:
-            self._reopen(Path(path))
+            self.reopen(Path(path))
 
-    def _reopen(self, path: Path) -> None:
+    def reopen(self, path: Path) -> None:
+        """Close this window and its file; open ``path`` in a new one."""
         from .app import reopen
 
         self.replacement = reopen(self, path, self.settings)
-
-    def restore_point(self) -> None:
-        from .safety import RestorePoints
-
-        chosen = RestorePoints.ask(self.db, self)
-        if chosen is None or self.db.read_only:
-            return
-        try:
-            services.restore_snapshot(self.db, chosen.path)
-        except Exception as exc:  # the restore refused: say why, nothing changed
-            QMessageBox.warning(self, self.tr("Not restored"), str(exc))
-            return
-        self.statusBar().showMessage(self.tr("Restored the state of {0}").format(
-            chosen.taken_at.strftime("%Y-%m-%d %H:%M")), 10000)
-        self._reopen(self.db.path)
 
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog
@@ -483,8 +369,10 @@ class MainWindow(QMainWindow):
         self.status_state.setText(self.tr("Current month {0} · {1}").format(period, state))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        for task in (getattr(self, "findings_task", None), getattr(self, "export_task", None)):
-            if task is not None and task.running:
+        if self.imports.wizard is not None:
+            self.imports.wizard.close()
+        for task in self.tasks:
+            if task.running:
                 task.worker.cancel_requested = True
                 task.thread.quit()
                 task.thread.wait(5000)

@@ -1,12 +1,19 @@
-"""One QUndoCommand for every edit (magdesk.edits holds the logic)."""
+"""One QUndoCommand for every edit (magdesk.edits holds the logic), and the
+Undo and Redo actions that let an edit refuse: a step that cannot be undone
+now (an imported record changed since, a filed month) stays where it is and
+the clerk is told why."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
-from ..edits import Edit
+from ..core.findings import finding
+from ..core.messages import render_text
+from ..edits import Edit, UndoRefused
+from ..storage.db import DuplicateKeyError, InUseError, PeriodLockedError, StorageError
 from ..storage.repository import Repository
 
 
@@ -19,8 +26,10 @@ class EditCommand(QUndoCommand):
         super().__init__(edit.describe(lang))
         self.repo, self.edit, self.changed = repo, edit, changed
         # An edit is applied before it is pushed (so a refusal can be shown);
-        # the push's own first redo must then not apply it again.
+        # the push's own first redo must then not apply it again.  The guarded
+        # actions below do the same: they apply or revert first, then move the stack.
         self.skip_next_redo = applied
+        self.skip_next_undo = False
 
     def redo(self) -> None:
         if self.skip_next_redo:
@@ -30,5 +39,79 @@ class EditCommand(QUndoCommand):
         self.changed()
 
     def undo(self) -> None:
+        if self.skip_next_undo:
+            self.skip_next_undo = False
+            return
         self.edit.revert(self.repo)
         self.changed()
+
+
+def refusal_text(exc: Exception, lang: str) -> str:
+    """Why an edit was refused, for the clerk."""
+    if isinstance(exc, UndoRefused):
+        return exc.message(lang)
+    if isinstance(exc, PeriodLockedError):
+        month = str(exc).split()[-1] if str(exc).startswith("period.locked") else "?"
+        return render_text(finding("period.locked", "", "", None, None, period=month), lang)
+    if isinstance(exc, DuplicateKeyError):
+        return render_text(finding("key.duplicate", "", "", None, None, value=""), lang)
+    if isinstance(exc, InUseError):
+        return render_text(finding("record.in_use", "", ""), lang)
+    return str(exc)
+
+
+class GuardedUndo(QObject):
+    """Undo and Redo actions over ``stack`` that first revert (apply) the
+    edit and move the stack only when it went through; ``refused(text)``
+    hears why when it did not (nothing changed then)."""
+
+    def __init__(self, stack: QUndoStack, lang: str, refused: Callable[[str], None],
+                 parent: QObject):
+        super().__init__(parent)
+        self.stack, self.lang, self.refused = stack, lang, refused
+        self.undo_action = self._action(stack.createUndoAction(parent, self.tr("Undo")),
+                                        self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(stack.createRedoAction(parent, self.tr("Redo")),
+                                        self.redo, QKeySequence.StandardKey.Redo)
+
+    @staticmethod
+    def _action(action: QAction, slot, shortcut) -> QAction:
+        action.triggered.disconnect()  # the stack's own undo()/redo(): go through ours
+        action.triggered.connect(slot)
+        action.setShortcut(shortcut)
+        return action
+
+    def undo(self) -> bool:
+        """Undo the last step; False (and ``refused`` told) when it refuses."""
+        if not self.stack.canUndo():
+            return False
+        command = self.stack.command(self.stack.index() - 1)
+        if not isinstance(command, EditCommand):
+            self.stack.undo()
+            return True
+        try:
+            command.edit.revert(command.repo)
+        except (UndoRefused, StorageError) as exc:
+            self.refused(refusal_text(exc, self.lang))
+            return False
+        command.skip_next_undo = True
+        self.stack.undo()
+        command.changed()
+        return True
+
+    def redo(self) -> bool:
+        if not self.stack.canRedo():
+            return False
+        command = self.stack.command(self.stack.index())
+        if not isinstance(command, EditCommand):
+            self.stack.redo()
+            return True
+        try:
+            command.edit.apply(command.repo)
+        except (UndoRefused, StorageError) as exc:
+            self.refused(refusal_text(exc, self.lang))
+            return False
+        command.skip_next_redo = True
+        self.stack.redo()
+        command.changed()
+        return True

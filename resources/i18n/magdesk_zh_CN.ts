@@ -1,20 +1,158 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="87" />
+        <source>Monthly flow summary</source>
+        <translation>月度产品流向汇总</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="87" />
+        <source>Inventory reconciliation</source>
+        <translation>库存核对表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="87" />
+        <source>Licence usage</source>
+        <translation>许可证使用情况</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="88" />
+        <location filename="../../magdesk/gui/flows.py" line="95" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="88" />
+        <source>Which summary?</source>
+        <translation>打印哪一份汇总表?</translation>
+    </message>
+</context>
+<context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="410" />
+        <location filename="../../magdesk/gui/form_parts.py" line="66" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="411" />
+        <location filename="../../magdesk/gui/form_parts.py" line="67" />
         <source>{0}
 
 Reason for accepting:</source>
         <translation>{0}
 
 接受的理由:</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="144" />
+        <source>What to import</source>
+        <translation>导入什么</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="145" />
+        <source>Choose what the spreadsheet holds and the file (xlsx, xls or csv). Nothing is written before the last step.</source>
+        <translation>选择表格的内容类型和文件(xlsx、xls 或 csv)。最后一步之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <source>Counterparties</source>
+        <translation>交易对象</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <source>Purchases</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
+        <source>Production batches</source>
+        <translation>生产批次</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
+        <source>Sales</source>
+        <translation>销售出库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
+        <source>Export lines</source>
+        <translation>出口明细</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
+        <source>Licences</source>
+        <translation>出口许可证</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="152" />
+        <source>The file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="156" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="160" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="164" />
+        <source>Refuse the file (report them)</source>
+        <translation>整个文件不导入(列为错误)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
+        <source>Skip them</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="166" />
+        <source>Update them from the file</source>
+        <translation>用文件中的数据更新</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="168" />
+        <source>Rows already in the database</source>
+        <translation>数据库中已有的记录</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="179" />
+        <source>Spreadsheet to import</source>
+        <translation>选择要导入的电子表格</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="181" />
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="188" />
+        <source>(the one that fits)</source>
+        <translation>(自动选择合适的工作表)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="219" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="220" />
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
     </message>
 </context>
 <context>
@@ -71,6 +209,34 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>ConsigneeList</name>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="125" />
+        <source>Foreign counterparty name</source>
+        <translation>境外交易对象名称</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="134" />
+        <source>Add consignee</source>
+        <translation>添加收货人</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="135" />
+        <source>Remove consignee</source>
+        <translation>移除收货人</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="169" />
+        <source>No counterparty named {0}</source>
+        <translation>没有名为“{0}”的交易对象</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="172" />
+        <source>{0} is already listed</source>
+        <translation>“{0}”已在列表中</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../magdesk/gui/dashboard.py" line="91" />
@@ -116,6 +282,203 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/dashboard.py" line="108" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
+    </message>
+</context>
+<context>
+    <name>DemoFlow</name>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="132" />
+        <location filename="../../magdesk/gui/flows.py" line="138" />
+        <location filename="../../magdesk/gui/flows.py" line="142" />
+        <location filename="../../magdesk/gui/flows.py" line="162" />
+        <source>New demo database</source>
+        <translation>新建演示数据库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="133" />
+        <source>magdesk database (*.sqlite)</source>
+        <translation>magdesk 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="139" />
+        <source>{0} is the file open now; choose another.</source>
+        <translation>{0} 是当前打开的文件,请选择其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="142" />
+        <source>How many sales?</source>
+        <translation>销售出库记录数:</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="151" />
+        <source>Making a demo database of {0} sales…</source>
+        <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="159" />
+        <source>Demo database not made (cancelled)</source>
+        <translation>已取消,未生成演示数据库</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunPage</name>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="127" />
+        <source>Check the whole file</source>
+        <translation>检查整个文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="128" />
+        <source>Every row is checked with the same rules as entry; nothing is written yet. A file with errors is not imported at all.</source>
+        <translation>按与录入相同的规则检查每一行,此时尚未写入。文件中只要有错误,整个文件都不会导入。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="137" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="137" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="137" />
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="138" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="142" />
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="144" />
+        <source>Save the error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="163" />
+        <location filename="../../magdesk/gui/import_pages.py" line="166" />
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="178" />
+        <source>Cancelled; press Check again to check the file.</source>
+        <translation>已取消;点击“重新检查”可再次检查文件。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="192" />
+        <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} errors, {5} warnings.</source>
+        <translation>读取 {0} 行:新增 {1} 条,更新 {2} 条,跳过 {3} 条;错误 {4} 个,警告 {5} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="197" />
+        <source>Press Import to write them.</source>
+        <translation>点击“导入”写入数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="199" />
+        <source>Correct the errors in the file (the error report marks them), then check again.</source>
+        <translation>请在文件中改正错误(错误报告中已标出),然后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="202" />
+        <source>Nothing to import.</source>
+        <translation>没有需要导入的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="207" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="207" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="226" />
+        <source>Save the error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="227" />
+        <source>Workbook (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="231" />
+        <source>Writing the error report…</source>
+        <translation>正在写入错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="242" />
+        <source>Error report saved: {0}</source>
+        <translation>错误报告已保存:{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilingFlow</name>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="29" />
+        <source>Folder for the filing workbook</source>
+        <translation>选择申报表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="41" />
+        <source>Writing the filing workbook…</source>
+        <translation>正在生成申报表…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="47" />
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="50" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="51" />
+        <source>{0} has {1} errors; correct them first:
+
+{2}</source>
+        <translation>{0}有 {1} 个错误,请先改正:
+
+{2}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="54" />
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="60" />
+        <source>Mark as filed</source>
+        <translation>标记为已申报</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="61" />
+        <source>Receipt number from the tracking system for {0}:</source>
+        <translation>{0}在追溯系统中的回执编号:</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="67" />
+        <source>Not filed</source>
+        <translation>未能标记为已申报</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="75" />
+        <source>No amendment</source>
+        <translation>无法发起更正</translation>
     </message>
 </context>
 <context>
@@ -167,6 +530,115 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="78" />
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="79" />
+        <source>Findings of {0}</source>
+        <translation>{0} 的检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="85" />
+        <source>Errors and warnings</source>
+        <translation>错误和警告</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="86" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="87" />
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="99" />
+        <source>Double-click a finding (or press Enter) to open its record.</source>
+        <translation>双击某条结果(或按回车键)即可打开对应记录。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="103" />
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="124" />
+        <source>{0} errors, {1} warnings</source>
+        <translation>错误 {0} 个,警告 {1} 个</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsFlow</name>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="155" />
+        <source>Click to list them</source>
+        <translation>点击查看明细</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="166" />
+        <source>Still checking the records…</source>
+        <translation>仍在检查记录…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="181" />
+        <source>Findings</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="182" />
+        <source>This finding is not about one record that can be opened: {0}</source>
+        <translation>此结果不针对某一条可打开的记录:{0}</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="37" />
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="37" />
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="37" />
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="38" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="38" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="38" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="53" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="53" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+</context>
+<context>
     <name>FlowChart</name>
     <message>
         <location filename="../../magdesk/gui/dashboard.py" line="45" />
@@ -177,6 +649,19 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/dashboard.py" line="74" />
         <source>left: in · right: out</source>
         <translation>左:入库 · 右:出库</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedUndo</name>
+    <message>
+        <location filename="../../magdesk/gui/undo.py" line="72" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/undo.py" line="74" />
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
 </context>
 <context>
@@ -223,24 +708,55 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="190" />
+        <source>Imported {0} rows from {1}</source>
+        <translation>已从 {1} 导入 {0} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="54" />
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="57" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="110" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="111" />
+        <source>Importing {0}…</source>
+        <translation>正在导入 {0}…</translation>
+    </message>
+</context>
+<context>
     <name>InputLines</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="34" />
+        <location filename="../../magdesk/gui/inputs.py" line="41" />
         <source>Input lot no.</source>
         <translation>投料批号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="34" />
+        <location filename="../../magdesk/gui/inputs.py" line="41" />
         <source>Input (kg)</source>
         <translation>投料重量(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="40" />
+        <location filename="../../magdesk/gui/inputs.py" line="47" />
         <source>Add a line</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="41" />
+        <location filename="../../magdesk/gui/inputs.py" line="48" />
         <source>Remove the line</source>
         <translation>删除此行</translation>
     </message>
@@ -306,390 +822,362 @@ Reason for accepting:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="79" />
+        <location filename="../../magdesk/gui/main_window.py" line="83" />
         <source>(no company profile)</source>
         <translation>(未填写本企业信息)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="81" />
+        <location filename="../../magdesk/gui/main_window.py" line="85" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="85" />
-        <location filename="../../magdesk/gui/main_window.py" line="208" />
+        <location filename="../../magdesk/gui/main_window.py" line="89" />
+        <location filename="../../magdesk/gui/main_window.py" line="224" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="103" />
+        <location filename="../../magdesk/gui/main_window.py" line="107" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="108" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="108" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="104" />
-        <location filename="../../magdesk/gui/main_window.py" line="364" />
+        <location filename="../../magdesk/gui/main_window.py" line="108" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="105" />
-        <location filename="../../magdesk/gui/main_window.py" line="365" />
+        <location filename="../../magdesk/gui/main_window.py" line="109" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="105" />
-        <location filename="../../magdesk/gui/main_window.py" line="365" />
+        <location filename="../../magdesk/gui/main_window.py" line="109" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="109" />
-        <location filename="../../magdesk/gui/main_window.py" line="365" />
+        <location filename="../../magdesk/gui/main_window.py" line="113" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="110" />
-        <location filename="../../magdesk/gui/main_window.py" line="366" />
+        <location filename="../../magdesk/gui/main_window.py" line="114" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="111" />
+        <location filename="../../magdesk/gui/main_window.py" line="115" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="113" />
+        <location filename="../../magdesk/gui/main_window.py" line="117" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="118" />
+        <location filename="../../magdesk/gui/main_window.py" line="122" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="144" />
+        <location filename="../../magdesk/gui/main_window.py" line="156" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="145" />
+        <location filename="../../magdesk/gui/main_window.py" line="157" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="147" />
+        <location filename="../../magdesk/gui/main_window.py" line="159" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="150" />
+        <location filename="../../magdesk/gui/main_window.py" line="161" />
+        <source>New &amp;demo database…</source>
+        <translation>新建演示数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="163" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="151" />
+        <location filename="../../magdesk/gui/main_window.py" line="166" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="154" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="156" />
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="158" />
+        <location filename="../../magdesk/gui/main_window.py" line="174" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="175" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="176" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="161" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="163" />
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="168" />
+        <location filename="../../magdesk/gui/main_window.py" line="181" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="169" />
+        <location filename="../../magdesk/gui/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
+        <location filename="../../magdesk/gui/main_window.py" line="183" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="214" />
+        <location filename="../../magdesk/gui/main_window.py" line="230" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="244" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="229" />
+        <location filename="../../magdesk/gui/main_window.py" line="245" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="250" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="287" />
+        <location filename="../../magdesk/gui/main_window.py" line="274" />
+        <source>Not undone</source>
+        <translation>未能撤销</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="311" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="287" />
+        <location filename="../../magdesk/gui/main_window.py" line="311" />
         <source>Summing the months…</source>
         <translation>正在汇总各月数据…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="309" />
-        <source>Folder for the filing workbook</source>
-        <translation>选择申报表保存文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="321" />
-        <source>Writing the filing workbook…</source>
-        <translation>正在生成申报表…</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="328" />
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="331" />
-        <source>Not exported</source>
-        <translation>未导出</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="332" />
-        <source>{0} has {1} errors; correct them first:
-
-{2}</source>
-        <translation>{0}有 {1} 个错误,请先改正:
-
-{2}</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="335" />
-        <source>Exported {0}</source>
-        <translation>已导出 {0}</translation>
-    </message>
-    <message>
         <location filename="../../magdesk/gui/main_window.py" line="340" />
-        <source>Mark as filed</source>
-        <translation>标记为已申报</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="341" />
-        <source>Receipt number from the tracking system for {0}:</source>
-        <translation>{0}在追溯系统中的回执编号:</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="347" />
-        <source>Not filed</source>
-        <translation>未能标记为已申报</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="354" />
-        <source>No amendment</source>
-        <translation>无法发起更正</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="367" />
-        <location filename="../../magdesk/gui/main_window.py" line="406" />
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="367" />
-        <source>What does the file hold?</source>
-        <translation>文件中是哪类记录?</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="372" />
-        <source>Spreadsheet to import</source>
-        <translation>选择要导入的电子表格</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="373" />
-        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="387" />
-        <source>Reading {0}…</source>
-        <translation>正在读取 {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="394" />
-        <location filename="../../magdesk/gui/main_window.py" line="402" />
-        <source>Not imported</source>
-        <translation>未导入</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="399" />
-        <source>{0}: {1} rows, {2} errors, {3} warnings.</source>
-        <translation>{0}:{1} 行,{2} 个错误,{3} 个警告。</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="408" />
-        <source>Import these rows now?</source>
-        <translation>现在导入这些行吗?</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="412" />
-        <source>Imported {0} rows from {1}</source>
-        <translation>已从 {1} 导入 {0} 行</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
-        <source>Monthly flow summary</source>
-        <translation>月度产品流向汇总</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
-        <source>Inventory reconciliation</source>
-        <translation>库存核对表</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="423" />
-        <source>Licence usage</source>
-        <translation>许可证使用情况</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="424" />
-        <location filename="../../magdesk/gui/main_window.py" line="433" />
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="424" />
-        <source>Which summary?</source>
-        <translation>打印哪一份汇总表?</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="440" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="442" />
+        <location filename="../../magdesk/gui/main_window.py" line="342" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="460" />
-        <source>Not restored</source>
-        <translation>未还原</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="462" />
-        <source>Restored the state of {0}</source>
-        <translation>已还原到 {0} 的状态</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="475" />
+        <location filename="../../magdesk/gui/main_window.py" line="361" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="362" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="481" />
+        <location filename="../../magdesk/gui/main_window.py" line="367" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="481" />
+        <location filename="../../magdesk/gui/main_window.py" line="367" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="483" />
+        <location filename="../../magdesk/gui/main_window.py" line="369" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="243" />
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="244" />
+        <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
+        <translation>请核对文件中每一列对应的字段。您的选择会被记住,用于相同格式的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="250" />
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="258" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="258" />
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="259" />
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="259" />
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="294" />
+        <source>remembered from an earlier import</source>
+        <translation>沿用以前导入时的设置</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="295" />
+        <source>recognised</source>
+        <translation>已自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="295" />
+        <source>not recognised</source>
+        <translation>未能识别</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="296" />
+        <source>Sheet “{0}”, header in row {1} ({2})</source>
+        <translation>工作表“{0}”,表头在第 {1} 行({2})</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="310" />
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="337" />
+        <source>Required and not mapped: {0}</source>
+        <translation>必需但尚未对应的列:{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="340" />
+        <source>Read past (same meaning as another column): {0}</source>
+        <translation>已忽略(与其他列含义相同):{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="60" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="61" />
+        <source>The first rows as they will be read. Cells with a problem are marked (red: error, yellow: warning).</source>
+        <translation>以下是按当前设置读取的前几行。有问题的单元格已标出(红色:错误,黄色:警告)。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="70" />
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="70" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="70" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="71" />
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="108" />
+        <source>{0} rows shown: {1} errors, {2} warnings</source>
+        <translation>显示 {0} 行:错误 {1} 个,警告 {2} 个</translation>
+    </message>
+</context>
+<context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="121" />
+        <location filename="../../magdesk/gui/form.py" line="81" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="121" />
+        <location filename="../../magdesk/gui/form.py" line="81" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="154" />
+        <location filename="../../magdesk/gui/form.py" line="114" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="163" />
+        <location filename="../../magdesk/gui/form.py" line="121" />
+        <source>Consignees</source>
+        <translation>境外收货人</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="130" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="378" />
+        <location filename="../../magdesk/gui/form.py" line="365" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="395" />
+        <location filename="../../magdesk/gui/form.py" line="382" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -829,6 +1317,19 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/tasks.py" line="52" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="110" />
+        <source>Not restored</source>
+        <translation>未还原</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="112" />
+        <source>Restored the state of {0}</source>
+        <translation>已还原到 {0} 的状态</translation>
     </message>
 </context>
 </TS>

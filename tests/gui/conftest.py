@@ -19,10 +19,15 @@ def window(qtbot, demo_copy):
     qtbot.addWidget(win)
     win.show()
     yield win
-    for task in (getattr(win, "findings_task", None), getattr(win, "export_task", None)):
-        if task is not None:
-            qtbot.waitUntil(lambda t=task: not t.running, timeout=60000)
+    wait_for_tasks(qtbot, win)
     db.close()
+
+
+def wait_for_tasks(qtbot, win, timeout=60000):
+    """Every background task of the window (and of an import wizard) finished."""
+    wizard = win.imports.wizard
+    for task in [*win.tasks, *(wizard.tasks if wizard is not None else ())]:
+        qtbot.waitUntil(lambda t=task: not t.running, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

@@ -166,9 +166,9 @@ def test_export_from_the_gui(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    window.export_period("2026-07")
-    qtbot.waitUntil(lambda: hasattr(window, "last_export"), timeout=60000)
-    assert window.last_export.path.exists()
+    window.filing_flow.export_period("2026-07")
+    qtbot.waitUntil(lambda: window.filing_flow.last_export is not None, timeout=60000)
+    assert window.filing_flow.last_export.path.exists()
     assert list(Path(tmp_path).glob("*_202607_稀土产品流向.xlsx"))
     state = window.filing.table.item(
         [window.filing.table.item(r, 0).text() for r in range(window.filing.table.rowCount())]
@@ -267,34 +267,16 @@ def test_translations_complete_and_fresh():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_import_from_the_file_menu(window, qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
-
-    csv = tmp_path / "客户.csv"
-    csv.write_text("单位名称,交易对象类型,角色,统一社会信用代码,国家(地区),地址\n"
-                   "杭州市导入电机有限公司,境内企业,客户,91310115591693856A,CN,杭州市\n",
-                   encoding="gb18030")
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("交易对象", True))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv), ""))
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
-    window.import_spreadsheet()
-    qtbot.waitUntil(lambda: getattr(window, "last_import", None) is not None
-                    and window.last_import.status == "imported", timeout=60000)
-    assert "1" in asked[0]  # the dry run's summary was shown before writing
-    assert window.repo.find("counterparty", "杭州市导入电机有限公司").uscc == "91310115591693856A"
-
-
 def test_print_summary_opens_a_preview(window, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
     from magdesk.gui import printing
+    from magdesk.gui.flows import print_summary
 
     shown = []
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))  # the flow
     monkeypatch.setattr(printing, "preview", lambda report, parent=None: shown.append(report))
-    window.print_summary()
+    print_summary(window)
     assert shown and shown[0].period == "2026-10"
 
 
@@ -327,6 +309,7 @@ def test_a_batch_with_its_input_lines_and_undo(window, qtbot):
 
 def test_restore_point_from_the_file_menu(window, qtbot, monkeypatch):
     from magdesk import services
+    from magdesk.gui.flows import restore_point
     from magdesk.gui.safety import RestorePoints
 
     point = services.take_snapshot(window.db, "before a test change")
@@ -335,7 +318,7 @@ def test_restore_point_from_the_file_menu(window, qtbot, monkeypatch):
     assert window.repo.find("product", "MG-N42").spec == "CHANGED"
     monkeypatch.setattr(RestorePoints, "ask", classmethod(lambda cls, db, parent=None: next(
         p for p in services.list_snapshots(db) if p.path == point.path)))
-    window.restore_point()
+    restore_point(window)
     fresh = window.replacement
     qtbot.addWidget(fresh)
     assert fresh.repo.find("product", "MG-N42").spec == product.spec

@@ -1,0 +1,187 @@
+"""From the dashboard's counts to the records: a month's findings listed
+(severity, code, entity, record, field, message in the UI language), and a
+finding opened on its record's form with its field focused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ..core.fields import entity_label, field_label
+from ..core.findings import Finding, Severity
+from ..core.messages import render_text
+from ..storage.locate import locate
+
+ERROR_COLUMN, WARNING_COLUMN = 4, 5  # of the dashboard's month table
+
+
+class FindingsModel(QAbstractTableModel):
+    """Findings as rows: severity, code, entity, record, field, message."""
+
+    def __init__(self, findings: list[Finding], lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.findings = sorted(findings, key=lambda f: (not f.is_error, f.entity, f.record))
+        self.headers = [self.tr("Severity"), self.tr("Code"), self.tr("Record type"),
+                        self.tr("Record"), self.tr("Field"), self.tr("Message")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def text(self, f: Finding, column: int) -> str:
+        if column == 0:
+            return self.tr("Error") if f.severity is Severity.ERROR else self.tr("Warning")
+        return (f.code, entity_label(f.entity, self.lang), f.record,
+                field_label(f.entity, f.field, self.lang),
+                render_text(f, self.lang))[column - 1]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        f = self.findings[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(f, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return QColor("#b00020") if f.is_error else QColor("#8a5a00")
+        return None
+
+
+class FindingsDialog(QDialog):
+    """One month's findings; ``open_finding`` when the clerk activates one."""
+
+    open_finding = Signal(object)
+
+    def __init__(self, period: str | None, findings: list[Finding], lang: str,
+                 severity: Severity | None = None, parent=None):
+        super().__init__(parent)
+        self.all, self.lang = findings, lang
+        month = period or self.tr("undated")
+        self.setWindowTitle(self.tr("Findings of {0}").format(month))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        top.addWidget(self.summary, 1)
+        self.severity = QComboBox()
+        self.severity.addItem(self.tr("Errors and warnings"), "")
+        self.severity.addItem(self.tr("Errors"), Severity.ERROR.value)
+        self.severity.addItem(self.tr("Warnings"), Severity.WARNING.value)
+        top.addWidget(self.severity)
+        layout.addLayout(top)
+        self.table = QTableView()
+        self.table.setObjectName("findings")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.activated.connect(self._activated)
+        layout.addWidget(self.table, 1)
+        hint = QLabel(self.tr("Double-click a finding (or press Enter) to open its record."))
+        hint.setStyleSheet("color: #555;")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = buttons.addButton(self.tr("Open record"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.clicked.connect(lambda: self._activated(self.table.currentIndex()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.severity.currentIndexChanged.connect(self._fill)
+        self.severity.setCurrentIndex(max(0, self.severity.findData(
+            severity.value if severity is not None else "")))
+        self._fill()
+        self.resize(980, 520)
+
+    def _fill(self) -> None:
+        wanted = self.severity.currentData()
+        shown = [f for f in self.all if not wanted or f.severity.value == wanted]
+        self.model = FindingsModel(shown, self.lang, self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((60, 150, 90, 170, 110)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        errors = sum(1 for f in self.all if f.is_error)
+        self.summary.setText(self.tr("{0} errors, {1} warnings").format(
+            errors, len(self.all) - errors))
+        if shown:
+            self.table.selectRow(0)
+
+    def _activated(self, index) -> None:
+        if index.isValid():
+            self.open_finding.emit(self.model.findings[index.row()])
+
+
+class FindingsFlow(QObject):
+    """Clicking an error or warning count of the dashboard lists that month's
+    findings; activating one opens its record."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dialog: FindingsDialog | None = None
+        window.dashboard.table.cellClicked.connect(self._clicked)
+
+    def mark_counts(self) -> None:
+        """Counts that open a list look like links."""
+        table = self.window.dashboard.table
+        for row in range(table.rowCount()):
+            for column in (ERROR_COLUMN, WARNING_COLUMN):
+                item = table.item(row, column)
+                if item is None or item.text() in ("0", "…"):
+                    continue
+                font = QFont(item.font())
+                font.setUnderline(True)
+                item.setFont(font)
+                item.setToolTip(self.tr("Click to list them"))
+
+    def _clicked(self, row: int, column: int) -> None:
+        if column not in (ERROR_COLUMN, WARNING_COLUMN):
+            return
+        period = self.window.dashboard.table.item(row, 0).text()
+        self.show(period, Severity.ERROR if column == ERROR_COLUMN else Severity.WARNING)
+
+    def show(self, period: str, severity: Severity | None = None) -> FindingsDialog | None:
+        found = self.window.dashboard.findings
+        if found is None:
+            self.window.statusBar().showMessage(self.tr("Still checking the records…"), 5000)
+            return None
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = FindingsDialog(period, found.get(period, []), self.window.lang, severity,
+                                     self.window)
+        self.dialog.open_finding.connect(self.open)
+        self.dialog.show()
+        return self.dialog
+
+    def open(self, f: Finding):
+        """The finding's record in its section and form, the field focused."""
+        w = self.window
+        target = locate(w.repo, f.entity, f.record)
+        if target is None:
+            QMessageBox.information(w, self.tr("Findings"), self.tr(
+                "This finding is not about one record that can be opened: {0}").format(
+                    render_text(f, w.lang)))
+            return None
+        entity, record_id = target
+        w.show_section(entity)
+        return w.open_record(entity, record_id, f.field)

@@ -1,0 +1,193 @@
+"""The main window's longer flows, each a small controller that talks to the
+window through a few verbs (``data_changed``, ``refresh_periods``,
+``run_task``, ``reopen``): the monthly filing, printing, restore points, a
+new demo database, and the import wizard."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from .. import services
+
+
+class FilingFlow(QObject):
+    """Export a month's workbook, mark it filed, start an amendment."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.last_export = None
+
+    def export_period(self, period: str) -> None:
+        w = self.window
+        if not period:
+            return
+        folder = QFileDialog.getExistingDirectory(w, self.tr("Folder for the filing workbook"))
+        if not folder:
+            return
+        worker_db = w.db.sibling()
+
+        def work(progress, _cancelled):
+            try:
+                return services.export_filing(worker_db, period, Path(folder),
+                                              settings=w.settings, progress=progress)
+            finally:
+                worker_db.conn.close()
+
+        w.run_task(self.tr("Writing the filing workbook…"), work,
+                   lambda result, error: self._exported(period, result, error))
+
+    def _exported(self, period: str, result, error) -> None:
+        w = self.window
+        if error is not None:
+            QMessageBox.warning(w, self.tr("Export failed"), str(error))
+        elif result.refused:
+            errors = [f.message(w.lang) for f in result.findings if f.is_error]
+            QMessageBox.warning(w, self.tr("Not exported"), self.tr(
+                "{0} has {1} errors; correct them first:\n\n{2}").format(
+                    period, len(errors), "\n".join(errors[:15])))
+        else:
+            w.statusBar().showMessage(self.tr("Exported {0}").format(result.path), 10000)
+            self.last_export = result
+        w.refresh_periods(with_findings=False)
+
+    def file_period(self, period: str) -> None:
+        w = self.window
+        receipt, ok = QInputDialog.getText(w, self.tr("Mark as filed"), self.tr(
+            "Receipt number from the tracking system for {0}:").format(period))
+        if not ok or not receipt.strip():
+            return
+        try:
+            services.file_period(w.db, period, date.today(), receipt)
+        except Exception as exc:  # a refusal from the period rules: show it
+            QMessageBox.warning(w, self.tr("Not filed"), str(exc))
+        w.refresh_periods(with_findings=False)
+
+    def amend_period(self, period: str) -> None:
+        w = self.window
+        try:
+            services.amend_period(w.db, period)
+        except Exception as exc:
+            QMessageBox.warning(w, self.tr("No amendment"), str(exc))
+        w.refresh_periods(with_findings=False)
+
+
+REPORT_KINDS = ("flow", "inventory", "licences")
+
+
+def print_summary(window) -> None:
+    """Ask which summary, then preview it for the month selected on the Filing page."""
+    from .printing import preview
+
+    tr = window.tr
+    labels = [tr("Monthly flow summary"), tr("Inventory reconciliation"), tr("Licence usage")]
+    label, ok = QInputDialog.getItem(window, tr("Print"), tr("Which summary?"), labels, 0, False)
+    if not ok:
+        return
+    period = window.filing.selected_period() or (window.periods[-1] if window.periods else "")
+    try:
+        report = services.summary_report(window.db, REPORT_KINDS[labels.index(label)], period)
+    except Exception as exc:  # a report that cannot be made: say why
+        QMessageBox.warning(window, tr("Print"), str(exc))
+        return
+    preview(report, window)
+
+
+def restore_point(window) -> None:
+    """Choose a restore point, put the file back to it, reopen."""
+    from .safety import RestorePoints
+
+    chosen = RestorePoints.ask(window.db, window)
+    if chosen is None or window.db.read_only:
+        return
+    try:
+        services.restore_snapshot(window.db, chosen.path)
+    except Exception as exc:  # the restore refused: say why, nothing changed
+        QMessageBox.warning(window, window.tr("Not restored"), str(exc))
+        return
+    window.statusBar().showMessage(window.tr("Restored the state of {0}").format(
+        chosen.taken_at.strftime("%Y-%m-%d %H:%M")), 10000)
+    window.reopen(window.db.path)
+
+
+class DemoFlow(QObject):
+    """File ▸ New demo database: where and how many sales; built in the
+    background (a cancelled build leaves no file), then opened here."""
+
+    DEFAULT_SALES = 5_000
+    MAX_SALES = 1_000_000
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.result = None  # (path, counts) of the last finished build
+
+    def start(self) -> None:
+        w = self.window
+        path, _ = QFileDialog.getSaveFileName(
+            w, self.tr("New demo database"), str(w.db.path.parent / "magdesk-demo.sqlite"),
+            self.tr("magdesk database (*.sqlite)"))
+        if not path:
+            return
+        path = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite")
+        if path.resolve() == w.db.path.resolve():
+            QMessageBox.warning(w, self.tr("New demo database"), self.tr(
+                "{0} is the file open now; choose another.").format(path.name))
+            return
+        sales, ok = QInputDialog.getInt(
+            w, self.tr("New demo database"), self.tr("How many sales?"), self.DEFAULT_SALES, 1,
+            self.MAX_SALES, 1000)
+        if ok:
+            self.build(path, sales)
+
+    def build(self, path: Path, sales: int) -> None:
+        def work(progress, _cancelled):
+            return services.create_demo(path, sales=sales, replace=True, progress=progress)
+
+        self.window.run_task(self.tr("Making a demo database of {0} sales…").format(f"{sales:,}"),
+                             work, lambda counts, error: self._built(path, counts, error))
+
+    def _built(self, path: Path, counts, error) -> None:
+        from .tasks import Cancelled
+
+        w = self.window
+        if isinstance(error, Cancelled):
+            w.statusBar().showMessage(self.tr("Demo database not made (cancelled)"), 10000)
+            return
+        if error is not None:
+            QMessageBox.warning(w, self.tr("New demo database"), str(error))
+            return
+        self.result = (path, counts)
+        w.reopen(path)
+
+
+class ImportFlow(QObject):
+    """File ▸ Import: the wizard; a finished import becomes one undo step."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.wizard = None
+        self.last = None  # the last ImportResult
+
+    def start(self) -> None:
+        from .import_wizard import ImportWizard
+
+        w = self.window
+        self.wizard = ImportWizard(w.db, w.settings, w.lang, w)
+        self.wizard.imported.connect(self.imported)
+        self.wizard.show()
+
+    def imported(self, result, edit) -> None:
+        w = self.window
+        self.last = result
+        if edit is not None:
+            w.push_edit(edit)
+        w.statusBar().showMessage(self.tr("Imported {0} rows from {1}").format(
+            result.inserted + result.updated, result.file.name), 10000)
+        w.data_changed()
+        w.refresh_periods()
