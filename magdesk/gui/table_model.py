@@ -11,6 +11,10 @@ from ..storage.paging import VIEWS, PagedQuery
 from .display import right_aligned, show
 
 _ROOT = QModelIndex()
+# The view asks each cell for ten roles as it paints: compare plain ints.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -24,6 +28,7 @@ class RecordTableModel(QAbstractTableModel):
         self.sort_column: str | None = None
         self.descending = False
         self.query = PagedQuery(db, self.view)
+        self._right = [right_aligned(c.kind) for c in self.view.columns]
 
     # --- what the view shows ---------------------------------------------------------
 
@@ -33,40 +38,46 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.view.columns)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        column = self.view.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self.query.row(index.row())
-            if not row:
-                return None
-            return show(self.view.entity, column.name, column.kind, row[index.column() + 1],
-                        self.lang)
-        if role == Qt.ItemDataRole.TextAlignmentRole and right_aligned(column.kind):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        if role == _DISPLAY:
+            return self.cell_text(index.row(), index.column()) if index.isValid() else None
+        if role == _ALIGNMENT and index.isValid() and self._right[index.column()]:
+            return _RIGHT
         return None
+
+    def cell_text(self, row: int, column: int) -> str | None:
+        """What the cell shows (None for a row gone since it was counted)."""
+        values = self.query.row(row)
+        if not values:
+            return None
+        spec = self.view.columns[column]
+        return show(self.view.entity, spec.name, spec.kind, values[column + 1], self.lang)
+
+    def title(self, column: int) -> str:
+        return field_label(self.view.entity, self.view.columns[column].name, self.lang)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            name = self.view.columns[section].name
-            return field_label(self.view.entity, name, self.lang)
+            return self.title(section)
         return str(section + 1)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         # -1 (no sort indicator, as the view starts) is the view's own order,
         # not the last column counted from the end.
-        self.sort_column = self.view.columns[column].name if column >= 0 else None
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        name = self.view.columns[column].name if column >= 0 else None
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (name, descending) != (self.sort_column, self.descending):
+            self.sort_column, self.descending = name, descending
+            self.refresh()
 
     # --- what the section asks of it --------------------------------------------------------
 
     def set_filter(self, text: str, period: str | None) -> None:
-        self.text, self.period = text, period
-        self.refresh()
+        if (text, period) != (self.text, self.period):
+            self.text, self.period = text, period
+            self.refresh()
 
     def refresh(self) -> None:
         """Re-read after a change, keeping filter and order."""
