@@ -42,8 +42,11 @@ class Task(QObject):
 
     done = Signal(object, object)
 
-    def __init__(self, parent: QWidget, title: str, fn: Callable):
+    def __init__(self, parent: QWidget, title: str, fn: Callable, *, idle: bool = False):
+        """``idle``: work nobody waits for (the dashboard's sums) runs only
+        when a processor is free, so it never slows the window the clerk uses."""
         super().__init__(parent)
+        self.idle = idle
         self.thread = QThread(self)
         self.worker = _Worker(fn)
         self.worker.moveToThread(self.thread)
@@ -59,7 +62,8 @@ class Task(QObject):
 
     def start(self) -> None:
         self.running = True
-        self.thread.start()
+        self.thread.start(QThread.Priority.IdlePriority if self.idle
+                          else QThread.Priority.InheritPriority)
         QTimer.singleShot(500, self._maybe_show)
 
     def _maybe_show(self) -> None:
