@@ -93,7 +93,7 @@ class FindingsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)
         self.table.activated.connect(self._activated)
         layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("Double-click a finding (or press Enter) to open its record."))
@@ -120,6 +120,9 @@ class FindingsDialog(QDialog):
         for column, width in enumerate((60, 150, 90, 170, 110)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()  # long messages wrap; a long list stays quick
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if len(shown) <= 500
+                                  else QHeaderView.ResizeMode.Interactive)
         errors = sum(1 for f in self.all if f.is_error)
         self.summary.setText(self.tr("{0} errors, {1} warnings").format(
             errors, len(self.all) - errors))

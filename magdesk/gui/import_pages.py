@@ -189,10 +189,14 @@ class DryRunPage(QWizardPage):
         if result.status == "cancelled":
             self.show_error(Cancelled())
             return
-        counts = self.tr("{0} rows read: {1} to add, {2} to update, {3} skipped; "
-                         "{4} errors, {5} warnings.").format(
-            f"{result.rows:,}", f"{result.inserted:,}", f"{result.updated:,}",
-            f"{result.skipped:,}", result.errors, result.warnings)
+        if result.errors:  # nothing would be written: no counts of it
+            counts = self.tr("{0} rows read; {1} errors, {2} warnings.").format(
+                f"{result.rows:,}", result.errors, result.warnings)
+        else:
+            counts = self.tr("{0} rows read: {1} to add, {2} to update, {3} skipped; "
+                             "{4} warnings.").format(
+                f"{result.rows:,}", f"{result.inserted:,}", f"{result.updated:,}",
+                f"{result.skipped:,}", result.warnings)
         if self.isComplete():
             verdict = self.tr("Press Import to write them.")
         elif result.errors:

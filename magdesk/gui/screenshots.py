@@ -1,8 +1,11 @@
-"""Render each main screen to PNG, in Chinese and in English, for review.
+"""Render each main screen to PNG, in Chinese and in English, for review:
+the sections, a record form, a month's findings list and the import
+wizard's steps (on a sample ledger with a few bad cells).
 
     python -m magdesk.gui.screenshots OUT_DIR [--db FILE]
 
-Uses the demo producer unless a database is given; runs offscreen."""
+Uses the demo producer (with two mistakes planted, so the findings list has
+something to show) unless a database is given; runs offscreen."""
 
 from __future__ import annotations
 
@@ -28,9 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
 
     db_path = args.db
+    work = Path(tempfile.mkdtemp())
     if db_path is None:
-        db_path = Path(tempfile.mkdtemp()) / "demo.sqlite"
+        db_path = work / "demo.sqlite"
         create_demo(db_path, sales=2400)
+        _plant_mistakes(db_path)
+    ledger = _sample_ledger(db_path, work / "销售台账.xlsx")
     args.out.mkdir(parents=True, exist_ok=True)
     base = load_settings()
     app = application(base)
@@ -43,13 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             window = MainWindow(db, settings)
             window.resize(1280, 800)
             window.show()
-            import time
-
-            started = time.monotonic()
-            while window.findings_task.running and time.monotonic() - started < 120:
-                app.processEvents()
-                time.sleep(0.02)
-            app.processEvents()
+            _wait(app, lambda w=window: not w.findings_task.running)
             for index in range(window.nav.count()):
                 window.select_section(index)
                 app.processEvents()
@@ -60,9 +60,115 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
             form.grab().save(str(args.out / f"{lang}-form-sale.png"))
             form.close()
+            licence = next(iter(window.repo.iter("licence")), None)
+            if licence is not None:
+                form = window.open_record("licence", licence.id)
+                _shoot(app, form, args.out / f"{lang}-form-licence.png")
+                form.close()
+            _findings(app, window, args.out / f"{lang}-findings.png")
+            _wizard(app, window, ledger, args.out, lang)
             window.close()
             QApplication.processEvents()
     return 0
+
+
+def _wait(app, done, limit: float = 120) -> None:
+    import time
+
+    started = time.monotonic()
+    while not done() and time.monotonic() - started < limit:
+        app.processEvents()
+        time.sleep(0.02)
+    app.processEvents()
+
+
+def _plant_mistakes(path: Path) -> None:
+    """Two records of the latest month made wrong, as a clerk might."""
+    import dataclasses
+
+    from ..storage.db import open_database
+    from ..storage.repository import Repository
+
+    with open_database(path) as db:
+        repo = Repository(db)
+        month = repo.last_period()
+        sales = repo.iter("sale", where="date LIKE ? AND is_export = 0", params=(f"{month}%",))
+        sale = next(sales)
+        repo.update(dataclasses.replace(sale, invoice_no="2633-ABC"))
+        repo.update(dataclasses.replace(next(sales), qty_pcs=1))
+
+
+def _sample_ledger(path: Path, target: Path) -> Path:
+    """A clerk's sales ledger: a title row, headers of its own, 24 rows, two bad cells."""
+    import openpyxl
+
+    from ..storage.db import open_database
+    from ..storage.repository import Repository
+
+    with open_database(path) as db:
+        repo = Repository(db)
+        batch = next(repo.iter("batch", order="end_date DESC"))
+        product = repo.get("product", batch.product_id)
+        customer = next(c for c in repo.iter("counterparty")
+                        if c.cp_type != "FOREIGN" and c.role != "SUPPLIER")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "销售"
+    sheet.append(["2026年 销售台账"])
+    sheet.append(["单号", "日子", "客户", "料号", "批次", "斤两(kg)", "件数", "票号", "备注"])
+    for i in range(1, 25):
+        weight = "十二点五" if i == 3 else 0.5 + i / 100
+        day = "2026-13-01" if i == 7 else batch.end_date
+        sheet.append([f"XS-{i:04d}", day, customer.name_cn, product.code, batch.batch_no, weight,
+                      100 + i, f"2633{i:016d}", ""])
+    book.save(target)
+    return target
+
+
+def _findings(app, window, target: Path) -> None:
+    """The findings list of the month with the most of them."""
+    found = window.dashboard.findings or {}
+    month = max((p for p in found if p), key=lambda p: len(found[p]), default=None)
+    dialog = window.findings_flow.show(month) if month else None
+    if dialog is not None:
+        app.processEvents()
+        dialog.grab().save(str(target))
+        print(target)
+        dialog.close()
+
+
+def _wizard(app, window, ledger: Path, out: Path, lang: str) -> None:
+    """The import wizard's steps on the sample ledger (nothing is imported)."""
+    from PySide6.QtWidgets import QWizard
+
+    window.imports.start()
+    wiz = window.imports.wizard
+    wiz.choose.kind.setCurrentIndex(4)  # sales
+    wiz.choose.path.setText(str(ledger))
+    app.processEvents()
+    _shoot(app, wiz, out / f"{lang}-import-1-file.png")
+    wiz.next()
+    _wait(app, lambda: wiz.currentPage() is wiz.map_page, 30)
+    page = wiz.map_page
+    page.header_row.setValue(2)
+    names = ["doc_no", "date", "customer_name", "product_code", "batch_no", "qty_g", "qty_pcs"]
+    for combo, name in zip(page.combos, names, strict=False):
+        combo.setCurrentIndex(combo.findData(name))  # the invoice column left to the clerk
+    _shoot(app, wiz, out / f"{lang}-import-2-columns.png")
+    page.combos[7].setCurrentIndex(page.combos[7].findData("invoice_no"))
+    wiz.next()
+    _shoot(app, wiz, out / f"{lang}-import-3-preview.png")
+    wiz.next()
+    _wait(app, lambda: wiz.dry_result is not None, 60)
+    _shoot(app, wiz, out / f"{lang}-import-4-check.png")
+    wiz.button(QWizard.WizardButton.CancelButton).click()
+    app.processEvents()
+
+
+def _shoot(app, widget, target: Path) -> None:
+    app.processEvents()
+    widget.grab().save(str(target))
+    print(target)
 
 
 if __name__ == "__main__":

@@ -374,52 +374,57 @@ Reason for accepting:</source>
         <translation>已取消;点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="192" />
-        <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} errors, {5} warnings.</source>
-        <translation>读取 {0} 行:新增 {1} 条,更新 {2} 条,跳过 {3} 条;错误 {4} 个,警告 {5} 个。</translation>
+        <location filename="../../magdesk/gui/import_pages.py" line="193" />
+        <source>{0} rows read; {1} errors, {2} warnings.</source>
+        <translation>读取 {0} 行:错误 {1} 个,警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="197" />
+        <location filename="../../magdesk/gui/import_pages.py" line="196" />
+        <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
+        <translation>读取 {0} 行:将新增 {1} 条,更新 {2} 条,跳过 {3} 条;警告 {4} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="201" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="199" />
+        <location filename="../../magdesk/gui/import_pages.py" line="203" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误(错误报告中已标出),然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="202" />
+        <location filename="../../magdesk/gui/import_pages.py" line="206" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="207" />
+        <location filename="../../magdesk/gui/import_pages.py" line="211" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="207" />
+        <location filename="../../magdesk/gui/import_pages.py" line="211" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="226" />
+        <location filename="../../magdesk/gui/import_pages.py" line="230" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="227" />
+        <location filename="../../magdesk/gui/import_pages.py" line="231" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="231" />
+        <location filename="../../magdesk/gui/import_pages.py" line="235" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="242" />
+        <location filename="../../magdesk/gui/import_pages.py" line="246" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存:{0}</translation>
     </message>
@@ -567,7 +572,7 @@ Reason for accepting:</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="124" />
+        <location filename="../../magdesk/gui/findings.py" line="126" />
         <source>{0} errors, {1} warnings</source>
         <translation>错误 {0} 个,警告 {1} 个</translation>
     </message>
@@ -575,22 +580,22 @@ Reason for accepting:</source>
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="155" />
+        <location filename="../../magdesk/gui/findings.py" line="157" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="166" />
+        <location filename="../../magdesk/gui/findings.py" line="168" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="181" />
+        <location filename="../../magdesk/gui/findings.py" line="183" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="182" />
+        <location filename="../../magdesk/gui/findings.py" line="184" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录:{0}</translation>
     </message>
@@ -1185,27 +1190,27 @@ Reason for accepting:</source>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="36" />
+        <location filename="../../magdesk/gui/sections.py" line="50" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="37" />
+        <location filename="../../magdesk/gui/sections.py" line="51" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="38" />
+        <location filename="../../magdesk/gui/sections.py" line="52" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="40" />
+        <location filename="../../magdesk/gui/sections.py" line="54" />
         <source>Filter: number, name, code…</source>
         <translation>筛选:单号、名称、编码…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="45" />
+        <location filename="../../magdesk/gui/sections.py" line="59" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
