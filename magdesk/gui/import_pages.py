@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -46,9 +45,14 @@ def _problem_table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1,
-                                                  QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _fit(table: QTableWidget) -> None:
+    """Columns as wide as their contents; the last (the message) takes the rest."""
+    for column in range(table.columnCount() - 1):
+        table.resizeColumnToContents(column)
 
 
 class PreviewPage(QWizardPage):
@@ -71,30 +75,59 @@ class PreviewPage(QWizardPage):
                                         self.tr("Message")])
         self.problems.setObjectName("previewProblems")
         layout.addWidget(self.problems, 2)
-        self.rows = None
+        self.rows, self.ready = None, False
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.ready
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
-        wiz, lang = self.wiz, self.wiz.lang
-        mapping = wiz.mapping
-        self.rows = services.preview_rows(wiz.db, wiz.preview, mapping,
-                                          on_duplicate=wiz.on_duplicate(),
-                                          settings=wiz.settings, lang=lang)
-        targets = {t.name: t.label(lang) for t in wiz.preview.targets()}
-        width = max([len(mapping.headers), *(len(c) for c in self.rows.cells)], default=0)
+        """The rows are read in the background (a large database's keys are
+        looked up for duplicates); the table fills when they are ready."""
+        wiz = self.wiz
+        self.rows, self.ready = None, False
+        self.completeChanged.emit()
         self.table.clear()
+        self.table.setRowCount(0)
+        self.problems.setRowCount(0)
+        self.summary.setText(self.tr("Reading the first rows…"))
+        mapping, preview = wiz.mapping, wiz.preview
+        options = {"on_duplicate": wiz.on_duplicate(), "settings": wiz.settings,
+                   "lang": wiz.lang}
+
+        def work(_progress, _cancelled):
+            worker_db = wiz.db.sibling()
+            try:
+                return services.preview_rows(worker_db, preview, mapping, **options)
+            finally:
+                worker_db.conn.close()
+
+        wiz.run(self.tr("Reading the first rows…"), work,
+                lambda rows, error: self._show(mapping, rows, error))
+
+    def _show(self, mapping, rows, error) -> None:
+        if mapping is not self.wiz.mapping:
+            return  # the clerk went back and changed it meanwhile
+        self.ready = True  # Next: the dry run checks the whole file in any case
+        self.completeChanged.emit()
+        if error is not None:
+            self.summary.setText(str(error))
+            return
+        lang = self.wiz.lang
+        self.rows = rows
+        targets = {t.name: t.label(lang) for t in self.wiz.preview.targets()}
+        width = max([len(mapping.headers), *(len(c) for c in rows.cells)], default=0)
         self.table.setColumnCount(width)
-        self.table.setRowCount(len(self.rows.numbers))
+        self.table.setRowCount(len(rows.numbers))
         heads = []
         for index in range(width):
             header = mapping.headers[index] if index < len(mapping.headers) else ""
             target = targets.get(mapping.columns.get(index))
             heads.append(f"{column_letter(index)} {header}" + (f"\n→ {target}" if target else ""))
         self.table.setHorizontalHeaderLabels(heads)
-        self.table.setVerticalHeaderLabels([str(n) for n in self.rows.numbers])
-        for r, (number, cells) in enumerate(zip(self.rows.numbers, self.rows.cells,
-                                                strict=True)):
+        self.table.setVerticalHeaderLabels([str(n) for n in rows.numbers])
+        for r, (number, cells) in enumerate(zip(rows.numbers, rows.cells, strict=True)):
             for c, text in enumerate(cells):
-                item = _item(text, self.rows.at(number, c), lang)
+                item = _item(text, rows.at(number, c), lang)
                 if c not in mapping.columns:
                     item.setForeground(QColor("#999"))
                 self.table.setItem(r, c, item)
@@ -114,7 +147,7 @@ class PreviewPage(QWizardPage):
                      render_text(f.finding, lang))
             for c, text in enumerate(cells):
                 self.problems.setItem(r, c, _item(text, [f] if c == 0 else (), lang))
-        self.problems.resizeColumnsToContents()
+        _fit(self.problems)
 
 
 class DryRunPage(QWizardPage):
@@ -213,7 +246,7 @@ class DryRunPage(QWizardPage):
                      f.message(lang) if f.row is None else render_text(f.finding, lang))
             for c, text in enumerate(cells):
                 self.problems.setItem(r, c, _item(text, [f] if c == 2 else (), lang))
-        self.problems.resizeColumnsToContents()
+        _fit(self.problems)
         self.report_button.setEnabled(bool(result.findings))
         self.completeChanged.emit()
 

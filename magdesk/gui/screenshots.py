@@ -157,6 +157,7 @@ def _wizard(app, window, ledger: Path, out: Path, lang: str) -> None:
     _shoot(app, wiz, out / f"{lang}-import-2-columns.png")
     page.combos[7].setCurrentIndex(page.combos[7].findData("invoice_no"))
     wiz.next()
+    _wait(app, lambda: wiz.preview_page.ready, 30)
     _shoot(app, wiz, out / f"{lang}-import-3-preview.png")
     wiz.next()
     _wait(app, lambda: wiz.dry_result is not None, 60)

@@ -211,27 +211,27 @@ Reason for accepting:</source>
 <context>
     <name>ConsigneeList</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="125" />
+        <location filename="../../magdesk/gui/inputs.py" line="127" />
         <source>Foreign counterparty name</source>
         <translation>境外交易对象名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="134" />
+        <location filename="../../magdesk/gui/inputs.py" line="137" />
         <source>Add consignee</source>
         <translation>添加收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="135" />
+        <location filename="../../magdesk/gui/inputs.py" line="138" />
         <source>Remove consignee</source>
         <translation>移除收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="169" />
+        <location filename="../../magdesk/gui/inputs.py" line="172" />
         <source>No counterparty named {0}</source>
         <translation>没有名为“{0}”的交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="172" />
+        <location filename="../../magdesk/gui/inputs.py" line="175" />
         <source>{0} is already listed</source>
         <translation>“{0}”已在列表中</translation>
     </message>
@@ -239,47 +239,47 @@ Reason for accepting:</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="91" />
+        <location filename="../../magdesk/gui/dashboard.py" line="101" />
         <source>Months</source>
         <translation>各月申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="96" />
+        <location filename="../../magdesk/gui/dashboard.py" line="106" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="96" />
+        <location filename="../../magdesk/gui/dashboard.py" line="106" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="96" />
+        <location filename="../../magdesk/gui/dashboard.py" line="106" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="96" />
+        <location filename="../../magdesk/gui/dashboard.py" line="106" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="97" />
+        <location filename="../../magdesk/gui/dashboard.py" line="107" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="97" />
+        <location filename="../../magdesk/gui/dashboard.py" line="107" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="105" />
+        <location filename="../../magdesk/gui/dashboard.py" line="115" />
         <source>Check all records now</source>
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="108" />
+        <location filename="../../magdesk/gui/dashboard.py" line="118" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
@@ -323,108 +323,108 @@ Reason for accepting:</source>
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="127" />
+        <location filename="../../magdesk/gui/import_pages.py" line="156" />
         <source>Check the whole file</source>
         <translation>检查整个文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="128" />
+        <location filename="../../magdesk/gui/import_pages.py" line="157" />
         <source>Every row is checked with the same rules as entry; nothing is written yet. A file with errors is not imported at all.</source>
         <translation>按与录入相同的规则检查每一行,此时尚未写入。文件中只要有错误,整个文件都不会导入。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="137" />
+        <location filename="../../magdesk/gui/import_pages.py" line="166" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="137" />
+        <location filename="../../magdesk/gui/import_pages.py" line="166" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="137" />
+        <location filename="../../magdesk/gui/import_pages.py" line="166" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="138" />
+        <location filename="../../magdesk/gui/import_pages.py" line="167" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="142" />
+        <location filename="../../magdesk/gui/import_pages.py" line="171" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="144" />
+        <location filename="../../magdesk/gui/import_pages.py" line="173" />
         <source>Save the error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="163" />
-        <location filename="../../magdesk/gui/import_pages.py" line="166" />
+        <location filename="../../magdesk/gui/import_pages.py" line="192" />
+        <location filename="../../magdesk/gui/import_pages.py" line="195" />
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="178" />
+        <location filename="../../magdesk/gui/import_pages.py" line="207" />
         <source>Cancelled; press Check again to check the file.</source>
         <translation>已取消;点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="193" />
+        <location filename="../../magdesk/gui/import_pages.py" line="222" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
         <translation>读取 {0} 行:错误 {1} 个,警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="196" />
+        <location filename="../../magdesk/gui/import_pages.py" line="225" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
         <translation>读取 {0} 行:将新增 {1} 条,更新 {2} 条,跳过 {3} 条;警告 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="201" />
+        <location filename="../../magdesk/gui/import_pages.py" line="230" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="203" />
+        <location filename="../../magdesk/gui/import_pages.py" line="232" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误(错误报告中已标出),然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="206" />
+        <location filename="../../magdesk/gui/import_pages.py" line="235" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="211" />
+        <location filename="../../magdesk/gui/import_pages.py" line="240" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="211" />
+        <location filename="../../magdesk/gui/import_pages.py" line="240" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="230" />
+        <location filename="../../magdesk/gui/import_pages.py" line="259" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="231" />
+        <location filename="../../magdesk/gui/import_pages.py" line="260" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="235" />
+        <location filename="../../magdesk/gui/import_pages.py" line="264" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="246" />
+        <location filename="../../magdesk/gui/import_pages.py" line="275" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存:{0}</translation>
     </message>
@@ -489,47 +489,47 @@ Reason for accepting:</source>
 <context>
     <name>FilingPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="97" />
+        <location filename="../../magdesk/gui/pages.py" line="100" />
         <source>Export filing workbook…</source>
         <translation>导出申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="98" />
+        <location filename="../../magdesk/gui/pages.py" line="101" />
         <source>Mark as filed…</source>
         <translation>标记为已申报…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="99" />
+        <location filename="../../magdesk/gui/pages.py" line="102" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="106" />
+        <location filename="../../magdesk/gui/pages.py" line="109" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="106" />
+        <location filename="../../magdesk/gui/pages.py" line="109" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="106" />
+        <location filename="../../magdesk/gui/pages.py" line="109" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="106" />
+        <location filename="../../magdesk/gui/pages.py" line="109" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="107" />
+        <location filename="../../magdesk/gui/pages.py" line="110" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="107" />
+        <location filename="../../magdesk/gui/pages.py" line="110" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
@@ -572,7 +572,7 @@ Reason for accepting:</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="126" />
+        <location filename="../../magdesk/gui/findings.py" line="127" />
         <source>{0} errors, {1} warnings</source>
         <translation>错误 {0} 个,警告 {1} 个</translation>
     </message>
@@ -580,22 +580,22 @@ Reason for accepting:</source>
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="157" />
+        <location filename="../../magdesk/gui/findings.py" line="158" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="168" />
+        <location filename="../../magdesk/gui/findings.py" line="169" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="183" />
+        <location filename="../../magdesk/gui/findings.py" line="184" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="184" />
+        <location filename="../../magdesk/gui/findings.py" line="185" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录:{0}</translation>
     </message>
@@ -646,12 +646,12 @@ Reason for accepting:</source>
 <context>
     <name>FlowChart</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="45" />
+        <location filename="../../magdesk/gui/dashboard.py" line="51" />
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="74" />
+        <location filename="../../magdesk/gui/dashboard.py" line="84" />
         <source>left: in · right: out</source>
         <translation>左:入库 · 右:出库</translation>
     </message>
@@ -659,12 +659,12 @@ Reason for accepting:</source>
 <context>
     <name>GuardedUndo</name>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="72" />
+        <location filename="../../magdesk/gui/undo.py" line="77" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="74" />
+        <location filename="../../magdesk/gui/undo.py" line="79" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -769,57 +769,57 @@ Reason for accepting:</source>
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="38" />
+        <location filename="../../magdesk/gui/pages.py" line="35" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="48" />
+        <location filename="../../magdesk/gui/pages.py" line="45" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="48" />
+        <location filename="../../magdesk/gui/pages.py" line="45" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="48" />
+        <location filename="../../magdesk/gui/pages.py" line="45" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="48" />
+        <location filename="../../magdesk/gui/pages.py" line="45" />
         <source>Opening (kg)</source>
         <translation>期初库存(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="49" />
+        <location filename="../../magdesk/gui/pages.py" line="46" />
         <source>Purchased (kg)</source>
         <translation>采购入库(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="49" />
+        <location filename="../../magdesk/gui/pages.py" line="46" />
         <source>Produced (kg)</source>
         <translation>生产入库(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="49" />
+        <location filename="../../magdesk/gui/pages.py" line="46" />
         <source>Sold (kg)</source>
         <translation>销售出库(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="50" />
+        <location filename="../../magdesk/gui/pages.py" line="47" />
         <source>Consumed (kg)</source>
         <translation>生产领用(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="50" />
+        <location filename="../../magdesk/gui/pages.py" line="47" />
         <source>Lost (kg)</source>
         <translation>损耗(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="50" />
+        <location filename="../../magdesk/gui/pages.py" line="47" />
         <source>Closing (kg)</source>
         <translation>期末库存(kg)</translation>
     </message>
@@ -827,213 +827,214 @@ Reason for accepting:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="83" />
+        <location filename="../../magdesk/gui/main_window.py" line="87" />
         <source>(no company profile)</source>
         <translation>(未填写本企业信息)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="85" />
+        <location filename="../../magdesk/gui/main_window.py" line="89" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="89" />
-        <location filename="../../magdesk/gui/main_window.py" line="224" />
+        <location filename="../../magdesk/gui/main_window.py" line="93" />
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="107" />
+        <location filename="../../magdesk/gui/main_window.py" line="111" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="108" />
+        <location filename="../../magdesk/gui/main_window.py" line="112" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="108" />
+        <location filename="../../magdesk/gui/main_window.py" line="112" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="108" />
+        <location filename="../../magdesk/gui/main_window.py" line="112" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="109" />
+        <location filename="../../magdesk/gui/main_window.py" line="113" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="109" />
+        <location filename="../../magdesk/gui/main_window.py" line="113" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="113" />
+        <location filename="../../magdesk/gui/main_window.py" line="117" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="114" />
+        <location filename="../../magdesk/gui/main_window.py" line="118" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="115" />
+        <location filename="../../magdesk/gui/main_window.py" line="119" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="117" />
+        <location filename="../../magdesk/gui/main_window.py" line="121" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="122" />
+        <location filename="../../magdesk/gui/main_window.py" line="126" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="156" />
+        <location filename="../../magdesk/gui/main_window.py" line="160" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="157" />
+        <location filename="../../magdesk/gui/main_window.py" line="161" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="163" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="161" />
+        <location filename="../../magdesk/gui/main_window.py" line="165" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="163" />
+        <location filename="../../magdesk/gui/main_window.py" line="167" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="166" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
+        <location filename="../../magdesk/gui/main_window.py" line="174" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/main_window.py" line="176" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="174" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="175" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="176" />
+        <location filename="../../magdesk/gui/main_window.py" line="180" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="181" />
+        <location filename="../../magdesk/gui/main_window.py" line="185" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="182" />
+        <location filename="../../magdesk/gui/main_window.py" line="186" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="183" />
+        <location filename="../../magdesk/gui/main_window.py" line="187" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="230" />
+        <location filename="../../magdesk/gui/main_window.py" line="238" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="244" />
+        <location filename="../../magdesk/gui/main_window.py" line="256" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="245" />
+        <location filename="../../magdesk/gui/main_window.py" line="257" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="250" />
+        <location filename="../../magdesk/gui/main_window.py" line="262" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="274" />
+        <location filename="../../magdesk/gui/main_window.py" line="289" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="311" />
+        <location filename="../../magdesk/gui/main_window.py" line="370" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="311" />
+        <location filename="../../magdesk/gui/main_window.py" line="337" />
+        <location filename="../../magdesk/gui/main_window.py" line="370" />
         <source>Summing the months…</source>
         <translation>正在汇总各月数据…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="340" />
+        <location filename="../../magdesk/gui/main_window.py" line="400" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="342" />
+        <location filename="../../magdesk/gui/main_window.py" line="402" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="361" />
+        <location filename="../../magdesk/gui/main_window.py" line="421" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="362" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="367" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="367" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="369" />
+        <location filename="../../magdesk/gui/main_window.py" line="429" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1144,7 +1145,13 @@ Reason for accepting:</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="108" />
+        <location filename="../../magdesk/gui/import_pages.py" line="88" />
+        <location filename="../../magdesk/gui/import_pages.py" line="100" />
+        <source>Reading the first rows…</source>
+        <translation>正在读取前几行…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_pages.py" line="137" />
         <source>{0} rows shown: {1} errors, {2} warnings</source>
         <translation>显示 {0} 行:错误 {1} 个,警告 {2} 个</translation>
     </message>
@@ -1319,7 +1326,7 @@ Reason for accepting:</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/tasks.py" line="52" />
+        <location filename="../../magdesk/gui/tasks.py" line="55" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

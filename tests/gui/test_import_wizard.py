@@ -61,6 +61,9 @@ def test_the_wizard_maps_previews_checks_imports_and_undoes(window, qtbot, tmp_p
     wiz.next()
     preview = wiz.preview_page
     assert wiz.currentPage() is preview
+    assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()  # still reading
+    qtbot.waitUntil(lambda: preview.rows is not None, timeout=30000)
+    assert wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     rows = preview.table
     assert [rows.verticalHeaderItem(r).text() for r in range(rows.rowCount())] == ["3", "4", "5"]
     assert rows.item(0, 5).text() == "2.250 kg"  # as it will be read
@@ -125,6 +128,7 @@ def test_undo_of_an_import_into_a_month_filed_since_is_refused(window, qtbot, tm
     assert "以前导入" in wiz.map_page.found.text()  # the layout is remembered
     assert wiz.map_page.missing.text() == ""
     wiz.next()
+    qtbot.waitUntil(lambda: wiz.preview_page.ready, timeout=30000)
     wiz.next()
     qtbot.waitUntil(lambda: wiz.dry_result is not None, timeout=30000)
     wiz.button(QWizard.WizardButton.FinishButton).click()
@@ -172,6 +176,7 @@ def test_the_dry_run_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
     for combo, name in zip(wiz.map_page.combos, NAMES, strict=True):
         combo.setCurrentIndex(combo.findData(name))
     wiz.next()
+    qtbot.waitUntil(lambda: wiz.preview_page.ready, timeout=30000)
     wiz.next()  # the dry run starts
     task = wiz.dry_page.task
     task.dialog.findChild(QPushButton).click()  # its progress dialog's Cancel
