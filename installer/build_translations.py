@@ -30,11 +30,17 @@ def _tool(name: str) -> str:
 
 
 def table() -> dict[str, str]:
+    """Source -> Chinese.  A source is translated the same way wherever it is
+    used, so a source listed twice with two translations is refused."""
     out = {}
-    for line in TSV.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(TSV.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
             source, target = line.split("\t")
-            out[source.replace("\\n", "\n")] = target.replace("\\n", "\n")
+            source, target = source.replace("\\n", "\n"), target.replace("\\n", "\n")
+            if out.get(source, target) != target:
+                raise SystemExit(f"{TSV.name}:{number}: {source!r} is already translated as "
+                                 f"{out[source]!r}; give the new use its own source text")
+            out[source] = target
     return out
 
 

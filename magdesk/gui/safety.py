@@ -84,7 +84,7 @@ class History(QDialog):
                 rows.append([entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), who,
                              entry.action, change.field, _text(change.old), _text(change.new)])
         self.table = _table([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Field"),
-                             self.tr("Old"), self.tr("New")], rows)
+                             self.tr("Old value"), self.tr("New value")], rows)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

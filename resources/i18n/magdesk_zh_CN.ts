@@ -323,108 +323,108 @@ Reason for accepting:</source>
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="156" />
+        <location filename="../../magdesk/gui/import_pages.py" line="160" />
         <source>Check the whole file</source>
         <translation>检查整个文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="157" />
+        <location filename="../../magdesk/gui/import_pages.py" line="161" />
         <source>Every row is checked with the same rules as entry; nothing is written yet. A file with errors is not imported at all.</source>
         <translation>按与录入相同的规则检查每一行,此时尚未写入。文件中只要有错误,整个文件都不会导入。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="166" />
+        <location filename="../../magdesk/gui/import_pages.py" line="170" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="166" />
+        <location filename="../../magdesk/gui/import_pages.py" line="170" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="166" />
+        <location filename="../../magdesk/gui/import_pages.py" line="170" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="167" />
+        <location filename="../../magdesk/gui/import_pages.py" line="171" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="171" />
+        <location filename="../../magdesk/gui/import_pages.py" line="175" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="173" />
+        <location filename="../../magdesk/gui/import_pages.py" line="177" />
         <source>Save the error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="192" />
-        <location filename="../../magdesk/gui/import_pages.py" line="195" />
+        <location filename="../../magdesk/gui/import_pages.py" line="196" />
+        <location filename="../../magdesk/gui/import_pages.py" line="199" />
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="207" />
+        <location filename="../../magdesk/gui/import_pages.py" line="211" />
         <source>Cancelled; press Check again to check the file.</source>
         <translation>已取消;点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="222" />
+        <location filename="../../magdesk/gui/import_pages.py" line="226" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
         <translation>读取 {0} 行:错误 {1} 个,警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="225" />
+        <location filename="../../magdesk/gui/import_pages.py" line="229" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
         <translation>读取 {0} 行:将新增 {1} 条,更新 {2} 条,跳过 {3} 条;警告 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="230" />
+        <location filename="../../magdesk/gui/import_pages.py" line="234" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="232" />
+        <location filename="../../magdesk/gui/import_pages.py" line="236" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误(错误报告中已标出),然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="235" />
+        <location filename="../../magdesk/gui/import_pages.py" line="239" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="240" />
+        <location filename="../../magdesk/gui/import_pages.py" line="244" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="240" />
+        <location filename="../../magdesk/gui/import_pages.py" line="244" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="259" />
+        <location filename="../../magdesk/gui/import_pages.py" line="263" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="260" />
+        <location filename="../../magdesk/gui/import_pages.py" line="264" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="264" />
+        <location filename="../../magdesk/gui/import_pages.py" line="268" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="275" />
+        <location filename="../../magdesk/gui/import_pages.py" line="279" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存:{0}</translation>
     </message>
@@ -703,12 +703,12 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/safety.py" line="87" />
-        <source>Old</source>
+        <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/safety.py" line="87" />
-        <source>New</source>
+        <source>New value</source>
         <translation>新值</translation>
     </message>
 </context>
@@ -1115,43 +1115,43 @@ Reason for accepting:</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="60" />
+        <location filename="../../magdesk/gui/import_pages.py" line="64" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="61" />
+        <location filename="../../magdesk/gui/import_pages.py" line="65" />
         <source>The first rows as they will be read. Cells with a problem are marked (red: error, yellow: warning).</source>
         <translation>以下是按当前设置读取的前几行。有问题的单元格已标出(红色:错误,黄色:警告)。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="70" />
+        <location filename="../../magdesk/gui/import_pages.py" line="74" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="70" />
+        <location filename="../../magdesk/gui/import_pages.py" line="74" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="70" />
+        <location filename="../../magdesk/gui/import_pages.py" line="74" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="71" />
+        <location filename="../../magdesk/gui/import_pages.py" line="75" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="88" />
-        <location filename="../../magdesk/gui/import_pages.py" line="100" />
+        <location filename="../../magdesk/gui/import_pages.py" line="92" />
+        <location filename="../../magdesk/gui/import_pages.py" line="104" />
         <source>Reading the first rows…</source>
         <translation>正在读取前几行…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="137" />
+        <location filename="../../magdesk/gui/import_pages.py" line="141" />
         <source>{0} rows shown: {1} errors, {2} warnings</source>
         <translation>显示 {0} 行:错误 {1} 个,警告 {2} 个</translation>
     </message>
@@ -1166,7 +1166,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/form.py" line="81" />
         <source>New</source>
-        <translation>新值</translation>
+        <translation>新增</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/form.py" line="114" />
@@ -1199,7 +1199,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="50" />
         <source>New</source>
-        <translation>新值</translation>
+        <translation>新增</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="51" />
