@@ -178,6 +178,10 @@ class ImportFlow(QObject):
         from .import_wizard import ImportWizard
 
         w = self.window
+        if self.wizard is not None and self.wizard.isVisible():  # one import at a time
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return
         self.wizard = ImportWizard(w.db, w.settings, w.lang, w)
         self.wizard.imported.connect(self.imported)
         self.wizard.show()

@@ -35,6 +35,8 @@ def open_wizard(window, qtbot, monkeypatch, path: Path, kind_index=4):
     qtbot.mouseClick(wiz.choose.browse_button, Qt.MouseButton.LeftButton)
     assert wiz.choose.path.text() == str(path)
     assert wiz.button(QWizard.WizardButton.NextButton).isEnabled()
+    window.import_action.trigger()
+    assert window.imports.wizard is wiz  # one import at a time: the open wizard is raised
     wiz.next()  # reads the file in the background, then moves on
     qtbot.waitUntil(lambda: wiz.currentPage() is wiz.map_page, timeout=30000)
     return wiz
