@@ -97,8 +97,12 @@ def check_sale_rows(rows: Iterable[tuple], ctx: R.Context, checks: SaleChecks,
          _invoice, _contract, export, _end_use) = row
         month = day[:7]
         if not passes(row):
-            out += [dataclasses.replace(f, period=month)
-                    for f in R.check_sale(sale_from_row(row), ctx, None)]
+            try:
+                sale = sale_from_row(row)
+            except ValueError:  # a date no magdesk wrote: nothing else can be checked
+                out.append(finding("date.invalid", "sale", doc, "date", None, value=day))
+                continue
+            out += [dataclasses.replace(f, period=month) for f in R.check_sale(sale, ctx, None)]
         sold_by_month[(product, month, export)] += grams
         if batch in available:
             total = sold[batch] + grams

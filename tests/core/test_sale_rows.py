@@ -58,3 +58,13 @@ def test_row_test_agrees_with_check_sale(sale):
 def test_a_row_converts_back_to_its_record():
     for sale in (W.SALE, W.SALE_X):
         assert S.sale_from_row(S.sale_row(sale)) == sale
+
+
+def test_a_date_no_magdesk_wrote_is_reported_not_raised():
+    from magdesk.core import rules_cross as X
+
+    row = list(S.sale_row(W.SALE))
+    row[2] = "2026/03/12"
+    checks = X.SaleChecks(CTX, [])
+    found = S.check_sale_rows([tuple(row)], CTX, checks)
+    assert [(f.code, f.record, f.field) for f in found] == [("date.invalid", "SO-1", "date")]
