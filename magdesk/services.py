@@ -7,33 +7,48 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .core.findings import Finding
-from .core.validation import Dataset, validate
-from .datasafety import (  # noqa: F401 (re-exported: restore points, backups, the audit trail)
-    audit_log,
-    backup_to,
-    close_database,
-    delete_records,
-    find_snapshot,
-    list_snapshots,
-    record_history,
-    restore_file,
-    restore_snapshot,
-    take_snapshot,
-    verify_audit,
-)
 from .resources import load_codelists
 from .settings import Settings, load_settings
 from .storage.db import Database, StorageError, open_database
 from .storage.migrations import LATEST
-from .storage.repository import Repository  # noqa: F401 (re-exported for callers)
+
+if TYPE_CHECKING:
+    from .core.validation import Dataset
+    from .storage.repository import Repository
 
 Progress = Callable[[int, int], None]
+
+# Re-exported from datasafety (restore points, backups, the audit trail), and
+# like the rules of validation loaded when first used: the window starts
+# without them.
+_DATASAFETY = ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
+               "list_snapshots", "record_history", "restore_file", "restore_snapshot",
+               "take_snapshot", "verify_audit")
+
+
+def __getattr__(name: str):
+    if name == "Repository":  # re-exported for callers
+        from .storage.repository import Repository
+
+        return Repository
+    if name in _DATASAFETY:
+        from . import datasafety
+
+        return getattr(datasafety, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_DATASAFETY, "Repository"])
 
 
 def load_dataset(repo: Repository) -> Dataset:
     """Everything validation needs, with the large tables streamed."""
+    from .core.validation import Dataset
+
     return Dataset(
         company=repo.company(),
         counterparties=repo.all_by_id("counterparty"),
@@ -56,6 +71,9 @@ def validate_database(db: Database, *, period: str | None = None,
                       progress: Progress | None = None) -> list[Finding]:
     """Every finding of the database (of one period when ``period`` is given)."""
     settings = settings or load_settings()
+    from .core.validation import validate
+    from .storage.repository import Repository
+
     ds = load_dataset(Repository(db))
     return validate(ds, load_codelists(), today=today or date.today(),
                     policy=settings.control_policy(), period=period, progress=progress)
@@ -117,6 +135,7 @@ def accept_warning(db: Database, entity: str, record: str, code: str, reason: st
     check digit fails) with a reason; validation then leaves it out."""
     from .core.findings import Severity
     from .core.messages import CATALOG
+    from .storage.repository import Repository
 
     if code not in CATALOG:
         raise ValueError(f"unknown finding code: {code}")
@@ -176,7 +195,7 @@ def save_record(db: Database, record) -> tuple[int | None, list[Finding]]:
     refused with a ``period.locked`` finding; nothing is written then."""
     from .core.findings import finding
     from .storage.db import PeriodLockedError
-    from .storage.repository import ENTITY_OF
+    from .storage.repository import ENTITY_OF, Repository
 
     repo = Repository(db)
     try:
@@ -281,6 +300,8 @@ def summary_report(db: Database, kind: str, period: str, *, lot: str | None = No
 def monthly_flows(db: Database) -> dict[str, dict[str, tuple[int, int]]]:
     """Per month and product category: (grams in, grams out), for the dashboard chart.
     In = purchases and production; out = sales and exports."""
+    from .storage.repository import Repository
+
     products = {p.id: p.category for p in Repository(db).iter("product")}
     out: dict[str, dict[str, list[int]]] = {}
     for product_id, period, kind, grams in Repository(db).movements():

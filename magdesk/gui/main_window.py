@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,21 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__, services
-from ..core.findings import Finding, finding
-from ..edits import Create, Delete, Update
+# What a menu, a form or the dashboard's sums need is imported when first
+# used: the window opens on the modules it shows (benchmarks/bench_gui.py).
+from .. import __version__
 from ..settings import Settings
 from ..storage.db import Database, DuplicateKeyError, InUseError, PeriodLockedError
 from ..storage.filing_store import FilingStore
-from ..storage.repository import ENTITY_OF, Repository
 from .dashboard import Dashboard
-from .findings import FindingsFlow
 from .flows import DemoFlow, FilingFlow, ImportFlow, print_summary, restore_point
-from .form import RecordForm
 from .pages import FilingPage, InventoryPage
 from .sections import RecordSection
 from .tasks import Task
 from .undo import EditCommand, GuardedUndo
+
+if TYPE_CHECKING:
+    from ..core.findings import Finding
+    from ..storage.repository import Repository
+    from .findings import FindingsFlow
+    from .form import RecordForm
 
 SECTION_ENTITIES = ["counterparty", "product", "purchase", "batch", "sale"]
 
@@ -51,21 +55,30 @@ class MainWindow(QMainWindow):
     def __init__(self, db: Database, settings: Settings, parent=None):
         super().__init__(parent)
         self.db, self.settings, self.lang = db, settings, settings.lang()
-        self.repo = Repository(db)
+        self._repo: Repository | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_status())
         self.tasks: list[Task] = []
         self.filing_flow, self.imports = FilingFlow(self), ImportFlow(self)
         self.demo = DemoFlow(self)
-        company = self.repo.company()
+        company = FilingStore(db).heading()
         self.setWindowTitle(f"magdesk — {company.name if company else db.path.name}")
         self.periods = FilingStore(db).months_with_data()
         self._build(company)
         self._menus()
         self.resize(1280, 800)
-        self.findings_flow = FindingsFlow(self)
-        self.refresh_periods()
+        self._findings_flow: FindingsFlow | None = None
+        self._read_periods()
         self.select_section(0)
+
+    @property
+    def repo(self) -> Repository:
+        """The records (made when first needed: the window opens without them)."""
+        if self._repo is None:
+            from ..storage.repository import Repository
+
+            self._repo = Repository(self.db)
+        return self._repo
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -186,7 +199,7 @@ class MainWindow(QMainWindow):
         action = menu.addAction(text)
         action.triggered.connect(slot)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcuts(shortcut)  # a StandardKey: every binding of the platform
         return action
 
     def _fill_recent(self) -> None:
@@ -209,6 +222,10 @@ class MainWindow(QMainWindow):
 
     def open_record(self, entity: str, record_id, field: str | None = None) -> RecordForm:
         """The record's form (a blank one for ``None``), ``field`` focused."""
+        from PySide6.QtCore import Qt
+
+        from .form import RecordForm
+
         record = self.repo.get(entity, record_id) if record_id is not None else None
         form = RecordForm(self.repo, entity, self.lang, self.commit, record,
                           self._locked_reason(record), self)
@@ -233,6 +250,8 @@ class MainWindow(QMainWindow):
 
     def commit(self, old, new, inputs: list | None = None) -> list[Finding]:
         """Save through the undo stack; what the database refuses comes back as findings."""
+        from ..edits import Create, Update
+
         edit = Create(new, inputs=inputs) if old is None else Update(old, new, inputs=inputs)
         return self._apply(edit, new)
 
@@ -240,6 +259,8 @@ class MainWindow(QMainWindow):
         records = [r for r in (self.repo.get(entity, i) for i in ids) if r is not None]
         if not records or self.db.read_only:
             return
+        from ..edits import Delete
+
         edit = Delete(records)
         answer = QMessageBox.question(self, self.tr("Delete"),
                                       self.tr("{0}?").format(edit.describe(self.lang)))
@@ -250,6 +271,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Not deleted"), problems[0].message(self.lang))
 
     def _apply(self, edit, record) -> list[Finding]:
+        from ..core.findings import finding
+        from ..storage.repository import ENTITY_OF
+
         entity = ENTITY_OF[type(record)]
         key = str(getattr(record, "key", ""))
         try:
@@ -281,7 +305,12 @@ class MainWindow(QMainWindow):
     # --- months and filing ------------------------------------------------------------------
 
     def refresh_periods(self, with_findings: bool = True) -> None:
-        statuses = services.period_statuses(self.db, settings=self.settings)
+        from .. import services
+
+        self._show_periods(services.period_statuses(self.db, settings=self.settings),
+                           with_findings)
+
+    def _show_periods(self, statuses, with_findings: bool = True) -> None:
         self.dashboard.set_periods(statuses)
         self.findings_flow.mark_counts()
         self.filing.set_periods(statuses)
@@ -289,17 +318,59 @@ class MainWindow(QMainWindow):
         if with_findings:
             self._count_findings(statuses)
 
+    def _read_periods(self) -> None:
+        """On opening, the months' states are read in the background (the
+        filing rules take a while to load) once the window has painted, then
+        the sums and the findings follow."""
+        worker_db = self.db.sibling()
+
+        def work(_progress, _cancelled):
+            from .. import services
+
+            try:
+                return services.period_statuses(worker_db, settings=self.settings)
+            finally:
+                worker_db.conn.close()
+
+        def done(statuses, error):
+            if task.worker.cancel_requested:  # the window closed meanwhile
+                return
+            if error is not None:
+                self.statusBar().showMessage(str(error), 10000)
+            else:
+                self._show_periods(statuses)
+
+        self._check_asked = False
+        if FilingStore(self.db).size_hint() > self.AUTO_CHECK_LIMIT:  # offered at once
+            self.dashboard.offer_check(lambda: setattr(self, "_check_asked", True))
+        task = self.findings_task = Task(self, self.tr("Summing the months…"), work)
+        task.done.connect(done)
+        self.tasks.append(task)
+        task.start_on(self.dashboard.chart.painted)
+
+    @property
+    def findings_flow(self) -> FindingsFlow:
+        """The month's findings behind the dashboard's counts (made when first needed)."""
+        if self._findings_flow is None:
+            from .findings import FindingsFlow
+
+            self._findings_flow = FindingsFlow(self)
+        return self._findings_flow
+
     AUTO_CHECK_LIMIT = 200_000  # sales; a bigger file is checked when the clerk asks
 
     def _count_findings(self, statuses, asked: bool = False) -> None:
         """In the background: the chart's monthly flows and, unless the file is
         large (then on request), every record's findings."""
-        check = asked or FilingStore(self.db).size_hint() <= self.AUTO_CHECK_LIMIT
+        check = asked or self._check_asked or \
+            FilingStore(self.db).size_hint() <= self.AUTO_CHECK_LIMIT
         if not check:
             self.dashboard.offer_check(lambda: self._count_findings(statuses, asked=True))
         worker_db = self.db.sibling()
 
         def work(progress, _cancelled):
+            from .. import services
+
             try:
                 flows = services.monthly_flows(worker_db)
                 findings = services.findings_by_period(
@@ -309,12 +380,13 @@ class MainWindow(QMainWindow):
                 worker_db.conn.close()
 
         title = self.tr("Checking every record…") if check else self.tr("Summing the months…")
-        self.findings_task = self.run_task(
-            title, work, lambda result, error: self._counted(statuses, result, error))
+        self.findings_task = self.run_task(  # the sums alone: when a processor is free
+            title, work, lambda result, error: self._counted(statuses, result, error),
+            idle=not check)
 
-    def run_task(self, title: str, work, done) -> Task:
+    def run_task(self, title: str, work, done, *, idle: bool = False) -> Task:
         """Run ``work(progress, cancelled)`` in the background; ``done(result, error)``."""
-        task = Task(self, title, work)
+        task = Task(self, title, work, idle=idle)
         task.done.connect(done)
         self.tasks = [t for t in self.tasks if t.running] + [task]
         task.start()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import enums as E
-from ..core.units import format_kg
-from ..filing.sources import source_rows
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
 
@@ -62,6 +59,12 @@ class InventoryPage(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from ..core import enums as E
+        from ..core.units import format_kg
+        from ..filing.sources import source_rows
+
         period = self.period.currentData()
         rows = list(source_rows(FilingStore(self.db), "inventory", period)) if period else []
         self.table.setRowCount(len(rows))
@@ -129,6 +132,8 @@ class FilingPage(QWidget):
             signal.emit(period)
 
     def set_periods(self, statuses) -> None:
+        from ..core import enums as E
+
         rows = list(reversed(statuses))
         self.table.setRowCount(len(rows))
         for r, s in enumerate(rows):

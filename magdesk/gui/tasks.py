@@ -59,12 +59,32 @@ class Task(QObject):
         self.dialog.canceled.connect(self._cancel)
         self.worker.progressed.connect(self._progress)
         self.running = False
+        self._waiting = False
 
     def start(self) -> None:
+        self._waiting = False
+        if self.thread.isRunning() or self.thread.isFinished():
+            return
         self.running = True
         self.thread.start(QThread.Priority.IdlePriority if self.idle
                           else QThread.Priority.InheritPriority)
         QTimer.singleShot(500, self._maybe_show)
+
+    def start_on(self, signal, *, at_latest_ms: int = 300) -> None:
+        """Start when ``signal`` fires (the window painted: the work then
+        does not slow its first frame), or after ``at_latest_ms``; the task
+        counts as running from now, until it ends or is cancelled unstarted."""
+        self.running = self._waiting = True
+        signal.connect(self._start_waiting)
+        QTimer.singleShot(at_latest_ms, self._start_waiting)
+
+    def _start_waiting(self) -> None:
+        if not self._waiting:
+            return
+        if self.worker.cancel_requested:  # closed before it began
+            self._waiting = self.running = False
+        else:
+            self.start()
 
     def _maybe_show(self) -> None:
         if self.running:

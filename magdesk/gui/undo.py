@@ -6,15 +6,16 @@ the clerk is told why."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
-from ..core.findings import finding
-from ..core.messages import render_text
-from ..edits import Edit, UndoRefused
 from ..storage.db import DuplicateKeyError, InUseError, PeriodLockedError, StorageError
-from ..storage.repository import Repository
+
+if TYPE_CHECKING:  # the window makes its Undo and Redo before any edit exists
+    from ..edits import Edit
+    from ..storage.repository import Repository
 
 
 class EditCommand(QUndoCommand):
@@ -48,6 +49,10 @@ class EditCommand(QUndoCommand):
 
 def refusal_text(exc: Exception, lang: str) -> str:
     """Why an edit was refused, for the clerk."""
+    from ..core.findings import finding
+    from ..core.messages import render_text
+    from ..edits import UndoRefused
+
     if isinstance(exc, UndoRefused):
         return exc.message(lang)
     if isinstance(exc, PeriodLockedError):
@@ -78,7 +83,7 @@ class GuardedUndo(QObject):
     def _action(action: QAction, slot, shortcut) -> QAction:
         action.triggered.disconnect()  # the stack's own undo()/redo(): go through ours
         action.triggered.connect(slot)
-        action.setShortcut(shortcut)
+        action.setShortcuts(shortcut)  # a StandardKey: every binding of the platform
         return action
 
     def undo(self) -> bool:
@@ -89,6 +94,8 @@ class GuardedUndo(QObject):
         if not isinstance(command, EditCommand):
             self.stack.undo()
             return True
+        from ..edits import UndoRefused
+
         try:
             command.edit.revert(command.repo)
         except (UndoRefused, StorageError) as exc:
@@ -106,6 +113,8 @@ class GuardedUndo(QObject):
         if not isinstance(command, EditCommand):
             self.stack.redo()
             return True
+        from ..edits import UndoRefused
+
         try:
             command.edit.apply(command.repo)
         except (UndoRefused, StorageError) as exc:

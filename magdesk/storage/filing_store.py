@@ -6,8 +6,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, datetime
+from typing import NamedTuple
 
 from .db import Database
+
+
+class Heading(NamedTuple):
+    name: str
+    uscc: str
+
 
 _PERIOD_RANGE = "{col} >= :start AND {col} < :end"
 
@@ -115,6 +122,12 @@ class FilingStore:
     def size_hint(self) -> int:
         """Roughly how many sales the file holds (the highest id: no count)."""
         return self.conn.execute("SELECT coalesce(max(id), 0) FROM sale_out").fetchone()[0]
+
+    def heading(self) -> Heading | None:
+        """The own company's name and credit code, as the filing and the
+        window's band head them (without loading the records' model)."""
+        row = self.conn.execute("SELECT name, uscc FROM company WHERE id = 1").fetchone()
+        return Heading(*row) if row else None
 
     # --- periods -----------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import socket
 import sqlite3
 import threading
 import time
@@ -71,15 +70,24 @@ def write_error_kind(exc: sqlite3.Error) -> str:
 # opens the file read-only even though it got the OS lock.
 
 
+def host_name() -> str:
+    """This computer's name (as socket.gethostname(), without loading socket)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def holder_line() -> str:
     from datetime import datetime
 
-    return (f"{os_user()}@{socket.gethostname()} pid {os.getpid()} "
+    return (f"{os_user()}@{host_name()} pid {os.getpid()} "
             f"since {datetime.now().isoformat(timespec='seconds')}")
 
 
 def lease_text(holder: str) -> str:
-    return f"{holder}\nhost {socket.gethostname()}\nheartbeat {time.time():.0f}\n"
+    return f"{holder}\nhost {host_name()}\nheartbeat {time.time():.0f}\n"
 
 
 def live_foreign_lease(text: str) -> bool:
@@ -87,7 +95,7 @@ def live_foreign_lease(text: str) -> bool:
     whose heartbeat is recent."""
     fields = dict(line.split(" ", 1) for line in text.splitlines()[1:] if " " in line)
     host, beat = fields.get("host", ""), fields.get("heartbeat", "")
-    if not host or host == socket.gethostname():
+    if not host or host == host_name():
         return False
     try:
         return abs(time.time() - float(beat)) < LEASE_SECONDS

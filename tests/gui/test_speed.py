@@ -36,3 +36,37 @@ def test_a_section_makes_its_table_when_first_shown_and_typing_waits_for_a_pause
         assert model.text == "SO-"
         section.filter.setText("no such sale")  # set, not typed: at once
         assert model.rowCount() == 0 and not section.typing.isActive()
+
+
+def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy):
+    """Start-up loads what the first frame shows; the rest comes when used."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, os\n"
+        "from pathlib import Path\n"
+        "from magdesk.gui.app import application\n"
+        "from magdesk.gui.main_window import MainWindow\n"
+        "from magdesk.settings import Settings\n"
+        "from magdesk.storage import open_database\n"
+        "import PySide6.QtCore as QtCore\n"
+        "settings = Settings(language='zh')\n"
+        "app = application(settings)\n"
+        "w = MainWindow(open_database(Path(sys.argv[1])), settings)\n"
+        "w.show(); app.processEvents()\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('magdesk', 'openpyxl', "
+        "'xlsxwriter', 'python_calamine')))\n"
+        "print('Qt' in QtCore.__dict__, ' '.join(loaded))\n"
+        "os._exit(0)\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, str(demo_copy)], capture_output=True,
+                         text=True, check=True, env=env).stdout.split()
+    qt_namespace, loaded = out[0], set(out[1:])
+    assert qt_namespace == "False"  # QtCore.Qt's ~200 enums are built on first use
+    for late in ("magdesk.core.validation", "magdesk.core.model", "magdesk.storage.repository",
+                 "magdesk.datasafety", "magdesk.filing.periods", "magdesk.gui.form",
+                 "magdesk.gui.findings", "magdesk.gui.table_model", "magdesk.importing",
+                 "magdesk.reports", "openpyxl", "xlsxwriter", "python_calamine"):
+        assert late not in loaded, late
