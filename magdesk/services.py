@@ -118,7 +118,8 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
     work = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.part{path.suffix}")
     try:
         # Generated data: one summarising audit entry instead of one per row.
-        with open_database(work, create=True) as db, db.bulk("demo producer"):
+        with open_database(work, create=True) as db, \
+                db.bulk("demo producer", references_at_commit=True):
             counts = build_demo(db, sales=sales, seed=seed, end_period=end_period,
                                 months=months, progress=progress)
         for suffix in ("-wal", "-shm"):

@@ -187,6 +187,12 @@ class Database:
             yield self.conn
             if bulk is not None:
                 self._bulk_end(*bulk)
+            if self._bulk and not self.conn.execute("PRAGMA foreign_keys").fetchone()[0]:
+                broken = self.conn.execute("PRAGMA foreign_key_check").fetchone()
+                if broken is not None:
+                    raise sqlite3.IntegrityError(
+                        f"FOREIGN KEY constraint failed: {broken[0]} row {broken[1]} "
+                        f"refers to a missing {broken[2]}")
             if since is not None:
                 audit.finish(self.conn, since)
             self.conn.execute("COMMIT")
@@ -204,15 +210,24 @@ class Database:
             raise
 
     @contextmanager
-    def bulk(self, note: str) -> Iterator[None]:
+    def bulk(self, note: str, *, references_at_commit: bool = False) -> Iterator[None]:
         """Write transactions inside are bulk operations (the demo): the row
         audit triggers are dropped inside each transaction and one entry
-        summarises it (rows added or removed per table) instead."""
+        summarises it (rows added or removed per table) instead.
+
+        ``references_at_commit``: foreign keys are not checked row by row but
+        all at once before each commit (a violation rolls the transaction
+        back), so that children may be written before their parents and no
+        index is needed to find a parent's children while loading."""
         self._bulk = note
+        if references_at_commit:
+            self.conn.execute("PRAGMA foreign_keys = OFF")
         try:
             yield
         finally:
             self._bulk = None
+            if references_at_commit:
+                self.conn.execute("PRAGMA foreign_keys = ON")
 
     def _bulk_start(self):
         from . import audit

@@ -58,13 +58,11 @@ class Table:
         return env["from_row"]
 
     @functools.cached_property
-    def new_row(self):
-        """A compiled ``record -> tuple`` of every column but the id (dates as
-        ISO text, bools as 0/1): for bulk inserts that let SQLite number rows."""
+    def to_row(self):
+        """A compiled ``record -> tuple`` of every column (dates as ISO text,
+        bools as 0/1), as the table stores it."""
         parts = []
         for i, name in enumerate(self.columns):
-            if i == 0:
-                continue
             if i in self.dates:
                 parts.append(f"(r.{name}.isoformat() if r.{name} is not None else None)")
             elif i in self.bools:
@@ -73,14 +71,9 @@ class Table:
                 parts.append(f"r.{name}")
         return eval(f"lambda r: ({', '.join(parts)},)", {})  # noqa: S307 - from our dataclasses
 
-    def to_row(self, record) -> list:
-        values = [getattr(record, c) for c in self.columns]
-        for i in self.dates:
-            if values[i] is not None:
-                values[i] = values[i].isoformat()
-        for i in self.bools:
-            values[i] = int(values[i])
-        return values
+    def new_row(self, record) -> tuple:
+        """Every column but the id: for bulk inserts that let SQLite number rows."""
+        return self.to_row(record)[1:]
 
 
 def _table(entity: str, cls: type, name: str, key: str) -> Table:
@@ -315,10 +308,12 @@ class Repository:
     def indexes_deferred(self, *entities: str) -> Iterator[None]:
         """Inside a write transaction: drop the secondary indexes of these tables
         and build them again at the end.  Building an index once over a million
-        rows costs a fraction of keeping it up to date row by row.  Indexes that
-        lead with a foreign-key column stay: SQLite looks up child rows through
-        them whenever a parent row is written, and without them every such
-        check becomes a scan of the whole child table."""
+        rows costs a fraction of keeping it up to date row by row.  While
+        foreign keys are checked row by row, indexes that lead with a
+        foreign-key column stay: SQLite looks up child rows through them
+        whenever a parent row is written, and without them every such check
+        becomes a scan of the whole child table."""
+        checked = self.conn.execute("PRAGMA foreign_keys").fetchone()[0]
         saved = []
         for entity in entities:
             table = TABLES[entity].name
@@ -328,7 +323,7 @@ class Repository:
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                 "AND tbl_name = ?", (table,)).fetchall():
                 first = self.conn.execute(f"PRAGMA index_info({name})").fetchone()[2]
-                if first not in references:
+                if not checked or first not in references:
                     saved.append((name, sql))
         for name, _sql in saved:
             self.conn.execute(f"DROP INDEX {name}")

@@ -145,6 +145,24 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
         assert repo.count("purchase") == 0
 
 
+def test_bulk_checks_references_at_commit(tmp_path):
+    """A bulk load may write children before parents; a reference still
+    missing at commit rolls the whole transaction back."""
+    with open_database(tmp_path / "b.sqlite", create=True) as db:
+        repo = Repository(db)
+        with db.bulk("load", references_at_commit=True), db.write():
+            repo.insert_many("purchase", [W.LOT])  # before its supplier and product
+            repo.insert_many("counterparty", [W.SUPPLIER])
+            repo.insert_many("product", [W.FLAKES])
+        assert repo.count("purchase") == 1
+        with pytest.raises(sqlite3.IntegrityError, match="purchase_in"):
+            with db.bulk("load", references_at_commit=True), db.write():
+                repo.insert_many("purchase", [replace(W.LOT_DY, product_id=99)])
+                repo.insert_many("counterparty", [W.CUSTOMER])
+        assert repo.count("purchase") == 1 and repo.count("counterparty") == 1
+        assert db.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
 def test_raw_rows_match_records_and_movements(demo_file):
     with open_database(demo_file) as db:
         repo = Repository(db)
