@@ -19,6 +19,7 @@ from .template import Sheet
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_ROW, _V, _T = f"{NS}row", f"{NS}v", f"{NS}t"
 
 
 class ReadBackError(Exception):
@@ -115,7 +116,7 @@ class XlsxReader:
         """(Excel row number, cell values) for every stored row of ``sheet``."""
         with self.zip.open(self.paths[sheet]) as fh:
             for _, el in iterparse(fh):
-                if el.tag != f"{NS}row":
+                if el.tag != _ROW:
                     continue
                 values: list = []
                 for cell in el:
@@ -132,8 +133,8 @@ class XlsxReader:
             first = cell[0]  # <is>: usually one <t>, rich text has several
             if len(first) == 1:
                 return unescape_text(first[0].text or "")
-            return unescape_text("".join(t.text or "" for t in cell.iter(f"{NS}t")))
-        v = cell.find(f"{NS}v")
+            return unescape_text("".join(t.text or "" for t in cell.iter(_T)))
+        v = cell.find(_V)
         if v is None or v.text is None:
             return None
         if kind == "s":
