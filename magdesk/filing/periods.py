@@ -8,8 +8,6 @@ from datetime import date
 from ..core.balance import next_period
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
-from .data import data_digest, snapshot_rows
-from .template import load_template
 
 
 class PeriodError(Exception):
@@ -54,6 +52,10 @@ def list_periods(db: Database, *, today: date, deadline_day: int = 10) -> list[P
 
 def file_period(db: Database, period: str, filed_on: date, receipt_no: str) -> PeriodStatus:
     """Record the upload: the period is locked and its filed data kept."""
+    # The templates load here, not for the list of states the window shows at start.
+    from .data import data_digest, snapshot_rows
+    from .template import load_template
+
     store = FilingStore(db)
     p = store.period(period)
     if p["state"] == "FILED":

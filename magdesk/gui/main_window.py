@@ -28,7 +28,7 @@ from ..settings import Settings
 from ..storage.db import Database, DuplicateKeyError, InUseError, PeriodLockedError
 from ..storage.filing_store import FilingStore
 from .dashboard import Dashboard
-from .flows import DemoFlow, FilingFlow, ImportFlow, print_summary, restore_point
+from .lazy import made, made_on_use
 from .pages import FilingPage, InventoryPage
 from .sections import RecordSection
 from .tasks import Task
@@ -37,7 +37,6 @@ from .undo import EditCommand, GuardedUndo
 if TYPE_CHECKING:
     from ..core.findings import Finding
     from ..storage.repository import Repository
-    from .findings import FindingsFlow
     from .form import RecordForm
 
 SECTION_ENTITIES = ["counterparty", "product", "purchase", "batch", "sale"]
@@ -51,6 +50,11 @@ def company_colour(uscc: str) -> QColor:
 
 class MainWindow(QMainWindow):
     language_changed = Signal()
+    # The longer flows and the findings list, made when first used.
+    filing_flow = made_on_use(".flows", "FilingFlow")
+    imports = made_on_use(".flows", "ImportFlow")
+    demo = made_on_use(".flows", "DemoFlow")
+    findings_flow = made_on_use(".findings", "FindingsFlow")
 
     def __init__(self, db: Database, settings: Settings, parent=None):
         super().__init__(parent)
@@ -59,15 +63,12 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_status())
         self.tasks: list[Task] = []
-        self.filing_flow, self.imports = FilingFlow(self), ImportFlow(self)
-        self.demo = DemoFlow(self)
         company = FilingStore(db).heading()
         self.setWindowTitle(f"magdesk — {company.name if company else db.path.name}")
         self.periods = FilingStore(db).months_with_data()
         self._build(company)
         self._menus()
         self.resize(1280, 800)
-        self._findings_flow: FindingsFlow | None = None
         self._read_periods()
         self.select_section(0)
 
@@ -129,9 +130,9 @@ class MainWindow(QMainWindow):
         self.inventory = InventoryPage(self.db, self.lang, self.periods)
         self._add_page(self.tr("Monthly inventory"), self.inventory)
         self.filing = FilingPage(self.lang)
-        self.filing.export_requested.connect(self.filing_flow.export_period)
-        self.filing.file_requested.connect(self.filing_flow.file_period)
-        self.filing.amend_requested.connect(self.filing_flow.amend_period)
+        self.filing.export_requested.connect(lambda p: self.filing_flow.export_period(p))
+        self.filing.file_requested.connect(lambda p: self.filing_flow.file_period(p))
+        self.filing.amend_requested.connect(lambda p: self.filing_flow.amend_period(p))
         self._add_page(self.tr("Filing"), self.filing)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.status_file = QLabel(str(self.db.path))
@@ -171,18 +172,19 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
         self._fill_recent()
-        self._action(file_menu, self.tr("New &demo database…"), self.demo.start)
+        self._action(file_menu, self.tr("New &demo database…"), lambda: self.demo.start())
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import a spreadsheet…"),
-                                          self.imports.start)
+                                          lambda: self.imports.start())
         self.import_action.setEnabled(not self.db.read_only)
         self._action(file_menu, self.tr("&Export filing workbook…"),
                      lambda: self.filing_flow.export_period(
                          self.filing.selected_period() or (self.periods[-1] if self.periods
                                                            else "")))
-        self._action(file_menu, self.tr("&Print summary…"), lambda: print_summary(self),
+        self._action(file_menu, self.tr("&Print summary…"), lambda: self._flows().print_summary(self),
                      QKeySequence.StandardKey.Print)
-        self._action(file_menu, self.tr("&Restore points…"), lambda: restore_point(self))
+        self._action(file_menu, self.tr("&Restore points…"),
+                     lambda: self._flows().restore_point(self))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -194,6 +196,12 @@ class MainWindow(QMainWindow):
         self._action(edit_menu, self.tr("&New record"), self.new_record, QKeySequence.StandardKey.New)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About magdesk"), self.about)
+
+    @staticmethod
+    def _flows():
+        from . import flows
+
+        return flows
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)
@@ -322,11 +330,11 @@ class MainWindow(QMainWindow):
         """On opening, the months' states are read in the background (the
         filing rules take a while to load) once the window has painted, then
         the sums and the findings follow."""
-        worker_db = self.db.sibling()
 
         def work(_progress, _cancelled):
             from .. import services
 
+            worker_db = self.db.sibling()  # its own connection, opened in its thread
             try:
                 return services.period_statuses(worker_db, settings=self.settings)
             finally:
@@ -347,15 +355,6 @@ class MainWindow(QMainWindow):
         task.done.connect(done)
         self.tasks.append(task)
         task.start_on(self.dashboard.chart.painted)
-
-    @property
-    def findings_flow(self) -> FindingsFlow:
-        """The month's findings behind the dashboard's counts (made when first needed)."""
-        if self._findings_flow is None:
-            from .findings import FindingsFlow
-
-            self._findings_flow = FindingsFlow(self)
-        return self._findings_flow
 
     AUTO_CHECK_LIMIT = 200_000  # sales; a bigger file is checked when the clerk asks
 
@@ -441,7 +440,7 @@ class MainWindow(QMainWindow):
         self.status_state.setText(self.tr("Current month {0} · {1}").format(period, state))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.imports.wizard is not None:
+        if made(self, "imports") is not None and self.imports.wizard is not None:
             self.imports.wizard.close()
         for task in self.tasks:
             if task.running:

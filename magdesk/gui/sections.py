@@ -1,8 +1,9 @@
 """One page per kind of record: a filter, a period, a paged table, and the
 actions New / Edit / Delete that go through the undo stack.
 
-The table and its model are made when the page is first shown (or first
-asked for): a window opens with nine pages and the clerk looks at one."""
+The buttons, the filter, the table and its model are made when the page is
+first shown (or first asked for): a window opens with nine pages and the
+clerk looks at one."""
 
 from __future__ import annotations
 
@@ -42,42 +43,79 @@ class RecordSection(QWidget):
 
     def __init__(self, db: Database, entity: str, lang: str, periods: list[str], parent=None):
         super().__init__(parent)
-        self.db, self.entity, self.lang = db, entity, lang
+        self.db, self.entity, self.lang, self.periods = db, entity, lang, periods
         self._model: RecordTableModel | None = None
         self._table: QTableView | None = None
+        self._bar: _Bar | None = None
         self.box = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.new_button = QPushButton(self.tr("New"))
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.delete_button = QPushButton(self.tr("Delete"))
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter: number, name, code…"))
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setObjectName("filter")
-        self.period = QComboBox()
-        self.period.setObjectName("period")
-        self.period.addItem(self.tr("All months"), None)
-        for p in reversed(periods):
-            self.period.addItem(p, p)
-        self.period.setVisible(VIEWS[entity].date_sql is not None)
-        for widget in (self.new_button, self.edit_button, self.delete_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.filter, 2)
-        bar.addWidget(self.period)
-        self.box.addLayout(bar)
-        self.typing = QTimer(self)
-        self.typing.setSingleShot(True)
-        self.typing.setInterval(self.TYPING_PAUSE_MS)
-        self.typing.timeout.connect(self.apply_filter)
-        self.new_button.clicked.connect(lambda: self.open_record.emit(self.entity, None))
-        self.edit_button.clicked.connect(self._edit_current)
-        self.delete_button.clicked.connect(self._delete_selected)
-        self.filter.textEdited.connect(lambda _text: self.typing.start())
-        self.filter.textChanged.connect(self._text_changed)
-        self.period.currentIndexChanged.connect(self.apply_filter)
 
     # --- made when needed ---------------------------------------------------------------
+
+    def bar(self) -> _Bar:
+        """New / Edit / Delete, the filter and the month (disabled read-only)."""
+        if self._bar is None:
+            self._bar = self._make_bar()
+        return self._bar
+
+    def _make_bar(self) -> _Bar:
+        bar = _Bar()
+        bar.new_button = QPushButton(self.tr("New"))
+        bar.edit_button = QPushButton(self.tr("Edit"))
+        bar.delete_button = QPushButton(self.tr("Delete"))
+        bar.filter = QLineEdit()
+        bar.filter.setPlaceholderText(self.tr("Filter: number, name, code…"))
+        bar.filter.setClearButtonEnabled(True)
+        bar.filter.setObjectName("filter")
+        bar.period = QComboBox()
+        bar.period.setObjectName("period")
+        bar.period.addItem(self.tr("All months"), None)
+        for p in reversed(self.periods):
+            bar.period.addItem(p, p)
+        bar.period.setVisible(VIEWS[self.entity].date_sql is not None)
+        row = QHBoxLayout()
+        for widget in (bar.new_button, bar.edit_button, bar.delete_button):
+            widget.setEnabled(not self.db.read_only)
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(bar.filter, 2)
+        row.addWidget(bar.period)
+        self.box.insertLayout(0, row)
+        bar.typing = QTimer(self)
+        bar.typing.setSingleShot(True)
+        bar.typing.setInterval(self.TYPING_PAUSE_MS)
+        bar.typing.timeout.connect(self.apply_filter)
+        bar.new_button.clicked.connect(lambda: self.open_record.emit(self.entity, None))
+        bar.edit_button.clicked.connect(self._edit_current)
+        bar.delete_button.clicked.connect(self._delete_selected)
+        bar.filter.textEdited.connect(lambda _text: bar.typing.start())
+        bar.filter.textChanged.connect(self._text_changed)
+        bar.period.currentIndexChanged.connect(self.apply_filter)
+        return bar
+
+    @property
+    def new_button(self) -> QPushButton:
+        return self.bar().new_button
+
+    @property
+    def edit_button(self) -> QPushButton:
+        return self.bar().edit_button
+
+    @property
+    def delete_button(self) -> QPushButton:
+        return self.bar().delete_button
+
+    @property
+    def filter(self) -> QLineEdit:
+        return self.bar().filter
+
+    @property
+    def period(self) -> QComboBox:
+        return self.bar().period
+
+    @property
+    def typing(self) -> QTimer:
+        """Runs while the clerk types in the filter; it applies at the pause."""
+        return self.bar().typing
 
     @property
     def model(self) -> RecordTableModel:
@@ -85,7 +123,8 @@ class RecordSection(QWidget):
             from .table_model import RecordTableModel
 
             self._model = RecordTableModel(self.db, self.entity, self.lang, self)
-            self._model.set_filter(self.filter.text(), self.period.currentData())
+            if self._bar is not None:
+                self._model.set_filter(self.filter.text(), self.period.currentData())
         return self._model
 
     @property
@@ -126,7 +165,8 @@ class RecordSection(QWidget):
             header.resizeSection(column, min(max(widest, title), self.WIDEST))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.table  # noqa: B018 - made on first show
+        self.bar()  # made on first show
+        self.table  # noqa: B018
         super().showEvent(event)
 
     # --- filters ------------------------------------------------------------------------
@@ -162,3 +202,14 @@ class RecordSection(QWidget):
         ids = [self.model.record_id(r) for r in rows]
         if ids:
             self.delete_records.emit(self.entity, [i for i in ids if i is not None])
+
+
+class _Bar:
+    """The row above a section's table (made by ``RecordSection._make_bar``)."""
+
+    new_button: QPushButton
+    edit_button: QPushButton
+    delete_button: QPushButton
+    filter: QLineEdit
+    period: QComboBox
+    typing: QTimer

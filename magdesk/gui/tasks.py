@@ -52,14 +52,22 @@ class Task(QObject):
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._finished)
-        cancel = QCoreApplication.translate("Task", "Cancel")
-        self.dialog = QProgressDialog(title, cancel, 0, 0, parent)
-        self.dialog.setMinimumDuration(500)
-        self.dialog.setAutoClose(False)
-        self.dialog.canceled.connect(self._cancel)
         self.worker.progressed.connect(self._progress)
+        self._title, self._parent = title, parent
+        self._dialog: QProgressDialog | None = None
         self.running = False
         self._waiting = False
+
+    @property
+    def dialog(self) -> QProgressDialog:
+        """The progress dialog, made when first needed (most tasks end before it shows)."""
+        if self._dialog is None:
+            cancel = QCoreApplication.translate("Task", "Cancel")
+            self._dialog = QProgressDialog(self._title, cancel, 0, 0, self._parent)
+            self._dialog.setMinimumDuration(500)
+            self._dialog.setAutoClose(False)
+            self._dialog.canceled.connect(self._cancel)
+        return self._dialog
 
     def start(self) -> None:
         self._waiting = False
@@ -99,8 +107,9 @@ class Task(QObject):
 
     def _finished(self, result, error) -> None:
         self.running = False
-        self.dialog.reset()
-        self.dialog.hide()
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.hide()
         self.thread.quit()
         self.thread.wait()
         self.done.emit(result, error)
