@@ -6,9 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..resources import resources_dir
 from ..settings import Settings, data_dir, load_settings
@@ -116,9 +116,13 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
     try:
         open_window(path, settings)
     except StorageError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(None, "magdesk", str(exc))
         return 1
     if quit_after:
+        from PySide6.QtCore import QTimer
+
         QTimer.singleShot(quit_after, app.quit)
     code = app.exec()
     for open_one in list(_windows):  # on exit: a restore point, unless nothing changed

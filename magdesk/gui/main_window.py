@@ -6,15 +6,13 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -171,7 +169,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Open database…"), self.open_database,
                      QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
-        self._fill_recent()
+        self.recent_menu.aboutToShow.connect(self._fill_recent)  # read when opened
         self._action(file_menu, self.tr("New &demo database…"), lambda: self.demo.start())
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import a spreadsheet…"),
@@ -211,6 +209,8 @@ class MainWindow(QMainWindow):
         return action
 
     def _fill_recent(self) -> None:
+        from PySide6.QtCore import QSettings
+
         self.recent_menu.clear()
         for path in QSettings().value("recentFiles", [], list) or []:
             self._action(self.recent_menu, path, lambda _=False, p=path: self.reopen(Path(p)))
@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
         records = [r for r in (self.repo.get(entity, i) for i in ids) if r is not None]
         if not records or self.db.read_only:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         from ..edits import Delete
 
         edit = Delete(records)
@@ -303,6 +305,8 @@ class MainWindow(QMainWindow):
                                          applied=True))
 
     def _refused(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Not undone"), text)
 
     def data_changed(self) -> None:
@@ -365,11 +369,15 @@ class MainWindow(QMainWindow):
             FilingStore(self.db).size_hint() <= self.AUTO_CHECK_LIMIT
         if not check:
             self.dashboard.offer_check(lambda: self._count_findings(statuses, asked=True))
+        # Imported here, not in the worker: a thread running Python stalls this
+        # one at each of the hundreds of hand-overs of the interpreter lock a
+        # frame takes; the worker then mostly waits on SQLite, which lets go of it.
+        from .. import services
+        from ..storage import repository  # noqa: F401
+
         worker_db = self.db.sibling()
 
         def work(progress, _cancelled):
-            from .. import services
-
             try:
                 flows = services.monthly_flows(worker_db)
                 findings = services.findings_by_period(
@@ -408,6 +416,8 @@ class MainWindow(QMainWindow):
     # --- files, settings, about -----------------------------------------------------------
 
     def open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a magdesk database"),
                                               str(self.db.path.parent),
                                               self.tr("magdesk database (*.sqlite)"))
@@ -427,6 +437,8 @@ class MainWindow(QMainWindow):
             self.language_changed.emit()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ..settings import config_dir, data_dir
 
         QMessageBox.about(self, self.tr("About magdesk"), self.tr(

@@ -66,7 +66,7 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
     qt_namespace, loaded = out[0], set(out[1:])
     assert qt_namespace == "False"  # QtCore.Qt's ~200 enums are built on first use
     for late in ("magdesk.core.validation", "magdesk.core.model", "magdesk.storage.repository",
-                 "magdesk.datasafety", "magdesk.filing.periods", "magdesk.gui.form",
+                 "magdesk.datasafety", "magdesk.filing.template", "magdesk.gui.form",
                  "magdesk.gui.findings", "magdesk.gui.table_model", "magdesk.importing",
                  "magdesk.reports", "openpyxl", "xlsxwriter", "python_calamine"):
         assert late not in loaded, late
