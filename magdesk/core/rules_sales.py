@@ -30,7 +30,6 @@ assert SALE_COLUMNS == ("id", "doc_no", "date", "customer_id", "product_id", "ba
                         "qty_g", "grade", "qty_pcs", "amount_fen", "currency", "invoice_no",
                         "contract_no", "is_export", "end_use"), SALE_COLUMNS
 _DATE, _EXPORT = SALE_COLUMNS.index("date"), SALE_COLUMNS.index("is_export")
-_FIELDS_PASS = R.row_gate("sale", SALE_COLUMNS)
 
 
 def sale_row(s: Sale) -> tuple:
@@ -53,43 +52,48 @@ sale_from_row = _compile_from_row()
 sale_from_row.__doc__ = "A stored row as a record."
 
 
-class SaleRowTest:
-    """Whether a stored sale passes every record rule (see the module doc)."""
+_ROW_TEST = """
+def passes(r):
+    (_id, _doc, day, customer, product, batch, grams, _grade, pieces, _amount, currency,
+     invoice, _contract, export, end_use) = r
+    if not ({fields}):
+        return False
+    made = batch_of.get(batch)
+    return (
+        customer not in not_customer
+        and product not in not_magnet
+        and (made is None or (made[0] == product and day >= made[1]))
+        and (not pieces or not grams > 0 or 0.01 <= grams / pieces <= 50_000)
+        and (not currency or currency in currencies)
+        and ((len(invoice) in (8, 20) and invoice.isascii() and invoice.isdigit())
+             if invoice else bool(export))
+        and (not export or bool(end_use))
+    )
+"""
 
-    def __init__(self, ctx: R.Context):
-        self.ctx = ctx
-        self.today, self.earliest = ctx.today.isoformat(), R.EARLIEST.isoformat()
-        self.not_customer = frozenset(i for i, cp in ctx.counterparties.items()
-                                      if cp.role == E.Role.SUPPLIER)
-        self.not_magnet = frozenset(i for i, p in ctx.products.items()
-                                    if p.category not in E.MAGNET_CATEGORIES)
-        self.batch_of = {i: (b.product_id, b.end_date.isoformat() if b.end_date else "")
-                         for i, b in ctx.batches.items()}
-        self.currencies = ctx.codes.currencies
 
-    def __call__(self, row) -> bool:
-        (_id, _doc, day, customer, product, batch, grams, _grade, pieces, _amount, currency,
-         invoice, _contract, export, end_use) = row
-        if not _FIELDS_PASS(row, self.today, self.earliest):
-            return False
-        made = self.batch_of.get(batch)
-        return (
-            customer not in self.not_customer
-            and product not in self.not_magnet
-            and (made is None or (made[0] == product and day >= made[1]))
-            and (not pieces or not grams > 0 or 0.01 <= grams / pieces <= 50_000)
-            and (not currency or currency in self.currencies)
-            and ((len(invoice) in (8, 20) and invoice.isascii() and invoice.isdigit())
-                 if invoice else bool(export))
-            and (not export or bool(end_use))
-        )
+def sale_row_test(ctx: R.Context) -> Callable[[tuple], bool]:
+    """Whether a stored sale passes every record rule (see the module doc):
+    the field specs' checks and check_sale's, compiled into one function."""
+    env = {
+        "today": ctx.today.isoformat(), "earliest": R.EARLIEST.isoformat(),
+        "not_customer": frozenset(i for i, cp in ctx.counterparties.items()
+                                  if cp.role == E.Role.SUPPLIER),
+        "not_magnet": frozenset(i for i, p in ctx.products.items()
+                                if p.category not in E.MAGNET_CATEGORIES),
+        "batch_of": {i: (b.product_id, b.end_date.isoformat() if b.end_date else "")
+                     for i, b in ctx.batches.items()},
+        "currencies": ctx.codes.currencies,
+    }
+    exec(_ROW_TEST.format(fields=R.row_condition("sale", SALE_COLUMNS)), env)  # noqa: S102
+    return env["passes"]
 
 
 def check_sale_rows(rows: Iterable[tuple], ctx: R.Context, checks: SaleChecks,
                     tick: Callable[[], None] | None = None) -> list[Finding]:
     """The record findings of every sale; the cross-sale ones go to ``checks``."""
     out: list[Finding] = []
-    passes = SaleRowTest(ctx)
+    passes = sale_row_test(ctx)
     sold_by_month, sold, available = checks.sold_by_month, checks.sold, checks.available
     seen, export_sales, batches = checks.seen, checks.export_sales, ctx.batches
     for n, row in enumerate(rows, 1):

@@ -51,7 +51,7 @@ def sales(draw):
 def test_row_test_agrees_with_check_sale(sale):
     if sale.date is None or sale.qty_g is None:  # NOT NULL columns: never stored
         return
-    passes = S.SaleRowTest(CTX)(S.sale_row(sale))
+    passes = S.sale_row_test(CTX)(S.sale_row(sale))
     assert passes == (R.check_sale(sale, CTX, None) == [])
 
 
