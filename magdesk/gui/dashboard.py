@@ -95,6 +95,9 @@ class FlowChart(QWidget):
                              if cat in E.Category.__members__ else cat)
 
 
+ERROR_COLUMN, WARNING_COLUMN = 4, 5  # of the month table: a click lists the findings
+
+
 class Dashboard(QWidget):
     """Emits ``open_finding(finding)`` when the clerk clicks through."""
 
@@ -115,11 +118,12 @@ class Dashboard(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
-        self.table.cellDoubleClicked.connect(
-            lambda row, _col: self.open_period.emit(self.table.item(row, 0).text()))
+        self.table.cellDoubleClicked.connect(self._double_clicked)
         layout.addWidget(self.table, 3)
         self.check_button = QPushButton(self.tr("Check all records now"))
         self.check_button.setVisible(False)
+        self.check_button.clicked.connect(self._check_now)
+        self._start_check = None
         layout.addWidget(self.check_button)
         self.chart_title = QLabel(self.tr("Monthly inbound and outbound mass by category"))
         self.chart_title.setStyleSheet("font-weight: bold;")
@@ -128,14 +132,20 @@ class Dashboard(QWidget):
         layout.addWidget(self.chart, 2)
         self.findings: dict[str | None, list[Finding]] | None = None  # None: still counting
 
+    def _double_clicked(self, row: int, column: int) -> None:
+        # the counts answer a single click (the month's findings), not this
+        if column not in (ERROR_COLUMN, WARNING_COLUMN):
+            self.open_period.emit(self.table.item(row, 0).text())
+
     def offer_check(self, start) -> None:
         """A large file is not checked on opening (it takes a while): offer it."""
+        self._start_check = start
         self.check_button.setVisible(True)
-        try:
-            self.check_button.clicked.disconnect()
-        except (RuntimeError, TypeError):
-            pass
-        self.check_button.clicked.connect(lambda: (self.check_button.setVisible(False), start()))
+
+    def _check_now(self) -> None:
+        self.check_button.setVisible(False)
+        if self._start_check is not None:
+            self._start_check()
 
     def set_periods(self, statuses, findings: dict | None = None) -> None:
         from ..core import enums as E

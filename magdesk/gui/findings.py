@@ -23,8 +23,7 @@ from ..core.fields import entity_label, field_label
 from ..core.findings import Finding, Severity
 from ..core.messages import render_text
 from ..storage.locate import locate
-
-ERROR_COLUMN, WARNING_COLUMN = 4, 5  # of the dashboard's month table
+from .dashboard import ERROR_COLUMN, WARNING_COLUMN
 
 
 class FindingsModel(QAbstractTableModel):
@@ -166,7 +165,12 @@ class FindingsFlow(QObject):
     def show(self, period: str, severity: Severity | None = None) -> FindingsDialog | None:
         found = self.window.dashboard.findings
         if found is None:
-            self.window.statusBar().showMessage(self.tr("Still checking the records…"), 5000)
+            if self.window.dashboard.check_button.isVisible():  # a large file: on request
+                message = self.tr("The records of a file this large are checked on request: "
+                                  "press “Check all records now” first.")
+            else:
+                message = self.tr("Still checking the records…")
+            self.window.statusBar().showMessage(message, 8000)
             return None
         if self.dialog is not None:
             self.dialog.close()

@@ -239,47 +239,47 @@ Reason for accepting:</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="101" />
+        <location filename="../../magdesk/gui/dashboard.py" line="110" />
         <source>Months</source>
         <translation>各月申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="106" />
+        <location filename="../../magdesk/gui/dashboard.py" line="115" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="106" />
+        <location filename="../../magdesk/gui/dashboard.py" line="115" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="106" />
+        <location filename="../../magdesk/gui/dashboard.py" line="115" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="106" />
+        <location filename="../../magdesk/gui/dashboard.py" line="115" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="107" />
+        <location filename="../../magdesk/gui/dashboard.py" line="116" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="107" />
+        <location filename="../../magdesk/gui/dashboard.py" line="116" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="115" />
+        <location filename="../../magdesk/gui/dashboard.py" line="123" />
         <source>Check all records now</source>
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="118" />
+        <location filename="../../magdesk/gui/dashboard.py" line="126" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
@@ -537,42 +537,42 @@ Reason for accepting:</source>
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="78" />
+        <location filename="../../magdesk/gui/findings.py" line="77" />
         <source>undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="79" />
+        <location filename="../../magdesk/gui/findings.py" line="78" />
         <source>Findings of {0}</source>
         <translation>{0} 的检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="85" />
+        <location filename="../../magdesk/gui/findings.py" line="84" />
         <source>Errors and warnings</source>
         <translation>错误和警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="86" />
+        <location filename="../../magdesk/gui/findings.py" line="85" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="87" />
+        <location filename="../../magdesk/gui/findings.py" line="86" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="99" />
+        <location filename="../../magdesk/gui/findings.py" line="98" />
         <source>Double-click a finding (or press Enter) to open its record.</source>
         <translation>双击某条结果(或按回车键)即可打开对应记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="103" />
+        <location filename="../../magdesk/gui/findings.py" line="102" />
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="127" />
+        <location filename="../../magdesk/gui/findings.py" line="126" />
         <source>{0} errors, {1} warnings</source>
         <translation>错误 {0} 个,警告 {1} 个</translation>
     </message>
@@ -580,22 +580,27 @@ Reason for accepting:</source>
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="158" />
+        <location filename="../../magdesk/gui/findings.py" line="157" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/findings.py" line="169" />
+        <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
+        <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="172" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="184" />
+        <location filename="../../magdesk/gui/findings.py" line="188" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="185" />
+        <location filename="../../magdesk/gui/findings.py" line="189" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录:{0}</translation>
     </message>
@@ -603,42 +608,42 @@ Reason for accepting:</source>
 <context>
     <name>FindingsModel</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="37" />
+        <location filename="../../magdesk/gui/findings.py" line="36" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="37" />
+        <location filename="../../magdesk/gui/findings.py" line="36" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="37" />
+        <location filename="../../magdesk/gui/findings.py" line="36" />
         <source>Record type</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="38" />
+        <location filename="../../magdesk/gui/findings.py" line="37" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="38" />
+        <location filename="../../magdesk/gui/findings.py" line="37" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="38" />
+        <location filename="../../magdesk/gui/findings.py" line="37" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="53" />
+        <location filename="../../magdesk/gui/findings.py" line="52" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="53" />
+        <location filename="../../magdesk/gui/findings.py" line="52" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
@@ -646,12 +651,12 @@ Reason for accepting:</source>
 <context>
     <name>FlowChart</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="51" />
+        <location filename="../../magdesk/gui/dashboard.py" line="57" />
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="84" />
+        <location filename="../../magdesk/gui/dashboard.py" line="90" />
         <source>left: in · right: out</source>
         <translation>左:入库 · 右:出库</translation>
     </message>
@@ -715,7 +720,7 @@ Reason for accepting:</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="190" />
+        <location filename="../../magdesk/gui/flows.py" line="194" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -827,214 +832,214 @@ Reason for accepting:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="87" />
+        <location filename="../../magdesk/gui/main_window.py" line="99" />
         <source>(no company profile)</source>
         <translation>(未填写本企业信息)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="89" />
+        <location filename="../../magdesk/gui/main_window.py" line="101" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="93" />
-        <location filename="../../magdesk/gui/main_window.py" line="232" />
+        <location filename="../../magdesk/gui/main_window.py" line="105" />
+        <location filename="../../magdesk/gui/main_window.py" line="253" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="111" />
+        <location filename="../../magdesk/gui/main_window.py" line="123" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="112" />
+        <location filename="../../magdesk/gui/main_window.py" line="124" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="112" />
+        <location filename="../../magdesk/gui/main_window.py" line="124" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="112" />
+        <location filename="../../magdesk/gui/main_window.py" line="124" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="113" />
+        <location filename="../../magdesk/gui/main_window.py" line="125" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="113" />
+        <location filename="../../magdesk/gui/main_window.py" line="125" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="117" />
+        <location filename="../../magdesk/gui/main_window.py" line="129" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="118" />
+        <location filename="../../magdesk/gui/main_window.py" line="130" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="119" />
+        <location filename="../../magdesk/gui/main_window.py" line="131" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="121" />
+        <location filename="../../magdesk/gui/main_window.py" line="133" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="126" />
+        <location filename="../../magdesk/gui/main_window.py" line="138" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="161" />
+        <location filename="../../magdesk/gui/main_window.py" line="173" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="163" />
+        <location filename="../../magdesk/gui/main_window.py" line="175" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="165" />
+        <location filename="../../magdesk/gui/main_window.py" line="177" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="167" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
+        <location filename="../../magdesk/gui/main_window.py" line="182" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="174" />
+        <location filename="../../magdesk/gui/main_window.py" line="186" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="176" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="191" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="179" />
+        <location filename="../../magdesk/gui/main_window.py" line="192" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="180" />
+        <location filename="../../magdesk/gui/main_window.py" line="193" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="185" />
+        <location filename="../../magdesk/gui/main_window.py" line="198" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="186" />
+        <location filename="../../magdesk/gui/main_window.py" line="199" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="187" />
+        <location filename="../../magdesk/gui/main_window.py" line="200" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="238" />
+        <location filename="../../magdesk/gui/main_window.py" line="259" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="256" />
+        <location filename="../../magdesk/gui/main_window.py" line="279" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="257" />
+        <location filename="../../magdesk/gui/main_window.py" line="280" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="262" />
+        <location filename="../../magdesk/gui/main_window.py" line="285" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="289" />
+        <location filename="../../magdesk/gui/main_window.py" line="314" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="370" />
+        <location filename="../../magdesk/gui/main_window.py" line="393" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="337" />
-        <location filename="../../magdesk/gui/main_window.py" line="370" />
+        <location filename="../../magdesk/gui/main_window.py" line="362" />
+        <location filename="../../magdesk/gui/main_window.py" line="393" />
         <source>Summing the months…</source>
         <translation>正在汇总各月数据…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="400" />
+        <location filename="../../magdesk/gui/main_window.py" line="425" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="402" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="421" />
+        <location filename="../../magdesk/gui/main_window.py" line="448" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <location filename="../../magdesk/gui/main_window.py" line="449" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="454" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="454" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="429" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1197,27 +1202,27 @@ Reason for accepting:</source>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="50" />
+        <location filename="../../magdesk/gui/sections.py" line="62" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="51" />
+        <location filename="../../magdesk/gui/sections.py" line="63" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="52" />
+        <location filename="../../magdesk/gui/sections.py" line="64" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="54" />
+        <location filename="../../magdesk/gui/sections.py" line="66" />
         <source>Filter: number, name, code…</source>
         <translation>筛选:单号、名称、编码…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="59" />
+        <location filename="../../magdesk/gui/sections.py" line="71" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
@@ -1326,7 +1331,7 @@ Reason for accepting:</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/tasks.py" line="55" />
+        <location filename="../../magdesk/gui/tasks.py" line="65" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -176,3 +176,29 @@ def test_a_new_licence_with_its_consignee(window, qtbot):
     window.redo_action.trigger()
     assert repo.find("licence", "LX-GUI-0001").consignee_ids == (foreign.id,)
 
+
+
+def test_a_double_click_on_a_count_stays_on_the_dashboard(window, qtbot):
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    table = window.dashboard.table
+    row = month_row(table, "2026-06")
+    opened = []
+    window.dashboard.open_period.connect(opened.append)
+
+    def double_click(column):
+        centre = table.visualItemRect(table.item(row, column)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+    double_click(4)
+    assert opened == []
+    double_click(1)
+    assert opened == ["2026-06"]
+
+
+def test_a_count_on_a_file_checked_on_request_says_so(window, qtbot):
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    window.dashboard.findings = None  # as on a file too large to check on opening
+    window.dashboard.offer_check(lambda: None)
+    assert window.findings_flow.show("2026-06") is None
+    assert "立即校验全部记录" in window.statusBar().currentMessage()
