@@ -55,7 +55,8 @@ def _condition(v, kind, required, max_len, min_len, choices) -> str:
         if min_len:
             ok += f" and len({v}.strip()) >= {min_len}"
     elif kind == "enum":
-        ok = f"{v} in {frozenset(choices.__members__)!r}"
+        # a set display after ``in`` compiles to one frozenset constant
+        ok = f"{v} in {{{', '.join(map(repr, sorted(choices.__members__)))}}}"
     elif kind in ("mass", "int"):
         ok = f"{v} > 0"
     elif kind == "money":
@@ -65,7 +66,7 @@ def _condition(v, kind, required, max_len, min_len, choices) -> str:
     elif kind == "date":
         ok = f"earliest <= {v} <= today"
     else:  # references: presence only
-        ok = "True"
+        return f"(not {empty})" if required else "True"
     return f"(not {empty} and {ok})" if required else f"({empty} or ({ok}))"
 
 
