@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..storage.db import Database
-from ..storage.paging import VIEWS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
@@ -38,7 +37,7 @@ class RecordSection(QWidget):
     delete_records = Signal(str, list)
 
     TYPING_PAUSE_MS = 150  # the filter follows typing once the clerk pauses
-    FIT_ROWS = 60  # columns are fitted to the first rows: a million would take minutes
+    FIT_ROWS = 30  # columns are fitted to the first screenful: a million would take minutes
     WIDEST = 360  # px; longer texts are elided, the clerk can widen the column
 
     def __init__(self, db: Database, entity: str, lang: str, periods: list[str], parent=None):
@@ -71,7 +70,7 @@ class RecordSection(QWidget):
         bar.period.addItem(self.tr("All months"), None)
         for p in reversed(self.periods):
             bar.period.addItem(p, p)
-        bar.period.setVisible(VIEWS[self.entity].date_sql is not None)
+        bar.period.setVisible(has_months(self.entity))
         row = QHBoxLayout()
         for widget in (bar.new_button, bar.edit_button, bar.delete_button):
             widget.setEnabled(not self.db.read_only)
@@ -134,14 +133,20 @@ class RecordSection(QWidget):
         return self._table
 
     def _make_table(self) -> QTableView:
-        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QStandardItemModel
         from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
         table = QTableView()
         table.setModel(self.model)
+        # The titles from a model of their own, and sorting done here on a click
+        # (as QTableView's sortingEnabled would): see table_model's docstring.
+        titles = QStandardItemModel(0, self.model.columnCount(), table)
+        titles.setHorizontalHeaderLabels(
+            [self.model.title(c) for c in range(self.model.columnCount())])
         header = table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the view's own order
-        table.setSortingEnabled(True)
+        header.setModel(titles)
+        header.setSectionsClickable(True)
+        header.sectionClicked.connect(self._sort_clicked)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.verticalHeader().setDefaultSectionSize(22)
@@ -163,6 +168,18 @@ class RecordSection(QWidget):
             widest = max((cells.horizontalAdvance(t) for t in texts), default=0) + 12
             title = titles.horizontalAdvance(model.title(column)) + 28  # room for the arrow
             header.resizeSection(column, min(max(widest, title), self.WIDEST))
+
+    def _sort_clicked(self, column: int) -> None:
+        """A title clicked: sort by it, ascending first, the other way on the
+        next click (the sort indicator shows it)."""
+        from PySide6.QtCore import Qt
+
+        header = self.table.horizontalHeader()
+        again = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+        up = not (again and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder if up
+                                else Qt.SortOrder.DescendingOrder)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.bar()  # made on first show
@@ -202,6 +219,13 @@ class RecordSection(QWidget):
         ids = [self.model.record_id(r) for r in rows]
         if ids:
             self.delete_records.emit(self.entity, [i for i in ids if i is not None])
+
+
+def has_months(entity: str) -> bool:
+    """Whether the section's rows are dated (a month filter applies)."""
+    from ..storage.paging import VIEWS
+
+    return VIEWS[entity].date_sql is not None
 
 
 class _Bar:

@@ -1,9 +1,14 @@
 """A table model over a paged SQL window: the view asks for rows by index,
-the model fetches 200-row pages on demand and keeps a few in a cache."""
+the model fetches 200-row pages on demand and keeps a few in a cache.
+
+Nothing here names QtCore.Qt, and the model leaves ``headerData`` to Qt's own
+(row numbers; the sections give the column titles their own header model):
+the first table shown then never makes PySide6 build that namespace's ~100
+enums (30 ms) — only a click that sorts does."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex
 
 from ..core.fields import field_label
 from ..storage.db import Database
@@ -11,10 +16,11 @@ from ..storage.paging import VIEWS, PagedQuery
 from .display import right_aligned, show
 
 _ROOT = QModelIndex()
-# The view asks each cell for ten roles as it paints: compare plain ints.
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+# Qt.ItemDataRole and Qt.AlignmentFlag values; the view asks each cell for ten
+# roles as it paints, compared here as plain ints.
+_DISPLAY, _ALIGNMENT = 0, 7
+_RIGHT = 0x0002 | 0x0080  # AlignRight | AlignVCenter
+_DESCENDING = 1  # Qt.SortOrder.DescendingOrder
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -54,20 +60,13 @@ class RecordTableModel(QAbstractTableModel):
         return show(self.view.entity, spec.name, spec.kind, values[column + 1], self.lang)
 
     def title(self, column: int) -> str:
+        """The column's title in the clerk's language."""
         return field_label(self.view.entity, self.view.columns[column].name, self.lang)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.title(section)
-        return str(section + 1)
-
-    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        # -1 (no sort indicator, as the view starts) is the view's own order,
-        # not the last column counted from the end.
+    def sort(self, column: int, order=0) -> None:
+        # -1 (no sort indicator) is the view's own order, not the last column.
         name = self.view.columns[column].name if column >= 0 else None
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = getattr(order, "value", order) == _DESCENDING
         if (name, descending) != (self.sort_column, self.descending):
             self.sort_column, self.descending = name, descending
             self.refresh()

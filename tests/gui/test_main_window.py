@@ -202,7 +202,8 @@ def test_languages(qtbot, demo_copy, lang, first, counterparties):
         win = MainWindow(db, settings)
         qtbot.addWidget(win)
         assert win.nav.item(0).text() == first and win.nav.item(1).text() == counterparties
-        header = win.sections["sale"].model.headerData(0, Qt.Orientation.Horizontal)
+        table = win.sections["sale"].table  # the titles the clerk sees
+        header = table.horizontalHeader().model().headerData(0, Qt.Orientation.Horizontal)
         assert header == ("出库单号" if lang == "zh" else "Delivery no.")
         win.close()
         if win.findings_task.running:

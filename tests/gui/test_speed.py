@@ -52,10 +52,13 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
         "from magdesk.settings import Settings\n"
         "from magdesk.storage import open_database\n"
         "import PySide6.QtCore as QtCore\n"
+        "from magdesk.gui.tasks import Task\n"  # what the background loads later: not here
+        "Task.start_on = lambda self, signal, **kw: None\n"
         "settings = Settings(language='zh')\n"
         "app = application(settings)\n"
         "w = MainWindow(open_database(Path(sys.argv[1])), settings)\n"
         "w.show(); app.processEvents()\n"
+        "w.select_section(5); app.processEvents()\n"  # a table shown: still no QtCore.Qt
         "loaded = sorted(m for m in sys.modules if m.startswith(('magdesk', 'openpyxl', "
         "'xlsxwriter', 'python_calamine')))\n"
         "print('Qt' in QtCore.__dict__, ' '.join(loaded))\n"
@@ -65,8 +68,30 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
                          text=True, check=True, env=env).stdout.split()
     qt_namespace, loaded = out[0], set(out[1:])
     assert qt_namespace == "False"  # QtCore.Qt's ~200 enums are built on first use
-    for late in ("magdesk.core.validation", "magdesk.core.model", "magdesk.storage.repository",
+    for late in ("magdesk.core.validation", "magdesk.storage.repository",
                  "magdesk.datasafety", "magdesk.filing.template", "magdesk.gui.form",
-                 "magdesk.gui.findings", "magdesk.gui.table_model", "magdesk.importing",
+                 "magdesk.gui.findings", "magdesk.core.model", "magdesk.importing",
                  "magdesk.reports", "openpyxl", "xlsxwriter", "python_calamine"):
         assert late not in loaded, late
+
+
+def test_a_click_on_a_title_sorts_up_then_down(qtbot, demo_copy):
+    from magdesk.gui.sections import RecordSection
+    from magdesk.storage import open_database
+
+    with open_database(demo_copy) as db:
+        section = RecordSection(db, "sale", "zh", [])
+        qtbot.addWidget(section)
+        section.show()
+        header = section.table.horizontalHeader()
+        assert header.model().headerData(1, Qt.Orientation.Horizontal) == "销售日期"
+        assert section.table.verticalHeader().model() is section.model  # row numbers
+        header.sectionClicked.emit(1)
+        first = section.model.cell_text(0, 1)
+        assert (section.model.sort_column, section.model.descending) == ("date", False)
+        assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 1
+        header.sectionClicked.emit(1)
+        assert (section.model.sort_column, section.model.descending) == ("date", True)
+        assert section.model.cell_text(0, 1) >= first
+        header.sectionClicked.emit(6)
+        assert (section.model.sort_column, section.model.descending) == ("qty_g", False)
