@@ -9,13 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .core.findings import Finding
 from .resources import load_codelists
 from .settings import Settings, load_settings
 from .storage.db import Database, StorageError, open_database
 from .storage.migrations import LATEST
 
 if TYPE_CHECKING:
+    from .core.findings import Finding
     from .core.validation import Dataset
     from .storage.repository import Repository
 

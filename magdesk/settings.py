@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import locale
 import os
 import sys
 from dataclasses import dataclass
@@ -41,6 +39,8 @@ def system_language() -> str:
         value = os.environ.get(var)
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
+    import locale  # (only when the environment does not say)
+
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:
@@ -76,8 +76,14 @@ def load_settings(path: Path | None = None) -> Settings:
     to the defaults, so an old or hand-edited file never stops the program."""
     path = path or config_dir() / "settings.json"
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except (OSError, ValueError):
+        return Settings()
+    import json  # (not needed by a first start without settings)
+
+    try:
+        data = json.loads(text)
+    except ValueError:
         return Settings()
     known = {f.name: f for f in dataclasses.fields(Settings)}
     clean = {}
@@ -99,6 +105,8 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    import json
+
     path = path or config_dir() / "settings.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")

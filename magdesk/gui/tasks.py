@@ -4,6 +4,7 @@ after half a second and offers cancel."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
@@ -78,11 +79,16 @@ class Task(QObject):
                           else QThread.Priority.InheritPriority)
         QTimer.singleShot(500, self._maybe_show)
 
-    def start_on(self, signal, *, at_latest_ms: int = 300) -> None:
+    def start_on(self, signal, *, at_latest_ms: int = 300, load: tuple[str, ...] = ()) -> None:
         """Start when ``signal`` fires (the window painted: the work then
         does not slow its first frame), or after ``at_latest_ms``; the task
-        counts as running from now, until it ends or is cancelled unstarted."""
+        counts as running from now, until it ends or is cancelled unstarted.
+
+        The modules in ``load`` are imported first, here on the GUI thread:
+        Python running in the worker stalls the GUI at every call from Qt
+        into Python (they take turns on the interpreter lock, 5 ms a turn)."""
         self.running = self._waiting = True
+        self._load = load
         signal.connect(self._start_waiting)
         QTimer.singleShot(at_latest_ms, self._start_waiting)
 
@@ -91,8 +97,10 @@ class Task(QObject):
             return
         if self.worker.cancel_requested:  # closed before it began
             self._waiting = self.running = False
-        else:
-            self.start()
+            return
+        for module in self._load:
+            importlib.import_module(module)
+        self.start()
 
     def _maybe_show(self) -> None:
         if self.running:

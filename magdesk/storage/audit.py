@@ -16,13 +16,13 @@ was written by magdesk but was sealed late was not written by magdesk.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from .db import has_audit, needs_sealing  # noqa: F401 (what opening a file asks; there)
 from .migrations import AUDITED
 
 GENESIS = "0" * 64
@@ -33,14 +33,10 @@ _TRIGGER_PREFIX = "audit\\_%"
 def entry_hash(content: tuple, seal: str, prev_hash: str) -> str:
     """SHA-256 (hex) of an entry's canonical serialisation: its content columns
     in order, then its seal kind and the previous entry's hash, as compact JSON."""
+    from hashlib import sha256  # (OpenSSL loads when a write seals, not when a file opens)
+
     text = json.dumps([*content, seal, prev_hash], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def has_audit(conn: sqlite3.Connection) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_seal'").fetchone() \
-        is not None
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -59,15 +55,6 @@ def finish(conn: sqlite3.Connection, since: int) -> None:
     (so writes of other programs are not taken for magdesk's)."""
     seal(conn, since)
     conn.execute("UPDATE audit_session SET app = 0, clerk = '', os_user = '' WHERE id = 1")
-
-
-def needs_sealing(conn: sqlite3.Connection) -> bool:
-    """Whether entries were written since the last seal (or the session row
-    was left filled in by another program)."""
-    logged = conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0]
-    sealed = conn.execute("SELECT coalesce(max(seq), 0) FROM audit_seal").fetchone()[0]
-    session = conn.execute("SELECT app, clerk, os_user FROM audit_session WHERE id = 1").fetchone()
-    return logged > sealed or tuple(session or ()) != (0, "", "")
 
 
 def record_event(conn: sqlite3.Connection, action: str, entity: str, record: str,

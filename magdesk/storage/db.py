@@ -447,9 +447,26 @@ def _settings(clerk: str | None, backup_dir: Path | None, keep: int | None):
     return clerk, backup_dir, max(1, keep)
 
 
-def _has_audit(conn: sqlite3.Connection) -> bool:
-    from .audit import has_audit
+# The audit trail's state as opening a file reads it; kept here rather than in
+# audit.py so that opening a file does not load the sealing and verifying code.
 
+
+def has_audit(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_seal'").fetchone() \
+        is not None
+
+
+def needs_sealing(conn: sqlite3.Connection) -> bool:
+    """Whether entries were written since the last seal (or the session row
+    was left filled in by another program)."""
+    logged = conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0]
+    sealed = conn.execute("SELECT coalesce(max(seq), 0) FROM audit_seal").fetchone()[0]
+    session = conn.execute("SELECT app, clerk, os_user FROM audit_session WHERE id = 1").fetchone()
+    return logged > sealed or tuple(session or ()) != (0, "", "")
+
+
+def _has_audit(conn: sqlite3.Connection) -> bool:
     try:
         return has_audit(conn)
     except sqlite3.Error:
@@ -459,9 +476,7 @@ def _has_audit(conn: sqlite3.Connection) -> bool:
 def _seal_pending(db: Database) -> None:
     """Seal what other programs wrote since magdesk last had the file, and
     clear a session row they may have left filled in."""
-    from . import audit
-
-    if db._audited and audit.needs_sealing(db.conn):
+    if db._audited and needs_sealing(db.conn):
         with db.write():
             pass  # write() seals everything unsealed (as written outside magdesk)
 
@@ -503,11 +518,10 @@ def _check_identity(conn: sqlite3.Connection, path: Path,
 def _migrate(conn: sqlite3.Connection, path: Path, db: Database) -> None:
     """Each step in its own transaction, after a restore point of the old file;
     the step that creates the audit trail starts it with one entry."""
-    from . import audit
-
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == LATEST:
         return
+    from . import audit
     if version > 0:
         db.snapshot(f"before migration from schema v{version}", kind="migration")
     for number in range(version, LATEST):

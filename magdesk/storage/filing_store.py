@@ -3,7 +3,6 @@ their states, recorded exports and filed snapshots."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import NamedTuple
@@ -173,6 +172,8 @@ class FilingStore:
 
     def save_snapshot(self, period: str, revision: int, sheet: str,
                       rows: list[tuple[str, dict]]) -> None:
+        import json  # (the window opens through this module without it)
+
         with self._tx() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO filing_snapshot VALUES (?, ?, ?, ?, ?)",
@@ -180,6 +181,8 @@ class FilingStore:
                  for key, data in rows])
 
     def snapshot(self, period: str, revision: int) -> dict[str, dict[str, dict]]:
+        import json
+
         out: dict[str, dict[str, dict]] = {}
         for sheet, key, data in self.conn.execute(
             "SELECT sheet, row_key, data FROM filing_snapshot WHERE period = ? AND revision = ?",

@@ -4,7 +4,6 @@ user, and the lease a writer keeps in the lock file for other computers."""
 
 from __future__ import annotations
 
-import getpass
 import os
 import sqlite3
 import threading
@@ -16,6 +15,8 @@ HEARTBEAT_SECONDS = 30
 
 
 def os_user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry (containers) or no login name
