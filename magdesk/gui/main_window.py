@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.dashboard = Dashboard(self.lang)
         self.dashboard.open_period.connect(self._open_period)
+        self.dashboard.table.cellClicked.connect(self._count_clicked)
         self.sections: dict[str, RecordSection] = {}
         self._add_page(self.tr("Dashboard"), self.dashboard)
         titles = [self.tr("Counterparties"), self.tr("Products"), self.tr("Purchases"),
@@ -328,7 +329,8 @@ class MainWindow(QMainWindow):
 
     def _show_periods(self, statuses, with_findings: bool = True) -> None:
         self.dashboard.set_periods(statuses)
-        self.findings_flow.mark_counts()
+        if self.dashboard.findings is not None:  # else no count to mark yet
+            self.findings_flow.mark_counts()
         self.filing.set_periods(statuses)
         self._update_status()
         if with_findings:
@@ -412,6 +414,12 @@ class MainWindow(QMainWindow):
         if findings is not None:
             self.dashboard.set_periods(statuses, findings)
             self.findings_flow.mark_counts()
+
+    def _count_clicked(self, row: int, column: int) -> None:
+        """The findings list is made when the findings arrive or a count is
+        first clicked (it hears the clicks itself from then on)."""
+        if made(self, "findings_flow") is None:
+            self.findings_flow._clicked(row, column)
 
     def _open_period(self, period: str) -> None:
         self.select_section(len(SECTION_ENTITIES) + 3)

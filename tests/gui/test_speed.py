@@ -95,3 +95,27 @@ def test_a_click_on_a_title_sorts_up_then_down(qtbot, demo_copy):
         assert section.model.cell_text(0, 1) >= first
         header.sectionClicked.emit(6)
         assert (section.model.sort_column, section.model.descending) == ("qty_g", False)
+
+
+def test_a_count_clicked_before_the_findings_arrive_says_so(qtbot, demo_copy, monkeypatch):
+    """The findings list is made on the first click (or when findings arrive)."""
+    from magdesk.gui.app import application
+    from magdesk.gui.findings import ERROR_COLUMN
+    from magdesk.gui.lazy import made
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    monkeypatch.setattr(MainWindow, "_count_findings", lambda self, statuses, asked=False: None)
+    settings = Settings(language="zh")
+    application(settings)
+    with open_database(demo_copy) as db:
+        win = MainWindow(db, settings)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: win.dashboard.table.rowCount() == 12, timeout=30000)
+        assert made(win, "findings_flow") is None  # no counts yet, nothing to list
+        win.dashboard.table.cellClicked.emit(0, ERROR_COLUMN)
+        assert made(win, "findings_flow") is not None
+        assert win.statusBar().currentMessage() == "仍在检查记录…"
+        win.close()
