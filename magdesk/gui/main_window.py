@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         task = self.findings_task = Task(self, self.tr("Summing the months…"), work)
         task.done.connect(done)
         self.tasks.append(task)
-        task.start_on(self.dashboard.chart.painted, load=("magdesk.filing.periods",))
+        task.start_on(self.dashboard.chart.painted, after_ms=250, load=("magdesk.filing.periods",))
 
     AUTO_CHECK_LIMIT = 200_000  # sales; a bigger file is checked when the clerk asks
 

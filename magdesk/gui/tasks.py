@@ -56,8 +56,17 @@ class Task(QObject):
         self.worker.progressed.connect(self._progress)
         self._title, self._parent = title, parent
         self._dialog: QProgressDialog | None = None
-        self.running = False
-        self._waiting = False
+        self._running = self._waiting = False
+
+    @property
+    def running(self) -> bool:
+        """Started and not ended yet, or waiting to start and not cancelled
+        (a window closed before its background work began)."""
+        return self._running and not (self._waiting and self.worker.cancel_requested)
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self._running = value
 
     @property
     def dialog(self) -> QProgressDialog:
@@ -79,18 +88,23 @@ class Task(QObject):
                           else QThread.Priority.InheritPriority)
         QTimer.singleShot(500, self._maybe_show)
 
-    def start_on(self, signal, *, at_latest_ms: int = 300, load: tuple[str, ...] = ()) -> None:
-        """Start when ``signal`` fires (the window painted: the work then
-        does not slow its first frame), or after ``at_latest_ms``; the task
-        counts as running from now, until it ends or is cancelled unstarted.
+    def start_on(self, signal, *, after_ms: int = 0, at_latest_ms: int = 1000,
+                 load: tuple[str, ...] = ()) -> None:
+        """Start ``after_ms`` after ``signal`` fires (the window painted: the
+        work then slows neither its first frame nor the clerk's first click),
+        or after ``at_latest_ms`` from now; the task counts as running from
+        now, until it ends or is cancelled unstarted.
 
         The modules in ``load`` are imported first, here on the GUI thread:
         Python running in the worker stalls the GUI at every call from Qt
         into Python (they take turns on the interpreter lock, 5 ms a turn)."""
         self.running = self._waiting = True
-        self._load = load
-        signal.connect(self._start_waiting)
+        self._load, self._after_ms = load, after_ms
+        signal.connect(self._signalled)
         QTimer.singleShot(at_latest_ms, self._start_waiting)
+
+    def _signalled(self) -> None:
+        QTimer.singleShot(self._after_ms, self._start_waiting)
 
     def _start_waiting(self) -> None:
         if not self._waiting:

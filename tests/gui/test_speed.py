@@ -119,3 +119,25 @@ def test_a_count_clicked_before_the_findings_arrive_says_so(qtbot, demo_copy, mo
         assert made(win, "findings_flow") is not None
         assert win.statusBar().currentMessage() == "仍在检查记录…"
         win.close()
+
+
+def test_the_months_are_read_after_the_first_frame_and_a_close_cancels_them(qtbot, demo_copy):
+    from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    settings = Settings(language="zh")
+    application(settings)
+    with open_database(demo_copy) as db:
+        win = MainWindow(db, settings)
+        qtbot.addWidget(win)
+        win.show()
+        assert win.findings_task.running and win.dashboard.table.rowCount() == 0  # waiting
+        qtbot.waitUntil(lambda: win.dashboard.table.rowCount() == 12, timeout=30000)
+        qtbot.waitUntil(lambda: not win.findings_task.running, timeout=60000)
+        closed = MainWindow(db, settings)
+        qtbot.addWidget(closed)
+        closed.show()
+        closed.close()  # before its background work began: nothing left running
+        assert not closed.findings_task.running
