@@ -51,6 +51,21 @@ class RecordTableModel(QAbstractTableModel):
             return _RIGHT
         return None
 
+    def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802 - Qt override
+        """What a painted cell asks for, seven roles in one call (Qt's own
+        multiData calls data() once for each): the text and its alignment."""
+        if not index.isValid():
+            return
+        row, column = index.row(), index.column()
+        for wanted in roles:  # each one set: the caller may hand the last cell's values back
+            role = wanted.role()
+            if role == _DISPLAY:
+                wanted.setData(self.cell_text(row, column))
+            elif role == _ALIGNMENT and self._right[column]:
+                wanted.setData(_RIGHT)
+            else:
+                wanted.clearData()
+
     def cell_text(self, row: int, column: int) -> str | None:
         """What the cell shows (None for a row gone since it was counted)."""
         values = self.query.row(row)
