@@ -43,6 +43,18 @@ def _content(product: Product, element: str) -> int:
     return getattr(product, f"{element}_pct", None) or 0
 
 
+def boundaries(items: tuple[ControlItem, ...]) -> tuple[date, ...]:
+    """The days on which some item starts or stops applying: between two of
+    them every product classifies the same (``classify`` depends on the day
+    only through ``ControlItem.applies_on``)."""
+    days = set()
+    for item in items:
+        days.add(item.valid_from)
+        if item.suspended_from and item.suspended_until:
+            days.update((item.suspended_from, item.suspended_until))
+    return tuple(sorted(days))
+
+
 def classify(
     product: Product, on: date, items: tuple[ControlItem, ...], policy: ControlPolicy
 ) -> Classification:

@@ -3,11 +3,12 @@ licence coverage, controlled-item classification, duplicates."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
 from . import enums as E
-from .control import classify
+from .control import boundaries, classify
 from .findings import Finding, finding
 from .model import Adjustment, BatchInput, ExportLine, Sale
 from .rules_records import Context
@@ -138,7 +139,10 @@ def _check_control(x: ExportLine, sale: Sale, period: str, ctx: Context) -> list
     product = ctx.products.get(sale.product_id)
     if product is None:
         return []
-    cache_key = (sale.product_id, x.decl_date)
+    if ctx.control_bounds is None:
+        ctx.control_bounds = boundaries(ctx.codes.control_items)
+    # the same for every day between two boundaries: one classification each
+    cache_key = (sale.product_id, bisect_right(ctx.control_bounds, x.decl_date))
     result = ctx.control_cache.get(cache_key)
     if result is None:
         result = classify(product, x.decl_date, ctx.codes.control_items, ctx.policy)

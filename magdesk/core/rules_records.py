@@ -31,7 +31,9 @@ class Context:
     purchases: dict[int, Purchase] = field(default_factory=dict)
     batches: dict[int, Batch] = field(default_factory=dict)
     licences: dict[int, Licence] = field(default_factory=dict)
-    control_cache: dict = field(default_factory=dict)  # (product id, date) -> Classification
+    # (product id, window between control.boundaries) -> Classification
+    control_cache: dict = field(default_factory=dict)
+    control_bounds: tuple | None = None
     good_codes: set = field(default_factory=set)  # codes a rule found nothing wrong with
 
 

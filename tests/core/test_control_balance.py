@@ -93,3 +93,24 @@ def test_balance_identity_holds_to_the_gram(moves):
                      for p, _m, k, g in movements if p == pid)
         last = [r for r in rows if r.product_id == pid][-1]
         assert last.closing_g == signed
+
+
+def test_classification_changes_only_at_the_boundaries(codes):
+    """Validation classifies once per product and window between boundaries."""
+    from bisect import bisect_right
+    from datetime import timedelta
+
+    from magdesk.core.control import boundaries
+
+    bounds = boundaries(codes.control_items)
+    assert len(bounds) >= 2
+    products = [W.N42, W.N40SH, W.DYFE, W.FLAKES, replace(W.N40SH, tb_pct=5_000, dy_pct=0)]
+    for policy in (ControlPolicy(), ControlPolicy(ThresholdMode.REPORT_0_1)):
+        for product in products:
+            seen = {}
+            day = min(bounds) - timedelta(days=40)
+            while day <= max(bounds) + timedelta(days=40):
+                key = bisect_right(bounds, day)
+                result = classify(product, day, codes.control_items, policy)
+                assert seen.setdefault(key, result) == result, (product.code, day)
+                day += timedelta(days=1)
