@@ -97,3 +97,17 @@ def test_a_filter_resolves_names_to_ids_and_drops_what_cannot_match(demo_copy):
             f"EXPLAIN QUERY PLAN SELECT count(*) FROM sale_out t{indexed}", query.params))
         assert "sale_out_customer" in plan
         assert PagedQuery(db, VIEWS["sale"], "no such name").where()[0] == " WHERE (0)"
+
+
+def test_an_order_without_an_index_is_sorted_once(demo_copy, monkeypatch):
+    monkeypatch.setattr(PagedQuery, "PAGE", 7)
+    with open_database(demo_copy) as db:
+        by_weight = PagedQuery(db, VIEWS["sale"], sort="qty_g")
+        by_date = PagedQuery(db, VIEWS["sale"], sort="date")
+        assert by_weight._sorts_everything() and not by_date._sorts_everything()
+        by_weight.row(0)  # the first page alone: SQLite keeps the 7 smallest
+        assert by_weight._all_ids is None
+        by_weight.row(300)  # further in: every id once, in order
+        assert len(by_weight._all_ids) == by_weight.count()
+        by_date.row(300)
+        assert by_date._all_ids is None
