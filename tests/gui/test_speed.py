@@ -67,7 +67,7 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
     out = subprocess.run([sys.executable, "-c", code, str(demo_copy)], capture_output=True,
                          text=True, check=True, env=env).stdout.split()
     qt_namespace, loaded = out[0], set(out[1:])
-    assert qt_namespace == "False"  # QtCore.Qt's ~200 enums are built on first use
+    assert qt_namespace == "False"  # QtCore.Qt's ~100 enums are built on first use
     for late in ("magdesk.core.validation", "magdesk.storage.repository",
                  "magdesk.datasafety", "magdesk.filing.template", "magdesk.gui.form",
                  "magdesk.gui.findings", "magdesk.core.model", "magdesk.importing",
