@@ -54,19 +54,48 @@ def canonical(column: Column, value, seq: int) -> str:
 
 def canonical_read(column: Column, read) -> str:
     """The same text from a cell as read back from the file."""
+    return canonical_reader(column.kind)(read)
+
+
+def _read_mass(read) -> str:
     if read is None or read == "":
         return ""
-    kind = column.kind
-    if kind == "mass":
-        return f"{read:.3f}" if _is_number(read) else f"?{read}"
-    if kind == "money":
-        return f"{read:.2f}" if _is_number(read) else f"?{read}"
-    if kind == "date":
-        day = as_date(read)
-        return day.isoformat() if day else f"?{read}"
-    if kind in ("seq", "integer"):
-        return str(int(read)) if _is_number(read) and read == int(read) else f"?{read}"
+    return f"{read:.3f}" if _is_number(read) else f"?{read}"
+
+
+def _read_money(read) -> str:
+    if read is None or read == "":
+        return ""
+    return f"{read:.2f}" if _is_number(read) else f"?{read}"
+
+
+def _read_date(read) -> str:
+    if read is None or read == "":
+        return ""
+    day = as_date(read)
+    return day.isoformat() if day else f"?{read}"
+
+
+def _read_integer(read) -> str:
+    if read is None or read == "":
+        return ""
+    return str(int(read)) if _is_number(read) and read == int(read) else f"?{read}"
+
+
+def _read_text(read) -> str:
+    if read is None:
+        return ""
     return read if isinstance(read, str) else f"?{read}"
+
+
+_READERS = {"mass": _read_mass, "money": _read_money, "date": _read_date, "seq": _read_integer,
+            "integer": _read_integer}
+
+
+def canonical_reader(kind: str):
+    """``canonical_read`` for one column kind, as a function of the cell alone
+    (the read-back calls it for every cell)."""
+    return _READERS.get(kind, _read_text)
 
 
 def matches(column: Column, read, value, seq: int) -> bool:

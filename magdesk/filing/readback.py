@@ -176,7 +176,7 @@ def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
 def sheet_digest(reader: XlsxReader, sheets) -> tuple[str, dict[str, int]]:
     """The FILING-SPEC data checksum recomputed from the cells as read back,
     with the row count of each sheet."""
-    from .cells import canonical_read
+    from .cells import canonical_reader
 
     digest = hashlib.sha256()
     counts = {}
@@ -184,12 +184,14 @@ def sheet_digest(reader: XlsxReader, sheets) -> tuple[str, dict[str, int]]:
         digest.update(f"{sheet.name}\n".encode())
         rows = reader.rows(sheet.name)
         next(rows, None)  # the header
-        columns = sheet.columns
+        readers = [canonical_reader(c.kind) for c in sheet.columns]
+        width = len(readers)
         count = 0
         for _number, cells in rows:
             count += 1
-            cells = cells + [None] * (len(columns) - len(cells))
-            texts = [canonical_read(c, v) for c, v in zip(columns, cells, strict=False)]
+            if len(cells) < width:
+                cells = cells + [None] * (width - len(cells))
+            texts = [read(v) for read, v in zip(readers, cells, strict=False)]
             digest.update(("\t".join(texts) + "\n").encode())
         counts[sheet.name] = count
     return digest.hexdigest(), counts
