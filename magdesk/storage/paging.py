@@ -294,10 +294,15 @@ class PagedQuery:
                 return rows
         return self.db.conn.execute(query(indexed), params).fetchall()
 
+    SORT_ONCE_FROM = 100_000  # rows; fewer are sorted again for each page in ~10 ms
+
     def _sorts_everything(self) -> bool:
-        """Whether the order has no index to walk: every page would sort all
-        the rows again (seconds on a million), so past the first page the
-        ids are read once, in order, and pages are cut from them."""
+        """Whether the order has no index to walk and the rows are many:
+        every page would sort all of them again (seconds on a million), so
+        past the first page the ids are read once, in order, and pages are
+        cut from them."""
+        if self._full_sort is None and self.count() < self.SORT_ONCE_FROM:
+            self._full_sort = False
         if self._full_sort is None:
             indexed, _ = self.where()
             plan = self.db.conn.execute(

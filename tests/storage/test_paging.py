@@ -58,15 +58,19 @@ CASES = [  # (entity, text, period, sort, descending)
 
 
 @pytest.mark.parametrize("entity, text, period, sort, descending", CASES)
-@pytest.mark.parametrize("mode", ["indexes", "walk", "walk interrupted"])
+@pytest.mark.parametrize("mode", ["indexes", "walk", "walk interrupted", "sorted once"])
 def test_every_page_is_the_plain_answer(demo_copy, monkeypatch, entity, text, period, sort,
                                         descending, mode):
     monkeypatch.setattr(PagedQuery, "PAGE", 7)  # many pages out of a small file
     monkeypatch.setattr(PagedQuery, "CACHE_PAGES", 3)
-    if mode != "indexes":
+    if mode in ("walk", "walk interrupted"):
         monkeypatch.setattr(PagedQuery, "_walk_pays", lambda self, needed: True)
     if mode == "walk interrupted":
         monkeypatch.setattr(PagedQuery, "WALK_BUDGET", -1.0)
+    if mode == "sorted once":  # an order without an index: its ids read once
+        monkeypatch.setattr(PagedQuery, "SORT_ONCE_FROM", 0)
+    else:
+        monkeypatch.setattr(PagedQuery, "SORT_ONCE_FROM", 10**9)
     view = VIEWS[entity]
     with open_database(demo_copy) as db:
         want = expected_ids(db, view, text, period, sort, descending)
@@ -101,6 +105,7 @@ def test_a_filter_resolves_names_to_ids_and_drops_what_cannot_match(demo_copy):
 
 def test_an_order_without_an_index_is_sorted_once(demo_copy, monkeypatch):
     monkeypatch.setattr(PagedQuery, "PAGE", 7)
+    monkeypatch.setattr(PagedQuery, "SORT_ONCE_FROM", 100)
     with open_database(demo_copy) as db:
         by_weight = PagedQuery(db, VIEWS["sale"], sort="qty_g")
         by_date = PagedQuery(db, VIEWS["sale"], sort="date")
@@ -111,3 +116,5 @@ def test_an_order_without_an_index_is_sorted_once(demo_copy, monkeypatch):
         assert len(by_weight._all_ids) == by_weight.count()
         by_date.row(300)
         assert by_date._all_ids is None
+        few = PagedQuery(db, VIEWS["sale"], "宁波", "2026-06", sort="qty_g")
+        assert 0 < few.count() < 100 and not few._sorts_everything()  # sorted per page
