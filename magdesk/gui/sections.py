@@ -164,8 +164,9 @@ class RecordSection(QWidget):
         cells, titles = table.fontMetrics(), header.fontMetrics()
         rows = range(min(model.rowCount(), self.FIT_ROWS))
         for column in range(model.columnCount()):
-            texts = [model.cell_text(row, column) for row in rows]
-            widest = max((cells.horizontalAdvance(t) for t in texts), default=0) + 12
+            texts = {model.cell_text(row, column) or "" for row in rows}
+            longest = sorted(texts, key=_width_guess)[-3:]  # measured: the likely widest
+            widest = max((cells.horizontalAdvance(t) for t in longest), default=0) + 12
             title = titles.horizontalAdvance(model.title(column)) + 28  # room for the arrow
             header.resizeSection(column, min(max(widest, title), self.WIDEST))
 
@@ -219,6 +220,11 @@ class RecordSection(QWidget):
         ids = [self.model.record_id(r) for r in rows]
         if ids:
             self.delete_records.emit(self.entity, [i for i in ids if i is not None])
+
+
+def _width_guess(text: str) -> int:
+    """Characters, a CJK one counted twice (they are about twice as wide)."""
+    return len(text) + sum(1 for ch in text if ch >= "\u2e80")
 
 
 def has_months(entity: str) -> bool:
