@@ -149,6 +149,7 @@ class RecordSection(QWidget):
         header.sectionClicked.connect(self._sort_clicked)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
+        table.setWordWrap(False)  # one line a row: a long text ends in "…" (and lays out faster)
         table.verticalHeader().setDefaultSectionSize(22)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(120)

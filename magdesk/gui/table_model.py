@@ -16,8 +16,9 @@ from ..storage.paging import VIEWS, PagedQuery
 from .display import right_aligned, show
 
 _ROOT = QModelIndex()
-# Qt.ItemDataRole and Qt.AlignmentFlag values; the view asks each cell for ten
-# roles as it paints, compared here as plain ints.
+# Qt.ItemDataRole and Qt.AlignmentFlag values; the view asks each cell for seven
+# roles as it paints, compared here as plain ints.  (Overriding multiData to
+# answer them in one call was measured slower: PySide wraps each role's slot.)
 _DISPLAY, _ALIGNMENT = 0, 7
 _RIGHT = 0x0002 | 0x0080  # AlignRight | AlignVCenter
 _DESCENDING = 1  # Qt.SortOrder.DescendingOrder
@@ -50,21 +51,6 @@ class RecordTableModel(QAbstractTableModel):
         if role == _ALIGNMENT and index.isValid() and self._right[index.column()]:
             return _RIGHT
         return None
-
-    def multiData(self, index: QModelIndex, roles) -> None:  # noqa: N802 - Qt override
-        """What a painted cell asks for, seven roles in one call (Qt's own
-        multiData calls data() once for each): the text and its alignment."""
-        if not index.isValid():
-            return
-        row, column = index.row(), index.column()
-        for wanted in roles:  # each one set: the caller may hand the last cell's values back
-            role = wanted.role()
-            if role == _DISPLAY:
-                wanted.setData(self.cell_text(row, column))
-            elif role == _ALIGNMENT and self._right[column]:
-                wanted.setData(_RIGHT)
-            else:
-                wanted.clearData()
 
     def cell_text(self, row: int, column: int) -> str | None:
         """What the cell shows (None for a row gone since it was counted)."""

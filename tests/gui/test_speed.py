@@ -142,25 +142,3 @@ def test_the_months_are_read_after_the_first_frame_and_a_close_cancels_them(qtbo
         closed.close()  # before its background work began: nothing left running
         assert not closed.findings_task.running
 
-
-def test_multidata_gives_what_data_gives(demo_copy):
-    """Painting asks multiData (one call a cell); it must agree with data()."""
-    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
-
-    from magdesk.gui.table_model import RecordTableModel
-    from magdesk.storage import open_database
-
-    roles = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
-             Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole,
-             Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
-             Qt.ItemDataRole.BackgroundRole]
-    with open_database(demo_copy) as db:
-        model = RecordTableModel(db, "sale", "zh")
-        for row in (0, 1, 599):
-            for column in range(model.columnCount()):
-                index = model.index(row, column)
-                for role in roles:
-                    asked = QModelRoleData(role)
-                    asked.setData("left over from another cell")
-                    model.multiData(index, QModelRoleDataSpan(asked))
-                    assert asked.data() == model.data(index, role), (row, column, role)
