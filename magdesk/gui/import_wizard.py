@@ -127,10 +127,7 @@ class ImportWizard(QWizard):
 
     def done(self, code: int) -> None:
         for task in self.tasks:
-            if task.running:
-                task.worker.cancel_requested = True
-                task.thread.quit()
-                task.thread.wait(5000)
+            task.stop()
         super().done(code)
 
 

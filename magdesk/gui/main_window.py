@@ -467,8 +467,5 @@ class MainWindow(QMainWindow):
         if made(self, "imports") is not None and self.imports.wizard is not None:
             self.imports.wizard.close()
         for task in self.tasks:
-            if task.running:
-                task.worker.cancel_requested = True
-                task.thread.quit()
-                task.thread.wait(5000)
+            task.stop()
         super().closeEvent(event)

@@ -127,6 +127,13 @@ class Task(QObject):
     def _cancel(self) -> None:
         self.worker.cancel_requested = True
 
+    def stop(self, wait_ms: int = 5000) -> None:
+        """Ask a running task to cancel and wait for its thread (window closing)."""
+        if self.running:
+            self.worker.cancel_requested = True
+            self.thread.quit()
+            self.thread.wait(wait_ms)
+
     def _finished(self, result, error) -> None:
         self.running = False
         if self._dialog is not None:
