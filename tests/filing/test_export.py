@@ -210,10 +210,32 @@ def test_existing_file_is_not_overwritten(workbook, capsys):
     assert path.read_bytes() == before
 
 
+def test_both_read_back_readers_agree_with_the_checksum(workbook, monkeypatch):
+    """A sheet is read whole by calamine, or streamed when its XML is large."""
+    from magdesk.filing import readback
+    from magdesk.filing.template import load_template
+
+    _, path = workbook
+    sheets = load_template().sheets
+    with readback.XlsxReader(path) as reader:
+        whole = readback.sheet_digest(reader, sheets)
+        rows = list(reader.rows("交易对象"))
+    monkeypatch.setattr(readback, "WHOLE_SHEET_BYTES", 0)
+    with readback.XlsxReader(path) as reader:
+        streamed = readback.sheet_digest(reader, sheets)
+        assert [n for n, _ in reader.rows("交易对象")] == [n for n, _ in rows]
+    info = {r[0]: r[1] for r in openpyxl.load_workbook(path)["申报信息"].iter_rows(values_only=True)}
+    assert whole == streamed
+    assert whole[0] == info["数据校验码"] and whole[1]["交易对象"] == len(rows) - 1
+
+
+@pytest.mark.parametrize("whole_sheet_bytes", [0, 16 << 20])
 def test_read_back_difference_fails_and_leaves_no_file(demo_copy, tmp_path, monkeypatch,
-                                                      capsys):
+                                                      capsys, whole_sheet_bytes):
+    from magdesk.filing import readback
     from magdesk.filing.readback import XlsxReader
 
+    monkeypatch.setattr(readback, "WHOLE_SHEET_BYTES", whole_sheet_bytes)
     original = XlsxReader.rows
 
     def tampered(self, sheet):  # as if one cell had not been written as meant
