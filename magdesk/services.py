@@ -57,7 +57,7 @@ def load_dataset(repo: Repository) -> Dataset:
         batches=repo.all_by_id("batch"),
         licences=repo.all_by_id("licence"),
         inputs=lambda: repo.iter("batch_input"),
-        sale_rows=lambda: repo.iter("sale", order="date, id", raw=True),
+        sale_summary=repo.sale_summary,
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),
         movements=lambda: repo.movements(with_sales=False),

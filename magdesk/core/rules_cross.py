@@ -7,10 +7,9 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-from . import enums as E
 from .control import boundaries, classify
 from .findings import Finding, finding
-from .model import Adjustment, BatchInput, ExportLine, Sale
+from .model import BatchInput, ExportLine, Sale
 from .rules_records import Context
 from .units import format_kg
 
@@ -80,40 +79,16 @@ def check_batches(per_batch: dict, ctx: Context) -> list[Finding]:
     return out
 
 
-class SaleChecks:
-    """Checks that need every sale: fed one sale at a time (by
-    rules_sales.check_sale_rows), so that a million sales never sit in memory
-    together."""
-
-    def __init__(self, ctx: Context, adjustments: Iterable[Adjustment]):
-        self.ctx = ctx
-        self.sold: dict[int, int] = defaultdict(int)
-        self.available: dict[int, int] = {bid: b.output_g for bid, b in ctx.batches.items()}
-        for adj in adjustments:
-            if adj.kind == E.AdjustmentKind.RETURN and adj.batch_id in self.available:
-                self.available[adj.batch_id] += adj.qty_g
-        self.flagged: set[int] = set()
-        self.seen: set[tuple] = set()
-        self.export_sales: dict[int, Sale] = {}
-        self.findings: list[Finding] = []
-        # (product id, YYYY-MM, is export) -> grams
-        self.sold_by_month: dict[tuple[int, str, int], int] = defaultdict(int)
-
-    def movements(self) -> list[tuple[int, str, str, int]]:
-        """Sales summed per (product, month, sales or exports) for the balance."""
-        return [(pid, month, "out_export" if export else "out_sales", grams)
-                for (pid, month, export), grams in self.sold_by_month.items()]
-
-
-def check_exports(exports: list[ExportLine], checks: SaleChecks) -> list[Finding]:
-    """Export lines against their sales, the control classification and licences."""
-    ctx = checks.ctx
+def check_exports(exports: list[ExportLine], export_sales: dict[int, Sale],
+                  ctx: Context) -> list[Finding]:
+    """Export lines against their sales (``export_sales``: the sales to
+    export by id), the control classification and licences."""
     out: list[Finding] = []
     exported: dict[int, int] = defaultdict(int)
     used: dict[int, int] = defaultdict(int)
     for x in sorted(exports, key=lambda e: (e.decl_date, e.customs_decl_no, e.line_no)):
         period = period_of(x.decl_date)
-        sale = checks.export_sales.get(x.sale_id)
+        sale = export_sales.get(x.sale_id)
         if sale is None:
             out.append(finding("export.sale_not_export", "export", x.key, "sale_id", period))
         else:
@@ -124,7 +99,7 @@ def check_exports(exports: list[ExportLine], checks: SaleChecks) -> list[Finding
             out += _check_control(x, sale, period, ctx)
         if x.controlled:
             out += _check_licence_use(x, period, used, ctx)
-    for sid, sale in checks.export_sales.items():
+    for sid, sale in export_sales.items():
         grams = exported.get(sid, 0)
         if grams == 0:
             out.append(finding("sale.export_missing", "sale", sale.doc_no, "is_export",

@@ -48,6 +48,11 @@ def _plan(entity: str) -> tuple[tuple[str, str, bool, int | None, int | None, ob
 _PLANS = {entity: _plan(entity) for entity in FIELDS}
 
 
+def field_plan(entity: str) -> tuple[tuple[str, str, bool, int | None, int | None, object], ...]:
+    """Per checked field: (name, kind, required, max length, min length, choices)."""
+    return _PLANS[entity]
+
+
 def _condition(v, kind, required, max_len, min_len, choices) -> str:
     """A Python expression that is true when the field read by expression ``v``
     passes every check ``check_fields`` makes on it."""
@@ -78,15 +83,6 @@ def _fast_gate(entity: str):
     which says what is wrong, so the two must agree (a test checks they do)."""
     body = " and ".join(_condition(f"r.{name}", *rest) for name, *rest in _PLANS[entity])
     return eval(f"lambda r, today, earliest: {body or True}", {})  # noqa: S307 - from our specs
-
-
-def row_condition(entity: str, columns: tuple[str, ...]) -> str:
-    """The same test as an expression on a record as stored: a tuple ``r`` in
-    ``columns`` order with dates as ISO text, and ``today`` and ``earliest``
-    as ISO text."""
-    index = {name: i for i, name in enumerate(columns)}
-    body = " and ".join(_condition(f"r[{index[name]}]", *rest) for name, *rest in _PLANS[entity])
-    return body or "True"
 
 
 _GATES = {entity: _fast_gate(entity) for entity in FIELDS}

@@ -1,35 +1,62 @@
-"""Sales checked as stored rows.
+"""Sales checked together.
 
-A year may hold a million sales, and building a record per sale to run
-``check_sale`` on it was most of the time validation took.  Here each stored
-row (a tuple in ``SALE_COLUMNS`` order, the date as ISO text, ``is_export`` as
-0/1) goes through one test of everything the field specs and ``check_sale``
-check.  Only a row that fails it (normally none) becomes a record, and
-``check_sale`` says what is wrong with it, so the two must agree: a row passes
-the test exactly when ``check_sale`` finds nothing (tests/core check it).  The
-per-sale bookkeeping of ``SaleChecks`` (stock per batch, suspected duplicates,
-monthly sums, the export sales) is done on the row as well.
+A year may hold a million sales.  Besides each sale's record rules,
+validation needs to know of them together: the mass sold from each batch
+(never more than it made), sales that repeat another's customer, day,
+product and mass, the sales to export (against the export lines) and the
+monthly sums for the balance.  A ``SaleSummary`` holds just that.  Storage
+works it out in SQL and hands over, of the rows themselves, only those that
+may break a record rule (storage/sales.py); ``summarise`` works it out from
+records in memory.  Either way ``check_sales`` turns it into findings, so
+the rules are written once, here and in ``check_sale``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from . import enums as E
 from . import rules_records as R
 from .findings import Finding, finding
-from .model import Sale
-from .rules_cross import SaleChecks
+from .model import Adjustment, Sale
 from .units import format_kg
 
 SALE_COLUMNS = tuple(f.name for f in dataclasses.fields(Sale))
-# The loop below unpacks rows by position: a new field must be added there too.
-assert SALE_COLUMNS == ("id", "doc_no", "date", "customer_id", "product_id", "batch_id",
-                        "qty_g", "grade", "qty_pcs", "amount_fen", "currency", "invoice_no",
-                        "contract_no", "is_export", "end_use"), SALE_COLUMNS
 _DATE, _EXPORT = SALE_COLUMNS.index("date"), SALE_COLUMNS.index("is_export")
+
+
+@dataclass
+class SaleSummary:
+    """What validation needs to know of all the sales (rows are tuples in
+    ``SALE_COLUMNS`` order, dates as ISO text, ``is_export`` 0/1)."""
+
+    # the rows that may break a record rule, by date: every other row breaks none
+    suspects: Iterable[tuple]
+    sold_by_batch: dict[int, int]  # batch id -> grams sold
+    # (doc_no, date) of each sale after the first with the same customer,
+    # day, product and mass
+    repeats: Iterable[tuple[str, str]]
+    export_sales: dict[int, Sale]  # id -> the sale
+    # (product id, YYYY-MM, 'out_sales' or 'out_export', grams) for the balance
+    movements: list[tuple[int, str, str, int]]
+    # one batch's sales as (doc_no, date, grams), by date
+    sales_of_batch: Callable[[int], Iterable[tuple[str, str, int]]]
+
+
+class PendingSummary(Protocol):
+    """A summary being worked out elsewhere."""
+
+    def result(self, tick: Callable[[], None]) -> SaleSummary:
+        """The summary, once ready (``tick`` is called while waiting and may
+        raise to give up)."""
+
+    def cancel(self) -> None:
+        """Stop working (a no-op once the result is in)."""
 
 
 def sale_row(s: Sale) -> tuple:
@@ -52,78 +79,67 @@ sale_from_row = _compile_from_row()
 sale_from_row.__doc__ = "A stored row as a record."
 
 
-_ROW_TEST = """
-def passes(r):
-    (_id, _doc, day, customer, product, batch, grams, _grade, pieces, _amount, currency,
-     invoice, _contract, export, end_use) = r
-    if not ({fields}):
-        return False
-    made = batch_of.get(batch)
-    return (
-        customer not in not_customer
-        and product not in not_magnet
-        and (made is None or (made[0] == product and day >= made[1]))
-        and (not pieces or not grams > 0 or 0.01 <= grams / pieces <= 50_000)
-        and (not currency or currency in currencies)
-        and ((len(invoice) in (8, 20) and invoice.isascii() and invoice.isdigit())
-             if invoice else bool(export))
-        and (not export or bool(end_use))
-    )
-"""
+def summarise(sales: Iterable[Sale]) -> SaleSummary:
+    """The summary of sales held in memory (every one a suspect)."""
+    records = sorted(sales, key=lambda s: (s.date, s.id or 0))
+    sold: dict[int, int] = defaultdict(int)
+    by_month: dict[tuple[int, str, str], int] = defaultdict(int)
+    seen: set[tuple] = set()
+    repeats = []
+    for s in records:
+        day = s.date.isoformat()
+        sold[s.batch_id] += s.qty_g
+        by_month[(s.product_id, day[:7], "out_export" if s.is_export else "out_sales")] += s.qty_g
+        key = (s.customer_id, s.date, s.product_id, s.qty_g)
+        if key in seen:
+            repeats.append((s.doc_no, day))
+        seen.add(key)
+
+    def sales_of_batch(batch_id: int):
+        return [(s.doc_no, s.date.isoformat(), s.qty_g) for s in records
+                if s.batch_id == batch_id]
+
+    return SaleSummary(
+        suspects=[sale_row(s) for s in records], sold_by_batch=dict(sold), repeats=repeats,
+        export_sales={s.id: s for s in records if s.is_export},
+        movements=[(*key, grams) for key, grams in by_month.items()],
+        sales_of_batch=sales_of_batch)
 
 
-def sale_row_test(ctx: R.Context) -> Callable[[tuple], bool]:
-    """Whether a stored sale passes every record rule (see the module doc):
-    the field specs' checks and check_sale's, compiled into one function."""
-    env = {
-        "today": ctx.today.isoformat(), "earliest": R.EARLIEST.isoformat(),
-        "not_customer": frozenset(i for i, cp in ctx.counterparties.items()
-                                  if cp.role == E.Role.SUPPLIER),
-        "not_magnet": frozenset(i for i, p in ctx.products.items()
-                                if p.category not in E.MAGNET_CATEGORIES),
-        "batch_of": {i: (b.product_id, b.end_date.isoformat() if b.end_date else "")
-                     for i, b in ctx.batches.items()},
-        "currencies": ctx.codes.currencies,
-    }
-    exec(_ROW_TEST.format(fields=R.row_condition("sale", SALE_COLUMNS)), env)  # noqa: S102
-    return env["passes"]
-
-
-def check_sale_rows(rows: Iterable[tuple], ctx: R.Context, checks: SaleChecks,
-                    tick: Callable[[], None] | None = None) -> list[Finding]:
-    """The record findings of every sale; the cross-sale ones go to ``checks``."""
+def check_sales(summary: SaleSummary, ctx: R.Context,
+                adjustments: Iterable[Adjustment]) -> list[Finding]:
+    """Every finding of the sales but those against export lines."""
     out: list[Finding] = []
-    passes = sale_row_test(ctx)
-    sold_by_month, sold, available = checks.sold_by_month, checks.sold, checks.available
-    seen, export_sales, batches = checks.seen, checks.export_sales, ctx.batches
-    for n, row in enumerate(rows, 1):
-        (sid, doc, day, customer, product, batch, grams, _grade, _pieces, _amount, _currency,
-         _invoice, _contract, export, _end_use) = row
-        month = day[:7]
-        if not passes(row):
-            try:
-                sale = sale_from_row(row)
-            except ValueError:  # a date no magdesk wrote: nothing else can be checked
-                out.append(finding("date.invalid", "sale", doc, "date", None, value=day))
-                continue
-            out += [dataclasses.replace(f, period=month) for f in R.check_sale(sale, ctx, None)]
-        sold_by_month[(product, month, export)] += grams
-        if batch in available:
-            total = sold[batch] + grams
-            sold[batch] = total
-            if total > available[batch] and batch not in checks.flagged:
-                checks.flagged.add(batch)
-                checks.findings.append(finding(
-                    "batch.oversold", "sale", doc, "qty_g", month,
-                    batch=batches[batch].batch_no, available=format_kg(available[batch]),
-                    sold=format_kg(total)))
-        dup = (customer, day, product, grams)
-        if dup in seen:
-            checks.findings.append(finding("dup.suspect", "sale", doc, None, month))
-        else:
-            seen.add(dup)
-        if export:
-            export_sales[sid] = sale_from_row(row)
-        if tick is not None and n % 50_000 == 0:
-            tick()
+    for row in summary.suspects:
+        try:
+            sale = sale_from_row(row)
+        except ValueError:  # a date no magdesk wrote: nothing else can be checked
+            out.append(finding("date.invalid", "sale", row[1], "date", None, value=row[_DATE]))
+            continue
+        period = row[_DATE][:7]
+        out += [dataclasses.replace(f, period=period) for f in R.check_sale(sale, ctx, None)]
+    out += _oversold(summary, ctx, adjustments)
+    out += [finding("dup.suspect", "sale", doc, None, day[:7]) for doc, day in summary.repeats]
+    return out
+
+
+def _oversold(summary: SaleSummary, ctx: R.Context,
+              adjustments: Iterable[Adjustment]) -> list[Finding]:
+    """A batch sold beyond its output (plus returns), at the sale that tips it."""
+    available = {bid: b.output_g for bid, b in ctx.batches.items()}
+    for adj in adjustments:
+        if adj.kind == E.AdjustmentKind.RETURN and adj.batch_id in available:
+            available[adj.batch_id] += adj.qty_g
+    out = []
+    for bid, grams in summary.sold_by_batch.items():
+        if bid not in available or grams <= available[bid]:
+            continue
+        total = 0
+        for doc, day, qty in summary.sales_of_batch(bid):
+            total += qty
+            if total > available[bid]:
+                out.append(finding("batch.oversold", "sale", doc, "qty_g", day[:7],
+                                   batch=ctx.batches[bid].batch_no,
+                                   available=format_kg(available[bid]), sold=format_kg(total)))
+                break
     return out

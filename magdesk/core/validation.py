@@ -42,8 +42,10 @@ class Dataset:
     licences: dict[int, Licence] = field(default_factory=dict)
     inputs: Callable[[], Iterable[BatchInput]] = lambda: ()
     sales: Callable[[], Iterable[Sale]] = lambda: ()
-    # or the sales as stored rows (rules_sales.SALE_COLUMNS), which is faster
-    sale_rows: Callable[[], Iterable[tuple]] | None = None
+    # or, from storage, what validation needs to know of the sales, worked
+    # out there: called with the rules' Context as validation starts, it may
+    # go on working while the other records are checked
+    sale_summary: Callable[[R.Context], S.PendingSummary] | None = None
     exports: list[ExportLine] = field(default_factory=list)
     adjustments: list[Adjustment] = field(default_factory=list)
     # stock movements other than sales, summed per (product id, YYYY-MM, kind)
@@ -67,6 +69,24 @@ def validate(
     """
     ctx = R.Context(codes, today, policy or ControlPolicy(), ds.counterparties, ds.products,
                     ds.purchases, ds.batches, ds.licences)
+    pending = ds.sale_summary(ctx) if ds.sale_summary is not None else None
+    try:
+        out = _validate(ds, ctx, pending, progress)
+    finally:
+        if pending is not None:
+            pending.cancel()
+    if period is not None:
+        out = [f for f in out if f.period is None or f.period == period]
+    if ds.accepted:
+        out = [
+            f for f in out
+            if f.severity is Severity.ERROR or (f.entity, f.record, f.code) not in ds.accepted
+        ]
+    return out
+
+
+def _validate(ds: Dataset, ctx: R.Context, pending: S.PendingSummary | None,
+              progress: Callable[[int, int], None] | None) -> list[Finding]:
     out: list[Finding] = []
     steps = 6
     step = _stepper(progress, steps)
@@ -90,30 +110,21 @@ def validate(
         out += _dated(R.check_batch(b, ctx, None), b.end_date)
     out += X.check_batches(per_batch, ctx)
     step()
-    sale_checks = X.SaleChecks(ctx, ds.adjustments)
-    rows = ds.sale_rows() if ds.sale_rows is not None else map(S.sale_row, ds.sales())
     # the tick lets a caller cancel a long run (its progress callback may raise)
-    out += S.check_sale_rows(rows, ctx, sale_checks,
-                             None if progress is None else lambda: progress(3, steps))
-    out += sale_checks.findings
+    tick = (lambda: None) if progress is None else (lambda: progress(3, steps))
+    sales = pending.result(tick) if pending is not None else S.summarise(ds.sales())
+    out += S.check_sales(sales, ctx, ds.adjustments)
     step()
     for x in ds.exports:
         out += _dated(R.check_export(x, ctx, None), x.decl_date)
-    out += X.check_exports(ds.exports, sale_checks)
+    out += X.check_exports(ds.exports, sales.export_sales, ctx)
     for adj in ds.adjustments:
         out += R.check_fields("adjustment", adj, adj.doc_no, ctx, X.period_of(adj.date))
     step()
     codes_by_id = {pid: p.code for pid, p in ds.products.items()}
-    movements = [*ds.movements(), *sale_checks.movements()]
+    movements = [*ds.movements(), *sales.movements]
     out += check_balance(monthly_balance(movements, ds.last_period), codes_by_id)
     step()
-    if period is not None:
-        out = [f for f in out if f.period is None or f.period == period]
-    if ds.accepted:
-        out = [
-            f for f in out
-            if f.severity is Severity.ERROR or (f.entity, f.record, f.code) not in ds.accepted
-        ]
     return out
 
 

@@ -273,7 +273,7 @@ class Database:
 
     def reader(self) -> sqlite3.Connection:
         """A separate read-only connection to the same file, for another thread."""
-        return _connect(self.path, read_only=True)
+        return _reader(self.path)
 
     @property
     def schema_version(self) -> int:
@@ -416,14 +416,19 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
     return db
 
 
-def _open_read_only(path: Path, reason: str, check: bool, extra: dict) -> Database:
+def _reader(path: Path) -> sqlite3.Connection:
     conn = _connect(path, read_only=True)
     try:
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:  # a WAL file in a folder where no -shm can be made
-            conn.close()
-            conn = _connect(path, read_only=True, immutable=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:  # a WAL file in a folder where no -shm can be made
+        conn.close()
+        conn = _connect(path, read_only=True, immutable=True)
+    return conn
+
+
+def _open_read_only(path: Path, reason: str, check: bool, extra: dict) -> Database:
+    conn = _reader(path)
+    try:
         _check_identity(conn, path, extra["backup_dir"])
         db = Database(path, conn, None, reason, **extra)
         if check:

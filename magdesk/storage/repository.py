@@ -167,9 +167,16 @@ class Repository:
 
     def movements(self, *, with_sales: bool = True) -> list[tuple[int, str, str, int]]:
         """Stock movements summed per (product, month, kind); validation, which
-        streams the sales anyway, sums those itself (``with_sales=False``)."""
+        gets the sales' sums with its sale summary, asks without them (``with_sales=False``)."""
         sql = _MOVEMENTS_SQL + (_SALES_MOVEMENTS_SQL if with_sales else "")
         return self.conn.execute(sql).fetchall()
+
+    def sale_summary(self, ctx):
+        """What validation needs to know of all the sales, worked out in a
+        thread of its own (storage/sales.py)."""
+        from .sales import SalesAtWork
+
+        return SalesAtWork(self.db, ctx)
 
     def last_period(self) -> str | None:
         """The latest month with any purchase, batch or sale (by index)."""
