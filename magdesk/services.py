@@ -56,7 +56,7 @@ def load_dataset(repo: Repository) -> Dataset:
         purchases=repo.all_by_id("purchase"),
         batches=repo.all_by_id("batch"),
         licences=repo.all_by_id("licence"),
-        inputs=lambda: repo.iter("batch_input"),
+        inputs=lambda: repo.iter("batch_input", raw=True),
         sale_summary=repo.sale_summary,
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 
 from .control import boundaries, classify
 from .findings import Finding, finding
-from .model import BatchInput, ExportLine, Sale
+from .model import ExportLine
 from .rules_records import Context
+from .rules_sales import ExportSale
 from .units import format_kg
 
 YIELD_MIN, YIELD_MAX = 0.3, 1.0
@@ -20,32 +21,35 @@ def period_of(day) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
-def check_inputs(inputs: Iterable[BatchInput], ctx: Context) -> tuple[list[Finding], dict]:
+def check_inputs(inputs: Iterable[tuple[int, int, int, int]],
+                 ctx: Context) -> tuple[list[Finding], dict]:
     """Lots never overdrawn, inputs not before their lot arrived; returns the
-    findings and, per batch, (input grams, Dy grams·pct, Tb grams·pct)."""
+    findings and, per batch, (input grams, Dy grams·pct, Tb grams·pct).
+    ``inputs``: the batch input lines as stored, (id, batch id, lot id, grams)."""
     out: list[Finding] = []
     drawn: dict[int, int] = defaultdict(int)
     per_batch: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for bi in inputs:
-        batch = ctx.batches.get(bi.batch_id)
-        lot = ctx.purchases.get(bi.purchase_id)
+    batches, lots, products = ctx.batches, ctx.purchases, ctx.products
+    for _id, batch_id, lot_id, grams in inputs:
+        batch = batches.get(batch_id)
+        lot = lots.get(lot_id)
         if batch is None or lot is None:
             continue
-        drawn[bi.purchase_id] += bi.qty_g
-        if bi.qty_g <= 0:
+        drawn[lot_id] += grams
+        if grams <= 0:
             out.append(finding("field.not_positive", "batch_input",
                                f"{batch.batch_no}/{lot.lot_no}", "qty_g",
-                               period_of(batch.end_date), value=bi.qty_g))
+                               period_of(batch.end_date), value=grams))
         if batch.start_date < lot.date:
             out.append(finding("input.before_lot", "batch_input", f"{batch.batch_no}/{lot.lot_no}",
                                "purchase_id", period_of(batch.end_date), lot=lot.lot_no,
                                arrived=lot.date))
-        product = ctx.products.get(lot.product_id)
-        acc = per_batch[bi.batch_id]
-        acc[0] += bi.qty_g
+        product = products.get(lot.product_id)
+        acc = per_batch[batch_id]
+        acc[0] += grams
         if product is not None:
-            acc[1] += bi.qty_g * (product.dy_pct or 0)
-            acc[2] += bi.qty_g * (product.tb_pct or 0)
+            acc[1] += grams * (product.dy_pct or 0)
+            acc[2] += grams * (product.tb_pct or 0)
     for pid, grams in drawn.items():
         lot = ctx.purchases[pid]
         if grams > lot.qty_g:
@@ -79,7 +83,7 @@ def check_batches(per_batch: dict, ctx: Context) -> list[Finding]:
     return out
 
 
-def check_exports(exports: list[ExportLine], export_sales: dict[int, Sale],
+def check_exports(exports: list[ExportLine], export_sales: dict[int, ExportSale],
                   ctx: Context) -> list[Finding]:
     """Export lines against their sales (``export_sales``: the sales to
     export by id), the control classification and licences."""
@@ -103,14 +107,15 @@ def check_exports(exports: list[ExportLine], export_sales: dict[int, Sale],
         grams = exported.get(sid, 0)
         if grams == 0:
             out.append(finding("sale.export_missing", "sale", sale.doc_no, "is_export",
-                               period_of(sale.date)))
+                               sale.date[:7]))
         elif grams > sale.qty_g:
             out.append(finding("export.exceeds_sale", "sale", sale.doc_no, "qty_g",
-                               period_of(sale.date), exported=format_kg(grams), sold=format_kg(sale.qty_g)))
+                               sale.date[:7], exported=format_kg(grams),
+                               sold=format_kg(sale.qty_g)))
     return out
 
 
-def _check_control(x: ExportLine, sale: Sale, period: str, ctx: Context) -> list[Finding]:
+def _check_control(x: ExportLine, sale: ExportSale, period: str, ctx: Context) -> list[Finding]:
     product = ctx.products.get(sale.product_id)
     if product is None:
         return []

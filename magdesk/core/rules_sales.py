@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from . import enums as E
 from . import rules_records as R
@@ -28,6 +28,19 @@ from .units import format_kg
 
 SALE_COLUMNS = tuple(f.name for f in dataclasses.fields(Sale))
 _DATE, _EXPORT = SALE_COLUMNS.index("date"), SALE_COLUMNS.index("is_export")
+
+
+class ExportSale(NamedTuple):
+    """What the export lines are checked against of a sale to export."""
+
+    doc_no: str
+    date: str  # ISO
+    customer_id: int
+    product_id: int
+    qty_g: int
+
+
+EXPORT_SALE_COLUMNS = ExportSale._fields
 
 
 @dataclass
@@ -41,7 +54,7 @@ class SaleSummary:
     # (doc_no, date) of each sale after the first with the same customer,
     # day, product and mass
     repeats: Iterable[tuple[str, str]]
-    export_sales: dict[int, Sale]  # id -> the sale
+    export_sales: dict[int, ExportSale]  # id -> the sale
     # (product id, YYYY-MM, 'out_sales' or 'out_export', grams) for the balance
     movements: list[tuple[int, str, str, int]]
     # one batch's sales as (doc_no, date, grams), by date
@@ -101,7 +114,9 @@ def summarise(sales: Iterable[Sale]) -> SaleSummary:
 
     return SaleSummary(
         suspects=[sale_row(s) for s in records], sold_by_batch=dict(sold), repeats=repeats,
-        export_sales={s.id: s for s in records if s.is_export},
+        export_sales={s.id: ExportSale(s.doc_no, s.date.isoformat(), s.customer_id,
+                                       s.product_id, s.qty_g)
+                      for s in records if s.is_export},
         movements=[(*key, grams) for key, grams in by_month.items()],
         sales_of_batch=sales_of_batch)
 

@@ -17,7 +17,6 @@ from .findings import Finding, Severity
 from .model import (
     Adjustment,
     Batch,
-    BatchInput,
     Company,
     Counterparty,
     ExportLine,
@@ -40,7 +39,8 @@ class Dataset:
     purchases: dict[int, Purchase] = field(default_factory=dict)
     batches: dict[int, Batch] = field(default_factory=dict)
     licences: dict[int, Licence] = field(default_factory=dict)
-    inputs: Callable[[], Iterable[BatchInput]] = lambda: ()
+    # batch input lines as stored: (id, batch id, lot id, grams)
+    inputs: Callable[[], Iterable[tuple[int, int, int, int]]] = lambda: ()
     sales: Callable[[], Iterable[Sale]] = lambda: ()
     # or, from storage, what validation needs to know of the sales, worked
     # out there: called with the rules' Context as validation starts, it may

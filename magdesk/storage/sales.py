@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from ..core import enums as E
 from ..core import rules_records as R
-from ..core.rules_sales import SALE_COLUMNS, SaleSummary, sale_from_row
+from ..core.rules_sales import EXPORT_SALE_COLUMNS, SALE_COLUMNS, ExportSale, SaleSummary
 from ..core.units import PCT_SCALE
 
 _COLUMNS = ", ".join(SALE_COLUMNS)
@@ -112,27 +112,27 @@ def batches_at_fault(groups, ctx: R.Context) -> set[int]:
 
 
 def _summarise(conn: sqlite3.Connection, ctx: R.Context) -> SaleSummary:
+    # each query reads one index alone and in order (migrations._V4)
     dates = {"earliest": R.EARLIEST.isoformat(), "today": ctx.today.isoformat()}
     suspects = {row[0]: row for row in conn.execute(
         f"SELECT {_COLUMNS} FROM sale_out WHERE NOT coalesce({sale_condition(ctx)}, 0)",
         dates)}
-    # one sort for every sum: per batch, and per product, month and kind
     sold: dict[int, int] = defaultdict(int)
-    by_month: dict[tuple[int, str, str], int] = defaultdict(int)
-    first: dict[tuple[int, int], str] = {}
-    for batch, product, month, kind, grams, day in conn.execute(
-        "SELECT batch_id, product_id, substr(date, 1, 7),"
-        " CASE is_export WHEN 1 THEN 'out_export' ELSE 'out_sales' END, sum(qty_g), min(date)"
-        " FROM sale_out NOT INDEXED GROUP BY 1, 2, 3, 4"
-    ):
+    first = []
+    for batch, product, grams, day in conn.execute(
+            "SELECT batch_id, product_id, sum(qty_g), min(date) FROM sale_out"
+            " GROUP BY batch_id, product_id"):
         sold[batch] += grams
-        by_month[(product, month, kind)] += grams
-        if day < first.get((batch, product), "\uffff"):
-            first[(batch, product)] = day
-    faulty = batches_at_fault(((b, p, d) for (b, p), d in first.items()), ctx)
+        first.append((batch, product, day))
+    faulty = batches_at_fault(first, ctx)
     if faulty:
         suspects.update((row[0], row) for row in conn.execute(
             f"SELECT {_COLUMNS} FROM sale_out WHERE batch_id IN {_in(sorted(faulty))}"))
+    by_month: dict[tuple[int, str, str], int] = defaultdict(int)
+    for product, day, export, grams in conn.execute(
+            "SELECT product_id, date, is_export, sum(qty_g) FROM sale_out"
+            " GROUP BY product_id, date, is_export"):
+        by_month[(product, day[:7], "out_export" if export else "out_sales")] += grams
     # within a group the day is the same: the first is the one with the lowest id
     repeats = conn.execute(
         "SELECT s.doc_no, s.date FROM (SELECT customer_id, date, product_id, qty_g,"
@@ -140,11 +140,12 @@ def _summarise(conn: sqlite3.Connection, ctx: R.Context) -> SaleSummary:
         " JOIN sale_out AS s ON s.customer_id = d.customer_id AND s.date = d.date"
         " AND s.product_id = d.product_id AND s.qty_g = d.qty_g AND s.id <> d.first"
         " ORDER BY s.date, s.id").fetchall()
-    exports = conn.execute(f"SELECT {_COLUMNS} FROM sale_out WHERE is_export <> 0").fetchall()
+    exports = conn.execute(f"SELECT id, {', '.join(EXPORT_SALE_COLUMNS)} FROM sale_out"
+                           " WHERE is_export <> 0").fetchall()
     return SaleSummary(
         suspects=sorted(suspects.values(), key=lambda r: (r[2], r[0])),
         sold_by_batch=dict(sold), repeats=repeats,
-        export_sales={row[0]: sale_from_row(row) for row in exports},
+        export_sales={row[0]: ExportSale._make(row[1:]) for row in exports},
         movements=[(*key, grams) for key, grams in by_month.items()],
         sales_of_batch=lambda batch_id: ())  # set by SalesAtWork
 

@@ -1,6 +1,6 @@
 """A tiny, valid data set built in memory, for rule tests."""
 
-from dataclasses import replace
+from dataclasses import astuple, replace
 from datetime import date
 
 from magdesk.core import model as M
@@ -59,7 +59,7 @@ def dataset(**changes) -> Dataset:
     by_id = {k: {r.id: r for r in tables[k]}
              for k in ("counterparties", "products", "purchases", "batches", "licences")}
     return Dataset(company=changes.get("company", COMPANY), **by_id,
-                   inputs=lambda: tables["inputs"], sales=lambda: tables["sales"],
+                   inputs=lambda: map(astuple, tables["inputs"]), sales=lambda: tables["sales"],
                    exports=tables["exports"], adjustments=tables["adjustments"],
                    movements=lambda: _movements(by_id, tables["inputs"]))
 

@@ -189,3 +189,19 @@ def test_a_version_1_file_is_upgraded_keeping_its_data(tmp_path, monkeypatch):
         assert db.schema_version == migrations.LATEST
         assert Repository(db).get("counterparty", 1) == W.SUPPLIER
     assert [b.schema for b in list_snapshots(path)] == [1]
+
+
+def test_a_version_3_file_gets_the_wider_sale_indexes(tmp_path, monkeypatch):
+    path = tmp_path / "v3.sqlite"
+    monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS[:3])
+    monkeypatch.setattr(dbmod, "LATEST", 3)
+    open_database(path, create=True).close()
+    monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS)
+    monkeypatch.setattr(dbmod, "LATEST", migrations.LATEST)
+    with open_database(path) as db:
+        columns = [row[2] for row in db.conn.execute("PRAGMA index_info(sale_out_customer)")]
+        plan = " ".join(row[3] for row in db.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT product_id, date, is_export, sum(qty_g) FROM sale_out"
+            " GROUP BY product_id, date, is_export"))
+    assert columns == ["customer_id", "date", "product_id", "qty_g"]
+    assert "COVERING INDEX sale_out_product" in plan and "TEMP B-TREE" not in plan

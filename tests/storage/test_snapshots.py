@@ -9,7 +9,7 @@ import pytest
 
 from magdesk import services
 from magdesk.settings import data_dir
-from magdesk.storage import audit, snapshots
+from magdesk.storage import audit, migrations, snapshots
 from magdesk.storage.db import open_database
 from magdesk.storage.repository import Repository
 from magdesk.storage.snapshots import SnapshotError
@@ -37,7 +37,7 @@ def test_a_restore_point_is_a_plain_checked_copy_with_its_note(tmp_path):
         listed = services.list_snapshots(db)
     assert snap.path.parent == data_dir() / "snapshots" / "books"
     assert snap.name.startswith("books.") and snap.name.endswith(".before-import-销售-xlsx.sqlite")
-    assert (snap.note, snap.kind, snap.schema) == ("before import 销售.xlsx", "before", 3)
+    assert (snap.note, snap.kind, snap.schema) == ("before import 销售.xlsx", "before", migrations.LATEST)
     assert listed == [snap]
     assert _count(snap.path) == 1
     conn = sqlite3.connect(snap.path)
