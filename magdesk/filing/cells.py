@@ -4,6 +4,7 @@ holds it."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from datetime import date, datetime, timedelta
 
@@ -130,6 +131,7 @@ def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+@functools.lru_cache(maxsize=4096)  # names and products repeat down a sheet
 def display_width(text: str) -> int:
     """Columns a text takes in Excel: CJK (wide) characters count double."""
     if text.isascii():

@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from ..core.units import format_kg, format_money
 from .cells import EXCEL_EPOCH, cell_value
+from .readback import column_letter
 from .template import Column
 
 _SPECIAL = re.compile(r"[&<>_\x00-\x08\x0b-\x1f\ufffe\uffff]")
@@ -27,8 +28,7 @@ _LITERAL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _EPOCH_DAY = EXCEL_EPOCH.date().toordinal()
 
-# (cell XML or "" for an empty cell, the cell's canonical text)
-CellFn = Callable[[int, object, int], tuple[str, str]]
+TEXT_KINDS = {"text", "enum", "bool"}
 
 
 def escape_text(text: str) -> str:
@@ -40,45 +40,75 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def string_cell(ref: str, style: int, text: str) -> str:
-    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escape_text(text)}</t></is></c>'
-
-
 def excel_serial(day: date) -> int:
     if isinstance(day, datetime):
         day = day.date()
     return day.toordinal() - _EPOCH_DAY
 
 
-def column_cell(column: Column, letter: str, style: int) -> CellFn:
-    """The function that renders ``column``'s cell in row ``r``: raw value in,
-    (XML, canonical text) out.  The canonical text is what FILING-SPEC's data
-    checksum is computed over (see cells.canonical)."""
+def text_of(column: Column) -> Callable[[object, int], str]:
+    """The function giving ``column``'s canonical text (cells.canonical) from
+    the raw value and the row's sequence number: what the data checksum is
+    computed over, the text of a text cell, and the stored value of a number
+    (a date's is its serial day)."""
     kind = column.kind
     if kind == "seq":
-        return lambda r, _raw, seq: (f'<c r="{letter}{r}" s="{style}"><v>{seq}</v></c>', str(seq))
-
-    def number(r: int, value, text: str) -> tuple[str, str]:
-        return f'<c r="{letter}{r}" s="{style}"><v>{value!r}</v></c>', text
-
+        return lambda _raw, seq: str(seq)
     if kind == "mass":
-        return lambda r, raw, _seq: ("", "") if raw is None or raw == "" else \
-            number(r, raw / 1000, format_kg(raw))
+        return lambda raw, _seq: "" if raw is None or raw == "" else format_kg(raw)
     if kind == "money":
-        return lambda r, raw, _seq: ("", "") if raw is None or raw == "" else \
-            number(r, raw / 100, format_money(raw))
+        return lambda raw, _seq: "" if raw is None or raw == "" else format_money(raw)
     if kind == "date":
-        return lambda r, raw, _seq: ("", "") if raw is None or raw == "" else \
-            number(r, excel_serial(raw), raw.isoformat())
+        return lambda raw, _seq: "" if raw is None or raw == "" else raw.isoformat()
     if kind == "integer":
-        return lambda r, raw, _seq: ("", "") if raw is None or raw == "" else \
-            number(r, int(raw), str(int(raw)))
+        return lambda raw, _seq: "" if raw is None or raw == "" else str(int(raw))
+    if kind == "text":
+        return lambda raw, _seq: "" if raw is None or raw == "" else str(raw)
+    # enum and bool: the labels of the known values looked up, any other value as cell_value has it
+    known = (True, False) if kind == "bool" else tuple(column.enum.__members__)
+    labels = {value: cell_value(column, value, 0) for value in known}
+    return lambda raw, seq: labels.get(raw) or ("" if raw is None or raw == "" else
+                                                cell_value(column, raw, seq))
 
-    def text(r: int, raw, seq: int) -> tuple[str, str]:
-        value = cell_value(column, raw, seq)
-        if value is None:
-            return "", ""
-        return string_cell(f"{letter}{r}", style, value), value
 
-    return text  # text, enum, bool
+class SheetRows:
+    """The ``<row>`` elements of one sheet's data.
+
+    A row is one ``str.format`` of the cells' texts: the row's format, with
+    its empty cells left out and ``xml:space`` on the texts with space at an
+    end, is built once for each such pattern of a sheet."""
+
+    def __init__(self, columns: tuple[Column, ...], styles: dict[str, int]):
+        self.texts = [(c.field, text_of(c)) for c in columns]
+        self.cells = [(column_letter(i), styles[c.number_format], c.kind in TEXT_KINDS)
+                      for i, c in enumerate(columns)]
+        self.dates = [(i, c.field) for i, c in enumerate(columns) if c.kind == "date"]
+        self.formats: dict[tuple, str] = {}
+
+    def render(self, r: int, seq: int, row: dict) -> tuple[str, list[str], str]:
+        """(the XML of row ``r``, its cells' canonical texts, the texts joined by tabs)."""
+        texts = [text(row.get(name), seq) for name, text in self.texts]
+        line = "\t".join(texts)
+        values = [escape_text(t) for t in texts] if _SPECIAL.search(line) else texts.copy()
+        for i, name in self.dates:
+            if values[i]:
+                values[i] = str(excel_serial(row[name]))
+        if list(map(str.strip, texts)) == texts:
+            pattern = tuple(map(bool, texts))
+        else:
+            pattern = tuple(2 if t.strip() != t else bool(t) for t in texts)
+        form = self.formats.get(pattern) or self._format(pattern)
+        return form.format(r, *values), texts, line
+
+    def _format(self, pattern: tuple) -> str:
+        """1 for a cell with a value, 2 for a text to keep its spaces, 0 for none."""
+        cells = []
+        for i, ((letter, style, text), kind) in enumerate(zip(self.cells, pattern, strict=True)):
+            if kind and text:
+                space = ' xml:space="preserve"' if kind == 2 else ""
+                cells.append(f'<c r="{letter}{{0}}" s="{style}" t="inlineStr">'
+                             f"<is><t{space}>{{{i + 1}}}</t></is></c>")
+            elif kind:
+                cells.append(f'<c r="{letter}{{0}}" s="{style}"><v>{{{i + 1}}}</v></c>')
+        form = self.formats[pattern] = '<row r="{0}">' + "".join(cells) + "</row>"
+        return form

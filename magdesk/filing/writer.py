@@ -22,7 +22,7 @@ import xlsxwriter
 
 from .cells import display_width
 from .readback import XlsxReader, column_letter
-from .sheetxml import column_cell
+from .sheetxml import SheetRows
 from .template import Sheet, Template
 
 INFO_SHEET = "申报信息"
@@ -49,6 +49,14 @@ class _Widths:
             width = display_width(text)
             if width > self.widths[col]:
                 self.widths[col] = width
+
+    def see_row(self, texts: list[str]) -> None:
+        widths = self.widths
+        for col, text in enumerate(texts):
+            if 2 * len(text) > widths[col]:  # cheap tests first: most cells are narrower
+                width = len(text) if text.isascii() else display_width(text)
+                if width > widths[col]:
+                    widths[col] = width
 
     def apply(self, ws) -> None:
         for col, width in enumerate(self.widths):
@@ -82,22 +90,15 @@ class WorkbookWriter:
         widths = _Widths(headers)
         digest = self.digest
         digest.update(f"{sheet.name}\n".encode())
-        cells = [(column.field, column_cell(column, column_letter(c),
-                                            self.styles[column.number_format]))
-                 for c, column in enumerate(sheet.columns)]
-        seen = widths.widths
+        render = SheetRows(sheet.columns, self.styles).render
         body = tempfile.TemporaryFile()
         chunk: list[str] = []
         n = 0
         for n, row in enumerate(rows, 1):
-            r = n + 1
-            rendered = [fn(r, row.get(name), n) for name, fn in cells]
-            texts = [text for _xml, text in rendered]
-            for c, text in enumerate(texts):
-                if 2 * len(text) > seen[c]:  # cheap test first: most cells are narrower
-                    widths.see(c, text)
-            digest.update(("\t".join(texts) + "\n").encode())
-            chunk.append(f'<row r="{r}">{"".join(xml for xml, _text in rendered)}</row>')
+            xml, texts, line = render(n + 1, n, row)
+            widths.see_row(texts)
+            digest.update((line + "\n").encode())
+            chunk.append(xml)
             if n % 1000 == 0:
                 body.write("".join(chunk).encode())
                 chunk.clear()
