@@ -49,6 +49,10 @@ def load_dataset(repo: Repository) -> Dataset:
     """Everything validation needs, with the large tables streamed."""
     from .core.validation import Dataset
 
+    # the sales and the stock movements are summed by SQLite in threads of
+    # their own meanwhile: started first
+    sale_summary = repo.sale_summary_later()
+    movements = repo.movements_later()
     return Dataset(
         company=repo.company(),
         counterparties=repo.all_by_id("counterparty"),
@@ -57,10 +61,10 @@ def load_dataset(repo: Repository) -> Dataset:
         batches=repo.all_by_id("batch"),
         licences=repo.all_by_id("licence"),
         inputs=lambda: repo.iter("batch_input", raw=True),
-        sale_summary=repo.sale_summary,
+        sale_summary=sale_summary,
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),
-        movements=lambda: repo.movements(with_sales=False),
+        movements=movements,
         last_period=repo.last_period(),
         accepted=repo.accepted(),
     )

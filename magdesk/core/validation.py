@@ -109,17 +109,17 @@ def _validate(ds: Dataset, ctx: R.Context, pending: S.PendingSummary | None,
     for b in ds.batches.values():
         out += _dated(R.check_batch(b, ctx, None), b.end_date)
     out += X.check_batches(per_batch, ctx)
-    step()
-    # the tick lets a caller cancel a long run (its progress callback may raise)
-    tick = (lambda: None) if progress is None else (lambda: progress(3, steps))
-    sales = pending.result(tick) if pending is not None else S.summarise(ds.sales())
-    out += S.check_sales(sales, ctx, ds.adjustments)
-    step()
     for x in ds.exports:
         out += _dated(R.check_export(x, ctx, None), x.decl_date)
-    out += X.check_exports(ds.exports, sales.export_sales, ctx)
     for adj in ds.adjustments:
         out += R.check_fields("adjustment", adj, adj.doc_no, ctx, X.period_of(adj.date))
+    step()
+    # (storage works the sales out meanwhile, on another core)
+    # the tick lets a caller cancel a long run (its progress callback may raise)
+    tick = (lambda: None) if progress is None else (lambda: progress(4, steps))
+    sales = pending.result(tick) if pending is not None else S.summarise(ds.sales())
+    out += S.check_sales(sales, ctx, ds.adjustments)
+    out += X.check_exports(ds.exports, sales.export_sales, ctx)
     step()
     codes_by_id = {pid: p.code for pid, p in ds.products.items()}
     movements = [*ds.movements(), *sales.movements]

@@ -7,7 +7,7 @@ import contextlib
 import dataclasses
 import functools
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 
 from ..core import model as M
@@ -165,18 +165,26 @@ class Repository:
     def count(self, entity: str) -> int:
         return self.conn.execute(f"SELECT count(*) FROM {TABLES[entity].name}").fetchone()[0]
 
-    def movements(self, *, with_sales: bool = True) -> list[tuple[int, str, str, int]]:
-        """Stock movements summed per (product, month, kind); validation, which
-        gets the sales' sums with its sale summary, asks without them (``with_sales=False``)."""
-        sql = _MOVEMENTS_SQL + (_SALES_MOVEMENTS_SQL if with_sales else "")
-        return self.conn.execute(sql).fetchall()
+    def movements(self) -> list[tuple[int, str, str, int]]:
+        """Stock movements summed per (product, month, kind)."""
+        return self.conn.execute(_MOVEMENTS_SQL + _SALES_MOVEMENTS_SQL).fetchall()
 
-    def sale_summary(self, ctx):
-        """What validation needs to know of all the sales, worked out in a
-        thread of its own (storage/sales.py)."""
-        from .sales import SalesAtWork
+    def sale_summary_later(self):
+        """Start working out what validation needs to know of the sales, in
+        threads of their own; the callable returned takes the rules'
+        Context and gives the summary, pending (storage/sales.py)."""
+        from .sales import sale_summary_later
 
-        return SalesAtWork(self.db, ctx)
+        return sale_summary_later(self.db)
+
+    def movements_later(self) -> Callable[[], list[tuple[int, str, str, int]]]:
+        """The stock movements but the sales' (validation sums those with its
+        sale summary), queried in a thread of its own from now on; the
+        callable returned waits for them."""
+        from .background import Background
+
+        return Background(self.db, lambda conn: conn.execute(_MOVEMENTS_SQL).fetchall(),
+                          "movements").result
 
     def last_period(self) -> str | None:
         """The latest month with any purchase, batch or sale (by index)."""

@@ -9,25 +9,24 @@ check) but never looser: tests/storage checks that every row ``check_sale``
 finds fault with fails it.  The sums, repeats and export sales are plain
 queries.
 
-All of it runs on a connection of its own in a worker thread, started as
-validation starts: SQLite lets go of Python's lock while it works, so on a
-machine with two cores the sales are summed while the other records are
-checked.
+All of it runs on a connection of its own in a thread of its own
+(background.py), started as validation starts: on a machine with two cores
+the sales are summed while the other records are checked.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import sqlite3
 import sys
-import threading
-from collections import defaultdict
 from collections.abc import Callable
 
 from ..core import enums as E
 from ..core import rules_records as R
 from ..core.rules_sales import EXPORT_SALE_COLUMNS, SALE_COLUMNS, ExportSale, SaleSummary
 from ..core.units import PCT_SCALE
+from .background import Background
 
 _COLUMNS = ", ".join(SALE_COLUMNS)
 
@@ -77,133 +76,115 @@ def _field(v: str, kind: str, required: bool, max_len, min_len, choices) -> str:
 
 def sale_condition(ctx: R.Context) -> str:
     """SQL over ``sale_out`` that is true only when the sale breaks no record
-    rule, but for its batch (see ``batches_at_fault``)."""
-    fields = [_field(name, *rest) for name, *rest in R.field_plan("sale")]
+    rule, but for those with its batch (``_BATCHES_SQL``)."""
     suppliers = [i for i, cp in ctx.counterparties.items() if cp.role == E.Role.SUPPLIER]
     not_magnets = [i for i, p in ctx.products.items()
                    if p.category not in E.MAGNET_CATEGORIES]
-    digits = "[0-9]"
-    rules = [
+    plan = {name: rest for name, *rest in R.field_plan("sale")}
+    uses = _in(sorted(plan["end_use"][-1].__members__))
+    currencies = sorted(ctx.codes.currencies)
+    rules = {
+        # 0.01 g to 50 kg a piece (strict, in whole numbers: the edges go to
+        # check_sale); with a positive mass this holds only for a positive count
+        "qty_pcs": "(qty_pcs IS NULL OR (qty_g * 100 > qty_pcs AND qty_g < 50000 * qty_pcs))",
+        "currency": f"currency IN {_in(currencies)}",
+        # none only for an export; else 8 or 20 digits
+        "invoice_no": "(CASE length(invoice_no) WHEN 0 THEN is_export = 1"
+                      " WHEN 20 THEN NOT invoice_no GLOB '*[^0-9]*'"
+                      " WHEN 8 THEN NOT invoice_no GLOB '*[^0-9]*' END)",
+        # required for an export, and one of the list when given
+        "end_use": "(CASE WHEN is_export = 0 AND coalesce(end_use, '') = '' THEN 1"
+                   f" ELSE end_use IN {uses} END)",
+    }
+    # a field whose rule above asks more than its spec needs no test of its own
+    covered = {"qty_pcs", "invoice_no", "end_use"}
+    if all(0 < len(code) <= plan["currency"][2] for code in currencies):
+        covered.add("currency")
+    fields = [_field(name, *rest) for name, rest in plan.items() if name not in covered]
+    return " AND ".join([
+        *fields, *rules.values(),
         f"customer_id NOT IN {_in(suppliers)}",
         f"product_id NOT IN {_in(not_magnets)}",
-        # 0.01 g to 50 kg a piece (strict, in whole numbers: the edges go to check_sale)
-        "(qty_pcs IS NULL OR (qty_g * 100 > qty_pcs AND qty_g < 50000 * qty_pcs))",
-        # most sales are in yuan: one comparison instead of a search of the list
-        f"({'currency = ' + _quote('CNY') + ' OR ' if 'CNY' in ctx.codes.currencies else ''}"
-        f"currency IN {_in(sorted(ctx.codes.currencies))})",
-        f"(CASE WHEN invoice_no = '' THEN is_export = 1 ELSE invoice_no GLOB '{digits * 20}'"
-        f" OR invoice_no GLOB '{digits * 8}' END)",
-        "(is_export = 0 OR length(end_use) > 0)",
-    ]
-    return " AND ".join(fields + rules)
+    ])
 
 
-def batches_at_fault(groups, ctx: R.Context) -> set[int]:
-    """The batches some sale breaks a rule with: it sells another product
-    than the batch made, or sells before the batch ended.  ``groups`` are
-    (batch id, product id, first day sold)."""
-    out = set()
-    for batch_id, product_id, first in groups:
-        made = ctx.batches.get(batch_id)
-        if made is not None and (made.product_id != product_id or (
-                made.end_date is not None and first < made.end_date.isoformat())):
-            out.add(batch_id)
-    return out
+# Per batch: its sales' products, first day and grams, against what the batch
+# made, when it ended and how much: only batches some sale is at fault with,
+# or that may be sold beyond their output (returns are added by the rules)
+_BATCHES_SQL = """
+SELECT s.batch_id, s.sold, s.low <> b.product_id OR s.high <> b.product_id
+       OR s.first < coalesce(b.end_date, '') AS at_fault
+  FROM (SELECT batch_id, min(product_id) AS low, max(product_id) AS high,
+               min(date) AS first, sum(qty_g) AS sold
+          FROM sale_out GROUP BY batch_id) AS s
+  JOIN production_batch AS b ON b.id = s.batch_id
+ WHERE at_fault OR s.sold > b.output_g
+"""
+
+_REPEATS_SQL = """
+SELECT s.doc_no, s.date
+  FROM (SELECT customer_id, date, product_id, qty_g, min(id) AS first FROM sale_out
+         GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) AS d
+  JOIN sale_out AS s ON s.customer_id = d.customer_id AND s.date = d.date
+       AND s.product_id = d.product_id AND s.qty_g = d.qty_g AND s.id <> d.first
+ ORDER BY s.date, s.id
+"""  # within a group the day is the same: the first is the one with the lowest id
+
+_MONTHS_SQL = """
+SELECT product_id, substr(date, 1, 7), CASE WHEN x THEN 'out_export' ELSE 'out_sales' END,
+       sum(grams)
+  FROM (SELECT product_id, date, is_export AS x, sum(qty_g) AS grams FROM sale_out
+         GROUP BY product_id, date, is_export)
+ GROUP BY 1, 2, 3
+"""
 
 
-def _summarise(conn: sqlite3.Connection, ctx: R.Context) -> SaleSummary:
-    # each query reads one index alone and in order (migrations._V4)
+def batches_to_check(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
+    """(batch id, grams sold, whether a sale is at fault with it) of each
+    batch some sale is at fault with or that may be sold beyond its output."""
+    return conn.execute(_BATCHES_SQL).fetchall()
+
+
+def _sums(conn: sqlite3.Connection, main: sqlite3.Connection) -> tuple[SaleSummary, list[int]]:
+    """Everything but the suspects, which need the rules' Context; and the
+    batches some sale is at fault with, whose sales are suspects."""
+    batches = batches_to_check(conn)
+    exports = conn.execute(f"SELECT id, {', '.join(EXPORT_SALE_COLUMNS)} FROM sale_out"
+                           " WHERE is_export <> 0").fetchall()
+
+    def sales_of_batch(batch_id: int) -> list[tuple[str, str, int]]:
+        return main.execute("SELECT doc_no, date, qty_g FROM sale_out WHERE batch_id = ?"
+                            " ORDER BY date, id", (batch_id,)).fetchall()
+
+    summary = SaleSummary(
+        suspects=[], sold_by_batch={batch: sold for batch, sold, _at_fault in batches},
+        repeats=conn.execute(_REPEATS_SQL).fetchall(),
+        export_sales={row[0]: ExportSale._make(row[1:]) for row in exports},
+        movements=conn.execute(_MONTHS_SQL).fetchall(),
+        sales_of_batch=sales_of_batch)
+    return summary, [batch for batch, _sold, at_fault in batches if at_fault]
+
+
+def _screen(conn: sqlite3.Connection, ctx: R.Context,
+            sums: tuple[SaleSummary, list[int]]) -> SaleSummary:
+    """The summary with the rows that may break a record rule as its suspects."""
+    summary, faulty = sums
     dates = {"earliest": R.EARLIEST.isoformat(), "today": ctx.today.isoformat()}
     suspects = {row[0]: row for row in conn.execute(
         f"SELECT {_COLUMNS} FROM sale_out WHERE NOT coalesce({sale_condition(ctx)}, 0)",
         dates)}
-    sold: dict[int, int] = defaultdict(int)
-    first = []
-    for batch, product, grams, day in conn.execute(
-            "SELECT batch_id, product_id, sum(qty_g), min(date) FROM sale_out"
-            " GROUP BY batch_id, product_id"):
-        sold[batch] += grams
-        first.append((batch, product, day))
-    faulty = batches_at_fault(first, ctx)
     if faulty:
         suspects.update((row[0], row) for row in conn.execute(
             f"SELECT {_COLUMNS} FROM sale_out WHERE batch_id IN {_in(sorted(faulty))}"))
-    by_month: dict[tuple[int, str, str], int] = defaultdict(int)
-    for product, day, export, grams in conn.execute(
-            "SELECT product_id, date, is_export, sum(qty_g) FROM sale_out"
-            " GROUP BY product_id, date, is_export"):
-        by_month[(product, day[:7], "out_export" if export else "out_sales")] += grams
-    # within a group the day is the same: the first is the one with the lowest id
-    repeats = conn.execute(
-        "SELECT s.doc_no, s.date FROM (SELECT customer_id, date, product_id, qty_g,"
-        " min(id) AS first FROM sale_out GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) AS d"
-        " JOIN sale_out AS s ON s.customer_id = d.customer_id AND s.date = d.date"
-        " AND s.product_id = d.product_id AND s.qty_g = d.qty_g AND s.id <> d.first"
-        " ORDER BY s.date, s.id").fetchall()
-    exports = conn.execute(f"SELECT id, {', '.join(EXPORT_SALE_COLUMNS)} FROM sale_out"
-                           " WHERE is_export <> 0").fetchall()
-    return SaleSummary(
-        suspects=sorted(suspects.values(), key=lambda r: (r[2], r[0])),
-        sold_by_batch=dict(sold), repeats=repeats,
-        export_sales={row[0]: ExportSale._make(row[1:]) for row in exports},
-        movements=[(*key, grams) for key, grams in by_month.items()],
-        sales_of_batch=lambda batch_id: ())  # set by SalesAtWork
+    return dataclasses.replace(summary, suspects=sorted(suspects.values(),
+                                                     key=lambda r: (r[2], r[0])))
 
 
-class SalesAtWork:
-    """The summary of the stored sales, worked out in a thread of its own
-    from the moment this is made.  Inside a transaction (an import checks
-    what it wrote before committing) only this connection sees the data:
-    then the work is done at once, on it."""
-
-    def __init__(self, db, ctx: R.Context):
-        self._main = db.conn
-        self._summary: SaleSummary | None = None
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if self._main.in_transaction:
-            self._conn = self._main
-            self._work(ctx)
-            return
-        self._conn = db.reader()
-        self._thread = threading.Thread(target=self._work, args=(ctx,), daemon=True,
-                                        name="sale summary")
-        self._thread.start()
-
-    def _work(self, ctx: R.Context) -> None:
-        try:
-            self._summary = _summarise(self._conn, ctx)
-        except BaseException as exc:  # handed to the caller of result()
-            self._error = exc
-        finally:
-            if self._conn is not self._main:
-                self._conn.close()
-
-    def result(self, tick: Callable[[], None] = lambda: None) -> SaleSummary:
-        """The summary, once ready (``tick`` is called while waiting; if it
-        raises, the work is stopped)."""
-        try:
-            while self._thread is not None and self._thread.is_alive():
-                self._thread.join(0.05)
-                tick()
-        except BaseException:
-            self.cancel()
-            raise
-        if self._error is not None:
-            raise self._error
-        summary = self._summary
-        summary.sales_of_batch = self._sales_of_batch
-        return summary
-
-    def cancel(self) -> None:
-        """Stop the work (a no-op when it is done)."""
-        if self._thread is not None and self._thread.is_alive():
-            try:
-                self._conn.interrupt()
-            except sqlite3.ProgrammingError:  # closed meanwhile
-                pass
-            self._thread.join()
-
-    def _sales_of_batch(self, batch_id: int) -> list[tuple[str, str, int]]:
-        return self._main.execute("SELECT doc_no, date, qty_g FROM sale_out WHERE batch_id = ?"
-                                  " ORDER BY date, id", (batch_id,)).fetchall()
+def sale_summary_later(db) -> Callable[[R.Context], Background[SaleSummary]]:
+    """Start summing the stored sales in a thread of their own; the callable
+    returned takes the rules' Context and starts screening them in another
+    (each query reads one index alone and in order, migrations._V4, and
+    hands back few rows: SQLite works without Python's lock)."""
+    sums = Background(db, lambda conn: _sums(conn, db.conn), "sale sums")
+    return lambda ctx: Background(db, lambda conn: _screen(conn, ctx, sums.result()),
+                                  "sale screen")

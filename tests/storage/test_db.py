@@ -171,7 +171,7 @@ def test_raw_rows_match_records_and_movements(demo_file):
         assert [TABLES["sale"].from_row(r) for r in rows] == streamed
         assert len(streamed) == repo.count("sale")
         movements = repo.movements()
-        without_sales = repo.movements(with_sales=False)
+        without_sales = repo.movements_later()()
     sales_only = {m for m in movements if m[2] in ("out_sales", "out_export")}
     assert set(movements) - sales_only == set(without_sales)
     assert sum(m[3] for m in sales_only) == sum(s.qty_g for s in streamed)

@@ -18,7 +18,7 @@ from magdesk.resources import load_codelists
 from magdesk.services import load_dataset
 from magdesk.storage import open_database
 from magdesk.storage import sales as Q
-from magdesk.storage.repository import Repository
+from magdesk.storage.repository import TABLES, Repository
 from tests.conftest import TODAY
 from tests.core import world as W
 
@@ -60,11 +60,16 @@ def sales(draw):
 
 @pytest.fixture(scope="module")
 def table(tmp_path_factory):
-    """An empty sale_out table of a real magdesk file (references unchecked)."""
+    """A real magdesk file with the test world's batches and no sales
+    (references unchecked)."""
     path = tmp_path_factory.mktemp("screen") / "s.sqlite"
     open_database(path, create=True).close()
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA foreign_keys = OFF")
+    batches = TABLES["batch"]
+    conn.executemany(f"INSERT INTO production_batch ({', '.join(batches.columns)}) VALUES"
+                     f" ({', '.join('?' * len(batches.columns))})",
+                     [batches.to_row(b) for b in (W.BATCH, W.BATCH_SH)])
     yield conn
     conn.close()
 
@@ -76,8 +81,8 @@ def suspect(conn, sale) -> bool:
     passes = conn.execute(f"SELECT coalesce({Q.sale_condition(CTX)}, 0) FROM sale_out",
                           {"earliest": R.EARLIEST.isoformat(),
                            "today": TODAY.isoformat()}).fetchone()[0]
-    at_fault = Q.batches_at_fault([(sale.batch_id, sale.product_id, sale.date.isoformat())], CTX)
-    return not passes or bool(at_fault)
+    at_fault = any(fault for _batch, _sold, fault in Q.batches_to_check(conn))
+    return not passes or at_fault
 
 
 @settings(max_examples=800, suppress_health_check=[HealthCheck.function_scoped_fixture])
