@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import posixpath
 import re
 import zipfile
@@ -19,7 +20,7 @@ from xml.etree.ElementTree import iterparse
 
 from python_calamine import CalamineWorkbook
 
-from .cells import cell_value, matches
+from .cells import canonical_column, cell_value, matches
 from .template import Sheet
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -205,22 +206,26 @@ def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
 def sheet_digest(reader: XlsxReader, sheets) -> tuple[str, dict[str, int]]:
     """The FILING-SPEC data checksum recomputed from the cells as read back,
     with the row count of each sheet."""
-    from .cells import canonical_reader
-
     digest = hashlib.sha256()
     counts = {}
     for sheet in sheets:
         digest.update(f"{sheet.name}\n".encode())
         rows = reader.rows(sheet.name)
         next(rows, None)  # the header
-        readers = [canonical_reader(c.kind) for c in sheet.columns]
-        width = len(readers)
-        count = 0
-        for _number, cells in rows:
-            count += 1
-            if len(cells) < width:
-                cells = cells + [None] * (width - len(cells))
-            texts = [read(v) for read, v in zip(readers, cells, strict=False)]
-            digest.update(("\t".join(texts) + "\n").encode())
-        counts[sheet.name] = count
+        kinds = [c.kind for c in sheet.columns]
+        counts[sheet.name] = 0
+        while chunk := list(itertools.islice(rows, 1000)):
+            counts[sheet.name] += len(chunk)
+            digest.update(_canonical_lines(kinds, [cells for _number, cells in chunk]))
     return digest.hexdigest(), counts
+
+
+def _canonical_lines(kinds: list[str], rows: list[list]) -> bytes:
+    """The rows' canonical texts, a line each, computed column by column (see
+    cells.canonical_column)."""
+    width = len(kinds)
+    rows = [cells if len(cells) >= width else cells + [None] * (width - len(cells))
+            for cells in rows]
+    columns = zip(*rows, strict=False)  # as many as the shortest row has, at least width
+    texts = [canonical_column(kind, cells) for kind, cells in zip(kinds, columns, strict=False)]
+    return "".join(line + "\n" for line in map("\t".join, zip(*texts, strict=True))).encode()
