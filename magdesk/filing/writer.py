@@ -50,13 +50,14 @@ class _Widths:
             if width > self.widths[col]:
                 self.widths[col] = width
 
-    def see_row(self, texts: list[str]) -> None:
-        widths = self.widths
-        for col, text in enumerate(texts):
-            if 2 * len(text) > widths[col]:  # cheap tests first: most cells are narrower
-                width = len(text) if text.isascii() else display_width(text)
-                if width > widths[col]:
-                    widths[col] = width
+    def see_rows(self, rows: list[list[str]]) -> None:
+        """The texts of many rows, column by column: a builtin mapped over a
+        column, not a Python call per cell."""
+        for col, texts in enumerate(zip(*rows, strict=True)):
+            longest = max(map(len, texts))
+            if 2 * longest > self.widths[col]:  # cheap test first: most columns are narrower
+                width = longest if "".join(texts).isascii() else max(map(display_width, texts))
+                self.widths[col] = max(self.widths[col], width)
 
     def apply(self, ws) -> None:
         for col, width in enumerate(self.widths):
@@ -88,26 +89,30 @@ class WorkbookWriter:
         headers = [c.header for c in sheet.columns]
         self._header_row(ws, headers)
         widths = _Widths(headers)
-        digest = self.digest
-        digest.update(f"{sheet.name}\n".encode())
+        self.digest.update(f"{sheet.name}\n".encode())
         render = SheetRows(sheet.columns, self.styles).render
         body = tempfile.TemporaryFile()
-        chunk: list[str] = []
+        rendered: list[tuple[str, list[str], str]] = []
         n = 0
         for n, row in enumerate(rows, 1):
-            xml, texts, line = render(n + 1, n, row)
-            widths.see_row(texts)
-            digest.update((line + "\n").encode())
-            chunk.append(xml)
+            rendered.append(render(n + 1, n, row))
             if n % 1000 == 0:
-                body.write("".join(chunk).encode())
-                chunk.clear()
+                self._flush(rendered, body, widths)
                 if tick is not None:
                     tick()
-        body.write("".join(chunk).encode())
+        self._flush(rendered, body, widths)
         self._finish_table(ws, sheet.columns, n, widths)
         self.written.counts[sheet.name] = n
         self.bodies[sheet.name] = (body, f"A1:{column_letter(len(headers) - 1)}{n + 1}")
+
+    def _flush(self, rendered: list, body, widths: _Widths) -> None:
+        """Rendered rows into the sheet's rows file, the checksum and the widths."""
+        if rendered:
+            xml, texts, lines = zip(*rendered, strict=True)
+            body.write("".join(xml).encode())
+            self.digest.update("".join(line + "\n" for line in lines).encode())
+            widths.see_rows(texts)
+            rendered.clear()
 
     def _header_row(self, ws, headers: list[str]) -> None:
         # Printed as a clerk expects: A4, landscape when wide, one page wide,

@@ -83,3 +83,15 @@ def test_cell_texts_are_the_canonical_texts(demo_file):
                     assert text(raw, seq) == canonical(column, raw, seq)
                     seen += 1
     assert seen > 1000
+
+
+@given(st.lists(st.lists(st.text(max_size=30), min_size=3, max_size=3), min_size=1, max_size=30))
+def test_column_widths_by_chunk_are_those_of_the_widest_cell(rows):
+    from magdesk.filing.writer import _Widths
+
+    by_chunk, by_cell = _Widths(["序号", "x", "名称名称"]), _Widths(["序号", "x", "名称名称"])
+    by_chunk.see_rows(rows)
+    for row in rows:
+        for col, text in enumerate(row):
+            by_cell.see(col, text)
+    assert by_chunk.widths == by_cell.widths
