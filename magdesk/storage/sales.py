@@ -180,11 +180,33 @@ def _screen(conn: sqlite3.Connection, ctx: R.Context,
                                                      key=lambda r: (r[2], r[0])))
 
 
-def sale_summary_later(db) -> Callable[[R.Context], Background[SaleSummary]]:
+def sale_summary_later(db) -> Callable[[R.Context], _Pending]:
     """Start summing the stored sales in a thread of their own; the callable
     returned takes the rules' Context and starts screening them in another
     (each query reads one index alone and in order, migrations._V4, and
     hands back few rows: SQLite works without Python's lock)."""
     sums = Background(db, lambda conn: _sums(conn, db.conn), "sale sums")
-    return lambda ctx: Background(db, lambda conn: _screen(conn, ctx, sums.result()),
-                                  "sale screen")
+
+    def screen(ctx: R.Context) -> _Pending:
+        return _Pending(sums, Background(db, lambda conn: _screen(conn, ctx, sums.result()),
+                                         "sale screen"))
+
+    return screen
+
+
+class _Pending:
+    """The summary, from the screening thread, which waits for the summing one."""
+
+    def __init__(self, sums: Background, screen: Background):
+        self._sums, self._screen = sums, screen
+
+    def result(self, tick: Callable[[], None] = lambda: None) -> SaleSummary:
+        try:
+            return self._screen.result(tick)
+        except BaseException:
+            self.cancel()
+            raise
+
+    def cancel(self) -> None:
+        self._sums.cancel()  # first: the screen may be waiting for it
+        self._screen.cancel()

@@ -159,3 +159,21 @@ def test_a_date_no_magdesk_wrote_is_reported_not_raised(demo_copy):
         doc = db.conn.execute("SELECT doc_no FROM sale_out WHERE id = 3").fetchone()[0]
         found = validate(load_dataset(Repository(db)), load_codelists(), today=TODAY)
     assert [(f.code, f.field) for f in found if f.record == doc] == [("date.invalid", "date")]
+
+
+def test_a_cancelled_validation_stops_its_threads(demo_copy):
+    import threading
+
+    class Stop(Exception):
+        pass
+
+    def progress(done, total):
+        if done == 2:
+            raise Stop
+
+    with open_database(demo_copy) as db:
+        with pytest.raises(Stop):
+            validate(load_dataset(Repository(db)), load_codelists(), today=TODAY,
+                     progress=progress)
+        left = [t.name for t in threading.enumerate() if t.name.startswith("magdesk sale")]
+    assert left == []
