@@ -49,9 +49,10 @@ def load_dataset(repo: Repository) -> Dataset:
     """Everything validation needs, with the large tables streamed."""
     from .core.validation import Dataset
 
-    # the sales and the stock movements are summed by SQLite in threads of
-    # their own meanwhile: started first
+    # the sales, the batch inputs and the stock movements are summed by
+    # SQLite in threads of their own meanwhile: started first
     sale_summary = repo.sale_summary_later()
+    input_sums = repo.input_sums_later()
     movements = repo.movements_later()
     return Dataset(
         company=repo.company(),
@@ -61,6 +62,7 @@ def load_dataset(repo: Repository) -> Dataset:
         batches=repo.all_by_id("batch"),
         licences=repo.all_by_id("licence"),
         inputs=lambda: repo.iter("batch_input", raw=True),
+        input_sums=input_sums,
         sale_summary=sale_summary,
         exports=list(repo.iter("export")),
         adjustments=list(repo.iter("adjustment")),

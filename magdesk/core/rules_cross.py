@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from .control import boundaries, classify
 from .findings import Finding, finding
@@ -21,21 +22,46 @@ def period_of(day) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
-def check_inputs(inputs: Iterable[tuple[int, int, int, int]],
-                 ctx: Context) -> tuple[list[Finding], dict]:
-    """Lots never overdrawn, inputs not before their lot arrived; returns the
-    findings and, per batch, (input grams, Dy grams·pct, Tb grams·pct).
-    ``inputs``: the batch input lines as stored, (id, batch id, lot id, grams)."""
-    out: list[Finding] = []
+@dataclass
+class InputSums:
+    """What the checks of batch inputs need to know of all the input lines
+    (those whose batch and lot exist): storage works it out in SQL
+    (storage/inputs.py), ``sum_inputs`` from the lines in memory."""
+
+    # batch id -> [grams, Dy grams·pct, Tb grams·pct] of its inputs
+    per_batch: dict[int, list[int]]
+    # lot id -> grams drawn, at least of every lot drawn beyond its quantity
+    drawn: dict[int, int]
+    # (batch id, lot id, grams) of at least every line of no mass or of a
+    # batch started before its lot arrived
+    lines: list[tuple[int, int, int]]
+
+
+def sum_inputs(inputs: Iterable[tuple[int, int, int, int]], ctx: Context) -> InputSums:
+    """``inputs``: the batch input lines as stored, (id, batch id, lot id, grams)."""
     drawn: dict[int, int] = defaultdict(int)
     per_batch: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    lines = []
     batches, lots, products = ctx.batches, ctx.purchases, ctx.products
     for _id, batch_id, lot_id, grams in inputs:
-        batch = batches.get(batch_id)
-        lot = lots.get(lot_id)
-        if batch is None or lot is None:
+        if batch_id not in batches or lot_id not in lots:
             continue
+        lines.append((batch_id, lot_id, grams))
         drawn[lot_id] += grams
+        product = products.get(lots[lot_id].product_id)
+        acc = per_batch[batch_id]
+        acc[0] += grams
+        if product is not None:
+            acc[1] += grams * (product.dy_pct or 0)
+            acc[2] += grams * (product.tb_pct or 0)
+    return InputSums(dict(per_batch), dict(drawn), lines)
+
+
+def check_inputs(sums: InputSums, ctx: Context) -> list[Finding]:
+    """Lots never overdrawn, inputs of some mass and not before their lot arrived."""
+    out: list[Finding] = []
+    for batch_id, lot_id, grams in sums.lines:
+        batch, lot = ctx.batches[batch_id], ctx.purchases[lot_id]
         if grams <= 0:
             out.append(finding("field.not_positive", "batch_input",
                                f"{batch.batch_no}/{lot.lot_no}", "qty_g",
@@ -44,18 +70,13 @@ def check_inputs(inputs: Iterable[tuple[int, int, int, int]],
             out.append(finding("input.before_lot", "batch_input", f"{batch.batch_no}/{lot.lot_no}",
                                "purchase_id", period_of(batch.end_date), lot=lot.lot_no,
                                arrived=lot.date))
-        product = products.get(lot.product_id)
-        acc = per_batch[batch_id]
-        acc[0] += grams
-        if product is not None:
-            acc[1] += grams * (product.dy_pct or 0)
-            acc[2] += grams * (product.tb_pct or 0)
-    for pid, grams in drawn.items():
-        lot = ctx.purchases[pid]
+    for lot_id, grams in sums.drawn.items():
+        lot = ctx.purchases[lot_id]
         if grams > lot.qty_g:
             out.append(finding("lot.overdrawn", "purchase", lot.doc_no, "qty_g",
-                               period_of(lot.date), lot=lot.lot_no, drawn=format_kg(grams), qty=format_kg(lot.qty_g)))
-    return out, per_batch
+                               period_of(lot.date), lot=lot.lot_no, drawn=format_kg(grams),
+                               qty=format_kg(lot.qty_g)))
+    return out
 
 
 def check_batches(per_batch: dict, ctx: Context) -> list[Finding]:

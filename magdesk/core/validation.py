@@ -41,6 +41,8 @@ class Dataset:
     licences: dict[int, Licence] = field(default_factory=dict)
     # batch input lines as stored: (id, batch id, lot id, grams)
     inputs: Callable[[], Iterable[tuple[int, int, int, int]]] = lambda: ()
+    # or, from storage, what the checks need to know of them, summed there
+    input_sums: Callable[[], X.InputSums] | None = None
     sales: Callable[[], Iterable[Sale]] = lambda: ()
     # or, from storage, what validation needs to know of the sales, worked
     # out there: called with the rules' Context as validation starts, it may
@@ -104,11 +106,11 @@ def _validate(ds: Dataset, ctx: R.Context, pending: S.PendingSummary | None,
         out += _dated(R.check_purchase(pu, ctx, None), pu.date)
     out += X.check_purchase_duplicates(ds.purchases.values(), ctx)
     step()
-    input_findings, per_batch = X.check_inputs(ds.inputs(), ctx)
-    out += input_findings
+    inputs = ds.input_sums() if ds.input_sums is not None else X.sum_inputs(ds.inputs(), ctx)
+    out += X.check_inputs(inputs, ctx)
     for b in ds.batches.values():
         out += _dated(R.check_batch(b, ctx, None), b.end_date)
-    out += X.check_batches(per_batch, ctx)
+    out += X.check_batches(inputs.per_batch, ctx)
     for x in ds.exports:
         out += _dated(R.check_export(x, ctx, None), x.decl_date)
     for adj in ds.adjustments:

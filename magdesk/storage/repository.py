@@ -177,6 +177,14 @@ class Repository:
 
         return sale_summary_later(self.db)
 
+    def input_sums_later(self):
+        """What the checks of batch inputs need to know of the input lines,
+        summed in a thread of its own from now on (storage/inputs.py); the
+        callable returned waits for it."""
+        from .inputs import input_sums_later
+
+        return input_sums_later(self.db).result
+
     def movements_later(self) -> Callable[[], list[tuple[int, str, str, int]]]:
         """The stock movements but the sales' (validation sums those with its
         sale summary), queried in a thread of its own from now on; the

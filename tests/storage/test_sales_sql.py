@@ -118,6 +118,7 @@ PLANTED = {
 
 
 def test_sql_and_memory_summaries_find_the_same(demo_copy):
+    """Sales and batch inputs, summed by SQLite or in memory."""
     conn = sqlite3.connect(demo_copy)
     conn.execute("PRAGMA foreign_keys = OFF")
     for sid, (change, _code) in PLANTED.items():
@@ -130,13 +131,19 @@ def test_sql_and_memory_summaries_find_the_same(demo_copy):
                  " end_use FROM sale_out WHERE id = 20")
     conn.execute("UPDATE sale_out SET is_export = 1, end_use = 'WIND' WHERE id = "
                  "(SELECT min(id) FROM sale_out WHERE is_export = 0 AND id > 30)")
+    # batch inputs: one of no mass, one batch started before its lot came, one lot overdrawn
+    conn.execute("UPDATE batch_input SET qty_g = 0 WHERE id = 1")
+    conn.execute("UPDATE production_batch SET start_date = '2001-01-01' WHERE id ="
+                 " (SELECT batch_id FROM batch_input WHERE id = 2)")
+    conn.execute("UPDATE batch_input SET qty_g = qty_g + 10000000000 WHERE id = 3")
     conn.commit()
     conn.close()
     codes = load_codelists()
     with open_database(demo_copy) as db:
         repo = Repository(db)
         stored = load_dataset(repo)
-        in_memory = replace(stored, sale_summary=None, sales=lambda: list(repo.iter("sale")))
+        in_memory = replace(stored, sale_summary=None, sales=lambda: list(repo.iter("sale")),
+                            input_sums=None)
         by_sql = validate(stored, codes, today=TODAY)
         by_memory = validate(in_memory, codes, today=TODAY)
 
@@ -148,6 +155,9 @@ def test_sql_and_memory_summaries_find_the_same(demo_copy):
     assert {code for _change, code in PLANTED.values()} | {
         "dup.suspect", "sale.export_missing"} <= sale_codes
     assert [f.record for f in by_sql if f.code == "dup.suspect"] == ["REPEAT-1"]
+    assert {"field.not_positive", "input.before_lot"} <= {
+        f.code for f in by_sql if f.entity == "batch_input"}
+    assert "lot.overdrawn" in {f.code for f in by_sql}
 
 
 def test_a_date_no_magdesk_wrote_is_reported_not_raised(demo_copy):
