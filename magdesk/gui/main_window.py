@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +27,7 @@ from ..storage.filing_store import FilingStore
 from .dashboard import Dashboard
 from .lazy import made, made_on_use
 from .pages import FilingPage, InventoryPage
-from .sections import RecordSection
+from .sections import RecordSection, prepare
 from .tasks import Task
 from .undo import EditCommand, GuardedUndo
 
@@ -73,6 +73,17 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._read_periods()
         self.select_section(0)
+        self.dashboard.chart.painted.connect(
+            lambda: QTimer.singleShot(self.PREPARE_MS, self, self._prepare))
+
+    PREPARE_MS = 100  # after the first paint; the months are read from 250 ms
+
+    def _prepare(self) -> None:
+        """While the clerk looks at the dashboard: what a first table needs,
+        and each section's row count and first page."""
+        prepare()
+        for section in self.sections.values():
+            section.prepare()
 
     @property
     def repo(self) -> Repository:

@@ -2,13 +2,15 @@
 the model fetches 200-row pages on demand and keeps a few in a cache.
 
 Nothing here names QtCore.Qt, and the model leaves ``headerData`` to Qt's own
-(row numbers; the sections give the column titles their own header model):
-the first table shown then never makes PySide6 build that namespace's ~100
-enums (30 ms) — only a click that sorts does."""
+(row numbers; the sections give the column titles their own header model): a
+Python ``headerData`` would be handed a Qt.Orientation at each call, and
+PySide6 builds that namespace's ~100 enums (30 ms) on first use - the window
+has it built ahead, before the clerk's first click (``sections.prepare``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex
+from PySide6.QtWidgets import QHeaderView
 
 from ..core.fields import field_label
 from ..storage.db import Database
@@ -89,3 +91,15 @@ class RecordTableModel(QAbstractTableModel):
     def record_id(self, row: int) -> int | None:
         values = self.query.row(row)
         return values[0] if values else None
+
+
+class RowNumbers(QHeaderView):
+    """A table's row numbers, as wide as the last one.  Qt's own header
+    measures the first and the last hundred labels whenever the rows change
+    (a tenth of showing a first table of a million rows); the digits of a UI
+    font are all as wide, so the last label, which has the most, is measured
+    alone."""
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        last = self.count() - 1
+        return self.sectionSizeFromContents(last) if last >= 0 else super().sizeHint()

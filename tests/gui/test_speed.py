@@ -58,10 +58,11 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
         "app = application(settings)\n"
         "w = MainWindow(open_database(Path(sys.argv[1])), settings)\n"
         "w.show(); app.processEvents()\n"
-        "w.select_section(5); app.processEvents()\n"  # a table shown: still no QtCore.Qt
+        "first_frame = 'Qt' in QtCore.__dict__\n"  # the table's prepare() builds it later
+        "w.select_section(5); app.processEvents()\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(('magdesk', 'openpyxl', "
         "'xlsxwriter', 'python_calamine')))\n"
-        "print('Qt' in QtCore.__dict__, ' '.join(loaded))\n"
+        "print(first_frame, ' '.join(loaded))\n"
         "os._exit(0)\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code, str(demo_copy)], capture_output=True,
@@ -73,6 +74,48 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
                  "magdesk.gui.findings", "magdesk.core.model", "magdesk.importing",
                  "magdesk.reports", "openpyxl", "xlsxwriter", "python_calamine"):
         assert late not in loaded, late
+
+
+def test_the_window_prepares_the_tables_while_the_clerk_looks_at_the_dashboard(
+        qtbot, demo_copy):
+    import sys
+
+    from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    settings = Settings(language="zh")
+    application(settings)
+    with open_database(demo_copy) as db:
+        win = MainWindow(db, settings)
+        qtbot.addWidget(win)
+        win.show()
+        sections = list(win.sections.values())
+        qtbot.waitUntil(lambda: all(s._model is not None for s in sections), timeout=5000)
+        assert "magdesk.gui.table_model" in sys.modules
+        assert all(s._table is None for s in sections)  # shown later, when asked for
+        win.select_section(5)
+        assert win.current_section().table.model().rowCount() == 600
+        win.close()
+
+
+def test_the_row_numbers_are_as_wide_as_qt_would_make_them(qtbot, demo_copy):
+    from PySide6.QtWidgets import QHeaderView
+
+    from magdesk.gui.sections import RecordSection
+    from magdesk.storage import open_database
+
+    with open_database(demo_copy) as db:
+        section = RecordSection(db, "sale", "zh", [])
+        qtbot.addWidget(section)
+        section.show()
+        rows = section.table.verticalHeader()
+        for text in ("", "SO-"):  # 600 rows, then fewer
+            section.filter.setText(text)
+            assert rows.count() == section.model.rowCount() > 9
+            assert rows.sizeHint().width() == QHeaderView.sizeHint(rows).width()
+            assert rows.width() >= rows.sizeHint().width()
 
 
 def test_a_click_on_a_title_sorts_up_then_down(qtbot, demo_copy):
