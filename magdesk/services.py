@@ -124,7 +124,7 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
     work = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.part{path.suffix}")
     try:
         # Generated data: one summarising audit entry instead of one per row.
-        with open_database(work, create=True) as db, \
+        with open_database(work, create=True) as db, db.unlogged(), \
                 db.bulk("demo producer", references_at_commit=True):
             counts = build_demo(db, sales=sales, seed=seed, end_period=end_period,
                                 months=months, progress=progress)

@@ -229,6 +229,21 @@ class Database:
             if references_at_commit:
                 self.conn.execute("PRAGMA foreign_keys = ON")
 
+    @contextlib.contextmanager
+    def unlogged(self) -> Iterator[None]:
+        """For a file being built that nobody else sees and that is thrown
+        away if the build fails (create_demo): writes go straight into the
+        file, not first into the write-ahead log and then copied over, and
+        nothing waits for the disk.  A rollback still works (the journal is
+        kept in memory).  Back to WAL at the end."""
+        self.conn.execute("PRAGMA journal_mode = MEMORY")
+        self.conn.execute("PRAGMA synchronous = OFF")
+        try:
+            yield
+        finally:
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+
     def _bulk_start(self):
         from . import audit
 
