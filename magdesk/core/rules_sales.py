@@ -50,8 +50,8 @@ class SaleSummary:
 
     # the rows that may break a record rule, by date: every other row breaks none
     suspects: Iterable[tuple]
-    # batch id -> grams sold, of every batch that may be sold beyond its
-    # output (at least; storage leaves the others out)
+    # batch id -> grams sold, at least of every batch sold beyond its output
+    # and returns (storage leaves the others out)
     sold_by_batch: dict[int, int]
     # (doc_no, date) of each sale after the first with the same customer,
     # day, product and mass

@@ -9,9 +9,10 @@ check) but never looser: tests/storage checks that every row ``check_sale``
 finds fault with fails it.  The sums, repeats and export sales are plain
 queries.
 
-All of it runs on a connection of its own in a thread of its own
-(background.py), started as validation starts: on a machine with two cores
-the sales are summed while the other records are checked.
+It all runs on connections and in threads of their own (background.py):
+the sums from the moment the data set is loaded, the screen once the rules'
+context is known.  On a machine with two cores the sales are worked out
+while the other records are checked.
 """
 
 from __future__ import annotations
@@ -109,8 +110,8 @@ def sale_condition(ctx: R.Context) -> str:
 
 
 # Per batch: its sales' products, first day and grams, against what the batch
-# made, when it ended and how much: only batches some sale is at fault with,
-# or that may be sold beyond their output (returns are added by the rules)
+# made, when it ended and how much (with what came back): only batches some
+# sale is at fault with, or that are sold beyond what they have
 _BATCHES_SQL = """
 SELECT s.batch_id, s.sold, s.low <> b.product_id OR s.high <> b.product_id
        OR s.first < coalesce(b.end_date, '') AS at_fault
@@ -118,7 +119,9 @@ SELECT s.batch_id, s.sold, s.low <> b.product_id OR s.high <> b.product_id
                min(date) AS first, sum(qty_g) AS sold
           FROM sale_out GROUP BY batch_id) AS s
   JOIN production_batch AS b ON b.id = s.batch_id
- WHERE at_fault OR s.sold > b.output_g
+  LEFT JOIN (SELECT batch_id, sum(qty_g) AS back FROM stock_adjustment
+              WHERE kind = 'RETURN' GROUP BY batch_id) AS r ON r.batch_id = s.batch_id
+ WHERE at_fault OR s.sold > b.output_g + coalesce(r.back, 0)
 """
 
 _REPEATS_SQL = """

@@ -131,6 +131,18 @@ def test_sql_and_memory_summaries_find_the_same(demo_copy):
                  " end_use FROM sale_out WHERE id = 20")
     conn.execute("UPDATE sale_out SET is_export = 1, end_use = 'WIND' WHERE id = "
                  "(SELECT min(id) FROM sale_out WHERE is_export = 0 AND id > 30)")
+    # returns: one covers what sale 13 oversells its batch by, a negative one
+    # (itself an error) makes sale 14's batch oversold
+    for sid, over, back in ((13, 1000, 2000), (14, 0, -5_000_000)):
+        batch, product = conn.execute(
+            "SELECT batch_id, product_id FROM sale_out WHERE id = ?", (sid,)).fetchone()
+        room = conn.execute(
+            "SELECT b.output_g - (SELECT sum(qty_g) FROM sale_out WHERE batch_id = b.id)"
+            " FROM production_batch b WHERE b.id = ?", (batch,)).fetchone()[0]
+        conn.execute("UPDATE sale_out SET qty_g = qty_g + ? WHERE id = ?", (room + over, sid))
+        conn.execute("INSERT INTO stock_adjustment (doc_no, date, kind, product_id, qty_g,"
+                     " batch_id) SELECT ?, date, 'RETURN', ?, ?, ? FROM sale_out WHERE id = ?",
+                     (f"TH-{sid}", product, back, batch, sid))
     # batch inputs: one of no mass, one batch started before its lot came, one lot overdrawn
     conn.execute("UPDATE batch_input SET qty_g = 0 WHERE id = 1")
     conn.execute("UPDATE production_batch SET start_date = '2001-01-01' WHERE id ="
@@ -155,6 +167,8 @@ def test_sql_and_memory_summaries_find_the_same(demo_copy):
     assert {code for _change, code in PLANTED.values()} | {
         "dup.suspect", "sale.export_missing"} <= sale_codes
     assert [f.record for f in by_sql if f.code == "dup.suspect"] == ["REPEAT-1"]
+    oversold = {f.params["batch"] for f in by_sql if f.code == "batch.oversold"}
+    assert batch_no(demo_copy, 14) in oversold and batch_no(demo_copy, 13) not in oversold
     assert {"field.not_positive", "input.before_lot"} <= {
         f.code for f in by_sql if f.entity == "batch_input"}
     assert "lot.overdrawn" in {f.code for f in by_sql}
@@ -187,3 +201,12 @@ def test_a_cancelled_validation_stops_its_threads(demo_copy):
                      progress=progress)
         left = [t.name for t in threading.enumerate() if t.name.startswith("magdesk sale")]
     assert left == []
+
+
+def batch_no(path, sale_id: int) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT b.batch_no FROM sale_out s JOIN production_batch b"
+                            " ON b.id = s.batch_id WHERE s.id = ?", (sale_id,)).fetchone()[0]
+    finally:
+        conn.close()
