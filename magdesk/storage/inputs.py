@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..core.rules_cross import InputSums
-from .background import Background
+from .background import Background, rows_at_once
 
 # the lines whose batch and lot exist, as the rules see them
 _LINES = """
@@ -36,7 +36,7 @@ SELECT i.batch_id, i.purchase_id, i.qty_g {_LINES}
 def _sums(conn: sqlite3.Connection) -> InputSums:
     return InputSums(
         per_batch={batch: [grams, dy, tb] for batch, grams, dy, tb
-                   in conn.execute(_PER_BATCH_SQL)},
+                   in rows_at_once(conn, _PER_BATCH_SQL, 4)},
         drawn=dict(conn.execute(_OVERDRAWN_SQL)),
         lines=conn.execute(_ODD_LINES_SQL).fetchall())
 

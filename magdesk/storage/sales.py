@@ -27,7 +27,7 @@ from ..core import enums as E
 from ..core import rules_records as R
 from ..core.rules_sales import EXPORT_SALE_COLUMNS, SALE_COLUMNS, ExportSale, SaleSummary
 from ..core.units import PCT_SCALE
-from .background import Background
+from .background import Background, rows_at_once
 
 _COLUMNS = ", ".join(SALE_COLUMNS)
 
@@ -152,8 +152,8 @@ def _sums(conn: sqlite3.Connection, main: sqlite3.Connection) -> tuple[SaleSumma
     """Everything but the suspects, which need the rules' Context; and the
     batches some sale is at fault with, whose sales are suspects."""
     batches = batches_to_check(conn)
-    exports = conn.execute(f"SELECT id, {', '.join(EXPORT_SALE_COLUMNS)} FROM sale_out"
-                           " WHERE is_export <> 0").fetchall()
+    exports = rows_at_once(conn, f"SELECT id, {', '.join(EXPORT_SALE_COLUMNS)} FROM sale_out"
+                                 " WHERE is_export <> 0", 1 + len(EXPORT_SALE_COLUMNS))
 
     def sales_of_batch(batch_id: int) -> list[tuple[str, str, int]]:
         return main.execute("SELECT doc_no, date, qty_g FROM sale_out WHERE batch_id = ?"
