@@ -8,6 +8,8 @@ Figures (targets from the GUI issue):
   * on 1,000,000 sales: switching to the sales section and applying a filter
     (and a month) under 100 ms each; peak memory under 200 MB.  Timed from
     a second after the window has shown, as the clerk's first click comes.
+    The switch made at once, as the window shows (before it has prepared
+    the tables), is printed too: each in a fresh process, median and worst.
 
     .venv/bin/python benchmarks/bench_gui.py [--quick] [--db PATH]
 
@@ -160,6 +162,27 @@ def big_database(path: Path) -> dict:
     return figures
 
 
+def immediate_switch(path: Path) -> float:
+    """The switch to sales clicked as soon as the window shows."""
+    from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    settings = Settings(language="zh")
+    app = application(settings)
+    window = MainWindow(open_database(path), settings)
+    window.show()
+    app.processEvents()
+    return timed(app, lambda: window.select_section(5))
+
+
+def immediate_switches(big: Path, runs: int, env: dict) -> list[float]:
+    return [float(subprocess.run([sys.executable, __file__, "--immediate", str(big)], check=True,
+                                 capture_output=True, text=True, env=env).stdout.split()[-1])
+            for _ in range(runs)]
+
+
 def kept_database(argv: list[str]) -> Path | None:
     if "--db" not in argv:
         return None
@@ -172,6 +195,9 @@ def kept_database(argv: list[str]) -> Path | None:
 def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "--big":
         print(json.dumps(big_database(Path(sys.argv[2]))))
+        return 0
+    if len(sys.argv) > 2 and sys.argv[1] == "--immediate":
+        print(immediate_switch(Path(sys.argv[2])))
         return 0
     runs = 3 if "--quick" in sys.argv else 5
     kept = kept_database(sys.argv)
@@ -195,6 +221,7 @@ def main() -> int:
         out = subprocess.run([sys.executable, __file__, "--big", str(big)], check=True,
                              capture_output=True, text=True, env=installed).stdout
         figures = json.loads(out.strip().splitlines()[-1])
+        at_once = immediate_switches(big, runs, installed)
     ratio = app / bare
     print(f"cold start, demo database: {app:.2f} s; bare QMainWindow + QTableView: {bare:.2f} s;"
           f" ratio {ratio:.2f} (target <= 1.5)")
@@ -202,9 +229,12 @@ def main() -> int:
         print(f"  (for information: with PYTHONDONTWRITEBYTECODE, as this shell has it, magdesk "
               f"compiles its modules at each start: {from_source[1]:.2f} s against "
               f"{from_source[0]:.2f} s, ratio {from_source[1] / from_source[0]:.2f})")
-    print("on 1,000,000 sales:")
+    print(f"on 1,000,000 sales, from {FIRST_CLICK_S:.0f} s after the window shows:")
     for name, value in figures.items():
         print(f"  {name}: {value:.0f} MB" if "MB" in name else f"  {name}: {value * 1000:.0f} ms")
+    print(f"  (for information: switch to sales clicked as the window shows, {runs} fresh "
+          f"processes: median {statistics.median(at_once) * 1000:.0f} ms, worst "
+          f"{max(at_once) * 1000:.0f} ms)")
     interactive = [v for k, v in figures.items() if "MB" not in k and "scroll" not in k]
     ok = ratio <= 1.5 and max(interactive) < 0.1 and figures["peak RSS MB"] < 200
     print("PASS" if ok else "FAIL")

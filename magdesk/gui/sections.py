@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 # Only QtCore's Signal and QTimer here: naming QtCore.Qt builds its ~100 enums
-# (30 ms), which the start does not need (prepare() builds them ahead of a table).
+# (~40 ms), which neither the start nor a first table needs (prepare() builds
+# them while the window waits for the clerk's first click).
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -133,17 +134,17 @@ class RecordSection(QWidget):
         return self._table
 
     def _make_table(self) -> QTableView:
-        from PySide6.QtCore import Qt
         from PySide6.QtGui import QStandardItemModel
         from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-        from .table_model import RowNumbers
+        from .table_model import number_rows
 
-        table = QTableView()
-        rows = RowNumbers(Qt.Orientation.Vertical, table)
-        rows.setSectionsClickable(True)  # a click on a number selects the row, as Qt's own
-        rows.setHighlightSections(True)
-        table.setVerticalHeader(rows)
+        # Parent, row height and row numbers set before the rows come: a table
+        # shown before prepare() has Qt's header measure 200 labels at each
+        # change of these (5 million instructions a time).
+        table = QTableView(self)
+        number_rows(table)
+        table.verticalHeader().setDefaultSectionSize(22)
         table.setModel(self.model)
         # The titles from a model of their own, and sorting done here on a click
         # (as QTableView's sortingEnabled would): see table_model's docstring.
@@ -157,7 +158,6 @@ class RecordSection(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)  # one line a row: a long text ends in "…" (and lays out faster)
-        table.verticalHeader().setDefaultSectionSize(22)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(120)
         table.doubleClicked.connect(lambda index: self._open(index.row()))

@@ -1,16 +1,18 @@
 """A table model over a paged SQL window: the view asks for rows by index,
 the model fetches 200-row pages on demand and keeps a few in a cache.
 
-Nothing here names QtCore.Qt, and the model leaves ``headerData`` to Qt's own
-(row numbers; the sections give the column titles their own header model): a
-Python ``headerData`` would be handed a Qt.Orientation at each call, and
-PySide6 builds that namespace's ~100 enums (30 ms) on first use - the window
-has it built ahead, before the clerk's first click (``sections.prepare``)."""
+Nothing on the way to a first table names QtCore.Qt: PySide6 builds that
+namespace's ~100 enums (~40 ms) on first use, and the window has them built
+after its first paint, ahead of the clerk's first click (``sections.prepare``).
+So the model leaves ``headerData`` to Qt's own (row numbers; the sections give
+the column titles their own header model) - a Python ``headerData`` would be
+handed a Qt.Orientation at each call - and a table made before the namespace
+keeps Qt's own row numbers (``number_rows``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex
-from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ..core.fields import field_label
 from ..storage.db import Database
@@ -91,6 +93,20 @@ class RecordTableModel(QAbstractTableModel):
     def record_id(self, row: int) -> int | None:
         values = self.query.row(row)
         return values[0] if values else None
+
+
+def number_rows(table: QTableView) -> None:
+    """Give ``table`` the row numbers below once Qt's namespace is built (the
+    window builds it ahead, ``sections.prepare``): making them names
+    Qt.Orientation, which would build it here, ~40 ms of a first click that
+    came sooner.  A table made before keeps Qt's own header."""
+    from PySide6 import QtCore
+
+    if "Qt" in vars(QtCore):  # PySide makes the namespace on first use
+        rows = RowNumbers(QtCore.Qt.Orientation.Vertical, table)
+        rows.setSectionsClickable(True)  # a click on a number selects the row, as Qt's own
+        rows.setHighlightSections(True)
+        table.setVerticalHeader(rows)
 
 
 class RowNumbers(QHeaderView):

@@ -59,16 +59,17 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
         "w = MainWindow(open_database(Path(sys.argv[1])), settings)\n"
         "w.show(); app.processEvents()\n"
         "first_frame = 'Qt' in QtCore.__dict__\n"  # the table's prepare() builds it later
-        "w.select_section(5); app.processEvents()\n"
+        "w.select_section(5); app.processEvents()\n"  # clicked before the window prepared
+        "first_table = 'Qt' in QtCore.__dict__\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(('magdesk', 'openpyxl', "
         "'xlsxwriter', 'python_calamine')))\n"
-        "print(first_frame, ' '.join(loaded))\n"
+        "print(first_frame, first_table, ' '.join(loaded))\n"
         "os._exit(0)\n")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", code, str(demo_copy)], capture_output=True,
                          text=True, check=True, env=env).stdout.split()
-    qt_namespace, loaded = out[0], set(out[1:])
-    assert qt_namespace == "False"  # QtCore.Qt's ~100 enums are built on first use
+    first_frame, first_table, loaded = out[0], out[1], set(out[2:])
+    assert first_frame == first_table == "False"  # QtCore.Qt's ~100 enums: built on first use
     for late in ("magdesk.core.validation", "magdesk.storage.repository",
                  "magdesk.datasafety", "magdesk.filing.template", "magdesk.gui.form",
                  "magdesk.gui.findings", "magdesk.core.model", "magdesk.importing",
@@ -104,6 +105,7 @@ def test_the_row_numbers_are_as_wide_as_qt_would_make_them(qtbot, demo_copy):
     from PySide6.QtWidgets import QHeaderView
 
     from magdesk.gui.sections import RecordSection
+    from magdesk.gui.table_model import RowNumbers
     from magdesk.storage import open_database
 
     with open_database(demo_copy) as db:
@@ -111,6 +113,7 @@ def test_the_row_numbers_are_as_wide_as_qt_would_make_them(qtbot, demo_copy):
         qtbot.addWidget(section)
         section.show()
         rows = section.table.verticalHeader()
+        assert isinstance(rows, RowNumbers)  # Qt's namespace is built: this test names it
         for text in ("", "SO-"):  # 600 rows, then fewer
             section.filter.setText(text)
             assert rows.count() == section.model.rowCount() > 9
