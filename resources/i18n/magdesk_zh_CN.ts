@@ -49,108 +49,108 @@ Reason for accepting:</source>
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="144" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="141" />
         <source>What to import</source>
         <translation>导入什么</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="145" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="142" />
         <source>Choose what the spreadsheet holds and the file (xlsx, xls or csv). Nothing is written before the last step.</source>
         <translation>选择表格的内容类型和文件(xlsx、xls 或 csv)。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="152" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="156" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="153" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="160" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="157" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="159" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="164" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="161" />
         <source>Refuse the file (report them)</source>
         <translation>整个文件不导入(列为错误)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="166" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="163" />
         <source>Update them from the file</source>
         <translation>用文件中的数据更新</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="168" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
         <source>Rows already in the database</source>
         <translation>数据库中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="179" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="176" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="181" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="178" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="188" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="185" />
         <source>(the one that fits)</source>
         <translation>(自动选择合适的工作表)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="219" />
-        <location filename="../../magdesk/gui/import_wizard.py" line="220" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="216" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="217" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -239,47 +239,47 @@ Reason for accepting:</source>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="110" />
+        <location filename="../../magdesk/gui/dashboard.py" line="111" />
         <source>Months</source>
         <translation>各月申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="115" />
+        <location filename="../../magdesk/gui/dashboard.py" line="116" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="115" />
+        <location filename="../../magdesk/gui/dashboard.py" line="116" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="115" />
+        <location filename="../../magdesk/gui/dashboard.py" line="116" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="115" />
+        <location filename="../../magdesk/gui/dashboard.py" line="116" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="116" />
+        <location filename="../../magdesk/gui/dashboard.py" line="117" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="116" />
+        <location filename="../../magdesk/gui/dashboard.py" line="117" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="123" />
+        <location filename="../../magdesk/gui/dashboard.py" line="124" />
         <source>Check all records now</source>
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="126" />
+        <location filename="../../magdesk/gui/dashboard.py" line="129" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
@@ -651,12 +651,12 @@ Reason for accepting:</source>
 <context>
     <name>FlowChart</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="57" />
+        <location filename="../../magdesk/gui/dashboard.py" line="58" />
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="90" />
+        <location filename="../../magdesk/gui/dashboard.py" line="91" />
         <source>left: in · right: out</source>
         <translation>左:入库 · 右:出库</translation>
     </message>
@@ -832,214 +832,203 @@ Reason for accepting:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="99" />
+        <location filename="../../magdesk/gui/main_window.py" line="111" />
         <source>(no company profile)</source>
         <translation>(未填写本企业信息)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="101" />
+        <location filename="../../magdesk/gui/main_window.py" line="113" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="105" />
-        <location filename="../../magdesk/gui/main_window.py" line="253" />
+        <location filename="../../magdesk/gui/main_window.py" line="117" />
+        <location filename="../../magdesk/gui/main_window.py" line="266" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="123" />
+        <location filename="../../magdesk/gui/main_window.py" line="136" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="124" />
+        <location filename="../../magdesk/gui/main_window.py" line="137" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="124" />
+        <location filename="../../magdesk/gui/main_window.py" line="137" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="124" />
+        <location filename="../../magdesk/gui/main_window.py" line="137" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="125" />
+        <location filename="../../magdesk/gui/main_window.py" line="138" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="125" />
+        <location filename="../../magdesk/gui/main_window.py" line="138" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="129" />
+        <location filename="../../magdesk/gui/main_window.py" line="142" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="130" />
+        <location filename="../../magdesk/gui/main_window.py" line="143" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="131" />
+        <location filename="../../magdesk/gui/main_window.py" line="144" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="133" />
+        <location filename="../../magdesk/gui/main_window.py" line="146" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="138" />
+        <location filename="../../magdesk/gui/main_window.py" line="151" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="173" />
+        <location filename="../../magdesk/gui/main_window.py" line="186" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="175" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="177" />
+        <location filename="../../magdesk/gui/main_window.py" line="190" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="179" />
+        <location filename="../../magdesk/gui/main_window.py" line="192" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="182" />
+        <location filename="../../magdesk/gui/main_window.py" line="195" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="186" />
+        <location filename="../../magdesk/gui/main_window.py" line="199" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="188" />
+        <location filename="../../magdesk/gui/main_window.py" line="201" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="191" />
+        <location filename="../../magdesk/gui/main_window.py" line="204" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="192" />
+        <location filename="../../magdesk/gui/main_window.py" line="205" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="193" />
+        <location filename="../../magdesk/gui/main_window.py" line="206" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="198" />
+        <location filename="../../magdesk/gui/main_window.py" line="211" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="199" />
+        <location filename="../../magdesk/gui/main_window.py" line="212" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="200" />
+        <location filename="../../magdesk/gui/main_window.py" line="213" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="259" />
+        <location filename="../../magdesk/gui/main_window.py" line="272" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="279" />
+        <location filename="../../magdesk/gui/main_window.py" line="292" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="280" />
+        <location filename="../../magdesk/gui/main_window.py" line="293" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="285" />
+        <location filename="../../magdesk/gui/main_window.py" line="298" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="314" />
+        <location filename="../../magdesk/gui/main_window.py" line="327" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="393" />
-        <source>Checking every record…</source>
-        <translation>正在校验全部记录…</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="362" />
-        <location filename="../../magdesk/gui/main_window.py" line="393" />
-        <source>Summing the months…</source>
-        <translation>正在汇总各月数据…</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="425" />
+        <location filename="../../magdesk/gui/main_window.py" line="345" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="347" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="448" />
+        <location filename="../../magdesk/gui/main_window.py" line="368" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="449" />
+        <location filename="../../magdesk/gui/main_window.py" line="369" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="454" />
+        <location filename="../../magdesk/gui/main_window.py" line="374" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="454" />
+        <location filename="../../magdesk/gui/main_window.py" line="374" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="376" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1047,74 +1036,88 @@ Reason for accepting:</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="243" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="240" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="244" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="241" />
         <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
         <translation>请核对文件中每一列对应的字段。您的选择会被记住,用于相同格式的文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="250" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="247" />
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="258" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="258" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="259" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="256" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="259" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="256" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="294" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="291" />
         <source>remembered from an earlier import</source>
         <translation>沿用以前导入时的设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="295" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
         <source>recognised</source>
         <translation>已自动识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="295" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
         <source>not recognised</source>
         <translation>未能识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="296" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="293" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
         <translation>工作表“{0}”,表头在第 {1} 行({2})</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="310" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="337" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="334" />
         <source>Required and not mapped: {0}</source>
         <translation>必需但尚未对应的列:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="340" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="337" />
         <source>Read past (same meaning as another column): {0}</source>
         <translation>已忽略(与其他列含义相同):{0}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCounts</name>
+    <message>
+        <location filename="../../magdesk/gui/months.py" line="57" />
+        <location filename="../../magdesk/gui/months.py" line="88" />
+        <source>Summing the months…</source>
+        <translation>正在汇总各月数据…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/months.py" line="88" />
+        <source>Checking every record…</source>
+        <translation>正在校验全部记录…</translation>
     </message>
 </context>
 <context>
@@ -1331,7 +1334,7 @@ Reason for accepting:</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/tasks.py" line="65" />
+        <location filename="../../magdesk/gui/tasks.py" line="75" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
