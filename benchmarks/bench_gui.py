@@ -135,7 +135,8 @@ def wait(app, seconds: float) -> None:
         time.sleep(0.01)
 
 
-def big_database(path: Path) -> dict:
+def shown_window(path: Path):
+    """The application and its main window on ``path``, shown."""
     from magdesk.gui.app import application
     from magdesk.gui.main_window import MainWindow
     from magdesk.settings import Settings
@@ -146,6 +147,11 @@ def big_database(path: Path) -> dict:
     window = MainWindow(open_database(path), settings)
     window.show()
     app.processEvents()
+    return app, window
+
+
+def big_database(path: Path) -> dict:
+    app, window = shown_window(path)
     wait(app, FIRST_CLICK_S)
     figures = {"switch to sales": timed(app, lambda: window.select_section(5))}
     section = window.current_section()
@@ -164,16 +170,7 @@ def big_database(path: Path) -> dict:
 
 def immediate_switch(path: Path) -> float:
     """The switch to sales clicked as soon as the window shows."""
-    from magdesk.gui.app import application
-    from magdesk.gui.main_window import MainWindow
-    from magdesk.settings import Settings
-    from magdesk.storage import open_database
-
-    settings = Settings(language="zh")
-    app = application(settings)
-    window = MainWindow(open_database(path), settings)
-    window.show()
-    app.processEvents()
+    app, window = shown_window(path)
     return timed(app, lambda: window.select_section(5))
 
 
