@@ -1,5 +1,6 @@
 """What keeps the desktop quick on big files, checked for what the clerk sees."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 
@@ -101,46 +102,48 @@ def test_the_window_prepares_the_tables_while_the_clerk_looks_at_the_dashboard(
         win.close()
 
 
-def test_the_row_numbers_are_as_wide_as_qt_would_make_them(qtbot, demo_copy):
+@pytest.fixture
+def sales_section(qtbot, demo_copy):
+    """The sales section of the demo copy, shown."""
+    from magdesk.gui.sections import RecordSection
+    from magdesk.storage import open_database
+
+    with open_database(demo_copy) as db:
+        section = RecordSection(db, "sale", "zh", [])
+        qtbot.addWidget(section)
+        section.show()
+        yield section
+
+
+def test_the_row_numbers_are_as_wide_as_qt_would_make_them(sales_section):
     from PySide6.QtWidgets import QHeaderView
 
-    from magdesk.gui.sections import RecordSection
     from magdesk.gui.table_model import RowNumbers
-    from magdesk.storage import open_database
 
-    with open_database(demo_copy) as db:
-        section = RecordSection(db, "sale", "zh", [])
-        qtbot.addWidget(section)
-        section.show()
-        rows = section.table.verticalHeader()
-        assert isinstance(rows, RowNumbers)  # Qt's namespace is built: this test names it
-        for text in ("", "SO-"):  # 600 rows, then fewer
-            section.filter.setText(text)
-            assert rows.count() == section.model.rowCount() > 9
-            assert rows.sizeHint().width() == QHeaderView.sizeHint(rows).width()
-            assert rows.width() >= rows.sizeHint().width()
+    section = sales_section
+    rows = section.table.verticalHeader()
+    assert isinstance(rows, RowNumbers)  # Qt's namespace is built: this test names it
+    for text in ("", "SO-"):  # 600 rows, then fewer
+        section.filter.setText(text)
+        assert rows.count() == section.model.rowCount() > 9
+        assert rows.sizeHint().width() == QHeaderView.sizeHint(rows).width()
+        assert rows.width() >= rows.sizeHint().width()
 
 
-def test_a_click_on_a_title_sorts_up_then_down(qtbot, demo_copy):
-    from magdesk.gui.sections import RecordSection
-    from magdesk.storage import open_database
-
-    with open_database(demo_copy) as db:
-        section = RecordSection(db, "sale", "zh", [])
-        qtbot.addWidget(section)
-        section.show()
-        header = section.table.horizontalHeader()
-        assert header.model().headerData(1, Qt.Orientation.Horizontal) == "销售日期"
-        assert section.table.verticalHeader().model() is section.model  # row numbers
-        header.sectionClicked.emit(1)
-        first = section.model.cell_text(0, 1)
-        assert (section.model.sort_column, section.model.descending) == ("date", False)
-        assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 1
-        header.sectionClicked.emit(1)
-        assert (section.model.sort_column, section.model.descending) == ("date", True)
-        assert section.model.cell_text(0, 1) >= first
-        header.sectionClicked.emit(6)
-        assert (section.model.sort_column, section.model.descending) == ("qty_g", False)
+def test_a_click_on_a_title_sorts_up_then_down(sales_section):
+    section = sales_section
+    header = section.table.horizontalHeader()
+    assert header.model().headerData(1, Qt.Orientation.Horizontal) == "销售日期"
+    assert section.table.verticalHeader().model() is section.model  # row numbers
+    header.sectionClicked.emit(1)
+    first = section.model.cell_text(0, 1)
+    assert (section.model.sort_column, section.model.descending) == ("date", False)
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 1
+    header.sectionClicked.emit(1)
+    assert (section.model.sort_column, section.model.descending) == ("date", True)
+    assert section.model.cell_text(0, 1) >= first
+    header.sectionClicked.emit(6)
+    assert (section.model.sort_column, section.model.descending) == ("qty_g", False)
 
 
 def test_a_count_clicked_before_the_findings_arrive_says_so(qtbot, demo_copy, monkeypatch):
