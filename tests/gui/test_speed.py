@@ -4,6 +4,41 @@ import pytest
 from PySide6.QtCore import Qt
 
 
+@pytest.fixture
+def window(qtbot, demo_copy):
+    """Shows a main window on the demo copy when called (so that a test can
+    patch MainWindow first); ``window.opened`` is (database, settings)."""
+    from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    settings = Settings(language="zh")
+    application(settings)
+    with open_database(demo_copy) as db:
+        def show():
+            win = MainWindow(db, settings)
+            qtbot.addWidget(win)
+            win.show()
+            return win
+
+        show.opened = (db, settings)
+        yield show
+
+
+@pytest.fixture
+def sales_section(qtbot, demo_copy):
+    """The sales section of the demo copy, shown."""
+    from magdesk.gui.sections import RecordSection
+    from magdesk.storage import open_database
+
+    with open_database(demo_copy) as db:
+        section = RecordSection(db, "sale", "zh", [])
+        qtbot.addWidget(section)
+        section.show()
+        yield section
+
+
 def test_no_sort_indicator_is_the_views_own_order(demo_copy):
     from magdesk.gui.table_model import RecordTableModel
     from magdesk.storage import open_database
@@ -78,41 +113,17 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
         assert late not in loaded, late
 
 
-def test_the_window_prepares_the_tables_while_the_clerk_looks_at_the_dashboard(
-        qtbot, demo_copy):
+def test_the_window_prepares_the_tables_while_the_clerk_looks_at_the_dashboard(qtbot, window):
     import sys
 
-    from magdesk.gui.app import application
-    from magdesk.gui.main_window import MainWindow
-    from magdesk.settings import Settings
-    from magdesk.storage import open_database
-
-    settings = Settings(language="zh")
-    application(settings)
-    with open_database(demo_copy) as db:
-        win = MainWindow(db, settings)
-        qtbot.addWidget(win)
-        win.show()
-        sections = list(win.sections.values())
-        qtbot.waitUntil(lambda: all(s._model is not None for s in sections), timeout=5000)
-        assert "magdesk.gui.table_model" in sys.modules
-        assert all(s._table is None for s in sections)  # shown later, when asked for
-        win.select_section(5)
-        assert win.current_section().table.model().rowCount() == 600
-        win.close()
-
-
-@pytest.fixture
-def sales_section(qtbot, demo_copy):
-    """The sales section of the demo copy, shown."""
-    from magdesk.gui.sections import RecordSection
-    from magdesk.storage import open_database
-
-    with open_database(demo_copy) as db:
-        section = RecordSection(db, "sale", "zh", [])
-        qtbot.addWidget(section)
-        section.show()
-        yield section
+    win = window()
+    sections = list(win.sections.values())
+    qtbot.waitUntil(lambda: all(s._model is not None for s in sections), timeout=5000)
+    assert "magdesk.gui.table_model" in sys.modules
+    assert all(s._table is None for s in sections)  # shown later, when asked for
+    win.select_section(5)
+    assert win.current_section().table.model().rowCount() == 600
+    win.close()
 
 
 def test_the_row_numbers_are_as_wide_as_qt_would_make_them(sales_section):
@@ -146,48 +157,32 @@ def test_a_click_on_a_title_sorts_up_then_down(sales_section):
     assert (section.model.sort_column, section.model.descending) == ("qty_g", False)
 
 
-def test_a_count_clicked_before_the_findings_arrive_says_so(qtbot, demo_copy, monkeypatch):
+def test_a_count_clicked_before_the_findings_arrive_says_so(qtbot, window, monkeypatch):
     """The findings list is made on the first click (or when findings arrive)."""
-    from magdesk.gui.app import application
     from magdesk.gui.findings import ERROR_COLUMN
     from magdesk.gui.lazy import made
     from magdesk.gui.main_window import MainWindow
-    from magdesk.settings import Settings
-    from magdesk.storage import open_database
 
     monkeypatch.setattr(MainWindow, "_count_findings", lambda self, statuses, asked=False: None)
-    settings = Settings(language="zh")
-    application(settings)
-    with open_database(demo_copy) as db:
-        win = MainWindow(db, settings)
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitUntil(lambda: win.dashboard.table.rowCount() == 12, timeout=30000)
-        assert made(win, "findings_flow") is None  # no counts yet, nothing to list
-        win.dashboard.table.cellClicked.emit(0, ERROR_COLUMN)
-        assert made(win, "findings_flow") is not None
-        assert win.statusBar().currentMessage() == "仍在检查记录…"
-        win.close()
+    win = window()
+    qtbot.waitUntil(lambda: win.dashboard.table.rowCount() == 12, timeout=30000)
+    assert made(win, "findings_flow") is None  # no counts yet, nothing to list
+    win.dashboard.table.cellClicked.emit(0, ERROR_COLUMN)
+    assert made(win, "findings_flow") is not None
+    assert win.statusBar().currentMessage() == "仍在检查记录…"
+    win.close()
 
 
-def test_the_months_are_read_after_the_first_frame_and_a_close_cancels_them(qtbot, demo_copy):
-    from magdesk.gui.app import application
+def test_the_months_are_read_after_the_first_frame_and_a_close_cancels_them(qtbot, window):
     from magdesk.gui.main_window import MainWindow
-    from magdesk.settings import Settings
-    from magdesk.storage import open_database
 
-    settings = Settings(language="zh")
-    application(settings)
-    with open_database(demo_copy) as db:
-        win = MainWindow(db, settings)
-        qtbot.addWidget(win)
-        win.show()
-        assert win.findings_task.running and win.dashboard.table.rowCount() == 0  # waiting
-        qtbot.waitUntil(lambda: win.dashboard.table.rowCount() == 12, timeout=30000)
-        qtbot.waitUntil(lambda: not win.findings_task.running, timeout=60000)
-        closed = MainWindow(db, settings)
-        qtbot.addWidget(closed)
-        closed.show()
-        closed.close()  # before its background work began: nothing left running
-        assert not closed.findings_task.running
+    win = window()
+    assert win.findings_task.running and win.dashboard.table.rowCount() == 0  # waiting
+    qtbot.waitUntil(lambda: win.dashboard.table.rowCount() == 12, timeout=30000)
+    qtbot.waitUntil(lambda: not win.findings_task.running, timeout=60000)
+    closed = MainWindow(*window.opened)
+    qtbot.addWidget(closed)
+    closed.show()
+    closed.close()  # before its background work began: nothing left running
+    assert not closed.findings_task.running
 
