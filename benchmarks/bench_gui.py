@@ -8,8 +8,11 @@ Figures (targets from the GUI issue):
   * on 1,000,000 sales: switching to the sales section and applying a filter
     (and a month) under 100 ms each; peak memory under 200 MB.  Timed from
     a second after the window has shown, as the clerk's first click comes.
-    The switch made at once, as the window shows (before it has prepared
-    the tables), is printed too: each in a fresh process, median and worst.
+    The switch is also clicked at each moment of the window's first second
+    (0, 25, 50 ... 1000 ms after its first frame, while it loads ahead what
+    the tables need, a short step at a time): the time from that moment,
+    waiting for the step under way included, to the table painted; the
+    median of fresh processes at each moment, and the worst moment.
 
     .venv/bin/python benchmarks/bench_gui.py [--quick] [--db PATH]
 
@@ -168,16 +171,52 @@ def big_database(path: Path) -> dict:
     return figures
 
 
-def immediate_switch(path: Path) -> float:
-    """The switch to sales clicked as soon as the window shows."""
-    app, window = shown_window(path)
-    return timed(app, lambda: window.select_section(5))
+def switch_clicked_at(path: Path, after_ms: float) -> float:
+    """The switch to sales clicked ``after_ms`` after the window's first
+    frame, through the event loop: a step the window is taking then is
+    waited for, and counted.  (A 1 ms timer watches the clock: a timer for
+    the moment itself would need Qt's namespace, which the window builds
+    later, at a moment of its own.)"""
+    from PySide6.QtCore import QTimer
+
+    from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    settings = Settings(language="zh")
+    app = application(settings)
+    window = MainWindow(open_database(path), settings)
+    clock, moments = QTimer(), {}
+
+    def watch() -> None:
+        if time.perf_counter() < moments["click"]:
+            return
+        clock.stop()
+        window.select_section(5)
+        app.processEvents()
+        moments["painted"] = time.perf_counter()
+        app.quit()
+
+    def first_frame() -> None:
+        moments["click"] = time.perf_counter() + after_ms / 1000
+        clock.start(1)
+
+    clock.timeout.connect(watch)
+    window.dashboard.chart.painted.connect(first_frame)
+    window.show()
+    app.exec()
+    return moments["painted"] - moments["click"]
 
 
-def immediate_switches(big: Path, runs: int, env: dict) -> list[float]:
-    return [float(subprocess.run([sys.executable, __file__, "--immediate", str(big)], check=True,
-                                 capture_output=True, text=True, env=env).stdout.split()[-1])
-            for _ in range(runs)]
+CLICK_MOMENTS_MS = (0, 25, 50, 75, 100, 125, 150, 200, 300, 500, 1000)
+
+
+def switches_by_moment(big: Path, runs: int, env: dict) -> dict[int, list[float]]:
+    return {at: [float(subprocess.run(
+        [sys.executable, __file__, "--click-at", str(at), str(big)], check=True,
+        capture_output=True, text=True, env=env).stdout.split()[-1]) for _ in range(runs)]
+        for at in CLICK_MOMENTS_MS}
 
 
 def kept_database(argv: list[str]) -> Path | None:
@@ -193,8 +232,8 @@ def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "--big":
         print(json.dumps(big_database(Path(sys.argv[2]))))
         return 0
-    if len(sys.argv) > 2 and sys.argv[1] == "--immediate":
-        print(immediate_switch(Path(sys.argv[2])))
+    if len(sys.argv) > 3 and sys.argv[1] == "--click-at":
+        print(switch_clicked_at(Path(sys.argv[3]), float(sys.argv[2])))
         return 0
     runs = 3 if "--quick" in sys.argv else 5
     kept = kept_database(sys.argv)
@@ -218,7 +257,7 @@ def main() -> int:
         out = subprocess.run([sys.executable, __file__, "--big", str(big)], check=True,
                              capture_output=True, text=True, env=installed).stdout
         figures = json.loads(out.strip().splitlines()[-1])
-        at_once = immediate_switches(big, runs, installed)
+        by_moment = switches_by_moment(big, runs, installed)
     ratio = app / bare
     print(f"cold start, demo database: {app:.2f} s; bare QMainWindow + QTableView: {bare:.2f} s;"
           f" ratio {ratio:.2f} (target <= 1.5)")
@@ -229,10 +268,15 @@ def main() -> int:
     print(f"on 1,000,000 sales, from {FIRST_CLICK_S:.0f} s after the window shows:")
     for name, value in figures.items():
         print(f"  {name}: {value:.0f} MB" if "MB" in name else f"  {name}: {value * 1000:.0f} ms")
-    print(f"  (for information: switch to sales clicked as the window shows, {runs} fresh "
-          f"processes: median {statistics.median(at_once) * 1000:.0f} ms, worst "
-          f"{max(at_once) * 1000:.0f} ms)")
+    medians = {at: statistics.median(v) for at, v in by_moment.items()}
+    print(f"switch to sales clicked at a moment of the first second, median of {runs} fresh "
+          "processes (ms after the first frame: ms to the table painted):")
+    print("  " + ", ".join(f"{at}: {m * 1000:.0f}" for at, m in medians.items()))
+    worst_at = max(medians, key=medians.get)
+    print(f"  worst moment {worst_at} ms: {medians[worst_at] * 1000:.0f} ms (the slowest single "
+          f"click: {max(max(v) for v in by_moment.values()) * 1000:.0f} ms)")
     interactive = [v for k, v in figures.items() if "MB" not in k and "scroll" not in k]
+    interactive.append(medians[worst_at])
     ok = ratio <= 1.5 and max(interactive) < 0.1 and figures["peak RSS MB"] < 200
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1

@@ -25,10 +25,11 @@ from ..settings import Settings
 from ..storage.db import Database, DuplicateKeyError, InUseError, PeriodLockedError
 from ..storage.filing_store import FilingStore
 from .dashboard import Dashboard
+from .idle import IdleQueue
 from .lazy import made, made_on_use
 from .months import MonthCounts
 from .pages import FilingPage, InventoryPage
-from .sections import RecordSection, prepare
+from .sections import TABLE_MODULES, RecordSection, build_qt_namespace
 from .tasks import Task
 from .undo import EditCommand, GuardedUndo
 
@@ -72,19 +73,26 @@ class MainWindow(MonthCounts, QMainWindow):
         self._build(company)
         self._menus()
         self.resize(1280, 800)
+        # Once the window has painted (or after a second, if it never shows),
+        # a short step at a time: what a first table needs, the sales' count,
+        # first page and table (the section a clerk opens most, and the
+        # biggest), Qt's namespace, the other sections' counts and first
+        # pages, then the months' states.
+        self.later = IdleQueue(self)
+        self.later.imports(*TABLE_MODULES)
+        sales = self.sections["sale"]
+        self.later.add(sales.prepare, sales.build, self._build_qt_namespace)
+        self.later.add(*(s.prepare for s in self.sections.values() if s is not sales))
         self._read_periods()
         self.select_section(0)
-        self.dashboard.chart.painted.connect(
-            lambda: QTimer.singleShot(self.PREPARE_MS, self, self._prepare))
+        self.dashboard.chart.painted.connect(self.later.start)
+        QTimer.singleShot(1000, self, self.later.start)
+        self.nav.currentRowChanged.connect(lambda _row: self.later.hold())
 
-    PREPARE_MS = 100  # after the first paint; the months are read from 250 ms
-
-    def _prepare(self) -> None:
-        """While the clerk looks at the dashboard: what a first table needs,
-        and each section's row count and first page."""
-        prepare()
+    def _build_qt_namespace(self) -> None:
+        build_qt_namespace()
         for section in self.sections.values():
-            section.prepare()
+            section.number_rows()  # a table made before keeps Qt's own row numbers till now
 
     @property
     def repo(self) -> Repository:

@@ -56,7 +56,7 @@ class MonthCounts:
         task = self.findings_task = Task(self, self.tr("Summing the months…"), work)
         task.done.connect(done)
         self.tasks.append(task)
-        task.start_on(self.dashboard.chart.painted, after_ms=250, load=("magdesk.filing.periods",))
+        task.start_after(self.later, load=("magdesk.services", "magdesk.filing.periods"))
 
     AUTO_CHECK_LIMIT = 200_000  # sales; a bigger file is checked when the clerk asks
 
@@ -67,15 +67,11 @@ class MonthCounts:
             FilingStore(self.db).size_hint() <= self.AUTO_CHECK_LIMIT
         if not check:
             self.dashboard.offer_check(lambda: self._count_findings(statuses, asked=True))
-        # Imported here, not in the worker: a thread running Python stalls this
-        # one at each of the hundreds of hand-overs of the interpreter lock a
-        # frame takes; the worker then mostly waits on SQLite, which lets go of it.
-        from .. import services
-        from ..storage import repository  # noqa: F401
-
         worker_db = self.db.sibling()
 
         def work(progress, _cancelled):
+            from .. import services  # imported by then (load, below)
+
             try:
                 flows = services.monthly_flows(worker_db)
                 findings = services.findings_by_period(
@@ -85,16 +81,28 @@ class MonthCounts:
                 worker_db.conn.close()
 
         title = self.tr("Checking every record…") if check else self.tr("Summing the months…")
+        # What the work needs is imported first, here, a module a step of the
+        # window's queue, not in the worker: a thread running Python stalls
+        # this one at each of the hundreds of hand-overs of the interpreter
+        # lock a frame takes; the worker then mostly waits on SQLite, which
+        # lets go of it.
         self.findings_task = self.run_task(  # the sums alone: when a processor is free
             title, work, lambda result, error: self._counted(statuses, result, error),
-            idle=not check)
+            idle=not check, load=("magdesk.services", "magdesk.core.model",
+                                  "magdesk.storage.repository"))
 
-    def run_task(self, title: str, work, done, *, idle: bool = False) -> Task:
-        """Run ``work(progress, cancelled)`` in the background; ``done(result, error)``."""
+    def run_task(self, title: str, work, done, *, idle: bool = False,
+                 load: tuple[str, ...] = ()) -> Task:
+        """Run ``work(progress, cancelled)`` in the background; ``done(result, error)``.
+        With ``load``, those modules are imported first, between the window's
+        other steps (``IdleQueue``), and the work starts after them."""
         task = Task(self, title, work, idle=idle)
         task.done.connect(done)
         self.tasks = [t for t in self.tasks if t.running] + [task]
-        task.start()
+        if load:
+            task.start_after(self.later, load)
+        else:
+            task.start()
         return task
 
     def _counted(self, statuses, result, error) -> None:

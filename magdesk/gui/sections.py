@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 # Only QtCore's Signal and QTimer here: naming QtCore.Qt builds its ~100 enums
-# (~40 ms), which neither the start nor a first table needs (prepare() builds
-# them while the window waits for the clerk's first click).
+# (~40 ms), which neither the start nor a first table needs (the window builds
+# them ahead, build_qt_namespace, while it waits for the clerk's first click).
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -140,7 +140,7 @@ class RecordSection(QWidget):
         from .table_model import number_rows
 
         # Parent, row height and row numbers set before the rows come: a table
-        # shown before prepare() has Qt's header measure 200 labels at each
+        # shown before Qt's namespace is built has Qt's header measure 200 labels at each
         # change of these (5 million instructions a time).
         table = QTableView(self)
         number_rows(table)
@@ -195,9 +195,20 @@ class RecordSection(QWidget):
         10-20 ms to count), before the clerk's first click."""
         self.model.cell_text(0, 0)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.bar()  # made on first show
+    def build(self) -> None:
+        """Make the filter bar and the table (on first show, or ahead)."""
+        self.bar()
         self.table  # noqa: B018
+
+    def number_rows(self) -> None:
+        """Row numbers of our own for a table made before Qt's namespace was."""
+        if self._table is not None:
+            from .table_model import number_rows
+
+            number_rows(self._table)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.build()
         super().showEvent(event)
 
     # --- filters ------------------------------------------------------------------------
@@ -235,14 +246,17 @@ class RecordSection(QWidget):
             self.delete_records.emit(self.entity, [i for i in ids if i is not None])
 
 
-def prepare() -> None:
-    """Load ahead what the first table shown needs - its modules and Qt's
-    namespace (PySide builds its ~100 enums on first use, 30 ms) - while the
-    window waits for the clerk's first click."""
+# What the first table shown needs, imported ahead (one a step of the
+# window's IdleQueue) while the clerk looks at the dashboard.
+TABLE_MODULES = ("magdesk.core.enums", "magdesk.core.fields", "magdesk.storage.paging",
+                 "magdesk.core.units", "magdesk.gui.display", "magdesk.gui.table_model")
+
+
+def build_qt_namespace() -> None:
+    """Have PySide make QtCore.Qt (it builds its ~100 enums on first use,
+    ~40 ms): a step of its own, the last the window takes ahead."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QStandardItemModel  # noqa: F401
-
-    from . import table_model  # noqa: F401
 
     Qt.Orientation  # noqa: B018
 

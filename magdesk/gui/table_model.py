@@ -3,8 +3,8 @@ the model fetches 200-row pages on demand and keeps a few in a cache.
 
 Nothing on the way to a first table names QtCore.Qt: PySide6 builds that
 namespace's ~100 enums (~40 ms) on first use, and the window has them built
-after its first paint, ahead of the clerk's first click (``sections.prepare``).
-So the model leaves ``headerData`` to Qt's own (row numbers; the sections give
+after its first paint, ahead of the clerk's first click
+(``sections.build_qt_namespace``).  So the model leaves ``headerData`` to Qt's own (row numbers; the sections give
 the column titles their own header model) - a Python ``headerData`` would be
 handed a Qt.Orientation at each call - and a table made before the namespace
 keeps Qt's own row numbers (``number_rows``)."""
@@ -97,15 +97,17 @@ class RecordTableModel(QAbstractTableModel):
 
 def number_rows(table: QTableView) -> None:
     """Give ``table`` the row numbers below once Qt's namespace is built (the
-    window builds it ahead, ``sections.prepare``): making them names
+    window builds it ahead, ``sections.build_qt_namespace``): making them names
     Qt.Orientation, which would build it here, ~40 ms of a first click that
-    came sooner.  A table made before keeps Qt's own header."""
+    came sooner.  A table made before keeps Qt's own header till then."""
     from PySide6 import QtCore
 
-    if "Qt" in vars(QtCore):  # PySide makes the namespace on first use
+    qt_own = table.verticalHeader()
+    if "Qt" in vars(QtCore) and not isinstance(qt_own, RowNumbers):
         rows = RowNumbers(QtCore.Qt.Orientation.Vertical, table)
         rows.setSectionsClickable(True)  # a click on a number selects the row, as Qt's own
         rows.setHighlightSections(True)
+        rows.setDefaultSectionSize(qt_own.defaultSectionSize())
         table.setVerticalHeader(rows)
 
 

@@ -4,7 +4,6 @@ after half a second and offers cancel."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
@@ -88,23 +87,17 @@ class Task(QObject):
                           else QThread.Priority.InheritPriority)
         QTimer.singleShot(500, self._maybe_show)
 
-    def start_on(self, signal, *, after_ms: int = 0, at_latest_ms: int = 1000,
-                 load: tuple[str, ...] = ()) -> None:
-        """Start ``after_ms`` after ``signal`` fires (the window painted: the
-        work then slows neither its first frame nor the clerk's first click),
-        or after ``at_latest_ms`` from now; the task counts as running from
-        now, until it ends or is cancelled unstarted.
+    def start_after(self, queue, load: tuple[str, ...] = ()) -> None:
+        """Start when ``queue`` (an IdleQueue) comes to it, after importing
+        ``load`` there, a module a step; the task counts as running from now,
+        until it ends or is cancelled unstarted.
 
-        The modules in ``load`` are imported first, here on the GUI thread:
+        The modules are imported on the GUI thread, between its other steps:
         Python running in the worker stalls the GUI at every call from Qt
         into Python (they take turns on the interpreter lock, 5 ms a turn)."""
         self.running = self._waiting = True
-        self._load, self._after_ms = load, after_ms
-        signal.connect(self._signalled)
-        QTimer.singleShot(at_latest_ms, self._start_waiting)
-
-    def _signalled(self) -> None:
-        QTimer.singleShot(self._after_ms, self._start_waiting)
+        queue.imports(*load)
+        queue.add(self._start_waiting)
 
     def _start_waiting(self) -> None:
         if not self._waiting:
@@ -112,8 +105,6 @@ class Task(QObject):
         if self.worker.cancel_requested:  # closed before it began
             self._waiting = self.running = False
             return
-        for module in self._load:
-            importlib.import_module(module)
         self.start()
 
     def _maybe_show(self) -> None:

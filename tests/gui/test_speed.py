@@ -88,13 +88,13 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
         "from magdesk.settings import Settings\n"
         "from magdesk.storage import open_database\n"
         "import PySide6.QtCore as QtCore\n"
-        "from magdesk.gui.tasks import Task\n"  # what the background loads later: not here
-        "Task.start_on = lambda self, signal, **kw: None\n"
+        "from magdesk.gui.idle import IdleQueue\n"  # what the window loads ahead: not here
+        "IdleQueue.start = lambda self: None\n"
         "settings = Settings(language='zh')\n"
         "app = application(settings)\n"
         "w = MainWindow(open_database(Path(sys.argv[1])), settings)\n"
         "w.show(); app.processEvents()\n"
-        "first_frame = 'Qt' in QtCore.__dict__\n"  # the table's prepare() builds it later
+        "first_frame = 'Qt' in QtCore.__dict__\n"  # the window's queue builds it later
         "w.select_section(5); app.processEvents()\n"  # clicked before the window prepared
         "first_table = 'Qt' in QtCore.__dict__\n"
         "loaded = sorted(m for m in sys.modules if m.startswith(('magdesk', 'openpyxl', "
@@ -116,14 +116,45 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
 def test_the_window_prepares_the_tables_while_the_clerk_looks_at_the_dashboard(qtbot, window):
     import sys
 
+    from PySide6 import QtCore
+
+    from magdesk.gui.table_model import RowNumbers
+
     win = window()
     sections = list(win.sections.values())
     qtbot.waitUntil(lambda: all(s._model is not None for s in sections), timeout=5000)
     assert "magdesk.gui.table_model" in sys.modules
-    assert all(s._table is None for s in sections)  # shown later, when asked for
+    sales = win.sections["sale"]
+    assert sales._table is not None  # the sales' table is made ahead, the others when shown
+    assert all(s._table is None for s in sections if s is not sales)
+    qtbot.waitUntil(lambda: win.later.pending == 0, timeout=5000)
+    assert "Qt" in vars(QtCore)  # the last step: Qt's namespace, and our row numbers
+    assert isinstance(sales.table.verticalHeader(), RowNumbers)
+    assert sales.table.verticalHeader().defaultSectionSize() == 22
     win.select_section(5)
     assert win.current_section().table.model().rowCount() == 600
     win.close()
+
+
+def test_the_window_takes_its_steps_ahead_one_a_turn_and_holds_them_for_a_click(qtbot):
+    from magdesk.gui.idle import IdleQueue
+
+    done = []
+    queue = IdleQueue()
+    queue.add(lambda: done.append(1), lambda: done.append(2))
+    queue.imports("json")
+    qtbot.wait(20)
+    assert done == []  # nothing before the window starts it
+    queue.start()
+    queue._next()  # one turn of the event loop: one step
+    assert done == [1] and queue.pending == 2
+    queue.hold()  # the clerk clicked: the rest waits till the click is painted
+    qtbot.wait(IdleQueue.HOLD_MS // 2)
+    assert done == [1]
+    qtbot.waitUntil(lambda: queue.pending == 0, timeout=2000)
+    assert done == [1, 2]
+    queue.add(lambda: done.append(3))  # added later: runs without another start
+    qtbot.waitUntil(lambda: done == [1, 2, 3], timeout=2000)
 
 
 def test_the_row_numbers_are_as_wide_as_qt_would_make_them(sales_section):
