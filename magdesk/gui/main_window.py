@@ -75,13 +75,13 @@ class MainWindow(MonthCounts, QMainWindow):
         self.resize(1280, 800)
         # Once the window has painted (or after a second, if it never shows),
         # a short step at a time: what a first table needs, the sales' count,
-        # first page and table (the section a clerk opens most, and the
-        # biggest), Qt's namespace, the other sections' counts and first
+        # first page, table and glyphs (the section a clerk opens most, and
+        # the biggest), Qt's namespace, the other sections' counts and first
         # pages, then the months' states.
         self.later = IdleQueue(self)
         self.later.imports(*TABLE_MODULES)
         sales = self.sections["sale"]
-        self.later.add(sales.prepare, sales.build, self._build_qt_namespace)
+        self.later.add(sales.prepare, sales.build, sales.warm_glyphs, self._build_qt_namespace)
         self.later.add(*(s.prepare for s in self.sections.values() if s is not sales))
         self._read_periods()
         self.select_section(0)
