@@ -180,15 +180,16 @@ class RecordSection(QWidget):
 
     def _sort_clicked(self, column: int) -> None:
         """A title clicked: sort by it, ascending first, the other way on the
-        next click (the sort indicator shows it)."""
+        next click (the sort indicator shows it).  The order follows the
+        model's, not the indicator's: a real click has Qt's header flip its
+        indicator before this runs."""
         from PySide6.QtCore import Qt
 
-        header = self.table.horizontalHeader()
-        again = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
-        up = not (again and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder)
-        header.setSortIndicatorShown(True)
-        self.table.sortByColumn(column, Qt.SortOrder.AscendingOrder if up
-                                else Qt.SortOrder.DescendingOrder)
+        again = self.model.sort_column == self.model.view.columns[column].name
+        down = again and not self.model.descending
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder if down
+                                else Qt.SortOrder.AscendingOrder)
 
     def prepare(self) -> None:
         """Count the rows and read the first page ahead (a million sales take

@@ -172,20 +172,32 @@ def test_the_row_numbers_are_as_wide_as_qt_would_make_them(sales_section):
         assert rows.width() >= rows.sizeHint().width()
 
 
-def test_a_click_on_a_title_sorts_up_then_down(sales_section):
+def test_a_click_on_a_title_sorts_up_then_down(qtbot, sales_section):
+    from PySide6.QtCore import QPoint
+
     section = sales_section
     header = section.table.horizontalHeader()
     assert header.model().headerData(1, Qt.Orientation.Horizontal) == "销售日期"
     assert section.table.verticalHeader().model() is section.model  # row numbers
-    header.sectionClicked.emit(1)
+
+    def click(column):  # a real click: Qt's header flips its own indicator first
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(column) + 8, 5))
+
+    click(1)
     first = section.model.cell_text(0, 1)
     assert (section.model.sort_column, section.model.descending) == ("date", False)
     assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 1
-    header.sectionClicked.emit(1)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    click(1)
     assert (section.model.sort_column, section.model.descending) == ("date", True)
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert section.model.cell_text(0, 1) >= first
-    header.sectionClicked.emit(6)
+    click(1)
+    assert (section.model.sort_column, section.model.descending) == ("date", False)
+    click(6)
     assert (section.model.sort_column, section.model.descending) == ("qty_g", False)
+    assert header.sortIndicatorSection() == 6
 
 
 def test_a_count_clicked_before_the_findings_arrive_says_so(qtbot, window, monkeypatch):
