@@ -116,6 +116,14 @@ class FilingPage(QWidget):
         self.export_button.clicked.connect(lambda: self._emit(self.export_requested))
         self.file_button.clicked.connect(lambda: self._emit(self.file_requested))
         self.amend_button.clicked.connect(lambda: self._emit(self.amend_requested))
+        self.table.itemSelectionChanged.connect(self._enable)
+        self._enable()
+
+    def _enable(self) -> None:
+        """The actions apply to a month: greyed until one is chosen."""
+        chosen = bool(self.table.selectedItems())
+        for button in (self.export_button, self.file_button, self.amend_button):
+            button.setEnabled(chosen)
 
     def selected_period(self) -> str | None:
         row = self.table.currentRow()
@@ -132,12 +140,19 @@ class FilingPage(QWidget):
             signal.emit(period)
 
     def set_periods(self, statuses) -> None:
+        """Show the months (newest first), the chosen one still chosen (a new
+        month shifts the rows)."""
         from ..core import enums as E
 
+        chosen = self.selected_period() if self.table.selectedItems() else None
         rows = list(reversed(statuses))
+        self.table.clearSelection()
+        self.table.setCurrentCell(-1, -1)
         self.table.setRowCount(len(rows))
         for r, s in enumerate(rows):
             cells = [s.period, E.PeriodState(s.state).label(self.lang), str(s.revision),
                      s.deadline.isoformat(), s.receipt_no, s.last_file]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        if chosen is not None:
+            self.select(chosen)
