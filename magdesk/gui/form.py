@@ -337,18 +337,21 @@ class RecordForm(QDialog):
             widget, label = self.widgets[spec.name], self.messages[spec.name]
             found = by_field.get(spec.name, [])
             empty = isinstance(widget, QLineEdit) and not widget.text().strip()
-            if empty and spec.required:
-                # Not yet filled in: yellow, and no message (the colour says it).
-                found = [f for f in found if f.code != "field.required"]
-            state = "invalid" if any(f.is_error for f in found) else \
-                "empty" if empty and spec.required else "valid"
+            # Empty and asked for (always, or in this case: a domestic firm's
+            # credit code, a domestic sale's invoice): yellow, to fill, not
+            # red; the reason it is asked for stays beside it.
+            to_fill = empty and (spec.required or bool(found) and all(map(_asks_for, found)))
+            if to_fill:
+                found = [f for f in found if f.code != "field.required"]  # the colour says it
+            state = "empty" if to_fill else \
+                "invalid" if any(f.is_error for f in found) else "valid"
             if widget.property("state") != state:
                 widget.setProperty("state", state)
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
             label.setText("; ".join(render_text(f, self.lang) for f in found))
-            label.setProperty("role", "warning" if found and not any(f.is_error for f in found)
-                              else "message")
+            label.setProperty("role", "warning" if found and (
+                to_fill or not any(f.is_error for f in found)) else "message")
             label.style().unpolish(label)
             label.style().polish(label)
         if self.consignees is not None:
@@ -385,3 +388,8 @@ class RecordForm(QDialog):
             self.revalidate()
         else:
             self.accept()
+
+
+def _asks_for(finding: Finding) -> bool:
+    """A finding that only asks for a value the field lacks."""
+    return finding.code == "field.required" or finding.code.endswith(("_required", "_missing"))

@@ -40,6 +40,9 @@ def test_counterparty_with_a_wrong_credit_code_by_keyboard(window, qtbot):
     type_text(qtbot, form.widgets["address"], "宁波市北仑区")
     type_text(qtbot, form.widgets["country"], "CN")
     uscc = form.widgets["uscc"]
+    # A domestic firm's code is asked for: yellow (to fill) with the reason, not red.
+    assert uscc.property("state") == "empty" and form.messages["uscc"].text()
+    assert form.messages["uscc"].property("role") == "warning"
     type_text(qtbot, uscc, "91330206MA2AB3CD4O")  # the letter O cannot occur
     assert uscc.property("state") == "invalid"
     assert "格式不正确" in form.messages["uscc"].text()
