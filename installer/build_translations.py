@@ -1,5 +1,7 @@
 """Refresh resources/i18n/magdesk_zh_CN.ts from the GUI sources (pyside6-lupdate),
-fill it from installer/translations_zh.tsv, and compile the .qm (pyside6-lrelease).
+fill it from installer/translations_zh.tsv, and compile the .qm (pyside6-lrelease);
+compile resources/i18n/qtbase_supplement_zh_CN.ts (written by hand: Qt's own dialog
+strings that the qtbase_zh_CN.qm of PySide6 lacks) as well.
 
     python installer/build_translations.py [--check]
 
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "i18n" / "magdesk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 TSV = ROOT / "installer" / "translations_zh.tsv"
+QT_SUPPLEMENT = ROOT / "resources" / "i18n" / "qtbase_supplement_zh_CN.ts"
 
 
 def _tool(name: str) -> str:
@@ -75,8 +78,14 @@ def messages(ts: Path) -> set[tuple[str, str, str]]:
     return out
 
 
+def compile_supplement(qm: Path) -> None:
+    subprocess.run([_tool("lrelease"), str(QT_SUPPLEMENT), "-qm", str(qm), "-silent"],
+                   check=True)
+
+
 def main() -> int:
     if "--check" not in sys.argv:
+        compile_supplement(QT_SUPPLEMENT.with_suffix(".qm"))
         missing = build(TS, QM)
         for source in missing:
             print(f"untranslated: {source!r}")
@@ -90,6 +99,11 @@ def main() -> int:
         subprocess.run([_tool("lrelease"), str(TS), "-qm", str(committed_qm), "-silent"],
                        check=True)
         stale = stale or committed_qm.read_bytes() != QM.read_bytes()
+        supplement = Path(tmp) / "supplement.qm"
+        compile_supplement(supplement)
+        committed = QT_SUPPLEMENT.with_suffix(".qm")
+        stale = stale or not committed.exists() or \
+            supplement.read_bytes() != committed.read_bytes()
     for source in missing:
         print(f"untranslated: {source!r}")
     if stale:

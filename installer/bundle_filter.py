@@ -13,7 +13,9 @@ with ``fnmatch`` patterns.  Kept on purpose:
 - printsupport (QPrinter to PDF, the print dialog);
 - platforminputcontexts ibus and compose: the clerk types Chinese through an
   input method (ibus directly, fcitx5 through its ibus front end);
-- Qt's own Chinese translations (qtbase_zh_CN.qm: dialog buttons, print dialog).
+- Qt's own Chinese translations (qtbase_zh_CN.qm: dialog buttons, print dialog);
+  magdesk's supplement to it travels with the resources
+  (resources/i18n/qtbase_supplement_zh_CN.qm).
 """
 
 from __future__ import annotations

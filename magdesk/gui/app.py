@@ -36,20 +36,27 @@ def application(settings: Settings) -> QApplication:
 
 
 def install_translations(app: QApplication, lang: str) -> None:
+    """Qt's own Chinese for its dialogs (file, print, message boxes) and magdesk's.
+
+    The qtbase_zh_CN.qm of PySide6 6.11 lacks strings Qt renamed (the file
+    dialog's "&Look in:", "Files of &type:"); magdesk's supplement has them.
+    It goes in first: Qt asks the translator installed last first, so Qt's own
+    translation wins wherever it has one."""
     for old in getattr(app, "_magdesk_translators", []):
         app.removeTranslator(old)
     app._magdesk_translators = []
     if lang != "zh":
         return
-    qt = QTranslator(app)
-    if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-               QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        app._magdesk_translators.append(qt)
-    ours = QTranslator(app)
-    if ours.load(str(resources_dir() / "i18n" / "magdesk_zh_CN.qm")):
-        app.installTranslator(ours)
-        app._magdesk_translators.append(ours)
+    i18n = resources_dir() / "i18n"
+    supplement, qt, ours = QTranslator(app), QTranslator(app), QTranslator(app)
+    loaded = (supplement.load(str(i18n / "qtbase_supplement_zh_CN.qm")),
+              qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                      QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+              ours.load(str(i18n / "magdesk_zh_CN.qm")))
+    for translator, ok in zip((supplement, qt, ours), loaded, strict=True):
+        if ok:
+            app.installTranslator(translator)
+            app._magdesk_translators.append(translator)
 
 
 def open_window(path: Path, settings: Settings):
@@ -84,16 +91,10 @@ def reopen(window, path: Path, settings: Settings):
 
 
 def first_start(settings: Settings) -> Path | None:
-    from ..storage.repository import Repository
-    from .dialogs import CompanyDialog
+    """The company profile, then the new file headed by it (None if cancelled)."""
+    from .company import FirstStartDialog
 
-    answer = CompanyDialog.ask(data_dir() / "magdesk.sqlite")
-    if answer is None:
-        return None
-    company, path = answer
-    with open_database(path, create=True) as db:
-        Repository(db).set_company(company)
-    return path
+    return FirstStartDialog.ask(settings.lang(), data_dir() / "magdesk.sqlite")
 
 
 def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:

@@ -64,6 +64,7 @@ def test_desktop_entry_offers_the_demo():
     "PySide6/Qt/translations/qtbase_zh_CN.qm",
     "resources/codelists/hs_codes.toml",
     "resources/i18n/magdesk_zh_CN.qm",
+    "resources/i18n/qtbase_supplement_zh_CN.qm",
     "resources/icons/magdesk.svg",
     "libpython3.11.so.1.0",
 ])
@@ -90,6 +91,7 @@ def test_bundle_keeps_what_magdesk_needs(dest):
     "PySide6/Qt/qml/QtQuick/Controls/qmldir",
     "libgtk-3.so.0",
     "resources/i18n/magdesk_zh_CN.ts",
+    "resources/i18n/qtbase_supplement_zh_CN.ts",
 ])
 def test_bundle_drops_what_a_widgets_app_never_loads(dest):
     assert not load_filter().keep(dest)
