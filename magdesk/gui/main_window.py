@@ -337,6 +337,7 @@ class MainWindow(MonthCounts, QMainWindow):
     def data_changed(self) -> None:
         for section in self.sections.values():
             section.refresh()
+        self.follow_months()
         self._update_status()
 
     # --- filing ----------------------------------------------------------------------------

@@ -19,7 +19,19 @@ class MonthCounts:
         self._show_periods(services.period_statuses(self.db, settings=self.settings),
                            with_findings)
 
+    def follow_months(self) -> None:
+        """After an edit: a record in a month new to the file (or the last of
+        a month gone) changes the months offered everywhere."""
+        if FilingStore(self.db).months_with_data() != self.periods:
+            self.refresh_periods(with_findings=False)
+
     def _show_periods(self, statuses, with_findings: bool = True) -> None:
+        periods = [s.period for s in statuses]
+        if periods != self.periods:
+            self.periods = periods
+            for section in self.sections.values():
+                section.set_periods(periods)
+            self.inventory.set_periods(periods)
         self.dashboard.set_periods(statuses)
         if self.dashboard.findings is not None:  # else no count to mark yet
             self.findings_flow.mark_counts()

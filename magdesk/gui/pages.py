@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
+from .sections import fill_months
 
 _INVENTORY = ("product_code", "product_name", "category", "opening_g", "in_purchase",
               "in_production", "out_sales", "out_consumption", "out_loss", "closing_g")
@@ -35,8 +36,7 @@ class InventoryPage(QWidget):
         bar.addWidget(QLabel(self.tr("Month")))
         self.period = QComboBox()
         self.period.setObjectName("period")
-        for p in reversed(periods):
-            self.period.addItem(p, p)
+        fill_months(self.period, periods)
         bar.addWidget(self.period)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -50,6 +50,9 @@ class InventoryPage(QWidget):
         layout.addWidget(self.table)
         self.period.currentIndexChanged.connect(self.refresh)
         self.shown_once = False
+
+    def set_periods(self, periods: list[str]) -> None:
+        fill_months(self.period, periods)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Computed when first looked at: the balance reads every movement."""

@@ -68,9 +68,7 @@ class RecordSection(QWidget):
         bar.filter.setObjectName("filter")
         bar.period = QComboBox()
         bar.period.setObjectName("period")
-        bar.period.addItem(self.tr("All months"), None)
-        for p in reversed(self.periods):
-            bar.period.addItem(p, p)
+        fill_months(bar.period, self.periods, self.tr("All months"))
         bar.period.setVisible(has_months(self.entity))
         row = QHBoxLayout()
         for widget in (bar.new_button, bar.edit_button, bar.delete_button):
@@ -245,6 +243,12 @@ class RecordSection(QWidget):
         if self._model is not None:  # a model made later reads the file then
             self._model.refresh()
 
+    def set_periods(self, periods: list[str]) -> None:
+        """The months with data changed (a record in a new month): offer them."""
+        self.periods = periods
+        if self._bar is not None:
+            fill_months(self._bar.period, periods, self.tr("All months"))
+
     # --- records --------------------------------------------------------------------------
 
     def _open(self, row: int) -> None:
@@ -277,6 +281,24 @@ def build_qt_namespace() -> None:
     from PySide6.QtGui import QStandardItemModel  # noqa: F401
 
     Qt.Orientation  # noqa: B018
+
+
+def fill_months(box: QComboBox, periods: list[str], everything: str | None = None) -> None:
+    """``box`` offers ``periods``, newest first (after ``everything``, when
+    given, meaning no month); the month chosen stays chosen, without a
+    signal, when it is still offered."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    if everything is not None:
+        box.addItem(everything, None)
+    for p in reversed(periods):
+        box.addItem(p, p)
+    at = box.findData(chosen)
+    box.setCurrentIndex(max(at, 0))
+    box.blockSignals(False)
+    if box.currentData() != chosen:  # the month chosen is gone: show what is now chosen
+        box.currentIndexChanged.emit(box.currentIndex())
 
 
 def _width_guess(text: str) -> int:

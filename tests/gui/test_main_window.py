@@ -342,3 +342,25 @@ def test_a_record_history_shows_old_and_new(window, qtbot):
     cells = {(dialog.table.item(r, 3).text(), dialog.table.item(r, 4).text(),
               dialog.table.item(r, 5).text()) for r in range(dialog.table.rowCount())}
     assert ("spec", product.spec, "D20x12") in cells
+
+
+def test_a_sale_in_a_new_month_is_offered_by_the_month_filters(window, qtbot):
+    import dataclasses
+    from datetime import date
+
+    window.select_section(5)
+    sales = window.current_section()
+    months = [sales.period.itemData(i) for i in range(sales.period.count())]
+    last = window.periods[-1]
+    year, month = int(last[:4]), int(last[5:])
+    new_month = f"{year + month // 12}-{month % 12 + 1:02d}"
+    assert new_month not in months
+    first_id = window.db.conn.execute("SELECT min(id) FROM sale_out").fetchone()[0]
+    sale = dataclasses.replace(window.repo.get("sale", first_id), id=None, doc_no="SO-NEW-MONTH",
+                               date=date(int(new_month[:4]), int(new_month[5:]), 3))
+    window.commit(None, sale)
+    assert window.periods[-1] == new_month
+    assert sales.period.itemData(1) == new_month  # newest first, after "all months"
+    assert window.inventory.period.itemData(0) == new_month
+    window.undo_stack.undo()  # the month empty again: no longer offered
+    assert new_month not in [sales.period.itemData(i) for i in range(sales.period.count())]
