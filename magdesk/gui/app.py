@@ -45,6 +45,9 @@ def install_translations(app: QApplication, lang: str) -> None:
     for old in getattr(app, "_magdesk_translators", []):
         app.removeTranslator(old)
     app._magdesk_translators = []
+    # Qt's locale-dependent texts (a file's type in the file dialog) follow the language
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                       if lang == "zh" else QLocale.system())
     if lang != "zh":
         return
     i18n = resources_dir() / "i18n"

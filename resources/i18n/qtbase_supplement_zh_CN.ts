@@ -3,7 +3,7 @@
 <!--
 Qt's own dialogs, strings that Qt 6.11 renamed (an accelerator added) and that the
 qtbase_zh_CN.qm shipped with PySide6 6.11 does not translate yet: the file dialog
-showed "&Look in:" and "Files of &type:" in English.  Loaded before qtbase_zh_CN.qm,
+showed "&Look in:", "Files of &type:" and the type "Folder" in English.  Loaded before qtbase_zh_CN.qm,
 so Qt's own translation wins once it has one.  Compiled by
 installer/build_translations.py; the style follows qtbase_zh_CN (full-width colon,
 the accelerator in brackets).
@@ -59,6 +59,37 @@ the accelerator in brackets).
     <message>
         <source>Scheduled &amp;printing:</source>
         <translation>计划打印(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>替身</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,14 @@ def test_qt_file_dialog_labels_are_chinese(chinese, qtbot):
         assert _english(dialog) == []
 
 
+def test_qt_file_types_are_chinese(chinese, tmp_path):
+    from PySide6.QtCore import QFileInfo, QLocale
+    from PySide6.QtGui import QAbstractFileIconProvider
+
+    assert QAbstractFileIconProvider().type(QFileInfo(str(tmp_path))) == "文件夹"
+    assert QLocale().language() == QLocale.Language.Chinese  # the files' own types
+
+
 def test_qt_print_dialog_labels_are_chinese(chinese, qtbot):
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -53,10 +61,13 @@ def test_qt_print_dialog_labels_are_chinese(chinese, qtbot):
 
 
 def test_english_removes_the_chinese_translators(chinese):
+    from PySide6.QtCore import QLocale
+
     from magdesk.gui.app import install_translations
 
     install_translations(chinese, "en")
     try:
         assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
+        assert QLocale() == QLocale.system()
     finally:
         install_translations(chinese, "zh")
