@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -75,6 +76,9 @@ class RecordSection(QWidget):
             widget.setEnabled(not self.db.read_only)
             row.addWidget(widget)
         row.addStretch(1)
+        bar.count = QLabel()
+        bar.count.setObjectName("rowCount")
+        row.addWidget(bar.count)
         row.addWidget(bar.filter, 2)
         row.addWidget(bar.period)
         self.box.insertLayout(0, row)
@@ -160,6 +164,8 @@ class RecordSection(QWidget):
         header.setDefaultSectionSize(120)
         table.doubleClicked.connect(lambda index: self._open(index.row()))
         self.box.addWidget(table)
+        self.model.modelReset.connect(self._show_count)
+        self._show_count()
         self._fit_columns(table)
         return table
 
@@ -238,6 +244,15 @@ class RecordSection(QWidget):
         self.typing.stop()
         if self._model is not None:
             self._model.set_filter(self.filter.text(), self.period.currentData())
+            if self._table is not None:
+                self._table.scrollToTop()  # other rows now: from the first
+
+    def _show_count(self) -> None:
+        """How many rows the table holds, or that none match."""
+        rows = self.model.rowCount()
+        filtered = bool(self.model.text or self.model.period)
+        self.bar().count.setText(self.tr("No matching records") if filtered and not rows
+                                 else self.tr("{0} rows").format(f"{rows:,}"))
 
     def refresh(self) -> None:
         if self._model is not None:  # a model made later reads the file then
@@ -321,4 +336,5 @@ class _Bar:
     delete_button: QPushButton
     filter: QLineEdit
     period: QComboBox
+    count: QLabel
     typing: QTimer

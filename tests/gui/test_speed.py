@@ -64,14 +64,24 @@ def test_a_section_makes_its_table_when_first_shown_and_typing_waits_for_a_pause
         qtbot.waitExposed(section)
         model = section.model
         assert section._table is not None and model.rowCount() == 600
+        rows_text = section.tr("{0} rows").format("600")
+        assert section.bar().count.text() == rows_text
         widths = [section.table.columnWidth(c) for c in range(model.columnCount())]
         assert all(40 <= w <= RecordSection.WIDEST for w in widths)
         qtbot.keyClicks(section.filter, "SO-")  # the clerk types: the table waits
         assert model.rowCount() == 600 and section.typing.isActive()
         qtbot.waitUntil(lambda: model.rowCount() < 600 or model.text == "SO-", timeout=2000)
         assert model.text == "SO-"
+        section.filter.setText("")
+        section.table.scrollToBottom()
+        assert section.table.verticalScrollBar().value() > 0
+        section.filter.setText("SO-")
+        assert section.table.verticalScrollBar().value() == 0  # other rows: from the first
         section.filter.setText("no such sale")  # set, not typed: at once
         assert model.rowCount() == 0 and not section.typing.isActive()
+        assert section.bar().count.text() == section.tr("No matching records")
+        section.filter.setText("")
+        assert section.bar().count.text() == rows_text
 
 
 def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy):
