@@ -16,6 +16,7 @@ from .storage.migrations import LATEST
 
 if TYPE_CHECKING:
     from .core.findings import Finding
+    from .core.model import Company
     from .core.validation import Dataset
     from .storage.repository import Repository
 
@@ -151,6 +152,59 @@ def accept_warning(db: Database, entity: str, record: str, code: str, reason: st
     if len(reason.strip()) < 4:
         raise ValueError("give a reason of at least 4 characters")
     Repository(db).accept_finding(entity, record, code, reason.strip())
+
+
+# --- the own company ------------------------------------------------------------------
+
+
+def check_company(company: Company) -> list[Finding]:
+    """The own company's findings: its field specs and its credit code."""
+    from .core.rules_records import Context
+    from .core.rules_records import check_company as rule
+
+    return rule(company, Context(load_codelists(), date.today()))
+
+
+def save_company(db: Database, company: Company, accept_reason: str = "") -> list[Finding]:
+    """Write the own company's profile, the heading of the window and of every
+    filing.  Nothing is written while it has an error, or a warning (a credit
+    code whose check digit fails, as early pilot codes do) without an
+    ``accept_reason``; with one, the warnings are accepted in the same
+    transaction.  Returns what stopped it: empty when saved."""
+    from .storage.repository import Repository
+
+    found = check_company(company)
+    if any(f.is_error for f in found) or (found and len(accept_reason.strip()) < 4):
+        return found
+    repo = Repository(db)
+    with db.write():
+        repo.set_company(company)
+        for f in found:
+            repo.accept_finding(f.entity, f.record, f.code, accept_reason.strip())
+    return []
+
+
+def create_database(path: Path, company: Company, accept_reason: str = "") -> list[Finding]:
+    """A new magdesk file at ``path`` headed by ``company`` (the first start).
+    Nothing is created while the company has a finding ``save_company``
+    refuses (they are returned); an existing file is never touched, and a file
+    that could not be completed is removed."""
+    path = Path(path)
+    found = check_company(company)
+    if any(f.is_error for f in found) or (found and len(accept_reason.strip()) < 4):
+        return found
+    if path.exists():
+        raise StorageError(f"{path} already exists; choose another file")
+    db = open_database(path, create=True)
+    try:
+        save_company(db, company, accept_reason)
+    except BaseException:
+        db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
+    db.close()
+    return []
 
 
 # --- the monthly filing ------------------------------------------------------------
