@@ -1,9 +1,8 @@
-"""Settings and the first-start company profile."""
+"""Settings (the company profile is in company.py)."""
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -11,15 +10,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.identifiers import check_uscc, normalise_uscc, uscc_check_char
-from ..core.model import Company
 from ..settings import Settings, save_settings
 
 
@@ -79,68 +75,6 @@ class SettingsDialog(QDialog):
         new = dialog.value()
         save_settings(new)
         return new
-
-
-class CompanyDialog(QDialog):
-    """First start: the own company profile, its credit code checked as typed,
-    and where to keep the database."""
-
-    def __init__(self, default_path: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Welcome to magdesk — your company"))
-        form = QFormLayout()
-        self.name = QLineEdit()
-        self.name.setObjectName("name")
-        self.uscc = QLineEdit()
-        self.uscc.setObjectName("uscc")
-        self.uscc_message = QLabel()
-        self.address = QLineEdit()
-        self.path = QLineEdit(str(default_path))
-        form.addRow(self.tr("Company name"), self.name)
-        form.addRow(self.tr("Unified social credit code"), self.uscc)
-        form.addRow("", self.uscc_message)
-        form.addRow(self.tr("Address"), self.address)
-        form.addRow(self.tr("Database file"), self.path)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("magdesk keeps your records in one file on this "
-                                        "computer. Enter your company first.")))
-        layout.addLayout(form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for edit in (self.name, self.uscc):
-            edit.textChanged.connect(self.check)
-        self.check()
-
-    def check(self) -> bool:
-        code = normalise_uscc(self.uscc.text())
-        reason = check_uscc(code) if code else "empty"
-        messages = {
-            "empty": self.tr("18 characters, from your business licence"),
-            "format": self.tr("Not a credit code: 18 characters, digits and capitals "
-                              "without I, O, S, V, Z"),
-            "check_digit": self.tr("The check character should be {0}; please check the code")
-            .format(uscc_check_char(code[:17]) if len(code) == 18 else ""),
-        }
-        self.uscc_message.setText(messages.get(reason, self.tr("Valid credit code")))
-        colour = "#e6f5e6" if reason is None else "#ffd9d9" if reason != "empty" else "#fff6cc"
-        self.uscc.setStyleSheet(f"background: {colour}")
-        ok = reason in (None, "check_digit") and len(self.name.text().strip()) >= 2
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        return ok
-
-    def company(self) -> Company:
-        return Company(self.name.text().strip(), normalise_uscc(self.uscc.text()),
-                       self.address.text().strip())
-
-    @classmethod
-    def ask(cls, default_path: Path, parent: QWidget | None = None) -> tuple[Company, Path] | None:
-        dialog = cls(default_path, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.company(), Path(dialog.path.text().strip())
 
 
 def choose_folder(parent: QWidget, title: str) -> str:

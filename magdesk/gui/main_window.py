@@ -67,10 +67,9 @@ class MainWindow(MonthCounts, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_status())
         self.tasks: list[Task] = []
-        company = FilingStore(db).heading()
-        self.setWindowTitle(f"magdesk — {company.name if company else db.path.name}")
         self.periods = FilingStore(db).months_with_data()
-        self._build(company)
+        self._build()
+        self.show_company(FilingStore(db).heading())
         self._menus()
         self.resize(1280, 800)
         # Once the window has painted (or after a second, if it never shows),
@@ -105,21 +104,30 @@ class MainWindow(MonthCounts, QMainWindow):
 
     # --- layout ---------------------------------------------------------------------------
 
-    def _build(self, company) -> None:
+    def show_company(self, company) -> None:
+        """The company's name in the title, and its band in a colour of its own."""
+        self.setWindowTitle(f"magdesk — {company.name if company else self.db.path.name}")
+        colour = company_colour(company.uscc if company else str(self.db.path))
+        text_colour = "white" if colour.lightness() < 140 else "black"
+        self.band.setStyleSheet(f"background: {colour.name()}; color: {text_colour}; "
+                                "padding: 8px 14px; font-size: 16px; font-weight: bold;")
+        name = company.name if company else self.tr("(no company profile)")
+        uscc, label = company.uscc if company else "", self.tr("Credit code")
+        self.band.setText(f"{name}　　{label} {uscc}")
+
+    def edit_company(self) -> None:
+        from .company import CompanyProfileDialog
+
+        if CompanyProfileDialog.edit(self, self.db, self.lang) is not None:
+            self.show_company(FilingStore(self.db).heading())
+
+    def _build(self) -> None:
         central = QWidget()
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.band = QLabel()
         self.band.setObjectName("companyBand")
-        colour = company_colour(company.uscc if company else str(self.db.path))
-        text_colour = "white" if colour.lightness() < 140 else "black"
-        self.band.setStyleSheet(f"background: {colour.name()}; color: {text_colour}; "
-                                "padding: 8px 14px; font-size: 16px; font-weight: bold;")
-        name = company.name if company else self.tr("(no company profile)")
-        uscc = company.uscc if company else ""
-        label = self.tr("Credit code")
-        self.band.setText(f"{name}　　{label} {uscc}")
         outer.addWidget(self.band)
         if self.db.read_only:
             banner = QLabel(self.tr("Read-only: {0}").format(self.db.read_only_reason))
@@ -209,6 +217,9 @@ class MainWindow(MonthCounts, QMainWindow):
         self._action(file_menu, self.tr("&Restore points…"),
                      lambda: self._flows().restore_point(self))
         file_menu.addSeparator()
+        self.company_action = self._action(file_menu, self.tr("&Company profile…"),
+                                           self.edit_company)
+        self.company_action.setEnabled(not self.db.read_only)
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))

@@ -156,56 +156,34 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
-    <name>CompanyDialog</name>
+    <name>CompanyForm</name>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="90" />
-        <source>Welcome to magdesk — your company</source>
-        <translation>欢迎使用 magdesk — 本企业信息</translation>
+        <location filename="../../magdesk/gui/company.py" line="60" />
+        <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
+        <translation>保留此代码:与营业执照完全一致(早期试点代码)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="99" />
-        <source>Company name</source>
-        <translation>企业名称</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="100" />
-        <source>Unified social credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="102" />
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="103" />
-        <source>Database file</source>
-        <translation>数据库文件</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="105" />
-        <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
-        <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="121" />
+        <location filename="../../magdesk/gui/company.py" line="66" />
         <source>18 characters, from your business licence</source>
         <translation>18 位,见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="122" />
-        <source>Not a credit code: 18 characters, digits and capitals without I, O, S, V, Z</source>
-        <translation>不是有效的信用代码:应为 18 位数字或大写字母,不含 I、O、S、V、Z</translation>
+        <location filename="../../magdesk/gui/company.py" line="204" />
+        <source>Correct the fields marked red first.</source>
+        <translation>请先改正标红的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyProfileDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="288" />
+        <source>Company profile</source>
+        <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="124" />
-        <source>The check character should be {0}; please check the code</source>
-        <translation>校验位应为 {0},请核对代码</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="127" />
-        <source>Valid credit code</source>
-        <translation>信用代码有效</translation>
+        <location filename="../../magdesk/gui/company.py" line="289" />
+        <source>The company every filing and printout is headed with.</source>
+        <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
 </context>
 <context>
@@ -489,47 +467,47 @@ Reason for accepting:</source>
 <context>
     <name>FilingPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="100" />
+        <location filename="../../magdesk/gui/pages.py" line="103" />
         <source>Export filing workbook…</source>
         <translation>导出申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="101" />
+        <location filename="../../magdesk/gui/pages.py" line="104" />
         <source>Mark as filed…</source>
         <translation>标记为已申报…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="102" />
+        <location filename="../../magdesk/gui/pages.py" line="105" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="109" />
+        <location filename="../../magdesk/gui/pages.py" line="112" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="109" />
+        <location filename="../../magdesk/gui/pages.py" line="112" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="109" />
+        <location filename="../../magdesk/gui/pages.py" line="112" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="109" />
+        <location filename="../../magdesk/gui/pages.py" line="112" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="110" />
+        <location filename="../../magdesk/gui/pages.py" line="113" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="110" />
+        <location filename="../../magdesk/gui/pages.py" line="113" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
@@ -646,6 +624,39 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/findings.py" line="52" />
         <source>Warning</source>
         <translation>警告</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="232" />
+        <source>Welcome to magdesk — your company</source>
+        <translation>欢迎使用 magdesk — 本企业信息</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="233" />
+        <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
+        <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="238" />
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="250" />
+        <source>Choose where to keep the file</source>
+        <translation>请选择数据库文件的位置</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="252" />
+        <source>A file of that name exists already; choose another name</source>
+        <translation>已有同名文件,请换一个文件名</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="262" />
+        <source>The file could not be created.</source>
+        <translation>无法创建数据库文件。</translation>
     </message>
 </context>
 <context>
@@ -774,7 +785,7 @@ Reason for accepting:</source>
 <context>
     <name>InventoryPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="35" />
+        <location filename="../../magdesk/gui/pages.py" line="36" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -832,203 +843,208 @@ Reason for accepting:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="111" />
+        <location filename="../../magdesk/gui/main_window.py" line="114" />
         <source>(no company profile)</source>
         <translation>(未填写本企业信息)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="113" />
+        <location filename="../../magdesk/gui/main_window.py" line="115" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="117" />
-        <location filename="../../magdesk/gui/main_window.py" line="266" />
+        <location filename="../../magdesk/gui/main_window.py" line="133" />
+        <location filename="../../magdesk/gui/main_window.py" line="285" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="136" />
+        <location filename="../../magdesk/gui/main_window.py" line="152" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="137" />
+        <location filename="../../magdesk/gui/main_window.py" line="153" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="137" />
+        <location filename="../../magdesk/gui/main_window.py" line="153" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="137" />
+        <location filename="../../magdesk/gui/main_window.py" line="153" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="138" />
+        <location filename="../../magdesk/gui/main_window.py" line="154" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="138" />
+        <location filename="../../magdesk/gui/main_window.py" line="154" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="142" />
+        <location filename="../../magdesk/gui/main_window.py" line="158" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="143" />
+        <location filename="../../magdesk/gui/main_window.py" line="159" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="144" />
+        <location filename="../../magdesk/gui/main_window.py" line="160" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="146" />
+        <location filename="../../magdesk/gui/main_window.py" line="162" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="151" />
+        <location filename="../../magdesk/gui/main_window.py" line="167" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="185" />
+        <location filename="../../magdesk/gui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="186" />
+        <location filename="../../magdesk/gui/main_window.py" line="202" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="188" />
+        <location filename="../../magdesk/gui/main_window.py" line="204" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="190" />
+        <location filename="../../magdesk/gui/main_window.py" line="206" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="192" />
+        <location filename="../../magdesk/gui/main_window.py" line="208" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="195" />
+        <location filename="../../magdesk/gui/main_window.py" line="211" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="199" />
+        <location filename="../../magdesk/gui/main_window.py" line="215" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="201" />
+        <location filename="../../magdesk/gui/main_window.py" line="217" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="204" />
+        <location filename="../../magdesk/gui/main_window.py" line="220" />
+        <source>&amp;Company profile…</source>
+        <translation>本企业信息(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="223" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="205" />
+        <location filename="../../magdesk/gui/main_window.py" line="224" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="206" />
+        <location filename="../../magdesk/gui/main_window.py" line="225" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="211" />
+        <location filename="../../magdesk/gui/main_window.py" line="230" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="212" />
+        <location filename="../../magdesk/gui/main_window.py" line="231" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="213" />
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="272" />
+        <location filename="../../magdesk/gui/main_window.py" line="291" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="292" />
+        <location filename="../../magdesk/gui/main_window.py" line="311" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="293" />
+        <location filename="../../magdesk/gui/main_window.py" line="312" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="298" />
+        <location filename="../../magdesk/gui/main_window.py" line="317" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="327" />
+        <location filename="../../magdesk/gui/main_window.py" line="346" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="345" />
+        <location filename="../../magdesk/gui/main_window.py" line="365" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="347" />
+        <location filename="../../magdesk/gui/main_window.py" line="367" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="368" />
+        <location filename="../../magdesk/gui/main_window.py" line="388" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="369" />
+        <location filename="../../magdesk/gui/main_window.py" line="389" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="374" />
+        <location filename="../../magdesk/gui/main_window.py" line="394" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="374" />
+        <location filename="../../magdesk/gui/main_window.py" line="394" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="376" />
+        <location filename="../../magdesk/gui/main_window.py" line="396" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1109,13 +1125,13 @@ Reason for accepting:</source>
 <context>
     <name>MonthCounts</name>
     <message>
-        <location filename="../../magdesk/gui/months.py" line="57" />
-        <location filename="../../magdesk/gui/months.py" line="88" />
+        <location filename="../../magdesk/gui/months.py" line="68" />
+        <location filename="../../magdesk/gui/months.py" line="95" />
         <source>Summing the months…</source>
         <translation>正在汇总各月数据…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/months.py" line="88" />
+        <location filename="../../magdesk/gui/months.py" line="95" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
@@ -1192,12 +1208,12 @@ Reason for accepting:</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="365" />
+        <location filename="../../magdesk/gui/form.py" line="368" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="382" />
+        <location filename="../../magdesk/gui/form.py" line="385" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1205,29 +1221,40 @@ Reason for accepting:</source>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="62" />
+        <location filename="../../magdesk/gui/sections.py" line="63" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="63" />
+        <location filename="../../magdesk/gui/sections.py" line="64" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="64" />
+        <location filename="../../magdesk/gui/sections.py" line="65" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="66" />
+        <location filename="../../magdesk/gui/sections.py" line="67" />
         <source>Filter: number, name, code…</source>
         <translation>筛选:单号、名称、编码…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="71" />
+        <location filename="../../magdesk/gui/sections.py" line="72" />
+        <location filename="../../magdesk/gui/sections.py" line="265" />
         <source>All months</source>
         <translation>全部月份</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/sections.py" line="254" />
+        <source>No matching records</source>
+        <translation>没有符合条件的记录</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/sections.py" line="255" />
+        <source>{0} rows</source>
+        <translation>共 {0} 条</translation>
     </message>
 </context>
 <context>
@@ -1271,62 +1298,62 @@ Reason for accepting:</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="29" />
+        <location filename="../../magdesk/gui/dialogs.py" line="25" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="34" />
+        <location filename="../../magdesk/gui/dialogs.py" line="30" />
         <source>From the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="42" />
+        <location filename="../../magdesk/gui/dialogs.py" line="38" />
         <source>Any measured Dy or Tb is controlled</source>
         <translation>检出镝或铽即属管制物项</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="43" />
+        <location filename="../../magdesk/gui/dialogs.py" line="39" />
         <source>Dy+Tb ≤ 0.1 % with a test report ships free</source>
         <translation>镝铽合计≤0.1%且有检测报告的不属管制</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="49" />
+        <location filename="../../magdesk/gui/dialogs.py" line="45" />
         <source>t</source>
         <translation>吨</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="51" />
+        <location filename="../../magdesk/gui/dialogs.py" line="47" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="52" />
+        <location filename="../../magdesk/gui/dialogs.py" line="48" />
         <source>Clerk name</source>
         <translation>制表人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="53" />
+        <location filename="../../magdesk/gui/dialogs.py" line="49" />
         <source>Filing deadline (day of next month)</source>
         <translation>申报截止日(次月几日)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="54" />
+        <location filename="../../magdesk/gui/dialogs.py" line="50" />
         <source>Dy/Tb control rule</source>
         <translation>镝铽管制判定规则</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="55" />
+        <location filename="../../magdesk/gui/dialogs.py" line="51" />
         <source>Dy/Tb threshold (%)</source>
         <translation>镝铽含量阈值(%)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="56" />
+        <location filename="../../magdesk/gui/dialogs.py" line="52" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="57" />
+        <location filename="../../magdesk/gui/dialogs.py" line="53" />
         <source>Default mass unit</source>
         <translation>默认重量单位</translation>
     </message>
@@ -1334,7 +1361,7 @@ Reason for accepting:</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/tasks.py" line="75" />
+        <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

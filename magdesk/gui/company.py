@@ -1,0 +1,305 @@
+"""The own company's profile: the first-start dialog that creates the file,
+and File ▸ Company profile, which corrects it later.  One form over the
+company's field specs, checked as typed by the core's rule: an error (or a
+check-digit mismatch not kept on purpose) blocks Enter and OK, its reason
+beside the field, the cursor put in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import services
+from ..core.fields import FIELDS, FieldSpec
+from ..core.identifiers import normalise_uscc
+from ..core.messages import render_text
+from ..core.model import Company
+from ..storage.db import Database, StorageError
+from .form import STYLE
+
+PILOT = "uscc.check_digit"  # a warning of the core; here it blocks unless kept on purpose
+
+
+class CompanyForm(QDialog):
+    """The company's fields, each with its reason beside it.  Enter moves on
+    and, on the last field, finishes (so do OK and Ctrl+S)."""
+
+    def __init__(self, lang: str, company: Company | None = None, pilot_kept: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lang, self.tried = lang, False
+        self.specs: tuple[FieldSpec, ...] = FIELDS["company"]
+        self.widgets: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.setStyleSheet(STYLE)
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        for spec in self.specs:
+            self._add_row(spec.label(lang) + (" *" if spec.required else ""), spec.name,
+                          self._editor(spec))
+            if spec.name == "uscc":
+                self.pilot = QCheckBox(self.tr("Keep this code: it is exactly as on the business "
+                                               "licence (an early pilot code)"))
+                self.pilot.setObjectName("pilot")
+                self.pilot.toggled.connect(self.revalidate)
+                self.pilot.installEventFilter(self)
+                self.form.addRow("", self.pilot)
+        self.widgets["uscc"].setPlaceholderText(self.tr("18 characters, from your business "
+                                                        "licence"))
+        self.status = QLabel()
+        self.status.setProperty("role", "message")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.finish)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._load(company)
+        self.pilot.setChecked(pilot_kept)
+        self.revalidate()
+
+    def _editor(self, spec: FieldSpec) -> QWidget:
+        if spec.kind == "enum":
+            combo = QComboBox()
+            for code in spec.choices.__members__:
+                combo.addItem(spec.choices(code).label(self.lang), code)
+            combo.currentIndexChanged.connect(self.revalidate)
+            return combo
+        edit = QLineEdit()
+        if spec.max_len and spec.name != "uscc":  # a code may be typed with spaces or hyphens
+            edit.setMaxLength(spec.max_len)
+        edit.textChanged.connect(self.revalidate)
+        return edit
+
+    def _add_row(self, label: str, name: str, widget: QWidget) -> None:
+        """A field and its message beside it (as in the record forms)."""
+        widget.setObjectName(name)
+        widget.setAccessibleName(label.rstrip(" *"))
+        widget.installEventFilter(self)
+        message = QLabel()
+        message.setProperty("role", "message")
+        message.setWordWrap(True)
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
+        box.addWidget(message, 2)
+        self.form.addRow(label, row)
+        self.widgets[name], self.messages[name] = widget, message
+
+    def _load(self, company: Company | None) -> None:
+        for spec in self.specs:
+            widget = self.widgets[spec.name]
+            value = getattr(company, spec.name) if company is not None else \
+                Company.__dataclass_fields__[spec.name].default
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(value, str):
+                widget.setText(value)
+
+    # --- keys ------------------------------------------------------------------------
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.matches(QKeySequence.StandardKey.Save):
+            self.finish()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter moves to the next field; on the last one it finishes."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                    Qt.Key.Key_Enter):
+            if obj is list(self.widgets.values())[-1]:
+                self.finish()
+            else:
+                self.focusNextChild()
+            return True
+        return super().eventFilter(obj, event)
+
+    # --- values and checks -------------------------------------------------------------
+
+    def company(self) -> Company:
+        values = {}
+        for spec in self.specs:
+            widget = self.widgets[spec.name]
+            values[spec.name] = widget.currentData() if isinstance(widget, QComboBox) \
+                else widget.text().strip()
+        values["uscc"] = normalise_uscc(values["uscc"])
+        return Company(**values)
+
+    def accept_reason(self) -> str:
+        """The reason recorded for a pilot code kept on purpose (else none)."""
+        return self.pilot.text() if self.pilot.isChecked() else ""
+
+    def extra_problems(self) -> dict[str, str]:
+        """Problems of fields beyond the company's (a subclass's), by field name."""
+        return {}
+
+    def revalidate(self) -> list[str]:
+        """Show every field's state and reason; the names of the fields that block."""
+        if not hasattr(self, "status"):
+            return []  # still being built
+        found = services.check_company(self.company())
+        self.pilot.setVisible(any(f.code == PILOT for f in found))
+        extra = self.extra_problems()
+        blocking = []
+        for name, widget in self.widgets.items():
+            fs = [f for f in found if f.field == name]
+            empty = isinstance(widget, QLineEdit) and not widget.text().strip()
+            if not self.tried:  # not yet filled in: yellow, and no message (the colour says it)
+                fs = [f for f in fs if f.code != "field.required"]
+            texts = [render_text(f, self.lang) for f in fs]
+            stops = any(f.is_error or (f.code == PILOT and not self.pilot.isChecked())
+                        for f in fs)
+            if name in extra:
+                texts.append(extra[name])
+                stops = True
+            if stops or (empty and any(f.field == name for f in found)):
+                blocking.append(name)
+            required = any(s.required for s in self.specs if s.name == name)
+            state = "invalid" if stops else "empty" if empty and required else "valid"
+            _restyle(widget, "state", state)
+            self.messages[name].setText("; ".join(texts))
+            _restyle(self.messages[name], "role", "warning" if texts and not stops else "message")
+        if not blocking:
+            self.status.clear()
+        self._fit()
+        return blocking
+
+    def _fit(self) -> None:
+        """Grow to show every reason in full: a window does not follow its wrapped
+        labels' height by itself."""
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width())
+        if need > self.height():
+            self.resize(self.width(), need)
+
+    def finish(self) -> None:
+        """OK, Ctrl+S or Enter on the last field: save, unless a field blocks;
+        then its reason stays beside it and the cursor goes to the first."""
+        self.tried = True
+        blocking = self.revalidate()
+        if blocking:
+            self.status.setText(self.tr("Correct the fields marked red first."))
+            self._fit()
+            self.widgets[blocking[0]].setFocus()
+            return
+        problem = self.save()
+        if problem:
+            self.status.setText(problem)
+            return
+        self.accept()
+
+    def save(self) -> str:
+        """Write what the form holds; a problem to show, or '' when done."""
+        return ""
+
+
+def _restyle(widget: QWidget, name: str, value: str) -> None:
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+class FirstStartDialog(CompanyForm):
+    """First start: the own company, and where to keep the new file, which is
+    created only when every field is right (tests monkeypatch ``ask``)."""
+
+    def __init__(self, lang: str, default_path: Path, parent: QWidget | None = None):
+        super().__init__(lang, None, False, parent)
+        self.setWindowTitle(self.tr("Welcome to magdesk — your company"))
+        self.intro.setText(self.tr("magdesk keeps your records in one file on this computer. "
+                                   "Enter your company first."))
+        self.path = QLineEdit(str(default_path))
+        self.path.textChanged.connect(self.revalidate)
+        previous = self.widgets[self.specs[-1].name]
+        self._add_row(self.tr("Database file"), "path", self.path)
+        QWidget.setTabOrder(previous, self.path)  # before the buttons, made earlier
+        self.created: Path | None = None
+        self.revalidate()
+        self.widgets["name"].setFocus()
+
+    def extra_problems(self) -> dict[str, str]:
+        path = getattr(self, "path", None)
+        if path is None:
+            return {}
+        text = path.text().strip()
+        if not text:
+            return {"path": self.tr("Choose where to keep the file")}
+        if Path(text).exists():
+            return {"path": self.tr("A file of that name exists already; choose another name")}
+        return {}
+
+    def save(self) -> str:
+        path = Path(self.path.text().strip())
+        try:
+            problems = services.create_database(path, self.company(), self.accept_reason())
+        except (StorageError, OSError) as exc:
+            self.messages["path"].setText(str(exc))
+            self.path.setFocus()
+            return self.tr("The file could not be created.")
+        if problems:
+            return "; ".join(render_text(f, self.lang) for f in problems)
+        self.created = path
+        return ""
+
+    @classmethod
+    def ask(cls, lang: str, default_path: Path, parent: QWidget | None = None) -> Path | None:
+        """The new file, made and headed by the company; None if cancelled."""
+        dialog = cls(lang, default_path, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.created
+
+
+class CompanyProfileDialog(CompanyForm):
+    """File ▸ Company profile: the same fields, prefilled, saved to the open file."""
+
+    def __init__(self, db: Database, lang: str, parent: QWidget | None = None):
+        from ..storage.repository import Repository
+
+        repo = Repository(db)
+        company = repo.company()
+        kept = company is not None and ("company", company.uscc, PILOT) in repo.accepted()
+        super().__init__(lang, company, kept, parent)
+        self.db = db
+        self.setWindowTitle(self.tr("Company profile"))
+        self.intro.setText(self.tr("The company every filing and printout is headed with."))
+        self.widgets["name"].setFocus()
+
+    def save(self) -> str:
+        try:
+            problems = services.save_company(self.db, self.company(), self.accept_reason())
+        except StorageError as exc:
+            return str(exc)
+        return "; ".join(render_text(f, self.lang) for f in problems)
+
+    @classmethod
+    def edit(cls, parent: QWidget, db: Database, lang: str) -> Company | None:
+        """Show the dialog; the saved company, or None if cancelled."""
+        dialog = cls(db, lang, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.company()

@@ -1,0 +1,196 @@
+"""The company profile by keyboard: the first-start dialog that creates the file,
+and File ▸ Company profile, which corrects it (real widgets, real files)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+from magdesk.gui.app import application
+from magdesk.gui.company import CompanyProfileDialog, FirstStartDialog
+from magdesk.gui.main_window import MainWindow, company_colour
+from magdesk.storage import open_database
+from magdesk.storage.filing_store import FilingStore
+from magdesk.storage.repository import Repository
+
+from .conftest import lang_settings
+
+WRONG = "91360700MA35ABCD1X"  # its check character should be Q
+RIGHT = "91360700MA35ABCD1Q"
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def type_here(qtbot, text):
+    """Type into the focused field like a keyboard; CJK through an input-method commit."""
+    if text.isascii():
+        qtbot.keyClicks(focused(), text)
+    else:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(focused(), event)
+
+
+def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(focused(), k, modifier)
+
+
+def retype(qtbot, text):
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key.Key_Delete)
+    type_here(qtbot, text)
+
+
+def shown(qtbot, dialog):
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: focused() is not None and focused().window() is dialog)
+
+
+def test_first_start_refuses_a_wrong_code_then_creates_the_file(qtbot, tmp_path):
+    application(lang_settings("zh"))
+    path = tmp_path / "first.sqlite"
+    dialog = FirstStartDialog("zh", path)
+    qtbot.addWidget(dialog)
+    shown(qtbot, dialog)
+    w = dialog.widgets
+    assert focused() is w["name"]
+    type_here(qtbot, "赣州测试磁材有限公司")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, WRONG)
+    assert w["uscc"].property("state") == "invalid"
+    assert "计算得Q" in dialog.messages["uscc"].text()
+    key(qtbot, Qt.Key.Key_Return)  # Enter moves on: past "keep this code" (not ticked)…
+    assert focused() is dialog.pilot
+    key(qtbot, Qt.Key.Key_Return)  # …to the address
+    assert focused() is w["address"] and not dialog.pilot.isChecked()
+    type_here(qtbot, "赣州市章贡区")
+    for expected in (w["contact"], w["enterprise_type"], w["system_account"], w["path"]):
+        key(qtbot, Qt.Key.Key_Return)
+        assert focused() is expected
+    key(qtbot, Qt.Key.Key_Return)  # …and on the last field it would create the file
+    assert not path.exists()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert focused() is w["uscc"]  # the cursor is put in the faulty field
+    assert "计算得Q" in dialog.messages["uscc"].text() and dialog.messages["uscc"].isVisible()
+    assert dialog.status.text() == "请先改正标红的字段。"
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)  # nor does OK
+    assert not path.exists() and focused() is w["uscc"]
+
+    retype(qtbot, RIGHT)
+    assert w["uscc"].property("state") == "valid" and dialog.messages["uscc"].text() == ""
+    assert not dialog.pilot.isVisible()
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.created == path
+    with open_database(path) as db:
+        company = Repository(db).company()
+    assert (company.name, company.uscc, company.address) == ("赣州测试磁材有限公司", RIGHT,
+                                                             "赣州市章贡区")
+
+
+def test_first_start_blocks_an_empty_address_and_a_malformed_code(qtbot, tmp_path):
+    application(lang_settings("zh"))
+    path = tmp_path / "first.sqlite"
+    dialog = FirstStartDialog("zh", path)
+    qtbot.addWidget(dialog)
+    shown(qtbot, dialog)
+    type_here(qtbot, "赣州测试磁材有限公司")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "91360700MA35ABCD1O")  # the letter O cannot occur
+    assert "格式不正确" in dialog.messages["uscc"].text()
+    assert not dialog.pilot.isVisible()  # a malformed code cannot be kept
+    assert dialog.messages["address"].text() == ""  # yellow until a first try
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not path.exists() and focused() is dialog.widgets["uscc"]
+    assert dialog.messages["address"].text() == "地址不能为空"
+    retype(qtbot, RIGHT)
+    key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not path.exists() and focused() is dialog.widgets["address"]
+
+
+def test_first_start_keeps_a_pilot_code_only_when_told(qtbot, tmp_path):
+    application(lang_settings("zh"))
+    path = tmp_path / "pilot.sqlite"
+    (tmp_path / "taken.sqlite").write_bytes(b"")
+    dialog = FirstStartDialog("zh", tmp_path / "taken.sqlite")
+    qtbot.addWidget(dialog)
+    shown(qtbot, dialog)
+    w = dialog.widgets
+    type_here(qtbot, "厦门试点磁业有限公司")
+    key(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "91350211M00013FA1N")  # a real early-pilot code
+    assert dialog.pilot.isVisible() and not dialog.pilot.isChecked()
+    assert "已有同名文件" in dialog.messages["path"].text()
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is dialog.pilot
+    key(qtbot, Qt.Key.Key_Space)
+    assert w["uscc"].property("state") == "valid"
+    assert dialog.messages["uscc"].property("role") == "warning"
+    key(qtbot, Qt.Key.Key_Return)
+    type_here(qtbot, "厦门市湖里区")
+    w["path"].setFocus()
+    retype(qtbot, str(path))
+    key(qtbot, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    with open_database(path) as db:
+        assert Repository(db).company().uscc == "91350211M00013FA1N"
+        assert ("company", "91350211M00013FA1N", "uscc.check_digit") in Repository(db).accepted()
+
+
+def test_company_profile_corrects_the_heading_and_the_band(window, qtbot, monkeypatch):
+    old = FilingStore(window.db).heading()
+    assert window.company_action.isEnabled()
+
+    def drive(dialog):  # the clerk, at the keyboard, in place of the modal loop
+        shown(qtbot, dialog)
+        assert dialog.widgets["name"].text() == old.name
+        assert dialog.widgets["uscc"].text() == old.uscc
+        retype(qtbot, "赣州新材磁业有限公司")
+        key(qtbot, Qt.Key.Key_Tab)
+        retype(qtbot, WRONG)
+        key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # a bad code blocks
+        assert dialog.isVisible() and focused() is dialog.widgets["uscc"]
+        assert FilingStore(window.db).heading() == old
+        retype(qtbot, RIGHT)
+        for _ in range(4):  # Enter through the rest; on the last field it saves
+            key(qtbot, Qt.Key.Key_Return)
+        assert focused() is dialog.widgets["system_account"]
+        key(qtbot, Qt.Key.Key_Return)
+        return dialog.result()
+
+    monkeypatch.setattr(CompanyProfileDialog, "exec", drive)
+    window.company_action.trigger()
+    heading = FilingStore(window.db).heading()
+    assert (heading.name, heading.uscc) == ("赣州新材磁业有限公司", RIGHT)
+    assert "赣州新材磁业有限公司" in window.windowTitle()
+    assert "赣州新材磁业有限公司" in window.band.text() and RIGHT in window.band.text()
+    assert company_colour(RIGHT).name() in window.band.styleSheet()
+    assert company_colour(old.uscc).name() not in window.band.styleSheet()
+
+
+def test_company_profile_cancelled_changes_nothing(window, qtbot, monkeypatch):
+    old = FilingStore(window.db).heading()
+
+    def drive(dialog):
+        shown(qtbot, dialog)
+        retype(qtbot, "不保存的名字")
+        key(qtbot, Qt.Key.Key_Escape)
+        return dialog.result()
+
+    monkeypatch.setattr(CompanyProfileDialog, "exec", drive)
+    window.company_action.trigger()
+    assert FilingStore(window.db).heading() == old and old.name in window.band.text()
+
+
+def test_a_read_only_file_offers_no_company_profile(qtbot, demo_copy):
+    settings = lang_settings("zh")
+    application(settings)
+    with open_database(demo_copy) as writer, open_database(demo_copy) as reader:
+        assert reader.read_only and not writer.read_only
+        win = MainWindow(reader, settings)
+        qtbot.addWidget(win)
+        assert not win.company_action.isEnabled()
+        assert win.company_action.text() == "本企业信息(&C)…"
+        win.close()
