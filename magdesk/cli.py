@@ -32,6 +32,9 @@ _TEXT = {
                     "{period}  {state}  revision {revision}  due {deadline} ({days} days)  "
                     "receipt {receipt}  file {file}"),
     "bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
+    "period_required": ("需要 --period", "--period is required"),
+    "file_needs": ("标记为已申报需要 --date 和 --receipt", "--date and --receipt are required to "
+                   "file a period"),
     "imported": ("已导入“{file}”工作表“{sheet}”:新增 {inserted} 条,更新 {updated} 条,跳过 {skipped} 条,"
                  "{warnings} 个警告;导入前的恢复点:{backup}",
                  "Imported '{file}', sheet '{sheet}': {inserted} added, {updated} updated, "
@@ -302,17 +305,19 @@ def _period_cmd(args, lang, settings) -> int:
             if args.action == "list":
                 statuses = services.period_statuses(db, settings=settings)
             elif not args.period:
-                raise PeriodError("--period is required")
+                print(f"magdesk-cli: {_t('period_required', lang)}", file=sys.stderr)
+                return 1
             elif args.action == "status":
                 statuses = [services.period_status(db, args.period, settings=settings)]
             elif args.action == "file":
                 if args.date is None or not args.receipt:
-                    raise PeriodError("--date and --receipt are required to file a period")
+                    print(f"magdesk-cli: {_t('file_needs', lang)}", file=sys.stderr)
+                    return 1
                 statuses = [services.file_period(db, args.period, args.date, args.receipt)]
             else:
                 statuses = [services.amend_period(db, args.period)]
         except PeriodError as exc:
-            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
             return 1
     if args.json:
         json.dump([s.as_dict() for s in statuses], sys.stdout, ensure_ascii=False, indent=1)

@@ -9,9 +9,38 @@ from ..core.balance import next_period
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
 
+_REFUSALS = {
+    "already_filed": ("{period}已申报(回执编号{receipt}),无需再次标记",
+                      "{period} is already filed (receipt {receipt})"),
+    "receipt_required": ("请填写稀土产品追溯系统的回执编号",
+                         "The receipt number from the tracking system is required"),
+    "not_exported": ("{period}还没有导出申报表,不能标记为已申报;请先导出",
+                     "{period} has no exported workbook to file; export it first"),
+    "changed_since_export": ("{period}的记录在导出{file}之后有改动;请重新导出,并上传新导出的文件",
+                             "The records of {period} changed after {file} was written; "
+                             "export again and upload that file"),
+    "not_filed": ("{period}尚未申报(状态:{state}),只有已申报的月份才能发起更正",
+                  "{period} is not filed ({state}); only a filed period is amended"),
+}
+
 
 class PeriodError(Exception):
-    """A state change that is not allowed now; the message says why."""
+    """A state change that is not allowed now.  ``code`` is stable and
+    ``params`` its values; ``message(lang)`` is the sentence for the clerk
+    (``str()`` the English one)."""
+
+    def __init__(self, code: str, **params):
+        self.code, self.params = code, params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        from ..core.enums import PeriodState
+
+        zh, en = _REFUSALS[self.code]
+        params = dict(self.params)
+        if "state" in params:  # the state as the clerk reads it on the Filing page
+            params["state"] = PeriodState(params["state"]).label(lang)
+        return (zh if lang == "zh" else en).format(**params)
 
 
 @dataclass(frozen=True)
@@ -59,17 +88,16 @@ def file_period(db: Database, period: str, filed_on: date, receipt_no: str) -> P
     store = FilingStore(db)
     p = store.period(period)
     if p["state"] == "FILED":
-        raise PeriodError(f"{period} is already filed (receipt {p['receipt_no']})")
+        raise PeriodError("already_filed", period=period, receipt=p["receipt_no"])
     if not receipt_no.strip():
-        raise PeriodError("the receipt number from the tracking system is required")
+        raise PeriodError("receipt_required")
     exports = [e for e in store.exports(period)
                if e["revision"] == p["revision"] and not e["draft"]]
     if not exports:
-        raise PeriodError(f"{period} has no exported workbook to file; export it first")
+        raise PeriodError("not_exported", period=period)
     template = load_template(exports[-1]["template"])
     if data_digest(store, template, period) != exports[-1]["data_sha256"]:
-        raise PeriodError(f"the records of {period} changed after {exports[-1]['file_name']} "
-                          "was written; export again and upload that file")
+        raise PeriodError("changed_since_export", period=period, file=exports[-1]["file_name"])
     db.snapshot(f"before filing {period}")
     with db.write():
         for sheet in template.sheets:
@@ -86,7 +114,7 @@ def amend_period(db: Database, period: str, *, today: date) -> PeriodStatus:
     store = FilingStore(db)
     p = store.period(period)
     if p["state"] != "FILED":
-        raise PeriodError(f"{period} is not filed ({p['state']}); only a filed period is amended")
+        raise PeriodError("not_filed", period=period, state=p["state"])
     db.snapshot(f"before amending {period}")
     store.set_period(period, state="AMENDED", revision=p["revision"] + 1)
     return status(db, period, today=today)

@@ -44,7 +44,7 @@ class FilingFlow(QObject):
     def _exported(self, period: str, result, error) -> None:
         w = self.window
         if error is not None:
-            QMessageBox.warning(w, self.tr("Export failed"), str(error))
+            QMessageBox.warning(w, self.tr("Export failed"), refusal(error, w.lang))
         elif result.refused:
             errors = [f.message(w.lang) for f in result.findings if f.is_error]
             QMessageBox.warning(w, self.tr("Not exported"), self.tr(
@@ -64,7 +64,7 @@ class FilingFlow(QObject):
         try:
             services.file_period(w.db, period, date.today(), receipt)
         except Exception as exc:  # a refusal from the period rules: show it
-            QMessageBox.warning(w, self.tr("Not filed"), str(exc))
+            QMessageBox.warning(w, self.tr("Not filed"), refusal(exc, w.lang))
         w.refresh_periods(with_findings=False)
 
     def amend_period(self, period: str) -> None:
@@ -72,8 +72,15 @@ class FilingFlow(QObject):
         try:
             services.amend_period(w.db, period)
         except Exception as exc:
-            QMessageBox.warning(w, self.tr("No amendment"), str(exc))
+            QMessageBox.warning(w, self.tr("No amendment"), refusal(exc, w.lang))
         w.refresh_periods(with_findings=False)
+
+
+def refusal(exc: Exception, lang: str) -> str:
+    """Why a service refused, in the clerk's language: refusals with a code
+    (the period rules, the summaries) carry their own ``message(lang)``."""
+    message = getattr(exc, "message", None)
+    return message(lang) if callable(message) else str(exc)
 
 
 REPORT_KINDS = ("flow", "inventory", "licences")

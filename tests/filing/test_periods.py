@@ -135,3 +135,45 @@ def test_bulk_inserts_into_a_filed_period_are_refused_whole(demo_copy, tmp_path)
         with pytest.raises(PeriodLockedError):
             repo.insert_new("sale", rows)
         assert repo.count("sale") == before  # not even the July one
+
+
+def test_every_refusal_has_a_code_and_reads_in_both_languages(demo_copy, tmp_path):
+    refusals = []
+    with open_database(demo_copy) as db:
+        for call in (lambda: services.file_period(db, PERIOD, date(2026, 7, 8), "RC-1"),
+                     lambda: services.amend_period(db, "2026-07", today=TODAY)):
+            with pytest.raises(PeriodError) as caught:
+                call()
+            refusals.append(caught.value)
+        services.export_filing(db, PERIOD, tmp_path, today=TODAY)
+        with pytest.raises(PeriodError) as caught:
+            services.file_period(db, PERIOD, date(2026, 7, 8), "  ")
+        refusals.append(caught.value)
+        services.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
+        with pytest.raises(PeriodError) as caught:
+            services.file_period(db, PERIOD, date(2026, 7, 9), "RC-2")
+        refusals.append(caught.value)
+    assert [(e.code, e.params) for e in refusals] == [
+        ("not_exported", {"period": PERIOD}),
+        ("not_filed", {"period": "2026-07", "state": "OPEN"}),
+        ("receipt_required", {}),
+        ("already_filed", {"period": PERIOD, "receipt": "RC-1"})]
+    assert [e.message("zh") for e in refusals] == [
+        "2026-06还没有导出申报表,不能标记为已申报;请先导出",
+        "2026-07尚未申报(状态:未申报),只有已申报的月份才能发起更正",
+        "请填写稀土产品追溯系统的回执编号",
+        "2026-06已申报(回执编号RC-1),无需再次标记"]
+    assert str(refusals[1]) == refusals[1].message("en") == (
+        "2026-07 is not filed (Open); only a filed period is amended")
+    changed = PeriodError("changed_since_export", period=PERIOD, file="x.xlsx")
+    assert changed.message("zh") == "2026-06的记录在导出x.xlsx之后有改动;请重新导出,并上传新导出的文件"
+    assert "changed after x.xlsx" in str(changed)
+
+
+def test_period_cli_refusals_in_the_clerks_language(demo_copy, capsys):
+    db = str(demo_copy)
+    assert main(["--lang", "zh", "period", "file", "--db", db, "--period", PERIOD,
+                 "--date", "2026-07-08", "--receipt", "RC-9"]) == 1
+    assert "2026-06还没有导出申报表" in capsys.readouterr().err
+    assert main(["--lang", "en", "period", "amend", "--db", db, "--period", PERIOD]) == 1
+    assert "2026-06 is not filed (Open)" in capsys.readouterr().err

@@ -4,7 +4,7 @@ period refusals and the undo messages come in her language."""
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
 
 from .conftest import lang_settings
@@ -71,3 +71,19 @@ def test_english_removes_the_chinese_translators(chinese):
         assert QLocale() == QLocale.system()
     finally:
         install_translations(chinese, "zh")
+
+
+def test_a_period_refusal_reads_in_chinese_on_the_filing_page(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("RC-2026-1", True))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(
+        (title, text)))
+    window.refresh_periods(with_findings=False)
+    window.filing.select("2026-10")
+    qtbot.mouseClick(window.filing.file_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.filing.amend_button, Qt.MouseButton.LeftButton)
+    assert shown == [
+        ("未能标记为已申报", "2026-10还没有导出申报表,不能标记为已申报;请先导出"),
+        ("无法发起更正", "2026-10尚未申报(状态:未申报),只有已申报的月份才能发起更正")]
