@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from .. import services
@@ -83,23 +83,20 @@ def refusal(exc: Exception, lang: str) -> str:
     return message(lang) if callable(message) else str(exc)
 
 
-REPORT_KINDS = ("flow", "inventory", "licences")
-
-
 def print_summary(window) -> None:
-    """Ask which summary, then preview it for the month selected on the Filing page."""
+    """Ask which summary of which month (preset to the month in view), then preview it."""
+    from .print_chooser import SummaryChooser, default_month
     from .printing import preview
 
-    tr = window.tr
-    labels = [tr("Monthly flow summary"), tr("Inventory reconciliation"), tr("Licence usage")]
-    label, ok = QInputDialog.getItem(window, tr("Print"), tr("Which summary?"), labels, 0, False)
-    if not ok:
+    choice = SummaryChooser.ask(window.periods, default_month(window), window)
+    if choice is None:
         return
-    period = window.filing.selected_period() or (window.periods[-1] if window.periods else "")
+    kind, period = choice
     try:
-        report = services.summary_report(window.db, REPORT_KINDS[labels.index(label)], period)
+        report = services.summary_report(window.db, kind, period)
     except Exception as exc:  # a report that cannot be made: say why
-        QMessageBox.warning(window, tr("Print"), str(exc))
+        QMessageBox.warning(window, QCoreApplication.translate("SummaryChooser", "Print"),
+                            refusal(exc, window.lang))
         return
     preview(report, window)
 
@@ -114,9 +111,11 @@ def restore_point(window) -> None:
     try:
         services.restore_snapshot(window.db, chosen.path)
     except Exception as exc:  # the restore refused: say why, nothing changed
-        QMessageBox.warning(window, window.tr("Not restored"), str(exc))
+        QMessageBox.warning(window, QCoreApplication.translate("RestorePoints", "Not restored"),
+                            refusal(exc, window.lang))
         return
-    window.statusBar().showMessage(window.tr("Restored the state of {0}").format(
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "RestorePoints", "Restored the state of {0}").format(
         chosen.taken_at.strftime("%Y-%m-%d %H:%M")), 10000)
     window.reopen(window.db.path)
 

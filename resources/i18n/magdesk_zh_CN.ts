@@ -1,35 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../magdesk/gui/flows.py" line="87" />
-        <source>Monthly flow summary</source>
-        <translation>月度产品流向汇总</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/flows.py" line="87" />
-        <source>Inventory reconciliation</source>
-        <translation>库存核对表</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/flows.py" line="87" />
-        <source>Licence usage</source>
-        <translation>许可证使用情况</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/flows.py" line="88" />
-        <location filename="../../magdesk/gui/flows.py" line="95" />
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/flows.py" line="88" />
-        <source>Which summary?</source>
-        <translation>打印哪一份汇总表?</translation>
-    </message>
-</context>
-<context>
     <name>AcceptWarnings</name>
     <message>
         <location filename="../../magdesk/gui/form_parts.py" line="66" />
@@ -265,35 +236,35 @@ Reason for accepting:</source>
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="132" />
         <location filename="../../magdesk/gui/flows.py" line="138" />
-        <location filename="../../magdesk/gui/flows.py" line="142" />
-        <location filename="../../magdesk/gui/flows.py" line="162" />
+        <location filename="../../magdesk/gui/flows.py" line="144" />
+        <location filename="../../magdesk/gui/flows.py" line="148" />
+        <location filename="../../magdesk/gui/flows.py" line="168" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="133" />
+        <location filename="../../magdesk/gui/flows.py" line="139" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="139" />
+        <location filename="../../magdesk/gui/flows.py" line="145" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件,请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="142" />
+        <location filename="../../magdesk/gui/flows.py" line="148" />
         <source>How many sales?</source>
         <translation>销售出库记录数:</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="151" />
+        <location filename="../../magdesk/gui/flows.py" line="157" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="159" />
+        <location filename="../../magdesk/gui/flows.py" line="165" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消,未生成演示数据库</translation>
     </message>
@@ -731,7 +702,7 @@ Reason for accepting:</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="194" />
+        <location filename="../../magdesk/gui/flows.py" line="200" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1294,6 +1265,16 @@ Reason for accepting:</source>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="114" />
+        <source>Not restored</source>
+        <translation>未还原</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="117" />
+        <source>Restored the state of {0}</source>
+        <translation>已还原到 {0} 的状态</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1359,24 +1340,55 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>SummaryChooser</name>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="98" />
+        <location filename="../../magdesk/gui/print_chooser.py" line="20" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/print_chooser.py" line="23" />
+        <source>Monthly flow summary</source>
+        <translation>月度产品流向汇总</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/print_chooser.py" line="23" />
+        <source>Inventory reconciliation</source>
+        <translation>库存核对表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/print_chooser.py" line="24" />
+        <source>Licence usage</source>
+        <translation>许可证使用情况</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/print_chooser.py" line="34" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/print_chooser.py" line="35" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/print_chooser.py" line="39" />
+        <source>Summary</source>
+        <translation>汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/print_chooser.py" line="40" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../magdesk/gui/flows.py" line="110" />
-        <source>Not restored</source>
-        <translation>未还原</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/flows.py" line="112" />
-        <source>Restored the state of {0}</source>
-        <translation>已还原到 {0} 的状态</translation>
     </message>
 </context>
 </TS>

@@ -87,3 +87,65 @@ def test_a_period_refusal_reads_in_chinese_on_the_filing_page(window, qtbot, mon
     assert shown == [
         ("未能标记为已申报", "2026-10还没有导出申报表,不能标记为已申报;请先导出"),
         ("无法发起更正", "2026-10尚未申报(状态:未申报),只有已申报的月份才能发起更正")]
+
+
+def _english_in(dialog) -> list[str]:
+    from PySide6.QtWidgets import QComboBox, QFormLayout
+
+    texts = [dialog.windowTitle()]
+    for combo in dialog.findChildren(QComboBox):
+        texts += [combo.itemText(i) for i in range(combo.count())]
+    form = dialog.findChild(QFormLayout)
+    texts += [form.labelForField(f).text() for f in dialog.findChildren(QComboBox)]
+    return [t for t in texts + [w.text() for w in dialog.findChildren(QAbstractButton)]
+            if set(WORDS.findall(t)) - NAMES]
+
+
+def test_print_chooser_reads_in_chinese_and_asks_for_the_month(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from magdesk.gui.print_chooser import SummaryChooser
+
+    seen = {}
+
+    def choose():
+        dialog = QApplication.activeModalWidget()
+        seen["english"] = _english_in(dialog)
+        seen["kinds"] = [dialog.kind.itemText(i) for i in range(dialog.kind.count())]
+        seen["preset"] = dialog.month.currentText()
+        dialog.month.setCurrentIndex(dialog.month.findData("2026-08"))
+        dialog.kind.setCurrentIndex(2)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        seen["ok"] = ok.text()
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, choose)
+    assert SummaryChooser.ask(window.periods, "2026-10", window) == ("licences", "2026-08")
+    assert seen == {"english": [], "kinds": ["月度产品流向汇总", "库存核对表", "许可证使用情况"],
+                    "preset": "2026-10", "ok": "预览"}
+
+
+def test_ctrl_p_presets_the_month_in_view(window, qtbot, monkeypatch):
+    from magdesk.gui import printing
+    from magdesk.gui.print_chooser import SummaryChooser
+
+    asked, shown = [], []
+    monkeypatch.setattr(SummaryChooser, "ask", classmethod(
+        lambda cls, months, month, parent=None: asked.append(month) or ("inventory", month)))
+    monkeypatch.setattr(printing, "preview", lambda report, parent=None: shown.append(report))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_section("sale")
+    sales = window.sections["sale"]
+    sales.period.setCurrentIndex(sales.period.findData("2026-07"))
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    sales.period.setCurrentIndex(0)  # all months: the current month
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    window.refresh_periods(with_findings=False)
+    window.filing.select("2026-06")
+    window._open_period("2026-06")  # the Filing page, a month chosen
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["2026-07", "2026-10", "2026-06"]
+    assert [(r.kind, r.period) for r in shown] == [
+        ("inventory", "2026-07"), ("inventory", "2026-10"), ("inventory", "2026-06")]

@@ -272,13 +272,13 @@ def test_translations_complete_and_fresh():
 
 
 def test_print_summary_opens_a_preview(window, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
     from magdesk.gui import printing
     from magdesk.gui.flows import print_summary
+    from magdesk.gui.print_chooser import SummaryChooser
 
     shown = []
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))  # the flow
+    monkeypatch.setattr(SummaryChooser, "ask", classmethod(  # the flow, of the month preset
+        lambda cls, months, month, parent=None: ("flow", month)))
     monkeypatch.setattr(printing, "preview", lambda report, parent=None: shown.append(report))
     print_summary(window)
     assert shown and shown[0].period == "2026-10"
