@@ -225,6 +225,7 @@ class MainWindow(MonthCounts, QMainWindow):
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.guard = GuardedUndo(self.undo_stack, self.lang, self._refused, self)
         self.undo_action, self.redo_action = self.guard.undo_action, self.guard.redo_action
+        self.guard.done.connect(lambda text: self.statusBar().showMessage(text, 8000))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self._action(edit_menu, self.tr("&New record"), self.new_record, QKeySequence.StandardKey.New)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 from ..storage.db import DuplicateKeyError, InUseError, PeriodLockedError, StorageError
@@ -68,22 +68,30 @@ def refusal_text(exc: Exception, lang: str) -> str:
 class GuardedUndo(QObject):
     """Undo and Redo actions over ``stack`` that first revert (apply) the
     edit and move the stack only when it went through; ``refused(text)``
-    hears why when it did not (nothing changed then)."""
+    hears why when it did not (nothing changed then), ``done`` what was
+    undone or redone when it did (已撤销：新增销售出库 SO-…)."""
+
+    done = Signal(str)
 
     def __init__(self, stack: QUndoStack, lang: str, refused: Callable[[str], None],
                  parent: QObject):
         super().__init__(parent)
         self.stack, self.lang, self.refused = stack, lang, refused
         self.undo_action = self._action(stack.createUndoAction(parent, self.tr("Undo")),
-                                        self.undo, QKeySequence.StandardKey.Undo)
+                                        self.undo, QKeySequence.keyBindings(
+                                            QKeySequence.StandardKey.Undo))
+        # Redo is Ctrl+Shift+Z on Linux; clerks coming from Windows and WPS press Ctrl+Y
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        if QKeySequence("Ctrl+Y") not in redo_keys:  # Windows binds it already
+            redo_keys.append(QKeySequence("Ctrl+Y"))
         self.redo_action = self._action(stack.createRedoAction(parent, self.tr("Redo")),
-                                        self.redo, QKeySequence.StandardKey.Redo)
+                                        self.redo, redo_keys)
 
     @staticmethod
-    def _action(action: QAction, slot, shortcut) -> QAction:
+    def _action(action: QAction, slot, shortcuts: list[QKeySequence]) -> QAction:
         action.triggered.disconnect()  # the stack's own undo()/redo(): go through ours
         action.triggered.connect(slot)
-        action.setShortcuts(shortcut)  # a StandardKey: every binding of the platform
+        action.setShortcuts(shortcuts)  # the platform's every binding (and Ctrl+Y for Redo)
         return action
 
     def undo(self) -> bool:
@@ -93,17 +101,18 @@ class GuardedUndo(QObject):
         command = self.stack.command(self.stack.index() - 1)
         if not isinstance(command, EditCommand):
             self.stack.undo()
-            return True
-        from ..edits import UndoRefused
+        else:
+            from ..edits import UndoRefused
 
-        try:
-            command.edit.revert(command.repo)
-        except (UndoRefused, StorageError) as exc:
-            self.refused(refusal_text(exc, self.lang))
-            return False
-        command.skip_next_undo = True
-        self.stack.undo()
-        command.changed()
+            try:
+                command.edit.revert(command.repo)
+            except (UndoRefused, StorageError) as exc:
+                self.refused(refusal_text(exc, self.lang))
+                return False
+            command.skip_next_undo = True
+            self.stack.undo()
+            command.changed()
+        self.done.emit(self.tr("Undone: {0}").format(command.text()))
         return True
 
     def redo(self) -> bool:
@@ -112,15 +121,16 @@ class GuardedUndo(QObject):
         command = self.stack.command(self.stack.index())
         if not isinstance(command, EditCommand):
             self.stack.redo()
-            return True
-        from ..edits import UndoRefused
+        else:
+            from ..edits import UndoRefused
 
-        try:
-            command.edit.apply(command.repo)
-        except (UndoRefused, StorageError) as exc:
-            self.refused(refusal_text(exc, self.lang))
-            return False
-        command.skip_next_redo = True
-        self.stack.redo()
-        command.changed()
+            try:
+                command.edit.apply(command.repo)
+            except (UndoRefused, StorageError) as exc:
+                self.refused(refusal_text(exc, self.lang))
+                return False
+            command.skip_next_redo = True
+            self.stack.redo()
+            command.changed()
+        self.done.emit(self.tr("Redone: {0}").format(command.text()))
         return True

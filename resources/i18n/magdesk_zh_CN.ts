@@ -646,14 +646,24 @@ Reason for accepting:</source>
 <context>
     <name>GuardedUndo</name>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="77" />
+        <location filename="../../magdesk/gui/undo.py" line="80" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="79" />
+        <location filename="../../magdesk/gui/undo.py" line="87" />
         <source>Redo</source>
         <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/undo.py" line="115" />
+        <source>Undone: {0}</source>
+        <translation>已撤销：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/undo.py" line="135" />
+        <source>Redone: {0}</source>
+        <translation>已重做：{0}</translation>
     </message>
 </context>
 <context>
@@ -825,7 +835,7 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="133" />
-        <location filename="../../magdesk/gui/main_window.py" line="285" />
+        <location filename="../../magdesk/gui/main_window.py" line="286" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
@@ -945,77 +955,77 @@ Reason for accepting:</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="230" />
+        <location filename="../../magdesk/gui/main_window.py" line="231" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="231" />
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="232" />
+        <location filename="../../magdesk/gui/main_window.py" line="233" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="291" />
+        <location filename="../../magdesk/gui/main_window.py" line="292" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="311" />
+        <location filename="../../magdesk/gui/main_window.py" line="312" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="312" />
+        <location filename="../../magdesk/gui/main_window.py" line="313" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="317" />
+        <location filename="../../magdesk/gui/main_window.py" line="318" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="346" />
+        <location filename="../../magdesk/gui/main_window.py" line="347" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="365" />
+        <location filename="../../magdesk/gui/main_window.py" line="366" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="367" />
+        <location filename="../../magdesk/gui/main_window.py" line="368" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="388" />
+        <location filename="../../magdesk/gui/main_window.py" line="389" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="389" />
+        <location filename="../../magdesk/gui/main_window.py" line="390" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="394" />
+        <location filename="../../magdesk/gui/main_window.py" line="395" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="394" />
+        <location filename="../../magdesk/gui/main_window.py" line="395" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="396" />
+        <location filename="../../magdesk/gui/main_window.py" line="397" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
