@@ -163,6 +163,13 @@ class Database:
         self._bulk: str | None = None
         self._closed = False
         self._audited = _has_audit(conn)
+        # Whether this session changed the file (changed()): rows written here
+        # and rolled back again do not count, nor does a read.
+        self._discarded = 0
+        self._replaced = False
+        self._mark: tuple | None = None
+        with contextlib.suppress(sqlite3.DatabaseError):  # unreadable: changed() says True
+            self._mark = self._state()
 
     @property
     def read_only(self) -> bool:
@@ -181,6 +188,7 @@ class Database:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise self._write_failed(exc) from exc
+        begun = self.conn.total_changes
         try:
             since = audit.begin(self.conn, self.clerk, self.os_user) if self._audited else None
             bulk = self._bulk_start() if self._bulk and since is not None else None
@@ -197,16 +205,16 @@ class Database:
                 audit.finish(self.conn, since)
             self.conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
-            self._rollback()
+            self._rollback(begun)
             mapped = _integrity_error(exc)
             if mapped is not exc:
                 raise mapped from exc
             raise
         except sqlite3.Error as exc:
-            self._rollback()
+            self._rollback(begun)
             raise self._write_failed(exc) from exc
         except BaseException:
-            self._rollback()
+            self._rollback(begun)
             raise
 
     @contextmanager
@@ -258,10 +266,27 @@ class Database:
         audit.record_event(self.conn, "BULK", "*", self._bulk or "",
                            new=audit.bulk_summary(self._bulk or "", before, after))
 
-    def _rollback(self) -> None:
+    def _rollback(self, begun: int) -> None:
         with contextlib.suppress(sqlite3.Error):
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+        self._discarded += self.conn.total_changes - begun  # written, then undone
+
+    def _state(self) -> tuple[int, int, int]:
+        """What moves when the file changes: rows this connection wrote and
+        kept (SQLite's total_changes, less those rolled back), commits of any
+        other connection or program (PRAGMA data_version: a worker thread's
+        sibling, an import), and the schema (its cookie: a migration, the
+        triggers a bulk load drops and restores)."""
+        return (self.conn.total_changes - self._discarded,
+                self.conn.execute("PRAGMA data_version").fetchone()[0],
+                self.conn.execute("PRAGMA schema_version").fetchone()[0])
+
+    def changed(self) -> bool:
+        """Whether the file changed since it was opened or, if later, since
+        the newest restore point this session took; a restore that replaced
+        the file counts as a change.  From the thread that uses ``conn``."""
+        return self._replaced or self._state() != self._mark
 
     def _write_failed(self, exc: sqlite3.Error) -> Exception:
         kind = safety.write_error_kind(exc)
@@ -310,8 +335,12 @@ class Database:
         """A restore point of this file now (a ``snapshots.Snapshot``)."""
         from . import snapshots
 
-        return snapshots.take(self.conn, self.path, note, kind=kind, root=self.backup_dir,
-                              keep=self.keep, protect=protect, unless_unchanged=unless_unchanged)
+        state = self._state()  # before the copy: a commit during it counts as after it
+        taken = snapshots.take(self.conn, self.path, note, kind=kind, root=self.backup_dir,
+                               keep=self.keep, protect=protect,
+                               unless_unchanged=unless_unchanged)
+        self._mark, self._replaced = state, False
+        return taken
 
     def check(self) -> None:
         """``PRAGMA quick_check`` and the foreign-key check: DamagedFileError
@@ -334,19 +363,26 @@ class Database:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         self._audited = _has_audit(self.conn)
+        self._discarded, self._mark = 0, self._state()
+        self._replaced = True  # the file may be another one now (a restore)
 
-    def close(self, snapshot: bool = False):
+    def close(self, snapshot: bool = False, note: str = "on exit"):
         """Close the file; with ``snapshot`` (on exit) first take a restore
-        point unless the newest one already holds this state.  The file is
-        closed in any case; a restore point that failed raises afterwards."""
+        point if this session changed the file since it was opened or since
+        its last restore point (``changed``), and return it; else None.  The
+        file is closed in any case; a restore point that failed raises
+        afterwards."""
         taken = error = None
         if self._closed:
             return None
         if snapshot and not self.read_only:
             try:
-                taken = self.snapshot("on exit", kind="exit", unless_unchanged=True)
+                if self.changed():
+                    taken = self.snapshot(note, kind="exit")
             except StorageError as exc:
                 error = exc
+            except sqlite3.Error as exc:  # the state unreadable: no copy could be made either
+                error = StorageError(f"no restore point of {self.path.name} on closing: {exc}")
         self._closed = True
         self.conn.close()
         if self._lock is not None:

@@ -10,7 +10,7 @@ import pytest
 from magdesk import services
 from magdesk.settings import data_dir
 from magdesk.storage import audit, migrations, snapshots
-from magdesk.storage.db import open_database
+from magdesk.storage.db import StorageError, open_database
 from magdesk.storage.repository import Repository
 from magdesk.storage.snapshots import SnapshotError
 from tests.core import world as W
@@ -172,8 +172,72 @@ def test_on_exit_a_restore_point_only_when_something_changed(tmp_path):
     db = open_database(path)
     Repository(db).insert(_supplier(2))
     third = services.close_database(db)
-    assert first == second and third != first
+    assert first is not None and second is None and third not in (None, first)
     assert [s.kind for s in services.list_snapshots(path)] == ["exit", "exit"]
+
+
+def test_an_untouched_file_gets_no_restore_point_even_without_any_before(tmp_path):
+    """A copy opened, read and closed: no restore point, and the file is left
+    byte for byte as it was (the clerk's 737 MB restore point of a copy)."""
+    path = tmp_path / "copy.sqlite"
+    with open_database(path, create=True) as db:
+        Repository(db).insert_many("counterparty", [_supplier(n) for n in range(1, 50)])
+    before = path.read_bytes()
+    db = open_database(path)
+    assert Repository(db).count("counterparty") == 49
+    assert not db.changed()
+    assert services.close_database(db) is None
+    assert services.list_snapshots(path) == [] and path.read_bytes() == before
+
+
+def test_what_counts_as_a_change_for_the_restore_point_on_exit(tmp_path):
+    path = tmp_path / "books.sqlite"
+    open_database(path, create=True).close()
+    with open_database(path) as db:  # a refused save rolls back: nothing changed
+        Repository(db).insert(replace(_supplier(1), uscc="91350100M000100Y43"))
+        db.snapshot("before a duplicate")
+        with pytest.raises(StorageError):
+            Repository(db).insert(replace(_supplier(2), uscc="91350100M000100Y43"))
+        with pytest.raises(RuntimeError), db.write() as conn:
+            conn.execute("DELETE FROM counterparty")
+            raise RuntimeError("given up")
+        assert not db.changed()  # the restore point holds the state; the rest undone
+        sibling = db.sibling()  # a worker thread's connection commits
+        Repository(sibling).insert(_supplier(3))
+        sibling.close()
+        assert db.changed()
+        db.snapshot("after the worker")
+        assert not db.changed()
+        with db.write() as conn:  # a table outside the audit trail
+            conn.execute("INSERT INTO period (period, state) VALUES ('2026-01', 'FILED')")
+        assert db.changed()
+    raw = sqlite3.connect(path)  # another program, between two sessions and during one
+    db = open_database(path)
+    raw.execute("UPDATE counterparty SET address = 'changed outside'")
+    raw.commit()
+    raw.close()
+    assert db.changed()
+    assert services.close_database(db).kind == "exit"
+
+
+def test_on_exit_after_a_migration_and_after_a_restore(tmp_path, monkeypatch):
+    from magdesk.storage import db as dbmod
+
+    path = tmp_path / "old.sqlite"
+    monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS[:3])
+    monkeypatch.setattr(dbmod, "LATEST", 3)
+    open_database(path, create=True).close()
+    monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS)
+    monkeypatch.setattr(dbmod, "LATEST", migrations.LATEST)
+    db = open_database(path)  # migrated in this session: changed by it
+    assert db.changed() and services.close_database(db).schema == migrations.LATEST
+    db = open_database(path)
+    point = services.list_snapshots(path)[0]
+    services.restore_snapshot(db, point.path)
+    assert db.changed()  # the file was replaced
+    assert services.close_database(db) is not None
+    kinds = [s.kind for s in services.list_snapshots(path)]
+    assert kinds == ["exit", "restore", "exit", "migration"]
 
 
 def test_a_restore_point_that_cannot_be_written_stops_the_operation(tmp_path):
