@@ -6,7 +6,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -38,6 +39,10 @@ class DamagedFileError(StorageError):
         super().__init__(message)
         self.path = path
         self.latest = latest
+
+
+class OpenCancelled(StorageError):
+    """Opening was given up while the file was being checked; nothing changed."""
 
 
 class DiskFullError(StorageError):
@@ -342,17 +347,37 @@ class Database:
         self._mark, self._replaced = state, False
         return taken
 
-    def check(self) -> None:
+    def check(self, cancelled: Callable[[], bool] | None = None) -> None:
         """``PRAGMA quick_check`` and the foreign-key check: DamagedFileError
-        when the file is damaged; ``foreign_key_violations`` counts the rest."""
+        when the file is damaged; ``foreign_key_violations`` counts the rest.
+        ``cancelled`` (asked ten times a second, from another thread) stops
+        the check with OpenCancelled."""
+        watch = _Interrupter(self.conn, cancelled) if cancelled is not None else None
         try:
             result = "; ".join(r[0] for r in self.conn.execute("PRAGMA quick_check(20)"))
             self.foreign_key_violations = len(
                 self.conn.execute("PRAGMA foreign_key_check").fetchall())
         except sqlite3.DatabaseError as exc:
+            if watch is not None and watch.fired:
+                raise OpenCancelled(f"opening {self.path.name} was cancelled") from exc
             raise _damaged(self.path, str(exc), self.backup_dir) from exc
+        finally:
+            if watch is not None:
+                watch.stop()
+        if watch is not None and watch.fired:  # asked to stop just as it ended
+            raise OpenCancelled(f"opening {self.path.name} was cancelled")
         if result != "ok":
             raise _damaged(self.path, result, self.backup_dir)
+
+    def upgrade(self) -> None:
+        """Bring the file up to date: migrate an older schema (after a restore
+        point), seal what other programs wrote since magdesk last had it.
+        Done on opening, and after a restore put an older copy back."""
+        if self.read_only:
+            return
+        _migrate(self.conn, self.path, self)
+        self._audited = _has_audit(self.conn)
+        _seal_pending(self)
 
     def reconnect(self) -> None:
         """A fresh connection to the file (after a restore replaced it); the
@@ -398,6 +423,33 @@ class Database:
         self.close()
 
 
+class _Interrupter:
+    """Asks ``cancelled`` ten times a second and interrupts ``conn`` when it
+    says so (a long check cannot otherwise be stopped)."""
+
+    def __init__(self, conn: sqlite3.Connection, cancelled: Callable[[], bool]):
+        import threading
+
+        self.fired = False
+        self._done = threading.Event()
+        self._conn, self._cancelled = conn, cancelled
+        self._thread = threading.Thread(target=self._run, name="magdesk check cancel",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._done.is_set():
+            if self._cancelled():
+                self.fired = True
+                self._conn.interrupt()
+                return
+            self._done.wait(0.1)
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+
 def _connect(path: Path, read_only: bool, immutable: bool = False) -> sqlite3.Connection:
     if read_only:
         # immutable: a file on a read-only drive or folder, where SQLite cannot
@@ -414,15 +466,19 @@ def _connect(path: Path, read_only: bool, immutable: bool = False) -> sqlite3.Co
 
 def open_database(path: str | os.PathLike, *, create: bool = False,
                   backup_dir: Path | None = None, check: bool = True, clerk: str | None = None,
-                  keep: int | None = None) -> Database:
+                  keep: int | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Database:
     """Open (or with ``create`` make) a magdesk file, migrating it if old.
 
     A second opener while a writer holds the file (here, or on another computer
     through a shared folder) gets a read-only Database, and so does a file that
     cannot be written.  With ``check`` SQLite's quick_check and foreign-key
-    check run first (about 3 s for a million sales); a damaged file raises
-    DamagedFileError naming the newest restore point.  ``clerk``,
-    ``backup_dir`` and ``keep`` default to the user's settings.
+    check run first (2-10 s for a million sales, as much of the file is in
+    memory), unless the file is exactly as it was when they last passed
+    (checked.py); a damaged file raises DamagedFileError naming the newest
+    restore point.  ``cancelled`` (a worker opening for the window) stops
+    the check with OpenCancelled.  ``clerk``, ``backup_dir`` and ``keep``
+    default to the user's settings.
     """
     path = Path(path)
     if not path.exists() and not create:
@@ -442,20 +498,19 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
             if not path.exists():
                 raise StorageError(f"{path} cannot be created: {exc.strerror or exc}") from exc
             reason = f"the folder of {path.name} cannot be written ({exc.strerror or exc})"
+    seen = _seen(path) if check else None  # before SQLite opens it
     if reason:
-        return _open_read_only(path, reason, check, extra)
+        return _open_read_only(path, reason, seen, extra, cancelled)
     conn = None
     try:
         conn = _connect(path, read_only=False)
         _check_identity(conn, path, backup_dir)
         db = Database(path, conn, lock, **extra)
-        if check:
-            db.check()
+        if seen is not None:
+            _check(db, seen, cancelled)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        _migrate(conn, path, db)
-        db._audited = _has_audit(conn)
-        _seal_pending(db)
+        db.upgrade()
     except BaseException as exc:
         if conn is not None:  # closed before the lock goes: a restore may replace the file
             conn.close()
@@ -477,17 +532,37 @@ def _reader(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _open_read_only(path: Path, reason: str, check: bool, extra: dict) -> Database:
+def _open_read_only(path: Path, reason: str, seen: tuple | None, extra: dict,
+                    cancelled: Callable[[], bool] | None) -> Database:
     conn = _reader(path)
     try:
         _check_identity(conn, path, extra["backup_dir"])
         db = Database(path, conn, None, reason, **extra)
-        if check:
-            db.check()
+        if seen is not None:
+            _check(db, seen, cancelled)
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def _seen(path: Path) -> tuple:
+    """When and as what the file was found, for checked.py."""
+    from . import checked
+
+    now = time.time()
+    return now, checked.identity(path)
+
+
+def _check(db: Database, seen: tuple, cancelled: Callable[[], bool] | None) -> None:
+    """The checks on opening, unless they passed on the file as it is now."""
+    from . import checked
+
+    at, ident = seen
+    if checked.vouched(db.path, ident):
+        return
+    db.check(cancelled)
+    checked.remember(db.path, ident, at)
 
 
 def _settings(clerk: str | None, backup_dir: Path | None, keep: int | None):
