@@ -75,6 +75,8 @@ class RecordForm(QDialog):
         self._load(record)
         self.revalidate()
 
+    FIELD_WIDTH = 220  # px: a credit code, an invoice number, a completer's entries in full
+
     # --- building --------------------------------------------------------------------
 
     def _build(self, locked_reason: str) -> None:
@@ -95,6 +97,8 @@ class RecordForm(QDialog):
             widget.setAccessibleName(spec.label(self.lang))
             message = QLabel()
             message.setProperty("role", "message")
+            message.setWordWrap(True)  # a long reason takes lines, not the field's width
+            widget.setMinimumWidth(self.FIELD_WIDTH)
             row = QWidget()
             box = QHBoxLayout(row)
             box.setContentsMargins(0, 0, 0, 0)
@@ -211,6 +215,8 @@ class RecordForm(QDialog):
     def _load(self, record) -> None:
         defaults = {f.name: f.default for f in dataclasses.fields(CLASSES[self.entity])
                     if f.default is not dataclasses.MISSING}
+        if record is None and "date" in self.widgets:
+            defaults["date"] = date.today()  # a new purchase or sale: today, as on paper
         for spec in self.specs:
             value = getattr(record, spec.name) if record is not None else defaults.get(spec.name)
             widget = self.widgets[spec.name]
@@ -226,6 +232,39 @@ class RecordForm(QDialog):
             self.consignees.load(record.consignee_ids if record is not None else ())
         first = self.widgets[self.specs[0].name]
         first.setFocus()
+        self._loaded = self._state()
+
+    def _state(self) -> tuple:
+        """What the clerk has entered, to tell whether anything changed."""
+        values = tuple(w.isChecked() if isinstance(w, QCheckBox) else
+                       w.currentIndex() if isinstance(w, QComboBox) else w.text()
+                       for w in self.widgets.values())
+        lines = self.inputs.lines(self._key_text())[0] if self.inputs is not None else None
+        names = list(self.consignees.ids) if self.consignees is not None else None
+        return values, repr(lines), repr(names)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Closed by the program (its window closing), not by the clerk: no question."""
+        self._asked_to_close = event.spontaneous()
+        super().closeEvent(event)  # QDialog's: reject()
+        self._asked_to_close = True
+
+    _asked_to_close = True
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close button: what was typed is lost
+        only if the clerk says so."""
+        from PySide6.QtWidgets import QMessageBox
+
+        if self._asked_to_close and self.save_button.isEnabled() \
+                and self._state() != self._loaded:
+            answer = QMessageBox.question(
+                self, self.windowTitle(), self.tr("Discard what you entered?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def _text(self, spec: FieldSpec, value) -> str:
         if value is None or value == "":
@@ -365,7 +404,10 @@ class RecordForm(QDialog):
             self.consignees.add_current()  # a name typed but not yet added counts
         found = self.findings()
         if any(f.is_error for f in found):
-            self.status.setText(self.tr("Correct the fields marked red first."))
+            self.status.setText(self.tr("Fill in the yellow fields and correct the red ones first."))
+            faulty = next((f.field for f in found if f.is_error and f.field in self.widgets), None)
+            if faulty is not None:
+                self.widgets[faulty].setFocus()
             return
         warnings = [f for f in found if not f.is_error]
         if warnings:

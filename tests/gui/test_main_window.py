@@ -364,3 +364,41 @@ def test_a_sale_in_a_new_month_is_offered_by_the_month_filters(window, qtbot):
     assert window.inventory.period.itemData(0) == new_month
     window.undo_stack.undo()  # the month empty again: no longer offered
     assert new_month not in [sales.period.itemData(i) for i in range(sales.period.count())]
+
+
+def test_a_new_sale_starts_today_and_esc_asks_before_losing_what_was_typed(
+        window, qtbot, monkeypatch):
+    from datetime import date
+
+    window.select_section(5)  # the forms delete themselves on closing: not the qtbot's to close
+    form = window.open_record("sale", None)
+    form.show()
+    assert form.widgets["date"].text() == date.today().isoformat()
+    qtbot.keyClick(form, Qt.Key.Key_Escape)  # nothing typed: closes at once
+    assert not form.isVisible()
+    form = window.open_record("sale", None)
+    form.show()
+    type_text(qtbot, form.widgets["doc_no"], "SO-HALF-TYPED")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.Cancel)
+    qtbot.keyClick(form.widgets["doc_no"], Qt.Key.Key_Escape)
+    assert asked and form.isVisible() and form.widgets["doc_no"].text() == "SO-HALF-TYPED"
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(form.widgets["doc_no"], Qt.Key.Key_Escape)
+    assert not form.isVisible()
+
+
+def test_a_long_reason_beside_a_field_leaves_the_field_its_width(window, qtbot):
+    from magdesk.gui.form import RecordForm
+
+    window.select_section(1)
+    form = window.open_record("counterparty", None)
+    qtbot.addWidget(form)
+    form.show()
+    uscc = form.widgets["uscc"]
+    type_text(qtbot, uscc, "91330206MA2AB3CD4O")  # the letter O cannot occur: a long reason
+    assert uscc.property("state") == "invalid" and len(form.messages["uscc"].text()) > 8
+    qtbot.wait(10)
+    assert uscc.width() >= RecordForm.FIELD_WIDTH
