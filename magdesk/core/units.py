@@ -76,12 +76,14 @@ def grams_to_kg(grams: int) -> Decimal:
     return Decimal(grams).scaleb(-3).quantize(Decimal("0.001"))
 
 
-def format_kg(grams: int | None) -> str:
+def format_kg(grams: int | None, grouped: bool = False) -> str:
+    """Kilograms with 3 decimals; ``grouped``: thousands separated, for
+    reading (tables, summaries), never in a filing cell or an entry field."""
     if grams is None:
         return ""
     sign = "-" if grams < 0 else ""
     whole, frac = divmod(abs(grams), 1000)
-    return f"{sign}{whole}.{frac:03d}"
+    return f"{sign}{whole:,}.{frac:03d}" if grouped else f"{sign}{whole}.{frac:03d}"
 
 
 def parse_money(text: str | int | float | Decimal) -> int:
@@ -90,12 +92,13 @@ def parse_money(text: str | int | float | Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
-def format_money(minor: int | None) -> str:
+def format_money(minor: int | None, grouped: bool = False) -> str:
+    """Yuan (or another currency) with 2 decimals; ``grouped`` as for format_kg."""
     if minor is None:
         return ""
     sign = "-" if minor < 0 else ""
     whole, frac = divmod(abs(minor), 100)
-    return f"{sign}{whole}.{frac:02d}"
+    return f"{sign}{whole:,}.{frac:02d}" if grouped else f"{sign}{whole}.{frac:02d}"
 
 
 def money_to_decimal(minor: int) -> Decimal:

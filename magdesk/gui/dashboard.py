@@ -160,8 +160,10 @@ class Dashboard(QWidget):
             errors, warnings = ("…", "…") if self.findings is None else \
                 count(self.findings.get(s.period, []))
             filed = s.state == "FILED"
+            due = "—" if filed else str(s.days_left) if s.days_left >= 0 else \
+                self.tr("{0} days overdue").format(-s.days_left)
             cells = [s.period, E.PeriodState(s.state).label(self.lang), s.deadline.isoformat(),
-                     "—" if filed else str(s.days_left), str(errors), str(warnings)]
+                     due, str(errors), str(warnings)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if (c == 3 and not filed and s.days_left < 0) or \

@@ -10,13 +10,14 @@ from ..core.units import format_kg, format_money, format_pct
 
 
 def show(entity: str, name: str, kind: str, value, lang: str) -> str:
-    """Text for a stored value (grams as kg, fen as yuan, codes as labels)."""
+    """Text for a stored value (grams as kg, fen as yuan, thousands
+    separated; codes as labels)."""
     if value is None or value == "":
         return ""
     if kind == "mass":
-        return format_kg(value)
+        return format_kg(value, grouped=True)
     if kind == "money":
-        return format_money(value)
+        return format_money(value, grouped=True)
     if kind == "pct":
         return format_pct(value)
     if kind == "bool":

@@ -47,6 +47,9 @@ class InventoryPage(QWidget):
             self.tr("Consumed (kg)"), self.tr("Lost (kg)"), self.tr("Closing (kg)")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for name in ("product_name", "category"):  # texts, in full; the figures share the rest
+            self.table.horizontalHeader().setSectionResizeMode(
+                _INVENTORY.index(name), QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         self.period.currentIndexChanged.connect(self.refresh)
         self.shown_once = False
@@ -77,7 +80,7 @@ class InventoryPage(QWidget):
                 if name == "category":
                     text = E.Category(value).label(self.lang)
                 elif isinstance(value, int):
-                    text = format_kg(value)
+                    text = format_kg(value, grouped=True)
                 else:
                     text = str(value)
                 item = QTableWidgetItem(text)

@@ -179,6 +179,8 @@ class RecordSection(QWidget):
             texts = {model.cell_text(row, column) or "" for row in rows}
             longest = sorted(texts, key=_width_guess)[-3:]  # measured: the likely widest
             widest = max((cells.horizontalAdvance(t) for t in longest), default=0) + 12
+            if model.right_aligned(column):  # rows further down may hold bigger numbers
+                widest += cells.horizontalAdvance("0,00")
             title = titles.horizontalAdvance(model.title(column)) + 28  # room for the arrow
             header.resizeSection(column, min(max(widest, title), self.WIDEST))
 

@@ -64,6 +64,10 @@ class RecordTableModel(QAbstractTableModel):
         spec = self.view.columns[column]
         return show(self.view.entity, spec.name, spec.kind, values[column + 1], self.lang)
 
+    def right_aligned(self, column: int) -> bool:
+        """A number's column (its cells are right-aligned)."""
+        return self._right[column]
+
     def title(self, column: int) -> str:
         """The column's title in the clerk's language."""
         return field_label(self.view.entity, self.view.columns[column].name, self.lang)
