@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+import shiboken6
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +18,7 @@ from ..storage.db import StorageError, open_database
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
 _windows: list = []  # keep open windows alive
+_leaving: list = []  # windows changed for another, to close once it has painted
 
 
 def application(settings: Settings) -> QApplication:
@@ -62,13 +64,14 @@ def install_translations(app: QApplication, lang: str) -> None:
             app._magdesk_translators.append(translator)
 
 
-def open_window(path: Path, settings: Settings):
+def open_window(path: Path, settings: Settings, db=None):
+    """A window on the file at ``path`` (or on ``db``, already open), shown.
+    Its file is closed by whoever takes the window away (``reopen``, ``run``)."""
     from .main_window import MainWindow
 
-    db = open_database(path)
+    db = db or open_database(path)
     window = MainWindow(db, settings)
-    window.language_changed.connect(lambda: _relaunch(window, path))
-    window.destroyed.connect(lambda: db.close())
+    window.language_changed.connect(lambda: _relaunch(window))
     recent = [str(path)] + [p for p in (QSettings().value("recentFiles", [], list) or [])
                             if p != str(path)]
     QSettings().setValue("recentFiles", recent[:8])
@@ -77,20 +80,61 @@ def open_window(path: Path, settings: Settings):
     return window
 
 
-def _relaunch(window, path: Path) -> None:
-    """Apply a new language: close and reopen the window in it."""
+def _relaunch(window) -> None:
+    """Apply a new language: the window made again in it, on the same file."""
     settings = load_settings()
     install_translations(QApplication.instance(), settings.lang())
-    reopen(window, path, settings)
+    reopen(window, window.db.path, settings)
 
 
 def reopen(window, path: Path, settings: Settings):
-    """Close ``window`` and its file (so the lock is free), then open ``path``."""
-    window.close()
-    window.db.close()
+    """Change ``window`` to the file at ``path``; ``window.replacement`` is the
+    new window once it shows, and the old one closes only then.
+
+    The same file (a new language, a restore put back): a new window on the
+    open file, brought up to date (a restore may have put back an older
+    schema), at once; it is returned.  Another file is opened and checked in
+    the background while this window stays (opening.Switch); None."""
+    from . import opening
+
+    if opening.same_file(path, window.db.path) and not window.db.read_only:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            window.db.upgrade()
+            new = open_window(path, settings, db=window.db)
+        finally:
+            QApplication.restoreOverrideCursor()
+        window.replacement = new
+        _retire(window, new, close_file=False)
+        return new
+    if getattr(window, "switching", None) is None:
+        window.switching = opening.Switch(
+            window, path, lambda db: open_window(path, settings, db=db),
+            lambda old, new: _retire(old, new))
+    return None
+
+
+def _retire(window, new, close_file: bool = True) -> None:
+    """Take ``window`` away once ``new`` has painted (so the screen is never
+    empty between them; after a second at most); its file closes then (with
+    a restore point if this session changed it) unless ``new`` goes on with it."""
+    from .opening import close_later
+
     if window in _windows:
         _windows.remove(window)
-    return open_window(path, settings)
+
+    def away() -> None:
+        if away not in _leaving:
+            return
+        _leaving.remove(away)
+        if shiboken6.isValid(window):
+            window.close()  # and gone with the last reference to it
+        if close_file:
+            close_later(window.db, new)
+
+    _leaving.append(away)
+    new.dashboard.chart.painted.connect(away, Qt.ConnectionType.SingleShotConnection)
+    QTimer.singleShot(1000, window, away)
 
 
 def first_start(settings: Settings) -> Path | None:
@@ -129,6 +173,11 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
 
         QTimer.singleShot(quit_after, app.quit)
     code = app.exec()
+    from .opening import wait_closed
+
+    for away in list(_leaving):  # quit just after a switch
+        away()
+    wait_closed()  # files closing in the background after a switch
     for open_one in list(_windows):  # on exit: a restore point, unless nothing changed
         try:
             open_one.db.close(snapshot=True)

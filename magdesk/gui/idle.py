@@ -44,6 +44,13 @@ class IdleQueue(QObject):
             if self._steps:
                 self._timer.start()
 
+    def stop(self) -> None:
+        """No more steps (the window closes: its file may close next)."""
+        self._started = True
+        self._steps.clear()
+        self._timer.stop()
+        self._resume.stop()
+
     HOLD_MS = 250
 
     def hold(self) -> None:

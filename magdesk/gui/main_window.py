@@ -370,10 +370,11 @@ class MainWindow(MonthCounts, QMainWindow):
             self.reopen(Path(path))
 
     def reopen(self, path: Path) -> None:
-        """Close this window and its file; open ``path`` in a new one."""
+        """Change to the file at ``path``: a new window, ``self.replacement``,
+        shows once it is open (and checked); then this one closes."""
         from .app import reopen
 
-        self.replacement = reopen(self, path, self.settings)
+        reopen(self, path, self.settings)
 
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog
@@ -399,6 +400,7 @@ class MainWindow(MonthCounts, QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if made(self, "imports") is not None and self.imports.wizard is not None:
             self.imports.wizard.close()
-        for task in self.tasks:
+        self.later.stop()
+        for task in list(self.tasks):
             task.stop()
         super().closeEvent(event)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -167,6 +168,7 @@ class Database:
         self.foreign_key_violations = 0
         self._bulk: str | None = None
         self._closed = False
+        self._closing = threading.Lock()  # a window's file may close in a thread of its own
         self._audited = _has_audit(conn)
         # Whether this session changed the file (changed()): rows written here
         # and rolled back again do not count, nor does a read.
@@ -291,7 +293,10 @@ class Database:
         """Whether the file changed since it was opened or, if later, since
         the newest restore point this session took; a restore that replaced
         the file counts as a change.  From the thread that uses ``conn``."""
-        return self._replaced or self._state() != self._mark
+        try:
+            return self._replaced or self._state() != self._mark
+        except sqlite3.Error:  # cannot tell (the drive went away): say so, to be safe
+            return True
 
     def _write_failed(self, exc: sqlite3.Error) -> Exception:
         kind = safety.write_error_kind(exc)
@@ -396,7 +401,11 @@ class Database:
         point if this session changed the file since it was opened or since
         its last restore point (``changed``), and return it; else None.  The
         file is closed in any case; a restore point that failed raises
-        afterwards."""
+        afterwards.  A second call (from another thread) waits for the first."""
+        with self._closing:
+            return self._close(snapshot, note)
+
+    def _close(self, snapshot: bool, note: str):
         taken = error = None
         if self._closed:
             return None
@@ -428,8 +437,6 @@ class _Interrupter:
     says so (a long check cannot otherwise be stopped)."""
 
     def __init__(self, conn: sqlite3.Connection, cancelled: Callable[[], bool]):
-        import threading
-
         self.fired = False
         self._done = threading.Event()
         self._conn, self._cancelled = conn, cancelled

@@ -232,6 +232,11 @@ Reason for accepting:</source>
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
+    <message>
+        <location filename="../../magdesk/gui/dashboard.py" line="164" />
+        <source>{0} days overdue</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
 </context>
 <context>
     <name>DemoFlow</name>
@@ -438,47 +443,47 @@ Reason for accepting:</source>
 <context>
     <name>FilingPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="103" />
+        <location filename="../../magdesk/gui/pages.py" line="106" />
         <source>Export filing workbook…</source>
         <translation>导出申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="104" />
+        <location filename="../../magdesk/gui/pages.py" line="107" />
         <source>Mark as filed…</source>
         <translation>标记为已申报…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="105" />
+        <location filename="../../magdesk/gui/pages.py" line="108" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="112" />
+        <location filename="../../magdesk/gui/pages.py" line="115" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="112" />
+        <location filename="../../magdesk/gui/pages.py" line="115" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="112" />
+        <location filename="../../magdesk/gui/pages.py" line="115" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="112" />
+        <location filename="../../magdesk/gui/pages.py" line="115" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="113" />
+        <location filename="../../magdesk/gui/pages.py" line="116" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="113" />
+        <location filename="../../magdesk/gui/pages.py" line="116" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
@@ -1005,27 +1010,27 @@ Reason for accepting:</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="389" />
+        <location filename="../../magdesk/gui/main_window.py" line="390" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="390" />
+        <location filename="../../magdesk/gui/main_window.py" line="391" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="395" />
+        <location filename="../../magdesk/gui/main_window.py" line="396" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="395" />
+        <location filename="../../magdesk/gui/main_window.py" line="396" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="397" />
+        <location filename="../../magdesk/gui/main_window.py" line="398" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1164,37 +1169,42 @@ Reason for accepting:</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="81" />
+        <location filename="../../magdesk/gui/form.py" line="83" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="81" />
+        <location filename="../../magdesk/gui/form.py" line="83" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="114" />
+        <location filename="../../magdesk/gui/form.py" line="118" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="121" />
+        <location filename="../../magdesk/gui/form.py" line="125" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="130" />
+        <location filename="../../magdesk/gui/form.py" line="134" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="368" />
-        <source>Correct the fields marked red first.</source>
-        <translation>请先改正标红的字段。</translation>
+        <location filename="../../magdesk/gui/form.py" line="262" />
+        <source>Discard what you entered?</source>
+        <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="385" />
+        <location filename="../../magdesk/gui/form.py" line="407" />
+        <source>Fill in the yellow fields and correct the red ones first.</source>
+        <translation>请先填写黄色字段并更正红色字段。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="427" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1223,17 +1233,17 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="72" />
-        <location filename="../../magdesk/gui/sections.py" line="265" />
+        <location filename="../../magdesk/gui/sections.py" line="267" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="254" />
+        <location filename="../../magdesk/gui/sections.py" line="256" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="255" />
+        <location filename="../../magdesk/gui/sections.py" line="257" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -1394,11 +1404,47 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>Switch</name>
+    <message>
+        <location filename="../../magdesk/gui/opening.py" line="51" />
+        <source>Opening {0}: checking the file…</source>
+        <translation>正在打开 {0}：检查文件…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/opening.py" line="82" />
+        <source>{0} not opened (cancelled)</source>
+        <translation>未打开 {0}（已取消）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/opening.py" line="86" />
+        <source>Not opened</source>
+        <translation>未打开</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>_Report</name>
+    <message>
+        <location filename="../../magdesk/gui/opening.py" line="131" />
+        <source>Keeping a restore point of {0}…</source>
+        <translation>正在为 {0} 保存还原点…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/opening.py" line="136" />
+        <source>No restore point</source>
+        <translation>未能保存还原点</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/opening.py" line="139" />
+        <source>Restore point of {0} kept</source>
+        <translation>已为 {0} 保存还原点</translation>
     </message>
 </context>
 </TS>

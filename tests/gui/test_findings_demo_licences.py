@@ -93,7 +93,7 @@ def test_a_new_demo_database_from_the_file_menu(window, qtbot, tmp_path, monkeyp
                         lambda *a, **k: asked.append(a[3:6]) or (800, True))
     window.demo.start()
     assert asked == [(5000, 1, 1_000_000)]  # the default and the limits offered
-    qtbot.waitUntil(lambda: window.demo.result is not None, timeout=60000)
+    qtbot.waitUntil(lambda: getattr(window, "replacement", None) is not None, timeout=60000)
     fresh = window.replacement
     qtbot.addWidget(fresh)
     assert fresh.db.path == target and fresh.repo.count("sale") == 800
