@@ -110,8 +110,9 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None) 
 
 
 def close_database(db: Database, *, snapshot: bool = True) -> Snapshot | None:
-    """Close the file, on exit with a restore point unless nothing changed
-    since the newest one.  The file is closed even if that fails (SnapshotError)."""
+    """Close the file, on exit with a restore point if this session changed
+    it (since it opened, or since its last restore point); returns that one,
+    else None.  The file is closed even if that fails (SnapshotError)."""
     return db.close(snapshot=snapshot)
 
 
