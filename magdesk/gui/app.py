@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTimer, QTranslator
+
+# Not QtCore.Qt here: naming it builds its ~100 enums (~40 ms of every start);
+# what needs it imports it where used.
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -95,6 +98,8 @@ def reopen(window, path: Path, settings: Settings):
     open file, brought up to date (a restore may have put back an older
     schema), at once; it is returned.  Another file is opened and checked in
     the background while this window stays (opening.Switch); None."""
+    from PySide6.QtCore import Qt
+
     from . import opening
 
     if opening.same_file(path, window.db.path) and not window.db.read_only:
@@ -118,6 +123,8 @@ def _retire(window, new, close_file: bool = True) -> None:
     """Take ``window`` away once ``new`` has painted (so the screen is never
     empty between them; after a second at most); its file closes then (with
     a restore point if this session changed it) unless ``new`` goes on with it."""
+    from PySide6.QtCore import Qt
+
     from .opening import close_later
 
     if window in _windows:
