@@ -80,6 +80,26 @@ class CodeLists:
             found = self._alpha3.get(code)
         return found
 
+    def country_code(self, text: str) -> str | None:
+        """The alpha-2 code for ``text``: a code (CN, CHN), a completer entry
+        ("CN 中国") or a Chinese or English name (中国, Germany; any case).
+        None when nothing matches."""
+        text = text.strip()
+        head = text.split(" ", 1)[0]
+        found = self.country(head) if head.isascii() and len(head) in (2, 3) else None
+        if found is None:
+            found = self._names.get(text.casefold())
+        return found.alpha2 if found is not None else None
+
+    @property
+    def _names(self) -> dict[str, Country]:
+        cache = self.__dict__.get("_names_cache")
+        if cache is None:
+            cache = {name.casefold(): c for c in self.countries.values()
+                     for name in (c.name_en, c.name_zh) if name}
+            self.__dict__["_names_cache"] = cache
+        return cache
+
     @property
     def _alpha3(self) -> dict[str, Country]:
         cache = self.__dict__.get("_alpha3_cache")

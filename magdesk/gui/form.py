@@ -37,7 +37,7 @@ from ..core.units import (
     parse_pct,
 )
 from ..resources import load_codelists
-from ..storage.repository import TABLES, Repository, find_id, key_of, keys_like
+from ..storage.repository import TABLES, Repository, find_id, key_of
 from .form_parts import AcceptWarnings, DateEdit, Lazy
 
 __all__ = ["AcceptWarnings", "DateEdit", "RecordForm"]
@@ -72,6 +72,9 @@ class RecordForm(QDialog):
                              batches=Lazy(repo, "batch"), licences=Lazy(repo, "licence"))
         self.setStyleSheet(STYLE)
         self._build(locked_reason)
+        from .form_assist import Assist
+
+        self.assist = Assist(self)
         self._load(record)
         self.revalidate()
 
@@ -168,8 +171,8 @@ class RecordForm(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
-        edit.textEdited.connect(
-            lambda text: model.setStringList(keys_like(self.repo, entity, text.strip())))
+        edit.textEdited.connect(lambda text: model.setStringList(
+            self.assist.keys(edit, entity, text.strip())))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Ctrl+S saves (a key the fields pass up to the form); Esc cancels."""
@@ -232,6 +235,7 @@ class RecordForm(QDialog):
             self.consignees.load(record.consignee_ids if record is not None else ())
         first = self.widgets[self.specs[0].name]
         first.setFocus()
+        self.assist.prefill(record is None)
         self._loaded = self._state()
 
     def _state(self) -> tuple:
@@ -320,6 +324,9 @@ class RecordForm(QDialog):
             if found is None:
                 raise ValueError(text)
             return found
+        code = self.assist.parse(self.entity, spec.name, text)
+        if code is not None:
+            return code
         if spec.name == "uscc":
             from ..core.identifiers import normalise_uscc
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 
 from magdesk.gui.form import AcceptWarnings
+from magdesk.storage.repository import find_id
 
 from .conftest import lang_settings
 
@@ -38,7 +39,7 @@ def test_counterparty_with_a_wrong_credit_code_by_keyboard(window, qtbot):
     qtbot.addWidget(form)
     type_text(qtbot, form.widgets["name_cn"], "宁波市测试磁业有限公司")
     type_text(qtbot, form.widgets["address"], "宁波市北仑区")
-    type_text(qtbot, form.widgets["country"], "CN")
+    assert form.widgets["country"].text() == "CN"  # prefilled: a domestic enterprise
     uscc = form.widgets["uscc"]
     # A domestic firm's code is asked for: yellow (to fill) with the reason, not red.
     assert uscc.property("state") == "empty" and form.messages["uscc"].text()
@@ -63,7 +64,7 @@ def test_a_check_digit_warning_is_accepted_with_a_reason(window, qtbot, monkeypa
     qtbot.addWidget(form)
     type_text(qtbot, form.widgets["name_cn"], "厦门市试点磁材有限公司")
     type_text(qtbot, form.widgets["address"], "厦门市")
-    type_text(qtbot, form.widgets["country"], "CN")
+    assert form.widgets["country"].text() == "CN"  # prefilled: a domestic enterprise
     type_text(qtbot, form.widgets["uscc"], "91350211M00013FA1N")
     assert form.widgets["uscc"].property("state") == "valid"  # a warning, not an error
     assert "校验位" in form.messages["uscc"].text()
@@ -405,3 +406,98 @@ def test_a_long_reason_beside_a_field_leaves_the_field_its_width(window, qtbot):
     assert uscc.property("state") == "invalid" and len(form.messages["uscc"].text()) > 8
     qtbot.wait(10)
     assert uscc.width() >= RecordForm.FIELD_WIDTH
+
+
+def _completions(form, field):
+    completer = form.widgets[field].completer()
+    model = completer.completionModel()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
+def test_a_sale_offers_the_products_batches_newest_first_and_its_grade(window, qtbot):
+    repo = window.repo
+    batch = next(repo.iter("batch", order="end_date DESC"))
+    product = repo.get("product", batch.product_id)
+    window.select_section(5)
+    form = window.open_record("sale", None)
+    qtbot.addWidget(form)
+    form.show()
+    w = form.widgets
+    type_text(qtbot, w["batch_id"], batch.batch_no[:3])  # no product yet: newest first
+    offered = _completions(form, "batch_id")
+    assert offered and offered[0] == batch.batch_no
+    ends = [repo.get("batch", find_id(repo, "batch", b)).end_date for b in offered]
+    assert ends == sorted(ends, reverse=True)
+    w["batch_id"].clear()
+    type_text(qtbot, w["product_id"], product.code)
+    assert w["grade"].text() == product.grade and product.grade  # filled from the product
+    middle = batch.batch_no[2:6]  # substring matching stays
+    type_text(qtbot, w["batch_id"], middle)
+    offered = _completions(form, "batch_id")
+    assert offered[0] == batch.batch_no
+    assert {repo.get("batch", find_id(repo, "batch", b)).product_id for b in offered} \
+        == {product.id}
+    w["batch_id"].clear()
+    type_text(qtbot, w["batch_id"], batch.batch_no)
+    assert "batch_id" not in {f.field for f in form.findings()}
+    w["grade"].clear()  # the clerk's own grade stays when the product changes
+    type_text(qtbot, w["grade"], "N52")
+    other = next(p for p in repo.iter("product") if p.grade and p.grade != product.grade)
+    w["product_id"].clear()
+    type_text(qtbot, w["product_id"], other.code)
+    assert w["grade"].text() == "N52"
+
+
+def test_a_new_sale_suggests_the_next_delivery_number_to_type_over(window, qtbot):
+    import re
+    from datetime import date
+
+    repo = window.repo
+    last = repo.conn.execute("SELECT MAX(doc_no) FROM sale_out").fetchone()[0]
+    head, number = re.fullmatch(r"(SO-)\d{6}-(\d+)", last).groups()
+    window.select_section(5)  # the forms delete themselves on closing: not the qtbot's to close
+    form = window.open_record("sale", None)
+    form.show()
+    doc_no = form.widgets["doc_no"]
+    expected = f"{head}{date.today():%Y%m}-{int(number) + 1:0{len(number)}d}"
+    assert doc_no.text() == expected and doc_no.selectedText() == expected
+    qtbot.keyClick(form, Qt.Key.Key_Escape)  # only suggestions: closes without asking
+    assert not form.isVisible()
+    form = window.open_record("sale", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.widgets["date"].setText("2025-03-14")  # another month: the suggestion follows
+    assert form.widgets["doc_no"].text() == f"{head}202503-{int(number) + 1:0{len(number)}d}"
+    form.widgets["date"].setText(date.today().isoformat())
+    form.widgets["doc_no"].selectAll()
+    qtbot.keyClicks(form.widgets["doc_no"], "SO-OWN-1")  # typed over the selection
+    assert form.widgets["doc_no"].text() == "SO-OWN-1"
+    form.widgets["date"].setText("2025-04-01")
+    assert form.widgets["doc_no"].text() == "SO-OWN-1"
+
+
+def test_a_country_by_name_and_cn_for_a_domestic_enterprise(window, qtbot):
+    window.select_section(1)
+    form = window.open_record("counterparty", None)
+    qtbot.addWidget(form)
+    form.show()
+    w = form.widgets
+    assert w["cp_type"].currentData() == "DOMESTIC_ENTERPRISE" and w["country"].text() == "CN"
+    w["cp_type"].setCurrentIndex(w["cp_type"].findData("FOREIGN"))
+    w["country"].clear()
+    for typed, code in (("日本", "JP"), ("Germany", "DE"), ("中国", "CN"), ("de", "DE")):
+        w["country"].clear()
+        type_text(qtbot, w["country"], typed)
+        assert form.values()[0]["country"] == code
+    w["country"].clear()
+    type_text(qtbot, w["country"], "德国")
+    assert "DE 德国 Germany" in _completions(form, "country")
+    type_text(qtbot, w["name_cn"], "汉堡磁材贸易公司")
+    type_text(qtbot, w["address"], "Hamburg")
+    type_text(qtbot, w["foreign_reg_no"], "HRB12345")
+    assert w["country"].property("state") == "valid", form.messages["country"].text()
+    type_text(qtbot, w["country"], "xx")
+    assert w["country"].property("state") == "invalid"
+    w["country"].clear()  # empty again, and a domestic firm once more: CN
+    w["cp_type"].setCurrentIndex(w["cp_type"].findData("DOMESTIC_ENTERPRISE"))
+    assert w["country"].text() == "CN"

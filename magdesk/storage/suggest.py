@@ -1,0 +1,49 @@
+"""Suggestions for the entry forms: a sale's batches and the next document number.
+Each is one indexed query, cheap on a million-sale file."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .repository import Repository
+
+# A document number with a year-month and a running number: SO-202611-0000007.
+_DOC_NO = re.compile(r"^(?P<head>.*?)(?P<ym>20\d{2}(?:0[1-9]|1[0-2]))(?P<sep>\D+)(?P<n>\d+)$")
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def batches_like(repo: Repository, text: str, product_id: int | None = None,
+                 limit: int = 50) -> list[str]:
+    """Batch numbers containing ``text``, newest (completion date) first; only the
+    batches of ``product_id`` when a product is given (a sale of another product's
+    batch is an error)."""
+    where, params = "batch_no LIKE ? ESCAPE '\\'", [_like(text)]
+    if product_id is not None:
+        where += " AND product_id = ?"
+        params.append(product_id)
+    rows = repo.conn.execute(
+        f"SELECT batch_no FROM production_batch WHERE {where} "  # noqa: S608 - fixed text
+        f"ORDER BY end_date DESC, id DESC LIMIT {int(limit)}", params)
+    return [r[0] for r in rows]
+
+
+def next_sale_doc_no(repo: Repository, day: date) -> str:
+    """The delivery number after the file's greatest one, in its pattern, for the
+    month of ``day``: SO-202611-0000007 → SO-202612-0000008 for a December sale.
+
+    The running number continues across months (as the file numbers them);
+    "" when the greatest number has no year-month and running number, or when
+    the suggestion is taken already.  Both lookups use the doc_no index."""
+    row = repo.conn.execute("SELECT MAX(doc_no) FROM sale_out").fetchone()
+    match = _DOC_NO.match(row[0] or "") if row else None
+    if match is None:
+        return ""
+    number = str(int(match["n"]) + 1).zfill(len(match["n"]))
+    suggestion = f"{match['head']}{day:%Y%m}{match['sep']}{number}"
+    taken = repo.conn.execute("SELECT 1 FROM sale_out WHERE doc_no = ?", (suggestion,))
+    return "" if taken.fetchone() else suggestion
