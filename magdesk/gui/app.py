@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..resources import resources_dir
 from ..settings import Settings, data_dir, load_settings
-from ..storage.db import StorageError, open_database
+from ..storage.db import OpenCancelled, StorageError, open_database
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
@@ -168,8 +168,12 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
         path = next((Path(p) for p in recent if Path(p).exists()), None) or first_start(settings)
     if path is None:
         return 0
+    from .opening import open_first, wait_closed
+
     try:
-        open_window(path, settings)
+        open_window(path, settings, db=open_first(path))  # a big file: a dialog, not nothing
+    except OpenCancelled:
+        return 0
     except StorageError as exc:
         from PySide6.QtWidgets import QMessageBox
 
@@ -180,8 +184,6 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
 
         QTimer.singleShot(quit_after, app.quit)
     code = app.exec()
-    from .opening import wait_closed
-
     for away in list(_leaving):  # quit just after a switch
         away()
     wait_closed()  # files closing in the background after a switch

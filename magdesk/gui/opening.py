@@ -7,6 +7,9 @@ greyed, under a busy cursor, with a message and, after half a second, a
 progress dialog whose Cancel gives up and leaves everything as it was.  Only
 when the new file is open does its window show and the old one close.
 
+The first file, before there is any window, is opened the same way: a
+progress dialog shows if it takes more than half a second (``open_first``).
+
 The old file then closes: at once when this session did not change it, else
 after its closing restore point, written in a thread of its own while the
 clerk already works in the new window (``wait_closed`` before opening that
@@ -19,8 +22,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from ..storage.db import Database, OpenCancelled, StorageError, open_database
 from .tasks import Cancelled, Task
@@ -37,6 +40,51 @@ def wait_closed(path: Path | None = None) -> None:
     for key, thread in list(_closing.items()):
         if path is None or key == Path(path).resolve():
             thread.join()
+
+
+def open_first(path: Path) -> Database:
+    """The file the program starts on, opened in a worker; if that takes more
+    than half a second (a big file checked), a progress dialog says so and
+    offers Cancel (OpenCancelled).  Raises what opening raised."""
+    outcome: dict = {}
+    cancel = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome["db"] = open_database(path, cancelled=cancel.is_set)
+        except BaseException as exc:  # raised below, on this thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="magdesk opening", daemon=True)
+    worker.start()
+    worker.join(0.5)  # most files: open by now, no dialog at all
+    if worker.is_alive():
+        _wait_showing(worker, cancel, Path(path).name)
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["db"]
+
+
+def _wait_showing(worker: threading.Thread, cancel: threading.Event, name: str) -> None:
+    app = QApplication.instance()
+    translate = QCoreApplication.translate
+    dialog = QProgressDialog(translate("Switch", "Opening {0}: checking the file…").format(name),
+                             translate("Task", "Cancel"), 0, 0)
+    dialog.setWindowTitle("magdesk")
+    dialog.canceled.connect(cancel.set)
+    quits = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the dialog is not the program's last window
+    dialog.show()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: worker.is_alive() or loop.quit())
+    poll.start(50)
+    loop.exec()
+    poll.stop()
+    dialog.hide()
+    dialog.deleteLater()
+    app.setQuitOnLastWindowClosed(quits)
 
 
 class Switch(QObject):
@@ -61,6 +109,8 @@ class Switch(QObject):
         return open_database(self.path, cancelled=cancelled)
 
     def _busy(self, on: bool) -> None:
+        from PySide6.QtCore import Qt  # (naming Qt builds its enums: not at start)
+
         for part in (self.window.centralWidget(), self.window.menuBar()):
             part.setEnabled(not on)
         if on:

@@ -7,6 +7,7 @@ import os
 import shutil
 import threading
 
+import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from magdesk import services
@@ -111,3 +112,32 @@ def test_cancel_gives_up_the_other_file(window, qtbot, monkeypatch, demo_file, t
     assert window.statusBar().currentMessage() == "未打开 other.sqlite（已取消）"
     assert not hasattr(window, "replacement") and window.switching is None
     assert QApplication.overrideCursor() is None
+
+
+def test_the_first_file_checked_at_length_shows_a_dialog_with_cancel(qtbot, monkeypatch,
+                                                                     demo_copy):
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    db = opening.open_first(demo_copy)  # quick: no dialog
+    db.close()
+    seen = []
+
+    def endless_check(path, *, cancelled, **kw):
+        while not cancelled():
+            threading.Event().wait(0.02)
+        raise OpenCancelled("cancelled")
+
+    def press_cancel():
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QProgressDialog) and w.isVisible()]
+        seen.extend(d.labelText() for d in dialogs)
+        dialogs[0].findChild(QPushButton).click()
+
+    monkeypatch.setattr(opening, "open_database", endless_check)
+    QTimer.singleShot(900, press_cancel)
+    with pytest.raises(OpenCancelled):
+        opening.open_first(demo_copy)
+    said = QCoreApplication.translate("Switch", "Opening {0}: checking the file…")
+    assert seen == [said.format("copy.sqlite")]  # in the language installed
+    assert QApplication.instance().quitOnLastWindowClosed()
