@@ -517,6 +517,7 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
             _check(db, seen, cancelled)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        db._mark = db._state()  # a file leaving rollback mode moves data_version, no data
         db.upgrade()
     except BaseException as exc:
         if conn is not None:  # closed before the lock goes: a restore may replace the file

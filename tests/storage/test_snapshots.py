@@ -190,6 +190,17 @@ def test_an_untouched_file_gets_no_restore_point_even_without_any_before(tmp_pat
     assert services.list_snapshots(path) == [] and path.read_bytes() == before
 
 
+def test_a_file_in_rollback_mode_opened_and_closed_has_not_changed(tmp_path):
+    path = tmp_path / "from-a-backup.sqlite"
+    open_database(path, create=True).close()
+    raw = sqlite3.connect(path)  # as restore points and backups are kept
+    raw.execute("PRAGMA journal_mode = DELETE")
+    raw.close()
+    db = open_database(path)
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert not db.changed() and services.close_database(db) is None
+
+
 def test_what_counts_as_a_change_for_the_restore_point_on_exit(tmp_path):
     path = tmp_path / "books.sqlite"
     open_database(path, create=True).close()
