@@ -70,7 +70,6 @@ class RecordSection(QWidget):
         bar.period = QComboBox()
         bar.period.setObjectName("period")
         fill_months(bar.period, self.periods, self.tr("All months"))
-        bar.period.setVisible(has_months(self.entity))
         row = QHBoxLayout()
         for widget in (bar.new_button, bar.edit_button, bar.delete_button):
             widget.setEnabled(not self.db.read_only)
@@ -82,6 +81,9 @@ class RecordSection(QWidget):
         row.addWidget(bar.filter, 2)
         row.addWidget(bar.period)
         self.box.insertLayout(0, row)
+        # Only now, with a parent: a parentless widget made visible is a window of its
+        # own, which would flash up and take the focus from whatever the clerk types in.
+        bar.period.setHidden(not has_months(self.entity))
         bar.typing = QTimer(self)
         bar.typing.setSingleShot(True)
         bar.typing.setInterval(self.TYPING_PAUSE_MS)

@@ -146,6 +146,43 @@ def test_the_window_prepares_the_tables_while_the_clerk_looks_at_the_dashboard(q
     win.close()
 
 
+def test_what_the_window_makes_ahead_never_shows_as_a_window_of_its_own(qtbot, window):
+    """A part made ahead and made visible before it has a parent would flash up as a
+    little window and take the keyboard from the dialog the clerk is typing in."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
+
+    shown = []
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if (event.type() == QEvent.Type.Show and obj.isWidgetType() and obj.isWindow()
+                    and obj is not dialog):
+                shown.append(type(obj).__name__ + ":" + obj.objectName())
+            return False
+
+    win = window()
+    dialog = QDialog()  # the clerk's dialog, say, open while the window loads
+    qtbot.addWidget(dialog)
+    typing_in = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(typing_in)
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is typing_in)
+        qtbot.waitUntil(lambda: win.later.pending == 0, timeout=5000)
+        assert QApplication.focusWidget() is typing_in
+        for index in range(len(win.sections) + 3):  # and the pages made when first shown
+            win.select_section(index)
+        qtbot.wait(50)
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    assert shown == []
+    win.close()
+
+
 def test_the_window_takes_its_steps_ahead_one_a_turn_and_holds_them_for_a_click(qtbot):
     from magdesk.gui.idle import IdleQueue
 
