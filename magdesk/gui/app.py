@@ -10,8 +10,8 @@ import shiboken6
 
 # Not QtCore.Qt here: naming it builds its ~100 enums (~40 ms of every start);
 # what needs it imports it where used.
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ..resources import resources_dir
@@ -28,7 +28,6 @@ def application(settings: Settings) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("magdesk")
     app.setApplicationName("magdesk")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "magdesk.svg")))
     install_translations(app, settings.lang())
     families = set(QFontDatabase.families())
     for family in CJK_FONTS:
@@ -38,6 +37,28 @@ def application(settings: Settings) -> QApplication:
             app.setFont(font)
             break
     return app
+
+
+def set_window_icon() -> None:
+    """The program's icon on its windows.  Set once a first window has painted
+    (its queue, main_window.py) or before a first-start dialog: QIcon and its
+    SVG plugin are ~4 ms that the first frame need not wait for."""
+    app = QApplication.instance()
+    if app is None or getattr(app, "_magdesk_icon", False):
+        return
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "magdesk.svg")))
+    app._magdesk_icon = True
+
+
+def remember_recent(path: Path) -> None:
+    """``path`` first in File ▸ Recent files (at most 8)."""
+    from PySide6.QtCore import QSettings
+
+    recent = [str(path)] + [p for p in (QSettings().value("recentFiles", [], list) or [])
+                            if p != str(path)]
+    QSettings().setValue("recentFiles", recent[:8])
 
 
 def install_translations(app: QApplication, lang: str) -> None:
@@ -75,9 +96,7 @@ def open_window(path: Path, settings: Settings, db=None):
     db = db or open_database(path)
     window = MainWindow(db, settings)
     window.language_changed.connect(lambda: _relaunch(window))
-    recent = [str(path)] + [p for p in (QSettings().value("recentFiles", [], list) or [])
-                            if p != str(path)]
-    QSettings().setValue("recentFiles", recent[:8])
+    window.later.add(lambda: remember_recent(path))  # once it has painted
     window.show()
     _windows.append(window)
     return window
@@ -148,6 +167,7 @@ def first_start(settings: Settings) -> Path | None:
     """The company profile, then the new file headed by it (None if cancelled)."""
     from .company import FirstStartDialog
 
+    set_window_icon()
     return FirstStartDialog.ask(settings.lang(), data_dir() / "magdesk.sqlite")
 
 
@@ -164,6 +184,8 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
         if not path.exists():
             create_demo(path)
     if path is None:
+        from PySide6.QtCore import QSettings
+
         recent = QSettings().value("recentFiles", [], list) or []
         path = next((Path(p) for p in recent if Path(p).exists()), None) or first_start(settings)
     if path is None:

@@ -24,6 +24,8 @@ from .. import __version__
 from ..settings import Settings
 from ..storage.db import Database, DuplicateKeyError, InUseError, PeriodLockedError
 from ..storage.filing_store import FilingStore
+from . import collect_as_usual
+from .app import set_window_icon
 from .dashboard import Dashboard
 from .idle import IdleQueue
 from .lazy import made, made_on_use
@@ -78,6 +80,7 @@ class MainWindow(MonthCounts, QMainWindow):
         # the biggest), Qt's namespace, the other sections' counts and first
         # pages, then the months' states.
         self.later = IdleQueue(self)
+        self.later.add(collect_as_usual, set_window_icon)
         self.later.imports(*TABLE_MODULES)
         sales = self.sections["sale"]
         self.later.add(sales.prepare, sales.build, sales.warm_glyphs, self._build_qt_namespace)

@@ -151,10 +151,20 @@ def test_windows_uninstaller_keeps_user_data():
     assert 'DeleteRegKey HKCU "Software\\${APP}"\n' not in uninstall
 
 
-def test_window_icon_is_set(qapp):
+def test_window_icon_is_set_once_the_window_has_painted(qtbot, demo_copy):
     from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
     from magdesk.settings import Settings
+    from magdesk.storage import open_database
 
-    app = application(Settings(language="zh"))
-    assert not app.windowIcon().isNull()
-    assert not app.windowIcon().pixmap(32, 32).isNull()
+    settings = Settings(language="zh")
+    app = application(settings)
+    with open_database(demo_copy) as db:
+        window = MainWindow(db, settings)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.later.pending == 0, timeout=5000)
+        assert not app.windowIcon().isNull()
+        assert not app.windowIcon().pixmap(32, 32).isNull()
+        assert not window.windowIcon().isNull()  # the window shows it too
+        window.close()
