@@ -106,7 +106,7 @@ def restore_point(window) -> None:
     from .safety import RestorePoints
 
     chosen = RestorePoints.ask(window.db, window)
-    if chosen is None or window.db.read_only:
+    if chosen is None or window.db.read_only or not window.may_close_forms():
         return
     try:
         services.restore_snapshot(window.db, chosen.path)
@@ -117,7 +117,7 @@ def restore_point(window) -> None:
     window.statusBar().showMessage(QCoreApplication.translate(
         "RestorePoints", "Restored the state of {0}").format(
         chosen.taken_at.strftime("%Y-%m-%d %H:%M")), 10000)
-    window.reopen(window.db.path)
+    window.reopen(window.db.path, asked=True)
 
 
 class DemoFlow(QObject):

@@ -247,6 +247,10 @@ class RecordForm(QDialog):
         names = list(self.consignees.ids) if self.consignees is not None else None
         return values, repr(lines), repr(names)
 
+    def has_unsaved_input(self) -> bool:
+        """Whether the clerk has typed something here that is not saved."""
+        return self.save_button.isEnabled() and self._state() != self._loaded
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Closed by the program (its window closing), not by the clerk: no question."""
         self._asked_to_close = event.spontaneous()
@@ -260,8 +264,7 @@ class RecordForm(QDialog):
         only if the clerk says so."""
         from PySide6.QtWidgets import QMessageBox
 
-        if self._asked_to_close and self.save_button.isEnabled() \
-                and self._state() != self._loaded:
+        if self._asked_to_close and self.has_unsaved_input():
             answer = QMessageBox.question(
                 self, self.windowTitle(), self.tr("Discard what you entered?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,

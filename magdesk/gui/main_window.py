@@ -224,7 +224,7 @@ class MainWindow(MonthCounts, QMainWindow):
                                            self.edit_company)
         self.company_action.setEnabled(not self.db.read_only)
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings)
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.quit, QKeySequence.StandardKey.Quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.guard = GuardedUndo(self.undo_stack, self.lang, self._refused, self)
         self.undo_action, self.redo_action = self.guard.undo_action, self.guard.redo_action
@@ -372,18 +372,59 @@ class MainWindow(MonthCounts, QMainWindow):
         if path:
             self.reopen(Path(path))
 
-    def reopen(self, path: Path) -> None:
+    def reopen(self, path: Path, asked: bool = False) -> None:
         """Change to the file at ``path``: a new window, ``self.replacement``,
-        shows once it is open (and checked); then this one closes."""
+        shows once it is open (and checked); then this one closes, with its
+        forms: what they hold unsaved is given up only if the clerk says so
+        (unless ``asked`` already)."""
         from .app import reopen
 
-        reopen(self, path, self.settings)
+        if asked or self.may_close_forms():
+            reopen(self, path, self.settings)
+
+    def unsaved_forms(self) -> list[RecordForm]:
+        """The open forms holding something typed and not saved."""
+        from .form import RecordForm
+
+        return [form for form in self.findChildren(RecordForm)
+                if form.isVisible() and form.has_unsaved_input()]
+
+    def may_close_forms(self) -> bool:
+        """True unless a form holds unsaved entries and the clerk would rather
+        keep them (then that form is brought to the front)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        forms = self.unsaved_forms()
+        if not forms:
+            return True
+        titles = "\n".join(f"· {form.windowTitle()}" for form in forms)
+        answer = QMessageBox.question(
+            self, self.tr("Entries not saved"),
+            self.tr("What was typed in these forms is not saved:\n{0}\n\nDiscard it?")
+            .format(titles),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        forms[0].raise_()
+        forms[0].activateWindow()
+        return False
+
+    def quit(self) -> None:
+        """File ▸ Quit."""
+        if self.may_close_forms():
+            self._leaving = True
+            self.close()
 
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog
 
         if SettingsDialog.edit(self, self.settings) is not None:
-            self.language_changed.emit()
+            if self.may_close_forms():  # the window is made again with them
+                self.language_changed.emit()
+            else:
+                self.statusBar().showMessage(
+                    self.tr("Settings saved; they take effect at the next start"), 10000)
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -400,7 +441,14 @@ class MainWindow(MonthCounts, QMainWindow):
         period = self.periods[-1] if self.periods else "—"
         self.status_state.setText(self.tr("Current month {0} · {1}").format(period, state))
 
+    _leaving = False  # File ▸ Quit has asked about the forms already
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # The clerk closing the window asks about unsaved forms; the program
+        # closing it (another file open now, or File ▸ Quit) has asked before.
+        if event.spontaneous() and not self._leaving and not self.may_close_forms():
+            event.ignore()
+            return
         if made(self, "imports") is not None and self.imports.wizard is not None:
             self.imports.wizard.close()
         self.later.stop()

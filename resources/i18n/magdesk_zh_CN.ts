@@ -829,208 +829,229 @@ Reason for accepting:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="114" />
+        <location filename="../../magdesk/gui/main_window.py" line="117" />
         <source>(no company profile)</source>
         <translation>(未填写本企业信息)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="115" />
+        <location filename="../../magdesk/gui/main_window.py" line="118" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="133" />
-        <location filename="../../magdesk/gui/main_window.py" line="286" />
+        <location filename="../../magdesk/gui/main_window.py" line="136" />
+        <location filename="../../magdesk/gui/main_window.py" line="289" />
         <source>Read-only: {0}</source>
         <translation>只读:{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="152" />
+        <location filename="../../magdesk/gui/main_window.py" line="155" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="153" />
+        <location filename="../../magdesk/gui/main_window.py" line="156" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="153" />
+        <location filename="../../magdesk/gui/main_window.py" line="156" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="153" />
+        <location filename="../../magdesk/gui/main_window.py" line="156" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="154" />
+        <location filename="../../magdesk/gui/main_window.py" line="157" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="154" />
+        <location filename="../../magdesk/gui/main_window.py" line="157" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="158" />
+        <location filename="../../magdesk/gui/main_window.py" line="161" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="162" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="163" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="162" />
+        <location filename="../../magdesk/gui/main_window.py" line="165" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="167" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="201" />
+        <location filename="../../magdesk/gui/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="202" />
+        <location filename="../../magdesk/gui/main_window.py" line="205" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="204" />
+        <location filename="../../magdesk/gui/main_window.py" line="207" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="206" />
+        <location filename="../../magdesk/gui/main_window.py" line="209" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="208" />
+        <location filename="../../magdesk/gui/main_window.py" line="211" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="211" />
+        <location filename="../../magdesk/gui/main_window.py" line="214" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="215" />
+        <location filename="../../magdesk/gui/main_window.py" line="218" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="217" />
+        <location filename="../../magdesk/gui/main_window.py" line="220" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="220" />
+        <location filename="../../magdesk/gui/main_window.py" line="223" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="223" />
+        <location filename="../../magdesk/gui/main_window.py" line="226" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="224" />
+        <location filename="../../magdesk/gui/main_window.py" line="227" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="225" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="231" />
+        <location filename="../../magdesk/gui/main_window.py" line="234" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="232" />
+        <location filename="../../magdesk/gui/main_window.py" line="235" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="233" />
+        <location filename="../../magdesk/gui/main_window.py" line="236" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="292" />
+        <location filename="../../magdesk/gui/main_window.py" line="295" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="312" />
+        <location filename="../../magdesk/gui/main_window.py" line="315" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="313" />
+        <location filename="../../magdesk/gui/main_window.py" line="316" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="318" />
+        <location filename="../../magdesk/gui/main_window.py" line="321" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="347" />
+        <location filename="../../magdesk/gui/main_window.py" line="350" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="366" />
+        <location filename="../../magdesk/gui/main_window.py" line="369" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="368" />
+        <location filename="../../magdesk/gui/main_window.py" line="371" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="390" />
+        <location filename="../../magdesk/gui/main_window.py" line="402" />
+        <source>Entries not saved</source>
+        <translation>录入尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="403" />
+        <source>What was typed in these forms is not saved:
+{0}
+
+Discard it?</source>
+        <translation>以下表单中的录入尚未保存：
+{0}
+
+丢弃这些录入吗？</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <source>Settings saved; they take effect at the next start</source>
+        <translation>设置已保存，下次启动时生效</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="434" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="391" />
+        <location filename="../../magdesk/gui/main_window.py" line="435" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="396" />
+        <location filename="../../magdesk/gui/main_window.py" line="440" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="396" />
+        <location filename="../../magdesk/gui/main_window.py" line="440" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="398" />
+        <location filename="../../magdesk/gui/main_window.py" line="442" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1169,42 +1190,42 @@ Reason for accepting:</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="83" />
+        <location filename="../../magdesk/gui/form.py" line="86" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="83" />
+        <location filename="../../magdesk/gui/form.py" line="86" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="118" />
+        <location filename="../../magdesk/gui/form.py" line="121" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="125" />
+        <location filename="../../magdesk/gui/form.py" line="128" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="134" />
+        <location filename="../../magdesk/gui/form.py" line="137" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="262" />
+        <location filename="../../magdesk/gui/form.py" line="269" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="407" />
+        <location filename="../../magdesk/gui/form.py" line="417" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="427" />
+        <location filename="../../magdesk/gui/form.py" line="437" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1233,17 +1254,17 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="72" />
-        <location filename="../../magdesk/gui/sections.py" line="267" />
+        <location filename="../../magdesk/gui/sections.py" line="269" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="256" />
+        <location filename="../../magdesk/gui/sections.py" line="258" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="257" />
+        <location filename="../../magdesk/gui/sections.py" line="259" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -1406,17 +1427,18 @@ Reason for accepting:</source>
 <context>
     <name>Switch</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="51" />
+        <location filename="../../magdesk/gui/opening.py" line="72" />
+        <location filename="../../magdesk/gui/opening.py" line="99" />
         <source>Opening {0}: checking the file…</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="82" />
+        <location filename="../../magdesk/gui/opening.py" line="132" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="86" />
+        <location filename="../../magdesk/gui/opening.py" line="136" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -1424,6 +1446,7 @@ Reason for accepting:</source>
 <context>
     <name>Task</name>
     <message>
+        <location filename="../../magdesk/gui/opening.py" line="73" />
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1432,17 +1455,17 @@ Reason for accepting:</source>
 <context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="131" />
+        <location filename="../../magdesk/gui/opening.py" line="181" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="136" />
+        <location filename="../../magdesk/gui/opening.py" line="186" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="139" />
+        <location filename="../../magdesk/gui/opening.py" line="189" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
     </message>

@@ -394,6 +394,65 @@ def test_a_new_sale_starts_today_and_esc_asks_before_losing_what_was_typed(
     assert not form.isVisible()
 
 
+def _half_typed_sale(window, qtbot):
+    window.select_section(5)
+    form = window.open_record("sale", None)
+    form.show()
+    type_text(qtbot, form.widgets["doc_no"], "SO-HALF-TYPED")
+    return form
+
+
+def _answer(monkeypatch, button):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, title, text, *a, **k: asked.append(text) or button)
+    return asked
+
+
+def test_quitting_asks_before_losing_what_a_form_holds(window, qtbot, monkeypatch):
+    idle = window.open_record("sale", None)  # nothing typed: nothing to ask about
+    idle.show()
+    form = _half_typed_sale(window, qtbot)
+    assert window.unsaved_forms() == [form]
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    quit_action = next(a for a in window.menuBar().actions()[0].menu().actions()
+                       if a.text() == "退出(&Q)")
+    quit_action.trigger()
+    assert len(asked) == 1 and "销售出库" in asked[0] and "丢弃这些录入" in asked[0]
+    assert window.isVisible() and form.isVisible()
+    assert form.widgets["doc_no"].text() == "SO-HALF-TYPED"
+
+    class CloseButton:  # the close event of the window's own close button (from the
+        ignored = False  # window system: spontaneous, which no Qt call here can make)
+
+        def spontaneous(self):
+            return True
+
+        def ignore(self):
+            self.ignored = True
+
+    click = CloseButton()
+    window.closeEvent(click)
+    assert len(asked) == 2 and click.ignored and window.isVisible() and form.isVisible()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    quit_action.trigger()
+    assert len(asked) == 1 and not window.isVisible()
+
+
+def test_opening_another_file_asks_before_losing_what_a_form_holds(window, qtbot, monkeypatch,
+                                                                  tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    form = _half_typed_sale(window, qtbot)
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(window.db.path.read_bytes())
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.open_database()
+    assert asked and getattr(window, "switching", None) is None
+    assert form.isVisible() and window.isVisible()
+
+
 def test_a_long_reason_beside_a_field_leaves_the_field_its_width(window, qtbot):
     from magdesk.gui.form import RecordForm
 
