@@ -199,7 +199,9 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
     except StorageError as exc:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "magdesk", str(exc))
+        from ..storage.reasons import said
+
+        QMessageBox.critical(None, "magdesk", said(exc, settings.lang()))
         return 1
     if quit_after:
         from PySide6.QtCore import QTimer

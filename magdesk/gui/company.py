@@ -29,6 +29,7 @@ from ..core.identifiers import normalise_uscc
 from ..core.messages import render_text
 from ..core.model import Company
 from ..storage.db import Database, StorageError
+from ..storage.reasons import said
 from .form import STYLE
 
 PILOT = "uscc.check_digit"  # a warning of the core; here it blocks unless kept on purpose
@@ -257,7 +258,7 @@ class FirstStartDialog(CompanyForm):
         try:
             problems = services.create_database(path, self.company(), self.accept_reason())
         except (StorageError, OSError) as exc:
-            self.messages["path"].setText(str(exc))
+            self.messages["path"].setText(said(exc, self.lang))
             self.path.setFocus()
             return self.tr("The file could not be created.")
         if problems:
@@ -293,7 +294,7 @@ class CompanyProfileDialog(CompanyForm):
         try:
             problems = services.save_company(self.db, self.company(), self.accept_reason())
         except StorageError as exc:
-            return str(exc)
+            return said(exc, self.lang)
         return "; ".join(render_text(f, self.lang) for f in problems)
 
     @classmethod

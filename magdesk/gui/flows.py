@@ -79,8 +79,9 @@ class FilingFlow(QObject):
 def refusal(exc: Exception, lang: str) -> str:
     """Why a service refused, in the clerk's language: refusals with a code
     (the period rules, the summaries) carry their own ``message(lang)``."""
-    message = getattr(exc, "message", None)
-    return message(lang) if callable(message) else str(exc)
+    from ..storage.reasons import said
+
+    return said(exc, lang)
 
 
 def print_summary(window) -> None:
@@ -165,7 +166,7 @@ class DemoFlow(QObject):
             w.statusBar().showMessage(self.tr("Demo database not made (cancelled)"), 10000)
             return
         if error is not None:
-            QMessageBox.warning(w, self.tr("New demo database"), str(error))
+            QMessageBox.warning(w, self.tr("New demo database"), refusal(error, w.lang))
             return
         self.result = (path, counts)
         w.reopen(path)

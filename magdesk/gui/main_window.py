@@ -133,7 +133,10 @@ class MainWindow(MonthCounts, QMainWindow):
         self.band.setObjectName("companyBand")
         outer.addWidget(self.band)
         if self.db.read_only:
-            banner = QLabel(self.tr("Read-only: {0}").format(self.db.read_only_reason))
+            from ..storage.reasons import said
+
+            banner = QLabel(self.tr("Read-only: {0}").format(
+                said(self.db.read_only_reason, self.lang)))
             banner.setObjectName("readOnlyBanner")
             banner.setStyleSheet("background: #ffe08a; padding: 6px 14px;")
             outer.addWidget(banner)
@@ -286,7 +289,9 @@ class MainWindow(MonthCounts, QMainWindow):
 
     def _locked_reason(self, record) -> str:
         if self.db.read_only:
-            return self.tr("Read-only: {0}").format(self.db.read_only_reason)
+            from ..storage.reasons import said
+
+            return self.tr("Read-only: {0}").format(said(self.db.read_only_reason, self.lang))
         day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
                     if getattr(record, n, None) is not None), None)
         if day is not None:

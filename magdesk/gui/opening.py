@@ -26,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from ..storage.db import Database, OpenCancelled, StorageError, open_database
+from ..storage.reasons import said
 from .tasks import Cancelled, Task
 
 _closing: dict[Path, threading.Thread] = {}  # files being closed, by resolved path
@@ -133,7 +134,7 @@ class Switch(QObject):
             return
         if error is not None:
             w.statusBar().clearMessage()
-            QMessageBox.warning(w, self.tr("Not opened"), str(error))
+            QMessageBox.warning(w, self.tr("Not opened"), said(error, w.lang))
             return
         new = self._show(db)
         w.replacement = new

@@ -14,10 +14,16 @@ from pathlib import Path
 
 from . import safety
 from .migrations import APPLICATION_ID, LATEST, MIGRATIONS
+from .reasons import Reason
 
 
 class StorageError(Exception):
-    """A problem with the database file; the message is for the user."""
+    """A problem with the database file; the message is for the user
+    (``str()`` English, ``message(lang)`` in the clerk's language)."""
+
+    def message(self, lang: str = "zh") -> str:
+        reason = self.args[0] if self.args else ""
+        return reason.message(lang) if isinstance(reason, Reason) else str(self)
 
 
 class NewerFileError(StorageError):
@@ -190,7 +196,7 @@ class Database:
         from . import audit
 
         if self.read_only:
-            raise ReadOnlyError(f"nothing was written: {self.read_only_reason}")
+            raise ReadOnlyError(Reason("nothing_written", reason=self.read_only_reason))
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
@@ -489,7 +495,7 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
     """
     path = Path(path)
     if not path.exists() and not create:
-        raise StorageError(f"no such database file: {path}")
+        raise StorageError(Reason("no_file", path=path))
     clerk, backup_dir, keep = _settings(clerk, backup_dir, keep)
     extra = {"backup_dir": backup_dir, "keep": keep, "clerk": clerk}
     reason = safety.read_only_reason(path) if path.exists() else ""
@@ -499,12 +505,13 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
             path.parent.mkdir(parents=True, exist_ok=True)
             if not lock.acquire():
                 if not path.exists():
-                    raise StorageError(f"{path} is being created by {lock.holder()}")
-                reason = f"{path.name} is open for writing by {lock.holder()}"
+                    raise StorageError(Reason("being_created", path=path, holder=lock.holder()))
+                reason = Reason("in_use", name=path.name, holder=lock.holder())
         except OSError as exc:
             if not path.exists():
-                raise StorageError(f"{path} cannot be created: {exc.strerror or exc}") from exc
-            reason = f"the folder of {path.name} cannot be written ({exc.strerror or exc})"
+                raise StorageError(Reason("cannot_create", path=path,
+                                          error=exc.strerror or exc)) from exc
+            reason = Reason("folder_not_writable", name=path.name, error=exc.strerror or exc)
     seen = _seen(path) if check else None  # before SQLite opens it
     if reason:
         return _open_read_only(path, reason, seen, extra, cancelled)
@@ -525,7 +532,7 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
         lock.release()
         if isinstance(exc, sqlite3.OperationalError) and \
                 safety.write_error_kind(exc) in ("full", "gone", "read_only"):
-            raise StorageError(f"{path} could not be opened for writing ({exc})") from exc
+            raise StorageError(Reason("not_writable", path=path, error=exc)) from exc
         raise
     return db
 
@@ -624,10 +631,10 @@ def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedFileEr
     from .snapshots import list_snapshots
 
     latest = next(iter(list_snapshots(path, backup_dir)), None)
-    offer = (f" The newest restore point is {latest.name} ({latest.taken_at:%Y-%m-%d %H:%M}, "
-             f"{latest.note}); restore it with: magdesk-cli restore --db {path} --snapshot 1"
-             if latest else " There is no restore point of it; use a backup copy.")
-    return DamagedFileError(f"{path} is damaged ({problem[:300]}).{offer}", path, latest)
+    reason = (Reason("damaged", path=path, problem=problem[:300], name=latest.name,
+                     taken=f"{latest.taken_at:%Y-%m-%d %H:%M}", note=latest.note)
+              if latest else Reason("damaged_no_point", path=path, problem=problem[:300]))
+    return DamagedFileError(reason, path, latest)
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path,
@@ -642,16 +649,13 @@ def _check_identity(conn: sqlite3.Connection, path: Path,
         # Malformed, or unreadable but with restore points: a magdesk file, damaged.
         if damaged.latest is not None or safety.write_error_kind(exc) == "damaged":
             raise damaged from None
-        raise NotMagdeskFileError(f"{path} is not a magdesk database ({exc})") from None
+        raise NotMagdeskFileError(Reason("not_magdesk", path=path, error=exc)) from None
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
         conn.close()
-        raise NotMagdeskFileError(f"{path} is an SQLite file of another program, not magdesk's")
+        raise NotMagdeskFileError(Reason("other_program", path=path))
     if version > LATEST:
         conn.close()
-        raise NewerFileError(
-            f"{path} was written by a newer magdesk (schema {version}; this one knows "
-            f"{LATEST}). Install the newer magdesk to open it."
-        )
+        raise NewerFileError(Reason("newer", path=path, version=version, latest=LATEST))
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, db: Database) -> None:

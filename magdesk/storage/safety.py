@@ -10,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+from .reasons import Reason
+
 LEASE_SECONDS = 180  # a writer on another computer is presumed gone after this
 HEARTBEAT_SECONDS = 30
 
@@ -31,17 +33,17 @@ def read_only_reason(path: Path) -> str:
     except OSError:
         return ""
     if not st.st_mode & 0o222:
-        return f"{path.name} is marked read-only"
+        return Reason("marked_read_only", name=path.name)
     if hasattr(os, "statvfs"):
         try:
             if os.statvfs(path).f_flag & os.ST_RDONLY:
-                return f"the drive holding {path.name} is read-only"
+                return Reason("drive_read_only", name=path.name)
         except OSError:
             pass
     if not os.access(path, os.W_OK):
-        return f"you may not write to {path.name}"
+        return Reason("no_permission", name=path.name)
     if not os.access(path.parent, os.W_OK):
-        return f"the folder of {path.name} is read-only"
+        return Reason("folder_read_only", name=path.name)
     return ""
 
 

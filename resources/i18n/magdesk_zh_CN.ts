@@ -129,17 +129,17 @@ Reason for accepting:</source>
 <context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="60" />
+        <location filename="../../magdesk/gui/company.py" line="61" />
         <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
         <translation>保留此代码:与营业执照完全一致(早期试点代码)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="66" />
+        <location filename="../../magdesk/gui/company.py" line="67" />
         <source>18 characters, from your business licence</source>
         <translation>18 位,见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="204" />
+        <location filename="../../magdesk/gui/company.py" line="205" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -147,12 +147,12 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="288" />
+        <location filename="../../magdesk/gui/company.py" line="289" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="289" />
+        <location filename="../../magdesk/gui/company.py" line="290" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
@@ -241,35 +241,35 @@ Reason for accepting:</source>
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="138" />
-        <location filename="../../magdesk/gui/flows.py" line="144" />
-        <location filename="../../magdesk/gui/flows.py" line="148" />
-        <location filename="../../magdesk/gui/flows.py" line="168" />
+        <location filename="../../magdesk/gui/flows.py" line="139" />
+        <location filename="../../magdesk/gui/flows.py" line="145" />
+        <location filename="../../magdesk/gui/flows.py" line="149" />
+        <location filename="../../magdesk/gui/flows.py" line="169" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="139" />
+        <location filename="../../magdesk/gui/flows.py" line="140" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="145" />
+        <location filename="../../magdesk/gui/flows.py" line="146" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件,请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="148" />
+        <location filename="../../magdesk/gui/flows.py" line="149" />
         <source>How many sales?</source>
         <translation>销售出库记录数:</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="157" />
+        <location filename="../../magdesk/gui/flows.py" line="158" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="165" />
+        <location filename="../../magdesk/gui/flows.py" line="166" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消,未生成演示数据库</translation>
     </message>
@@ -605,32 +605,32 @@ Reason for accepting:</source>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="232" />
+        <location filename="../../magdesk/gui/company.py" line="233" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="233" />
+        <location filename="../../magdesk/gui/company.py" line="234" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="238" />
+        <location filename="../../magdesk/gui/company.py" line="239" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="250" />
+        <location filename="../../magdesk/gui/company.py" line="251" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="252" />
+        <location filename="../../magdesk/gui/company.py" line="253" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件,请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="262" />
+        <location filename="../../magdesk/gui/company.py" line="263" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
     </message>
@@ -717,7 +717,7 @@ Reason for accepting:</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="200" />
+        <location filename="../../magdesk/gui/flows.py" line="201" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -839,183 +839,183 @@ Reason for accepting:</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="136" />
-        <location filename="../../magdesk/gui/main_window.py" line="289" />
+        <location filename="../../magdesk/gui/main_window.py" line="138" />
+        <location filename="../../magdesk/gui/main_window.py" line="294" />
         <source>Read-only: {0}</source>
-        <translation>只读:{0}</translation>
+        <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="155" />
+        <location filename="../../magdesk/gui/main_window.py" line="158" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="156" />
+        <location filename="../../magdesk/gui/main_window.py" line="159" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="156" />
+        <location filename="../../magdesk/gui/main_window.py" line="159" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="156" />
+        <location filename="../../magdesk/gui/main_window.py" line="159" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="157" />
+        <location filename="../../magdesk/gui/main_window.py" line="160" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="157" />
+        <location filename="../../magdesk/gui/main_window.py" line="160" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="161" />
+        <location filename="../../magdesk/gui/main_window.py" line="164" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="162" />
+        <location filename="../../magdesk/gui/main_window.py" line="165" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="163" />
+        <location filename="../../magdesk/gui/main_window.py" line="166" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="165" />
+        <location filename="../../magdesk/gui/main_window.py" line="168" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
+        <location filename="../../magdesk/gui/main_window.py" line="173" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="204" />
+        <location filename="../../magdesk/gui/main_window.py" line="207" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="205" />
+        <location filename="../../magdesk/gui/main_window.py" line="208" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="207" />
+        <location filename="../../magdesk/gui/main_window.py" line="210" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="209" />
+        <location filename="../../magdesk/gui/main_window.py" line="212" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="211" />
+        <location filename="../../magdesk/gui/main_window.py" line="214" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="214" />
+        <location filename="../../magdesk/gui/main_window.py" line="217" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="218" />
+        <location filename="../../magdesk/gui/main_window.py" line="221" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="220" />
+        <location filename="../../magdesk/gui/main_window.py" line="223" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="223" />
+        <location filename="../../magdesk/gui/main_window.py" line="226" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="226" />
+        <location filename="../../magdesk/gui/main_window.py" line="229" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="227" />
+        <location filename="../../magdesk/gui/main_window.py" line="230" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="231" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="237" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="235" />
+        <location filename="../../magdesk/gui/main_window.py" line="238" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="236" />
+        <location filename="../../magdesk/gui/main_window.py" line="239" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="295" />
+        <location filename="../../magdesk/gui/main_window.py" line="300" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="315" />
+        <location filename="../../magdesk/gui/main_window.py" line="320" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="316" />
+        <location filename="../../magdesk/gui/main_window.py" line="321" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="321" />
+        <location filename="../../magdesk/gui/main_window.py" line="326" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="350" />
+        <location filename="../../magdesk/gui/main_window.py" line="355" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="369" />
+        <location filename="../../magdesk/gui/main_window.py" line="374" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="371" />
+        <location filename="../../magdesk/gui/main_window.py" line="376" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="402" />
+        <location filename="../../magdesk/gui/main_window.py" line="407" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="403" />
+        <location filename="../../magdesk/gui/main_window.py" line="408" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1026,32 +1026,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="432" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="434" />
+        <location filename="../../magdesk/gui/main_window.py" line="439" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="435" />
+        <location filename="../../magdesk/gui/main_window.py" line="440" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="440" />
+        <location filename="../../magdesk/gui/main_window.py" line="445" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="440" />
+        <location filename="../../magdesk/gui/main_window.py" line="445" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="442" />
+        <location filename="../../magdesk/gui/main_window.py" line="447" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1307,12 +1307,12 @@ Discard it?</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="114" />
+        <location filename="../../magdesk/gui/flows.py" line="115" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="117" />
+        <location filename="../../magdesk/gui/flows.py" line="118" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
@@ -1383,7 +1383,7 @@ Discard it?</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="98" />
+        <location filename="../../magdesk/gui/flows.py" line="99" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>
@@ -1427,18 +1427,18 @@ Discard it?</source>
 <context>
     <name>Switch</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="72" />
-        <location filename="../../magdesk/gui/opening.py" line="99" />
+        <location filename="../../magdesk/gui/opening.py" line="73" />
+        <location filename="../../magdesk/gui/opening.py" line="100" />
         <source>Opening {0}: checking the file…</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="132" />
+        <location filename="../../magdesk/gui/opening.py" line="133" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="136" />
+        <location filename="../../magdesk/gui/opening.py" line="137" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -1446,7 +1446,7 @@ Discard it?</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="73" />
+        <location filename="../../magdesk/gui/opening.py" line="74" />
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1455,17 +1455,17 @@ Discard it?</source>
 <context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="181" />
+        <location filename="../../magdesk/gui/opening.py" line="182" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="186" />
+        <location filename="../../magdesk/gui/opening.py" line="187" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="189" />
+        <location filename="../../magdesk/gui/opening.py" line="190" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
     </message>

@@ -3,7 +3,7 @@ and File ▸ Company profile, which corrects it (real widgets, real files)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 
 from magdesk.gui.app import application
 from magdesk.gui.company import CompanyProfileDialog, FirstStartDialog
@@ -193,4 +193,7 @@ def test_a_read_only_file_offers_no_company_profile(qtbot, demo_copy):
         qtbot.addWidget(win)
         assert not win.company_action.isEnabled()
         assert win.company_action.text() == "本企业信息(&C)…"
+        banner = win.findChild(QLabel, "readOnlyBanner").text()  # why, in Chinese
+        assert banner.startswith(f"只读：{demo_copy.name} 正由 ") and banner.endswith("打开编辑")
+        assert "open for writing" not in banner
         win.close()

@@ -87,7 +87,8 @@ def test_a_damaged_file_is_refused_and_the_window_goes_on(window, qtbot, monkeyp
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: said.append(a[2]))
     _open(window, monkeypatch, other)
     qtbot.waitUntil(lambda: bool(said), timeout=60000)
-    assert "damaged" in said[0] and "other.sqlite" in said[0]
+    assert "已损坏" in said[0] and "other.sqlite" in said[0]  # said in the clerk's language
+    assert "is damaged" not in said[0]
     assert window.isVisible() and window.centralWidget().isEnabled()
     assert not hasattr(window, "replacement") and not window.db._closed
     assert window.repo.find("product", "MG-N42") is not None  # its file still in use

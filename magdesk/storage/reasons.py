@@ -1,0 +1,99 @@
+"""Why a file cannot be opened or written, in the clerk's language.
+
+A ``Reason`` is a ``str``, the English sentence (what logs, the CLI and
+``str()`` of an error show), that also keeps its code and values, so that the
+window can say it in Chinese: ``said(reason_or_error, "zh")``."""
+
+from __future__ import annotations
+
+import re
+
+_TEXTS = {
+    # why an opened file is read-only
+    "marked_read_only": ("{name} 已设为只读", "{name} is marked read-only"),
+    "drive_read_only": ("{name} 所在的磁盘是只读的", "the drive holding {name} is read-only"),
+    "no_permission": ("您没有写入 {name} 的权限", "you may not write to {name}"),
+    "folder_read_only": ("{name} 所在的文件夹是只读的", "the folder of {name} is read-only"),
+    "folder_not_writable": ("{name} 所在的文件夹无法写入（{error}）",
+                            "the folder of {name} cannot be written ({error})"),
+    "in_use": ("{name} 正由 {holder}打开编辑", "{name} is open for writing by {holder}"),
+    "nothing_written": ("未写入任何内容：{reason}", "nothing was written: {reason}"),
+    # why a file is not opened at all
+    "no_file": ("找不到数据库文件：{path}", "no such database file: {path}"),
+    "being_created": ("{path} 正由 {holder}创建", "{path} is being created by {holder}"),
+    "cannot_create": ("无法创建 {path}：{error}", "{path} cannot be created: {error}"),
+    "not_writable": ("无法以写入方式打开 {path}（{error}）",
+                     "{path} could not be opened for writing ({error})"),
+    "not_magdesk": ("{path} 不是 magdesk 数据库（{error}）",
+                    "{path} is not a magdesk database ({error})"),
+    "other_program": ("{path} 是其他程序的 SQLite 文件，不是 magdesk 的数据库",
+                      "{path} is an SQLite file of another program, not magdesk's"),
+    "newer": ("{path} 由更新版本的 magdesk 写入（结构版本 {version}，本程序只认识到 {latest}）。"
+              "请安装新版 magdesk 后再打开。",
+              "{path} was written by a newer magdesk (schema {version}; this one knows "
+              "{latest}). Install the newer magdesk to open it."),
+    "damaged": ("{path} 已损坏（{problem}）。最新的还原点是 {name}（{taken}，{note}），"
+                "可用命令还原：magdesk-cli restore --db {path} --snapshot 1",
+                "{path} is damaged ({problem}). The newest restore point is {name} ({taken}, "
+                "{note}); restore it with: magdesk-cli restore --db {path} --snapshot 1"),
+    "damaged_no_point": ("{path} 已损坏（{problem}），且没有它的还原点；请使用备份副本。",
+                         "{path} is damaged ({problem}). There is no restore point of it; "
+                         "use a backup copy."),
+}
+
+
+class Reason(str):
+    """The English sentence for ``code`` with ``params``; ``message(lang)``
+    says it in the clerk's language (values that are Reasons too)."""
+
+    code: str
+    params: dict
+
+    def __new__(cls, code: str, **params) -> Reason:
+        self = super().__new__(cls, _TEXTS[code][1].format(**params))
+        self.code, self.params = code, params
+        return self
+
+    def message(self, lang: str = "zh") -> str:
+        zh, en = _TEXTS[self.code]
+        if lang != "zh":
+            return en.format(**self.params)
+        values = {key: said(value, lang) if isinstance(value, Reason) else value
+                  for key, value in self.params.items()}
+        if "holder" in values:
+            values["holder"] = holder_text(values["holder"], lang)
+        return zh.format(**values)
+
+    def __reduce__(self):  # pickled as what it is, not as a plain str
+        return (_rebuild, (self.code, self.params))
+
+
+def _rebuild(code: str, params: dict) -> Reason:
+    return Reason(code, **params)
+
+
+_HOLDER = re.compile(r"(?P<who>\S+) pid (?P<pid>\d+) since (?P<since>\S+)")
+
+
+def holder_text(holder: str, lang: str) -> str:
+    """The lock file's ``user@host pid N since TIME`` as the clerk reads it."""
+    if lang != "zh":
+        return holder
+    if holder == "another program":
+        return "另一个程序"
+    found = _HOLDER.fullmatch(holder)
+    if found is None:
+        return holder
+    since = found["since"].replace("T", " ")[:16]
+    return f"{found['who']}（进程 {found['pid']}，自 {since} 起）"
+
+
+def said(thing: object, lang: str) -> str:
+    """A Reason, or an error carrying one (or its own ``message(lang)``), in
+    ``lang``; anything else as ``str()`` has it."""
+    message = getattr(thing, "message", None)
+    if callable(message):
+        return message(lang)
+    if isinstance(thing, BaseException) and thing.args and isinstance(thing.args[0], Reason):
+        return thing.args[0].message(lang)
+    return str(thing)
