@@ -10,7 +10,7 @@ from ..core.units import format_kg, format_money, format_pct
 
 
 def show(entity: str, name: str, kind: str, value, lang: str) -> str:
-    """Text for a stored value (grams as kg, fen as yuan, thousands
+    """Text for a stored value (grams as kg, fen as yuan, counts; thousands
     separated; codes as labels)."""
     if value is None or value == "":
         return ""
@@ -20,6 +20,8 @@ def show(entity: str, name: str, kind: str, value, lang: str) -> str:
         return format_money(value, grouped=True)
     if kind == "pct":
         return format_pct(value)
+    if kind == "int" and isinstance(value, int):
+        return f"{value:,}"  # pieces, like the masses beside them
     if kind == "bool":
         return E.yes_no(bool(value), lang)
     if kind == "enum":

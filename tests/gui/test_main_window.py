@@ -260,6 +260,17 @@ def test_a_million_sales_open_scroll_and_filter(qtbot, million_file):
         assert sqlite3.connect(million_file).execute("PRAGMA quick_check").fetchone() == ("ok",)
 
 
+def test_pieces_are_shown_with_thousands_separated_like_the_masses(window):
+    window.select_section(5)
+    section = window.current_section()
+    header = section.table.horizontalHeader().model()
+    assert header.headerData(7, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) == \
+        "数量(件)"
+    pieces = [section.model.index(row, 7).data() for row in range(section.model.rowCount())]
+    assert any("," in text for text in pieces)  # the demo has sales of over 1,000 pieces
+    assert all(text == f"{int(text.replace(',', '')):,}" for text in pieces if text)
+
+
 def _unused(_: QComboBox | QLineEdit) -> None:
     """(imports kept for typing the helpers above)"""
 
