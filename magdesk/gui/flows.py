@@ -26,7 +26,8 @@ class FilingFlow(QObject):
         w = self.window
         if not period:
             return
-        folder = QFileDialog.getExistingDirectory(w, self.tr("Folder for the filing workbook"))
+        folder = QFileDialog.getExistingDirectory(
+            w, self.tr("Folder for the filing workbook of {0}").format(period))
         if not folder:
             return
         worker_db = w.db.sibling()

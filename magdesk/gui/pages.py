@@ -147,10 +147,14 @@ class FilingPage(QWidget):
 
     def set_periods(self, statuses) -> None:
         """Show the months (newest first), the chosen one still chosen (a new
-        month shifts the rows)."""
+        month shifts the rows); with none chosen, the next month to file (the
+        oldest not filed), so that Export is one click away."""
         from ..core import enums as E
 
         chosen = self.selected_period() if self.table.selectedItems() else None
+        if chosen is None or chosen not in {s.period for s in statuses}:
+            chosen = next((s.period for s in statuses if s.state != E.PeriodState.FILED.value),
+                          None)
         rows = list(reversed(statuses))
         self.table.clearSelection()
         self.table.setCurrentCell(-1, -1)

@@ -241,35 +241,35 @@ Reason for accepting:</source>
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="139" />
-        <location filename="../../magdesk/gui/flows.py" line="145" />
-        <location filename="../../magdesk/gui/flows.py" line="149" />
-        <location filename="../../magdesk/gui/flows.py" line="169" />
+        <location filename="../../magdesk/gui/flows.py" line="140" />
+        <location filename="../../magdesk/gui/flows.py" line="146" />
+        <location filename="../../magdesk/gui/flows.py" line="150" />
+        <location filename="../../magdesk/gui/flows.py" line="170" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="140" />
+        <location filename="../../magdesk/gui/flows.py" line="141" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="146" />
+        <location filename="../../magdesk/gui/flows.py" line="147" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件,请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="149" />
+        <location filename="../../magdesk/gui/flows.py" line="150" />
         <source>How many sales?</source>
         <translation>销售出库记录数:</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="158" />
+        <location filename="../../magdesk/gui/flows.py" line="159" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="166" />
+        <location filename="../../magdesk/gui/flows.py" line="167" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消,未生成演示数据库</translation>
     </message>
@@ -386,27 +386,27 @@ Reason for accepting:</source>
 <context>
     <name>FilingFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="29" />
-        <source>Folder for the filing workbook</source>
-        <translation>选择申报表保存文件夹</translation>
+        <location filename="../../magdesk/gui/flows.py" line="30" />
+        <source>Folder for the filing workbook of {0}</source>
+        <translation>{0} 申报表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="41" />
+        <location filename="../../magdesk/gui/flows.py" line="42" />
         <source>Writing the filing workbook…</source>
         <translation>正在生成申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="47" />
+        <location filename="../../magdesk/gui/flows.py" line="48" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="50" />
+        <location filename="../../magdesk/gui/flows.py" line="51" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="51" />
+        <location filename="../../magdesk/gui/flows.py" line="52" />
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
@@ -415,27 +415,27 @@ Reason for accepting:</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="54" />
+        <location filename="../../magdesk/gui/flows.py" line="55" />
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="60" />
+        <location filename="../../magdesk/gui/flows.py" line="61" />
         <source>Mark as filed</source>
         <translation>标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="61" />
+        <location filename="../../magdesk/gui/flows.py" line="62" />
         <source>Receipt number from the tracking system for {0}:</source>
         <translation>{0}在追溯系统中的回执编号:</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="67" />
+        <location filename="../../magdesk/gui/flows.py" line="68" />
         <source>Not filed</source>
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="75" />
+        <location filename="../../magdesk/gui/flows.py" line="76" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
     </message>
@@ -717,7 +717,7 @@ Reason for accepting:</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="201" />
+        <location filename="../../magdesk/gui/flows.py" line="202" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1307,12 +1307,12 @@ Discard it?</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="115" />
+        <location filename="../../magdesk/gui/flows.py" line="116" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="118" />
+        <location filename="../../magdesk/gui/flows.py" line="119" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
@@ -1383,7 +1383,7 @@ Discard it?</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="99" />
+        <location filename="../../magdesk/gui/flows.py" line="100" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>

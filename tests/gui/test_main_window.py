@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox
 from magdesk.gui.form import AcceptWarnings
 from magdesk.storage.repository import find_id
 
-from .conftest import lang_settings
+from .conftest import lang_settings, wait_for_tasks
 
 
 def type_text(qtbot, widget, text):
@@ -169,8 +169,15 @@ def test_locked_month_opens_read_only(window, qtbot, tmp_path):
 def test_export_from_the_gui(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    window.filing_flow.export_period("2026-07")
+    titles = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda _parent, title, *a, **k: titles.append(title) or str(tmp_path))
+    window.select_section(8)  # 申报: the next month to file is chosen, Export one click away
+    wait_for_tasks(qtbot, window)
+    assert window.filing.selected_period() == min(window.periods)  # none filed in the demo
+    window.filing.select("2026-07")
+    qtbot.mouseClick(window.filing.export_button, Qt.MouseButton.LeftButton)
+    assert titles == ["2026-07 申报表的保存文件夹"]  # the dialog says which month
     qtbot.waitUntil(lambda: window.filing_flow.last_export is not None, timeout=60000)
     assert window.filing_flow.last_export.path.exists()
     assert list(Path(tmp_path).glob("*_202607_稀土产品流向.xlsx"))
