@@ -198,6 +198,7 @@ class RecordSection(QWidget):
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder if down
                                 else Qt.SortOrder.AscendingOrder)
+        self.table.scrollToTop()  # the head of the new order (read at once), as a filter does
 
     def prepare(self) -> None:
         """Count the rows and read the first page ahead (a million sales take

@@ -54,11 +54,19 @@ CASES = [  # (entity, text, period, sort, descending)
     ("counterparty", "公司", None, "uscc", True),  # a column with NULLs
     ("counterparty", "公司", None, "uscc", False),
     ("licence", "", None, "valid_to", True),
+    ("sale", "", None, "customer_id", False),  # orders on a parent's column
+    ("sale", "", None, "customer_id", True),
+    ("sale", "MG-N", "2026-06", "product_id", True),
+    ("sale", "", None, "batch_id", False),
+    ("purchase", "", None, "supplier_id", True),
+    ("export", "", None, "consignee_id", False),
+    ("export", "", None, "sale_id", True),
 ]
 
 
 @pytest.mark.parametrize("entity, text, period, sort, descending", CASES)
-@pytest.mark.parametrize("mode", ["indexes", "walk", "walk interrupted", "sorted once"])
+@pytest.mark.parametrize("mode", ["indexes", "walk", "walk interrupted", "sorted once",
+                                  "parent first", "parent first, far jumps"])
 def test_every_page_is_the_plain_answer(demo_copy, monkeypatch, entity, text, period, sort,
                                         descending, mode):
     monkeypatch.setattr(PagedQuery, "PAGE", 7)  # many pages out of a small file
@@ -71,6 +79,11 @@ def test_every_page_is_the_plain_answer(demo_copy, monkeypatch, entity, text, pe
         monkeypatch.setattr(PagedQuery, "SORT_ONCE_FROM", 0)
     else:
         monkeypatch.setattr(PagedQuery, "SORT_ONCE_FROM", 10**9)
+    # a big table's order on a parent's column reads the parent first
+    parent_first = mode.startswith("parent first")
+    monkeypatch.setattr(PagedQuery, "PARENT_FIRST_FROM", 0 if parent_first else 10**9)
+    if mode == "parent first, far jumps":  # every jump counts as far: its ids read once
+        monkeypatch.setattr(PagedQuery, "JUMP_ROWS", 0)
     view = VIEWS[entity]
     with open_database(demo_copy) as db:
         want = expected_ids(db, view, text, period, sort, descending)
@@ -101,6 +114,20 @@ def test_a_filter_resolves_names_to_ids_and_drops_what_cannot_match(demo_copy):
             f"EXPLAIN QUERY PLAN SELECT count(*) FROM sale_out t{indexed}", query.params))
         assert "sale_out_customer" in plan
         assert PagedQuery(db, VIEWS["sale"], "no such name").where()[0] == " WHERE (0)"
+
+
+def test_an_order_on_a_parent_s_column_reads_the_parent_first(demo_copy, monkeypatch):
+    monkeypatch.setattr(PagedQuery, "PARENT_FIRST_FROM", 0)
+    with open_database(demo_copy) as db:
+        by_customer = PagedQuery(db, VIEWS["sale"], sort="customer_id", descending=True)
+        source = by_customer._source
+        assert source.startswith("counterparty c CROSS JOIN sale_out t ON")
+        plan = [r[3] for r in db.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT t.id FROM {source}{by_customer._order()} LIMIT 7")]
+        assert "USE TEMP B-TREE FOR ORDER BY" not in plan  # each customer's rows, not all
+        assert not by_customer._sorts_everything()
+        by_licence = PagedQuery(db, VIEWS["export"], sort="licence_id")  # a LEFT JOIN: kept
+        assert by_licence._source == VIEWS["export"].source
 
 
 def test_an_order_without_an_index_is_sorted_once(demo_copy, monkeypatch):
