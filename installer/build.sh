@@ -14,6 +14,16 @@ if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
 fi
 command -v strip >/dev/null || { echo "build.sh: 'strip' missing (apt install binutils)" >&2; exit 1; }
 
+# The bundle carries the X11 libraries of Qt's xcb plugin, taken from this
+# machine; one it lacks would be missing on a desktop that lacks it too.
+qxcb=$("$PY" -c "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt/plugins/platforms/libqxcb.so')")
+missing=$(LD_LIBRARY_PATH="$(dirname "$(dirname "$(dirname "$qxcb")")")/lib" ldd "$qxcb" | awk '/not found/ {print $1}' | sort -u | tr '\n' ' ')
+if [ -n "$missing" ]; then
+    echo "build.sh: Qt's X11 plugin needs $missing- not on this machine" \
+         "(Debian: apt install libxcb-icccm4 libxcb-keysyms1)" >&2
+    exit 1
+fi
+
 export PYINSTALLER_CONFIG_DIR="$PWD/build/pyinstaller-config"
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller installer/magdesk.spec
