@@ -66,6 +66,7 @@ class RecordForm(QDialog):
         self.specs = [s for s in FIELDS[entity] if not (entity == "export" and s.name == "line_no")]
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
+        self._lists: dict[QLineEdit, Callable[[str], None]] = {}  # a reference field: its list
         self.ctx = R.Context(load_codelists(), date.today(),
                              counterparties=Lazy(repo, "counterparty"),
                              products=Lazy(repo, "product"), purchases=Lazy(repo, "purchase"),
@@ -171,8 +172,12 @@ class RecordForm(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
-        edit.textEdited.connect(lambda text: model.setStringList(
-            self.assist.keys(edit, entity, text.strip())))
+
+        def fill(text: str) -> None:
+            model.setStringList(self.assist.keys(edit, entity, text.strip()))
+
+        edit.textEdited.connect(fill)
+        self._lists[edit] = fill
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Ctrl+S saves (a key the fields pass up to the form); Esc cancels."""
@@ -182,7 +187,15 @@ class RecordForm(QDialog):
         super().keyPressEvent(event)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Enter moves to the next field; on the last field it saves."""
+        """Enter moves to the next field; on the last field it saves.  Down in
+        a reference field lists what it may hold (for what is typed so far:
+        all of it in an empty field, a sale's batches of its product newest first)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down \
+                and obj in self._lists and not obj.completer().popup().isVisible():
+            self._lists[obj](obj.text())
+            obj.completer().setCompletionPrefix(obj.text().strip())
+            obj.completer().complete()
+            return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                     Qt.Key.Key_Enter):
             popup = obj.completer().popup() if isinstance(obj, QLineEdit) and obj.completer() \

@@ -525,6 +525,36 @@ def test_a_sale_offers_the_products_batches_newest_first_and_its_grade(window, q
     assert w["grade"].text() == "N52"
 
 
+def test_down_in_an_empty_reference_field_lists_what_it_may_hold(window, qtbot):
+    repo = window.repo
+    batch = next(repo.iter("batch", order="end_date DESC"))
+    product = repo.get("product", batch.product_id)
+    window.select_section(5)
+    form = window.open_record("sale", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()  # the clerk's window: the list goes with the focus
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    w = form.widgets
+    type_text(qtbot, w["product_id"], product.code)
+    w["batch_id"].setFocus()
+    popup = w["batch_id"].completer().popup()
+    assert not popup.isVisible()
+    qtbot.keyClick(w["batch_id"], Qt.Key.Key_Down)  # nothing typed: the product's batches
+    assert popup.isVisible()
+    offered = _completions(form, "batch_id")
+    assert offered[0] == batch.batch_no
+    assert {repo.get("batch", find_id(repo, "batch", b)).product_id for b in offered} \
+        == {product.id}
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # the list's own keys from here: take the first
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert w["batch_id"].text() == batch.batch_no and not popup.isVisible()
+    w["customer_id"].setFocus()
+    qtbot.keyClick(w["customer_id"], Qt.Key.Key_Down)  # every customer, by name
+    customers = _completions(form, "customer_id")
+    assert len(customers) > 5 and customers == sorted(customers)
+
+
 def test_a_new_sale_suggests_the_next_delivery_number_to_type_over(window, qtbot):
     import re
     from datetime import date
