@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -235,12 +236,29 @@ class FirstStartDialog(CompanyForm):
                                    "Enter your company first."))
         self.path = QLineEdit(str(default_path))
         self.path.textChanged.connect(self.revalidate)
+        browse = self.path.addAction(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon),
+            QLineEdit.ActionPosition.TrailingPosition)
+        browse.setToolTip(self.tr("Choose where to keep the file…"))
+        browse.triggered.connect(self.choose_path)
         previous = self.widgets[self.specs[-1].name]
         self._add_row(self.tr("Database file"), "path", self.path)
         QWidget.setTabOrder(previous, self.path)  # before the buttons, made earlier
         self.created: Path | None = None
         self.revalidate()
         self.widgets["name"].setFocus()
+
+    def choose_path(self) -> None:
+        """The file dialog for where to keep the new file (``.sqlite`` added)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Choose where to keep the file…"), self.path.text().strip(),
+            self.tr("magdesk database (*.sqlite)"))
+        if chosen:
+            path = Path(chosen)
+            self.path.setText(str(path if path.suffix else path.with_suffix(".sqlite")))
+            self.path.setFocus()
 
     def extra_problems(self) -> dict[str, str]:
         path = getattr(self, "path", None)
@@ -266,10 +284,20 @@ class FirstStartDialog(CompanyForm):
         self.created = path
         return ""
 
+    def as_new_file(self) -> None:
+        """Worded for File ▸ New database (a file for another company) rather
+        than for the first start."""
+        self.setWindowTitle(self.tr("New database"))
+        self.intro.setText(self.tr("A new file for another company: its profile, then where "
+                                   "to keep the file."))
+
     @classmethod
-    def ask(cls, lang: str, default_path: Path, parent: QWidget | None = None) -> Path | None:
+    def ask(cls, lang: str, default_path: Path, parent: QWidget | None = None,
+            new_file: bool = False) -> Path | None:
         """The new file, made and headed by the company; None if cancelled."""
         dialog = cls(lang, default_path, parent)
+        if new_file:
+            dialog.as_new_file()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.created

@@ -205,6 +205,7 @@ class MainWindow(MonthCounts, QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New database…"), self.new_database)
         self._action(file_menu, self.tr("&Open database…"), self.open_database,
                      QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
@@ -220,8 +221,9 @@ class MainWindow(MonthCounts, QMainWindow):
                                                            else "")))
         self._action(file_menu, self.tr("&Print summary…"), lambda: self._flows().print_summary(self),
                      QKeySequence.StandardKey.Print)
-        self._action(file_menu, self.tr("&Restore points…"),
-                     lambda: self._flows().restore_point(self))
+        self.restore_action = self._action(file_menu, self.tr("&Restore points…"),
+                                           lambda: self._flows().restore_point(self))
+        file_menu.aboutToShow.connect(self._enable_restore)  # when there are some
         file_menu.addSeparator()
         self.company_action = self._action(file_menu, self.tr("&Company profile…"),
                                            self.edit_company)
@@ -367,6 +369,28 @@ class MainWindow(MonthCounts, QMainWindow):
         self.filing.select(period)
 
     # --- files, settings, about -----------------------------------------------------------
+
+    def _enable_restore(self) -> None:
+        from ..storage.snapshots import folder_for
+
+        folder = folder_for(self.db.path, self.db.backup_dir)
+        has_some = folder.is_dir() and any(p for p in folder.glob("*.sqlite")
+                                          if not p.name.startswith("."))
+        self.restore_action.setEnabled(has_some and not self.db.read_only)
+
+    def new_database(self) -> None:
+        """File ▸ New database: a file for another company, headed by its
+        profile (its credit code checked), then open in this window."""
+        from .company import FirstStartDialog
+
+        folder, number = self.db.path.parent, 1
+        path = folder / "magdesk.sqlite"
+        while path.exists():
+            number += 1
+            path = folder / f"magdesk-{number}.sqlite"
+        created = FirstStartDialog.ask(self.lang, path, self, new_file=True)
+        if created is not None:
+            self.reopen(created)
 
     def open_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -129,17 +129,17 @@ Reason for accepting:</source>
 <context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="61" />
+        <location filename="../../magdesk/gui/company.py" line="62" />
         <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
         <translation>保留此代码:与营业执照完全一致(早期试点代码)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="67" />
+        <location filename="../../magdesk/gui/company.py" line="68" />
         <source>18 characters, from your business licence</source>
         <translation>18 位,见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="205" />
+        <location filename="../../magdesk/gui/company.py" line="206" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -147,12 +147,12 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="289" />
+        <location filename="../../magdesk/gui/company.py" line="317" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="290" />
+        <location filename="../../magdesk/gui/company.py" line="318" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
@@ -605,34 +605,55 @@ Reason for accepting:</source>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="233" />
+        <location filename="../../magdesk/gui/company.py" line="234" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="234" />
+        <location filename="../../magdesk/gui/company.py" line="235" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="239" />
+        <location filename="../../magdesk/gui/company.py" line="242" />
+        <location filename="../../magdesk/gui/company.py" line="256" />
+        <source>Choose where to keep the file…</source>
+        <translation>选择文件的保存位置…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="245" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="251" />
+        <location filename="../../magdesk/gui/company.py" line="257" />
+        <source>magdesk database (*.sqlite)</source>
+        <translation>magdesk 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="269" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="253" />
+        <location filename="../../magdesk/gui/company.py" line="271" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件,请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="263" />
+        <location filename="../../magdesk/gui/company.py" line="281" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="290" />
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="291" />
+        <source>A new file for another company: its profile, then where to keep the file.</source>
+        <translation>为另一家企业新建数据文件：先填写企业信息，再选择文件的保存位置。</translation>
     </message>
 </context>
 <context>
@@ -840,7 +861,7 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="138" />
-        <location filename="../../magdesk/gui/main_window.py" line="294" />
+        <location filename="../../magdesk/gui/main_window.py" line="296" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -906,116 +927,121 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="208" />
+        <source>&amp;New database…</source>
+        <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="209" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="210" />
+        <location filename="../../magdesk/gui/main_window.py" line="211" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="212" />
+        <location filename="../../magdesk/gui/main_window.py" line="213" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="214" />
+        <location filename="../../magdesk/gui/main_window.py" line="215" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="217" />
+        <location filename="../../magdesk/gui/main_window.py" line="218" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="221" />
+        <location filename="../../magdesk/gui/main_window.py" line="222" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="223" />
+        <location filename="../../magdesk/gui/main_window.py" line="224" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="226" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="229" />
+        <location filename="../../magdesk/gui/main_window.py" line="231" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="230" />
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="231" />
+        <location filename="../../magdesk/gui/main_window.py" line="233" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="237" />
+        <location filename="../../magdesk/gui/main_window.py" line="239" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="238" />
+        <location filename="../../magdesk/gui/main_window.py" line="240" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="239" />
+        <location filename="../../magdesk/gui/main_window.py" line="241" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="300" />
+        <location filename="../../magdesk/gui/main_window.py" line="302" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="320" />
+        <location filename="../../magdesk/gui/main_window.py" line="322" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="321" />
+        <location filename="../../magdesk/gui/main_window.py" line="323" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="326" />
+        <location filename="../../magdesk/gui/main_window.py" line="328" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="355" />
+        <location filename="../../magdesk/gui/main_window.py" line="357" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="374" />
+        <location filename="../../magdesk/gui/main_window.py" line="398" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="376" />
+        <location filename="../../magdesk/gui/main_window.py" line="400" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="407" />
+        <location filename="../../magdesk/gui/main_window.py" line="431" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="408" />
+        <location filename="../../magdesk/gui/main_window.py" line="432" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1026,32 +1052,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="432" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="439" />
+        <location filename="../../magdesk/gui/main_window.py" line="463" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="440" />
+        <location filename="../../magdesk/gui/main_window.py" line="464" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="445" />
+        <location filename="../../magdesk/gui/main_window.py" line="469" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="445" />
+        <location filename="../../magdesk/gui/main_window.py" line="469" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="447" />
+        <location filename="../../magdesk/gui/main_window.py" line="471" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1190,42 +1216,42 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="86" />
+        <location filename="../../magdesk/gui/form.py" line="87" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="86" />
+        <location filename="../../magdesk/gui/form.py" line="87" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="121" />
+        <location filename="../../magdesk/gui/form.py" line="122" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="128" />
+        <location filename="../../magdesk/gui/form.py" line="129" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="137" />
+        <location filename="../../magdesk/gui/form.py" line="138" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="269" />
+        <location filename="../../magdesk/gui/form.py" line="282" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="417" />
+        <location filename="../../magdesk/gui/form.py" line="430" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="437" />
+        <location filename="../../magdesk/gui/form.py" line="450" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1254,17 +1280,17 @@ Discard it?</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="72" />
-        <location filename="../../magdesk/gui/sections.py" line="269" />
+        <location filename="../../magdesk/gui/sections.py" line="270" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="258" />
+        <location filename="../../magdesk/gui/sections.py" line="259" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="259" />
+        <location filename="../../magdesk/gui/sections.py" line="260" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>

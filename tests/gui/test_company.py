@@ -1,6 +1,8 @@
 """The company profile by keyboard: the first-start dialog that creates the file,
 and File ▸ Company profile, which corrects it (real widgets, real files)."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
@@ -197,3 +199,65 @@ def test_a_read_only_file_offers_no_company_profile(qtbot, demo_copy):
         assert banner.startswith(f"只读：{demo_copy.name} 正由 ") and banner.endswith("打开编辑")
         assert "open for writing" not in banner
         win.close()
+
+
+def test_file_new_database_makes_a_file_for_another_company_and_opens_it(window, qtbot,
+                                                                        monkeypatch):
+    from magdesk.gui import opening
+
+    other_name = "包头第二磁材有限公司"
+
+    def drive(dialog):
+        shown(qtbot, dialog)
+        assert dialog.windowTitle() == "新建数据库"
+        chosen = dialog.path.text()
+        assert chosen.endswith(".sqlite") and not Path(chosen).exists()
+        assert Path(chosen).parent == window.db.path.parent  # beside the file open now
+        type_here(qtbot, other_name)
+        key(qtbot, Qt.Key.Key_Tab)
+        type_here(qtbot, RIGHT)
+        key(qtbot, Qt.Key.Key_Tab)
+        type_here(qtbot, "包头市昆都仑区")
+        key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        assert dialog.created == Path(chosen)
+        return dialog.result()
+
+    monkeypatch.setattr(FirstStartDialog, "exec", drive)
+    new_action = next(a for a in window.menuBar().actions()[0].menu().actions()
+                      if a.text() == "新建数据库(&N)…")
+    new_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "replacement", None) is not None, timeout=30000)
+    fresh = window.replacement
+    qtbot.addWidget(fresh)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    opening.wait_closed()
+    assert other_name in fresh.band.text() and RIGHT in fresh.band.text()
+    assert fresh.db.path != window.db.path
+    fresh.close()
+    fresh.db.close()
+
+
+def test_restore_points_are_offered_once_there_are_some(window, qtbot):
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.aboutToShow.emit()
+    assert not window.restore_action.isEnabled()  # a fresh copy: none yet
+    window.db.snapshot("a test restore point")
+    file_menu.aboutToShow.emit()
+    assert window.restore_action.isEnabled()
+
+
+def test_the_new_file_s_place_can_be_chosen_in_a_file_dialog(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    application(lang_settings("zh"))
+    dialog = FirstStartDialog("zh", tmp_path / "magdesk.sqlite")
+    qtbot.addWidget(dialog)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _parent, title, start, kinds:
+                        asked.append((title, start, kinds)) or (str(tmp_path / "公司二"), ""))
+    browse = dialog.path.actions()[0]
+    assert browse.toolTip() == "选择文件的保存位置…"
+    browse.trigger()
+    assert asked == [("选择文件的保存位置…", str(tmp_path / "magdesk.sqlite"),
+                      "magdesk 数据库 (*.sqlite)")]
+    assert dialog.path.text() == str(tmp_path / "公司二.sqlite")  # the suffix added
