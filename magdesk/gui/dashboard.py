@@ -111,6 +111,16 @@ class Dashboard(QWidget):
         self.title = QLabel(self.tr("Months"))
         self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
         layout.addWidget(self.title)
+        self.empty = QLabel(self.tr(
+            "No records yet. Enter your customers, suppliers and products under Counterparties "
+            "and Products, then purchases, production batches and sales, or bring in your "
+            "ledgers with File ▸ Import a spreadsheet. Each month with records then shows here "
+            "with its filing deadline."))
+        self.empty.setObjectName("emptyHint")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #555; padding: 6px 2px;")
+        self.empty.hide()
+        layout.addWidget(self.empty)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
             self.tr("Month"), self.tr("State"), self.tr("Deadline"), self.tr("Days left"),
@@ -155,6 +165,7 @@ class Dashboard(QWidget):
         if findings is not None:
             self.findings = findings
         rows = list(reversed(statuses))
+        self.empty.setHidden(bool(rows))  # a new file: what to do first
         self.table.setRowCount(len(rows))
         for r, s in enumerate(rows):
             errors, warnings = ("…", "…") if self.findings is None else \

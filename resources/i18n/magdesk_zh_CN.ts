@@ -14,7 +14,7 @@
 Reason for accepting:</source>
         <translation>{0}
 
-接受的理由:</translation>
+接受的理由：</translation>
     </message>
 </context>
 <context>
@@ -27,7 +27,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="142" />
         <source>Choose what the spreadsheet holds and the file (xlsx, xls or csv). Nothing is written before the last step.</source>
-        <translation>选择表格的内容类型和文件(xlsx、xls 或 csv)。最后一步之前不会写入任何数据。</translation>
+        <translation>选择表格的内容类型和文件（xlsx、xls 或 csv）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="146" />
@@ -87,7 +87,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="161" />
         <source>Refuse the file (report them)</source>
-        <translation>整个文件不导入(列为错误)</translation>
+        <translation>整个文件不导入（列为错误）</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="162" />
@@ -117,7 +117,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="185" />
         <source>(the one that fits)</source>
-        <translation>(自动选择合适的工作表)</translation>
+        <translation>（自动选择合适的工作表）</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="216" />
@@ -131,12 +131,12 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/company.py" line="62" />
         <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
-        <translation>保留此代码:与营业执照完全一致(早期试点代码)</translation>
+        <translation>保留此代码：与营业执照完全一致（早期试点代码）</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/company.py" line="68" />
         <source>18 characters, from your business licence</source>
-        <translation>18 位,见营业执照</translation>
+        <translation>18 位，见营业执照</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/company.py" line="206" />
@@ -193,47 +193,52 @@ Reason for accepting:</source>
         <translation>各月申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="116" />
+        <location filename="../../magdesk/gui/dashboard.py" line="115" />
+        <source>No records yet. Enter your customers, suppliers and products under Counterparties and Products, then purchases, production batches and sales, or bring in your ledgers with File ▸ Import a spreadsheet. Each month with records then shows here with its filing deadline.</source>
+        <translation>还没有任何记录。请先在“交易对象”和“产品”中录入客户、供应商和产品，再录入采购、生产批次和销售；也可以通过“文件 ▸ 导入电子表格”导入现有台账。有记录的月份会连同申报截止日期显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dashboard.py" line="126" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="116" />
+        <location filename="../../magdesk/gui/dashboard.py" line="126" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="116" />
+        <location filename="../../magdesk/gui/dashboard.py" line="126" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="116" />
+        <location filename="../../magdesk/gui/dashboard.py" line="126" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="117" />
+        <location filename="../../magdesk/gui/dashboard.py" line="127" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="117" />
+        <location filename="../../magdesk/gui/dashboard.py" line="127" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="124" />
+        <location filename="../../magdesk/gui/dashboard.py" line="134" />
         <source>Check all records now</source>
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="129" />
+        <location filename="../../magdesk/gui/dashboard.py" line="139" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="164" />
+        <location filename="../../magdesk/gui/dashboard.py" line="175" />
         <source>{0} days overdue</source>
         <translation>逾期 {0} 天</translation>
     </message>
@@ -256,12 +261,12 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/flows.py" line="147" />
         <source>{0} is the file open now; choose another.</source>
-        <translation>{0} 是当前打开的文件,请选择其他文件。</translation>
+        <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/flows.py" line="150" />
         <source>How many sales?</source>
-        <translation>销售出库记录数:</translation>
+        <translation>销售出库记录数：</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/flows.py" line="159" />
@@ -271,7 +276,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/flows.py" line="167" />
         <source>Demo database not made (cancelled)</source>
-        <translation>已取消,未生成演示数据库</translation>
+        <translation>已取消，未生成演示数据库</translation>
     </message>
 </context>
 <context>
@@ -284,7 +289,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="161" />
         <source>Every row is checked with the same rules as entry; nothing is written yet. A file with errors is not imported at all.</source>
-        <translation>按与录入相同的规则检查每一行,此时尚未写入。文件中只要有错误,整个文件都不会导入。</translation>
+        <translation>按与录入相同的规则检查每一行，此时尚未写入。文件中只要有错误，整个文件都不会导入。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="170" />
@@ -325,17 +330,17 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="211" />
         <source>Cancelled; press Check again to check the file.</source>
-        <translation>已取消;点击“重新检查”可再次检查文件。</translation>
+        <translation>已取消；点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="226" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
-        <translation>读取 {0} 行:错误 {1} 个,警告 {2} 个。</translation>
+        <translation>读取 {0} 行：错误 {1} 个，警告 {2} 个。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="229" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
-        <translation>读取 {0} 行:将新增 {1} 条,更新 {2} 条,跳过 {3} 条;警告 {4} 个。</translation>
+        <translation>读取 {0} 行：将新增 {1} 条，更新 {2} 条，跳过 {3} 条；警告 {4} 个。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="234" />
@@ -345,7 +350,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="236" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
-        <translation>请在文件中改正错误(错误报告中已标出),然后重新检查。</translation>
+        <translation>请在文件中改正错误（错误报告中已标出），然后重新检查。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="239" />
@@ -380,7 +385,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="279" />
         <source>Error report saved: {0}</source>
-        <translation>错误报告已保存:{0}</translation>
+        <translation>错误报告已保存：{0}</translation>
     </message>
 </context>
 <context>
@@ -410,7 +415,7 @@ Reason for accepting:</source>
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
-        <translation>{0}有 {1} 个错误,请先改正:
+        <translation>{0}有 {1} 个错误，请先改正：
 
 {2}</translation>
     </message>
@@ -427,7 +432,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/flows.py" line="62" />
         <source>Receipt number from the tracking system for {0}:</source>
-        <translation>{0}在追溯系统中的回执编号:</translation>
+        <translation>{0}在追溯系统中的回执编号：</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/flows.py" line="68" />
@@ -518,7 +523,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/findings.py" line="98" />
         <source>Double-click a finding (or press Enter) to open its record.</source>
-        <translation>双击某条结果(或按回车键)即可打开对应记录。</translation>
+        <translation>双击某条结果（或按回车键）即可打开对应记录。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/findings.py" line="102" />
@@ -528,7 +533,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/findings.py" line="126" />
         <source>{0} errors, {1} warnings</source>
-        <translation>错误 {0} 个,警告 {1} 个</translation>
+        <translation>错误 {0} 个，警告 {1} 个</translation>
     </message>
 </context>
 <context>
@@ -556,7 +561,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/findings.py" line="189" />
         <source>This finding is not about one record that can be opened: {0}</source>
-        <translation>此结果不针对某一条可打开的记录:{0}</translation>
+        <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
 </context>
 <context>
@@ -638,7 +643,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/company.py" line="271" />
         <source>A file of that name exists already; choose another name</source>
-        <translation>已有同名文件,请换一个文件名</translation>
+        <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/company.py" line="281" />
@@ -666,7 +671,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/dashboard.py" line="91" />
         <source>left: in · right: out</source>
-        <translation>左:入库 · 右:出库</translation>
+        <translation>左：入库 · 右：出库</translation>
     </message>
 </context>
 <context>
@@ -852,7 +857,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="117" />
         <source>(no company profile)</source>
-        <translation>(未填写本企业信息)</translation>
+        <translation>（未填写本企业信息）</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="118" />
@@ -1003,7 +1008,7 @@ Reason for accepting:</source>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="302" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
-        <translation>{0}已申报并锁定;如需修改,请在“申报”页发起更正。</translation>
+        <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="322" />
@@ -1064,7 +1069,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="464" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
-        <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议:MIT&lt;br&gt;数据文件夹:{1}&lt;br&gt;设置文件夹:{2}</translation>
+        <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="469" />
@@ -1092,7 +1097,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="241" />
         <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
-        <translation>请核对文件中每一列对应的字段。您的选择会被记住,用于相同格式的文件。</translation>
+        <translation>请核对文件中每一列对应的字段。您的选择会被记住，用于相同格式的文件。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="247" />
@@ -1137,7 +1142,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="293" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
-        <translation>工作表“{0}”,表头在第 {1} 行({2})</translation>
+        <translation>工作表“{0}”，表头在第 {1} 行（{2}）</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="307" />
@@ -1147,12 +1152,12 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="334" />
         <source>Required and not mapped: {0}</source>
-        <translation>必需但尚未对应的列:{0}</translation>
+        <translation>必需但尚未对应的列：{0}</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="337" />
         <source>Read past (same meaning as another column): {0}</source>
-        <translation>已忽略(与其他列含义相同):{0}</translation>
+        <translation>已忽略（与其他列含义相同）：{0}</translation>
     </message>
 </context>
 <context>
@@ -1179,7 +1184,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="65" />
         <source>The first rows as they will be read. Cells with a problem are marked (red: error, yellow: warning).</source>
-        <translation>以下是按当前设置读取的前几行。有问题的单元格已标出(红色:错误,黄色:警告)。</translation>
+        <translation>以下是按当前设置读取的前几行。有问题的单元格已标出（红色：错误，黄色：警告）。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="74" />
@@ -1210,7 +1215,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/import_pages.py" line="141" />
         <source>{0} rows shown: {1} errors, {2} warnings</source>
-        <translation>显示 {0} 行:错误 {1} 个,警告 {2} 个</translation>
+        <translation>显示 {0} 行：错误 {1} 个，警告 {2} 个</translation>
     </message>
 </context>
 <context>
@@ -1276,7 +1281,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="67" />
         <source>Filter: number, name, code…</source>
-        <translation>筛选:单号、名称、编码…</translation>
+        <translation>筛选：单号、名称、编码…</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="72" />
@@ -1325,7 +1330,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/safety.py" line="46" />
         <source>Restoring first keeps the present state as a restore point of its own, then puts the chosen one back.</source>
-        <translation>还原前会先把当前状态另存为一个还原点,再恢复所选的还原点。</translation>
+        <translation>还原前会先把当前状态另存为一个还原点，再恢复所选的还原点。</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/safety.py" line="50" />
@@ -1383,7 +1388,7 @@ Discard it?</source>
     <message>
         <location filename="../../magdesk/gui/dialogs.py" line="49" />
         <source>Filing deadline (day of next month)</source>
-        <translation>申报截止日(次月几日)</translation>
+        <translation>申报截止日（次月几日）</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/dialogs.py" line="50" />

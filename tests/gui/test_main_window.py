@@ -608,3 +608,26 @@ def test_a_country_by_name_and_cn_for_a_domestic_enterprise(window, qtbot):
     w["country"].clear()  # empty again, and a domestic firm once more: CN
     w["cp_type"].setCurrentIndex(w["cp_type"].findData("DOMESTIC_ENTERPRISE"))
     assert w["country"].text() == "CN"
+
+
+def test_a_new_file_says_on_the_dashboard_what_to_do_first(qtbot, tmp_path, window):
+    from magdesk import services
+    from magdesk.core.model import Company
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.storage import open_database
+
+    wait_for_tasks(qtbot, window)
+    assert window.dashboard.empty.isHidden()  # the demo has months
+    path = tmp_path / "new.sqlite"
+    assert services.create_database(
+        path, Company("赣州新材磁业有限公司", "91360700MA35ABCD1Q", "赣州市章贡区")) == []
+    with open_database(path) as db:
+        fresh = MainWindow(db, window.settings)
+        qtbot.addWidget(fresh)
+        fresh.show()
+        wait_for_tasks(qtbot, fresh)
+        qtbot.waitUntil(lambda: not fresh.dashboard.empty.isHidden())
+        hint = fresh.dashboard.empty.text()
+        assert hint.startswith("还没有任何记录。") and "“交易对象”和“产品”" in hint
+        assert "导入电子表格" in hint and fresh.dashboard.table.rowCount() == 0
+        fresh.close()
