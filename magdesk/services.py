@@ -223,6 +223,13 @@ def export_filing(db: Database, period: str, out_dir: Path, *, draft: bool = Fal
                          template_id=template_id, progress=progress)
 
 
+def export_target(db: Database, period: str, out_dir: Path, *, draft: bool = False) -> Path:
+    """The file ``export_filing`` of ``period`` into ``out_dir`` would write."""
+    from .filing.export import target_path
+
+    return target_path(db, period, out_dir, draft=draft)
+
+
 def period_statuses(db: Database, *, today: date | None = None,
                     settings: Settings | None = None):
     from .filing.periods import list_periods

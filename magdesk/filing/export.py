@@ -34,7 +34,28 @@ CHECK_GROUPS = [
 
 
 class ExportError(Exception):
-    """The export cannot be made; the message says why."""
+    """The export cannot be made; the message says why (``str()`` English,
+    ``message(lang)`` in the clerk's language)."""
+
+    def message(self, lang: str = "zh") -> str:
+        from ..storage.reasons import said
+
+        return said(self.args[0], lang) if self.args else ""
+
+
+def target_path(db: Database, period: str, out_dir: Path, *, draft: bool = False,
+                template_id: str | None = None) -> Path:
+    """The file the export of ``period`` into ``out_dir`` writes (its name
+    from the template, the credit code, the period, the revision, a draft)."""
+    from ..storage.reasons import Reason
+
+    state = FilingStore(db).period(period)
+    company = Repository(db).company()
+    if company is None:
+        raise ExportError(Reason("no_company"))
+    template = _template(state["template"] or template_id or "REFLOW-1")
+    suffix = (f"_更正{state['revision']}" if state["revision"] else "") + ("_草稿" if draft else "")
+    return Path(out_dir) / file_name(template, company.uscc, period, suffix)
 
 
 @dataclass
@@ -67,16 +88,15 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
     result = ExportResult(period, revision=state["revision"], draft=draft, findings=findings)
     if count(findings)[0] and not draft:
         return result
+    target = target_path(db, period, out_dir, draft=draft, template_id=template_id)
     company = Repository(db).company()
-    if company is None:
-        raise ExportError("the own company profile is missing; enter it first")
     template = _template(state["template"] or template_id or "REFLOW-1")
-    suffix = (f"_更正{state['revision']}" if state["revision"] else "") + ("_草稿" if draft else "")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / file_name(template, company.uscc, period, suffix)
     if target.exists() and not replace:
-        raise ExportError(f"{target} already exists; move it away or export with replace")
+        from ..storage.reasons import Reason
+
+        raise ExportError(Reason("export_exists", path=target))
     db.snapshot(f"before export {period}")
     tmp = out_dir / f".{target.name}.{os.getpid()}.tmp"
     try:

@@ -30,11 +30,23 @@ class FilingFlow(QObject):
             w, self.tr("Folder for the filing workbook of {0}").format(period))
         if not folder:
             return
+        try:
+            target = services.export_target(w.db, period, Path(folder))
+        except Exception as exc:  # no company profile, a template that will not load
+            QMessageBox.warning(w, self.tr("Export failed"), refusal(exc, w.lang))
+            return
+        replace = target.exists()
+        if replace and QMessageBox.question(
+                w, self.tr("Export filing workbook"),
+                self.tr("{0} is in that folder already. Replace it?").format(target.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
         worker_db = w.db.sibling()
 
         def work(progress, _cancelled):
             try:
-                return services.export_filing(worker_db, period, Path(folder),
+                return services.export_filing(worker_db, period, Path(folder), replace=replace,
                                               settings=w.settings, progress=progress)
             finally:
                 worker_db.conn.close()

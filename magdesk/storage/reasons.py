@@ -36,6 +36,11 @@ _TEXTS = {
                 "可用命令还原：magdesk-cli restore --db {path} --snapshot 1",
                 "{path} is damaged ({problem}). The newest restore point is {name} ({taken}, "
                 "{note}); restore it with: magdesk-cli restore --db {path} --snapshot 1"),
+    # why an export is not written
+    "export_exists": ("{path} 已存在；请先移走它，或选择替换",
+                      "{path} already exists; move it away or export with replace"),
+    "no_company": ("尚未填写本企业信息，请先填写（文件 ▸ 本企业信息）",
+                   "the own company profile is missing; enter it first"),
     "damaged_no_point": ("{path} 已损坏（{problem}），且没有它的还原点；请使用备份副本。",
                          "{path} is damaged ({problem}). There is no restore point of it; "
                          "use a backup copy."),

@@ -246,35 +246,35 @@ Reason for accepting:</source>
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="140" />
-        <location filename="../../magdesk/gui/flows.py" line="146" />
-        <location filename="../../magdesk/gui/flows.py" line="150" />
-        <location filename="../../magdesk/gui/flows.py" line="170" />
+        <location filename="../../magdesk/gui/flows.py" line="152" />
+        <location filename="../../magdesk/gui/flows.py" line="158" />
+        <location filename="../../magdesk/gui/flows.py" line="162" />
+        <location filename="../../magdesk/gui/flows.py" line="182" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="141" />
+        <location filename="../../magdesk/gui/flows.py" line="153" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="147" />
+        <location filename="../../magdesk/gui/flows.py" line="159" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="150" />
+        <location filename="../../magdesk/gui/flows.py" line="162" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="159" />
+        <location filename="../../magdesk/gui/flows.py" line="171" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="167" />
+        <location filename="../../magdesk/gui/flows.py" line="179" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
@@ -396,22 +396,33 @@ Reason for accepting:</source>
         <translation>{0} 申报表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="42" />
+        <location filename="../../magdesk/gui/flows.py" line="54" />
         <source>Writing the filing workbook…</source>
         <translation>正在生成申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="48" />
+        <location filename="../../magdesk/gui/flows.py" line="36" />
+        <location filename="../../magdesk/gui/flows.py" line="60" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="51" />
+        <location filename="../../magdesk/gui/flows.py" line="40" />
+        <source>Export filing workbook</source>
+        <translation>导出申报表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="41" />
+        <source>{0} is in that folder already. Replace it?</source>
+        <translation>{0} 已在该文件夹中。替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="63" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="52" />
+        <location filename="../../magdesk/gui/flows.py" line="64" />
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
@@ -420,27 +431,27 @@ Reason for accepting:</source>
 {2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="55" />
+        <location filename="../../magdesk/gui/flows.py" line="67" />
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="61" />
+        <location filename="../../magdesk/gui/flows.py" line="73" />
         <source>Mark as filed</source>
         <translation>标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="62" />
+        <location filename="../../magdesk/gui/flows.py" line="74" />
         <source>Receipt number from the tracking system for {0}:</source>
         <translation>{0}在追溯系统中的回执编号：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="68" />
+        <location filename="../../magdesk/gui/flows.py" line="80" />
         <source>Not filed</source>
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="76" />
+        <location filename="../../magdesk/gui/flows.py" line="88" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
     </message>
@@ -743,7 +754,7 @@ Reason for accepting:</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="202" />
+        <location filename="../../magdesk/gui/flows.py" line="214" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1338,12 +1349,12 @@ Discard it?</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="116" />
+        <location filename="../../magdesk/gui/flows.py" line="128" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="119" />
+        <location filename="../../magdesk/gui/flows.py" line="131" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
@@ -1414,7 +1425,7 @@ Discard it?</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="100" />
+        <location filename="../../magdesk/gui/flows.py" line="112" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>

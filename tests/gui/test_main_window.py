@@ -187,6 +187,31 @@ def test_export_from_the_gui(window, qtbot, tmp_path, monkeypatch):
     assert state == "已导出"
 
 
+def test_exporting_a_month_again_asks_before_replacing_its_file(window, qtbot, tmp_path,
+                                                               monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    window.filing_flow.export_period("2026-07")
+    qtbot.waitUntil(lambda: window.filing_flow.last_export is not None, timeout=60000)
+    first = window.filing_flow.last_export
+    written = first.path.stat().st_mtime_ns
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, text, *a, **k:
+                        asked.append((title, text)) or QMessageBox.StandardButton.No)
+    tasks = len(window.tasks)
+    window.filing_flow.export_period("2026-07")  # the same folder: asked, and left alone
+    assert asked == [("导出申报表", f"{first.path.name} 已在该文件夹中。替换它吗？")]
+    assert len(window.tasks) == tasks and first.path.stat().st_mtime_ns == written
+    window.filing_flow.last_export = None
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.filing_flow.export_period("2026-07")
+    qtbot.waitUntil(lambda: window.filing_flow.last_export is not None, timeout=60000)
+    assert window.filing_flow.last_export.path == first.path
+    assert first.path.stat().st_mtime_ns != written  # written anew
+
+
 def test_dashboard_counts_and_chart(window, qtbot):
     qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
     table = window.dashboard.table
