@@ -314,16 +314,42 @@ class CompanyProfileDialog(CompanyForm):
         kept = company is not None and ("company", company.uscc, PILOT) in repo.accepted()
         super().__init__(lang, company, kept, parent)
         self.db = db
+        self.filed_as = company.uscc if company is not None else ""
         self.setWindowTitle(self.tr("Company profile"))
         self.intro.setText(self.tr("The company every filing and printout is headed with."))
         self.widgets["name"].setFocus()
 
     def save(self) -> str:
+        if not self._new_code_confirmed():
+            return self.tr("Not saved.")
         try:
             problems = services.save_company(self.db, self.company(), self.accept_reason())
         except StorageError as exc:
             return said(exc, self.lang)
         return "; ".join(render_text(f, self.lang) for f in problems)
+
+    def _new_code_confirmed(self) -> bool:
+        """A credit code changed after months were filed under the old one:
+        the next exports and amendments carry the new code, so the clerk says
+        that is meant (a typo corrected), not a slip on the keyboard."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..storage.filing_store import FilingStore
+
+        new = normalise_uscc(self.widgets["uscc"].text())
+        if not self.filed_as or new == self.filed_as:
+            return True
+        filed = FilingStore(self.db).filed_periods()
+        if not filed:
+            return True
+        months = filed[0] if len(filed) == 1 else f"{filed[0]} – {filed[-1]}"
+        return QMessageBox.question(
+            self, self.tr("Credit code changed"),
+            self.tr("{0} month(s) ({1}) were filed under the credit code {2}. The next exports "
+                    "and amendments will carry {3}. Change the code?").format(
+                len(filed), months, self.filed_as, new),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
     @classmethod
     def edit(cls, parent: QWidget, db: Database, lang: str) -> Company | None:

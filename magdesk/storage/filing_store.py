@@ -140,6 +140,12 @@ class FilingStore:
         keys = ("state", "revision", "filed_on", "receipt_no", "template", "data_sha256")
         return {"period": period, **dict(zip(keys, row, strict=True))}
 
+    def filed_periods(self) -> list[str]:
+        """The months filed at least once (filed, or reopened for an amendment)."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT period FROM period WHERE state IN ('FILED', 'AMENDED') "
+            "OR filed_on IS NOT NULL ORDER BY period")]
+
     def set_period(self, period: str, **fields) -> None:
         current = self.period(period)
         current.update(fields)

@@ -147,14 +147,29 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="317" />
+        <location filename="../../magdesk/gui/company.py" line="318" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="318" />
+        <location filename="../../magdesk/gui/company.py" line="319" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="324" />
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="347" />
+        <source>Credit code changed</source>
+        <translation>统一社会信用代码已更改</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/company.py" line="348" />
+        <source>{0} month(s) ({1}) were filed under the credit code {2}. The next exports and amendments will carry {3}. Change the code?</source>
+        <translation>已有 {0} 个月份（{1}）以统一社会信用代码 {2} 申报。更改后，今后的导出和更正将使用 {3}。确定更改吗？</translation>
     </message>
 </context>
 <context>

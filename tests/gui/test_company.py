@@ -3,6 +3,7 @@ and File ▸ Company profile, which corrects it (real widgets, real files)."""
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
@@ -261,3 +262,56 @@ def test_the_new_file_s_place_can_be_chosen_in_a_file_dialog(qtbot, tmp_path, mo
     assert asked == [("选择文件的保存位置…", str(tmp_path / "magdesk.sqlite"),
                       "magdesk 数据库 (*.sqlite)")]
     assert dialog.path.text() == str(tmp_path / "公司二.sqlite")  # the suffix added
+
+
+def test_a_credit_code_changed_after_a_filing_is_confirmed_first(window, qtbot, monkeypatch,
+                                                                 tmp_path):
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from magdesk import services
+
+    services.export_filing(window.db, "2026-06", tmp_path)
+    services.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
+    old = FilingStore(window.db).heading()
+    answers, asked = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes], []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, text, *a, **k:
+                        asked.append(text) or answers.pop(0))
+
+    def drive(dialog):
+        shown(qtbot, dialog)
+        dialog.widgets["uscc"].setFocus()
+        retype(qtbot, RIGHT)
+        key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # asked: No
+        assert dialog.isVisible() and FilingStore(window.db).heading() == old
+        assert dialog.status.text() == "未保存。"
+        key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # asked again: Yes
+        return dialog.result()
+
+    monkeypatch.setattr(CompanyProfileDialog, "exec", drive)
+    window.company_action.trigger()
+    assert len(asked) == 2 and "2026-06" in asked[0] and old.uscc in asked[0] and RIGHT in asked[0]
+    assert FilingStore(window.db).heading().uscc == RIGHT
+
+
+def test_a_name_changed_after_a_filing_is_not_asked_about(window, qtbot, monkeypatch, tmp_path):
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from magdesk import services
+
+    services.export_filing(window.db, "2026-06", tmp_path)
+    services.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+
+    def drive(dialog):
+        shown(qtbot, dialog)
+        retype(qtbot, "宁波鑫磁新名称有限公司")
+        key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        return dialog.result()
+
+    monkeypatch.setattr(CompanyProfileDialog, "exec", drive)
+    window.company_action.trigger()
+    assert FilingStore(window.db).heading().name == "宁波鑫磁新名称有限公司"
