@@ -178,7 +178,7 @@ def _place_signatures(pager: Pager, report: Report) -> None:
     pager.y += max(0.0, min(c.mm(8), pager.room - height))
     pager.ensure(height)
     y = pager.y + c.mm(2)
-    labels = [f"{name}:" for name in report.signatures] + ["日期:"]
+    labels = [f"{name}：" for name in report.signatures] + ["日期："]
     slot = pager.width / len(labels)
 
     def paint(p: QPainter) -> None:
@@ -190,7 +190,7 @@ def _place_signatures(pager: Pager, report: Report) -> None:
             c.text(p, "head", x, y, label)
             start = x + c.adv("head", label) + c.mm(1)
             end = x + slot - c.mm(6)
-            if label == "日期:":
+            if label == "日期：":
                 c.text(p, "head", start, y, "        年      月      日")
             else:
                 p.setPen(pen)
@@ -212,12 +212,12 @@ def _footer_height(c: Canvas) -> float:
 def _paint_header(p: QPainter, c: Canvas, report: Report, width: float) -> None:
     p.setPen(QColor("black"))
     c.text(p, "head", 0, 0, report.company)
-    code = f"统一社会信用代码:{report.uscc}"
+    code = f"统一社会信用代码：{report.uscc}"
     c.text(p, "head", width - c.adv("head", code), 0, code)
     y = c.line_h("head") + c.mm(0.8)
     c.text(p, "title", (width - c.adv("title", report.title)) / 2, y, report.title)
     y += c.line_h("title") + c.mm(0.8)
-    c.text(p, "bold", 0, y, f"所属期:{report.period_label}")
+    c.text(p, "bold", 0, y, f"所属期：{report.period_label}")
     p.setPen(MUTED)
     c.text(p, "small", width - c.adv("small", report.units), y, report.units)
     y += c.line_h("small") + c.mm(1.2)
@@ -236,7 +236,7 @@ def _paint_footer(p: QPainter, c: Canvas, report: Report, width: float, height: 
     p.drawLine(QLineF(0, y - c.mm(1.2), width, y - c.mm(1.2)))
     p.setPen(MUTED)
     stamp = report.generated_at.isoformat(sep=" ", timespec="seconds")
-    c.text(p, "small", 0, y, f"生成时间:{stamp}    生成软件:{report.software}")
+    c.text(p, "small", 0, y, f"生成时间：{stamp}    生成软件：{report.software}")
     page = f"第 {number} 页 / 共 {total} 页"
     p.setPen(QColor("black"))
     c.text(p, "bold", width - c.adv("bold", page), y - (c.line_h("bold") - c.line_h("small")),

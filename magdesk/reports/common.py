@@ -14,7 +14,7 @@ from ..storage.repository import Repository
 from .model import Report, Row, Section
 
 _ERRORS = {
-    "no_company": ("本企业信息缺失,请先填写企业名称和统一社会信用代码",
+    "no_company": ("本企业信息缺失，请先填写企业名称和统一社会信用代码",
                    "The own company profile is missing; enter its name and credit code first"),
     "trace_subject": ("批次追溯需要一个原料批号或一个出库单号(只能选其一)",
                       "A batch trace needs one lot number or one sale document number"),

@@ -54,12 +54,12 @@ def overview(purchases, batches, sales, exports, inventory) -> Facts:
     batch_nos = {b["batch_no"] for b in batches}
     output = sum({b["batch_no"]: b["output_g"] for b in batches}.values())
     return Facts("本月概况", (
-        ("采购入库", f"{len(purchases)} 笔,{kg(purchases)} kg"),
-        ("生产完工", f"{len(batch_nos)} 批,产出 {format_kg(output)} kg"),
-        ("销售出库", f"{len(sales)} 笔,{kg(sales)} kg"),
-        ("其中出口销售", f"{len(exported)} 笔,{kg(exported)} kg"),
-        ("出口报关", f"{len(exports)} 行,{kg(exports)} kg"),
-        ("其中管制物项", f"{len(controlled)} 行,{kg(controlled)} kg"),
+        ("采购入库", f"{len(purchases)} 笔，{kg(purchases)} kg"),
+        ("生产完工", f"{len(batch_nos)} 批，产出 {format_kg(output)} kg"),
+        ("销售出库", f"{len(sales)} 笔，{kg(sales)} kg"),
+        ("其中出口销售", f"{len(exported)} 笔，{kg(exported)} kg"),
+        ("出口报关", f"{len(exports)} 行，{kg(exports)} kg"),
+        ("其中管制物项", f"{len(controlled)} 行，{kg(controlled)} kg"),
         ("期初库存合计", f"{kg(inventory, 'opening_g')} kg"),
         ("期末库存合计", f"{kg(inventory, 'closing_g')} kg"),
     ))
@@ -101,7 +101,7 @@ def production_table(batches: list[dict]) -> Table:
     data = tuple(Row(tuple(rows[k])) for k in sorted(rows))
     total = Row(("合计", "", *_sums(list(rows.values()), 2, 3, 4)), "total")
     return Table(PRODUCTION, columns, data, (total,),
-                 note="投料重量为本月完工批次的全部投料,与申报表“生产批次”工作表的投料重量合计一致。")
+                 note="投料重量为本月完工批次的全部投料，与申报表“生产批次”工作表的投料重量合计一致。")
 
 
 def sales_table(sales: list[dict]) -> Table:
@@ -184,7 +184,7 @@ def category_flow(inventory: list[dict]) -> tuple[BarChart, Table]:
                Column("出库合计(kg)", "mass"))
     total = Row(("合计", *(sum(r.cells[i] for r in rows) for i in range(1, 8))), "total")
     table = Table(CATEGORIES, columns, tuple(rows), (total,),
-                  note="数据取自申报表“月度库存”工作表;销售出库已扣除退货入库。")
+                  note="数据取自申报表“月度库存”工作表；销售出库已扣除退货入库。")
     chart = BarChart("本月入库与出库(按产品类别)", tuple(r.cells[0] for r in rows),
                      (Series("入库", tuple(r.cells[3] for r in rows)),
                       Series("出库", tuple(r.cells[7] for r in rows))))

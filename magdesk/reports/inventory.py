@@ -25,18 +25,18 @@ def inventory_report(db: Database, period: str, *, now: datetime | None = None) 
     store = FilingStore(db)
     rows = list(source_rows(store, "inventory", period))
     balance, mismatches = balance_table(rows)
-    check = (f"核对:期初 + 采购入库 + 生产入库 − 销售出库 − 生产领用 − 损耗 = 期末,"
+    check = (f"核对：期初 + 采购入库 + 生产入库 − 销售出库 − 生产领用 − 损耗 = 期末，"
              f"{len(rows)} 个产品全部相符。" if not mismatches else
-             f"核对:{len(mismatches)} 个产品不平衡:{'、'.join(mismatches)}。")
+             f"核对：{len(mismatches)} 个产品不平衡：{'、'.join(mismatches)}。")
     negative = [r["product_code"] for r in rows if r["closing_g"] < 0]
     if negative:
-        check += f"期末库存为负:{'、'.join(negative)}。"
+        check += f"期末库存为负：{'、'.join(negative)}。"
     sections = [
         Section("一、库存平衡", (balance, Paragraph(check))),
         Section("二、销售出库构成", (sales_makeup(db, store, period),)),
     ]
     return make_report(db, "inventory", TITLE, period, sections, now=now, landscape=True,
-                       units="重量单位:千克(kg)")
+                       units="重量单位：千克(kg)")
 
 
 def balance_table(rows: list[dict]) -> tuple[Table, list[str]]:
@@ -75,4 +75,4 @@ def sales_makeup(db: Database, store: FilingStore, period: str) -> Table:
                Column("销售出库(kg)", "mass"))
     total = Row(("合计", "", *(sum(r.cells[i] for r in data) for i in range(2, 6))), "total")
     return Table(SALES_MAKEUP, columns, tuple(data), (total,),
-                 note="销售出库 = 内销出库 + 出口出库 − 退货入库(申报表无退货入库列,退货冲减销售出库)。")
+                 note="销售出库 = 内销出库 + 出口出库 − 退货入库(申报表无退货入库列，退货冲减销售出库)。")

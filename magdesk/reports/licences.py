@@ -27,15 +27,15 @@ def licence_report(db: Database, period: str, *, now: datetime | None = None) ->
     exports = [x for x in source_rows(FilingStore(db), "exports", period) if x["controlled"]]
     lines = lines_table(exports)
     unlicensed = [x for x in exports if not x["licence_no"]]
-    check = (f"核对:本期管制物项出口 {len(exports)} 行,均有许可证。" if not unlicensed else
-             f"注意:{len(unlicensed)} 行管制物项出口无许可证:"
+    check = (f"核对：本期管制物项出口 {len(exports)} 行，均有许可证。" if not unlicensed else
+             f"注意：{len(unlicensed)} 行管制物项出口无许可证："
              + "、".join(x["customs_decl_no"] for x in unlicensed[:20]) + "。")
     sections = [
         Section("一、许可证使用情况", (usage,)),
         Section("二、本期管制物项出口", (lines, Paragraph(check))),
     ]
     return make_report(db, "licences", TITLE, period, sections, now=now, landscape=True,
-                       units="重量单位:千克(kg)")
+                       units="重量单位：千克(kg)")
 
 
 def status(row: dict, remaining: int, last_day: date) -> str:
@@ -68,7 +68,7 @@ def usage_table(rows: list[dict], last_day: date) -> Table:
     total = Row(("合计", "", "", "", "", *(sum(r.cells[i] for r in data) for i in range(5, 10)),
                  ""), "total")
     return Table(USAGE, columns, tuple(data), (total,),
-                 note=f"列出本期内有效或本期有使用的许可证;状态按本期末日({last_day})判断。")
+                 note=f"列出本期内有效或本期有使用的许可证；状态按本期末日({last_day})判断。")
 
 
 def lines_table(exports: list[dict]) -> Table:

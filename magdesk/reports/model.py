@@ -139,7 +139,7 @@ class Report:
     software: str
     subject: str = ""  # what a trace follows, e.g. "批号 L251101-00001"
     landscape: bool = False
-    units: str = "重量单位:千克(kg);金额单位:元(外币以所列币种计)"
+    units: str = "重量单位：千克(kg)；金额单位：元(外币以所列币种计)"
     signatures: tuple[str, ...] = field(default=("制表", "审核", "负责人"))
 
     @property

@@ -28,9 +28,9 @@ def trace_report(db: Database, period: str, *, lot: str | None = None, sale: str
         raise ReportError("trace_subject")
     store = ReportStore(db)
     if lot:
-        sections, subject = forward(store, lot), f"正向追溯:原料批号 {lot}"
+        sections, subject = forward(store, lot), f"正向追溯：原料批号 {lot}"
     else:
-        sections, subject = backward(store, sale), f"反向追溯:出库单号 {sale}"
+        sections, subject = backward(store, sale), f"反向追溯：出库单号 {sale}"
     return make_report(db, "trace", TITLE, period, sections, now=now, subject=subject,
                        landscape=True)
 
@@ -58,14 +58,14 @@ def forward(store: ReportStore, lot_no: str) -> list[Section]:
         Column("本批号投入(kg)", "mass"), Column("批次投料合计(kg)", "mass"),
         Column("产出重量(kg)", "mass")), batch_rows,
         (Row(("合计", "", "", "", "", "", used, "", ""), "total"),), empty="该批号尚未投入生产")
-    balance = Paragraph(f"该批号入库 {kg_text(received)},已投入生产 {kg_text(used)},"
+    balance = Paragraph(f"该批号入库 {kg_text(received)}，已投入生产 {kg_text(used)},"
                         f"结存 {kg_text(received - used)}。")
     sales = store.batch_sales(sorted({b["batch_id"] for b in uses}))
     return [
         Section("一、原料批号", (lot_table, balance)),
         Section("二、生产批次", (batch_table,)),
         Section("三、销售去向", (sales_table(sales), customer_table(sales), Paragraph(
-            "说明:一个生产批次通常投入多个原料批号,上表列出这些批次的全部销售;"
+            "说明：一个生产批次通常投入多个原料批号，上表列出这些批次的全部销售；"
             "各批次中本批号所占比例见“本批号投入”与“批次投料合计”。"))),
     ]
 
@@ -142,7 +142,7 @@ def backward(store: ReportStore, doc_no: str) -> list[Section]:
         Column("投料重量(kg)", "mass")), input_rows,
         (Row(("合计", "", "", "", "", "", "", "", "", sum(i["input_g"] for i in inputs)),
              "total"),))
-    share = Paragraph(f"本销售单重量 {format_kg(sale['qty_g'])} kg,占该批次产出的 "
+    share = Paragraph(f"本销售单重量 {format_kg(sale['qty_g'])} kg，占该批次产出的 "
                       f"{_percent(sale['qty_g'], batch['output_g'])}。")
     return [
         Section("一、销售单", (sale_facts, export_table)),

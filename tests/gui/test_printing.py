@@ -74,10 +74,10 @@ def test_flow_summary_pdf_against_the_workbook(qtbot, demo_copy, tmp_path):
     with open_database(demo_copy) as db:
         company = db.conn.execute("SELECT name, uscc FROM company").fetchone()
     for number, page in enumerate(pages, 1):
-        assert company[0] in page and f"统一社会信用代码:{company[1]}" in page
-        assert "月度产品流向汇总表" in page and "所属期:2026年6月" in page
+        assert company[0] in page and f"统一社会信用代码：{company[1]}" in page
+        assert "月度产品流向汇总表" in page and "所属期：2026年6月" in page
         assert f"第{number}页/共{n}页" in page
-        assert "生成时间:2026-11-0208:15:00+00:00" in page and f"magdesk{__version__}" in page
+        assert "生成时间：2026-11-0208:15:00+00:00" in page and f"magdesk{__version__}" in page
     text = "".join(pages)
     purchases, sales = sheets["采购入库"], sheets["销售出库"]
     exports = sheets["出口明细"]
@@ -92,7 +92,7 @@ def test_flow_summary_pdf_against_the_workbook(qtbot, demo_copy, tmp_path):
         assert figure in text, figure
     assert f"{len(sales)}笔" in text and f"{len(exports)}行" in text
     last = pages[-1]
-    for label in ("制表:", "审核:", "负责人:", "日期:"):
+    for label in ("制表：", "审核：", "负责人：", "日期："):
         assert label in last and label not in "".join(pages[:-1])
 
 
@@ -135,15 +135,15 @@ def test_licence_and_trace_pdfs(qtbot, demo_copy, tmp_path):
         "SELECT p.lot_no, s.doc_no FROM sale_out s JOIN batch_input i ON i.batch_id = s.batch_id "
         "JOIN purchase_in p ON p.id = i.purchase_id WHERE s.is_export = 1 LIMIT 1").fetchone()
     forward = "".join(pages_of(pdf_of(qtbot, demo_copy, "trace", PERIOD, tmp_path, lot=lot)))
-    assert f"正向追溯:原料批号{lot}" in forward and doc in forward
+    assert f"正向追溯：原料批号{lot}" in forward and doc in forward
     backward = "".join(pages_of(pdf_of(qtbot, demo_copy, "trace", PERIOD, tmp_path, sale=doc)))
-    assert f"反向追溯:出库单号{doc}" in backward and lot in backward and "投料批号及供应商" in backward
+    assert f"反向追溯：出库单号{doc}" in backward and lot in backward and "投料批号及供应商" in backward
 
 
 def test_an_empty_month_still_prints_its_frame(qtbot, demo_copy, tmp_path):
     text = "".join(pages_of(pdf_of(qtbot, demo_copy, "flow", "2024-01", tmp_path)))
-    assert "本期无记录" in text and "本期无出入库" in text and "0笔,0.000kg" in text
-    assert "制表:" in text and "第1页/共" in text
+    assert "本期无记录" in text and "本期无出入库" in text and "0笔，0.000kg" in text
+    assert "制表：" in text and "第1页/共" in text
 
 
 def test_a_rendered_page_is_not_blank(qtbot, demo_copy, tmp_path):

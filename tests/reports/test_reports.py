@@ -188,7 +188,7 @@ def test_trace_forward_lot_to_batches_to_customers(demo_file):
                          batch_ids).fetchall()
     with open_database(demo_file) as db:
         report = build_report(db, "trace", PERIOD, lot=lot, now=NOW)
-    assert report.subject == f"正向追溯:原料批号 {lot}"
+    assert report.subject == f"正向追溯：原料批号 {lot}"
     batches = report.table("投入的生产批次")
     assert len(batches.data()) == len(batch_ids)
     assert batches.totals[0].cells[batches.index("本批号投入(kg)")] == conn.execute(
