@@ -16,18 +16,18 @@ from .storage.db import StorageError, open_database
 
 _TEXT = {
     "demo_done": ("已生成演示数据库 {path}:{summary}", "Demo database written to {path}: {summary}"),
-    "valid_ok": ("校验通过:0 个错误,{warnings} 个警告", "Valid: 0 errors, {warnings} warnings"),
-    "valid_bad": ("校验未通过:{errors} 个错误,{warnings} 个警告",
+    "valid_ok": ("校验通过：0 个错误，{warnings} 个警告", "Valid: 0 errors, {warnings} warnings"),
+    "valid_bad": ("校验未通过：{errors} 个错误，{warnings} 个警告",
                   "Not valid: {errors} errors, {warnings} warnings"),
-    "check": ("完整性:{integrity};外键问题:{fk};结构版本:{version}/{latest}",
+    "check": ("完整性：{integrity}；外键问题：{fk}；结构版本：{version}/{latest}",
               "Integrity: {integrity}; foreign-key problems: {fk}; schema: {version}/{latest}"),
-    "read_only": ("只读打开:{reason}", "Opened read-only: {reason}"),
+    "read_only": ("只读打开：{reason}", "Opened read-only: {reason}"),
     "accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
     "exported": ("已导出 {path}(SHA-256 {sha})", "Exported {path} (SHA-256 {sha})"),
-    "export_refused": ("{period}有 {errors} 个错误,未导出;改正后再导出,或用 --draft 导出草稿",
+    "export_refused": ("{period}有 {errors} 个错误，未导出；改正后再导出，或用 --draft 导出草稿",
                        "{period} has {errors} errors and was not exported; correct them, "
                        "or export a --draft"),
-    "period_line": ("{period}  {state}  更正{revision}  截止 {deadline}(剩 {days} 天)  "
+    "period_line": ("{period}  {state}  更正{revision}  截止 {deadline}（剩 {days} 天）  "
                     "回执 {receipt}  文件 {file}",
                     "{period}  {state}  revision {revision}  due {deadline} ({days} days)  "
                     "receipt {receipt}  file {file}"),
@@ -35,24 +35,24 @@ _TEXT = {
     "period_required": ("需要 --period", "--period is required"),
     "file_needs": ("标记为已申报需要 --date 和 --receipt", "--date and --receipt are required to "
                    "file a period"),
-    "imported": ("已导入“{file}”工作表“{sheet}”:新增 {inserted} 条,更新 {updated} 条,跳过 {skipped} 条,"
-                 "{warnings} 个警告;导入前的恢复点:{backup}",
+    "imported": ("已导入“{file}”工作表“{sheet}”：新增 {inserted} 条，更新 {updated} 条，跳过 {skipped} 条，"
+                 "{warnings} 个警告；导入前的恢复点：{backup}",
                  "Imported '{file}', sheet '{sheet}': {inserted} added, {updated} updated, "
                  "{skipped} skipped, {warnings} warnings; restore point: {backup}"),
-    "import_dry": ("试运行,未写入:“{file}”工作表“{sheet}”可新增 {inserted} 条,更新 {updated} 条,"
-                   "跳过 {skipped} 条,{warnings} 个警告",
+    "import_dry": ("试运行，未写入：“{file}”工作表“{sheet}”可新增 {inserted} 条，更新 {updated} 条，"
+                   "跳过 {skipped} 条，{warnings} 个警告",
                    "Dry run, nothing written: '{file}', sheet '{sheet}' would add {inserted}, "
                    "update {updated}, skip {skipped}; {warnings} warnings"),
-    "import_bad": ("未导入:“{file}”工作表“{sheet}”有 {errors} 个错误,{warnings} 个警告;数据库未改动",
+    "import_bad": ("未导入：“{file}”工作表“{sheet}”有 {errors} 个错误，{warnings} 个警告；数据库未改动",
                    "Not imported: '{file}', sheet '{sheet}' has {errors} errors and {warnings} "
                    "warnings; the database is unchanged"),
-    "import_columns": ("未导入:“{file}”工作表“{sheet}”第{row}行表头缺少必需的列:{columns}",
+    "import_columns": ("未导入：“{file}”工作表“{sheet}”第{row}行表头缺少必需的列：{columns}",
                        "Not imported: the header (row {row}) of '{file}', sheet '{sheet}' lacks "
                        "required columns: {columns}"),
-    "import_report": ("错误报告:{path}", "Error report: {path}"),
+    "import_report": ("错误报告：{path}", "Error report: {path}"),
     "template_done": ("已生成导入模板 {path}", "Import template written to {path}"),
-    "bad_map": ("--map 应写作“表头=列名”,而不是“{value}”", "--map takes HEADER=COLUMN, not '{value}'"),
-    "summary_done": ("已生成{title}({period},共 {pages} 页):{path}",
+    "bad_map": ("--map 应写作“表头=列名”，而不是“{value}”", "--map takes HEADER=COLUMN, not '{value}'"),
+    "summary_done": ("已生成{title}（{period}，共 {pages} 页）:{path}",
                      "Wrote {title} ({period}, {pages} pages): {path}"),
     "summary_trace": ("--report trace 需要 --lot 或 --sale", "--report trace needs --lot or --sale"),
     "summary_subject": ("--lot/--sale 只用于 --report trace", "--lot/--sale go with --report trace"),
@@ -60,19 +60,19 @@ _TEXT = {
     "snap_line": ("{n:>3}  {time}  {note}({kind},{size})  {name}",
                   "{n:>3}  {time}  {note} ({kind}, {size})  {name}"),
     "snap_none": ("{db} 还没有恢复点", "No restore points of {db} yet"),
-    "snap_folder": ("恢复点文件夹:{folder}", "Restore points folder: {folder}"),
+    "snap_folder": ("恢复点文件夹：{folder}", "Restore points folder: {folder}"),
     "snap_done": ("已建立恢复点 {path}({size})", "Restore point written: {path} ({size})"),
     "backup_done": ("已备份到 {path}({size})", "Backed up to {path} ({size})"),
     "restored": ("已用 {source} 恢复 {db}", "Restored {db} from {source}"),
     "restored_before": ("恢复前的状态已存为恢复点 {name}", "The state before is kept as restore point {name}"),
     "restored_damaged": ("损坏的原文件另存为 {path}", "The damaged file was kept as {path}"),
-    "audit_ok": ("审计记录完好:共 {total} 条,哈希链校验通过", "Audit trail intact: {total} "
+    "audit_ok": ("审计记录完好：共 {total} 条，哈希链校验通过", "Audit trail intact: {total} "
                  "entries, hash chain verified"),
     "audit_outside": ("其中 {n} 条由 magdesk 以外的程序写入", "{n} of them were written by programs "
                       "other than magdesk"),
-    "audit_pending": ("{n} 条尚未封存(文件以只读方式打开)", "{n} not sealed yet (the file is open "
+    "audit_pending": ("{n} 条尚未封存（文件以只读方式打开）", "{n} not sealed yet (the file is open "
                       "read-only)"),
-    "audit_broken": ("审计记录已被改动:第 {seq} 条起不可信({problem})",
+    "audit_broken": ("审计记录已被改动：第 {seq} 条起不可信({problem})",
                      "Audit trail broken at entry {seq} ({problem}): {detail}"),
     "audit_none": ("没有审计记录", "No audit entries"),
     "outside": ("magdesk 以外的程序", "outside magdesk"),

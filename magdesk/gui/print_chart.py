@@ -72,7 +72,7 @@ def paint_chart(p: QPainter, c: Canvas, chart: BarChart, area: QRectF) -> None:
         text = f"{t:,.0f}"
         c.text(p, "small", plot.left() - c.mm(1.5) - c.adv("small", text),
                ty - c.line_h("small") / 2, text)
-    c.text(p, "small", area.left(), area.top(), f"单位:{'吨(t)' if unit == 't' else '千克(kg)'}")
+    c.text(p, "small", area.left(), area.top(), f"单位：{'吨(t)' if unit == 't' else '千克(kg)'}")
     _legend(p, c, chart, area)
     n, k = max(1, len(chart.categories)), max(1, len(chart.series))
     group_w = plot.width() / n

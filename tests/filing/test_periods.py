@@ -159,14 +159,14 @@ def test_every_refusal_has_a_code_and_reads_in_both_languages(demo_copy, tmp_pat
         ("receipt_required", {}),
         ("already_filed", {"period": PERIOD, "receipt": "RC-1"})]
     assert [e.message("zh") for e in refusals] == [
-        "2026-06还没有导出申报表,不能标记为已申报;请先导出",
-        "2026-07尚未申报(状态:未申报),只有已申报的月份才能发起更正",
+        "2026-06还没有导出申报表，不能标记为已申报；请先导出",
+        "2026-07尚未申报（状态：未申报），只有已申报的月份才能发起更正",
         "请填写稀土产品追溯系统的回执编号",
-        "2026-06已申报(回执编号RC-1),无需再次标记"]
+        "2026-06已申报（回执编号RC-1），无需再次标记"]
     assert str(refusals[1]) == refusals[1].message("en") == (
         "2026-07 is not filed (Open); only a filed period is amended")
     changed = PeriodError("changed_since_export", period=PERIOD, file="x.xlsx")
-    assert changed.message("zh") == "2026-06的记录在导出x.xlsx之后有改动;请重新导出,并上传新导出的文件"
+    assert changed.message("zh") == "2026-06的记录在导出x.xlsx之后有改动；请重新导出，并上传新导出的文件"
     assert "changed after x.xlsx" in str(changed)
 
 

@@ -85,8 +85,8 @@ def test_a_period_refusal_reads_in_chinese_on_the_filing_page(window, qtbot, mon
     qtbot.mouseClick(window.filing.file_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.filing.amend_button, Qt.MouseButton.LeftButton)
     assert shown == [
-        ("未能标记为已申报", "2026-10还没有导出申报表,不能标记为已申报;请先导出"),
-        ("无法发起更正", "2026-10尚未申报(状态:未申报),只有已申报的月份才能发起更正")]
+        ("未能标记为已申报", "2026-10还没有导出申报表，不能标记为已申报；请先导出"),
+        ("无法发起更正", "2026-10尚未申报（状态：未申报），只有已申报的月份才能发起更正")]
 
 
 def _english_in(dialog) -> list[str]:
