@@ -28,7 +28,7 @@ CTX = R.Context(load_codelists(), TODAY,
                 batches={b.id: b for b in (W.BATCH, W.BATCH_SH)})
 
 # SQLite's length() stops at a NUL character: no text magdesk takes in holds one
-TEXT = st.text(alphabet=st.characters(blacklist_characters="\x00"))
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00"))  # as typed or read
 CHANGES = {
     "doc_no": st.one_of(st.just(""), TEXT.filter(lambda t: len(t) <= 3),
                         st.text("ab 文", min_size=38, max_size=42)),
