@@ -150,13 +150,14 @@ def close_later(db: Database, window: QWidget) -> None:
         return
     key = db.path.resolve()
     report = _Report(window, db.path.name)
+    lang = getattr(window, "lang", "en")
 
     def run() -> None:
         problem = ""
         try:
             db.close(snapshot=True, note="on closing")
         except StorageError as exc:
-            problem = str(exc)
+            problem = said(exc, lang)
         try:
             report.finished.emit(problem)
         except RuntimeError:  # the window has gone meanwhile

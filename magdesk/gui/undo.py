@@ -62,7 +62,9 @@ def refusal_text(exc: Exception, lang: str) -> str:
         return render_text(finding("key.duplicate", "", "", None, None, value=""), lang)
     if isinstance(exc, InUseError):
         return render_text(finding("record.in_use", "", ""), lang)
-    return str(exc)
+    from ..storage.reasons import said
+
+    return said(exc, lang)  # a full disk, a drive gone: in the clerk's language
 
 
 class GuardedUndo(QObject):

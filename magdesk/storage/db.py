@@ -306,16 +306,12 @@ class Database:
 
     def _write_failed(self, exc: sqlite3.Error) -> Exception:
         kind = safety.write_error_kind(exc)
-        lost = "this change was not saved; everything saved before is kept"
         if kind == "full":
-            return DiskFullError(f"the disk holding {self.path} is full: {lost}. Free some "
-                                 "space and try again.")
+            return DiskFullError(Reason("not_saved_full", path=self.path))
         if kind == "read_only":
-            return ReadOnlyError(f"{self.path} cannot be written any more: {lost}.")
+            return ReadOnlyError(Reason("not_saved_read_only", path=self.path))
         if kind == "gone":
-            return StorageUnavailableError(
-                f"{self.path} cannot be reached ({exc}); was the drive removed? {lost} in the "
-                "file. Reconnect it and open the file again.")
+            return StorageUnavailableError(Reason("not_saved_gone", path=self.path, error=exc))
         if kind == "damaged":
             return _damaged(self.path, str(exc), self.backup_dir)
         return exc
@@ -422,7 +418,8 @@ class Database:
             except StorageError as exc:
                 error = exc
             except sqlite3.Error as exc:  # the state unreadable: no copy could be made either
-                error = StorageError(f"no restore point of {self.path.name} on closing: {exc}")
+                error = StorageError(Reason("no_point_on_closing", name=self.path.name,
+                                            error=exc))
         self._closed = True
         self.conn.close()
         if self._lock is not None:

@@ -36,6 +36,45 @@ _TEXTS = {
                 "可用命令还原：magdesk-cli restore --db {path} --snapshot 1",
                 "{path} is damaged ({problem}). The newest restore point is {name} ({taken}, "
                 "{note}); restore it with: magdesk-cli restore --db {path} --snapshot 1"),
+    # why a change or a restore point was not written
+    "disk_full": ("磁盘已满", "the disk is full"),
+    "not_saved_full": ("{path} 所在的磁盘已满：此次更改未保存，之前保存的内容都还在。请腾出空间后重试。",
+                       "the disk holding {path} is full: this change was not saved; everything "
+                       "saved before is kept. Free some space and try again."),
+    "not_saved_read_only": ("{path} 已无法写入：此次更改未保存，之前保存的内容都还在。",
+                            "{path} cannot be written any more: this change was not saved; "
+                            "everything saved before is kept."),
+    "not_saved_gone": ("无法访问 {path}（{error}），是否拔出了它所在的磁盘？此次更改未保存，文件中之前保存的"
+                       "内容都还在。请重新连接后再打开该文件。",
+                       "{path} cannot be reached ({error}); was the drive removed? this change "
+                       "was not saved; everything saved before is kept in the file. Reconnect "
+                       "it and open the file again."),
+    "no_point_on_closing": ("关闭时未能为 {name} 保存还原点：{error}",
+                            "no restore point of {name} on closing: {error}"),
+    "point_not_written": ("还原点无法写入 {folder}：{error}",
+                          "the restore point could not be written to {folder}: {error}"),
+    "point_mid_change": ("更改进行中，不能保存还原点",
+                         "a restore point cannot be taken in the middle of a change"),
+    # why a restore point is not put back
+    "no_such_point": ("找不到还原点：{path}", "no such restore point: {path}"),
+    "point_unreadable": ("{name} 无法读取（{error}），请选择其他还原点",
+                         "{name} cannot be read ({error}); choose another one"),
+    "point_not_magdesk": ("{name} 不是 magdesk 文件", "{name} is not a magdesk file"),
+    "point_newer": ("{name} 由更新版本的 magdesk 写入（结构版本 {schema}）",
+                    "{name} was written by a newer magdesk (schema {schema})"),
+    "point_damaged": ("{name} 已损坏（{check}），请选择其他还原点",
+                      "{name} is damaged ({check}); choose another one"),
+    "file_damaged": ("{name} 已损坏", "{name} is damaged"),
+    "copy_not_written": ("还原的副本无法写到 {target} 旁边：{error}",
+                         "the restored copy could not be written beside {target}: {error}"),
+    "not_replaced": ("无法替换 {target}（{error}）；请先关闭打开它的其他程序，然后重试",
+                     "{target} could not be replaced ({error}); close every other program "
+                     "that has it open and try again"),
+    "damaged_not_kept": ("已损坏的文件无法另存：{error}",
+                         "the damaged file could not be kept aside: {error}"),
+    "restore_in_use": ("{name} 正由 {holder}打开编辑；请先关闭它",
+                       "{name} is open for writing by {holder}; close it first"),
+    "cannot_write": ("{path} 无法写入：{error}", "{path} cannot be written: {error}"),
     # why an export is not written
     "export_exists": ("{path} 已存在；请先移走它，或选择替换",
                       "{path} already exists; move it away or export with replace"),

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .migrations import APPLICATION_ID, LATEST
+from .reasons import Reason
 from .snapshots import (
     INFO_TABLE,
     Snapshot,
@@ -31,7 +32,7 @@ def check_source(source: Path) -> Snapshot | None:
     can open.  Returns its restore point info (None for a plain magdesk file)."""
     source = Path(source)
     if not source.is_file():
-        raise SnapshotError(f"no such restore point: {source}")
+        raise SnapshotError(Reason("no_such_point", path=source))
     try:
         conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
@@ -41,13 +42,13 @@ def check_source(source: Path) -> Snapshot | None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise SnapshotError(f"{source.name} cannot be read ({exc}); choose another one") from exc
+        raise SnapshotError(Reason("point_unreadable", name=source.name, error=exc)) from exc
     if app_id != APPLICATION_ID:
-        raise SnapshotError(f"{source.name} is not a magdesk file")
+        raise SnapshotError(Reason("point_not_magdesk", name=source.name))
     if schema > LATEST:
-        raise SnapshotError(f"{source.name} was written by a newer magdesk (schema {schema})")
+        raise SnapshotError(Reason("point_newer", name=source.name, schema=schema))
     if check != "ok":
-        raise SnapshotError(f"{source.name} is damaged ({check}); choose another one")
+        raise SnapshotError(Reason("point_damaged", name=source.name, check=check))
     try:
         return read_info(source)
     except SnapshotError:
@@ -73,8 +74,8 @@ def prepare_copy(source: Path, target: Path) -> Path:
         _fsync(tmp)
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
-        raise SnapshotError(f"the restored copy could not be written beside {target}: "
-                            f"{_reason(exc)}") from exc
+        raise SnapshotError(Reason("copy_not_written", target=target,
+                                   error=_reason(exc))) from exc
     return tmp
 
 
@@ -89,8 +90,7 @@ def swap_in(tmp: Path, target: Path) -> None:
         _fsync_dir(target.parent)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise SnapshotError(f"{target} could not be replaced ({_reason(exc)}); close every "
-                            "other program that has it open and try again") from exc
+        raise SnapshotError(Reason("not_replaced", target=target, error=_reason(exc))) from exc
 
 
 def keep_damaged(path: Path, root: Path | None = None) -> Path:
@@ -108,7 +108,7 @@ def keep_damaged(path: Path, root: Path | None = None) -> Path:
         if wal.exists():
             shutil.copyfile(wal, Path(f"{target}-wal"))
     except OSError as exc:
-        raise SnapshotError(f"the damaged file could not be kept aside: {_reason(exc)}") from exc
+        raise SnapshotError(Reason("damaged_not_kept", error=_reason(exc))) from exc
     return target
 
 
@@ -168,9 +168,9 @@ def restore_path(path: Path, source: Path, *, root: Path | None = None,
     try:
         held = lock.acquire()
     except OSError as exc:
-        raise StorageError(f"{path} cannot be written: {exc}") from exc
+        raise StorageError(Reason("cannot_write", path=path, error=exc)) from exc
     if not held:
-        raise StorageError(f"{path.name} is open for writing by {lock.holder()}; close it first")
+        raise StorageError(Reason("restore_in_use", name=path.name, holder=lock.holder()))
     try:
         tmp = prepare_copy(source, path)
         before = damaged = None
@@ -190,7 +190,7 @@ def _take_of_file(path: Path, note: str, root, keep, source: Path) -> Snapshot:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise SnapshotError(f"{path.name} is damaged")
+            raise SnapshotError(Reason("file_damaged", name=path.name))
         return take(conn, path, note, kind="restore", root=root, keep=keep, protect=(source,))
     finally:
         conn.close()

@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .db import StorageError
+from .reasons import Reason
 
 INFO_TABLE = "magdesk_snapshot"
 DEFAULT_KEEP = 20
@@ -86,7 +87,7 @@ def take(conn: sqlite3.Connection, db_path: Path, note: str, *, kind: str = "bef
     then rotation.  With ``unless_unchanged`` (on exit) nothing is written when
     the newest restore point already holds this state; it is returned instead."""
     if conn.in_transaction:
-        raise SnapshotError("a restore point cannot be taken in the middle of a change")
+        raise SnapshotError(Reason("point_mid_change"))
     db_path = Path(db_path)
     folder = folder_for(db_path, root)
     if unless_unchanged:
@@ -102,8 +103,8 @@ def take(conn: sqlite3.Connection, db_path: Path, note: str, *, kind: str = "bef
         target = folder / name
         _copy(conn, target, note=note, kind=kind, source=str(db_path.resolve()), when=now)
     except (OSError, sqlite3.Error) as exc:
-        raise SnapshotError(f"the restore point could not be written to {folder}: "
-                            f"{_reason(exc)}") from exc
+        raise SnapshotError(Reason("point_not_written", folder=folder,
+                                   error=_reason(exc))) from exc
     snapshot = read_info(target)
     rotate(folder, keep if keep is not None else default_keep(), protect=(target, *protect))
     return snapshot
@@ -288,5 +289,5 @@ def _fsync_dir(folder: Path) -> None:
 def _reason(exc: BaseException) -> str:
     text = str(exc)
     if "disk is full" in text or getattr(exc, "errno", None) == 28:
-        return "the disk is full"
+        return Reason("disk_full")
     return text

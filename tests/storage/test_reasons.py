@@ -67,3 +67,20 @@ def test_a_damaged_file_without_restore_points_says_so_in_chinese(tmp_path):
         open_database(path)
     text = said(caught.value, "zh")
     assert str(path) in text and ("已损坏" in text or "不是 magdesk 数据库" in text)
+
+
+def test_restore_refusals_say_themselves_in_chinese(tmp_path):
+    from magdesk.storage.restore import check_source
+
+    missing = tmp_path / "gone.sqlite"
+    with pytest.raises(StorageError) as caught:
+        check_source(missing)
+    assert str(caught.value) == f"no such restore point: {missing}"
+    assert said(caught.value, "zh") == f"找不到还原点：{missing}"
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    with pytest.raises(StorageError) as caught:
+        check_source(other)
+    assert said(caught.value, "zh") == "other.sqlite 不是 magdesk 文件"

@@ -19,6 +19,7 @@ from magdesk.storage.db import (
     StorageUnavailableError,
     open_database,
 )
+from magdesk.storage.reasons import said
 from magdesk.storage.repository import Repository
 from tests.core import world as W
 
@@ -114,8 +115,10 @@ def test_a_failed_commit_keeps_what_was_committed(tmp_path, message, error):
         Repository(db).insert(_supplier(1))
         real = db.conn
         db.conn = _FailingConnection(real, message)
-        with pytest.raises(error, match="everything saved before is kept"):
+        with pytest.raises(error, match="everything saved before is kept") as caught:
             Repository(db).insert(_supplier(2))
+        assert "此次更改未保存" in said(caught.value, "zh")
+        assert "之前保存的内容都还在" in said(caught.value, "zh")
         db.conn = real
         assert not real.in_transaction
         assert Repository(db).count("counterparty") == 1
@@ -147,8 +150,9 @@ def test_a_really_full_disk(tmp_path):
             with pytest.raises(DiskFullError):
                 Repository(db).insert_many("counterparty", big)
             assert Repository(db).count("counterparty") == 1
-            with pytest.raises(Exception, match="disk is full"):  # SnapshotError
+            with pytest.raises(Exception, match="disk is full") as caught:  # SnapshotError
                 db.snapshot("does not fit")
+            assert said(caught.value, "zh").endswith("：磁盘已满")
             assert not [p for p in (mount / "backups").rglob(".*")]  # no half copy left
         with open_database(path) as db:
             assert Repository(db).count("counterparty") == 1
