@@ -19,8 +19,9 @@ command -v strip >/dev/null || { echo "build.sh: 'strip' missing (apt install bi
 qxcb=$("$PY" -c "import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / 'Qt/plugins/platforms/libqxcb.so')")
 missing=$(LD_LIBRARY_PATH="$(dirname "$(dirname "$(dirname "$qxcb")")")/lib" ldd "$qxcb" | awk '/not found/ {print $1}' | sort -u | tr '\n' ' ')
 if [ -n "$missing" ]; then
-    echo "build.sh: Qt's X11 plugin needs $missing- not on this machine" \
-         "(Debian: apt install libxcb-icccm4 libxcb-keysyms1)" >&2
+    echo "build.sh: Qt's X11 plugin needs $missing- not on this machine (on Debian" \
+         "libxcb-icccm4 and libxcb-keysyms1 are the usual ones missing; 'apt-file search'" \
+         "names the package of any other)" >&2
     exit 1
 fi
 

@@ -345,9 +345,9 @@ class CompanyProfileDialog(CompanyForm):
         months = filed[0] if len(filed) == 1 else f"{filed[0]} – {filed[-1]}"
         return QMessageBox.question(
             self, self.tr("Credit code changed"),
-            self.tr("{0} month(s) ({1}) were filed under the credit code {2}. The next exports "
-                    "and amendments will carry {3}. Change the code?").format(
-                len(filed), months, self.filed_as, new),
+            self.tr("{0} month(s) ({1}) are filed already. The next exports and amendments "
+                    "will carry the credit code {2}. Change the code?").format(
+                len(filed), months, new),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 

@@ -182,7 +182,10 @@ class DemoFlow(QObject):
             QMessageBox.warning(w, self.tr("New demo database"), refusal(error, w.lang))
             return
         self.result = (path, counts)
-        w.reopen(path)
+        if w.may_close_forms():
+            w.reopen(path, asked=True)
+        else:  # made, not opened: the forms were kept
+            w.statusBar().showMessage(self.tr("Demo database made: {0}").format(path), 15000)
 
 
 class ImportFlow(QObject):

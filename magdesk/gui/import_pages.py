@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from .. import services
 from ..core.fields import field_label
 from ..core.messages import render_text
-from ..importing import ImportFileError
 from ..importing.values import column_letter
+from ..storage.reasons import said
 from .tasks import Cancelled
 
 SHOWN_FINDINGS = 1000  # problems listed on the page; the report holds them all
@@ -110,7 +110,7 @@ class PreviewPage(QWizardPage):
         self.ready = True  # Next: the dry run checks the whole file in any case
         self.completeChanged.emit()
         if error is not None:
-            self.summary.setText(str(error))
+            self.summary.setText(said(error, self.wiz.lang))
             return
         lang = self.wiz.lang
         self.rows = rows
@@ -209,10 +209,8 @@ class DryRunPage(QWizardPage):
     def show_error(self, error) -> None:
         if isinstance(error, Cancelled):
             text = self.tr("Cancelled; press Check again to check the file.")
-        elif isinstance(error, ImportFileError):
-            text = error.message(self.wiz.lang)
-        else:
-            text = str(error)
+        else:  # an unreadable file, a full disk: in the clerk's language
+            text = said(error, self.wiz.lang)
         self.status.setText(text)
         self.completeChanged.emit()
 
@@ -272,7 +270,7 @@ class DryRunPage(QWizardPage):
 
     def _saved(self, path, error) -> None:
         if error is not None:
-            self.status.setText(str(error))
+            self.status.setText(said(error, self.wiz.lang))
             return
         self.report = path
         self.status.setText(self.status.text().split("\n")[0] + "\n" + self.tr(

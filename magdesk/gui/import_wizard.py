@@ -30,6 +30,7 @@ from .. import services
 from ..importing import ImportFileError
 from ..importing.reader import sheet_names
 from ..importing.values import column_letter
+from ..storage.reasons import said
 from .import_pages import DryRunPage, PreviewPage
 from .tasks import Task
 
@@ -220,9 +221,7 @@ class ChoosePage(QWizardPage):
 
     def _read(self, wanted, preview, error) -> None:
         if error is not None:
-            text = error.message(self.wiz.lang) if isinstance(error, ImportFileError) else \
-                str(error)
-            self.message.setText(text)
+            self.message.setText(said(error, self.wiz.lang))
             return
         self.message.setText("")
         self.wiz.preview, self.loaded_for = preview, wanted

@@ -388,9 +388,11 @@ class MainWindow(MonthCounts, QMainWindow):
         while path.exists():
             number += 1
             path = folder / f"magdesk-{number}.sqlite"
+        if not self.may_close_forms():  # asked before the file is made, not after
+            return
         created = FirstStartDialog.ask(self.lang, path, self, new_file=True)
         if created is not None:
-            self.reopen(created)
+            self.reopen(created, asked=True)
 
     def open_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -411,12 +413,17 @@ class MainWindow(MonthCounts, QMainWindow):
         if asked or self.may_close_forms():
             reopen(self, path, self.settings)
 
+    def open_forms(self) -> list[RecordForm]:
+        """The record forms open over this window (none before a first form
+        has loaded their module)."""
+        import sys
+
+        form = sys.modules.get("magdesk.gui.form")
+        return [f for f in self.findChildren(form.RecordForm) if f.isVisible()] if form else []
+
     def unsaved_forms(self) -> list[RecordForm]:
         """The open forms holding something typed and not saved."""
-        from .form import RecordForm
-
-        return [form for form in self.findChildren(RecordForm)
-                if form.isVisible() and form.has_unsaved_input()]
+        return [form for form in self.open_forms() if form.has_unsaved_input()]
 
     def may_close_forms(self) -> bool:
         """True unless a form holds unsaved entries and the clerk would rather
@@ -478,6 +485,8 @@ class MainWindow(MonthCounts, QMainWindow):
         if event.spontaneous() and not self._leaving and not self.may_close_forms():
             event.ignore()
             return
+        for form in self.open_forms():  # asked about above, or before (a switch, Quit):
+            form.hide()  # they go with the window, and nothing can be saved from them
         if made(self, "imports") is not None and self.imports.wizard is not None:
             self.imports.wizard.close()
         self.later.stop()

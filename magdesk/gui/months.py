@@ -6,6 +6,7 @@ and ``run_task``."""
 from __future__ import annotations
 
 from ..storage.filing_store import FilingStore
+from ..storage.reasons import said
 from .lazy import made
 from .tasks import Task
 
@@ -58,7 +59,7 @@ class MonthCounts:
             if task.worker.cancel_requested:  # the window closed meanwhile
                 return
             if error is not None:
-                self.statusBar().showMessage(str(error), 10000)
+                self.statusBar().showMessage(said(error, self.lang), 10000)
             else:
                 self._show_periods(statuses)
 
@@ -119,7 +120,7 @@ class MonthCounts:
 
     def _counted(self, statuses, result, error) -> None:
         if error is not None:
-            self.statusBar().showMessage(str(error), 10000)
+            self.statusBar().showMessage(said(error, self.lang), 10000)
             return
         flows, findings = result
         self.dashboard.chart.set_flows(flows)

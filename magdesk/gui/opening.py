@@ -112,7 +112,9 @@ class Switch(QObject):
     def _busy(self, on: bool) -> None:
         from PySide6.QtCore import Qt  # (naming Qt builds its enums: not at start)
 
-        for part in (self.window.centralWidget(), self.window.menuBar()):
+        # the forms too: what was typed in them meanwhile would go with the window
+        for part in (self.window.centralWidget(), self.window.menuBar(),
+                     *self.window.open_forms()):
             part.setEnabled(not on)
         if on:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)

@@ -168,8 +168,8 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/company.py" line="348" />
-        <source>{0} month(s) ({1}) were filed under the credit code {2}. The next exports and amendments will carry {3}. Change the code?</source>
-        <translation>已有 {0} 个月份（{1}）以统一社会信用代码 {2} 申报。更改后，今后的导出和更正将使用 {3}。确定更改吗？</translation>
+        <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
+        <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
     </message>
 </context>
 <context>
@@ -292,6 +292,11 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/flows.py" line="179" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="188" />
+        <source>Demo database made: {0}</source>
+        <translation>演示数据库已生成：{0}</translation>
     </message>
 </context>
 <context>
@@ -703,22 +708,22 @@ Reason for accepting:</source>
 <context>
     <name>GuardedUndo</name>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="80" />
+        <location filename="../../magdesk/gui/undo.py" line="82" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="87" />
+        <location filename="../../magdesk/gui/undo.py" line="89" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="115" />
+        <location filename="../../magdesk/gui/undo.py" line="117" />
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="135" />
+        <location filename="../../magdesk/gui/undo.py" line="137" />
         <source>Redone: {0}</source>
         <translation>已重做：{0}</translation>
     </message>
@@ -769,7 +774,7 @@ Reason for accepting:</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="214" />
+        <location filename="../../magdesk/gui/flows.py" line="217" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1057,22 +1062,22 @@ Reason for accepting:</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="398" />
+        <location filename="../../magdesk/gui/main_window.py" line="400" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="400" />
+        <location filename="../../magdesk/gui/main_window.py" line="402" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="431" />
+        <location filename="../../magdesk/gui/main_window.py" line="438" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="432" />
+        <location filename="../../magdesk/gui/main_window.py" line="439" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1083,32 +1088,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="463" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="463" />
+        <location filename="../../magdesk/gui/main_window.py" line="470" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="464" />
+        <location filename="../../magdesk/gui/main_window.py" line="471" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="469" />
+        <location filename="../../magdesk/gui/main_window.py" line="476" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="469" />
+        <location filename="../../magdesk/gui/main_window.py" line="476" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="471" />
+        <location filename="../../magdesk/gui/main_window.py" line="478" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1490,12 +1495,12 @@ Discard it?</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="133" />
+        <location filename="../../magdesk/gui/opening.py" line="135" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="137" />
+        <location filename="../../magdesk/gui/opening.py" line="139" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -1512,17 +1517,17 @@ Discard it?</source>
 <context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="182" />
+        <location filename="../../magdesk/gui/opening.py" line="185" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="187" />
+        <location filename="../../magdesk/gui/opening.py" line="190" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="190" />
+        <location filename="../../magdesk/gui/opening.py" line="193" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
     </message>

@@ -142,3 +142,38 @@ def test_the_first_file_checked_at_length_shows_a_dialog_with_cancel(qtbot, monk
     said = QCoreApplication.translate("Switch", "Opening {0}: checking the file…")
     assert seen == [said.format("copy.sqlite")]  # in the language installed
     assert QApplication.instance().quitOnLastWindowClosed()
+
+
+def test_forms_given_up_for_another_file_are_held_then_closed_with_their_window(
+        window, qtbot, monkeypatch, demo_file, tmp_path):
+    other = _other(demo_file, tmp_path)
+    form = window.open_record("counterparty", window.repo.iter("counterparty").__next__().id)
+    form.show()
+    form.widgets["address"].setFocus()
+    qtbot.keyClicks(form.widgets["address"], " STALE")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
+                        QMessageBox.StandardButton.Discard)
+    gate = threading.Event()
+    real = opening.open_database
+
+    def slow_open(path, **kw):
+        gate.wait(10)
+        return real(path, **kw)
+
+    monkeypatch.setattr(opening, "open_database", slow_open)
+    _open(window, monkeypatch, other)
+    assert len(asked) == 1  # given up once, before the switch
+    assert form.isVisible() and not form.isEnabled()  # nothing more typed meanwhile
+    gate.set()
+    fresh = _switched(qtbot, window)
+    assert not shiboken_valid(form) or not form.isVisible()  # gone with its window
+    assert len(asked) == 1  # and not asked again
+    wait_for_tasks(qtbot, fresh)
+    fresh.db.close()
+
+
+def shiboken_valid(obj) -> bool:
+    import shiboken6
+
+    return shiboken6.isValid(obj)
