@@ -516,14 +516,20 @@ def _completions(form, field):
     return [model.index(i, 0).data() for i in range(model.rowCount())]
 
 
-def test_a_sale_offers_the_products_batches_newest_first_and_its_grade(window, qtbot):
+def _sale_form_and_newest_batch(window, qtbot):
+    """A blank sale form, shown, and the newest batch with its product."""
     repo = window.repo
     batch = next(repo.iter("batch", order="end_date DESC"))
-    product = repo.get("product", batch.product_id)
     window.select_section(5)
     form = window.open_record("sale", None)
     qtbot.addWidget(form)
     form.show()
+    return form, batch, repo.get("product", batch.product_id)
+
+
+def test_a_sale_offers_the_products_batches_newest_first_and_its_grade(window, qtbot):
+    repo = window.repo
+    form, batch, product = _sale_form_and_newest_batch(window, qtbot)
     w = form.widgets
     type_text(qtbot, w["batch_id"], batch.batch_no[:3])  # no product yet: newest first
     offered = _completions(form, "batch_id")
@@ -552,12 +558,7 @@ def test_a_sale_offers_the_products_batches_newest_first_and_its_grade(window, q
 
 def test_down_in_an_empty_reference_field_lists_what_it_may_hold(window, qtbot):
     repo = window.repo
-    batch = next(repo.iter("batch", order="end_date DESC"))
-    product = repo.get("product", batch.product_id)
-    window.select_section(5)
-    form = window.open_record("sale", None)
-    qtbot.addWidget(form)
-    form.show()
+    form, batch, product = _sale_form_and_newest_batch(window, qtbot)
     form.activateWindow()  # the clerk's window: the list goes with the focus
     qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
     w = form.widgets

@@ -28,6 +28,19 @@ def _open(window, monkeypatch, path):
     window.open_database()
 
 
+def _held_opening(monkeypatch) -> threading.Event:
+    """Opening a file waits for the returned gate (at most 10 s)."""
+    gate = threading.Event()
+    real = opening.open_database
+
+    def slow_open(path, **kw):
+        gate.wait(10)
+        return real(path, **kw)
+
+    monkeypatch.setattr(opening, "open_database", slow_open)
+    return gate
+
+
 def _switched(qtbot, window):
     qtbot.waitUntil(lambda: getattr(window, "replacement", None) is not None, timeout=60000)
     fresh = window.replacement
@@ -40,14 +53,7 @@ def _switched(qtbot, window):
 def test_the_window_stays_busy_until_the_other_file_is_open(window, qtbot, monkeypatch,
                                                             demo_file, tmp_path):
     other = _other(demo_file, tmp_path)
-    gate = threading.Event()
-    real = opening.open_database
-
-    def slow_open(path, **kw):
-        gate.wait(10)
-        return real(path, **kw)
-
-    monkeypatch.setattr(opening, "open_database", slow_open)
+    gate = _held_opening(monkeypatch)
     _open(window, monkeypatch, other)
     assert window.isVisible() and not window.centralWidget().isEnabled()
     assert QApplication.overrideCursor() is not None
@@ -154,14 +160,7 @@ def test_forms_given_up_for_another_file_are_held_then_closed_with_their_window(
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or
                         QMessageBox.StandardButton.Discard)
-    gate = threading.Event()
-    real = opening.open_database
-
-    def slow_open(path, **kw):
-        gate.wait(10)
-        return real(path, **kw)
-
-    monkeypatch.setattr(opening, "open_database", slow_open)
+    gate = _held_opening(monkeypatch)
     _open(window, monkeypatch, other)
     assert len(asked) == 1  # given up once, before the switch
     assert form.isVisible() and not form.isEnabled()  # nothing more typed meanwhile

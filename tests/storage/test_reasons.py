@@ -10,6 +10,14 @@ from magdesk.storage.db import DamagedFileError, NotMagdeskFileError, StorageErr
 from magdesk.storage.reasons import Reason, holder_text, said
 
 
+def _another_program_s_file(tmp_path):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    return other
+
+
 def test_a_reason_is_its_english_sentence_and_says_itself_in_chinese():
     reason = Reason("in_use", name="a.sqlite", holder="lin@desk2 pid 4242 since 2026-12-06T09:30:05")
     assert reason == "a.sqlite is open for writing by lin@desk2 pid 4242 since 2026-12-06T09:30:05"
@@ -50,10 +58,7 @@ def test_refusals_to_open_say_what_and_where_in_chinese(tmp_path):
         open_database(missing)
     assert str(caught.value) == f"no such database file: {missing}"
     assert said(caught.value, "zh") == f"找不到数据库文件：{missing}"
-    other = tmp_path / "other.sqlite"
-    with sqlite3.connect(other) as conn:
-        conn.execute("CREATE TABLE t (x)")
-    conn.close()
+    other = _another_program_s_file(tmp_path)
     with pytest.raises(NotMagdeskFileError) as caught:
         open_database(other)
     assert said(caught.value, "zh") == f"{other} 是其他程序的 SQLite 文件，不是 magdesk 的数据库"
@@ -77,10 +82,7 @@ def test_restore_refusals_say_themselves_in_chinese(tmp_path):
         check_source(missing)
     assert str(caught.value) == f"no such restore point: {missing}"
     assert said(caught.value, "zh") == f"找不到还原点：{missing}"
-    other = tmp_path / "other.sqlite"
-    with sqlite3.connect(other) as conn:
-        conn.execute("CREATE TABLE t (x)")
-    conn.close()
+    other = _another_program_s_file(tmp_path)
     with pytest.raises(StorageError) as caught:
         check_source(other)
     assert said(caught.value, "zh") == "other.sqlite 不是 magdesk 文件"
