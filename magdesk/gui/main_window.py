@@ -371,12 +371,10 @@ class MainWindow(MonthCounts, QMainWindow):
     # --- files, settings, about -----------------------------------------------------------
 
     def _enable_restore(self) -> None:
-        from ..storage.snapshots import folder_for
+        from ..storage.snapshots import has_snapshots
 
-        folder = folder_for(self.db.path, self.db.backup_dir)
-        has_some = folder.is_dir() and any(p for p in folder.glob("*.sqlite")
-                                          if not p.name.startswith("."))
-        self.restore_action.setEnabled(has_some and not self.db.read_only)
+        self.restore_action.setEnabled(has_snapshots(self.db.path, self.db.backup_dir)
+                                       and not self.db.read_only)
 
     def new_database(self) -> None:
         """File ▸ New database: a file for another company, headed by its

@@ -184,15 +184,22 @@ def slug(note: str) -> str:
 # --- listing and rotating -------------------------------------------------------------------
 
 
-def list_snapshots(db_path: Path, root: Path | None = None) -> list[Snapshot]:
-    """The restore points of ``db_path``, newest first (unreadable files left out)."""
+def _snapshot_files(db_path: Path, root: Path | None = None) -> list[Path]:
     folder = folder_for(db_path, root)
     if not folder.is_dir():
         return []
+    return [p for p in folder.glob("*.sqlite") if not p.name.startswith(".")]
+
+
+def has_snapshots(db_path: Path, root: Path | None = None) -> bool:
+    """Whether ``db_path`` has restore points (without reading them)."""
+    return bool(_snapshot_files(db_path, root))
+
+
+def list_snapshots(db_path: Path, root: Path | None = None) -> list[Snapshot]:
+    """The restore points of ``db_path``, newest first (unreadable files left out)."""
     out = []
-    for path in folder.glob("*.sqlite"):
-        if path.name.startswith("."):
-            continue
+    for path in _snapshot_files(db_path, root):
         with contextlib.suppress(SnapshotError):
             out.append(read_info(path))
     return sorted(out, key=lambda s: (s.taken_at, s.name), reverse=True)
