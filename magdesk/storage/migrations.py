@@ -354,5 +354,21 @@ _V4 = [
     "CREATE INDEX sale_out_batch ON sale_out(batch_id, product_id, date, qty_g)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
+# --- v5: the file's identity ----------------------------------------------------------
+#
+# A random identity made with the file and kept inside it, so that it survives a
+# copy, a rename or a move (and is carried by every restore point, which is a
+# copy): restore points are kept and rotated per identity, never per file name,
+# and a restore from a file of another identity is refused unless asked for.
+# Files made by earlier releases get theirs here.  Not audited: it never changes.
+_V5 = [
+    """CREATE TABLE magdesk_file (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        identity TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
+    "INSERT INTO magdesk_file VALUES (1, lower(hex(randomblob(16))), "
+    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 LATEST = len(MIGRATIONS)
