@@ -177,6 +177,19 @@ class XlsxReader:
         return int(number) if number.is_integer() else number
 
 
+def info_items(reader: XlsxReader, sheet: str, limit: int = 200) -> dict[str, str]:
+    """项目 → 内容 of a two-column sheet (申报信息), streamed and at most
+    ``limit`` rows, so that a workbook given to ``audit verify --anchor`` is
+    read the same careful way whatever it holds."""
+    if sheet not in reader.paths:
+        return {}
+    out = {}
+    for _number, cells in itertools.islice(reader._streamed_rows(sheet), limit):
+        if len(cells) >= 2 and isinstance(cells[0], str):
+            out[cells[0]] = "" if cells[1] is None else str(cells[1])
+    return out
+
+
 def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
                   limit: int = 20) -> list[Mismatch]:
     """Every data cell of ``sheet`` against ``rows``; at most ``limit`` mismatches."""
