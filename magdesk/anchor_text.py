@@ -79,7 +79,12 @@ def _entry(entry: dict | None) -> str:
     if not entry:
         return "?"
     key = entry.get("record_key") or entry.get("record") or ""
-    return f"{entry.get('action')} {entry.get('entity')} {key}, {entry.get('at')}".strip()
+    at = str(entry.get("at") or "")
+    try:
+        at = f"{datetime.fromisoformat(at.replace('Z', '+00:00')).astimezone():%Y-%m-%d %H:%M:%S}"
+    except ValueError:  # an entry edited by hand: as it is
+        pass
+    return f"{entry.get('action')} {entry.get('entity')} {key}, {at}"
 
 
 def lines(check, lang: str) -> list[tuple[str, bool]]:
