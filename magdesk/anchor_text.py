@@ -29,6 +29,9 @@ _TEXT = {
     "changed_at": ("与副本 {copy} 比对：最先被改动的是第 {seq} 条",
                    "Compared with the copy {copy}: entry {seq} is the first one changed"),
     "no_last": ("无", "none"),
+    "elsewhere": ("该锚点记的是 {file}：如果那是本文件的副本并被单独修改过，两者的审计记录自然不同",
+                  "That anchor was taken of {file}: if that is a copy of this file changed on "
+                  "its own, the two trails have simply gone separate ways"),
     "replaced": ("{n} 个锚点早于一次恢复，所记的记录已被该次恢复取代，不计入",
                  "{n} anchors from before a restore name entries that restore replaced; "
                  "not counted"),
@@ -106,6 +109,8 @@ def lines(check, lang: str) -> list[tuple[str, bool]]:
                   "last": (f"{where(last, lang)} ({_when(last.when)})" if last
                            else _t("no_last", lang))}
         out.append((_t("rewritten" if bad.status == "differs" else "cut", lang, **params), True))
+        if report.elsewhere:
+            out.append((_t("elsewhere", lang, file=report.elsewhere), True))
         if report.changed_at is not None:
             out.append((_t("changed_at", lang, copy=report.changed_in,
                            seq=report.changed_at), True))

@@ -186,7 +186,7 @@ def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
         except WorkbookAnchorError as exc:
             unusable.append((exc.path, exc.code, exc.error))
     report = anchor_check.check(db.conn, identity, found)
-    report.set_aside = set_aside
+    report.set_aside, report.path = set_aside, str(db.path.resolve())
     return AuditCheck(audit.verify(db.conn), total, sealed_now, report, tuple(unusable))
 
 
@@ -200,7 +200,7 @@ def _point_anchors(db: Database, identity: str) -> list[anchors.Anchor]:
         if snap.audit_seq > 0 and snap.audit_hash:
             out.append(anchors.Anchor(own, snap.audit_seq, snap.audit_hash, snap.taken_at,
                                       "point", snap.name, "point", str(snap.path),
-                                      str(snap.path)))
+                                      str(snap.path), snap.source))
     return out
 
 

@@ -37,6 +37,7 @@ class AnchorReport:
     checked: list[Checked] = field(default_factory=list)
     last_entry: int = 0  # the last sealed entry of the file
     set_aside: list[Path] = field(default_factory=list)  # unreadable lists, renamed
+    path: str = ""  # the file checked
     newest_match: Anchor | None = None
     disagreeing: Checked | None = None  # the first anchor the chain disagrees with
     first_after: int | None = None  # the first entry after the last matching anchor
@@ -48,6 +49,15 @@ class AnchorReport:
     @property
     def ok(self) -> bool:
         return self.disagreeing is None
+
+    @property
+    def elsewhere(self) -> str:
+        """The other path the disagreeing anchor was taken of, if it was: a
+        copy of the file (same identity) worked on apart from it."""
+        anchor = self.disagreeing.anchor if self.disagreeing else None
+        if anchor is None or not anchor.file or not self.path:
+            return ""
+        return "" if Path(anchor.file) == Path(self.path) else anchor.file
 
     @property
     def rewritten(self) -> bool:

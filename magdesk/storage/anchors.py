@@ -36,6 +36,7 @@ LIST_NAME = "anchors.json"
 SET_ASIDE = "anchors.corrupt-*.json"
 KEEP = 500  # entries per file identity (besides the newest export of each month)
 KEEP_RESTORES = 100
+MAX_BYTES = 32 << 20  # a list of 500 entries for each of 100 files is some 12 MB
 # What an anchor records (``kind``): a workbook export, a restore point, a backup,
 # a restore, a session that changed the file closing it; "workbook" is one read
 # from a workbook given to verify.
@@ -59,11 +60,13 @@ class Anchor:
     source: str = "list"
     origin: str = ""
     copy: str = ""  # a copy of the file holding the anchored entries (a point, a backup)
+    file: str = ""  # the path of the file it was taken of, when known
 
     def as_dict(self) -> dict:
         return {"identity": self.identity, "seq": self.seq, "hash": self.hash,
                 "when": self.when.isoformat(timespec="seconds"), "kind": self.kind,
-                "detail": self.detail, "source": self.source, "origin": self.origin}
+                "detail": self.detail, "source": self.source, "origin": self.origin,
+                "file": self.file}
 
 
 def head(conn: sqlite3.Connection) -> tuple[int, str]:
@@ -206,7 +209,8 @@ def _anchor(identity: str, e: dict, path: Path) -> Anchor | None:
         if when.tzinfo is None:
             when = when.astimezone()
         return Anchor(identity, int(e["seq"]), str(e["hash"]), when, str(e["kind"]),
-                      str(e.get("detail", "")), "list", str(path), str(e.get("copy") or ""))
+                      str(e.get("detail", "")), "list", str(path), str(e.get("copy") or ""),
+                      str(e.get("file") or ""))
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -215,6 +219,8 @@ def _load(path: Path) -> dict:
     """The list as a dict; a list that cannot be read is set aside (renamed)
     and an empty one begun."""
     try:
+        if path.stat().st_size > MAX_BYTES:  # not a list magdesk wrote: never read whole
+            return _set_aside(path)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {"version": 1, "files": {}}

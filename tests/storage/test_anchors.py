@@ -75,7 +75,7 @@ def _only(kind: str) -> None:
     if kind != "list":
         (folder / anchors.LIST_NAME).unlink()
     if kind != "points":
-        shutil.rmtree(folder / "snapshots")
+        shutil.rmtree(folder / "snapshots", ignore_errors=True)
 
 
 def _seq_of(path) -> int:
@@ -242,3 +242,32 @@ def test_the_list_is_kept_small_but_keeps_every_month_exported():
     assert {e["period"] for e in kept if e["kind"] == "export"} == {
         f"2020-{m:02d}" for m in range(1, 13)}
     assert kept[-1]["seq"] == 1099
+
+
+def test_a_backup_is_an_anchor_and_its_copy_names_the_changed_entry(demo_copy, tmp_path):
+    with open_database(demo_copy) as db:
+        Repository(db).insert(_supplier())
+        changed = anchors.head(db.conn)[0]
+        services.backup_to(db, tmp_path / "usb")
+    (listed,) = json.loads((data_dir() / anchors.LIST_NAME).read_text("utf-8"))["files"].values()
+    backup = next(e for e in listed if e["kind"] == "backup")
+    assert backup["seq"] == changed and str(tmp_path / "usb") in backup["detail"]
+    rewrite(demo_copy, changed, "新供应商", "旧供应商")
+    _only("list")
+    with open_database(demo_copy) as db:
+        report = services.verify_audit(db).anchors
+    assert report.rewritten and report.disagreeing.anchor.kind == "backup"
+    assert report.changed_at == changed and report.changed_in == backup["copy"]
+
+
+def test_a_copy_changed_on_its_own_is_named_when_the_anchors_disagree(demo_copy, tmp_path,
+                                                                      capsys):
+    twin = tmp_path / "twin.sqlite"
+    shutil.copy(demo_copy, twin)  # same identity: a copy, not another company's file
+    with open_database(twin) as db:
+        Repository(db).insert(_supplier("副本里的供应商"))
+    with open_database(demo_copy) as db:
+        Repository(db).insert(_supplier("原件里的供应商"))
+    code, _out, err = verify(capsys, demo_copy)
+    assert code == 1 and "rewritten" in err
+    assert f"That anchor was taken of {twin}" in err
