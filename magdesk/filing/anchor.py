@@ -28,6 +28,7 @@ def workbook_anchor(path: Path) -> Anchor:
     written, with the file's identity, the period and revision."""
     path = Path(path)
     try:
+        _within_limits(path)
         with XlsxReader(path) as reader:
             items = info_items(reader, INFO_SHEET)
     except (OSError, KeyError, ParseError, zipfile.BadZipFile, ValueError) as exc:
@@ -44,3 +45,15 @@ def workbook_anchor(path: Path) -> Anchor:
         when = when.astimezone()
     detail = f"{items.get('所属期', '?')} r{items.get('更正序号', '0')} {path.name}"
     return Anchor(identity, seq, digest, when, "workbook", detail, "workbook", str(path))
+
+
+# A filing workbook's parts are small but for its data sheets, which are not
+# read here: a part beyond this is not one magdesk wrote (or a zip bomb).
+MAX_PART = 256 << 20
+
+
+def _within_limits(path: Path) -> None:
+    with zipfile.ZipFile(path) as book:
+        for info in book.infolist():
+            if info.file_size > MAX_PART and not info.filename.startswith("xl/worksheets/"):
+                raise ValueError(f"{info.filename} holds {info.file_size} bytes uncompressed")

@@ -111,7 +111,9 @@ class XlsxReader:
             for _, el in iterparse(fh):
                 if el.tag == f"{NS}sheet":
                     target = rels[el.get(f"{REL_NS}id")]
-                    out[el.get("name")] = posixpath.normpath(posixpath.join("xl", target))
+                    # relative to xl/, or from the package root (openpyxl writes "/xl/…")
+                    out[el.get("name")] = posixpath.normpath(
+                        target[1:] if target.startswith("/") else posixpath.join("xl", target))
         return out
 
     def _shared_strings(self) -> list[str]:

@@ -271,3 +271,21 @@ def test_a_copy_changed_on_its_own_is_named_when_the_anchors_disagree(demo_copy,
     code, _out, err = verify(capsys, demo_copy)
     assert code == 1 and "rewritten" in err
     assert f"That anchor was taken of {twin}" in err
+
+
+def test_workbooks_without_an_anchor_are_named_and_not_used(demo_copy, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    old = tmp_path / "old.xlsx"
+    book = Workbook()
+    book.active.title = "申报信息"
+    book.active.append(["项目", "内容"])
+    book.active.append(["数据校验码", "ab" * 32])
+    book.save(old)
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not a zip")
+    code, out, err = verify(capsys, demo_copy, old, junk)
+    assert code == 0 and "Traceback" not in err
+    assert f"{old} has no 审计链 row" in out and f"{junk} cannot be read" in out
+    code, out, _err = verify(capsys, demo_copy, old, lang="zh")
+    assert "没有“审计链”一行" in out
