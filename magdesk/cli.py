@@ -209,6 +209,9 @@ def _safety_parsers(sub) -> None:
     aud.add_argument("--record", help="document number, code, name or id (log)")
     aud.add_argument("--entity", help="table or entity, e.g. sale_out or sale (log)")
     aud.add_argument("--limit", type=int, default=200, help="newest N entries (log; 0: all)")
+    aud.add_argument("--anchor", action="append", default=[], type=Path, metavar="WORKBOOK",
+                     help="a filing workbook exported from this file: check the chain against "
+                          "its 审计链 row as well (verify; repeatable)")
     aud.add_argument("--json", action="store_true")
 
 
@@ -511,7 +514,7 @@ def _restore(args, lang, settings) -> int:
 def _audit(args, lang, settings) -> int:
     with _open(args) as db:
         if args.action == "verify":
-            check = services.verify_audit(db)
+            check = services.verify_audit(db, workbooks=args.anchor)
         else:
             try:
                 entries = services.audit_log(db, record=args.record, entity=args.entity,
@@ -525,8 +528,9 @@ def _audit(args, lang, settings) -> int:
     if args.json:
         json.dump(check.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()
-    elif check.ok:
-        print(_t("audit_ok", lang, total=check.total))
+    elif r.ok:
+        if check.anchors.ok:  # else the anchors' lines below say what was rewritten
+            print(_t("audit_ok", lang, total=check.total))
         for key, n in (("audit_outside", r.outside), ("audit_pending", r.pending)):
             if n:
                 print(_t(key, lang, n=n))
@@ -534,6 +538,11 @@ def _audit(args, lang, settings) -> int:
         problem = _PROBLEMS.get(r.problem, r.problem) if lang == "zh" else r.problem
         print(_t("audit_broken", lang, seq=r.broken_at, problem=problem, detail=r.detail),
               file=sys.stderr)
+    if not args.json:
+        from .anchor_text import lines
+
+        for line, bad in lines(check, lang):
+            print(line, file=sys.stderr if bad else sys.stdout)
     return 0 if check.ok else 1
 
 

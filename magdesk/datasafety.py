@@ -9,12 +9,14 @@ call ``take_snapshot`` first (``delete_records`` does it itself)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .settings import Settings, load_settings
-from .storage import audit, restore, snapshots
+from .storage import anchor_check, anchors, audit, restore, snapshots
+from .storage.anchor_check import AnchorReport
 from .storage.db import DamagedFileError, Database, NotMagdeskFileError, StorageError, open_database
+from .storage.identity import file_identity
 from .storage.repository import TABLES
 from .storage.restore import RestoreResult
 from .storage.snapshots import Snapshot, SnapshotError
@@ -72,7 +74,10 @@ def find_snapshot(path: Path, which: str, *, settings: Settings | None = None) -
 def backup_to(db: Database, target: Path, *, replace: bool = False) -> Snapshot:
     """A checked copy of ``db`` at ``target`` (a file, or a folder such as a USB
     stick); it can be restored like a restore point."""
-    return snapshots.backup_to(db.conn, db.path, Path(target), replace=replace)
+    snap = snapshots.backup_to(db.conn, db.path, Path(target), replace=replace)
+    anchors.record(db.conn, "backup", str(snap.path), at=(snap.audit_seq, snap.audit_hash),
+                   when=snap.taken_at, db_path=db.path, copy=snap.path)
+    return snap
 
 
 def restore_snapshot(db: Database, source: Path) -> RestoreResult:
@@ -80,7 +85,9 @@ def restore_snapshot(db: Database, source: Path) -> RestoreResult:
     the current state becomes a restore point first, then the file is
     replaced in one step.  ``db.conn`` is a new connection afterwards; objects
     that kept the old one (repositories, table models) must be remade."""
-    return restore.restore_into(db, Path(source))
+    result = restore.restore_into(db, Path(source))
+    anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
+    return result
 
 
 def restore_file(path: Path, source: Path, *, settings: Settings | None = None) -> RestoreResult:
@@ -102,6 +109,7 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None) 
                                            result.damaged_copy) if result.damaged_copy else None,
                                             "before": result.before.name if result.before
                                             else None})
+                anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
         return result
     with db:
         if db.read_only:
@@ -139,18 +147,28 @@ class AuditCheck:
     report: audit.VerifyReport
     total: int
     sealed_now: bool  # entries were sealed before checking (a writable session)
+    anchors: AnchorReport = field(default_factory=AnchorReport)
+    # workbooks given as anchors that hold none: (path, unreadable | no_anchor, error)
+    unusable: tuple[tuple[Path, str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
-        return self.report.ok
+        return self.report.ok and self.anchors.ok
 
     def as_dict(self) -> dict:
-        return {**self.report.as_dict(), "total": self.total}
+        return {**self.report.as_dict(), "ok": self.ok, "total": self.total,
+                "anchors": self.anchors.as_dict(),
+                "unusable": [{"file": str(p), "problem": c, "error": e}
+                             for p, c, e in self.unusable]}
 
 
-def verify_audit(db: Database) -> AuditCheck:
-    """Seal what is unsealed (when the file is writable), then recompute the
-    whole chain; the report names the first broken entry."""
+def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
+    """Seal what is unsealed (when the file is writable), recompute the whole
+    chain (the report names the first broken entry), then check it against
+    every anchor held outside the file: the data folder's anchor list, the
+    file's restore points and the filing ``workbooks`` given."""
+    from .filing.anchor import WorkbookAnchorError, workbook_anchor
+
     if not db._audited:
         raise StorageError(f"{db.path.name} has no audit trail (schema {db.schema_version})")
     sealed_now = False
@@ -158,7 +176,32 @@ def verify_audit(db: Database) -> AuditCheck:
         with db.write():
             sealed_now = True
     total = db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    return AuditCheck(audit.verify(db.conn), total, sealed_now)
+    identity = file_identity(db.conn)
+    found, set_aside = anchors.load(identity)
+    found += _point_anchors(db, identity)
+    unusable = []
+    for path in workbooks:
+        try:
+            found.append(workbook_anchor(Path(path)))
+        except WorkbookAnchorError as exc:
+            unusable.append((exc.path, exc.code, exc.error))
+    report = anchor_check.check(db.conn, identity, found)
+    report.set_aside, report.path = set_aside, str(db.path.resolve())
+    return AuditCheck(audit.verify(db.conn), total, sealed_now, report, tuple(unusable))
+
+
+def _point_anchors(db: Database, identity: str) -> list[anchors.Anchor]:
+    """The heads the file's restore points hold (each copy's own record)."""
+    out = []
+    for snap in list_snapshots(db):
+        own = getattr(snap, "identity", None)  # restore points say whose they are
+        if own is None:
+            own = anchors.identity_of(snap.path)
+        if snap.audit_seq > 0 and snap.audit_hash:
+            out.append(anchors.Anchor(own, snap.audit_seq, snap.audit_hash, snap.taken_at,
+                                      "point", snap.name, "point", str(snap.path),
+                                      str(snap.path), snap.source))
+    return out
 
 
 def audit_log(db: Database, *, record: str | None = None, entity: str | None = None,

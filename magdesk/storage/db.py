@@ -181,6 +181,7 @@ class Database:
         self._discarded = 0
         self._replaced = False
         self._mark: tuple | None = None
+        self._opened: tuple | None = None  # the state once opened (upgrade), for closing
         with contextlib.suppress(sqlite3.DatabaseError):  # unreadable: changed() says True
             self._mark = self._state()
 
@@ -352,6 +353,8 @@ class Database:
                                keep=self.keep, protect=protect,
                                unless_unchanged=unless_unchanged)
         self._mark, self._replaced = state, False
+        _anchor(self, "point", taken.name, at=(taken.audit_seq, taken.audit_hash),
+                when=taken.taken_at, copy=taken.path)
         return taken
 
     def check(self, cancelled: Callable[[], bool] | None = None) -> None:
@@ -385,6 +388,7 @@ class Database:
         _migrate(self.conn, self.path, self)
         self._audited = _has_audit(self.conn)
         _seal_pending(self)
+        self._opened = self._state()  # a session that changes it anchors the chain on closing
 
     def reconnect(self) -> None:
         """A fresh connection to the file (after a restore replaced it); the
@@ -411,6 +415,7 @@ class Database:
         taken = error = None
         if self._closed:
             return None
+        changed = self._changed_since_opening()
         if snapshot and not self.read_only:
             try:
                 if self.changed():
@@ -420,6 +425,8 @@ class Database:
             except sqlite3.Error as exc:  # the state unreadable: no copy could be made either
                 error = StorageError(Reason("no_point_on_closing", name=self.path.name,
                                             error=exc))
+        if changed:
+            _anchor(self, "closed", str(self.path))
         self._closed = True
         self.conn.close()
         if self._lock is not None:
@@ -427,6 +434,16 @@ class Database:
         if error is not None:
             raise error
         return taken
+
+    def _changed_since_opening(self) -> bool:
+        """Whether this session (opened for writing by ``open_database``)
+        changed the file, a restore included; False when it cannot tell."""
+        if self._opened is None or self.read_only or not self._audited:
+            return False
+        try:
+            return self._replaced or self._state() != self._opened
+        except sqlite3.Error:
+            return False
 
     def __enter__(self) -> Database:
         return self
@@ -622,6 +639,15 @@ def _seal_pending(db: Database) -> None:
     if db._audited and needs_sealing(db.conn):
         with db.write():
             pass  # write() seals everything unsealed (as written outside magdesk)
+
+
+def _anchor(db: Database, kind: str, detail: str, **kw) -> None:
+    """The chain's head in the data folder's anchor list (anchors.py): on a
+    restore point and on closing, never on a save."""
+    if db._audited:
+        from . import anchors
+
+        anchors.record(db.conn, kind, detail, db_path=db.path, **kw)
 
 
 def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedFileError:
