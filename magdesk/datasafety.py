@@ -128,7 +128,16 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
     with db:
         if db.read_only:
             raise StorageError(f"{path.name} cannot be restored now: {db.read_only_reason}")
-        return restore_snapshot(db, Path(source), force=force)
+        return restore_snapshot(db, _adopted(db, Path(source)), force=force)
+
+
+def _adopted(db: Database, source: Path) -> Path:
+    """Where a restore point of the previous release went when opening the
+    file (a migration) adopted it into the file's own folder."""
+    if source.exists():
+        return source
+    moved = [s.path for s in list_snapshots(db) if s.name == source.name]
+    return moved[0] if moved else source
 
 
 def close_database(db: Database, *, snapshot: bool = True) -> Snapshot | None:

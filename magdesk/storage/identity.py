@@ -13,6 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .migrations import IDENTITY_VERSION
+
 
 @dataclass(frozen=True)
 class FileIdentity:
@@ -55,7 +57,7 @@ def of_path(path: Path) -> FileIdentity | None:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             try:
                 conn.execute("PRAGMA busy_timeout = 2000")
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
                 found = describe(conn)
             finally:
                 conn.close()
@@ -63,6 +65,8 @@ def of_path(path: Path) -> FileIdentity | None:
             found = None
         if found is not None and (found.identity or found.uscc):
             return found
+        if found is not None and version >= IDENTITY_VERSION:
+            found = None  # a file that has an identity, yet it cannot be read: damaged
         return recall(path) or found
     return recall(path)
 
