@@ -49,9 +49,10 @@ def describe(conn: sqlite3.Connection) -> FileIdentity:
 def of_path(path: Path) -> FileIdentity | None:
     """Identity, code and name of the file at ``path``, read from it, or
     (a damaged file, a missing one) as the index last saw it; None when
-    neither can tell."""
+    neither can tell.  A file from before identities has the one the index
+    holds for its path and company (that its migration will give it)."""
     path = Path(path)
-    found = None
+    found, version = None, 0
     if path.is_file():
         try:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -63,12 +64,14 @@ def of_path(path: Path) -> FileIdentity | None:
                 conn.close()
         except sqlite3.Error:
             found = None
-        if found is not None and (found.identity or found.uscc):
-            return found
-        if found is not None and version >= IDENTITY_VERSION:
-            found = None  # a file that has an identity, yet it cannot be read: damaged
-        return recall(path) or found
-    return recall(path)
+    known = recall(path)
+    if found is None or found.identity:
+        return found or known
+    if version >= IDENTITY_VERSION:  # it has an identity, yet it cannot be read: damaged
+        return known
+    if known is not None and known.uscc == found.uscc:  # the identity its migration gives
+        return FileIdentity(known.identity, found.uscc, found.company)
+    return found
 
 
 # --- the index: which identity each file had when it was last opened ----------------------

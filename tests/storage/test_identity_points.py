@@ -238,3 +238,23 @@ def test_a_damaged_file_is_offered_only_its_own_restore_point(tmp_path):
     assert caught.value.latest is None and "no restore point is recommended" in str(caught.value)
     assert "不推荐任何还原点" in caught.value.message("zh")
     assert services.list_snapshots(stranger) == []
+
+
+def test_a_migration_that_failed_gives_the_same_identity_next_time(tmp_path, monkeypatch):
+    """The identity to come is noted before the migration's restore point is
+    taken, so a migration cut short (here: a step that fails; a kill alike)
+    leaves that point the file's own when the next opening migrates it."""
+    _v4(monkeypatch)
+    a = company_file(tmp_path / "a", A)
+    monkeypatch.setattr(dbmod, "MIGRATIONS", [*migrations.MIGRATIONS[:4],
+                                              [*migrations.MIGRATIONS[4], "SELECT nonsense()"]])
+    monkeypatch.setattr(dbmod, "LATEST", 5)
+    with pytest.raises(sqlite3.OperationalError):
+        open_database(a)
+    first = services.list_snapshots(a)
+    assert [p.kind for p in first] == ["migration"] and whose(a)[1] == ""
+    _latest(monkeypatch)
+    open_database(a).close()
+    listed = services.list_snapshots(a)
+    assert whose(a)[1] == first[0].identity == recall(a).identity
+    assert [p.kind for p in listed] == ["migration", "migration"] and first[0] in listed
