@@ -136,6 +136,13 @@ def prepare_copy(source: Path, target: Path, identity: str = "") -> Path:
     return tmp
 
 
+def _keep_identity(path: Path, ours: FileIdentity, theirs: FileIdentity) -> None:
+    """The file keeps its identity whatever is put back: a copy that has one
+    gets the file's (prepare_copy); one from before identities gets it when
+    it is upgraded, from the index, noted here with the company it will hold."""
+    remember(path, FileIdentity(ours.identity, theirs.uscc, theirs.company))
+
+
 def _has_identity_table(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                         "AND name = 'magdesk_file'").fetchone() is not None
@@ -200,10 +207,10 @@ def restore_into(db, source: Path, *, force: bool = False) -> RestoreResult:
         raise ReadOnlyError(db.read_only_reason)
     source = Path(source).resolve()
     info = check_source(source)
-    ours = describe(db.conn)
+    ours, theirs = describe(db.conn), owner_of_source(source, info)
     if not force:
-        refuse_other(source, owner_of_source(source, info), db.path, ours)
-    remember(db.path, ours)  # a copy from before identities gets this one back (db._migrate)
+        refuse_other(source, theirs, db.path, ours)
+    _keep_identity(db.path, ours, theirs)
     tmp = prepare_copy(source, db.path, ours.identity)
     try:
         before = db.snapshot(f"before restoring {source.name}", kind="restore",
@@ -233,9 +240,11 @@ def restore_path(path: Path, source: Path, *, root: Path | None = None,
 
     path, source = Path(path), Path(source).resolve()
     info = check_source(source)
-    ours = of_path(path)
+    ours, theirs = of_path(path), owner_of_source(source, info)
     if not force:
-        refuse_other(source, owner_of_source(source, info), path, ours)
+        refuse_other(source, theirs, path, ours)
+    if ours is not None:
+        _keep_identity(path, ours, theirs)
     lock = _WriterLock(path)
     try:
         held = lock.acquire()

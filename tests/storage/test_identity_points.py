@@ -139,6 +139,10 @@ def test_a_backup_from_before_identities_of_the_same_company_is_allowed(tmp_path
         assert db.schema_version == migrations.LATEST
         assert Repository(db).count("counterparty") == 4
     assert whose(a)[1] == a_identity
+    b_identity = whose(b)[1]
+    services.restore_file(b, old, force=True)  # another company's, insisted on
+    open_database(b).close()
+    assert whose(b) == ((A.name, A.uscc), b_identity)  # still the file it was
 
 
 def _legacy_point(path, note, minute):
