@@ -9,9 +9,9 @@ note, the time and what the copy holds (identity, credit code, company name,
 schema, audit head, the state of every period) are kept inside the copy, in a
 one-row table ``magdesk_snapshot``, so a copy carried away on a USB stick
 still says what it is and whose it is.  Folders ``snapshots/<db stem>/`` of
-the previous release are sorted by what each point holds (legacy.py).  A copy is written to a hidden temporary name,
-synced and then renamed, so a crash never leaves half a restore point under a
-real name.
+the previous release are sorted by what each point holds (legacy.py).  A copy
+is written to a hidden temporary name, synced and then renamed, so a crash
+never leaves half a restore point under a real name.
 
 Restoring one is in restore.py.  Rotation keeps the newest ``keep`` copies, the one just made and, always, the
 newest copy that still holds each filed period revision (``2026-03@0``), so a

@@ -289,7 +289,8 @@ def main() -> int:
     print(f"commits reported by the writers and found after the kills: {result['commits']}; "
           f"records at the end: {result['records']}")
     print("after every kill: the file opened for writing, integrity_check ok, audit trail "
-          "intact, every reported commit present, every restore point readable")
+          "intact, every reported commit present, every restore point readable and the "
+          "file's own, the file's identity unchanged")
     print(f"work folder: {result['folder']}")
     print("verdict: PASS")
     return 0
