@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .settings import Settings, load_settings
-from .storage import anchor_check, anchors, audit, restore, snapshots
+from .storage import anchor_check, anchors, audit, legacy, restore, snapshots
 from .storage.anchor_check import AnchorReport
 from .storage.db import DamagedFileError, Database, NotMagdeskFileError, StorageError, open_database
-from .storage.identity import file_identity
+from .storage.identity import describe, file_identity
+from .storage.reasons import Reason
 from .storage.repository import TABLES
 from .storage.restore import RestoreResult
 from .storage.snapshots import Snapshot, SnapshotError
@@ -43,32 +44,48 @@ def take_snapshot(db: Database, note: str, *, kind: str = "before") -> Snapshot:
 
 def list_snapshots(db_or_path: Database | Path, *,
                    settings: Settings | None = None) -> list[Snapshot]:
-    """The restore points of a database, newest first; works on a path too, so
-    a file that no longer opens can still be offered its restore points."""
+    """The file's own restore points (those of its identity), newest first;
+    works on a path too, so a file that no longer opens can still be offered
+    its own restore points (who it is then comes from the index of files
+    opened before: none rather than another file's)."""
     if isinstance(db_or_path, Database):
-        return snapshots.list_snapshots(db_or_path.path, db_or_path.backup_dir)
+        db = db_or_path
+        return snapshots.list_snapshots(db.path, db.backup_dir, owner=describe(db.conn))
     return snapshots.list_snapshots(Path(db_or_path), _root(settings))
 
 
+def foreign_snapshots(db_or_path: Database | Path, *,
+                      settings: Settings | None = None) -> list[legacy.Foreign]:
+    """Files among the restore points that are not the file's own (another
+    company's, left by the previous release; unreadable ones): listed so
+    the clerk knows of them, never offered for a restore, never deleted."""
+    if isinstance(db_or_path, Database):
+        db = db_or_path
+        return legacy.foreign(db.path, db.backup_dir, describe(db.conn))
+    return legacy.foreign(Path(db_or_path), _root(settings))
+
+
 def find_snapshot(path: Path, which: str, *, settings: Settings | None = None) -> Path:
-    """A restore point by its number in the list (1 = newest), ``latest``, its
-    file name, or any path; SnapshotError when there is no such one."""
+    """One of the file's own restore points by its number in the list
+    (1 = newest), ``latest``, its file name or its path; SnapshotError when
+    it has no such one (another file's point is never found here)."""
     listed = list_snapshots(path, settings=settings)
     if which in ("latest", "newest"):
         which = "1"
     if which.isdigit():
         number = int(which)
         if not 1 <= number <= len(listed):
-            raise SnapshotError(f"there is no restore point number {which} "
-                                f"({len(listed)} restore points)")
+            raise SnapshotError(Reason("no_point_number", number=which, count=len(listed),
+                                       db=Path(path).name))
         return listed[number - 1].path
-    for snap in listed:
-        if snap.name == which:
-            return snap.path
     candidate = Path(which)
+    for snap in listed:
+        if snap.name == which or (candidate.is_file() and snap.path.resolve() ==
+                                  candidate.resolve()):
+            return snap.path
     if candidate.is_file():
-        return candidate
-    raise SnapshotError(f"no restore point called {which}")
+        raise SnapshotError(Reason("not_own_point", name=candidate.name, db=Path(path).name))
+    raise SnapshotError(Reason("no_point_named", name=which, db=Path(path).name))
 
 
 def backup_to(db: Database, target: Path, *, replace: bool = False) -> Snapshot:
@@ -80,19 +97,23 @@ def backup_to(db: Database, target: Path, *, replace: bool = False) -> Snapshot:
     return snap
 
 
-def restore_snapshot(db: Database, source: Path) -> RestoreResult:
+def restore_snapshot(db: Database, source: Path, *, force: bool = False) -> RestoreResult:
     """Put ``source`` back in place of the open database (held for writing):
     the current state becomes a restore point first, then the file is
     replaced in one step.  ``db.conn`` is a new connection afterwards; objects
-    that kept the old one (repositories, table models) must be remade."""
-    result = restore.restore_into(db, Path(source))
+    that kept the old one (repositories, table models) must be remade.  A
+    copy of another file (another identity or credit code) is refused with
+    ``restore.OtherFileError`` unless ``force`` (the clerk insisted)."""
+    result = restore.restore_into(db, Path(source), force=force)
     anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
     return result
 
 
-def restore_file(path: Path, source: Path, *, settings: Settings | None = None) -> RestoreResult:
+def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
+                 force: bool = False) -> RestoreResult:
     """Restore by path, for the CLI and for a file that no longer opens: a
-    damaged file is kept (as a restore point, or byte for byte) and replaced."""
+    damaged file is kept (as a restore point, or byte for byte) and replaced.
+    Another file's copy is refused unless ``force``, as ``restore_snapshot``."""
     path = Path(path)
     root = _root(settings)
     try:
@@ -100,7 +121,7 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None) 
     except (DamagedFileError, NotMagdeskFileError, StorageError) as exc:
         if path.exists() and not isinstance(exc, (DamagedFileError, NotMagdeskFileError)):
             raise
-        result = restore.restore_path(path, Path(source), root=root)
+        result = restore.restore_path(path, Path(source), root=root, force=force)
         with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
             if db._audited:
                 with db.write() as conn:
@@ -114,7 +135,16 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None) 
     with db:
         if db.read_only:
             raise StorageError(f"{path.name} cannot be restored now: {db.read_only_reason}")
-        return restore_snapshot(db, Path(source))
+        return restore_snapshot(db, _adopted(db, Path(source)), force=force)
+
+
+def _adopted(db: Database, source: Path) -> Path:
+    """Where a restore point of the previous release went when opening the
+    file (a migration) adopted it into the file's own folder."""
+    if source.exists():
+        return source
+    moved = [s.path for s in list_snapshots(db) if s.name == source.name]
+    return moved[0] if moved else source
 
 
 def close_database(db: Database, *, snapshot: bool = True) -> Snapshot | None:
