@@ -76,6 +76,12 @@ _TEXT = {
                      "Audit trail broken at entry {seq} ({problem}): {detail}"),
     "audit_none": ("没有审计记录", "No audit entries"),
     "outside": ("magdesk 以外的程序", "outside magdesk"),
+    "crashed": ("命令 {command} 意外失败（{error}）；详细信息已写入 {log}，请把该文件发给技术支持",
+                "the command {command} failed unexpectedly ({error}); the details are in {log} "
+                "(send that file to support)"),
+    "crashed_no_log": ("命令 {command} 意外失败（{error}）；详细信息也无法写入日志文件",
+                       "the command {command} failed unexpectedly ({error}); the details could "
+                       "not be written to a log file either"),
 }
 
 
@@ -212,17 +218,56 @@ def _safety_parsers(sub) -> None:
     aud.add_argument("--json", action="store_true")
 
 
+CRASHED = 70  # EX_SOFTWARE: an unforeseen failure, its traceback in a log file
+BROKEN_PIPE = 141  # as a shell reports a writer whose reader went away (128 + SIGPIPE)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure ends as one line in the clerk's language
+    and an exit code, never a traceback (an unforeseen one is logged)."""
     args = build_parser().parse_args(argv)
     settings = load_settings()
     lang = args.lang or settings.lang()
+    code = BROKEN_PIPE
     try:
-        return _COMMANDS[args.command](args, lang, settings)
-    except StorageError as exc:
-        print(f"magdesk-cli: {exc}", file=sys.stderr)
-        return 1
+        code = _COMMANDS[args.command](args, lang, settings)
+        sys.stdout.flush()  # here, so that a reader gone away (| head) is heard here
+    except BrokenPipeError:
+        from .failures import quiet_stdout
+
+        quiet_stdout()
+        return code
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: said, logged
+        return _failed(args.command, exc, lang)
+    return code
+
+
+def _failed(command: str, exc: Exception, lang: str) -> int:
+    """``exc`` as one line on stderr: a storage refusal or an operating-system
+    error in words (exit 1); anything else logged with its traceback (CRASHED)."""
+    from .failures import path_problem, write_crash_log
+    from .storage.reasons import said
+
+    if isinstance(exc, StorageError):
+        _say(f"magdesk-cli: {exc.message(lang)}")
+        return 1
+    if isinstance(exc, OSError) and exc.errno is not None:
+        _say(f"magdesk-cli: {said(path_problem(exc), lang)}")
+        return 1
+    log = write_crash_log(f"magdesk-cli {command}", exc)
+    error = f"{type(exc).__name__}: {exc}"[:300]
+    _say("magdesk-cli: " + (_t("crashed", lang, command=command, error=error, log=log) if log
+                            else _t("crashed_no_log", lang, command=command, error=error)))
+    return CRASHED
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr)
+    except OSError:  # stderr gone too: the exit code still tells
+        pass
 
 
 def _demo(args, lang, settings) -> int:
@@ -277,7 +322,12 @@ def _export(args, lang, settings) -> int:
                                             replace=args.replace, template_id=args.template,
                                             settings=settings)
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
-            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            from .failures import path_problem
+            from .storage.reasons import said
+
+            if isinstance(exc, OSError):
+                exc = path_problem(exc)
+            print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
             return 1
     if args.json:
         json.dump({"period": result.period, "file": str(result.path) if result.path else None,

@@ -49,6 +49,25 @@ _TEXTS = {
                        "{path} cannot be reached ({error}); was the drive removed? this change "
                        "was not saved; everything saved before is kept in the file. Reconnect "
                        "it and open the file again."),
+    # an operating-system refusal on a path (failures.path_problem)
+    "path_full": ("{path} 无法写入：磁盘已满。请腾出空间后重试。",
+                  "{path} could not be written: the disk is full. Free some space and try again."),
+    "path_too_big": ("{path} 无法写入：文件超出了允许的大小（{error}）",
+                     "{path} could not be written: the file is larger than allowed ({error})"),
+    "path_is_folder": ("{path} 是一个文件夹，这里需要的是文件", "{path} is a folder; a file is needed here"),
+    "path_not_folder": ("{path} 不是文件夹（它或它上级的某一项是文件），这里需要的是文件夹",
+                        "{path} is not a folder (it, or a folder above it, is a file); a folder "
+                        "is needed here"),
+    "path_missing": ("找不到 {path}", "{path} does not exist"),
+    "path_denied": ("您没有访问 {path} 的权限", "you may not access {path}"),
+    "path_read_only": ("{path} 所在的磁盘是只读的", "the drive holding {path} is read-only"),
+    "path_exists": ("{path} 已存在", "{path} already exists"),
+    "path_error": ("{path} 无法读写（{error}）", "{path} cannot be read or written ({error})"),
+    "open_disk_full": ("无法打开 {path}：它所在的磁盘已满（打开时需要在它旁边写入少量工作文件）。"
+                       "文件本身未受影响；请腾出空间后再打开。",
+                       "{path} cannot be opened: the disk holding it is full (opening writes a "
+                       "small working file beside it). The file itself is unharmed; free some "
+                       "space and open it again."),
     "no_point_on_closing": ("关闭时未能为 {name} 保存还原点：{error}",
                             "no restore point of {name} on closing: {error}"),
     "point_not_written": ("还原点无法写入 {folder}：{error}",
