@@ -489,6 +489,10 @@ def _print_import(result, lang: str) -> None:
         print(_t(key, lang, **params))
     if result.report:
         print(_t("import_report", lang, path=result.report))
+    if result.report_error:  # the import's outcome (and exit code) stands; the report failed
+        from .storage.reasons import said
+
+        print(f"magdesk-cli: {said(result.report_error, lang)}", file=sys.stderr)
 
 
 def _import_template(args, lang, settings) -> int:

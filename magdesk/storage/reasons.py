@@ -63,6 +63,7 @@ _TEXTS = {
     "path_read_only": ("{path} 所在的磁盘是只读的", "the drive holding {path} is read-only"),
     "path_exists": ("{path} 已存在", "{path} already exists"),
     "path_error": ("{path} 无法读写（{error}）", "{path} cannot be read or written ({error})"),
+    "report_not_written": ("错误报告未写入：{error}", "the error report was not written: {error}"),
     "open_disk_full": ("无法打开 {path}：它所在的磁盘已满（打开时需要在它旁边写入少量工作文件）。"
                        "文件本身未受影响；请腾出空间后再打开。",
                        "{path} cannot be opened: the disk holding it is full (opening writes a "
