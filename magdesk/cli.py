@@ -400,7 +400,9 @@ def _check(args, lang, settings) -> int:
         print(_t("check", lang, integrity=report.integrity, fk=report.foreign_key_violations,
                  version=report.schema_version, latest=report.latest_schema))
         if report.read_only:
-            print(_t("read_only", lang, reason=report.read_only))
+            from .storage.reasons import said
+
+            print(_t("read_only", lang, reason=said(report.read_only, lang)))
         for name, n in report.counts.items():
             print(f"  {name}: {n}")
     return 0 if report.ok else 1

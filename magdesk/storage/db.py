@@ -491,6 +491,8 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
     default to the user's settings.
     """
     path = Path(path)
+    if path.is_dir():
+        raise StorageError(Reason("path_is_folder", path=path))
     if not path.exists() and not create:
         raise StorageError(Reason("no_file", path=path))
     clerk, backup_dir, keep = _settings(clerk, backup_dir, keep)
@@ -508,7 +510,8 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
             if not path.exists():
                 raise StorageError(Reason("cannot_create", path=path,
                                           error=exc.strerror or exc)) from exc
-            reason = Reason("folder_not_writable", name=path.name, error=exc.strerror or exc)
+            reason = Reason("full_read_only", name=path.name) if safety.disk_full(path, exc) \
+                else Reason("folder_not_writable", name=path.name, error=exc.strerror or exc)
     seen = _seen(path) if check else None  # before SQLite opens it
     if reason:
         return _open_read_only(path, reason, seen, extra, cancelled)
@@ -529,6 +532,8 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
         lock.release()
         if isinstance(exc, sqlite3.OperationalError) and \
                 safety.write_error_kind(exc) in ("full", "gone", "read_only"):
+            if safety.disk_full(path, exc):
+                raise StorageError(Reason("open_disk_full", path=path)) from exc
             raise StorageError(Reason("not_writable", path=path, error=exc)) from exc
         raise
     return db
@@ -642,6 +647,8 @@ def _check_identity(conn: sqlite3.Connection, path: Path,
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if safety.write_error_kind(exc) in ("full", "gone") and safety.disk_full(path, exc):
+            raise StorageError(Reason("open_disk_full", path=path)) from None
         damaged = _damaged(path, str(exc), backup_dir)
         # Malformed, or unreadable but with restore points: a magdesk file, damaged.
         if damaged.latest is not None or safety.write_error_kind(exc) == "damaged":

@@ -16,6 +16,9 @@ _TEXTS = {
     "folder_read_only": ("{name} 所在的文件夹是只读的", "the folder of {name} is read-only"),
     "folder_not_writable": ("{name} 所在的文件夹无法写入（{error}）",
                             "the folder of {name} cannot be written ({error})"),
+    "full_read_only": ("{name} 所在的磁盘已满，只能查看；请腾出空间后重新打开以便编辑",
+                       "the disk holding {name} is full: it can only be viewed; free some space "
+                       "and open it again to edit it"),
     "in_use": ("{name} 正由 {holder}打开编辑", "{name} is open for writing by {holder}"),
     "nothing_written": ("未写入任何内容：{reason}", "nothing was written: {reason}"),
     # why a file is not opened at all
@@ -64,6 +67,11 @@ _TEXTS = {
     "path_exists": ("{path} 已存在", "{path} already exists"),
     "path_error": ("{path} 无法读写（{error}）", "{path} cannot be read or written ({error})"),
     "report_not_written": ("错误报告未写入：{error}", "the error report was not written: {error}"),
+    "demo_disk_full": ("无法生成演示数据库 {path}：磁盘已满。请腾出空间后重试。",
+                       "the demo database {path} could not be written: the disk is full. Free "
+                       "some space and try again."),
+    "demo_not_written": ("无法生成演示数据库 {path}：{error}",
+                         "the demo database {path} could not be written: {error}"),
     "open_disk_full": ("无法打开 {path}：它所在的磁盘已满（打开时需要在它旁边写入少量工作文件）。"
                        "文件本身未受影响；请腾出空间后再打开。",
                        "{path} cannot be opened: the disk holding it is full (opening writes a "
