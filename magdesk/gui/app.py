@@ -182,6 +182,9 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
             and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application(settings)
+    from .crash import install
+
+    install()  # from here on no traceback reaches the clerk: a message box and a log
     if demo:
         from ..services import create_demo
 
