@@ -112,11 +112,19 @@ class _WriterLock:
         return True
 
     def holder(self) -> str:
-        try:
-            text = self.path.read_text(encoding="utf-8").strip()
-        except OSError:
-            text = ""
-        return text.splitlines()[0] if text else "another program"
+        """Who holds the lock, as its lease says.  Only magdesk locks this file:
+        a holder whose lease is not written yet (it is written right after the
+        lock is taken; a heartbeat rewrites it) or cannot be read is still
+        another magdesk, of unknown process (safety.UNKNOWN_HOLDER)."""
+        for attempt in range(4):
+            try:
+                text = self.path.read_text(encoding="utf-8", errors="replace").strip()
+            except OSError:
+                break
+            if text:
+                return text.splitlines()[0]
+            time.sleep(0.05 * (attempt + 1))  # between its lock and its lease
+        return safety.UNKNOWN_HOLDER
 
     def release(self) -> None:
         if self._fh is not None:

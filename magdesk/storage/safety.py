@@ -103,6 +103,9 @@ def host_name() -> str:
     return socket.gethostname()
 
 
+UNKNOWN_HOLDER = "another magdesk (process unknown)"  # a lock held, its lease unreadable
+
+
 def holder_line() -> str:
     from datetime import datetime
 
