@@ -151,7 +151,9 @@ def holder_text(holder: str, lang: str) -> str:
     """The lock file's ``user@host pid N since TIME`` as the clerk reads it."""
     if lang != "zh":
         return holder
-    if holder in ("another program", "another magdesk (process unknown)"):  # safety.UNKNOWN_HOLDER
+    if holder == "another program":
+        return "另一个程序"
+    if holder == "another magdesk (process unknown)":  # safety.UNKNOWN_HOLDER
         return "另一个 magdesk（进程未知）"
     found = _HOLDER.fullmatch(holder)
     if found is None:
