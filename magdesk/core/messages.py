@@ -64,6 +64,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "cp.foreign_in_cn": (E, "境外企业的国家（地区）不能是中国内地", "A foreign counterparty cannot be in mainland China"),
     "cp.domestic_abroad": (E, "境内交易对象的国家（地区）应为CN，而不是“{value}”",
                            "A domestic counterparty must be in CN, not '{value}'"),
+    "name.formula_like": (W, "{label}“{value}”以“{first}”开头，电子表格软件可能把它当作公式；请核对，"
+                              "无误时注明原因后接受（申报表中按文本写入）",
+                          "{label} '{value}' starts with '{first}', which spreadsheet programs "
+                          "may take for a formula; check it and accept it with a reason if it is "
+                          "right (the filing writes it as text)"),
     "cp.end_use_missing": (W, "境外客户未填写默认最终用途", "Foreign customer has no default end use"),
     # Products
     "product.hs_magnet": (W, "稀土永磁体通常归入8505111000，而不是{value}",
