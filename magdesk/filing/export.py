@@ -110,6 +110,10 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
             if not draft and state["state"] == "OPEN":
                 store.set_period(period, state="EXPORTED", template=template.id)
             place()  # the last step before the COMMIT
+    except OSError as exc:  # a full disk, a folder gone: said of the workbook, not its temp
+        from ..failures import path_problem
+
+        raise ExportError(path_problem(exc, target)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     result.path, result.counts, result.data_sha256 = target, written.counts, written.data_sha256

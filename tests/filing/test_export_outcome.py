@@ -90,3 +90,18 @@ def test_out_must_be_a_folder(demo_copy, tmp_path, capsys):
     assert _export(demo_copy, a_file / "below") == 1
     err = capsys.readouterr().err
     assert "is not a folder" in err and "Traceback" not in err
+
+
+def test_a_full_disk_while_writing_names_the_workbook(demo_copy, tmp_path):
+    from tests.storage.test_full_disk_messages import _leave_free
+    from tests.storage.test_safety import _tmpfs
+
+    with _tmpfs(tmp_path, "1m") as mount, open_database(demo_copy) as db:
+        _leave_free(mount, 2)
+        with pytest.raises(ExportError) as caught:
+            export_period(db, PERIOD, mount, findings=[], draft=True)
+        said_zh = said(caught.value, "zh")
+        assert said_zh.startswith(f"{mount}/") and said_zh.endswith(" 无法写入：磁盘已满。请腾出空间后重试。")
+        assert "_稀土产品流向_草稿.xlsx" in said_zh and ".tmp" not in said_zh
+        assert sorted(p.name for p in mount.iterdir()) == ["fill"]
+        assert db.conn.execute("SELECT count(*) FROM filing_export").fetchone()[0] == 0
