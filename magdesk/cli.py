@@ -76,12 +76,6 @@ _TEXT = {
                      "Audit trail broken at entry {seq} ({problem}): {detail}"),
     "audit_none": ("没有审计记录", "No audit entries"),
     "outside": ("magdesk 以外的程序", "outside magdesk"),
-    "crashed": ("命令 {command} 意外失败（{error}）；详细信息已写入 {log}，请把该文件发给技术支持",
-                "the command {command} failed unexpectedly ({error}); the details are in {log} "
-                "(send that file to support)"),
-    "crashed_no_log": ("命令 {command} 意外失败（{error}）；详细信息也无法写入日志文件",
-                       "the command {command} failed unexpectedly ({error}); the details could "
-                       "not be written to a log file either"),
 }
 
 
@@ -218,7 +212,6 @@ def _safety_parsers(sub) -> None:
     aud.add_argument("--json", action="store_true")
 
 
-CRASHED = 70  # EX_SOFTWARE: an unforeseen failure, its traceback in a log file
 BROKEN_PIPE = 141  # as a shell reports a writer whose reader went away (128 + SIGPIPE)
 
 
@@ -237,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
 
         quiet_stdout()
         return code
+    except StorageError as exc:
+        _say(f"magdesk-cli: {exc.message(lang)}")
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: said, logged
@@ -245,22 +241,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _failed(command: str, exc: Exception, lang: str) -> int:
-    """``exc`` as one line on stderr: a storage refusal or an operating-system
-    error in words (exit 1); anything else logged with its traceback (CRASHED)."""
-    from .failures import path_problem, write_crash_log
-    from .storage.reasons import said
+    """``exc`` as one line on stderr (failures.explain: a refusal or an OS
+    error in words, exit 1; anything else logged with its traceback, exit 70)."""
+    from .failures import CRASHED, explain
 
-    if isinstance(exc, StorageError):
-        _say(f"magdesk-cli: {exc.message(lang)}")
-        return 1
-    if isinstance(exc, OSError) and exc.errno is not None:
-        _say(f"magdesk-cli: {said(path_problem(exc), lang)}")
-        return 1
-    log = write_crash_log(f"magdesk-cli {command}", exc)
-    error = f"{type(exc).__name__}: {exc}"[:300]
-    _say("magdesk-cli: " + (_t("crashed", lang, command=command, error=error, log=log) if log
-                            else _t("crashed_no_log", lang, command=command, error=error)))
-    return CRASHED
+    line, code = explain(f"magdesk-cli {command}", exc, lang)
+    _say(line if code == CRASHED else f"magdesk-cli: {line}")  # (the line names the command)
+    return code
 
 
 def _say(line: str) -> None:

@@ -30,6 +30,35 @@ def path_problem(exc: OSError, path: str | os.PathLike | None = None) -> Reason:
                   error=exc.strerror or exc.__class__.__name__)
 
 
+CRASHED = 70  # EX_SOFTWARE: an unforeseen failure, its traceback in a log file
+_CRASHED = {
+    "zh": ("{command} 意外失败（{error}）；详细信息已写入 {log}，请把该文件发给技术支持",
+           "{command} 意外失败（{error}）；详细信息也无法写入日志文件"),
+    "en": ("{command} failed unexpectedly ({error}); the details are in {log} (send that file "
+           "to support)",
+           "{command} failed unexpectedly ({error}); the details could not be written to a log "
+           "file either"),
+}
+
+
+def explain(command: str, exc: Exception, lang: str) -> tuple[str, int]:
+    """``exc``, met while running ``command``, as one line in ``lang`` and an
+    exit code: a storage refusal or an OS error on a path in words (1);
+    anything else logged with its traceback, the line naming the log (CRASHED)."""
+    from .storage.db import StorageError
+    from .storage.reasons import said
+
+    if isinstance(exc, StorageError):
+        return exc.message(lang), 1
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return said(path_problem(exc), lang), 1
+    log = write_crash_log(command, exc)
+    error = f"{type(exc).__name__}: {exc}"[:300]
+    logged, unlogged = _CRASHED["zh" if lang == "zh" else "en"]
+    text = logged if log is not None else unlogged
+    return text.format(command=command, error=error, log=log), CRASHED
+
+
 def log_folder() -> Path:
     from .settings import data_dir
 
