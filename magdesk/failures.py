@@ -26,6 +26,8 @@ def path_problem(exc: OSError, path: str | os.PathLike | None = None) -> Reason:
     else the destination of a rename (``filename2``) or the file it names."""
     where = path if path is not None else (exc.filename2 or exc.filename or "")
     code = _BY_ERRNO.get(exc.errno, "path_error")
+    if code == "path_exists" and where and Path(os.fsdecode(where)).is_file():
+        code = "path_not_folder"  # a folder was to be made there (mkdir of a path through it)
     return Reason(code, path=os.fsdecode(where) if where else "?",
                   error=exc.strerror or exc.__class__.__name__)
 

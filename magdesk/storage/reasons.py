@@ -72,6 +72,8 @@ _TEXTS = {
                        "some space and try again."),
     "demo_not_written": ("无法生成演示数据库 {path}：{error}",
                          "the demo database {path} could not be written: {error}"),
+    "backup_not_written": ("备份无法写到 {target}：{error}",
+                           "the backup could not be written to {target}: {error}"),
     "open_disk_full": ("无法打开 {path}：它所在的磁盘已满（打开时需要在它旁边写入少量工作文件）。"
                        "文件本身未受影响；请腾出空间后再打开。",
                        "{path} cannot be opened: the disk holding it is full (opening writes a "

@@ -79,3 +79,17 @@ def test_the_read_only_reason_in_the_clerks_language(tmp_path, capsys):
         path.chmod(0o644)
     assert "只读打开：books.sqlite 已设为只读" in capsys.readouterr().out
     assert sqlite3.connect(path).execute("SELECT count(*) FROM counterparty").fetchone() == (1,)
+
+
+def test_a_file_where_a_folder_is_wanted(tmp_path, capsys):
+    path = tmp_path / "books.sqlite"
+    _file_with_rows(path, 1)
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    assert main(["--lang", "zh", "backup", "--db", str(path), "--to", str(a_file / "b.sqlite")]) == 1
+    assert capsys.readouterr().err.startswith(f"magdesk-cli: 备份无法写到 {a_file / 'b.sqlite'}：")
+    assert main(["--lang", "en", "import-template", "sales", str(a_file / "t.xlsx")]) == 1
+    assert capsys.readouterr().err == (f"magdesk-cli: {a_file} is not a folder (it, or a folder "
+                                       "above it, is a file); a folder is needed here\n")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("books")) == [
+        "a-file"]
