@@ -56,7 +56,7 @@ _TEXT = {
                      "Wrote {title} ({period}, {pages} pages): {path}"),
     "summary_trace": ("--report trace 需要 --lot 或 --sale", "--report trace needs --lot or --sale"),
     "summary_subject": ("--lot/--sale 只用于 --report trace", "--lot/--sale go with --report trace"),
-    "summary_failed": ("无法写入 PDF:{error}", "Cannot write the PDF: {error}"),
+    "summary_failed": ("无法写入 PDF：{error}", "Cannot write the PDF: {error}"),
     "snap_line": ("{n:>3}  {time}  {note}({kind},{size})  {name}",
                   "{n:>3}  {time}  {note} ({kind}, {size})  {name}"),
     "snap_none": ("{db} 还没有恢复点", "No restore points of {db} yet"),
@@ -415,7 +415,11 @@ def _summary(args, lang, settings) -> int:
     try:
         pages = printing.save_pdf(report, args.pdf)
     except OSError as exc:
-        print(f"magdesk-cli: {_t('summary_failed', lang, error=exc)}", file=sys.stderr)
+        from .failures import path_problem
+        from .storage.reasons import said
+
+        error = said(path_problem(exc), lang) if exc.errno else exc
+        print(f"magdesk-cli: {_t('summary_failed', lang, error=error)}", file=sys.stderr)
         return 1
     print(_t("summary_done", lang, title=report.title, period=args.period, pages=pages,
              path=args.pdf))

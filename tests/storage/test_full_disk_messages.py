@@ -93,3 +93,11 @@ def test_a_file_where_a_folder_is_wanted(tmp_path, capsys):
                                        "above it, is a file); a folder is needed here\n")
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("books")) == [
         "a-file"]
+
+
+def test_a_summary_into_a_folder(demo_copy, tmp_path, capsys):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["--lang", "zh", "summary", "--db", str(demo_copy), "--period", "2026-06",
+                 "--report", "flow", "--pdf", str(folder)]) == 1
+    assert capsys.readouterr().err == f"magdesk-cli: 无法写入 PDF：{folder} 是一个文件夹，这里需要的是文件\n"
