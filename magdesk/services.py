@@ -124,7 +124,7 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
     if path.is_dir():
         raise StorageError(Reason("path_is_folder", path=path))
     if path.exists() and not replace:
-        raise StorageError(f"{path} already exists; choose another file or replace it")
+        raise StorageError(Reason("demo_exists", path=path))
     work = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.part{path.suffix}")
     try:
         # Generated data: one summarising audit entry instead of one per row.

@@ -67,6 +67,8 @@ _TEXTS = {
     "path_exists": ("{path} 已存在", "{path} already exists"),
     "path_error": ("{path} 无法读写（{error}）", "{path} cannot be read or written ({error})"),
     "report_not_written": ("错误报告未写入：{error}", "the error report was not written: {error}"),
+    "demo_exists": ("{path} 已存在；请另选文件名，或选择替换",
+                    "{path} already exists; choose another file or replace it"),
     "demo_disk_full": ("无法生成演示数据库 {path}：磁盘已满。请腾出空间后重试。",
                        "the demo database {path} could not be written: the disk is full. Free "
                        "some space and try again."),

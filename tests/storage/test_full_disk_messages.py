@@ -101,3 +101,10 @@ def test_a_summary_into_a_folder(demo_copy, tmp_path, capsys):
     assert main(["--lang", "zh", "summary", "--db", str(demo_copy), "--period", "2026-06",
                  "--report", "flow", "--pdf", str(folder)]) == 1
     assert capsys.readouterr().err == f"magdesk-cli: 无法写入 PDF：{folder} 是一个文件夹，这里需要的是文件\n"
+
+
+def test_a_demo_over_an_existing_file(tmp_path, capsys):
+    path = tmp_path / "books.sqlite"
+    _file_with_rows(path, 1)
+    assert main(["--lang", "zh", "demo", "--db", str(path)]) == 1
+    assert capsys.readouterr().err == f"magdesk-cli: {path} 已存在；请另选文件名，或选择替换\n"
