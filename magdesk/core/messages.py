@@ -152,6 +152,9 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "record.in_use": (E, "该记录仍被其他记录引用，不能删除", "The record is still referred to and cannot be deleted"),
     # Importing spreadsheets ({label} is the column's header as written in the file)
     "import.file_unreadable": (E, "无法读取文件“{file}”：{reason}", "Cannot read '{file}': {reason}"),
+    "import.file_is_folder": (E, "“{file}”是一个文件夹；请选择要导入的文件",
+                              "'{file}' is a folder; choose the file to import"),
+    "import.file_missing": (E, "找不到要导入的文件“{file}”", "There is no file '{file}' to import"),
     "import.file_type": (E, "“{file}”不是可导入的文件类型（支持 .xlsx、.xls、.csv）",
                          "'{file}' is not a file type that can be imported (.xlsx, .xls, .csv)"),
     "import.sheet_missing": (E, "“{file}”中没有名为“{sheet}”的工作表（现有：{sheets}）",

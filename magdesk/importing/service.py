@@ -99,10 +99,19 @@ def inspect_file(kind: str, path: Path, sheet: str | None = None,
     ``header_row`` (0-based) overrides the row found by itself."""
     k = kind_of(kind)
     check_choice(k, chosen)
+    _a_file(Path(path))
     remembered = load_remembered()
     source = read_source(Path(path), sheet, pick=sheet_score(k, remembered))
     mapping = inspect_source(k, source, chosen, header_row, remembered)
     return source, mapping, header_findings(k, source, mapping)
+
+
+def _a_file(path: Path) -> None:
+    """A folder or a missing path, said as such (before the reader's own words)."""
+    if path.is_dir():
+        raise ImportFileError("import.file_is_folder", file=path)
+    if not path.exists():
+        raise ImportFileError("import.file_missing", file=path)
 
 
 def sheet_score(k: Kind, remembered: dict):

@@ -92,3 +92,11 @@ def test_a_refused_import_takes_no_restore_point(demo, demo_copy, run, tmp_path)
         run("sales", tmp_path)  # a folder, not a file
     assert _restore_points(demo_copy) == []
     assert run("sales", _good(demo, tmp_path)).backup in _restore_points(demo_copy)
+
+
+def test_a_folder_or_a_missing_file_to_import(demo_copy, tmp_path, capsys):
+    assert _run(demo_copy, "sales", tmp_path) == 2
+    assert capsys.readouterr().err == f"magdesk-cli: '{tmp_path}' is a folder; choose the file to import\n"
+    assert main(["--lang", "zh", "import", "--db", str(demo_copy), "sales",
+                 str(tmp_path / "no.csv")]) == 2
+    assert capsys.readouterr().err == f"magdesk-cli: 找不到要导入的文件“{tmp_path / 'no.csv'}”\n"
