@@ -56,7 +56,7 @@ _TEXT = {
                      "Wrote {title} ({period}, {pages} pages): {path}"),
     "summary_trace": ("--report trace 需要 --lot 或 --sale", "--report trace needs --lot or --sale"),
     "summary_subject": ("--lot/--sale 只用于 --report trace", "--lot/--sale go with --report trace"),
-    "summary_failed": ("无法写入 PDF:{error}", "Cannot write the PDF: {error}"),
+    "summary_failed": ("无法写入 PDF：{error}", "Cannot write the PDF: {error}"),
     "snap_line": ("{n:>3}  {time}  {note}({kind},{size})  {name}",
                   "{n:>3}  {time}  {note} ({kind}, {size})  {name}"),
     "snap_none": ("{db} 还没有恢复点", "No restore points of {db} yet"),
@@ -224,17 +224,49 @@ def _safety_parsers(sub) -> None:
     aud.add_argument("--json", action="store_true")
 
 
+BROKEN_PIPE = 141  # as a shell reports a writer whose reader went away (128 + SIGPIPE)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every failure ends as one line in the clerk's language
+    and an exit code, never a traceback (an unforeseen one is logged)."""
     args = build_parser().parse_args(argv)
     settings = load_settings()
     lang = args.lang or settings.lang()
+    code = BROKEN_PIPE
     try:
-        return _COMMANDS[args.command](args, lang, settings)
+        code = _COMMANDS[args.command](args, lang, settings)
+        sys.stdout.flush()  # here, so that a reader gone away (| head) is heard here
+    except BrokenPipeError:
+        from .failures import quiet_stdout
+
+        quiet_stdout()
+        return code
     except StorageError as exc:
-        print(f"magdesk-cli: {exc}", file=sys.stderr)
+        _say(f"magdesk-cli: {exc.message(lang)}")
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: said, logged
+        return _failed(args.command, exc, lang)
+    return code
+
+
+def _failed(command: str, exc: Exception, lang: str) -> int:
+    """``exc`` as one line on stderr (failures.explain: a refusal or an OS
+    error in words, exit 1; anything else logged with its traceback, exit 70)."""
+    from .failures import CRASHED, explain
+
+    line, code = explain(f"magdesk-cli {command}", exc, lang)
+    _say(line if code == CRASHED else f"magdesk-cli: {line}")  # (the line names the command)
+    return code
+
+
+def _say(line: str) -> None:
+    try:
+        print(line, file=sys.stderr)
+    except OSError:  # stderr gone too: the exit code still tells
+        pass
 
 
 def _demo(args, lang, settings) -> int:
@@ -289,7 +321,12 @@ def _export(args, lang, settings) -> int:
                                             replace=args.replace, template_id=args.template,
                                             settings=settings)
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
-            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            from .failures import path_problem
+            from .storage.reasons import said
+
+            if isinstance(exc, OSError):
+                exc = path_problem(exc)
+            print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
             return 1
     if args.json:
         json.dump({"period": result.period, "file": str(result.path) if result.path else None,
@@ -362,7 +399,9 @@ def _check(args, lang, settings) -> int:
         print(_t("check", lang, integrity=report.integrity, fk=report.foreign_key_violations,
                  version=report.schema_version, latest=report.latest_schema))
         if report.read_only:
-            print(_t("read_only", lang, reason=report.read_only))
+            from .storage.reasons import said
+
+            print(_t("read_only", lang, reason=said(report.read_only, lang)))
         for name, n in report.counts.items():
             print(f"  {name}: {n}")
     return 0 if report.ok else 1
@@ -388,7 +427,11 @@ def _summary(args, lang, settings) -> int:
     try:
         pages = printing.save_pdf(report, args.pdf)
     except OSError as exc:
-        print(f"magdesk-cli: {_t('summary_failed', lang, error=exc)}", file=sys.stderr)
+        from .failures import path_problem
+        from .storage.reasons import said
+
+        error = said(path_problem(exc), lang) if exc.errno else exc
+        print(f"magdesk-cli: {_t('summary_failed', lang, error=error)}", file=sys.stderr)
         return 1
     print(_t("summary_done", lang, title=report.title, period=args.period, pages=pages,
              path=args.pdf))
@@ -451,6 +494,10 @@ def _print_import(result, lang: str) -> None:
         print(_t(key, lang, **params))
     if result.report:
         print(_t("import_report", lang, path=result.report))
+    if result.report_error:  # the import's outcome (and exit code) stands; the report failed
+        from .storage.reasons import said
+
+        print(f"magdesk-cli: {said(result.report_error, lang)}", file=sys.stderr)
 
 
 def _import_template(args, lang, settings) -> int:

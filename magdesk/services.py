@@ -13,6 +13,7 @@ from .resources import load_codelists
 from .settings import Settings, load_settings
 from .storage.db import Database, StorageError, open_database
 from .storage.migrations import LATEST
+from .storage.reasons import Reason
 
 if TYPE_CHECKING:
     from .core.findings import Finding
@@ -120,8 +121,10 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
     from .demo import build_demo
 
     path = Path(path)
+    if path.is_dir():
+        raise StorageError(Reason("path_is_folder", path=path))
     if path.exists() and not replace:
-        raise StorageError(f"{path} already exists; choose another file or replace it")
+        raise StorageError(Reason("demo_exists", path=path))
     work = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}.part{path.suffix}")
     try:
         # Generated data: one summarising audit entry instead of one per row.
@@ -132,6 +135,11 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
         for suffix in ("-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         os.replace(work, path)
+    except Exception as exc:
+        failed = _demo_failed(path, exc)
+        if failed is exc:
+            raise
+        raise failed from exc
     finally:
         for suffix in ("", "-wal", "-shm", ".lock"):
             Path(f"{work}{suffix}").unlink(missing_ok=True)
@@ -208,6 +216,21 @@ def create_database(path: Path, company: Company, accept_reason: str = "") -> li
 
 
 # --- the monthly filing ------------------------------------------------------------
+
+
+def _demo_failed(path: Path, exc: BaseException) -> BaseException:
+    """Why the demo at ``path`` was not written, naming ``path`` (not the
+    working file beside it); an error it cannot explain is passed on as is."""
+    from .failures import path_problem
+    from .storage import safety
+
+    if not isinstance(exc, StorageError | OSError) and type(exc).__module__ != "sqlite3":
+        return exc  # a cancelled build, or a fault of magdesk's own
+    if safety.disk_full(path, exc):
+        return StorageError(Reason("demo_disk_full", path=path))
+    if isinstance(exc, OSError) and exc.errno:
+        return StorageError(Reason("demo_not_written", path=path, error=path_problem(exc)))
+    return exc
 
 
 def export_filing(db: Database, period: str, out_dir: Path, *, draft: bool = False,

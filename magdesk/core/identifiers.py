@@ -16,12 +16,19 @@ USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_VALUE = {c: i for i, c in enumerate(USCC_CHARSET)}
 USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 # re.ASCII: \d must not match other scripts' digits (٣, ３), which the checks cannot weigh.
-USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", re.ASCII)
+USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}\Z", re.ASCII)
+
+
+# Every dash a keyboard, a word processor or a PDF puts where a hyphen was meant:
+# hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar, minus,
+# the small and full-width forms (NFKC leaves most of them as they are).
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES_AND_DASHES = re.compile(f"[\\s{re.escape(DASHES)}]")
 
 
 def normalise_uscc(text: str) -> str:
-    """Upper case, half width, no spaces or hyphens."""
-    return re.sub(r"[\s\-]", "", normalise_width(text)).upper()
+    """Upper case, half width, no spaces or dashes (any of DASHES)."""
+    return _SPACES_AND_DASHES.sub("", normalise_width(text)).upper()
 
 
 def uscc_check_char(body17: str) -> str:
@@ -41,7 +48,7 @@ def check_uscc(code: str) -> str | None:
 
 # --- HS code (§4.2) ----------------------------------------------------------
 
-HS_RE = re.compile(r"^\d{10}$", re.ASCII)
+HS_RE = re.compile(r"^\d{10}\Z", re.ASCII)
 
 
 def check_hs_format(code: str) -> str | None:
@@ -50,7 +57,7 @@ def check_hs_format(code: str) -> str | None:
 
 # --- Customs declaration number (§4.3) ----------------------------------------
 
-DECL_RE = re.compile(r"^\d{4}(19|20)\d{2}[01]\d{9}$", re.ASCII)
+DECL_RE = re.compile(r"^\d{4}(19|20)\d{2}[01]\d{9}\Z", re.ASCII)
 
 
 def check_declaration(number: str, *, export: bool, on: date | None = None) -> str | None:
@@ -75,13 +82,13 @@ def check_declaration(number: str, *, export: bool, on: date | None = None) -> s
 # --- Grades (§5.3) -------------------------------------------------------------
 
 GRADE_PATTERNS = {
-    Category.SINTERED_NDFEB: re.compile(r"^N(2[4-9]|[3-5]\d)(M|H|SH|UH|EH|AH|TH)?$", re.ASCII),
-    Category.BONDED_NDFEB: re.compile(r"^BN[PI]-?\d{1,2}[A-Z]{0,2}$", re.ASCII),
-    Category.SMCO: re.compile(r"^(YXG|YX|XGS|XG)-?\d{2}(H|M|L|LT|A|B|T)?$", re.ASCII),
+    Category.SINTERED_NDFEB: re.compile(r"^N(2[4-9]|[3-5]\d)(M|H|SH|UH|EH|AH|TH)?\Z", re.ASCII),
+    Category.BONDED_NDFEB: re.compile(r"^BN[PI]-?\d{1,2}[A-Z]{0,2}\Z", re.ASCII),
+    Category.SMCO: re.compile(r"^(YXG|YX|XGS|XG)-?\d{2}(H|M|L|LT|A|B|T)?\Z", re.ASCII),
 }
 # GB/T 13560 "S" designation, e.g. S280/159 style aliases are rare; accept the
 # standard's character form "S…" for sintered magnets.
-_SINTERED_S_ALIAS = re.compile(r"^S\d{2,3}(/\d{2,4})?[A-Z]{0,2}$", re.ASCII)
+_SINTERED_S_ALIAS = re.compile(r"^S\d{2,3}(/\d{2,4})?[A-Z]{0,2}\Z", re.ASCII)
 HEAVY_RE_SUFFIXES = ("SH", "UH", "EH", "AH", "TH")
 
 
@@ -107,9 +114,9 @@ def grade_needs_heavy_re(grade: str) -> bool:
 
 # --- Invoices, lots, documents ---------------------------------------------------
 
-INVOICE_RE = re.compile(r"^(\d{20}|\d{8})$", re.ASCII)
-LOT_RE = re.compile(r"^[A-Za-z0-9\-_/]{1,40}$")
-DOC_RE = re.compile(r"^[^\s].{0,39}$")
+INVOICE_RE = re.compile(r"^(\d{20}|\d{8})\Z", re.ASCII)
+LOT_RE = re.compile(r"^[A-Za-z0-9\-_/]{1,40}\Z")
+DOC_RE = re.compile(r"^[^\s].{0,39}\Z")
 
 
 def check_invoice(number: str) -> str | None:

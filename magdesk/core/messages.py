@@ -64,6 +64,11 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "cp.foreign_in_cn": (E, "境外企业的国家（地区）不能是中国内地", "A foreign counterparty cannot be in mainland China"),
     "cp.domestic_abroad": (E, "境内交易对象的国家（地区）应为CN，而不是“{value}”",
                            "A domestic counterparty must be in CN, not '{value}'"),
+    "name.formula_like": (W, "{label}“{value}”以“{first}”开头，电子表格软件可能把它当作公式；请核对，"
+                              "无误时注明原因后接受（申报表中按文本写入）",
+                          "{label} '{value}' starts with '{first}', which spreadsheet programs "
+                          "may take for a formula; check it and accept it with a reason if it is "
+                          "right (the filing writes it as text)"),
     "cp.end_use_missing": (W, "境外客户未填写默认最终用途", "Foreign customer has no default end use"),
     # Products
     "product.hs_magnet": (W, "稀土永磁体通常归入8505111000，而不是{value}",
@@ -147,6 +152,9 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
     "record.in_use": (E, "该记录仍被其他记录引用，不能删除", "The record is still referred to and cannot be deleted"),
     # Importing spreadsheets ({label} is the column's header as written in the file)
     "import.file_unreadable": (E, "无法读取文件“{file}”：{reason}", "Cannot read '{file}': {reason}"),
+    "import.file_is_folder": (E, "“{file}”是一个文件夹；请选择要导入的文件",
+                              "'{file}' is a folder; choose the file to import"),
+    "import.file_missing": (E, "找不到要导入的文件“{file}”", "There is no file '{file}' to import"),
     "import.file_type": (E, "“{file}”不是可导入的文件类型（支持 .xlsx、.xls、.csv）",
                          "'{file}' is not a file type that can be imported (.xlsx, .xls, .csv)"),
     "import.sheet_missing": (E, "“{file}”中没有名为“{sheet}”的工作表（现有：{sheets}）",

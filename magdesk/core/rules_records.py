@@ -128,6 +128,25 @@ def _field_findings(entity: str, record, key: str, ctx: Context, period) -> list
     return out
 
 
+# What makes a spreadsheet program read a cell as a formula (CSV/formula injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NAME_FIELDS = {"company": ("name",), "counterparty": ("name_cn", "name_en"),
+               "product": ("name_cn",), "export": ("end_user",)}
+
+
+def check_names(entity: str, record, key: str, period=None) -> list[Finding]:
+    """A warning for each name that starts like a formula: the same from a
+    form and an import, as both check records here."""
+    out = []
+    for name in NAME_FIELDS[entity]:
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value.startswith(FORMULA_START):
+            first = {"\t": "Tab", "\r": "CR"}.get(value[0], value[0])
+            out.append(finding("name.formula_like", entity, key, name, period, value=value,
+                               first=first))
+    return out
+
+
 def check_uscc(entity: str, key: str, code: str, name: str = "uscc") -> list[Finding]:
     reason = ids.check_uscc(ids.normalise_uscc(code))
     if reason == "format":
@@ -140,7 +159,7 @@ def check_uscc(entity: str, key: str, code: str, name: str = "uscc") -> list[Fin
 
 def check_counterparty(cp: Counterparty, ctx: Context) -> list[Finding]:
     key = cp.name_cn
-    out = check_fields("counterparty", cp, key, ctx)
+    out = check_fields("counterparty", cp, key, ctx) + check_names("counterparty", cp, key)
     foreign = cp.cp_type == E.CpType.FOREIGN
     if foreign:
         if not cp.name_en:
@@ -183,7 +202,7 @@ _RANGES = {
 
 def check_product(p: Product, ctx: Context) -> list[Finding]:
     key = p.code
-    out = check_fields("product", p, key, ctx)
+    out = check_fields("product", p, key, ctx) + check_names("product", p, key)
     hs_findings = check_hs("product", key, p.hs_code, ctx, ctx.today.year) if p.hs_code else []
     out += hs_findings
     if p.category not in E.Category.__members__:
@@ -318,7 +337,7 @@ def check_sale(s: Sale, ctx: Context, period: str | None) -> list[Finding]:
 
 def check_export(x: ExportLine, ctx: Context, period: str | None) -> list[Finding]:
     key = x.key
-    out = check_fields("export", x, key, ctx, period)
+    out = check_fields("export", x, key, ctx, period) + check_names("export", x, key, period)
     if x.customs_decl_no:
         out += check_decl("export", key, "customs_decl_no", x.customs_decl_no, True,
                           x.decl_date, period)
@@ -370,6 +389,7 @@ def check_licence(lic: Licence, ctx: Context) -> list[Finding]:
 
 def check_company(c, ctx: Context) -> list[Finding]:
     out = check_fields("company", c, c.uscc or c.name, ctx)
+    out += check_names("company", c, c.uscc or c.name)
     if c.uscc:
         out += check_uscc("company", c.uscc, c.uscc)
     return out

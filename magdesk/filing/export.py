@@ -3,6 +3,7 @@ write to a temporary file, read it back, rename into place, record it."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable
@@ -92,8 +93,7 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
     target = target_path(db, period, out_dir, draft=draft, template_id=template_id)
     company = Repository(db).company()
     template = _template(state["template"] or template_id or "REFLOW-1")
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir = _out_folder(Path(out_dir))
     if target.exists() and not replace:
         from ..storage.reasons import Reason
 
@@ -105,18 +105,60 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
                          now or datetime.now().astimezone(), progress)
         _read_back(tmp, template, store, period, written)
         result.sha256 = hashlib.sha256(tmp.read_bytes()).hexdigest()
-        os.replace(tmp, target)
+        with _placed_when_recorded(tmp, target) as place, db.write():
+            store.record_export(period, state["revision"], target.name, template.id,
+                                result.sha256, written.data_sha256, draft)
+            if not draft and state["state"] == "OPEN":
+                store.set_period(period, state="EXPORTED", template=template.id)
+            place()  # the last step before the COMMIT
+    except OSError as exc:  # a full disk, a folder gone: said of the workbook, not its temp
+        from ..failures import path_problem
+
+        raise ExportError(path_problem(exc, target)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     result.path, result.counts, result.data_sha256 = target, written.counts, written.data_sha256
-    with db.write():
-        store.record_export(period, state["revision"], target.name, template.id, result.sha256,
-                            written.data_sha256, draft)
-        if not draft and state["state"] == "OPEN":
-            store.set_period(period, state="EXPORTED", template=template.id)
     anchors.record(db.conn, "export", f"{period} r{state['revision']} {target.name}",
                    text=dict(written.after).get(ANCHOR_ROW, ""), db_path=db.path, period=period)
     return result
+
+
+def _out_folder(out_dir: Path) -> Path:
+    """``out_dir``, made when missing; a file there, or a folder that cannot
+    be made, is an ExportError naming it (in the clerk's language)."""
+    from ..failures import path_problem
+    from ..storage.reasons import Reason
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ExportError(Reason("path_not_folder", path=out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(path_problem(exc)) from exc
+    return out_dir
+
+
+@contextlib.contextmanager
+def _placed_when_recorded(tmp: Path, target: Path):
+    """The workbook takes its name only as its export is recorded: ``place()``
+    renames it into place as the last step of the recording transaction, and
+    it is taken away again if that transaction then fails (a full disk at the
+    COMMIT); a workbook it replaces is kept aside until then and put back.  So
+    the folder and the file never disagree, and a rerun does not find it."""
+    old = target.with_name(f".{target.name}.{os.getpid()}.old")
+    placed = []
+    kept = target.exists()
+    if kept:
+        os.replace(target, old)
+    try:
+        yield lambda: placed.append(os.replace(tmp, target))
+    except BaseException:
+        if placed:
+            target.unlink(missing_ok=True)
+        if kept:
+            os.replace(old, target)
+        raise
+    old.unlink(missing_ok=True)
 
 
 def _write(path, template: Template, store: FilingStore, period, company, state, draft,

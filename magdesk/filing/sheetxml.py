@@ -29,6 +29,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _EPOCH_DAY = EXCEL_EPOCH.date().toordinal()
 
 TEXT_KINDS = {"text", "enum", "bool"}
+# A text starting so is a formula to Excel if ever re-entered: its cell carries
+# Excel's quote prefix (a style, so the value and the checksum are unchanged).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_AT = re.compile(r"(?:^|\t)[=+\-@\r]")
+QUOTED = 4  # in a row's pattern: the text cell is written with the quote prefix
 
 
 def escape_text(text: str) -> str:
@@ -78,10 +83,13 @@ class SheetRows:
     its empty cells left out and ``xml:space`` on the texts with space at an
     end, is built once for each such pattern of a sheet."""
 
-    def __init__(self, columns: tuple[Column, ...], styles: dict[str, int]):
+    def __init__(self, columns: tuple[Column, ...], styles: dict[str, int],
+                 quoted: dict[str, int] | None = None):
         self.texts = [(c.field, text_of(c)) for c in columns]
+        quoted = quoted or styles
         self.cells = [(column_letter(i), styles[c.number_format], c.kind in TEXT_KINDS)
                       for i, c in enumerate(columns)]
+        self.quoted = [quoted[c.number_format] for c in columns]
         self.dates = [(i, c.field) for i, c in enumerate(columns) if c.kind == "date"]
         self.formats: dict[tuple, str] = {}
 
@@ -95,15 +103,26 @@ class SheetRows:
                 values[i] = str(excel_serial(row[name]))
         if list(map(str.strip, texts)) == texts:
             pattern = tuple(map(bool, texts))
+            if _FORMULA_AT.search(line):
+                pattern = self._quoted(pattern, texts)
         else:
-            pattern = tuple(2 if t.strip() != t else bool(t) for t in texts)
+            pattern = self._quoted(tuple(2 if t.strip() != t else bool(t) for t in texts),
+                                   texts)
         form = self.formats.get(pattern) or self._format(pattern)
         return form.format(r, *values), texts, line
 
+    def _quoted(self, pattern: tuple, texts: list[str]) -> tuple:
+        """``pattern`` with QUOTED added for the text cells that start like a formula."""
+        return tuple(kind | QUOTED if kind and cell[2] and t.startswith(FORMULA_START) else kind
+                     for kind, cell, t in zip(pattern, self.cells, texts, strict=True))
+
     def _format(self, pattern: tuple) -> str:
-        """1 for a cell with a value, 2 for a text to keep its spaces, 0 for none."""
+        """1 for a cell with a value, 2 for a text to keep its spaces, 0 for none;
+        plus QUOTED for a text cell with Excel's quote prefix."""
         cells = []
         for i, ((letter, style, text), kind) in enumerate(zip(self.cells, pattern, strict=True)):
+            if kind & QUOTED:
+                style, kind = self.quoted[i], kind & ~QUOTED
             if kind and text:
                 space = ' xml:space="preserve"' if kind == 2 else ""
                 cells.append(f'<c r="{letter}{{0}}" s="{style}" t="inlineStr">'

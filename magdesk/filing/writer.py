@@ -22,7 +22,7 @@ import xlsxwriter
 
 from .cells import display_width
 from .readback import XlsxReader, column_letter
-from .sheetxml import SheetRows
+from .sheetxml import FORMULA_START, SheetRows
 from .template import Sheet, Template
 
 INFO_SHEET = "申报信息"
@@ -80,6 +80,10 @@ class WorkbookWriter:
         # The data rows are written as XML text, so each number format needs its
         # style index now, as writing a cell through xlsxwriter would assign it.
         self.styles = {fmt: f._get_xf_index() for fmt, f in self.formats.items()}
+        # The same with Excel's quote prefix, for texts that start like a formula.
+        self.quoted = {fmt: self.book.add_format({"num_format": fmt, "quote_prefix": True})
+                       for fmt in self.formats}
+        self.quoted_styles = {fmt: f._get_xf_index() for fmt, f in self.quoted.items()}
         self.info = self.book.add_worksheet(INFO_SHEET)
         self.digest = hashlib.sha256()
         self.written = Written()
@@ -92,7 +96,7 @@ class WorkbookWriter:
         self._header_row(ws, headers)
         widths = _Widths(headers)
         self.digest.update(f"{sheet.name}\n".encode())
-        render = SheetRows(sheet.columns, self.styles).render
+        render = SheetRows(sheet.columns, self.styles, self.quoted_styles).render
         body = tempfile.TemporaryFile()
         rendered: list[tuple[str, list[str], str]] = []
         n = 0
@@ -147,10 +151,14 @@ class WorkbookWriter:
         for r, row in enumerate(rows, 1):
             for c, text in enumerate(row):
                 if text != "":
-                    ws.write_string(r, c, str(text), self.formats["@"])
+                    ws.write_string(r, c, str(text), self._text_format(str(text)))
                     widths.see(c, str(text))
         widths.apply(ws)
         ws.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
+
+    def _text_format(self, text: str):
+        """A text cell's format: with the quote prefix when it starts like a formula."""
+        return self.quoted["@"] if text.startswith(FORMULA_START) else self.formats["@"]
 
     def finish(self, info_rows: list[tuple[str, str]],
                after: list[tuple[str, str]] = ()) -> Written:
@@ -166,7 +174,7 @@ class WorkbookWriter:
         widths = _Widths(["项目", "内容"])
         for r, (item, value) in enumerate(rows, 1):
             self.info.write_string(r, 0, item, self.formats["@"])
-            self.info.write_string(r, 1, value, self.formats["@"])
+            self.info.write_string(r, 1, value, self._text_format(value))
             widths.see(0, item)
             widths.see(1, value)
         widths.apply(self.info)

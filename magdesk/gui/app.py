@@ -176,18 +176,34 @@ def first_start(settings: Settings) -> Path | None:
     return FirstStartDialog.ask(settings.lang(), data_dir() / "magdesk.sqlite")
 
 
+def _refused(exc: StorageError, settings: Settings) -> int:
+    """Why the file cannot be opened (or the demo made), in a message box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..storage.reasons import said
+
+    QMessageBox.critical(None, "magdesk", said(exc, settings.lang()))
+    return 1
+
+
 def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
     settings = load_settings()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
             and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application(settings)
+    from .crash import install
+
+    install()  # from here on no traceback reaches the clerk: a message box and a log
     if demo:
         from ..services import create_demo
 
         path = data_dir() / "magdesk-demo.sqlite"
         if not path.exists():
-            create_demo(path)
+            try:
+                create_demo(path)
+            except StorageError as exc:  # a full disk: said, not a traceback
+                return _refused(exc, settings)
     if path is None:
         from PySide6.QtCore import QSettings
 
@@ -202,12 +218,7 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
     except OpenCancelled:
         return 0
     except StorageError as exc:
-        from PySide6.QtWidgets import QMessageBox
-
-        from ..storage.reasons import said
-
-        QMessageBox.critical(None, "magdesk", said(exc, settings.lang()))
-        return 1
+        return _refused(exc, settings)
     if quit_after:
         from PySide6.QtCore import QTimer
 

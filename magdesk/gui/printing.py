@@ -83,9 +83,14 @@ def configure(printer: QPrinter, report: Report) -> QPrinter:
 
 def save_pdf(report: Report, path: str | Path) -> int:
     """Write ``report`` as an A4 PDF at ``path``; returns the page count."""
+    import errno
+    import os
+
     path = Path(path)
+    if path.is_dir():  # (errno: said as the clerk reads it, failures.path_problem)
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     if not path.parent.is_dir():
-        raise OSError(f"no such folder: {path.parent}")
+        raise FileNotFoundError(errno.ENOENT, f"no such folder: {path.parent}", str(path.parent))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))

@@ -9,6 +9,7 @@ from itertools import zip_longest
 
 from ..core.codelists import CodeLists
 from ..core.identifiers import normalise_uscc
+from ..core.rules_records import NAME_FIELDS
 from ..core.units import unit_alias
 from . import values as V
 from .columns import Column, Kind
@@ -133,7 +134,10 @@ def parse_rows(rows: list[list], mapping: Mapping, kind: Kind, codes: CodeLists,
         col = kind.column(name)
         conv = converter(col, mapping.units.get(index, ""), codes)
         raw = transposed[index] if index < len(transposed) else [None] * len(data)
-        values, found = _convert_column(raw, conv, col.kind in _TEXT_KINDS)
+        # A name that starts like a formula is the core rule's to tell (name.formula_like,
+        # as from a form); other texts get the import's own word on it.
+        textlike = col.kind in _TEXT_KINDS and name not in NAME_FIELDS.get(kind.entity, ())
+        values, found = _convert_column(raw, conv, textlike)
         columns.append((name, values))
         for i, (code, params) in found.items():
             problems.setdefault(i, []).append((name, code, params))

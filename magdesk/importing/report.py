@@ -4,6 +4,7 @@ import template of each kind."""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections import defaultdict
@@ -31,10 +32,35 @@ def _fills():
 COPY_LIMIT = 20_000  # rows; a larger sheet is written streaming, values only
 
 
+class ReportError(Exception):
+    """The error report could not be written; ``message(lang)`` says where
+    and why in the clerk's language (``str()`` in English).  Its temporary
+    file is gone, and nothing is left under the report's name."""
+
+    def message(self, lang: str = "zh") -> str:
+        from ..storage.reasons import said
+
+        return said(self.args[0], lang)
+
+
 def write_report(source: Source, result, path: Path, lang: str = "zh") -> Path:
     """Write the report of ``result`` (an ImportResult) about ``source`` to ``path``:
     an xlsx of up to COPY_LIMIT rows is copied with its formats; a larger one,
-    an xls or a csv is rewritten streaming (values, marks and reasons)."""
+    an xls or a csv is rewritten streaming (values, marks and reasons).
+    ReportError when it cannot be written (a full disk, a folder, a sheet
+    wider than a workbook holds)."""
+    from ..failures import path_problem
+    from ..storage.reasons import Reason
+
+    try:
+        return _write_report(source, result, path, lang)
+    except Exception as exc:  # noqa: BLE001 - whatever stops it, the clerk is told where
+        why = path_problem(exc, path) if isinstance(exc, OSError) and exc.errno else \
+            Reason("path_error", path=path, error=f"{type(exc).__name__}: {exc}"[:200])
+        raise ReportError(Reason("report_not_written", error=why)) from exc
+
+
+def _write_report(source: Source, result, path: Path, lang: str) -> Path:
     by_row: dict[int, list] = defaultdict(list)
     for f in result.findings:
         if f.row is not None and f.row > result.header_row:
@@ -155,9 +181,14 @@ def _findings_sheet(wb, result, lang: str, bold) -> None:
 def _save(wb, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     tmp = path.with_name(f".{path.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, path)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)  # a half-written report is no report
     return path
 
 

@@ -45,6 +45,7 @@ class ImportResult:
     findings: list[ImportFinding] = field(default_factory=list)
     backup: Path | None = None
     report: Path | None = None
+    report_error: str = ""  # a Reason: why the report asked for was not written
     encoding: str = ""
     # What a real import wrote, for undoing it as one step: the ids of the
     # records it added (first, last; SQLite numbers them in a row) and the
@@ -68,8 +69,15 @@ class ImportResult:
             "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings,
             "backup": str(self.backup) if self.backup else None,
             "report": str(self.report) if self.report else None,
+            "report_error": _said(self.report_error, lang) if self.report_error else None,
             "findings": [f.as_dict(lang) for f in self.findings],
         }
+
+
+def _said(reason, lang: str) -> str:
+    from ..storage.reasons import said
+
+    return said(reason, lang)
 
 
 class _Rollback(Exception):
@@ -91,10 +99,19 @@ def inspect_file(kind: str, path: Path, sheet: str | None = None,
     ``header_row`` (0-based) overrides the row found by itself."""
     k = kind_of(kind)
     check_choice(k, chosen)
+    _a_file(Path(path))
     remembered = load_remembered()
     source = read_source(Path(path), sheet, pick=sheet_score(k, remembered))
     mapping = inspect_source(k, source, chosen, header_row, remembered)
     return source, mapping, header_findings(k, source, mapping)
+
+
+def _a_file(path: Path) -> None:
+    """A folder or a missing path, said as such (before the reader's own words)."""
+    if path.is_dir():
+        raise ImportFileError("import.file_is_folder", file=path)
+    if not path.exists():
+        raise ImportFileError("import.file_missing", file=path)
 
 
 def sheet_score(k: Kind, remembered: dict):
@@ -281,10 +298,9 @@ def _run(job: _Job, restore_point: _RestorePoint | None) -> ImportResult:
         return _cancelled(result)
     clean = not any(f.is_error for f in findings)
     commit = clean and not job.dry_run
-    if commit and items:
-        result.backup = restore_point.keep()
     if items:
-        _transaction(job.db, k, items, repo, job.validate, loc, m, result, commit=commit)
+        _transaction(job.db, k, items, repo, job.validate, loc, m, result, commit=commit,
+                     keep=restore_point.keep if commit else None)
     job.step(4)
     result.status = "rejected" if result.errors else "dry_run" if job.dry_run else "imported"
     if result.status == "imported" and job.mapping is not None:
@@ -315,11 +331,14 @@ def prepare(k: Kind, rows, repo: Repository, codes: CodeLists, policy: ControlPo
 
 
 def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, validate,
-                 loc: Locator, m: Mapping, result: ImportResult, commit: bool) -> None:
+                 loc: Locator, m: Mapping, result: ImportResult, commit: bool,
+                 keep: Callable[[], Path] | None = None) -> None:
     """Write, validate through the same transaction, keep what concerns the
     import; roll back unless ``commit`` and no error was found.  Only when
     validation names records the file did not bring is the database validated
-    as it was before (back to a savepoint), to keep just what the import caused."""
+    as it was before (back to a savepoint), to keep just what the import caused.
+    ``keep()`` puts the restore point in place, only once the import is found
+    clean, right before the commit (a refused import takes none)."""
     placer = C.Placer(k, items, loc, set(m.columns.values()))
     # In the audit trail an import is one summarised entry (the rows it added
     # per table) rather than a trigger-written entry per row.
@@ -340,6 +359,8 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
             result.findings = C.summarise_pending(result.findings, loc)
             if not commit or result.errors:
                 raise _Rollback
+            if keep is not None:
+                result.backup = keep()
             if result.inserted:
                 result.added = (first, repo.next_id(k.entity) - 1)
             result.replaced = replaced
@@ -360,8 +381,11 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
 
 def _finish(result: ImportResult, source: Source, job: _Job) -> ImportResult:
     if job.report is not None:
-        from .report import write_report
+        from .report import ReportError, write_report
 
-        result.report = write_report(source, result, Path(job.report), job.lang)
+        try:
+            result.report = write_report(source, result, Path(job.report), job.lang)
+        except ReportError as exc:  # what was imported stays imported: say so, and this
+            result.report_error = exc.args[0]
     job.step(STEPS)
     return result

@@ -16,6 +16,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
+from ..core.identifiers import DASHES
 from ..core.units import GRAMS_PER, PCT_SCALE, QuantityError, parse_mass, unit_alias
 
 SHOWN = 60  # characters of a bad value quoted back in a finding
@@ -79,7 +80,7 @@ def name_key(text: str) -> str:
 
 # --- identifiers ---------------------------------------------------------------
 
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+\Z")
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
 
 
@@ -124,14 +125,14 @@ def compact_code(value) -> str:
     return _COMPACT.sub("", code_text(value))
 
 
-_COMPACT = re.compile(r"[\s.\-]")
+_COMPACT = re.compile(f"[\\s.{re.escape(DASHES)}]")  # any dash: see identifiers.DASHES
 
 
 def upper_code(value) -> str:
     return re.sub(r"\s", "", code_text(value)).upper()
 
 
-_CONTROL = re.compile(r"^(\d[A-Za-z]\d{3})(.*)$")
+_CONTROL = re.compile(r"^(\d[A-Za-z]\d{3})(.*)\Z")
 
 
 def control_code(value) -> str:
@@ -147,9 +148,9 @@ def control_code(value) -> str:
 EXCEL_EPOCH = date(1899, 12, 30)
 _DATE_TEXT = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?$")
-_DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_SERIAL_TEXT = re.compile(r"^\d{5}(?:\.\d+)?$")
+    r"(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?\Z")
+_DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})\Z")
+_SERIAL_TEXT = re.compile(r"^\d{5}(?:\.\d+)?\Z")
 
 
 def parse_date(value) -> date:

@@ -112,11 +112,19 @@ class _WriterLock:
         return True
 
     def holder(self) -> str:
-        try:
-            text = self.path.read_text(encoding="utf-8").strip()
-        except OSError:
-            text = ""
-        return text.splitlines()[0] if text else "another program"
+        """Who holds the lock, as its lease says.  Only magdesk locks this file:
+        a holder whose lease is not written yet (it is written right after the
+        lock is taken; a heartbeat rewrites it) or cannot be read is still
+        another magdesk, of unknown process (safety.UNKNOWN_HOLDER)."""
+        for attempt in range(4):
+            try:
+                text = self.path.read_text(encoding="utf-8", errors="replace").strip()
+            except OSError:
+                break
+            if text:
+                return text.splitlines()[0]
+            time.sleep(0.05 * (attempt + 1))  # between its lock and its lease
+        return safety.UNKNOWN_HOLDER
 
     def release(self) -> None:
         if self._fh is not None:
@@ -509,6 +517,8 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
     default to the user's settings.
     """
     path = Path(path)
+    if path.is_dir():
+        raise StorageError(Reason("path_is_folder", path=path))
     if not path.exists() and not create:
         raise StorageError(Reason("no_file", path=path))
     clerk, backup_dir, keep = _settings(clerk, backup_dir, keep)
@@ -526,7 +536,8 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
             if not path.exists():
                 raise StorageError(Reason("cannot_create", path=path,
                                           error=exc.strerror or exc)) from exc
-            reason = Reason("folder_not_writable", name=path.name, error=exc.strerror or exc)
+            reason = Reason("full_read_only", name=path.name) if safety.disk_full(path, exc) \
+                else Reason("folder_not_writable", name=path.name, error=exc.strerror or exc)
     seen = _seen(path) if check else None  # before SQLite opens it
     if reason:
         return _open_read_only(path, reason, seen, extra, cancelled)
@@ -548,6 +559,8 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
         lock.release()
         if isinstance(exc, sqlite3.OperationalError) and \
                 safety.write_error_kind(exc) in ("full", "gone", "read_only"):
+            if safety.disk_full(path, exc):
+                raise StorageError(Reason("open_disk_full", path=path)) from exc
             raise StorageError(Reason("not_writable", path=path, error=exc)) from exc
         raise
     return db
@@ -709,6 +722,8 @@ def _check_identity(conn: sqlite3.Connection, path: Path,
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if safety.write_error_kind(exc) in ("full", "gone") and safety.disk_full(path, exc):
+            raise StorageError(Reason("open_disk_full", path=path)) from None
         damaged = _damaged(path, str(exc), backup_dir)
         # Malformed, or unreadable but with restore points: a magdesk file, damaged.
         if damaged.latest is not None or safety.write_error_kind(exc) == "damaged":

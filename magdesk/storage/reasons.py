@@ -16,6 +16,9 @@ _TEXTS = {
     "folder_read_only": ("{name} 所在的文件夹是只读的", "the folder of {name} is read-only"),
     "folder_not_writable": ("{name} 所在的文件夹无法写入（{error}）",
                             "the folder of {name} cannot be written ({error})"),
+    "full_read_only": ("{name} 所在的磁盘已满，只能查看；请腾出空间后重新打开以便编辑",
+                       "the disk holding {name} is full: it can only be viewed; free some space "
+                       "and open it again to edit it"),
     "in_use": ("{name} 正由 {holder}打开编辑", "{name} is open for writing by {holder}"),
     "nothing_written": ("未写入任何内容：{reason}", "nothing was written: {reason}"),
     # why a file is not opened at all
@@ -49,6 +52,35 @@ _TEXTS = {
                        "{path} cannot be reached ({error}); was the drive removed? this change "
                        "was not saved; everything saved before is kept in the file. Reconnect "
                        "it and open the file again."),
+    # an operating-system refusal on a path (failures.path_problem)
+    "path_full": ("{path} 无法写入：磁盘已满。请腾出空间后重试。",
+                  "{path} could not be written: the disk is full. Free some space and try again."),
+    "path_too_big": ("{path} 无法写入：文件超出了允许的大小（{error}）",
+                     "{path} could not be written: the file is larger than allowed ({error})"),
+    "path_is_folder": ("{path} 是一个文件夹，这里需要的是文件", "{path} is a folder; a file is needed here"),
+    "path_not_folder": ("{path} 不是文件夹（它或它上级的某一项是文件），这里需要的是文件夹",
+                        "{path} is not a folder (it, or a folder above it, is a file); a folder "
+                        "is needed here"),
+    "path_missing": ("找不到 {path}", "{path} does not exist"),
+    "path_denied": ("您没有访问 {path} 的权限", "you may not access {path}"),
+    "path_read_only": ("{path} 所在的磁盘是只读的", "the drive holding {path} is read-only"),
+    "path_exists": ("{path} 已存在", "{path} already exists"),
+    "path_error": ("{path} 无法读写（{error}）", "{path} cannot be read or written ({error})"),
+    "report_not_written": ("错误报告未写入：{error}", "the error report was not written: {error}"),
+    "demo_exists": ("{path} 已存在；请另选文件名，或选择替换",
+                    "{path} already exists; choose another file or replace it"),
+    "demo_disk_full": ("无法生成演示数据库 {path}：磁盘已满。请腾出空间后重试。",
+                       "the demo database {path} could not be written: the disk is full. Free "
+                       "some space and try again."),
+    "demo_not_written": ("无法生成演示数据库 {path}：{error}",
+                         "the demo database {path} could not be written: {error}"),
+    "backup_not_written": ("备份无法写到 {target}：{error}",
+                           "the backup could not be written to {target}: {error}"),
+    "open_disk_full": ("无法打开 {path}：它所在的磁盘已满（打开时需要在它旁边写入少量工作文件）。"
+                       "文件本身未受影响；请腾出空间后再打开。",
+                       "{path} cannot be opened: the disk holding it is full (opening writes a "
+                       "small working file beside it). The file itself is unharmed; free some "
+                       "space and open it again."),
     "no_point_on_closing": ("关闭时未能为 {name} 保存还原点：{error}",
                             "no restore point of {name} on closing: {error}"),
     "point_not_written": ("还原点无法写入 {folder}：{error}",
@@ -150,6 +182,8 @@ def holder_text(holder: str, lang: str) -> str:
         return holder
     if holder == "another program":
         return "另一个程序"
+    if holder == "another magdesk (process unknown)":  # safety.UNKNOWN_HOLDER
+        return "另一个 magdesk（进程未知）"
     found = _HOLDER.fullmatch(holder)
     if found is None:
         return holder

@@ -64,6 +64,27 @@ def write_error_kind(exc: sqlite3.Error) -> str:
     return ""
 
 
+def disk_full(path: Path, exc: BaseException | None = None) -> bool:
+    """True when ``exc`` (an SQLite or OS error) came of a full disk, or the
+    disk holding ``path`` has almost nothing free: SQLite reports a full disk
+    met while mapping its -shm file as a mere "disk I/O error"."""
+    import errno
+    import shutil
+
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    if isinstance(exc, sqlite3.Error) and write_error_kind(exc) == "full":
+        return True
+    folder = Path(path).parent
+    try:
+        return shutil.disk_usage(folder if folder.exists() else ".").free < FULL_BELOW
+    except OSError:
+        return False
+
+
+FULL_BELOW = 1 << 20  # bytes free under which a disk counts as full
+
+
 # --- the lease in the lock file ----------------------------------------------------------
 #
 # The OS lock on <db>.lock keeps a second writer out on this computer.  Over a
@@ -80,6 +101,9 @@ def host_name() -> str:
     import socket
 
     return socket.gethostname()
+
+
+UNKNOWN_HOLDER = "another magdesk (process unknown)"  # a lock held, its lease unreadable
 
 
 def holder_line() -> str:

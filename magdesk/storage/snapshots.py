@@ -160,8 +160,11 @@ def backup_to(conn: sqlite3.Connection, db_path: Path, target: Path, *,
         _copy(conn, target, note="backup", kind="backup", source=str(Path(db_path).resolve()),
               when=datetime.now().astimezone(), check=True)
     except (OSError, sqlite3.Error) as exc:
-        raise SnapshotError(f"the backup could not be written to {target}: {_reason(exc)}") \
-            from exc
+        from ..failures import path_problem
+
+        error = path_problem(exc, target) if isinstance(exc, OSError) and exc.errno \
+            and _reason(exc) == str(exc) else _reason(exc)
+        raise SnapshotError(Reason("backup_not_written", target=target, error=error)) from exc
     return read_info(target)
 
 

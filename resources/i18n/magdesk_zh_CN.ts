@@ -201,6 +201,40 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <location filename="../../magdesk/gui/crash.py" line="47" />
+        <source>Something went wrong that magdesk did not foresee:
+{0}
+
+Your saved records are kept. The details were written to:
+{1}
+Please send that file to support.</source>
+        <translation>magdesk 遇到了未预料到的问题：
+{0}
+
+已保存的记录都还在。详细信息已写入：
+{1}
+请把该文件发给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/crash.py" line="52" />
+        <source>Something went wrong that magdesk did not foresee:
+{0}
+
+Your saved records are kept. The details could not be written to a log file.</source>
+        <translation>magdesk 遇到了未预料到的问题：
+{0}
+
+已保存的记录都还在。详细信息也无法写入日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/crash.py" line="58" />
+        <source>magdesk: unexpected error</source>
+        <translation>magdesk：意外错误</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../magdesk/gui/dashboard.py" line="111" />
