@@ -17,6 +17,19 @@ _TEXTS = {
     "folder_not_writable": ("{name} 所在的文件夹无法写入（{error}）",
                             "the folder of {name} cannot be written ({error})"),
     "in_use": ("{name} 正由 {holder}打开编辑", "{name} is open for writing by {holder}"),
+    "schema_foreign": ("{name} 含有不是 magdesk 定义的结构（{zh}），为免其中的代码运行，已以只读方式打开；"
+                       "可修复：magdesk-cli repair --db {path}",
+                       "{name} holds schema objects magdesk did not define ({en}); it is opened "
+                       "read-only so that none of them runs. Repair it with: "
+                       "magdesk-cli repair --db {path}"),
+    "repair_refused": ("{name} 无法修复：{zh} 缺失或其列已被改动，文件中也没有按原定义保存其数据的表。修复不会凭空造出数据；"
+                       "请从还原点还原（magdesk-cli snapshots --db {path}）。文件未作任何改动。",
+                       "{name} cannot be repaired: {en} is missing or has other columns, and no "
+                       "table in the file holds its rows as defined. A repair never makes up data; restore a restore point instead "
+                       "(magdesk-cli snapshots --db {path}). Nothing was changed."),
+    "repair_incomplete": ("修复后结构仍不符（{zh}），已全部撤销，文件未作任何改动",
+                          "after the repair the schema still differs ({en}); all of it was "
+                          "undone, nothing was changed"),
     "nothing_written": ("未写入任何内容：{reason}", "nothing was written: {reason}"),
     # why a file is not opened at all
     "no_file": ("找不到数据库文件：{path}", "no such database file: {path}"),
