@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .migrations import MIGRATIONS
 from .reasons import Reason
@@ -136,7 +136,7 @@ def _ignored(kind: str, name: str, sql: str | None) -> bool:
     return kind == "index" and name.startswith("sqlite_autoindex_") and sql is None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _built(version: int) -> tuple[tuple, ...]:
     """``sqlite_master`` of an empty database after ``MIGRATIONS[:version]``."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
@@ -149,7 +149,7 @@ def _built(version: int) -> tuple[tuple, ...]:
         conn.close()
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected(version: int) -> dict[tuple[str, str], SchemaObject]:
     """The objects ``MIGRATIONS[:version]`` make (once per version)."""
     return _objects(_built(version))
