@@ -290,7 +290,7 @@ def _export(args, lang, settings) -> int:
                                             replace=args.replace, template_id=args.template,
                                             settings=settings)
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
-            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
             return 1
     if args.json:
         json.dump({"period": result.period, "file": str(result.path) if result.path else None,

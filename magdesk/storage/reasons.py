@@ -17,10 +17,10 @@ _TEXTS = {
     "folder_not_writable": ("{name} 所在的文件夹无法写入（{error}）",
                             "the folder of {name} cannot be written ({error})"),
     "in_use": ("{name} 正由 {holder}打开编辑", "{name} is open for writing by {holder}"),
-    "schema_foreign": ("{name} 含有不是 magdesk 定义的结构（{zh}），为免其中的代码运行，已以只读方式打开；"
+    "schema_foreign": ("{name} 的结构与 magdesk 的定义不符（{zh}），为免其中的代码运行，已以只读方式打开；"
                        "可修复：magdesk-cli repair --db {path}",
-                       "{name} holds schema objects magdesk did not define ({en}); it is opened "
-                       "read-only so that none of them runs. Repair it with: "
+                       "the schema of {name} differs from magdesk's definition ({en}); it is "
+                       "opened read-only so that nothing planted in it runs. Repair it with: "
                        "magdesk-cli repair --db {path}"),
     "repair_refused": ("{name} 无法修复：{zh} 缺失或其列已被改动，文件中也没有按原定义保存其数据的表。修复不会凭空造出数据；"
                        "请从还原点还原（magdesk-cli snapshots --db {path}）。文件未作任何改动。",
@@ -91,6 +91,11 @@ _TEXTS = {
     # why an export is not written
     "export_exists": ("{path} 已存在；请先移走它，或选择替换",
                       "{path} already exists; move it away or export with replace"),
+    "export_counts": ("未导出 {period}：工作簿与数据库的行数不符（{zh}），已删除写出的文件。"
+                      "请先运行 magdesk-cli check 检查该文件",
+                      "{period} was not exported: the workbook's row counts differ from the "
+                      "database's ({en}); the written file was removed. Check the file first "
+                      "with magdesk-cli check"),
     "no_company": ("尚未填写本企业信息，请先填写（文件 ▸ 本企业信息）",
                    "the own company profile is missing; enter it first"),
     "damaged_no_point": ("{path} 已损坏（{problem}），且没有它的还原点；请使用备份副本。",
