@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .reasons import Reason
-from .schema import SchemaDiff, SchemaObject, compare, definition
+from .schema import SchemaDiff, SchemaObject, compare, definition, normalise
 
 NOTE = "before repairing the schema"
 
@@ -86,13 +86,15 @@ def plan(conn: sqlite3.Connection) -> RepairPlan:
     blocked: list[SchemaObject] = []
     for want in (o for o in diff.missing if o.type == "table"):
         intact = next((f for f in tables if f.name not in {a for a, _ in renamed}
-                       and _as_named(f.sql, want.name) == want.sql), None)
+                       and _as_named(normalise(f.sql), want.name) == normalise(want.sql)),
+                      None)
         if intact is None:
             blocked.append(want)
         else:
             renamed.append((intact.name, want.name))
     for found, want in diff.changed:
-        if found.type == "table" and _renamed_sql(found.sql, renamed) != want.sql:
+        if found.type == "table" and \
+                _renamed_sql(normalise(found.sql), renamed) != normalise(want.sql):
             blocked.append(found)
     moved = {a for a, _ in renamed}
     dropped = [o for o in diff.foreign if o.name not in moved or o.type != "table"]

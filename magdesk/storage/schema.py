@@ -31,7 +31,7 @@ _TYPE_WORDS = {"table": ("表", "table"), "index": ("索引", "index"),
 
 @dataclass(frozen=True)
 class SchemaObject:
-    """One row of ``sqlite_master`` as compared: ``sql`` normalised."""
+    """One row of ``sqlite_master``: ``sql`` as stored ("" for none)."""
 
     type: str
     name: str
@@ -105,6 +105,12 @@ _AROUND = re.compile(r"\s*([(),;=])\s*")
 _QUOTED = re.compile(r'"(\w+)"|\[(\w+)\]|`(\w+)`')
 
 
+def same_sql(a: str, b: str) -> bool:
+    """Whether two CREATE statements are the same once normalised (the text
+    is compared first: a file's SQL is almost always the definition's)."""
+    return a == b or normalise(a) == normalise(b)
+
+
 def normalise(sql: str | None) -> str:
     """SQL as compared: whitespace collapsed, identifier quotes removed (a
     table renamed and renamed back has its references quoted by SQLite)."""
@@ -119,7 +125,7 @@ def _objects(rows) -> dict[tuple[str, str], SchemaObject]:
     for kind, name, table, sql in rows:
         if _ignored(kind, name, sql):
             continue
-        obj = SchemaObject(kind, name, table or "", normalise(sql))
+        obj = SchemaObject(kind, name, table or "", sql or "")
         found[obj.key] = obj
     return found
 
@@ -172,6 +178,6 @@ def compare(conn: sqlite3.Connection) -> SchemaDiff:
     foreign = tuple(o for k, o in have.items() if k not in want)
     missing = tuple(o for k, o in want.items() if k not in have)
     changed = tuple((have[k], o) for k, o in want.items()
-                    if k in have and (have[k].sql != o.sql or
+                    if k in have and (not same_sql(have[k].sql, o.sql) or
                                       have[k].table.lower() != o.table.lower()))
     return SchemaDiff(version, foreign, missing, changed)
