@@ -20,108 +20,108 @@ Reason for accepting:</source>
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="141" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="142" />
         <source>What to import</source>
         <translation>导入什么</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="142" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="143" />
         <source>Choose what the spreadsheet holds and the file (xlsx, xls or csv). Nothing is written before the last step.</source>
         <translation>选择表格的内容类型和文件（xlsx、xls 或 csv）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="153" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="154" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="157" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="158" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="159" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="160" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="161" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
         <source>Refuse the file (report them)</source>
         <translation>整个文件不导入（列为错误）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="163" />
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="163" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="164" />
         <source>Update them from the file</source>
         <translation>用文件中的数据更新</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="166" />
         <source>Rows already in the database</source>
         <translation>数据库中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="176" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="177" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="178" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="179" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="185" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="186" />
         <source>(the one that fits)</source>
         <translation>（自动选择合适的工作表）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="216" />
         <location filename="../../magdesk/gui/import_wizard.py" line="217" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="218" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -353,57 +353,57 @@ Reason for accepting:</source>
         <translation>已取消；点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="226" />
+        <location filename="../../magdesk/gui/import_pages.py" line="224" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
         <translation>读取 {0} 行：错误 {1} 个，警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="229" />
+        <location filename="../../magdesk/gui/import_pages.py" line="227" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
         <translation>读取 {0} 行：将新增 {1} 条，更新 {2} 条，跳过 {3} 条；警告 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="234" />
+        <location filename="../../magdesk/gui/import_pages.py" line="232" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="236" />
+        <location filename="../../magdesk/gui/import_pages.py" line="234" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误（错误报告中已标出），然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="239" />
+        <location filename="../../magdesk/gui/import_pages.py" line="237" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="244" />
+        <location filename="../../magdesk/gui/import_pages.py" line="242" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="244" />
+        <location filename="../../magdesk/gui/import_pages.py" line="242" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="263" />
+        <location filename="../../magdesk/gui/import_pages.py" line="261" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="264" />
+        <location filename="../../magdesk/gui/import_pages.py" line="262" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="268" />
+        <location filename="../../magdesk/gui/import_pages.py" line="266" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="279" />
+        <location filename="../../magdesk/gui/import_pages.py" line="277" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存：{0}</translation>
     </message>
@@ -782,22 +782,22 @@ Reason for accepting:</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="54" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="55" />
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="57" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="58" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="110" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="111" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="111" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="112" />
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -897,187 +897,187 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="138" />
-        <location filename="../../magdesk/gui/main_window.py" line="296" />
+        <location filename="../../magdesk/gui/main_window.py" line="306" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="158" />
+        <location filename="../../magdesk/gui/main_window.py" line="168" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="164" />
+        <location filename="../../magdesk/gui/main_window.py" line="174" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="165" />
+        <location filename="../../magdesk/gui/main_window.py" line="175" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="166" />
+        <location filename="../../magdesk/gui/main_window.py" line="176" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="168" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="173" />
+        <location filename="../../magdesk/gui/main_window.py" line="183" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="207" />
+        <location filename="../../magdesk/gui/main_window.py" line="217" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="208" />
+        <location filename="../../magdesk/gui/main_window.py" line="218" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="209" />
+        <location filename="../../magdesk/gui/main_window.py" line="219" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="211" />
+        <location filename="../../magdesk/gui/main_window.py" line="221" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="213" />
+        <location filename="../../magdesk/gui/main_window.py" line="223" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="215" />
+        <location filename="../../magdesk/gui/main_window.py" line="225" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="218" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="222" />
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="224" />
+        <location filename="../../magdesk/gui/main_window.py" line="234" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="238" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="231" />
+        <location filename="../../magdesk/gui/main_window.py" line="241" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="232" />
+        <location filename="../../magdesk/gui/main_window.py" line="242" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="233" />
+        <location filename="../../magdesk/gui/main_window.py" line="243" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="239" />
+        <location filename="../../magdesk/gui/main_window.py" line="249" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="240" />
+        <location filename="../../magdesk/gui/main_window.py" line="250" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="241" />
+        <location filename="../../magdesk/gui/main_window.py" line="251" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="302" />
+        <location filename="../../magdesk/gui/main_window.py" line="312" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="322" />
+        <location filename="../../magdesk/gui/main_window.py" line="332" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="323" />
+        <location filename="../../magdesk/gui/main_window.py" line="333" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="328" />
+        <location filename="../../magdesk/gui/main_window.py" line="338" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="357" />
+        <location filename="../../magdesk/gui/main_window.py" line="367" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="400" />
+        <location filename="../../magdesk/gui/main_window.py" line="408" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="402" />
+        <location filename="../../magdesk/gui/main_window.py" line="410" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="438" />
+        <location filename="../../magdesk/gui/main_window.py" line="446" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="439" />
+        <location filename="../../magdesk/gui/main_window.py" line="447" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1088,32 +1088,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="463" />
+        <location filename="../../magdesk/gui/main_window.py" line="471" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="470" />
+        <location filename="../../magdesk/gui/main_window.py" line="478" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="471" />
+        <location filename="../../magdesk/gui/main_window.py" line="479" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="484" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="484" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="478" />
+        <location filename="../../magdesk/gui/main_window.py" line="486" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1121,72 +1121,72 @@ Discard it?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="240" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="239" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="241" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="240" />
         <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
         <translation>请核对文件中每一列对应的字段。您的选择会被记住，用于相同格式的文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="247" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="246" />
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="256" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="256" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="291" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="290" />
         <source>remembered from an earlier import</source>
         <translation>沿用以前导入时的设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="291" />
         <source>recognised</source>
         <translation>已自动识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="291" />
         <source>not recognised</source>
         <translation>未能识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="293" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
         <translation>工作表“{0}”，表头在第 {1} 行（{2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="334" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="333" />
         <source>Required and not mapped: {0}</source>
         <translation>必需但尚未对应的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="337" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="336" />
         <source>Read past (same meaning as another column): {0}</source>
         <translation>已忽略（与其他列含义相同）：{0}</translation>
     </message>
@@ -1194,13 +1194,13 @@ Discard it?</source>
 <context>
     <name>MonthCounts</name>
     <message>
-        <location filename="../../magdesk/gui/months.py" line="68" />
-        <location filename="../../magdesk/gui/months.py" line="95" />
+        <location filename="../../magdesk/gui/months.py" line="69" />
+        <location filename="../../magdesk/gui/months.py" line="96" />
         <source>Summing the months…</source>
         <translation>正在汇总各月数据…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/months.py" line="95" />
+        <location filename="../../magdesk/gui/months.py" line="96" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
@@ -1329,6 +1329,45 @@ Discard it?</source>
         <location filename="../../magdesk/gui/sections.py" line="260" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>Repair</name>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="21" />
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="30" />
+        <source>Repair the file</source>
+        <translation>修复文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="45" />
+        <location filename="../../magdesk/gui/repair.py" line="57" />
+        <source>Not repaired</source>
+        <translation>未修复</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="48" />
+        <source>Repair {0}?
+
+First a restore point of the file as it is now is taken; then, in one step recorded in the audit trail:
+{1}
+
+No record is changed.</source>
+        <translation>修复 {0}？
+
+先为文件的当前状态保存一个还原点，然后一步完成以下操作并记入审计记录：
+{1}
+
+任何记录都不会被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="60" />
+        <source>Repaired {0}; the file as it was is kept as restore point {1}</source>
+        <translation>已修复 {0}；修复前的文件已存为还原点 {1}</translation>
     </message>
 </context>
 <context>
