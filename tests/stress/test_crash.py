@@ -7,3 +7,8 @@ from . import crash_kill
 def test_killed_writers_lose_nothing_committed(tmp_path):
     result = crash_kill.run(10, seed=7, folder=tmp_path, max_wait=0.4, log=lambda *_: None)
     assert result["kills"] == 10 and result["commits"] > 0
+
+
+def test_killed_migrations_and_repairs_leave_the_old_or_the_new_schema(tmp_path):
+    found = crash_kill.run_schema(4, seed=3, folder=tmp_path, max_wait=0.6)
+    assert sum(found.values()) == 8
