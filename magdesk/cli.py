@@ -493,7 +493,11 @@ _PROBLEMS = {"missing": "有记录被删除", "link": "有记录被插入、移�
 
 
 def _open(args, **kw):
-    return open_database(args.db, check=not args.no_check, **kw)
+    db = open_database(args.db, check=not args.no_check, **kw)
+    if getattr(db.read_only_reason, "code", "") == "schema_foreign":  # every command says so
+        lang = args.lang or load_settings().lang()
+        print(f"magdesk-cli: {said(db.read_only_reason, lang)}", file=sys.stderr)
+    return db
 
 
 def _size(n: int) -> str:
