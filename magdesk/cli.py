@@ -74,6 +74,13 @@ _TEXT = {
     "restored": ("已用 {source} 恢复 {db}", "Restored {db} from {source}"),
     "restored_before": ("恢复前的状态已存为恢复点 {name}", "The state before is kept as restore point {name}"),
     "restored_damaged": ("损坏的原文件另存为 {path}", "The damaged file was kept as {path}"),
+    "restore_force": ("确认要用它替换时，请加上 --force-other-company 再运行一次",
+                      "To put it in place all the same, run again with --force-other-company"),
+    "snap_foreign": ("以下文件不是 {db} 的还原点（不提供还原，也不会删除）：",
+                     "Not restore points of {db} (never offered for a restore, never deleted):"),
+    "snap_foreign_line": ("     {name}：{company}（统一社会信用代码：{code}）",
+                          "     {name}: {company} (credit code {code})"),
+    "snap_unreadable": ("     {name}：无法读取", "     {name}: cannot be read"),
     "audit_ok": ("审计记录完好：共 {total} 条，哈希链校验通过", "Audit trail intact: {total} "
                  "entries, hash chain verified"),
     "audit_outside": ("其中 {n} 条由 magdesk 以外的程序写入", "{n} of them were written by programs "
@@ -214,6 +221,8 @@ def _safety_parsers(sub) -> None:
     which = res.add_mutually_exclusive_group(required=True)
     which.add_argument("--snapshot", help="number in `snapshots` (1 = newest), 'latest', or name")
     which.add_argument("--from", dest="source", type=Path, help="a backup file")
+    res.add_argument("--force-other-company", action="store_true",
+                     help="restore --from a copy of another file or company all the same")
     res.add_argument("--json", action="store_true")
 
     aud = sub.add_parser("audit", help="the audit trail: verify the hash chain, or list history")
@@ -222,6 +231,9 @@ def _safety_parsers(sub) -> None:
     aud.add_argument("--record", help="document number, code, name or id (log)")
     aud.add_argument("--entity", help="table or entity, e.g. sale_out or sale (log)")
     aud.add_argument("--limit", type=int, default=200, help="newest N entries (log; 0: all)")
+    aud.add_argument("--anchor", action="append", default=[], type=Path, metavar="WORKBOOK",
+                     help="a filing workbook exported from this file: check the chain against "
+                          "its 审计链 row as well (verify; repeatable)")
     aud.add_argument("--json", action="store_true")
 
 
@@ -517,7 +529,20 @@ def _snapshots(args, lang, settings) -> int:
                  note=snap.note, kind=snap.kind, size=_size(snap.size), name=snap.name))
     if listed:
         print(_t("snap_folder", lang, folder=listed[0].path.parent))
+    _print_foreign(services.foreign_snapshots(args.db, settings=settings), args.db, lang)
     return 0
+
+
+def _print_foreign(found, db: Path, lang: str) -> None:
+    """Files among the restore points that are another file's: named, not offered."""
+    if found:
+        print(_t("snap_foreign", lang, db=db))
+    for item in found:
+        if item.point is None:
+            print(_t("snap_unreadable", lang, name=item.path.name))
+        else:
+            print(_t("snap_foreign_line", lang, name=item.path.name,
+                     company=item.point.company or "-", code=item.point.uscc or "-"))
 
 
 def _backup(args, lang, settings) -> int:
@@ -536,8 +561,17 @@ def _backup(args, lang, settings) -> int:
 
 
 def _restore(args, lang, settings) -> int:
-    source = args.source or services.find_snapshot(args.db, args.snapshot, settings=settings)
-    result = services.restore_file(args.db, source, settings=settings)
+    from .storage.restore import OtherFileError
+
+    try:
+        source = args.source or services.find_snapshot(args.db, args.snapshot, settings=settings)
+        result = services.restore_file(args.db, source, settings=settings,
+                                       force=args.force_other_company)
+    except StorageError as exc:  # in the clerk's language; another file's copy: how to insist
+        print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
+        if isinstance(exc, OtherFileError):
+            print(_t("restore_force", lang), file=sys.stderr)
+        return 1
     if args.json:
         json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -553,7 +587,7 @@ def _restore(args, lang, settings) -> int:
 def _audit(args, lang, settings) -> int:
     with _open(args) as db:
         if args.action == "verify":
-            check = services.verify_audit(db)
+            check = services.verify_audit(db, workbooks=args.anchor)
         else:
             try:
                 entries = services.audit_log(db, record=args.record, entity=args.entity,
@@ -567,8 +601,9 @@ def _audit(args, lang, settings) -> int:
     if args.json:
         json.dump(check.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()
-    elif check.ok:
-        print(_t("audit_ok", lang, total=check.total))
+    elif r.ok:
+        if check.anchors.ok:  # else the anchors' lines below say what was rewritten
+            print(_t("audit_ok", lang, total=check.total))
         for key, n in (("audit_outside", r.outside), ("audit_pending", r.pending)):
             if n:
                 print(_t(key, lang, n=n))
@@ -576,6 +611,11 @@ def _audit(args, lang, settings) -> int:
         problem = _PROBLEMS.get(r.problem, r.problem) if lang == "zh" else r.problem
         print(_t("audit_broken", lang, seq=r.broken_at, problem=problem, detail=r.detail),
               file=sys.stderr)
+    if not args.json:
+        from .anchor_text import lines
+
+        for line, bad in lines(check, lang):
+            print(line, file=sys.stderr if bad else sys.stdout)
     return 0 if check.ok else 1
 
 

@@ -9,12 +9,15 @@ call ``take_snapshot`` first (``delete_records`` does it itself)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .settings import Settings, load_settings
-from .storage import audit, restore, snapshots
+from .storage import anchor_check, anchors, audit, legacy, restore, snapshots
+from .storage.anchor_check import AnchorReport
 from .storage.db import DamagedFileError, Database, NotMagdeskFileError, StorageError, open_database
+from .storage.identity import describe, file_identity
+from .storage.reasons import Reason
 from .storage.repository import TABLES
 from .storage.restore import RestoreResult
 from .storage.snapshots import Snapshot, SnapshotError
@@ -41,51 +44,76 @@ def take_snapshot(db: Database, note: str, *, kind: str = "before") -> Snapshot:
 
 def list_snapshots(db_or_path: Database | Path, *,
                    settings: Settings | None = None) -> list[Snapshot]:
-    """The restore points of a database, newest first; works on a path too, so
-    a file that no longer opens can still be offered its restore points."""
+    """The file's own restore points (those of its identity), newest first;
+    works on a path too, so a file that no longer opens can still be offered
+    its own restore points (who it is then comes from the index of files
+    opened before: none rather than another file's)."""
     if isinstance(db_or_path, Database):
-        return snapshots.list_snapshots(db_or_path.path, db_or_path.backup_dir)
+        db = db_or_path
+        return snapshots.list_snapshots(db.path, db.backup_dir, owner=describe(db.conn))
     return snapshots.list_snapshots(Path(db_or_path), _root(settings))
 
 
+def foreign_snapshots(db_or_path: Database | Path, *,
+                      settings: Settings | None = None) -> list[legacy.Foreign]:
+    """Files among the restore points that are not the file's own (another
+    company's, left by the previous release; unreadable ones): listed so
+    the clerk knows of them, never offered for a restore, never deleted."""
+    if isinstance(db_or_path, Database):
+        db = db_or_path
+        return legacy.foreign(db.path, db.backup_dir, describe(db.conn))
+    return legacy.foreign(Path(db_or_path), _root(settings))
+
+
 def find_snapshot(path: Path, which: str, *, settings: Settings | None = None) -> Path:
-    """A restore point by its number in the list (1 = newest), ``latest``, its
-    file name, or any path; SnapshotError when there is no such one."""
+    """One of the file's own restore points by its number in the list
+    (1 = newest), ``latest``, its file name or its path; SnapshotError when
+    it has no such one (another file's point is never found here)."""
     listed = list_snapshots(path, settings=settings)
     if which in ("latest", "newest"):
         which = "1"
     if which.isdigit():
         number = int(which)
         if not 1 <= number <= len(listed):
-            raise SnapshotError(f"there is no restore point number {which} "
-                                f"({len(listed)} restore points)")
+            raise SnapshotError(Reason("no_point_number", number=which, count=len(listed),
+                                       db=Path(path).name))
         return listed[number - 1].path
-    for snap in listed:
-        if snap.name == which:
-            return snap.path
     candidate = Path(which)
+    for snap in listed:
+        if snap.name == which or (candidate.is_file() and snap.path.resolve() ==
+                                  candidate.resolve()):
+            return snap.path
     if candidate.is_file():
-        return candidate
-    raise SnapshotError(f"no restore point called {which}")
+        raise SnapshotError(Reason("not_own_point", name=candidate.name, db=Path(path).name))
+    raise SnapshotError(Reason("no_point_named", name=which, db=Path(path).name))
 
 
 def backup_to(db: Database, target: Path, *, replace: bool = False) -> Snapshot:
     """A checked copy of ``db`` at ``target`` (a file, or a folder such as a USB
     stick); it can be restored like a restore point."""
-    return snapshots.backup_to(db.conn, db.path, Path(target), replace=replace)
+    snap = snapshots.backup_to(db.conn, db.path, Path(target), replace=replace)
+    anchors.record(db.conn, "backup", str(snap.path), at=(snap.audit_seq, snap.audit_hash),
+                   when=snap.taken_at, db_path=db.path, copy=snap.path)
+    return snap
 
 
-def restore_snapshot(db: Database, source: Path) -> RestoreResult:
+def restore_snapshot(db: Database, source: Path, *, force: bool = False) -> RestoreResult:
     """Put ``source`` back in place of the open database (held for writing):
     the current state becomes a restore point first, then the file is
     replaced in one step.  ``db.conn`` is a new connection afterwards; objects
-    that kept the old one (repositories, table models) must be remade."""
-    return restore.restore_into(db, Path(source))
+    that kept the old one (repositories, table models) must be remade.  A
+    copy of another file (another identity or credit code) is refused with
+    ``restore.OtherFileError`` unless ``force`` (the clerk insisted)."""
+    result = restore.restore_into(db, Path(source), force=force)
+    anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
+    return result
 
 
-def restore_file(path: Path, source: Path, *, settings: Settings | None = None) -> RestoreResult:
+def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
+                 force: bool = False) -> RestoreResult:
     """Restore by path, for the CLI and for a file that no longer opens: a
-    damaged file is kept (as a restore point, or byte for byte) and replaced."""
+    damaged file is kept (as a restore point, or byte for byte) and replaced.
+    Another file's copy is refused unless ``force``, as ``restore_snapshot``."""
     path = Path(path)
     root = _root(settings)
     try:
@@ -93,7 +121,7 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None) 
     except (DamagedFileError, NotMagdeskFileError, StorageError) as exc:
         if path.exists() and not isinstance(exc, (DamagedFileError, NotMagdeskFileError)):
             raise
-        result = restore.restore_path(path, Path(source), root=root)
+        result = restore.restore_path(path, Path(source), root=root, force=force)
         with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
             if db._audited and not db.read_only:  # read-only: foreign schema objects in it
                 with db.write() as conn:
@@ -102,11 +130,21 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None) 
                                            result.damaged_copy) if result.damaged_copy else None,
                                             "before": result.before.name if result.before
                                             else None})
+                anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
         return result
     with db:
         if db.read_only:
             raise StorageError(f"{path.name} cannot be restored now: {db.read_only_reason}")
-        return restore_snapshot(db, Path(source))
+        return restore_snapshot(db, _adopted(db, Path(source)), force=force)
+
+
+def _adopted(db: Database, source: Path) -> Path:
+    """Where a restore point of the previous release went when opening the
+    file (a migration) adopted it into the file's own folder."""
+    if source.exists():
+        return source
+    moved = [s.path for s in list_snapshots(db) if s.name == source.name]
+    return moved[0] if moved else source
 
 
 def close_database(db: Database, *, snapshot: bool = True) -> Snapshot | None:
@@ -139,18 +177,28 @@ class AuditCheck:
     report: audit.VerifyReport
     total: int
     sealed_now: bool  # entries were sealed before checking (a writable session)
+    anchors: AnchorReport = field(default_factory=AnchorReport)
+    # workbooks given as anchors that hold none: (path, unreadable | no_anchor, error)
+    unusable: tuple[tuple[Path, str, str], ...] = ()
 
     @property
     def ok(self) -> bool:
-        return self.report.ok
+        return self.report.ok and self.anchors.ok
 
     def as_dict(self) -> dict:
-        return {**self.report.as_dict(), "total": self.total}
+        return {**self.report.as_dict(), "ok": self.ok, "total": self.total,
+                "anchors": self.anchors.as_dict(),
+                "unusable": [{"file": str(p), "problem": c, "error": e}
+                             for p, c, e in self.unusable]}
 
 
-def verify_audit(db: Database) -> AuditCheck:
-    """Seal what is unsealed (when the file is writable), then recompute the
-    whole chain; the report names the first broken entry."""
+def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
+    """Seal what is unsealed (when the file is writable), recompute the whole
+    chain (the report names the first broken entry), then check it against
+    every anchor held outside the file: the data folder's anchor list, the
+    file's restore points and the filing ``workbooks`` given."""
+    from .filing.anchor import WorkbookAnchorError, workbook_anchor
+
     if not db._audited:
         raise StorageError(f"{db.path.name} has no audit trail (schema {db.schema_version})")
     sealed_now = False
@@ -158,7 +206,32 @@ def verify_audit(db: Database) -> AuditCheck:
         with db.write():
             sealed_now = True
     total = db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-    return AuditCheck(audit.verify(db.conn), total, sealed_now)
+    identity = file_identity(db.conn)
+    found, set_aside = anchors.load(identity)
+    found += _point_anchors(db, identity)
+    unusable = []
+    for path in workbooks:
+        try:
+            found.append(workbook_anchor(Path(path)))
+        except WorkbookAnchorError as exc:
+            unusable.append((exc.path, exc.code, exc.error))
+    report = anchor_check.check(db.conn, identity, found)
+    report.set_aside, report.path = set_aside, str(db.path.resolve())
+    return AuditCheck(audit.verify(db.conn), total, sealed_now, report, tuple(unusable))
+
+
+def _point_anchors(db: Database, identity: str) -> list[anchors.Anchor]:
+    """The heads the file's restore points hold (each copy's own record)."""
+    out = []
+    for snap in list_snapshots(db):
+        own = getattr(snap, "identity", None)  # restore points say whose they are
+        if own is None:
+            own = anchors.identity_of(snap.path)
+        if snap.audit_seq > 0 and snap.audit_hash:
+            out.append(anchors.Anchor(own, snap.audit_seq, snap.audit_hash, snap.taken_at,
+                                      "point", snap.name, "point", str(snap.path),
+                                      str(snap.path), snap.source))
+    return out
 
 
 def audit_log(db: Database, *, record: str | None = None, entity: str | None = None,

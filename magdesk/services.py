@@ -27,7 +27,7 @@ Progress = Callable[[int, int], None]
 # like the rules of validation loaded when first used: the window starts
 # without them.
 _DATASAFETY = ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
-               "list_snapshots", "record_history", "restore_file", "restore_snapshot",
+               "foreign_snapshots", "list_snapshots", "record_history", "restore_file", "restore_snapshot",
                "take_snapshot", "verify_audit")
 
 

@@ -12,14 +12,15 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.findings import Finding, count
+from ..storage import anchors
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
 from ..storage.repository import Repository
 from .data import differences
-from .readback import ReadBackError, XlsxReader, compare_sheet, sheet_digest
+from .readback import ReadBackError, XlsxReader, compare_sheet, info_items, sheet_digest
 from .sources import source_rows
 from .template import Template, file_name, load_template
-from .writer import AMEND_SHEET, CHECK_SHEET, WorkbookWriter
+from .writer import AMEND_SHEET, ANCHOR_ROW, CHECK_SHEET, INFO_SHEET, WorkbookWriter
 
 # Which finding codes each line of the 校验 sheet stands for.
 CHECK_GROUPS = [
@@ -114,6 +115,8 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
                             written.data_sha256, draft)
         if not draft and state["state"] == "OPEN":
             store.set_period(period, state="EXPORTED", template=template.id)
+    anchors.record(db.conn, "export", f"{period} r{state['revision']} {target.name}",
+                   text=dict(written.after).get(ANCHOR_ROW, ""), db_path=db.path, period=period)
     return result
 
 
@@ -143,7 +146,7 @@ def _write(path, template: Template, store: FilingStore, period, company, state,
             ("生成软件", f"magdesk {__version__}")]
     if draft:
         info.append(("状态", "草稿(未通过校验,不得上传)"))
-    return writer.finish(info)
+    return writer.finish(info, after=[(ANCHOR_ROW, anchors.workbook_text(store.conn))])
 
 
 def _checks(template, store, period, counts, findings) -> list[list[str]]:
@@ -167,6 +170,8 @@ def _read_back(path, template: Template, store: FilingStore, period: str, writte
     computed from the database rows while writing; if not, find the cells."""
     with XlsxReader(path) as reader:
         digest, counts = sheet_digest(reader, template.sheets)
+        if not dict(written.after).items() <= info_items(reader, INFO_SHEET).items():
+            raise ReadBackError(f"{path.name}: 申报信息 does not read back as written")
         if digest == written.data_sha256 and counts == written.counts:
             return
         for sheet in template.sheets:

@@ -111,7 +111,9 @@ class XlsxReader:
             for _, el in iterparse(fh):
                 if el.tag == f"{NS}sheet":
                     target = rels[el.get(f"{REL_NS}id")]
-                    out[el.get("name")] = posixpath.normpath(posixpath.join("xl", target))
+                    # relative to xl/, or from the package root (openpyxl writes "/xl/…")
+                    out[el.get("name")] = posixpath.normpath(
+                        target[1:] if target.startswith("/") else posixpath.join("xl", target))
         return out
 
     def _shared_strings(self) -> list[str]:
@@ -175,6 +177,19 @@ class XlsxReader:
             return v.text == "1"
         number = float(v.text)
         return int(number) if number.is_integer() else number
+
+
+def info_items(reader: XlsxReader, sheet: str, limit: int = 200) -> dict[str, str]:
+    """项目 → 内容 of a two-column sheet (申报信息), streamed and at most
+    ``limit`` rows, so that a workbook given to ``audit verify --anchor`` is
+    read the same careful way whatever it holds."""
+    if sheet not in reader.paths:
+        return {}
+    out = {}
+    for _number, cells in itertools.islice(reader._streamed_rows(sheet), limit):
+        if len(cells) >= 2 and isinstance(cells[0], str):
+            out[cells[0]] = "" if cells[1] is None else str(cells[1])
+    return out
 
 
 def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],

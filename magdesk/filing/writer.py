@@ -28,6 +28,7 @@ from .template import Sheet, Template
 INFO_SHEET = "申报信息"
 CHECK_SHEET = "校验"
 AMEND_SHEET = "更正说明"
+ANCHOR_ROW = "审计链"  # 申报信息's last row: the audit chain's head (storage/anchors.py)
 HEADER_STYLE = {"bold": True, "bg_color": "#D9E1F2", "border": 1, "valign": "vcenter",
                 "text_wrap": False}
 
@@ -38,6 +39,7 @@ class Written:
 
     counts: dict[str, int] = field(default_factory=dict)
     data_sha256: str = ""
+    after: list[tuple[str, str]] = field(default_factory=list)  # 申报信息 rows after the checksum
 
 
 class _Widths:
@@ -150,12 +152,16 @@ class WorkbookWriter:
         widths.apply(ws)
         ws.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
 
-    def finish(self, info_rows: list[tuple[str, str]]) -> Written:
-        """Write 申报信息 (row counts and checksum last) and close the file."""
+    def finish(self, info_rows: list[tuple[str, str]],
+               after: list[tuple[str, str]] = ()) -> Written:
+        """Write 申报信息 (row counts and checksum, then the rows ``after`` it:
+        the audit chain's anchor) and close the file."""
         self.written.data_sha256 = self.digest.hexdigest()
+        self.written.after = list(after)
         rows = list(info_rows)
         rows += [(f"{name} 行数", str(n)) for name, n in self.written.counts.items()]
         rows.append(("数据校验码", self.written.data_sha256))
+        rows += self.written.after
         self._header_row(self.info, ["项目", "内容"])
         widths = _Widths(["项目", "内容"])
         for r, (item, value) in enumerate(rows, 1):

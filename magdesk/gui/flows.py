@@ -116,22 +116,43 @@ def print_summary(window) -> None:
 
 
 def restore_point(window) -> None:
-    """Choose a restore point, put the file back to it, reopen."""
+    """Choose a restore point (or a backup file), put the file back to it,
+    reopen.  A copy of another file or company is put back only if the clerk
+    says Yes to the question naming both (No is the default)."""
+    from ..storage.restore import OtherFileError
     from .safety import RestorePoints
 
     chosen = RestorePoints.ask(window.db, window)
     if chosen is None or window.db.read_only or not window.may_close_forms():
         return
+    source = chosen if isinstance(chosen, Path) else chosen.path
     try:
-        services.restore_snapshot(window.db, chosen.path)
+        try:
+            services.restore_snapshot(window.db, source)
+        except OtherFileError as exc:
+            if not ask_other_file(window, refusal(exc, window.lang)):
+                return
+            services.restore_snapshot(window.db, source, force=True)
     except Exception as exc:  # the restore refused: say why, nothing changed
         QMessageBox.warning(window, QCoreApplication.translate("RestorePoints", "Not restored"),
                             refusal(exc, window.lang))
         return
     window.statusBar().showMessage(QCoreApplication.translate(
         "RestorePoints", "Restored the state of {0}").format(
-        chosen.taken_at.strftime("%Y-%m-%d %H:%M")), 10000)
+        source.name if isinstance(chosen, Path) else chosen.taken_at.strftime("%Y-%m-%d %H:%M")),
+        10000)
     window.reopen(window.db.path, asked=True)
+
+
+def ask_other_file(window, why: str) -> bool:
+    """Whether to put another file's copy in place all the same; No unless
+    the clerk chooses Yes."""
+    return QMessageBox.question(
+        window, QCoreApplication.translate("RestorePoints", "Another company's file"),
+        why + "\n\n" + QCoreApplication.translate(
+            "RestorePoints", "Put it in place of this file all the same?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
 
 
 class DemoFlow(QObject):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -32,11 +35,14 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
 
 
 class RestorePoints(QDialog):
-    """The restore points by date with their notes; Restore puts one back."""
+    """The file's own restore points by date with their notes; Restore puts
+    one back; From a file… chooses a backup copy instead."""
 
     def __init__(self, db, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore points"))
+        self.db_path = db.path
+        self.picked: Path | None = None  # a backup file chosen with From a file…
         self.points = services.list_snapshots(db)
         rows = [[p.taken_at.strftime("%Y-%m-%d %H:%M:%S"), p.note, f"{p.size / 1e6:.1f} MB",
                  ", ".join(p.filed)] for p in self.points]
@@ -49,18 +55,33 @@ class RestorePoints(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = buttons.addButton(self.tr("Restore"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
+        self.file_button = buttons.addButton(self.tr("From a file…"),
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.file_button.clicked.connect(self._pick_file)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(760, 420)
 
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a backup file"), str(self.db_path.parent),
+            self.tr("magdesk database (*.sqlite)"))
+        if path:
+            self.picked = Path(path)
+            self.accept()
+
     def chosen(self):
+        """The restore point chosen (a ``Snapshot``), the backup file picked
+        (a ``Path``), or None."""
+        if self.picked is not None:
+            return self.picked
         row = self.table.currentRow()
         return self.points[row] if 0 <= row < len(self.points) else None
 
     @classmethod
     def ask(cls, db, parent: QWidget | None = None):
-        """The restore point the clerk chose, or None."""
+        """The restore point (or backup file) the clerk chose, or None."""
         dialog = cls(db, parent)
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 

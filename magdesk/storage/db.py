@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import safety
-from .migrations import APPLICATION_ID, LATEST, MIGRATIONS
+from .migrations import APPLICATION_ID, IDENTITY_VERSION, LATEST, MIGRATIONS
 from .reasons import Reason
 
 
@@ -181,6 +181,7 @@ class Database:
         self._discarded = 0
         self._replaced = False
         self._mark: tuple | None = None
+        self._opened: tuple | None = None  # the state once opened (upgrade), for closing
         with contextlib.suppress(sqlite3.DatabaseError):  # unreadable: changed() says True
             self._mark = self._state()
 
@@ -343,15 +344,18 @@ class Database:
         return integrity, violations, counts
 
     def snapshot(self, note: str, *, kind: str = "before", unless_unchanged: bool = False,
-                 protect: tuple[Path, ...] = ()):
-        """A restore point of this file now (a ``snapshots.Snapshot``)."""
+                 protect: tuple[Path, ...] = (), identity: str | None = None):
+        """A restore point of this file now (a ``snapshots.Snapshot``), kept
+        with the points of its identity (or of ``identity``, the one to come)."""
         from . import snapshots
 
         state = self._state()  # before the copy: a commit during it counts as after it
         taken = snapshots.take(self.conn, self.path, note, kind=kind, root=self.backup_dir,
                                keep=self.keep, protect=protect,
-                               unless_unchanged=unless_unchanged)
+                               unless_unchanged=unless_unchanged, identity=identity)
         self._mark, self._replaced = state, False
+        _anchor(self, "point", taken.name, at=(taken.audit_seq, taken.audit_hash),
+                when=taken.taken_at, copy=taken.path)
         return taken
 
     def check(self, cancelled: Callable[[], bool] | None = None) -> None:
@@ -385,6 +389,7 @@ class Database:
         _migrate(self.conn, self.path, self)
         self._audited = _has_audit(self.conn)
         _seal_pending(self)
+        self._opened = self._state()  # a session that changes it anchors the chain on closing
 
     def reconnect(self) -> None:
         """A fresh connection to the file (after a restore replaced it); the
@@ -414,6 +419,7 @@ class Database:
         taken = error = None
         if self._closed:
             return None
+        changed = self._changed_since_opening()
         if snapshot and not self.read_only:
             try:
                 if self.changed():
@@ -423,6 +429,8 @@ class Database:
             except sqlite3.Error as exc:  # the state unreadable: no copy could be made either
                 error = StorageError(Reason("no_point_on_closing", name=self.path.name,
                                             error=exc))
+        if changed:
+            _anchor(self, "closed", str(self.path))
         self._closed = True
         self.conn.close()
         if self._lock is not None:
@@ -430,6 +438,16 @@ class Database:
         if error is not None:
             raise error
         return taken
+
+    def _changed_since_opening(self) -> bool:
+        """Whether this session (opened for writing by ``open_database``)
+        changed the file, a restore included; False when it cannot tell."""
+        if self._opened is None or self.read_only or not self._audited:
+            return False
+        try:
+            return self._replaced or self._state() != self._opened
+        except sqlite3.Error:
+            return False
 
     def __enter__(self) -> Database:
         return self
@@ -538,6 +556,7 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
         conn.execute("PRAGMA synchronous = NORMAL")
         db._mark = db._state()  # a file leaving rollback mode moves data_version, no data
         db.upgrade()
+        _settle_identity(db)
     except BaseException as exc:
         if conn is not None:  # closed before the lock goes: a restore may replace the file
             conn.close()
@@ -568,6 +587,7 @@ def _open_read_only(path: Path, reason: str, seen: tuple | None, extra: dict,
         db = Database(path, conn, None, reason, **extra)
         if seen is not None:
             _check(db, seen, cancelled)
+        _settle_identity(db)
     except BaseException:
         conn.close()
         raise
@@ -640,14 +660,61 @@ def _seal_pending(db: Database) -> None:
             pass  # write() seals everything unsealed (as written outside magdesk)
 
 
+def _anchor(db: Database, kind: str, detail: str, **kw) -> None:
+    """The chain's head in the data folder's anchor list (anchors.py): on a
+    restore point and on closing, never on a save."""
+    if db._audited:
+        from . import anchors
+
+        anchors.record(db.conn, kind, detail, db_path=db.path, **kw)
+
+
 def _damaged(path: Path, problem: str, backup_dir: Path | None) -> DamagedFileError:
+    """The error naming the newest of the file's own restore points: who the
+    file is comes from what can still be read of it, or from the index of
+    files opened before; when nothing tells, no point is recommended."""
+    from .identity import of_path
     from .snapshots import list_snapshots
 
-    latest = next(iter(list_snapshots(path, backup_dir)), None)
+    who = of_path(path)
+    if who is None:
+        return DamagedFileError(Reason("damaged_unknown", path=path, problem=problem[:300]),
+                                path, None)
+    latest = next(iter(list_snapshots(path, backup_dir, owner=who)), None)
     reason = (Reason("damaged", path=path, problem=problem[:300], name=latest.name,
                      taken=f"{latest.taken_at:%Y-%m-%d %H:%M}", note=latest.note)
               if latest else Reason("damaged_no_point", path=path, problem=problem[:300]))
     return DamagedFileError(reason, path, latest)
+
+
+def _settle_identity(db: Database) -> None:
+    """Note who the file is in the index (for the day it cannot be read) and
+    adopt its restore points from the previous release's folder; neither
+    may stop the file from opening."""
+    from . import legacy
+    from .identity import describe, remember
+
+    try:
+        who = describe(db.conn)
+        remember(db.path, who)
+        legacy.adopt(db.path, db.backup_dir, who)
+    except (OSError, sqlite3.Error):
+        pass
+
+
+def _identity_to_come(conn: sqlite3.Connection, path: Path) -> str:
+    """The identity a migration gives a file from before identities: the one
+    this path had (a copy from before them put back by a restore) when the
+    company is the same, else a new one.  Noted in the index before the
+    restore point is taken, so a migration killed midway gives the same."""
+    import secrets
+
+    from .identity import FileIdentity, describe, recall, remember
+
+    who, known = describe(conn), recall(path)
+    identity = known.identity if known and known.uscc == who.uscc else secrets.token_hex(16)
+    remember(path, FileIdentity(identity, who.uscc, who.company))
+    return identity
 
 
 def _check_identity(conn: sqlite3.Connection, path: Path,
@@ -691,8 +758,10 @@ def _migrate(conn: sqlite3.Connection, path: Path, db: Database) -> None:
     if version == LATEST:
         return
     from . import audit
-    if version > 0:
-        db.snapshot(f"before migration from schema v{version}", kind="migration")
+    identity = _identity_to_come(conn, path) if 0 < version < IDENTITY_VERSION else None
+    if version > 0:  # kept with the points of the identity the file is about to get
+        db.snapshot(f"before migration from schema v{version}", kind="migration",
+                    identity=identity)
     for number in range(version, LATEST):
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -700,6 +769,8 @@ def _migrate(conn: sqlite3.Connection, path: Path, db: Database) -> None:
             since = audit.begin(conn, db.clerk, db.os_user) if audited else None
             for statement in MIGRATIONS[number]:
                 conn.execute(statement)
+            if identity and number + 1 == IDENTITY_VERSION:
+                conn.execute("UPDATE magdesk_file SET identity = ? WHERE id = 1", (identity,))
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {number + 1}")
             if not audited and audit.has_audit(conn):

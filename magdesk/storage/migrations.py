@@ -370,5 +370,7 @@ _V5 = [
     "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
 ]
 
+IDENTITY_VERSION = 5  # the step that gives a file its identity (db._migrate may choose it)
+
 MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
 LATEST = len(MIGRATIONS)

@@ -101,6 +101,31 @@ _TEXTS = {
     "damaged_no_point": ("{path} 已损坏（{problem}），且没有它的还原点；请使用备份副本。",
                          "{path} is damaged ({problem}). There is no restore point of it; "
                          "use a backup copy."),
+    # restore points are a file's own (its identity's): never another company's
+    "damaged_unknown": ("{path} 已损坏（{problem}）。无法读出它是哪个文件，本机也未曾打开过它，"
+                        "因此不推荐任何还原点（其他文件的还原点不会推荐给它）；请使用它的备份副本。",
+                        "{path} is damaged ({problem}). Which file it is cannot be read from it "
+                        "and this computer has not opened it before, so no restore point is "
+                        "recommended (other files' restore points never are); use a backup "
+                        "copy of it."),
+    "other_company": ("{name} 是另一家公司的文件：{their_company}（统一社会信用代码：{their_code}）；"
+                      "而 {target} 是 {our_company}（统一社会信用代码：{our_code}）的文件。未还原。",
+                      "{name} is another company's file: {their_company} (credit code "
+                      "{their_code}), while {target} is {our_company}'s (credit code "
+                      "{our_code}). Nothing was restored."),
+    "other_file": ("{name} 是另一个文件的副本（文件标识 {their_id}）：{their_company}"
+                   "（统一社会信用代码：{their_code}）；而 {target}（文件标识 {our_id}）是 "
+                   "{our_company}（统一社会信用代码：{our_code}）的文件。未还原。",
+                   "{name} is a copy of another file (identity {their_id}): {their_company} "
+                   "(credit code {their_code}), while {target} (identity {our_id}) is "
+                   "{our_company}'s (credit code {our_code}). Nothing was restored."),
+    "no_point_number": ("没有第 {number} 个还原点（{db} 共有 {count} 个）",
+                        "there is no restore point number {number} ({count} restore points "
+                        "of {db})"),
+    "no_point_named": ("{db} 没有名为 {name} 的还原点", "{db} has no restore point called {name}"),
+    "not_own_point": ("{name} 不是 {db} 自己的还原点；要用其他文件还原，请指明 --from",
+                      "{name} is not a restore point of {db}; to restore from another file, "
+                      "name it with --from"),
 }
 
 

@@ -1,7 +1,12 @@
 """Putting a restore point (or a backup copy) back in place of a magdesk file:
 the source checked, the current state kept as a restore point first, the copy
 written beside the file and synced, then swapped in with one rename after the
-file's -wal and -shm are gone, so nothing stale is picked up."""
+file's -wal and -shm are gone, so nothing stale is picked up.
+
+A copy of another file (another identity, or another company's credit code)
+is refused unless the clerk insists (``force``): a restore point of company A
+must never become company B's file.  The restored file keeps its own
+identity, so its restore points stay its own."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .identity import FileIdentity, describe, of_path, remember
 from .migrations import APPLICATION_ID, LATEST
 from .reasons import Reason
 from .snapshots import (
@@ -55,9 +61,58 @@ def check_source(source: Path) -> Snapshot | None:
         return None
 
 
-def prepare_copy(source: Path, target: Path) -> Path:
+class OtherFileError(SnapshotError):
+    """A restore from a copy of another file (another identity or another
+    credit code), refused; ``source`` and ``target`` say whose each is."""
+
+    def __init__(self, reason: Reason, source: FileIdentity, target: FileIdentity):
+        super().__init__(reason)
+        self.source = source
+        self.target = target
+
+
+def owner_of_source(source: Path, info: Snapshot | None) -> FileIdentity:
+    """Whose ``source`` is: as its restore point record says, else as its data."""
+    if info is not None:
+        return info.owner()
+    conn = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        return describe(conn)
+    finally:
+        conn.close()
+
+
+def refuse_other(source: Path, theirs: FileIdentity, target: Path,
+                 ours: FileIdentity | None) -> None:
+    """OtherFileError when ``source`` is known to be another file's: another
+    identity (both having one), or another credit code (both having one).
+    A copy without an identity (a backup from before identities) of the same
+    company is the file's own; of a file nothing is known of, nothing is said."""
+    if ours is None:
+        return
+    if theirs.identity and ours.identity:
+        if theirs.identity == ours.identity:
+            return
+        if theirs.uscc == ours.uscc:
+            raise OtherFileError(_reason_other("other_file", source, theirs, target, ours),
+                                 theirs, ours)
+    if theirs.uscc != ours.uscc and (theirs.uscc and ours.uscc or theirs.identity):
+        raise OtherFileError(_reason_other("other_company", source, theirs, target, ours),
+                             theirs, ours)
+
+
+def _reason_other(code: str, source: Path, theirs: FileIdentity, target: Path,
+                  ours: FileIdentity) -> Reason:
+    return Reason(code, name=Path(source).name, target=Path(target).name,
+                  their_company=theirs.company or "-", their_code=theirs.uscc or "-",
+                  our_company=ours.company or "-", our_code=ours.uscc or "-",
+                  their_id=theirs.identity[:8] or "-", our_id=ours.identity[:8] or "-")
+
+
+def prepare_copy(source: Path, target: Path, identity: str = "") -> Path:
     """The restored database written beside ``target`` under a temporary
-    name, without the restore point's own note table, synced to disk."""
+    name, without the restore point's own note table, synced to disk; with
+    ``identity`` (the file's own) kept, whatever copy is put back."""
     tmp = target.with_name(f".{target.name}.restore.{os.getpid()}.tmp")
     try:
         src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro&immutable=1", uri=True)
@@ -67,6 +122,8 @@ def prepare_copy(source: Path, target: Path) -> Path:
                 src.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")
                 dest.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+                if identity and _has_identity_table(dest):
+                    dest.execute("UPDATE magdesk_file SET identity = ? WHERE id = 1", (identity,))
             finally:
                 dest.close()
         finally:
@@ -77,6 +134,18 @@ def prepare_copy(source: Path, target: Path) -> Path:
         raise SnapshotError(Reason("copy_not_written", target=target,
                                    error=_reason(exc))) from exc
     return tmp
+
+
+def _keep_identity(path: Path, ours: FileIdentity, theirs: FileIdentity) -> None:
+    """The file keeps its identity whatever is put back: a copy that has one
+    gets the file's (prepare_copy); one from before identities gets it when
+    it is upgraded, from the index, noted here with the company it will hold."""
+    remember(path, FileIdentity(ours.identity, theirs.uscc, theirs.company))
+
+
+def _has_identity_table(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'magdesk_file'").fetchone() is not None
 
 
 def swap_in(tmp: Path, target: Path) -> None:
@@ -126,10 +195,11 @@ class RestoreResult:
                 "damaged_copy": str(self.damaged_copy) if self.damaged_copy else None}
 
 
-def restore_into(db, source: Path) -> RestoreResult:
+def restore_into(db, source: Path, *, force: bool = False) -> RestoreResult:
     """Replace the file of ``db`` (open for writing) with ``source``: a restore
     point of the current state first, then one atomic rename; ``db`` is
-    reconnected to the restored file, whose audit trail records the restore."""
+    reconnected to the restored file, whose audit trail records the restore.
+    A copy of another file is refused (OtherFileError) unless ``force``."""
     from . import audit
     from .db import ReadOnlyError
 
@@ -137,7 +207,11 @@ def restore_into(db, source: Path) -> RestoreResult:
         raise ReadOnlyError(db.read_only_reason)
     source = Path(source).resolve()
     info = check_source(source)
-    tmp = prepare_copy(source, db.path)
+    ours, theirs = describe(db.conn), owner_of_source(source, info)
+    if not force:
+        refuse_other(source, theirs, db.path, ours)
+    _keep_identity(db.path, ours, theirs)
+    tmp = prepare_copy(source, db.path, ours.identity)
     try:
         before = db.snapshot(f"before restoring {source.name}", kind="restore",
                              protect=(source,))
@@ -156,14 +230,21 @@ def restore_into(db, source: Path) -> RestoreResult:
 
 
 def restore_path(path: Path, source: Path, *, root: Path | None = None,
-                 keep: int | None = None) -> RestoreResult:
+                 keep: int | None = None, force: bool = False) -> RestoreResult:
     """Restore ``source`` over a file that cannot be opened (damaged, or gone):
     what is there is kept as a restore point if SQLite can still copy it, else
-    as a byte copy under ``damaged/``.  The caller then opens the file."""
+    as a byte copy under ``damaged/``.  The caller then opens the file.  Who
+    the file is comes from what can be read of it, or the index; a copy of
+    another file is refused unless ``force``."""
     from .db import StorageError, _WriterLock
 
     path, source = Path(path), Path(source).resolve()
     info = check_source(source)
+    ours, theirs = of_path(path), owner_of_source(source, info)
+    if not force:
+        refuse_other(source, theirs, path, ours)
+    if ours is not None:
+        _keep_identity(path, ours, theirs)
     lock = _WriterLock(path)
     try:
         held = lock.acquire()
@@ -172,12 +253,12 @@ def restore_path(path: Path, source: Path, *, root: Path | None = None,
     if not held:
         raise StorageError(Reason("restore_in_use", name=path.name, holder=lock.holder()))
     try:
-        tmp = prepare_copy(source, path)
+        tmp = prepare_copy(source, path, ours.identity if ours else "")
         before = damaged = None
         if path.exists():
             try:
                 before = _take_of_file(path, f"before restoring {source.name}", root, keep,
-                                       source)
+                                       source, ours)
             except (SnapshotError, sqlite3.Error):
                 damaged = keep_damaged(path, root)
         swap_in(tmp, path)
@@ -186,12 +267,14 @@ def restore_path(path: Path, source: Path, *, root: Path | None = None,
     return RestoreResult(path, info, before, damaged)
 
 
-def _take_of_file(path: Path, note: str, root, keep, source: Path) -> Snapshot:
+def _take_of_file(path: Path, note: str, root, keep, source: Path,
+                  ours: FileIdentity | None) -> Snapshot:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise SnapshotError(Reason("file_damaged", name=path.name))
-        return take(conn, path, note, kind="restore", root=root, keep=keep, protect=(source,))
+        return take(conn, path, note, kind="restore", root=root, keep=keep, protect=(source,),
+                    identity=(ours.identity or None) if ours else None)
     finally:
         conn.close()
 

@@ -1,13 +1,17 @@
 """Restore points: consistent copies of a magdesk file made through SQLite's
 online backup API, each carrying a note (what was about to happen) and a time.
 
-They live in ``<backup_dir or data dir>/snapshots/<db stem>/`` as
-``<stem>.<YYYYMMDD-HHMMSS-mmm>.<note slug>.sqlite``; the note, the time and
-what the copy holds (schema, audit head, filed periods) are kept inside the
-copy, in a one-row table ``magdesk_snapshot``, so a copy carried away on a USB
-stick still says what it is.  A copy is written to a hidden temporary name,
-synced and then renamed, so a crash never leaves half a restore point under a
-real name.
+They live in ``<backup_dir or data dir>/snapshots/<file identity>/`` as
+``<stem>.<YYYYMMDD-HHMMSS-mmm>.<note slug>.sqlite``: one folder, one list and
+one rotation per file identity (identity.py), never per file name, so two
+companies' ``magdesk.sqlite`` in two folders never share restore points.  The
+note, the time and what the copy holds (identity, credit code, company name,
+schema, audit head, the state of every period) are kept inside the copy, in a
+one-row table ``magdesk_snapshot``, so a copy carried away on a USB stick
+still says what it is and whose it is.  Folders ``snapshots/<db stem>/`` of
+the previous release are sorted by what each point holds (legacy.py).  A copy
+is written to a hidden temporary name, synced and then renamed, so a crash
+never leaves half a restore point under a real name.
 
 Restoring one is in restore.py.  Rotation keeps the newest ``keep`` copies, the one just made and, always, the
 newest copy that still holds each filed period revision (``2026-03@0``), so a
@@ -27,6 +31,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .db import StorageError
+from .identity import FileIdentity, describe, of_path
 from .reasons import Reason
 
 INFO_TABLE = "magdesk_snapshot"
@@ -49,6 +54,10 @@ class Snapshot:
     audit_hash: str
     filed: tuple[str, ...]  # "YYYY-MM@revision" of every filed period in the copy
     size: int
+    identity: str = ""  # the file's identity ("": taken by the previous release, or before v5)
+    uscc: str = ""  # the company's credit code in the copy
+    company: str = ""  # and its name
+    periods: tuple[str, ...] = ()  # "YYYY-MM STATE@revision" of every period in the copy
 
     @property
     def name(self) -> str:
@@ -58,7 +67,12 @@ class Snapshot:
         return {"file": str(self.path), "name": self.name,
                 "taken_at": self.taken_at.isoformat(timespec="seconds"), "note": self.note,
                 "kind": self.kind, "source": self.source, "schema": self.schema,
-                "audit_seq": self.audit_seq, "filed": list(self.filed), "size": self.size}
+                "audit_seq": self.audit_seq, "filed": list(self.filed), "size": self.size,
+                "identity": self.identity, "uscc": self.uscc, "company": self.company,
+                "periods": list(self.periods)}
+
+    def owner(self) -> FileIdentity:
+        return FileIdentity(self.identity, self.uscc, self.company)
 
 
 def default_root() -> Path:
@@ -73,7 +87,20 @@ def default_keep() -> int:
     return max(1, load_settings().snapshots_keep)
 
 
-def folder_for(db_path: Path, root: Path | None = None) -> Path:
+def folder_for(db_path: Path, root: Path | None = None, identity: str | None = None) -> Path:
+    """The folder of a file's restore points: its identity's (read from the
+    file, or from the index when it cannot be read, unless given); a file
+    without one (before v5, or damaged and never seen) keeps its stem's."""
+    if identity is None:
+        who = of_path(db_path)
+        identity = who.identity if who is not None else ""
+    if not identity:
+        return legacy_folder(db_path, root)
+    return Path(root or default_root()) / "snapshots" / identity
+
+
+def legacy_folder(db_path: Path, root: Path | None = None) -> Path:
+    """Where the previous release kept restore points: by file name alone."""
     return Path(root or default_root()) / "snapshots" / Path(db_path).stem
 
 
@@ -82,16 +109,21 @@ def folder_for(db_path: Path, root: Path | None = None) -> Path:
 
 def take(conn: sqlite3.Connection, db_path: Path, note: str, *, kind: str = "before",
          root: Path | None = None, keep: int | None = None, protect: tuple[Path, ...] = (),
-         unless_unchanged: bool = False) -> Snapshot:
+         unless_unchanged: bool = False, identity: str | None = None) -> Snapshot:
     """A restore point of the database behind ``conn`` (outside a transaction),
-    then rotation.  With ``unless_unchanged`` (on exit) nothing is written when
-    the newest restore point already holds this state; it is returned instead."""
+    then rotation among the points of the same identity.  With
+    ``unless_unchanged`` (on exit) nothing is written when the newest restore
+    point already holds this state; it is returned instead.  ``identity``
+    (a migration about to give the file its identity) overrides the file's."""
     if conn.in_transaction:
         raise SnapshotError(Reason("point_mid_change"))
     db_path = Path(db_path)
-    folder = folder_for(db_path, root)
+    who = describe(conn)
+    if identity is not None:
+        who = FileIdentity(identity, who.uscc, who.company)
+    folder = folder_for(db_path, root, who.identity)
     if unless_unchanged:
-        latest = next(iter(list_snapshots(db_path, root)), None)
+        latest = next(iter(list_snapshots(db_path, root, owner=who)), None)
         if latest is not None and latest.schema == _schema(conn) \
                 and (latest.audit_seq, latest.audit_hash) == _audit_head(conn):
             return latest
@@ -101,12 +133,14 @@ def take(conn: sqlite3.Connection, db_path: Path, note: str, *, kind: str = "bef
         folder.mkdir(parents=True, exist_ok=True)
         _clean_temporaries(folder)
         target = folder / name
-        _copy(conn, target, note=note, kind=kind, source=str(db_path.resolve()), when=now)
+        _copy(conn, target, note=note, kind=kind, source=str(db_path.resolve()), when=now,
+              identity=who.identity)
     except (OSError, sqlite3.Error) as exc:
         raise SnapshotError(Reason("point_not_written", folder=folder,
                                    error=_reason(exc))) from exc
     snapshot = read_info(target)
-    rotate(folder, keep if keep is not None else default_keep(), protect=(target, *protect))
+    rotate(folder, keep if keep is not None else default_keep(), protect=(target, *protect),
+           owner=who, db_path=db_path)
     return snapshot
 
 
@@ -132,7 +166,7 @@ def backup_to(conn: sqlite3.Connection, db_path: Path, target: Path, *,
 
 
 def _copy(conn: sqlite3.Connection, target: Path, *, note: str, kind: str, source: str,
-          when: datetime, check: bool = False) -> None:
+          when: datetime, check: bool = False, identity: str | None = None) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         dest = sqlite3.connect(tmp, isolation_level=None)
@@ -140,18 +174,8 @@ def _copy(conn: sqlite3.Connection, target: Path, *, note: str, kind: str, sourc
             conn.backup(dest)
             # A copy is a plain file: no -wal beside it, nothing to lose with it.
             dest.execute("PRAGMA journal_mode = DELETE")
-            filed = ",".join(f"{p}@{r}" for p, r in dest.execute(
-                "SELECT period, revision FROM period WHERE state = 'FILED' ORDER BY period"))
-            seq, digest = _audit_head(dest)
-            dest.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
-            dest.execute(
-                f"CREATE TABLE {INFO_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), "
-                "taken_at TEXT NOT NULL, note TEXT NOT NULL, kind TEXT NOT NULL, "
-                "source TEXT NOT NULL, schema INTEGER NOT NULL, audit_seq INTEGER NOT NULL, "
-                "audit_hash TEXT NOT NULL, filed TEXT NOT NULL)")
-            dest.execute(f"INSERT INTO {INFO_TABLE} VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (when.isoformat(timespec="milliseconds"), note, kind, source,
-                          _schema(dest), seq, digest, filed))
+            _write_info(dest, note=note, kind=kind, source=source, when=when,
+                        identity=identity)
             if check and dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise SnapshotError("the copy does not read back correctly")
         finally:
@@ -162,6 +186,34 @@ def _copy(conn: sqlite3.Connection, target: Path, *, note: str, kind: str, sourc
     finally:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             leftover.unlink(missing_ok=True)
+
+
+def _write_info(dest: sqlite3.Connection, *, note: str, kind: str, source: str,
+                when: datetime, identity: str | None) -> None:
+    """The one-row table saying what the copy is, whose, and what it holds."""
+    filed = ",".join(f"{p}@{r}" for p, r in dest.execute(
+        "SELECT period, revision FROM period WHERE state = 'FILED' ORDER BY period"))
+    seq, digest = _audit_head(dest)
+    who = describe(dest)
+    dest.execute(f"DROP TABLE IF EXISTS {INFO_TABLE}")
+    dest.execute(
+        f"CREATE TABLE {INFO_TABLE} (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "taken_at TEXT NOT NULL, note TEXT NOT NULL, kind TEXT NOT NULL, "
+        "source TEXT NOT NULL, schema INTEGER NOT NULL, audit_seq INTEGER NOT NULL, "
+        "audit_hash TEXT NOT NULL, filed TEXT NOT NULL, identity TEXT NOT NULL, "
+        "uscc TEXT NOT NULL, company TEXT NOT NULL, periods TEXT NOT NULL)")
+    dest.execute(f"INSERT INTO {INFO_TABLE} VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (when.isoformat(timespec="milliseconds"), note, kind, source, _schema(dest),
+                  seq, digest, filed, who.identity if identity is None else identity,
+                  who.uscc, who.company, ",".join(_periods(dest))))
+
+
+def _periods(conn: sqlite3.Connection) -> tuple[str, ...]:
+    try:
+        rows = conn.execute("SELECT period, state, revision FROM period ORDER BY period")
+        return tuple(f"{p} {state}@{rev}" for p, state, rev in rows)
+    except sqlite3.Error:  # not a magdesk file after all: nothing to say
+        return ()
 
 
 def _schema(conn: sqlite3.Connection) -> int:
@@ -184,56 +236,106 @@ def slug(note: str) -> str:
 # --- listing and rotating -------------------------------------------------------------------
 
 
-def _snapshot_files(db_path: Path, root: Path | None = None) -> list[Path]:
-    folder = folder_for(db_path, root)
+def _snapshot_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return [p for p in folder.glob("*.sqlite") if not p.name.startswith(".")]
 
 
 def has_snapshots(db_path: Path, root: Path | None = None) -> bool:
-    """Whether ``db_path`` has restore points (without reading them)."""
-    return bool(_snapshot_files(db_path, root))
+    """Whether ``db_path`` may have restore points (without reading them):
+    its identity's folder holds some, or its old folder still does."""
+    who = of_path(db_path)
+    if who is None:
+        return False
+    return bool(_snapshot_files(folder_for(db_path, root, who.identity))) or \
+        bool(who.identity and _snapshot_files(legacy_folder(db_path, root)))
 
 
-def list_snapshots(db_path: Path, root: Path | None = None) -> list[Snapshot]:
-    """The restore points of ``db_path``, newest first (unreadable files left out)."""
-    out = []
-    for path in _snapshot_files(db_path, root):
-        with contextlib.suppress(SnapshotError):
-            out.append(read_info(path))
+def list_snapshots(db_path: Path, root: Path | None = None, *,
+                   owner: FileIdentity | None = None) -> list[Snapshot]:
+    """The restore points of ``db_path`` (of ``owner`` when given: who the
+    file is), newest first: only its own, never another file's; points of
+    the previous release that are its own are adopted into its folder
+    first.  Unreadable files are left out (``legacy.foreign`` lists them)."""
+    from . import legacy
+
+    who = owner if owner is not None else of_path(db_path)
+    if who is None:  # nothing can tell whose it is: none rather than another's
+        return []
+    if who.identity:
+        legacy.adopt(Path(db_path), root, who)
+    out = [s for s in _read_all(folder_for(db_path, root, who.identity))
+           if is_own(s, who, db_path)]
     return sorted(out, key=lambda s: (s.taken_at, s.name), reverse=True)
 
 
+def is_own(snap: Snapshot, who: FileIdentity, db_path: Path) -> bool:
+    """Whether ``snap`` is a restore point of the file ``who`` describes.  A
+    point of the previous release (no identity inside) found in the
+    identity's folder was adopted there because it matched (legacy.py)."""
+    if who.identity and snap.identity == who.identity:
+        return True
+    if who.identity and not snap.identity and snap.path.parent.name == who.identity:
+        return True
+    return belongs(snap, who, db_path)
+
+
+def belongs(snap: Snapshot, who: FileIdentity, db_path: Path) -> bool:
+    """Whether a point without an identity is of the file ``who`` describes:
+    the same credit code and company name (or, neither having a code yet,
+    taken of the same path).  A point with an identity belongs by it alone."""
+    if snap.identity:
+        return bool(who.identity) and snap.identity == who.identity
+    if who.uscc or snap.uscc:
+        return (snap.uscc, snap.company) == (who.uscc, who.company)
+    return snap.source == str(Path(db_path).resolve())
+
+
+def _read_all(folder: Path) -> list[Snapshot]:
+    out = []
+    for path in _snapshot_files(folder):
+        with contextlib.suppress(SnapshotError):
+            out.append(read_info(path))
+    return out
+
+
 def read_info(path: Path) -> Snapshot:
-    """What a restore point (or a backup) says about itself."""
+    """What a restore point (or a backup) says about itself; one written by
+    the previous release says who it is through the data it holds."""
     path = Path(path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
-            row = conn.execute(
-                f"SELECT taken_at, note, kind, source, schema, audit_seq, audit_hash, filed "
-                f"FROM {INFO_TABLE} WHERE id = 1").fetchone()
+            cursor = conn.execute(f"SELECT * FROM {INFO_TABLE} WHERE id = 1")
+            names = [d[0] for d in cursor.description]
+            row = cursor.fetchone()
+            info = dict(zip(names, row, strict=True)) if row else None
+            if info is not None and "identity" not in info:
+                who = describe(conn)
+                info.update(identity=who.identity, uscc=who.uscc, company=who.company,
+                            periods=",".join(_periods(conn)))
         finally:
             conn.close()
         size = path.stat().st_size
     except (OSError, sqlite3.Error) as exc:
         raise SnapshotError(f"{path.name} is not a readable restore point ({exc})") from exc
-    if row is None:
+    if info is None:
         raise SnapshotError(f"{path.name} is not a restore point")
-    taken_at, note, kind, source, schema, seq, digest, filed = row
-    return Snapshot(path, datetime.fromisoformat(taken_at), note, kind, source, schema, seq,
-                    digest, tuple(f for f in filed.split(",") if f), size)
+    return Snapshot(path, datetime.fromisoformat(info["taken_at"]), info["note"], info["kind"],
+                    info["source"], info["schema"], info["audit_seq"], info["audit_hash"],
+                    tuple(f for f in info["filed"].split(",") if f), size, info["identity"],
+                    info["uscc"], info["company"],
+                    tuple(p for p in info["periods"].split(",") if p))
 
 
-def rotate(folder: Path, keep: int, protect: tuple[Path, ...] = ()) -> list[Path]:
+def rotate(folder: Path, keep: int, protect: tuple[Path, ...] = (), *,
+           owner: FileIdentity | None = None, db_path: Path | None = None) -> list[Path]:
     """Delete restore points beyond the newest ``keep``, except the protected
-    ones and the newest copy holding each filed period revision."""
-    snaps = []
-    for path in folder.glob("*.sqlite"):
-        if not path.name.startswith("."):
-            with contextlib.suppress(SnapshotError):
-                snaps.append(read_info(path))
+    ones and the newest copy holding each filed period revision.  With
+    ``owner`` only that file's own points are counted or ever deleted."""
+    snaps = [s for s in _read_all(folder)
+             if owner is None or is_own(s, owner, db_path or Path(s.source))]
     snaps.sort(key=lambda s: (s.taken_at, s.name), reverse=True)
     kept = {s.path for s in snaps[:keep]} | {Path(p) for p in protect}
     newest_with: dict[str, Path] = {}

@@ -261,40 +261,40 @@ Reason for accepting:</source>
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="152" />
-        <location filename="../../magdesk/gui/flows.py" line="158" />
-        <location filename="../../magdesk/gui/flows.py" line="162" />
-        <location filename="../../magdesk/gui/flows.py" line="182" />
+        <location filename="../../magdesk/gui/flows.py" line="173" />
+        <location filename="../../magdesk/gui/flows.py" line="179" />
+        <location filename="../../magdesk/gui/flows.py" line="183" />
+        <location filename="../../magdesk/gui/flows.py" line="203" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="153" />
+        <location filename="../../magdesk/gui/flows.py" line="174" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="159" />
+        <location filename="../../magdesk/gui/flows.py" line="180" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="162" />
+        <location filename="../../magdesk/gui/flows.py" line="183" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="171" />
+        <location filename="../../magdesk/gui/flows.py" line="192" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="179" />
+        <location filename="../../magdesk/gui/flows.py" line="200" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="188" />
+        <location filename="../../magdesk/gui/flows.py" line="209" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -731,42 +731,42 @@ Reason for accepting:</source>
 <context>
     <name>History</name>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="73" />
+        <location filename="../../magdesk/gui/safety.py" line="94" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="78" />
+        <location filename="../../magdesk/gui/safety.py" line="99" />
         <source>another program</source>
         <translation>其他程序</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <location filename="../../magdesk/gui/safety.py" line="107" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <location filename="../../magdesk/gui/safety.py" line="107" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <location filename="../../magdesk/gui/safety.py" line="107" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="86" />
+        <location filename="../../magdesk/gui/safety.py" line="107" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="87" />
+        <location filename="../../magdesk/gui/safety.py" line="108" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="87" />
+        <location filename="../../magdesk/gui/safety.py" line="108" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -774,7 +774,7 @@ Reason for accepting:</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="217" />
+        <location filename="../../magdesk/gui/flows.py" line="238" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1373,49 +1373,74 @@ No record is changed.</source>
 <context>
     <name>RestorePoints</name>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="39" />
+        <location filename="../../magdesk/gui/safety.py" line="43" />
         <source>Restore points</source>
         <translation>还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="43" />
+        <location filename="../../magdesk/gui/safety.py" line="49" />
         <source>Taken</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="43" />
+        <location filename="../../magdesk/gui/safety.py" line="49" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="43" />
+        <location filename="../../magdesk/gui/safety.py" line="49" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="44" />
+        <location filename="../../magdesk/gui/safety.py" line="50" />
         <source>Filed months inside</source>
         <translation>其中已申报的月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="46" />
+        <location filename="../../magdesk/gui/safety.py" line="52" />
         <source>Restoring first keeps the present state as a restore point of its own, then puts the chosen one back.</source>
         <translation>还原前会先把当前状态另存为一个还原点，再恢复所选的还原点。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="50" />
+        <location filename="../../magdesk/gui/safety.py" line="56" />
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="128" />
+        <location filename="../../magdesk/gui/safety.py" line="58" />
+        <source>From a file…</source>
+        <translation>从文件还原…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="68" />
+        <source>Restore from a backup file</source>
+        <translation>从备份文件还原</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/safety.py" line="69" />
+        <source>magdesk database (*.sqlite)</source>
+        <translation>magdesk 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="137" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="131" />
+        <location filename="../../magdesk/gui/flows.py" line="140" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="151" />
+        <source>Another company's file</source>
+        <translation>另一家公司的文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="152" />
+        <source>Put it in place of this file all the same?</source>
+        <translation>仍要用它替换当前文件吗？</translation>
     </message>
 </context>
 <context>

@@ -44,10 +44,14 @@ def test_same_seed_same_data(tmp_path):
     for name in ("a", "b"):
         assert main(["demo", "--db", str(tmp_path / f"{name}.sqlite"), "--sales", "50",
                      "--seed", "3", "--end-period", DEMO_END]) == 0
+    own = ('INSERT INTO "audit_', 'INSERT INTO "sqlite_sequence"', 'INSERT INTO "magdesk_file"')
     dump = [[line for line in sqlite3.connect(tmp_path / f"{n}.sqlite").iterdump()
-             if not line.startswith(('INSERT INTO "audit_', 'INSERT INTO "sqlite_sequence"'))]
-            for n in ("a", "b")]  # the audit trail has times and hashes of its own
+             if not line.startswith(own)]  # the audit trail has times and hashes of its own,
+            for n in ("a", "b")]  # and each file an identity of its own
     assert dump[0] == dump[1]
+    identities = {sqlite3.connect(tmp_path / f"{n}.sqlite").execute(
+        "SELECT identity FROM magdesk_file").fetchone()[0] for n in ("a", "b")}
+    assert len(identities) == 2  # two files, however alike: two sets of restore points
 
 
 def test_demo_refuses_to_overwrite(demo_file, capsys):

@@ -173,6 +173,37 @@ def test_info_sheet_counts_and_checksum(workbook):
     assert len(checks) >= 5 and all(r[1] == "通过" for r in checks)
 
 
+def test_info_sheet_ends_with_the_audit_chain_anchor(workbook):
+    """One row after 数据校验码: the audit chain's head when the file was
+    written (storage/anchors.py), outside the data checksum."""
+    from magdesk.filing import readback
+    from magdesk.filing.template import load_template
+
+    db_path, path = workbook
+    by_openpyxl = [tuple(r) for r in openpyxl.load_workbook(path)["申报信息"].iter_rows(
+        values_only=True)]
+    by_calamine = [tuple(r) for r in CalamineWorkbook.from_path(path).get_sheet_by_name(
+        "申报信息").to_python()]
+    assert by_openpyxl == by_calamine
+    assert by_openpyxl[0] == ("项目", "内容")
+    items = [row[0] for row in by_openpyxl[1:]]
+    assert items[:8] == ["模板", "企业名称", "统一社会信用代码", "所属期", "申报类型", "更正序号",
+                         "生成时间", "生成软件"]
+    assert items[8:14] == [f"{name} 行数" for name in SPEC]
+    assert items[14:] == ["数据校验码", "审计链"]
+    seq, digest, identity = by_openpyxl[-1][1].split(":")
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT identity FROM magdesk_file").fetchone() == (identity,)
+    assert conn.execute("SELECT entry_hash FROM audit_seal WHERE seq = ?",
+                        (int(seq),)).fetchone() == (digest,)
+    exported = conn.execute("SELECT min(seq) FROM audit_log WHERE entity = 'period' "
+                            "AND new LIKE '%EXPORTED%'").fetchone()[0]
+    conn.close()
+    assert int(seq) == exported - 1  # the head when written, before the export recorded itself
+    with readback.XlsxReader(path) as reader:
+        assert readback.sheet_digest(reader, load_template().sheets)[0] == by_openpyxl[-2][1]
+
+
 def _text(header, value) -> str:
     """FILING-SPEC's canonical cell text, written independently of magdesk."""
     if value is None:
@@ -248,6 +279,24 @@ def test_read_back_difference_fails_and_leaves_no_file(demo_copy, tmp_path, monk
     assert export(demo_copy, tmp_path) == 1
     assert "销售出库!M4" in capsys.readouterr().err
     assert [p for p in tmp_path.iterdir() if "xlsx" in p.name] == []  # nor a temporary file
+
+
+def test_an_anchor_row_not_read_back_as_written_fails_the_export(demo_copy, tmp_path,
+                                                                  monkeypatch, capsys):
+    from magdesk.filing.readback import XlsxReader
+
+    original = XlsxReader._streamed_rows
+
+    def tampered(self, sheet):  # as if 审计链 had not been written as meant
+        for number, cells in original(self, sheet):
+            if sheet == "申报信息" and cells and cells[0] == "审计链":
+                cells[1] = "1:" + "0" * 64 + ":x"
+            yield number, cells
+
+    monkeypatch.setattr(XlsxReader, "_streamed_rows", tampered)
+    assert export(demo_copy, tmp_path) == 1
+    assert "申报信息 does not read back as written" in capsys.readouterr().err
+    assert [p for p in tmp_path.iterdir() if "xlsx" in p.name] == []
 
 
 def test_export_is_recorded(workbook):

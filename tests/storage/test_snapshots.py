@@ -11,6 +11,7 @@ from magdesk import services
 from magdesk.settings import data_dir
 from magdesk.storage import audit, migrations, snapshots
 from magdesk.storage.db import StorageError, open_database
+from magdesk.storage.identity import file_identity
 from magdesk.storage.repository import Repository
 from magdesk.storage.snapshots import SnapshotError
 from tests.core import world as W
@@ -35,7 +36,9 @@ def test_a_restore_point_is_a_plain_checked_copy_with_its_note(tmp_path):
         snap = services.take_snapshot(db, "before import 销售.xlsx")
         Repository(db).insert(_supplier(2))  # after the copy: not in it
         listed = services.list_snapshots(db)
-    assert snap.path.parent == data_dir() / "snapshots" / "books"
+    identity = file_identity(sqlite3.connect(path))
+    assert len(identity) == 32 and snap.path.parent == data_dir() / "snapshots" / identity
+    assert snap.identity == identity
     assert snap.name.startswith("books.") and snap.name.endswith(".before-import-销售-xlsx.sqlite")
     assert (snap.note, snap.kind, snap.schema) == ("before import 销售.xlsx", "before", migrations.LATEST)
     assert listed == [snap]

@@ -14,7 +14,11 @@ at a random moment (sometimes while it is still opening the file) and checks:
 - ``PRAGMA integrity_check`` is ok and the audit trail's hash chain verifies,
 - the records are exactly those the reported commits say, give or take the one
   change that was in flight when the writer died,
-- every restore point listed reads back (``quick_check``).
+- every restore point listed reads back (``quick_check``) and is the file's own
+  (its identity), and the file keeps its identity, restores included.
+
+With ``--mix restore`` every writer restores half the time, so that kills
+land in restores (the file is then either as it was or as restored).
 
 Exit code 0 when every kill passed.  tests/stress/test_crash.py runs a few kills.
 """
@@ -53,7 +57,7 @@ def _counterparty(name: str, address: str):
                           end_use_default="EV_MOTOR")
 
 
-def child(db_path: Path, run: int, seed: int) -> None:
+def child(db_path: Path, run: int, seed: int, mix: str = "all") -> None:
     from magdesk import services
     from magdesk.storage import open_database
     from magdesk.storage.repository import Repository
@@ -65,11 +69,13 @@ def child(db_path: Path, run: int, seed: int) -> None:
     snaps: list[Path] = []
     # Half the writers only save, edit and delete, so that kills land in those
     # short transactions too; the others also import, take restore points, restore.
-    small_only = rng.random() < 0.5
+    small_only = mix == "all" and rng.random() < 0.5
     _say(ev="ready")
     for i in range(1_000_000):
         repo = Repository(db)
         roll = rng.random() * (0.65 if small_only else 1.0)
+        if mix == "restore":  # saves, restore points and restores only, half of it restores
+            roll = (0.0, 0.9, 0.99)[min(2, int(rng.random() * 4))] if snaps else 0.9
         if roll < 0.35 or not present:
             name = f"K{run}-{i}"
             op = {"kind": "save", "names": {name: f"addr {i}"}}
@@ -130,6 +136,7 @@ class Model:
     def __init__(self):
         self.rows: dict[str, str] = {}
         self.snapshots: dict[str, dict[str, str]] = {}
+        self.identity = ""  # the file's, which no kill nor restore may change
 
     def applied(self, op: dict) -> dict[str, str]:
         if op["kind"] == "restore":
@@ -144,11 +151,11 @@ class Model:
 
 
 def one_kill(db_path: Path, model: Model, run: int, rng: random.Random, max_wait: float,
-             env: dict) -> tuple[str, int]:
+             env: dict, mix: str = "all") -> tuple[str, int]:
     """Start a writer, kill it, follow its report.  Returns (what was in flight,
     how many commits it reported)."""
     proc = subprocess.Popen([sys.executable, __file__, "--child", str(db_path), str(run),
-                             str(rng.randrange(1 << 30))], stdout=subprocess.PIPE,
+                             str(rng.randrange(1 << 30)), mix], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env=env, text=True, bufsize=1)
     early = rng.random() < 0.15
     if early:  # while Python starts, magdesk opens, checks and seals the file
@@ -189,6 +196,7 @@ def one_kill(db_path: Path, model: Model, run: int, rng: random.Random, max_wait
 def check(db_path: Path, model: Model, pending: dict | None, run: int) -> None:
     from magdesk import services
     from magdesk.storage import audit, open_database, restore
+    from magdesk.storage.identity import file_identity
 
     with open_database(db_path, keep=KEEP) as db:  # quick_check + foreign keys on open
         if db.read_only:
@@ -201,6 +209,13 @@ def check(db_path: Path, model: Model, pending: dict | None, run: int) -> None:
             raise AssertionError(f"after kill {run}: audit trail broken: {report.detail}")
         actual = dict(db.conn.execute("SELECT name_cn, address FROM counterparty"))
         listed = services.list_snapshots(db)
+        identity = file_identity(db.conn)
+    if identity != (model.identity or identity) or not identity:
+        raise AssertionError(f"after kill {run}: the file's identity is {identity!r}, "
+                             f"not {model.identity!r}")
+    model.identity = identity
+    if any(s.identity != identity for s in listed):
+        raise AssertionError(f"after kill {run}: another file's restore point is listed")
     allowed = [model.rows] + ([model.applied(pending)] if pending and
                               pending["kind"] != "snapshot" else [])
     if actual not in allowed:
@@ -216,7 +231,7 @@ def check(db_path: Path, model: Model, pending: dict | None, run: int) -> None:
 
 
 def run(kills: int, *, seed: int = 1, folder: Path | None = None, max_wait: float = 0.6,
-        log=print) -> dict:
+        log=print, mix: str = "all") -> dict:
     """Kill ``kills`` writers in a row on one file; raises AssertionError on the
     first check that fails.  Returns counts for the summary."""
     rng = random.Random(seed)
@@ -232,7 +247,7 @@ def run(kills: int, *, seed: int = 1, folder: Path | None = None, max_wait: floa
     commits = 0
     started = time.perf_counter()
     for n in range(1, kills + 1):
-        in_flight, reported = one_kill(db_path, model, n, rng, max_wait, env)
+        in_flight, reported = one_kill(db_path, model, n, rng, max_wait, env, mix)
         where[in_flight] += 1
         commits += reported
         if n % 20 == 0 or n == kills:
@@ -393,7 +408,7 @@ def run_schema(kills: int, *, seed: int = 1, folder: Path | None = None,
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+        child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
         return 0
     if len(sys.argv) > 1 and sys.argv[1] == "--schema-child":
         schema_child(sys.argv[2], Path(sys.argv[3]))
@@ -404,12 +419,15 @@ def main() -> int:
     parser.add_argument("--dir", type=Path, help="work folder (default: a new temporary one)")
     parser.add_argument("--max-wait", type=float, default=0.6,
                         help="longest wait after the writer is ready, seconds")
+    parser.add_argument("--mix", choices=("all", "restore"), default="all",
+                        help="restore: writers restore half the time (kills during restores)")
     parser.add_argument("--schema-kills", type=int, default=20,
                         help="then kill as many migrations of a v4 file, and repairs")
     args = parser.parse_args()
     print(f"crash test: {args.kills} SIGKILLs of a writer, seed {args.seed}")
     try:
-        result = run(args.kills, seed=args.seed, folder=args.dir, max_wait=args.max_wait)
+        result = run(args.kills, seed=args.seed, folder=args.dir, max_wait=args.max_wait,
+                     mix=args.mix)
         schema = run_schema(args.schema_kills, seed=args.seed,
                             folder=args.dir / "schema" if args.dir else None)
     except AssertionError as exc:
@@ -422,7 +440,8 @@ def main() -> int:
     print(f"commits reported by the writers and found after the kills: {result['commits']}; "
           f"records at the end: {result['records']}")
     print("after every kill: the file opened for writing, integrity_check ok, audit trail "
-          "intact, every reported commit present, every restore point readable")
+          "intact, every reported commit present, every restore point readable and the "
+          "file's own, the file's identity unchanged")
     print(f"work folder: {result['folder']}")
     print("verdict: PASS")
     return 0
