@@ -71,6 +71,11 @@ class RepairPlan:
                 "blocked": listed(self.blocked)}
 
 
+def _q(name: str) -> str:
+    """An identifier quoted for SQL, whatever characters it holds."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 _HEADER = re.compile(r"^CREATE TABLE (\w+)\(")
 
 
@@ -135,15 +140,15 @@ def apply(conn: sqlite3.Connection, p: RepairPlan, clerk: str, os_user: str) -> 
         for kind in ("trigger", "view"):
             for (name,) in conn.execute(
                     "SELECT name FROM sqlite_master WHERE type = ?", (kind,)).fetchall():
-                conn.execute(f'DROP {kind.upper()} "{name}"')
+                conn.execute(f"DROP {kind.upper()} {_q(name)}")
         for obj in p.dropped:
             if obj.type == "index":
-                conn.execute(f'DROP INDEX IF EXISTS "{obj.name}"')
+                conn.execute(f"DROP INDEX IF EXISTS {_q(obj.name)}")
         for found, name in p.renamed:
-            conn.execute(f'ALTER TABLE "{found}" RENAME TO "{name}"')
+            conn.execute(f"ALTER TABLE {_q(found)} RENAME TO {_q(name)}")
         for obj in p.dropped:
             if obj.type == "table":
-                conn.execute(f'DROP TABLE "{obj.name}"')
+                conn.execute(f"DROP TABLE {_q(obj.name)}")
         for obj in p.recreated:
             if obj.type == "index":
                 conn.execute(defs[obj.key])
@@ -183,7 +188,7 @@ def repair_file(path: Path, *, backup_dir: Path | None, keep: int | None, clerk:
     runs): refused (RepairRefused) when a table cannot be mended; else a
     restore point of the file as found (SQLite's backup API: pages copied,
     nothing run), then ``apply``.  A file that needs nothing is left alone."""
-    from . import snapshots
+    from . import anchors, snapshots
     from .db import StorageError, _check_identity, _connect, _WriterLock
 
     path = Path(path)
@@ -206,7 +211,10 @@ def repair_file(path: Path, *, backup_dir: Path | None, keep: int | None, clerk:
             if p.blocked:
                 raise RepairRefused(refusal(p, path))
             point = snapshots.take(conn, path, NOTE, kind="repair", root=backup_dir, keep=keep)
+            anchors.record(conn, "point", point.name, at=(point.audit_seq, point.audit_hash),
+                           when=point.taken_at, db_path=path, copy=point.path)
             apply(conn, p, clerk, os_user)
+            anchors.record(conn, "closed", str(path), db_path=path)  # the head after it
         finally:
             conn.close()
     finally:
