@@ -27,6 +27,8 @@ _TEXTS = {
                        "{name} cannot be repaired: {en} is missing or has other columns, and no "
                        "table in the file holds its rows as defined. A repair never makes up data; restore a restore point instead "
                        "(magdesk-cli snapshots --db {path}). Nothing was changed."),
+    "repair_failed": ("{name} 未修复（{error}），文件未作任何改动",
+                      "{name} was not repaired ({error}); nothing was changed"),
     "repair_incomplete": ("修复后结构仍不符（{zh}），已全部撤销，文件未作任何改动",
                           "after the repair the schema still differs ({en}); all of it was "
                           "undone, nothing was changed"),

@@ -148,7 +148,7 @@ def apply(conn: sqlite3.Connection, p: RepairPlan, clerk: str, os_user: str) -> 
             conn.execute(f"ALTER TABLE {_q(found)} RENAME TO {_q(name)}")
         for obj in p.dropped:
             if obj.type == "table":
-                conn.execute(f"DROP TABLE {_q(obj.name)}")
+                conn.execute(f"DROP TABLE IF EXISTS {_q(obj.name)}")  # a virtual table's go with it
         for obj in p.recreated:
             if obj.type == "index":
                 conn.execute(defs[obj.key])
@@ -213,7 +213,10 @@ def repair_file(path: Path, *, backup_dir: Path | None, keep: int | None, clerk:
             point = snapshots.take(conn, path, NOTE, kind="repair", root=backup_dir, keep=keep)
             anchors.record(conn, "point", point.name, at=(point.audit_seq, point.audit_hash),
                            when=point.taken_at, db_path=path, copy=point.path)
-            apply(conn, p, clerk, os_user)
+            try:
+                apply(conn, p, clerk, os_user)
+            except sqlite3.Error as exc:  # rolled back: the file is as it was
+                raise StorageError(Reason("repair_failed", name=path.name, error=exc)) from exc
             anchors.record(conn, "closed", str(path), db_path=path)  # the head after it
         finally:
             conn.close()
