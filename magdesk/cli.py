@@ -13,6 +13,7 @@ from . import __version__, services
 from .core.findings import count
 from .settings import load_settings
 from .storage.db import StorageError, open_database
+from .storage.reasons import said
 
 _TEXT = {
     "demo_done": ("已生成演示数据库 {path}:{summary}", "Demo database written to {path}: {summary}"),
@@ -22,6 +23,13 @@ _TEXT = {
     "check": ("完整性：{integrity}；外键问题：{fk}；结构版本：{version}/{latest}",
               "Integrity: {integrity}; foreign-key problems: {fk}; schema: {version}/{latest}"),
     "read_only": ("只读打开：{reason}", "Opened read-only: {reason}"),
+    "repaired": ("已修复 {name} 的结构：{done}。修复前的文件已存为还原点 {point}",
+                 "Repaired the schema of {name}: {done}. The file as found is kept as restore "
+                 "point {point}"),
+    "repair_none": ("{name} 的结构与 magdesk 的定义一致，无需修复",
+                    "The schema of {name} is magdesk's; nothing to repair"),
+    "check_schema": ("结构与版本 {version} 的定义不符：{objects}",
+                     "Schema objects differ from version {version}'s definition: {objects}"),
     "accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
     "exported": ("已导出 {path}(SHA-256 {sha})", "Exported {path} (SHA-256 {sha})"),
     "export_refused": ("{period}有 {errors} 个错误，未导出；改正后再导出，或用 --draft 导出草稿",
@@ -156,6 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
     chk.add_argument("--json", action="store_true")
+
+    rep = sub.add_parser("repair", help="drop schema objects magdesk did not define (a planted "
+                         "trigger or view) and recreate missing ones, after a restore point")
+    rep.add_argument("--db", required=True, type=Path)
+    rep.add_argument("--json", action="store_true")
 
     summ = sub.add_parser("summary", help="print a monthly summary to an A4 PDF")
     summ.add_argument("--db", required=True, type=Path)
@@ -322,7 +335,6 @@ def _export(args, lang, settings) -> int:
                                             settings=settings)
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
             from .failures import path_problem
-            from .storage.reasons import said
 
             if isinstance(exc, OSError):
                 exc = path_problem(exc)
@@ -392,19 +404,42 @@ def _check(args, lang, settings) -> int:
         json.dump({"ok": report.ok, "integrity": report.integrity,
                    "foreign_key_violations": report.foreign_key_violations,
                    "schema_version": report.schema_version, "latest_schema": report.latest_schema,
-                   "read_only": report.read_only, "counts": report.counts},
+                   "read_only": report.read_only, "counts": report.counts,
+                   "schema": report.schema.as_dict() if report.schema else None},
                   sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
         print(_t("check", lang, integrity=report.integrity, fk=report.foreign_key_violations,
                  version=report.schema_version, latest=report.latest_schema))
+        if report.schema is not None and not report.schema.ok:
+            print(_t("check_schema", lang, version=report.schema.version,
+                     objects=report.schema.describe(lang)))
         if report.read_only:
-            from .storage.reasons import said
-
             print(_t("read_only", lang, reason=said(report.read_only, lang)))
         for name, n in report.counts.items():
             print(f"  {name}: {n}")
     return 0 if report.ok else 1
+
+
+def _repair(args, lang, settings) -> int:
+    from .storage.repair import RepairRefused
+
+    try:
+        result = services.repair_schema(args.db, settings=settings)
+    except RepairRefused as exc:
+        print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    if result.plan.needed:  # opened as usual: brought up to date, writable again
+        _open(args).close()
+    if args.json:
+        json.dump(result.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    elif not result.plan.needed:
+        print(_t("repair_none", lang, name=args.db.name))
+    else:
+        print(_t("repaired", lang, name=args.db.name, done=result.plan.describe(lang),
+                 point=result.point.path))
+    return 0
 
 
 def _summary(args, lang, settings) -> int:
@@ -507,14 +542,18 @@ def _import_template(args, lang, settings) -> int:
 
 
 _ACTIONS = {"INSERT": "新增", "UPDATE": "修改", "DELETE": "删除", "BULK": "批量写入",
-            "RESTORE": "恢复", "START": "开始记录"}
+            "RESTORE": "恢复", "REPAIR": "修复", "START": "开始记录"}
 _PROBLEMS = {"missing": "有记录被删除", "link": "有记录被插入、移动或调换", "content": "内容在封存后被修改",
              "forged": "冒称由 magdesk 写入", "unsealed": "封存被移除", "head": "结尾与最后封存处不符",
              "no_head": "最后封存处的记录被删除"}
 
 
 def _open(args, **kw):
-    return open_database(args.db, check=not args.no_check, **kw)
+    db = open_database(args.db, check=not args.no_check, **kw)
+    if getattr(db.read_only_reason, "code", "") == "schema_foreign":  # every command says so
+        lang = args.lang or load_settings().lang()
+        print(f"magdesk-cli: {said(db.read_only_reason, lang)}", file=sys.stderr)
+    return db
 
 
 def _size(n: int) -> str:
@@ -647,7 +686,8 @@ def _value(value) -> str:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else str(value)
 
 
-_COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "accept": _accept,
+_COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _repair,
+             "accept": _accept,
              "import": _import, "import-template": _import_template,
              "export": _export, "period": _period_cmd, "summary": _summary,
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit}

@@ -123,7 +123,7 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
             raise
         result = restore.restore_path(path, Path(source), root=root, force=force)
         with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
-            if db._audited:
+            if db._audited and not db.read_only:  # read-only: foreign schema objects in it
                 with db.write() as conn:
                     audit.record_event(conn, "RESTORE", "*", Path(source).name,
                                        new={"from": Path(source).name, "damaged_copy": str(

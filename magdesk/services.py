@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .core.model import Company
     from .core.validation import Dataset
     from .storage.repository import Repository
+    from .storage.schema import SchemaDiff
 
 Progress = Callable[[int, int], None]
 
@@ -95,17 +96,38 @@ class CheckReport:
     latest_schema: int
     read_only: str
     counts: dict[str, int]
+    schema: SchemaDiff | None = None  # the file's schema objects against its version's
 
     @property
     def ok(self) -> bool:
-        return self.integrity == "ok" and self.foreign_key_violations == 0
+        return (self.integrity == "ok" and self.foreign_key_violations == 0
+                and (self.schema is None or self.schema.ok))
 
 
 def check_database(db: Database) -> CheckReport:
-    """SQLite's integrity and foreign-key checks, the schema version, row counts."""
+    """SQLite's integrity and foreign-key checks, the schema version, the
+    schema objects magdesk did not define or that are missing, row counts."""
+    from .storage.schema import compare
+
     integrity, violations, counts = db.health()
     return CheckReport(integrity, violations, db.schema_version, LATEST, db.read_only_reason,
-                       counts)
+                       counts, compare(db.conn))
+
+
+def repair_schema(path: Path, *, settings: Settings | None = None):
+    """Drop the schema objects magdesk did not define from the file at
+    ``path`` and make the missing ones again, after a restore point of the
+    file as found, recorded in its audit trail (a ``repair.RepairResult``;
+    RepairRefused when a table cannot be mended without its rows).  The
+    file must not be open for writing; open it afterwards as usual."""
+    from .storage import repair, safety
+    from .storage.db import _settings
+
+    root = Path(settings.backup_dir) if settings and settings.backup_dir else None
+    clerk, backup_dir, keep = _settings(settings.clerk_name if settings else None, root,
+                                        settings.snapshots_keep if settings else None)
+    return repair.repair_file(Path(path), backup_dir=backup_dir, keep=keep, clerk=clerk,
+                              os_user=safety.os_user())
 
 
 def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str | None = None,

@@ -104,6 +104,7 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
         written = _write(tmp, template, store, period, company, state, draft, findings,
                          now or datetime.now().astimezone(), progress)
         _read_back(tmp, template, store, period, written)
+        _check_counts(template, store, period, written.counts)
         result.sha256 = hashlib.sha256(tmp.read_bytes()).hexdigest()
         with _placed_when_recorded(tmp, target) as place, db.write():
             store.record_export(period, state["revision"], target.name, template.id,
@@ -220,6 +221,24 @@ def _read_back(path, template: Template, store: FilingStore, period: str, writte
             if mismatches:
                 raise ReadBackError("; ".join(map(str, mismatches[:5])))
         raise ReadBackError(f"{path.name}: the data read back differ from what was written")
+
+
+def _check_counts(template: Template, store: FilingStore, period: str,
+                  counts: dict[str, int]) -> None:
+    """The rows of each data sheet (as read back, which ``_read_back`` found
+    equal to ``counts``) against the records counted straight from their
+    tables: a join that lost rows (a view planted in place of a table, a
+    record whose parent is gone) must not reach a filing.  ExportError names
+    the sheets; the caller removes the written file."""
+    from ..storage.reasons import Reason
+
+    short = [(s.name, counts.get(s.name, 0), n) for s in template.sheets
+             if (n := store.count(s.source, period)) is not None and n != counts.get(s.name, 0)]
+    if short:
+        zh = "；".join(f"工作表“{name}”有 {got} 行，数据库中有 {want} 条" for name, got, want in short)
+        en = "; ".join(f"sheet '{name}' holds {got} rows, the database {want}"
+                       for name, got, want in short)
+        raise ExportError(Reason("export_counts", period=period, zh=zh, en=en))
 
 
 def _template(name: str) -> Template:

@@ -139,7 +139,17 @@ class MainWindow(MonthCounts, QMainWindow):
                 said(self.db.read_only_reason, self.lang)))
             banner.setObjectName("readOnlyBanner")
             banner.setStyleSheet("background: #ffe08a; padding: 6px 14px;")
-            outer.addWidget(banner)
+            banner.setWordWrap(True)
+            row = QWidget()
+            row.setStyleSheet("background: #ffe08a;")
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 10, 0)
+            line.addWidget(banner, 1)
+            from . import repair
+
+            if repair.offered(self.db.read_only_reason):  # foreign schema objects
+                line.addWidget(repair.button(self))
+            outer.addWidget(row)
         body = QHBoxLayout()
         self.nav = QListWidget()
         self.nav.setObjectName("sections")

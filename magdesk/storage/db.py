@@ -410,6 +410,9 @@ class Database:
         self._audited = _has_audit(self.conn)
         self._discarded, self._mark = 0, self._state()
         self._replaced = True  # the file may be another one now (a restore)
+        # A restore point of a file with planted objects: written no more.
+        self.read_only_reason = _foreign_schema(self.conn, self.path, self.backup_dir) or \
+            self.read_only_reason
 
     def close(self, snapshot: bool = False, note: str = "on exit"):
         """Close the file; with ``snapshot`` (on exit) first take a restore
@@ -497,6 +500,12 @@ def _connect(path: Path, read_only: bool, immutable: bool = False) -> sqlite3.Co
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
+    if read_only:
+        # No function that is not marked harmless runs from a view of the file.
+        # Not on a writable connection: the audit triggers use json_object(),
+        # which the SQLite of Python 3.11-3.12 (3.40) does not mark harmless;
+        # what runs there is kept to magdesk's own triggers by schema.py.
+        conn.execute("PRAGMA trusted_schema = OFF")
     return conn
 
 
@@ -545,6 +554,12 @@ def open_database(path: str | os.PathLike, *, create: bool = False,
     try:
         conn = _connect(path, read_only=False)
         _check_identity(conn, path, backup_dir)
+        foreign = _foreign_schema(conn, path, backup_dir)
+        if foreign:  # before anything is written that could run what was planted
+            conn.close()
+            conn = None
+            lock.release()
+            return _open_read_only(path, foreign, seen, extra, cancelled)
         db = Database(path, conn, lock, **extra)
         if seen is not None:
             _check(db, seen, cancelled)
@@ -581,6 +596,7 @@ def _open_read_only(path: Path, reason: str, seen: tuple | None, extra: dict,
     conn = _reader(path)
     try:
         _check_identity(conn, path, extra["backup_dir"])
+        reason = _foreign_schema(conn, path, extra["backup_dir"]) or reason
         db = Database(path, conn, None, reason, **extra)
         if seen is not None:
             _check(db, seen, cancelled)
@@ -735,6 +751,19 @@ def _check_identity(conn: sqlite3.Connection, path: Path,
     if version > LATEST:
         conn.close()
         raise NewerFileError(Reason("newer", path=path, version=version, latest=LATEST))
+
+
+def _foreign_schema(conn: sqlite3.Connection, path: Path, backup_dir: Path | None) -> str:
+    """Why the file is read-only when its schema objects are not what its
+    version defines (schema.py), naming them; "" when they are."""
+    from . import schema
+
+    try:
+        diff = schema.compare(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _damaged(path, str(exc), backup_dir) from None
+    return "" if diff.ok else schema.reason(diff, path.name, path)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, db: Database) -> None:

@@ -20,6 +20,21 @@ _TEXTS = {
                        "the disk holding {name} is full: it can only be viewed; free some space "
                        "and open it again to edit it"),
     "in_use": ("{name} 正由 {holder}打开编辑", "{name} is open for writing by {holder}"),
+    "schema_foreign": ("{name} 的结构与 magdesk 的定义不符（{zh}），为免其中的代码运行，已以只读方式打开；"
+                       "可修复：magdesk-cli repair --db {path}",
+                       "the schema of {name} differs from magdesk's definition ({en}); it is "
+                       "opened read-only so that nothing planted in it runs. Repair it with: "
+                       "magdesk-cli repair --db {path}"),
+    "repair_refused": ("{name} 无法修复：{zh} 缺失或其列已被改动，文件中也没有按原定义保存其数据的表。修复不会凭空造出数据；"
+                       "请从还原点还原（magdesk-cli snapshots --db {path}）。文件未作任何改动。",
+                       "{name} cannot be repaired: {en} is missing or has other columns, and no "
+                       "table in the file holds its rows as defined. A repair never makes up data; restore a restore point instead "
+                       "(magdesk-cli snapshots --db {path}). Nothing was changed."),
+    "repair_failed": ("{name} 未修复（{error}），文件未作任何改动",
+                      "{name} was not repaired ({error}); nothing was changed"),
+    "repair_incomplete": ("修复后结构仍不符（{zh}），已全部撤销，文件未作任何改动",
+                          "after the repair the schema still differs ({en}); all of it was "
+                          "undone, nothing was changed"),
     "nothing_written": ("未写入任何内容：{reason}", "nothing was written: {reason}"),
     # why a file is not opened at all
     "no_file": ("找不到数据库文件：{path}", "no such database file: {path}"),
@@ -110,6 +125,11 @@ _TEXTS = {
     # why an export is not written
     "export_exists": ("{path} 已存在；请先移走它，或选择替换",
                       "{path} already exists; move it away or export with replace"),
+    "export_counts": ("未导出 {period}：工作簿与数据库的行数不符（{zh}），已删除写出的文件。"
+                      "请先运行 magdesk-cli check 检查该文件",
+                      "{period} was not exported: the workbook's row counts differ from the "
+                      "database's ({en}); the written file was removed. Check the file first "
+                      "with magdesk-cli check"),
     "no_company": ("尚未填写本企业信息，请先填写（文件 ▸ 本企业信息）",
                    "the own company profile is missing; enter it first"),
     "damaged_no_point": ("{path} 已损坏（{problem}），且没有它的还原点；请使用备份副本。",

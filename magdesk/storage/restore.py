@@ -223,7 +223,7 @@ def restore_into(db, source: Path, *, force: bool = False) -> RestoreResult:
         db.reconnect()
         raise
     db.reconnect()
-    if db._audited:
+    if db._audited and not db.read_only:  # read-only: a point with foreign schema objects
         with db.write() as conn:
             audit.record_event(conn, "RESTORE", "*", source.name, new=_restore_note(info, before))
     return RestoreResult(db.path, info, before)

@@ -931,187 +931,187 @@ Your saved records are kept. The details could not be written to a log file.</so
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="138" />
-        <location filename="../../magdesk/gui/main_window.py" line="296" />
+        <location filename="../../magdesk/gui/main_window.py" line="306" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="158" />
+        <location filename="../../magdesk/gui/main_window.py" line="168" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="159" />
+        <location filename="../../magdesk/gui/main_window.py" line="169" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="160" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="164" />
+        <location filename="../../magdesk/gui/main_window.py" line="174" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="165" />
+        <location filename="../../magdesk/gui/main_window.py" line="175" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="166" />
+        <location filename="../../magdesk/gui/main_window.py" line="176" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="168" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="173" />
+        <location filename="../../magdesk/gui/main_window.py" line="183" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="207" />
+        <location filename="../../magdesk/gui/main_window.py" line="217" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="208" />
+        <location filename="../../magdesk/gui/main_window.py" line="218" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="209" />
+        <location filename="../../magdesk/gui/main_window.py" line="219" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="211" />
+        <location filename="../../magdesk/gui/main_window.py" line="221" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="213" />
+        <location filename="../../magdesk/gui/main_window.py" line="223" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="215" />
+        <location filename="../../magdesk/gui/main_window.py" line="225" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="218" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="222" />
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="224" />
+        <location filename="../../magdesk/gui/main_window.py" line="234" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="238" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="231" />
+        <location filename="../../magdesk/gui/main_window.py" line="241" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="232" />
+        <location filename="../../magdesk/gui/main_window.py" line="242" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="233" />
+        <location filename="../../magdesk/gui/main_window.py" line="243" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="239" />
+        <location filename="../../magdesk/gui/main_window.py" line="249" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="240" />
+        <location filename="../../magdesk/gui/main_window.py" line="250" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="241" />
+        <location filename="../../magdesk/gui/main_window.py" line="251" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="302" />
+        <location filename="../../magdesk/gui/main_window.py" line="312" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="322" />
+        <location filename="../../magdesk/gui/main_window.py" line="332" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="323" />
+        <location filename="../../magdesk/gui/main_window.py" line="333" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="328" />
+        <location filename="../../magdesk/gui/main_window.py" line="338" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="357" />
+        <location filename="../../magdesk/gui/main_window.py" line="367" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="398" />
+        <location filename="../../magdesk/gui/main_window.py" line="408" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="400" />
+        <location filename="../../magdesk/gui/main_window.py" line="410" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="436" />
+        <location filename="../../magdesk/gui/main_window.py" line="446" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="437" />
+        <location filename="../../magdesk/gui/main_window.py" line="447" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1122,32 +1122,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="461" />
+        <location filename="../../magdesk/gui/main_window.py" line="471" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="468" />
+        <location filename="../../magdesk/gui/main_window.py" line="478" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="469" />
+        <location filename="../../magdesk/gui/main_window.py" line="479" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="474" />
+        <location filename="../../magdesk/gui/main_window.py" line="484" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="474" />
+        <location filename="../../magdesk/gui/main_window.py" line="484" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="486" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1363,6 +1363,45 @@ Discard it?</source>
         <location filename="../../magdesk/gui/sections.py" line="260" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>Repair</name>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="21" />
+        <source>Repair…</source>
+        <translation>修复…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="30" />
+        <source>Repair the file</source>
+        <translation>修复文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="45" />
+        <location filename="../../magdesk/gui/repair.py" line="57" />
+        <source>Not repaired</source>
+        <translation>未修复</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="48" />
+        <source>Repair {0}?
+
+First a restore point of the file as it is now is taken; then, in one step recorded in the audit trail:
+{1}
+
+No record is changed.</source>
+        <translation>修复 {0}？
+
+先为文件的当前状态保存一个还原点，然后一步完成以下操作并记入审计记录：
+{1}
+
+任何记录都不会被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/repair.py" line="60" />
+        <source>Repaired {0}; the file as it was is kept as restore point {1}</source>
+        <translation>已修复 {0}；修复前的文件已存为还原点 {1}</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,9 @@
 
 A writer process (this script with ``--child``) opens the database through
 magdesk and changes it without a pause: saves, edits and deletions of records,
-spreadsheet imports, restore points and restores.  It prints each change before
+spreadsheet imports, restore points and restores (and, after them, writers
+migrating a file of the release before or repairing a file with planted schema
+objects: ``run_schema``).  It prints each change before
 it starts (``begin``) and once it is committed (``ok``).  The parent SIGKILLs it
 at a random moment (sometimes while it is still opening the file) and checks:
 
@@ -264,9 +266,152 @@ def _create(db_path: Path) -> None:
         Repository(db).set_company(M.Company("崩溃测试有限公司", "91310110666007217T"))
 
 
+# --- kills during a migration and a repair --------------------------------------------------
+#
+# A writer migrates a file of the release before (schema v4) or repairs a file
+# with planted schema objects, and is killed at a random moment of it.  After
+# each kill the file is either as it was or as it should become (a migration
+# step and a repair are one transaction each), its rows are untouched, and
+# opening it (and repairing it again) brings it to magdesk's schema.
+
+PLANTED = ("ALTER TABLE counterparty RENAME TO counterparty_real;"
+           "CREATE VIEW counterparty AS SELECT * FROM counterparty_real WHERE id > 10;"
+           "CREATE TRIGGER evil_x AFTER UPDATE ON audit_session "
+           "BEGIN DELETE FROM counterparty_real; END;"
+           "DROP TRIGGER audit_product_update")
+
+
+def schema_child(kind: str, db_path: Path) -> None:
+    from magdesk import services
+    from magdesk.storage import open_database
+
+    _say(ev="ready")
+    if kind == "migrate":
+        open_database(db_path, keep=KEEP).close()
+    else:
+        services.repair_schema(db_path)
+    _say(ev="ok")
+
+
+def _old_file(path: Path, rows: int = 20_000) -> None:
+    """A file as the release before this one made it (schema v4), with rows."""
+    import sqlite3
+
+    from magdesk.storage.migrations import APPLICATION_ID, MIGRATIONS
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for step in MIGRATIONS[:4]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute("INSERT INTO company (id, name, uscc) VALUES (1, '崩溃测试有限公司', "
+                 "'91310110666007217T')")
+    conn.executemany("INSERT INTO counterparty (name_cn, cp_type, role, country, address) "
+                     "VALUES (?, 'FOREIGN', 'CUSTOMER', 'JP', ?)",
+                     ((f"M{n}", f"addr {n}") for n in range(rows)))
+    conn.execute("COMMIT")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+
+
+def _data(conn) -> dict[str, list]:
+    """Every data row by table (a table renamed away counted under its own name)."""
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'audit%' "
+        "AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'magdesk%'")]
+    return {t.removesuffix("_real"): sorted(conn.execute(f'SELECT * FROM "{t}"'))
+            for t in tables}
+
+
+def _as_found(db_path: Path):
+    import sqlite3
+
+    from magdesk.storage import schema
+
+    conn = sqlite3.connect(db_path)
+    try:
+        return (conn.execute("PRAGMA user_version").fetchone()[0], schema.compare(conn),
+                _data(conn))
+    finally:
+        conn.close()
+
+
+def schema_kill(kind: str, template: Path, db_path: Path, rng: random.Random, env: dict,
+                max_wait: float) -> str:
+    """Copy ``template``, start a writer migrating or repairing it, kill it;
+    check the file.  Returns what the kill found ("old", "new")."""
+    import shutil
+
+    from magdesk import services
+    from magdesk.storage import audit, open_database
+
+    shutil.copyfile(template, db_path)
+    before = _as_found(db_path)
+    proc = subprocess.Popen([sys.executable, __file__, "--schema-child", kind, str(db_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    if not proc.stdout.readline():
+        raise AssertionError(f"{kind} writer died before it was ready: {proc.stderr.read()}")
+    # Opening an old file (a restore point, the step, sealing) takes twice a repair's time.
+    time.sleep(rng.uniform(0.0, max_wait * (2 if kind == "migrate" else 1)))
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    version, diff, data = _as_found(db_path)
+    if data != before[2]:
+        raise AssertionError(f"killed {kind}: the rows changed")
+    new = version == 5 and diff.ok if kind == "migrate" else diff.ok
+    old = (version, diff) == before[:2]
+    if not (old or new):
+        raise AssertionError(f"killed {kind}: the file is neither as it was nor as it should "
+                             f"become: schema v{version}, {diff.describe()}")
+    if kind == "repair" and not diff.ok:
+        services.repair_schema(db_path)  # the repair, done again, ends where it should
+    with open_database(db_path, keep=KEEP) as db:
+        assert not db.read_only, db.read_only_reason
+        assert db.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        report = audit.verify(db.conn)
+        assert report.ok, report.detail
+    if _as_found(db_path)[2] != before[2] or not _as_found(db_path)[1].ok:
+        raise AssertionError(f"killed {kind}: opened afterwards, the file is not magdesk's")
+    return "new" if new else "old"
+
+
+def run_schema(kills: int, *, seed: int = 1, folder: Path | None = None,
+               max_wait: float = 0.3) -> collections.Counter:
+    """Kill ``kills`` writers migrating a v4 file and as many repairing a file
+    with planted objects; raises AssertionError on the first failed check."""
+    import sqlite3
+
+    rng = random.Random(seed)
+    folder = Path(folder or tempfile.mkdtemp(prefix="magdesk-crash-schema-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "MAGDESK_DATA_DIR": str(folder / "data"),
+           "MAGDESK_CONFIG_DIR": str(folder / "config"), "PYTHONDONTWRITEBYTECODE": "1"}
+    os.environ.update({k: env[k] for k in ("MAGDESK_DATA_DIR", "MAGDESK_CONFIG_DIR")})
+    old, planted = folder / "v4.sqlite", folder / "planted.sqlite"
+    _old_file(old)
+    _old_file(planted)
+    from magdesk.storage import open_database
+
+    open_database(planted, keep=KEEP).close()  # migrated, then planted
+    conn = sqlite3.connect(planted)
+    conn.executescript(PLANTED)
+    conn.close()
+    found: collections.Counter = collections.Counter()
+    for n in range(kills):
+        for kind, template in (("migrate", old), ("repair", planted)):
+            target = folder / f"{kind}-{n}.sqlite"
+            found[f"{kind}: {schema_kill(kind, template, target, rng, env, max_wait)}"] += 1
+    return found
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--schema-child":
+        schema_child(sys.argv[2], Path(sys.argv[3]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=200)
@@ -276,14 +421,20 @@ def main() -> int:
                         help="longest wait after the writer is ready, seconds")
     parser.add_argument("--mix", choices=("all", "restore"), default="all",
                         help="restore: writers restore half the time (kills during restores)")
+    parser.add_argument("--schema-kills", type=int, default=20,
+                        help="then kill as many migrations of a v4 file, and repairs")
     args = parser.parse_args()
     print(f"crash test: {args.kills} SIGKILLs of a writer, seed {args.seed}")
     try:
         result = run(args.kills, seed=args.seed, folder=args.dir, max_wait=args.max_wait,
                      mix=args.mix)
+        schema = run_schema(args.schema_kills, seed=args.seed,
+                            folder=args.dir / "schema" if args.dir else None)
     except AssertionError as exc:
         print(f"FAIL: {exc}")
         return 1
+    print("migrations and repairs killed, the file found as it was or as it should become: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(schema.items())))
     where = ", ".join(f"{k} {v}" for k, v in result["where"].most_common())
     print(f"kills: {result['kills']} in {result['seconds']:.0f} s; in flight at the kill: {where}")
     print(f"commits reported by the writers and found after the kills: {result['commits']}; "

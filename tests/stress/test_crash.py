@@ -16,3 +16,8 @@ def test_writers_killed_during_restores_leave_the_old_or_the_restored_state(tmp_
     result = crash_kill.run(8, seed=11, folder=tmp_path, max_wait=0.4, log=lambda *_: None,
                             mix="restore")
     assert result["where"]["restore"] >= 1 and result["commits"] > 0
+
+
+def test_killed_migrations_and_repairs_leave_the_old_or_the_new_schema(tmp_path):
+    found = crash_kill.run_schema(4, seed=3, folder=tmp_path, max_wait=0.6)
+    assert sum(found.values()) == 8
