@@ -109,6 +109,11 @@ class _open_workbook:  # noqa: N801 - a context manager used like open()
     def __enter__(self):
         import python_calamine
 
+        from . import limits
+
+        # before calamine sees a byte of it: a workbook beyond the limits could
+        # abort the process or take gigabytes (limits.py)
+        limits.check_workbook(self.path, detect_format(self.path))
         try:
             self.wb = python_calamine.CalamineWorkbook.from_path(str(self.path))
         except BaseException as exc:  # calamine raises its own errors, even Rust panics
@@ -155,7 +160,9 @@ def _choose_sheet(wb, names: list[str], sheet: str | None, pick, path: Path) -> 
     if pick is not None and len(names) > 1:
         for name in names:
             try:
-                head = wb.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=40)
+                head = _sheet(wb, name, path).to_python(skip_empty_area=False, nrows=40)
+            except ImportFileError:
+                raise
             except BaseException as exc:
                 _reraise_unexpected(exc)
                 continue
@@ -167,15 +174,29 @@ def _choose_sheet(wb, names: list[str], sheet: str | None, pick, path: Path) -> 
 
 def _grid(wb, name: str, path: Path) -> list[list]:
     try:
-        sheet = wb.get_sheet_by_name(name)
+        sheet = _sheet(wb, name, path)
         rows = sheet.to_python(skip_empty_area=False)
         merged = sheet.merged_cell_ranges or []
+    except ImportFileError:
+        raise
     except BaseException as exc:
         _reraise_unexpected(exc)
         raise ImportFileError("import.file_unreadable", file=path.name,
                               reason=_reason(exc)) from None
     _fill_merged(rows, merged)
     return rows
+
+
+def _sheet(wb, name: str, path: Path):
+    """A sheet whose used area, padded from A1 as the reader returns it, is
+    within the limits (an .xls is measured here; an .xlsx was before opening)."""
+    from . import limits
+
+    sheet = wb.get_sheet_by_name(name)
+    end = sheet.end
+    if end is not None:
+        limits.check_area(path.name, name, end[0] + 1, end[1] + 1)
+    return sheet
 
 
 def _fill_merged(rows: list[list], merged) -> None:
