@@ -20,108 +20,113 @@ Reason for accepting:</source>
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="141" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="144" />
         <source>What to import</source>
         <translation>导入什么</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="142" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="145" />
         <source>Choose what the spreadsheet holds and the file (xlsx, xls or csv). Nothing is written before the last step.</source>
         <translation>选择表格的内容类型和文件（xlsx、xls 或 csv）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="152" />
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="153" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="156" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="157" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="160" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="159" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="161" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="164" />
         <source>Refuse the file (report them)</source>
         <translation>整个文件不导入（列为错误）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="163" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="166" />
         <source>Update them from the file</source>
         <translation>用文件中的数据更新</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="168" />
         <source>Rows already in the database</source>
         <translation>数据库中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="176" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="174" />
+        <source>Import it anyway, with replacement characters for the bad bytes (each cell holding one is listed as a warning)</source>
+        <translation>仍然导入：无效字节替换为替换字符（每个含有替换字符的单元格都列为警告）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="187" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="178" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="189" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="185" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="196" />
         <source>(the one that fits)</source>
         <translation>（自动选择合适的工作表）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="216" />
-        <location filename="../../magdesk/gui/import_wizard.py" line="217" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="230" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="231" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -353,57 +358,57 @@ Reason for accepting:</source>
         <translation>已取消；点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="226" />
+        <location filename="../../magdesk/gui/import_pages.py" line="224" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
         <translation>读取 {0} 行：错误 {1} 个，警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="229" />
+        <location filename="../../magdesk/gui/import_pages.py" line="227" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
         <translation>读取 {0} 行：将新增 {1} 条，更新 {2} 条，跳过 {3} 条；警告 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="234" />
+        <location filename="../../magdesk/gui/import_pages.py" line="232" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="236" />
+        <location filename="../../magdesk/gui/import_pages.py" line="234" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误（错误报告中已标出），然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="239" />
+        <location filename="../../magdesk/gui/import_pages.py" line="237" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="244" />
+        <location filename="../../magdesk/gui/import_pages.py" line="242" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="244" />
+        <location filename="../../magdesk/gui/import_pages.py" line="242" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="263" />
+        <location filename="../../magdesk/gui/import_pages.py" line="261" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="264" />
+        <location filename="../../magdesk/gui/import_pages.py" line="262" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="268" />
+        <location filename="../../magdesk/gui/import_pages.py" line="266" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="279" />
+        <location filename="../../magdesk/gui/import_pages.py" line="277" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存：{0}</translation>
     </message>
@@ -782,22 +787,22 @@ Reason for accepting:</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="54" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="56" />
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="57" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="59" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="110" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="113" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="111" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="114" />
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -1062,22 +1067,22 @@ Reason for accepting:</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="400" />
+        <location filename="../../magdesk/gui/main_window.py" line="398" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="402" />
+        <location filename="../../magdesk/gui/main_window.py" line="400" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="438" />
+        <location filename="../../magdesk/gui/main_window.py" line="436" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="439" />
+        <location filename="../../magdesk/gui/main_window.py" line="437" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1088,32 +1093,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="463" />
+        <location filename="../../magdesk/gui/main_window.py" line="461" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="470" />
+        <location filename="../../magdesk/gui/main_window.py" line="468" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="471" />
+        <location filename="../../magdesk/gui/main_window.py" line="469" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="474" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="474" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="478" />
+        <location filename="../../magdesk/gui/main_window.py" line="476" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1121,72 +1126,72 @@ Discard it?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="240" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="241" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
         <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
         <translation>请核对文件中每一列对应的字段。您的选择会被记住，用于相同格式的文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="247" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="261" />
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="256" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="256" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="291" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="305" />
         <source>remembered from an earlier import</source>
         <translation>沿用以前导入时的设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>recognised</source>
         <translation>已自动识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>not recognised</source>
         <translation>未能识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="293" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
         <translation>工作表“{0}”，表头在第 {1} 行（{2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="321" />
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="334" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="348" />
         <source>Required and not mapped: {0}</source>
         <translation>必需但尚未对应的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="337" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="351" />
         <source>Read past (same meaning as another column): {0}</source>
         <translation>已忽略（与其他列含义相同）：{0}</translation>
     </message>
@@ -1194,13 +1199,13 @@ Discard it?</source>
 <context>
     <name>MonthCounts</name>
     <message>
-        <location filename="../../magdesk/gui/months.py" line="68" />
-        <location filename="../../magdesk/gui/months.py" line="95" />
+        <location filename="../../magdesk/gui/months.py" line="69" />
+        <location filename="../../magdesk/gui/months.py" line="96" />
         <source>Summing the months…</source>
         <translation>正在汇总各月数据…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/months.py" line="95" />
+        <location filename="../../magdesk/gui/months.py" line="96" />
         <source>Checking every record…</source>
         <translation>正在校验全部记录…</translation>
     </message>
