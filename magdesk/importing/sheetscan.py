@@ -5,19 +5,20 @@ chunk's end (at most MAX_TAG bytes) and the figures, so memory stays bounded
 whatever the part holds.  Cells count only inside ``<sheetData>``, as readers
 take them.
 
-Two speeds.  The quick scan works on whole chunks with ``bytes.count`` and a
-few regular-expression searches (C speed: a 100,000-row ledger in a fraction of
-its read time) and holds for the shape every common writer uses: each cell
-``<c r="B7" …>`` with its reference first.  It proves that shape per chunk — as
-many ``<c`` as ``<c r="``, no other ``r=`` than those of cells and rows, no
-prefixed or oddly quoted or spaced ``r`` — and otherwise asks for the exact
-scan, which walks the part again tag by tag the way python-calamine places
-cells: by their ``r`` (case-blind, the last one if repeated), else one column
-right of the cell before, in the row's ``r`` or the row after the last.
+Two speeds.  The quick scan works on whole chunks with a few C-speed
+searches and holds for the shape every common writer uses: each cell
+``<c r="B7" …>`` with its reference first.  A chunk with a ``<c`` not so
+followed (a cell placed by position, ``<col…``, ``<color…``) or with a
+prefixed element (``<x:c>``) sends the part to the exact scan, which walks it
+again tag by tag the way python-calamine places cells: by their ``r`` (the
+last one if repeated), else one column right of the cell before, in the row's
+``r`` or the row after the last.
 
-The quick scan bounds rather than measures where that suffices: columns within
-Z when no reference has two letters, rows below 100,000 when none has six
-digits; only references beyond those are read one by one.
+The quick scan bounds rather than measures where that suffices: a reference
+within Z and 99,999 needs no reading (26 columns × 1,048,576 rows and 200
+columns × 99,999 rows are within the limits); any ``r`` attribute beyond —
+whatever its spacing, quotes, case or prefix, a second ``r`` in a tag too — is
+read.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from dataclasses import dataclass
 
 MAX_TAG = 2**20  # a tag longer than this is no spreadsheet's
 NARROW = 26  # columns A..Z
-SHORT = 999_999  # rows of six digits
+SHORT = 99_999  # rows of five digits
 
-# any r attribute (whatever its spacing, quotes or prefix) beyond Z or 999,999
-_FAR = re.compile(rb"r\s*=\s*[\"']\s*(?:[A-Za-z]{2}|[A-Za-z]+[0-9]{7})")
-_REFS = re.compile(rb"r\s*=\s*[\"']\s*([A-Za-z]+)([0-9]+)")
+# any r attribute (whatever its spacing, quotes or prefix) beyond Z or 99,999
+_R = rb"r\s*=\s*[\"']\s*"
+_FAR = re.compile(_R + rb"(?:[A-Za-z]{2}|[A-Za-z]+[0-9]{6})")
+_WIDE = re.compile(_R + rb"([A-Za-z]{2,})[0-9]")
+_LONG = re.compile(_R + rb"([A-Za-z]+)([0-9]{6,})")
 _POSITIONAL = re.compile(rb'<c(?! r=")')
 _TAG = re.compile(rb"<(/?)(?:[^\s<>/!?:=]+:)?(c|row)(?=[\s/>])([^>]*)>")
 _ATTR = re.compile(rb'([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
@@ -94,8 +97,6 @@ class Scanner:
         self.inside = False
         self.seen_data = False
         self.tail = b""
-        self.wide = False  # quick: references beyond Z, read one by one
-        self.bounded = False  # quick: some chunk was bounded rather than read
         self.row = 0  # exact: the current row, for cells without r
         self.col = 0
 
@@ -163,28 +164,22 @@ class Scanner:
         if _POSITIONAL.search(body, a, b) or body.find(b":c", a, b) != -1:
             self.exact_needed = True  # a cell without r first, or a prefixed one
             return
+        # Within Z and 99,999 a reference needs no reading: the bounds of a
+        # chunk are within every limit whatever the other figure is (26 columns
+        # × 1,048,576 rows, 200 columns × 99,999 rows); beyond, it is read.
         use = self.use
-        if not self.wide and not _FAR.search(body, a, b):
-            self.bounded = True  # every reference within Z and 999,999
-            use.columns, use.rows = max(use.columns, NARROW), max(use.rows, SHORT)
-            use.cell = use.cell or cell_name(SHORT, NARROW)
+        use.columns, use.rows = max(use.columns, NARROW), max(use.rows, SHORT)
+        use.cell = use.cell or cell_name(SHORT, NARROW)
+        if not _FAR.search(body, a, b):
             return
-        refs = _REFS.findall(body, a, b)
-        if not self.wide and any(len(letters) > 1 for letters, _ in refs):
-            if self.bounded:  # rows before were bounded for A..Z only
-                self.exact_needed = True
-                return
-            self.wide = True
-        self._refs(refs)
-
-    def _refs(self, refs) -> None:
-        """References read one by one: the farthest column and row."""
-        use = self.use
-        for letters, digits in refs:
-            col, row = column_number(letters), _row_number(digits)
-            if col > use.columns or row > use.rows:
-                use.cell = (letters + digits).decode("ascii").upper()
-                use.columns, use.rows = max(use.columns, col), max(use.rows, row)
+        for letters in _WIDE.findall(body, a, b):
+            column = column_number(letters)
+            if column > use.columns:
+                use.columns, use.cell = column, letters.decode("ascii").upper()
+        for letters, digits in _LONG.findall(body, a, b):
+            row = _row_number(digits)
+            if row > use.rows:
+                use.rows, use.cell = row, (letters + digits).decode("ascii").upper()
 
     def _exact(self, body: bytes, a: int, b: int) -> None:
         use = self.use
