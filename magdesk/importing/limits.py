@@ -87,7 +87,8 @@ def _check_zip(path: Path) -> None:
     with open(path, "rb") as fh:
         entries = _declared_entries(fh)
     if entries > MAX_ENTRIES:
-        raise _error("import.limit_entries", file=path.name, count=entries, limit=MAX_ENTRIES)
+        raise _error("import.limit_entries", file=path.name, count=f"{entries:,}",
+                     limit=f"{MAX_ENTRIES:,}")
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -114,7 +115,8 @@ def _declared_entries(fh) -> int:
 
 def _check_directory(file: str, infos) -> None:
     if len(infos) > MAX_ENTRIES:
-        raise _error("import.limit_entries", file=file, count=len(infos), limit=MAX_ENTRIES)
+        raise _error("import.limit_entries", file=file, count=f"{len(infos):,}",
+                     limit=f"{MAX_ENTRIES:,}")
     total = 0
     for info in infos:
         size = info.file_size
@@ -187,8 +189,9 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, file: str,
                names: dict[str, str]) -> None:
     """Decompress one part in chunks (never more than it declares) and scan it."""
     key = info.filename.lower()
-    part = _Part(file, info.filename, names.get(key, info.filename),
-                 key.endswith("sharedstrings.xml") or names.get(key) == _STRINGS)
+    strings_part = key.endswith("sharedstrings.xml") or names.get(key) == _STRINGS
+    part = _Part(file, info.filename, info.filename if strings_part else
+                 names.get(key, info.filename), strings_part)
     opened = copy.copy(info)
     # zipfile stops at the declared size; let it read on, so that a part that
     # holds more than it declares is seen (and refused) rather than cut short
@@ -209,8 +212,8 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, file: str,
                 if part.strings or not scanner.seen_data:  # a sheet need not be counted
                     strings += data.count(b"<si>") + data.count(b"<si ") + data.count(b":si")
                 if strings > MAX_STRINGS:
-                    raise _error("import.limit_strings", file=file, count=strings,
-                                 limit=MAX_STRINGS)
+                    raise _error("import.limit_strings", file=file, count=f"{strings:,}",
+                                 limit=f"{MAX_STRINGS:,}")
             scanner.close()
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError,
             NotImplementedError) as exc:  # damaged, encrypted or an unknown method
@@ -240,8 +243,8 @@ def _on_use(part: _Part):
         if declared is not None:
             if _beyond(use):
                 raise _error("import.limit_dimension", file=part.file, sheet=part.sheet,
-                             ref=declared, rows=MAX_ROWS, columns=MAX_COLUMNS,
-                             cells=MAX_CELLS)
+                             ref=declared, rows=f"{MAX_ROWS:,}", columns=MAX_COLUMNS,
+                             cells=f"{MAX_CELLS:,}")
             return
         _check_use(use, part.file, part.sheet)
 
@@ -258,11 +261,9 @@ def _check_use(use: Use, file: str, sheet: str) -> None:
         raise _error("import.limit_columns", file=file, sheet=sheet, columns=use.columns,
                      cell=use.cell, limit=MAX_COLUMNS)
     if use.rows > MAX_ROWS:
-        raise _error("import.limit_rows", file=file, sheet=sheet, rows=use.rows, cell=use.cell,
-                     limit=MAX_ROWS)
-    if use.rows * use.columns > MAX_CELLS:
-        raise _error("import.limit_cells", file=file, sheet=sheet, rows=use.rows,
-                     columns=use.columns, cells=use.rows * use.columns, limit=MAX_CELLS)
-    if use.cells > MAX_CELLS:
-        raise _error("import.limit_cells", file=file, sheet=sheet, rows=use.rows,
-                     columns=use.columns, cells=use.cells, limit=MAX_CELLS)
+        raise _error("import.limit_rows", file=file, sheet=sheet, rows=f"{use.rows:,}",
+                     cell=use.cell, limit=f"{MAX_ROWS:,}")
+    cells = max(use.rows * use.columns, use.cells)
+    if cells > MAX_CELLS:
+        raise _error("import.limit_cells", file=file, sheet=sheet, rows=f"{use.rows:,}",
+                     columns=use.columns, cells=f"{cells:,}", limit=f"{MAX_CELLS:,}")

@@ -109,10 +109,10 @@ def test_a_highly_compressed_part_and_too_many_parts(tmp_path):
     ([b'<row r="1"><c r="A1" r = \'ZZ1\'><v>1</v></c></row>'], "import.limit_columns", "702"),
     # lower case, and a row beyond Excel's
     ([b'<row r="1"><c r="a1"><v>1</v></c><c r="b2000000"><v>1</v></c></row>'],
-     "import.limit_rows", "2000000"),
+     "import.limit_rows", "2,000,000"),
     # within each limit alone, too many cells together (200 x 200,000)
     ([b'<row r="1"><c r="GR1"><v>1</v></c></row>',
-      b'<row r="200000"><c r="A200000"><v>1</v></c></row>'], "import.limit_cells", "40000000"),
+      b'<row r="200000"><c r="A200000"><v>1</v></c></row>'], "import.limit_cells", "40,000,000"),
 ])
 def test_cells_beyond_the_limits_in_any_form(tmp_path, cells, code, figure):
     head = bombs.HEAD.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.'
