@@ -59,6 +59,9 @@ _TEXT = {
                        "required columns: {columns}"),
     "import_report": ("错误报告：{path}", "Error report: {path}"),
     "template_done": ("已生成导入模板 {path}", "Import template written to {path}"),
+    "bad_bytes_hint": ("加上 --accept-bad-bytes 可以按替换字符导入，含替换字符的单元格逐一列为警告",
+                       "add --accept-bad-bytes to import it with replacement characters, each cell "
+                       "holding one listed as a warning"),
     "bad_map": ("--map 应写作“表头=列名”，而不是“{value}”", "--map takes HEADER=COLUMN, not '{value}'"),
     "summary_done": ("已生成{title}（{period}，共 {pages} 页）:{path}",
                      "Wrote {title} ({period}, {pages} pages): {path}"),
@@ -196,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
                      help="map a header to an import column (empty COLUMN: ignore it); "
                           "remembered for this layout once the import succeeds")
+    imp.add_argument("--accept-bad-bytes", action="store_true",
+                     help="a csv with bytes not valid in its encoding: import it with U+FFFD "
+                          "for them, each cell holding one listed as a warning (default: refuse)")
 
     tpl = sub.add_parser("import-template", help="write an empty workbook with the import headers")
     tpl.add_argument("kind", choices=tuple(KINDS))
@@ -483,13 +489,16 @@ def _import(args, lang, settings) -> int:
         try:
             result = services.import_file(
                 db, args.kind, args.file, sheet=args.sheet, mapping=chosen, dry_run=args.dry_run,
-                on_duplicate=args.on_duplicate, report=args.report, settings=settings, lang=lang)
+                on_duplicate=args.on_duplicate, report=args.report, settings=settings, lang=lang,
+                accept_bad_bytes=args.accept_bad_bytes)
         except ImportFileError as exc:
             if args.json:
                 json.dump({"status": "error", "code": exc.code, "message": exc.message(lang)},
                           sys.stdout, ensure_ascii=False, indent=1)
                 print()
             print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
+            if exc.code == "import.bad_bytes":
+                print(f"magdesk-cli: {_t('bad_bytes_hint', lang)}", file=sys.stderr)
             return 2
     if args.json:
         json.dump(result.as_dict(lang), sys.stdout, ensure_ascii=False, indent=1)

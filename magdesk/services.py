@@ -338,14 +338,17 @@ def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None
                 on_duplicate: str = "error", report: Path | None = None,
                 settings: Settings | None = None, today: date | None = None,
                 lang: str = "zh", progress: Progress | None = None,
-                cancelled: Callable[[], bool] | None = None, header_row: int | None = None):
+                cancelled: Callable[[], bool] | None = None, header_row: int | None = None,
+                accept_bad_bytes: bool = False):
     """Import a spreadsheet of ``kind`` (counterparties, products, purchases,
     batches, sales, exports, licences) all-or-nothing, checked by the same rules
     as entry; a restore point is taken before a real import writes.  Returns an
     ``importing.ImportResult``; raises ``importing.ImportFileError`` when the
     file, the sheet or its header cannot be used.  The wizard previews the
     header mapping with ``import_preview`` first and passes the ``mapping``
-    and ``header_row`` (0-based) the clerk confirmed."""
+    and ``header_row`` (0-based) the clerk confirmed.  A csv with bytes not
+    valid in its encoding is refused unless ``accept_bad_bytes`` (then each
+    cell holding a replacement character is a warning)."""
     from .importing import run_import
     from .storage.snapshots import folder_for
 
@@ -357,15 +360,16 @@ def import_file(db: Database, kind: str, path: Path, *, sheet: str | None = None
         validate=lambda: validate_database(db, settings=settings, today=today),
         sheet=sheet, mapping=mapping, dry_run=dry_run, on_duplicate=on_duplicate,
         report=report, backup_dir=backup_dir, lang=lang, progress=progress, cancelled=cancelled,
-        header_row=header_row)
+        header_row=header_row, accept_bad_bytes=accept_bad_bytes)
 
 
-def import_preview(kind: str, path: Path, sheet: str | None = None):
+def import_preview(kind: str, path: Path, sheet: str | None = None,
+                   accept_bad_bytes: bool = False):
     """A sheet read once for the import wizard (``importing.preview.Preview``):
     its header mapping, remapped as the clerk chooses, and its first rows."""
     from .importing.preview import Preview
 
-    return Preview(kind, Path(path), sheet)
+    return Preview(kind, Path(path), sheet, accept_bad_bytes)
 
 
 def preview_rows(db: Database, preview, mapping, *, on_duplicate: str = "error",
@@ -383,7 +387,8 @@ def write_import_report(result, path: Path, *, lang: str = "zh") -> Path:
     from .importing.reader import read_source
     from .importing.report import write_report
 
-    source = read_source(result.file, result.sheet)
+    # the import was run on this file, so its bad bytes (if any) were accepted
+    source = read_source(result.file, result.sheet, accept_bad_bytes=True)
     return write_report(source, result, Path(path), lang)
 
 

@@ -159,6 +159,55 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
                          "'{file}' is not a file type that can be imported (.xlsx, .xls, .csv)"),
     "import.sheet_missing": (E, "“{file}”中没有名为“{sheet}”的工作表（现有：{sheets}）",
                              "'{file}' has no sheet named '{sheet}' (it has: {sheets})"),
+    # A workbook beyond the limits (importing/limits.py), refused before it is read
+    "import.limit_file": (E, "“{file}”有{size}，超过可导入文件的上限{limit}",
+                          "'{file}' is {size}, over the import limit of {limit}"),
+    "import.limit_entries": (E, "“{file}”包含{count}个部件，超过上限{limit}个（不是普通的Excel文件）",
+                             "'{file}' holds {count} parts, over the limit of {limit} "
+                             "(not an ordinary Excel file)"),
+    "import.limit_part": (E, "“{file}”中的“{part}”解压后有{size}，超过上限{limit}",
+                          "'{file}': '{part}' unpacks to {size}, over the limit of {limit}"),
+    "import.limit_total": (E, "“{file}”解压后共有{size}，超过上限{limit}",
+                           "'{file}' unpacks to {size} in all, over the limit of {limit}"),
+    "import.limit_ratio": (E, "“{file}”中的“{part}”压缩比为{ratio}:1，超过上限{limit}:1（疑似压缩炸弹）",
+                           "'{file}': '{part}' is compressed {ratio}:1, over the limit of "
+                           "{limit}:1 (a zip bomb?)"),
+    "import.limit_declared": (E, "“{file}”中的“{part}”解压后超过它声明的{size}（文件已损坏或被篡改）",
+                              "'{file}': '{part}' unpacks to more than the {size} it declares "
+                              "(damaged or forged)"),
+    "import.limit_dtd": (E, "“{file}”中的“{part}”含有文档类型定义（DTD），Excel文件不会有，已拒绝",
+                         "'{file}': '{part}' holds a document type definition (DTD), which no "
+                         "Excel file has; refused"),
+    "import.limit_tag": (E, "“{file}”中的“{part}”有一个超过1 MB的标记，已拒绝",
+                         "'{file}': '{part}' holds a tag longer than 1 MB; refused"),
+    "import.limit_strings": (E, "“{file}”的共享字符串超过{count}项，超过上限{limit}项",
+                             "'{file}' has more than {count} shared strings, over the limit of "
+                             "{limit}"),
+    "import.limit_dimension": (E, "“{file}”工作表“{sheet}”声明的区域{ref}超过上限（最多{rows}行、{columns}列、"
+                                  "{cells}个单元格）",
+                               "'{file}', sheet '{sheet}' declares the area {ref}, beyond the "
+                               "limits ({rows} rows, {columns} columns, {cells} cells)"),
+    "import.limit_rows": (E, "“{file}”工作表“{sheet}”用到第{rows}行（单元格{cell}），超过上限{limit}行",
+                          "'{file}', sheet '{sheet}' uses row {rows} (cell {cell}), over the "
+                          "limit of {limit} rows"),
+    "import.limit_columns": (E, "“{file}”工作表“{sheet}”用到第{columns}列（单元格{cell}），超过上限{limit}列；"
+                                "请删除多余的列后再导入",
+                             "'{file}', sheet '{sheet}' uses column {columns} (cell {cell}), over "
+                             "the limit of {limit} columns; delete the columns beyond the ledger "
+                             "and import again"),
+    "import.limit_cells": (E, "“{file}”工作表“{sheet}”的使用区域为{rows}行×{columns}列，共{cells}个单元格，"
+                              "超过上限{limit}个",
+                           "'{file}', sheet '{sheet}' uses {rows} rows × {columns} columns, "
+                           "{cells} cells, over the limit of {limit}"),
+    # A csv not valid in the encoding it was found to be in (importing/reader.py)
+    "import.bad_bytes": (E, "“{file}”不是有效的{encoding}文本：有{count}个无效字节，第一个在第{row}行"
+                            "（字节位置{offset}）；请将文件另存为UTF-8后重新导入，或选择接受替换字符后导入",
+                         "'{file}' is not valid {encoding} text: {count} bad bytes, the first in "
+                         "row {row} (byte offset {offset}); save it as UTF-8 and import it again, "
+                         "or accept replacement characters to import it"),
+    "import.replaced": (W, "{label}中有无法解码的字节，已替换为“\ufffd”，请核对",
+                        "{label} held bytes that could not be decoded, replaced by '\ufffd'; "
+                        "please check"),
     "import.header_missing": (E, "工作表“{sheet}”前{rows}行中找不到可识别的表头",
                               "No recognisable header in the first {rows} rows of sheet '{sheet}'"),
     "import.column_missing": (E, "缺少必需的列“{label}”", "Required column '{label}' is missing"),

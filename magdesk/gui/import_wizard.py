@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -93,7 +94,8 @@ class ImportWizard(QWizard):
                 worker_db, self.kind(), self.preview.path, sheet=self.preview.sheet,
                 mapping=self.choice(), header_row=self.mapping.header_row, dry_run=dry_run,
                 on_duplicate=self.on_duplicate(), settings=self.settings, lang=self.lang,
-                progress=progress, cancelled=cancelled)
+                progress=progress, cancelled=cancelled,
+                accept_bad_bytes=self.preview.accept_bad_bytes)
             edit = None if dry_run else ImportEdit.capture(Repository(worker_db), result)
             return result, edit
         finally:
@@ -168,6 +170,14 @@ class ChoosePage(QWizardPage):
         self.message.setStyleSheet(MISSING_STYLE)
         self.message.setWordWrap(True)
         form.addRow(self.message)
+        # offered only when a csv was refused for bytes not valid in its encoding
+        self.accept_bad = QCheckBox(self.tr("Import it anyway, with replacement characters for "
+                                            "the bad bytes (each cell holding one is listed as "
+                                            "a warning)"))
+        self.accept_bad.setObjectName("acceptBadBytes")
+        self.accept_bad.hide()
+        self.accept_bad.toggled.connect(self._forget)
+        form.addRow(self.accept_bad)
         self.path.textChanged.connect(self._file_changed)
         self.kind.currentIndexChanged.connect(self._forget)
         self.sheet.currentIndexChanged.connect(self._forget)
@@ -186,6 +196,8 @@ class ChoosePage(QWizardPage):
         self.sheet.addItem(self.tr("(the one that fits)"), None)
         path = Path(self.path.text().strip())
         self.message.setText("")
+        self.accept_bad.setChecked(False)
+        self.accept_bad.hide()
         if path.is_file():
             try:
                 for name in sheet_names(path):
@@ -204,15 +216,16 @@ class ChoosePage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
         """Read the file first (in the background), then move on."""
-        wanted = (self.wiz.kind(), self.path.text().strip(), self.sheet.currentData())
+        wanted = (self.wiz.kind(), self.path.text().strip(), self.sheet.currentData(),
+                  self.accept_bad.isChecked())
         if self.wiz.preview is not None and self.loaded_for == wanted:
             return True
         if any(t.running for t in self.wiz.tasks):
             return False
-        kind, path, sheet = wanted
+        kind, path, sheet, accept_bad = wanted
 
         def work(_progress, _cancelled):
-            return services.import_preview(kind, Path(path), sheet)
+            return services.import_preview(kind, Path(path), sheet, accept_bad)
 
         self.message.setText(self.tr("Reading {0}…").format(Path(path).name))
         self.wiz.run(self.tr("Reading {0}…").format(Path(path).name), work,
@@ -222,6 +235,8 @@ class ChoosePage(QWizardPage):
     def _read(self, wanted, preview, error) -> None:
         if error is not None:
             self.message.setText(said(error, self.wiz.lang))
+            if getattr(error, "code", "") == "import.bad_bytes":
+                self.accept_bad.show()
             return
         self.message.setText("")
         self.wiz.preview, self.loaded_for = preview, wanted

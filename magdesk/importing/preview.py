@@ -30,6 +30,7 @@ from .service import (
     inspect_source,
     kind_of,
     prepare,
+    replaced_findings,
     sheet_score,
 )
 
@@ -67,12 +68,15 @@ class PreviewRows:
 class Preview:
     """A sheet of ``path`` read once for an import of ``kind``."""
 
-    def __init__(self, kind: str, path: Path, sheet: str | None = None):
+    def __init__(self, kind: str, path: Path, sheet: str | None = None,
+                 accept_bad_bytes: bool = False):
         self.kind = kind_of(kind)
         self.path = Path(path)
         self.remembered = load_remembered()
+        self.accept_bad_bytes = accept_bad_bytes  # the import reads it the same way
         self.source: Source = read_source(self.path, sheet,
-                                          pick=sheet_score(self.kind, self.remembered))
+                                          pick=sheet_score(self.kind, self.remembered),
+                                          accept_bad_bytes=accept_bad_bytes)
         try:
             self.found: Mapping | None = inspect_source(self.kind, self.source, None, None,
                                                         self.remembered)
@@ -109,7 +113,8 @@ class Preview:
         return inspect_source(self.kind, self.source, chosen, header_row, self.remembered)
 
     def header_findings(self, mapping: Mapping) -> list[ImportFinding]:
-        return header_findings(self.kind, self.source, mapping)
+        return (header_findings(self.kind, self.source, mapping)
+                + replaced_findings(self.kind, self.source, mapping))
 
     def choice(self, mapping: Mapping) -> dict[str, str | None]:
         """Every header of ``mapping`` with the column it feeds, as the import
@@ -159,6 +164,7 @@ class Preview:
             parsed = {row.number: row.values for row in rows}
             prepare(k, rows, Repository(db), codes, policy, on_duplicate, mapping, loc,
                     out.findings)
+        out.findings += [f for f in replaced_findings(k, source, mapping) if f.row in by_number]
         width = max([len(mapping.headers), *(len(c) for c in raw)], default=0)
         for number, cells in by_number.items():
             values = parsed.get(number)

@@ -11,7 +11,7 @@ import csv
 import io
 import sys
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.findings import Finding, Severity
@@ -47,6 +47,10 @@ class Source:
     sheet: str
     rows: list[list]
     encoding: str = ""  # of a csv file
+    # a csv read with its bad bytes accepted: how many were replaced by U+FFFD,
+    # and the cells (row as Excel shows it, 0-based column) that hold one
+    bad_bytes: int = 0
+    replaced: list[tuple[int, int]] = field(default_factory=list)
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -59,17 +63,19 @@ def sheet_names(path: Path) -> list[str]:
         return _worksheets(wb)
 
 
-def read_source(path: Path, sheet: str | None = None, *, pick=None) -> Source:
+def read_source(path: Path, sheet: str | None = None, *, pick=None,
+                accept_bad_bytes: bool = False) -> Source:
     """Read one sheet.  Without ``sheet``: the sheet whose first rows ``pick``
-    scores highest (None: not a candidate; the first of equals), else the first."""
+    scores highest (None: not a candidate; the first of equals), else the first.
+    A csv with bytes not valid in its encoding is refused ("import.bad_bytes")
+    unless ``accept_bad_bytes``: then they read as U+FFFD, their cells listed."""
     path = Path(path)
     fmt = detect_format(path)
     if fmt == "csv":
-        rows, encoding = read_csv(path)
         if sheet not in (None, "", path.stem):
             raise ImportFileError("import.sheet_missing", file=path.name, sheet=sheet,
                                   sheets=path.stem)
-        return Source(path, fmt, [path.stem], path.stem, rows, encoding)
+        return read_csv(path, accept_bad_bytes)
     with _open_workbook(path) as wb:
         names = _worksheets(wb)
         if not names:
@@ -109,6 +115,11 @@ class _open_workbook:  # noqa: N801 - a context manager used like open()
     def __enter__(self):
         import python_calamine
 
+        from . import limits
+
+        # before calamine sees a byte of it: a workbook beyond the limits could
+        # abort the process or take gigabytes (limits.py)
+        limits.check_workbook(self.path, detect_format(self.path))
         try:
             self.wb = python_calamine.CalamineWorkbook.from_path(str(self.path))
         except BaseException as exc:  # calamine raises its own errors, even Rust panics
@@ -155,7 +166,9 @@ def _choose_sheet(wb, names: list[str], sheet: str | None, pick, path: Path) -> 
     if pick is not None and len(names) > 1:
         for name in names:
             try:
-                head = wb.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=40)
+                head = _sheet(wb, name, path).to_python(skip_empty_area=False, nrows=40)
+            except ImportFileError:
+                raise
             except BaseException as exc:
                 _reraise_unexpected(exc)
                 continue
@@ -167,15 +180,29 @@ def _choose_sheet(wb, names: list[str], sheet: str | None, pick, path: Path) -> 
 
 def _grid(wb, name: str, path: Path) -> list[list]:
     try:
-        sheet = wb.get_sheet_by_name(name)
+        sheet = _sheet(wb, name, path)
         rows = sheet.to_python(skip_empty_area=False)
         merged = sheet.merged_cell_ranges or []
+    except ImportFileError:
+        raise
     except BaseException as exc:
         _reraise_unexpected(exc)
         raise ImportFileError("import.file_unreadable", file=path.name,
                               reason=_reason(exc)) from None
     _fill_merged(rows, merged)
     return rows
+
+
+def _sheet(wb, name: str, path: Path):
+    """A sheet whose used area, padded from A1 as the reader returns it, is
+    within the limits (an .xls is measured here; an .xlsx was before opening)."""
+    from . import limits
+
+    sheet = wb.get_sheet_by_name(name)
+    end = sheet.end
+    if end is not None:
+        limits.check_area(path.name, name, end[0] + 1, end[1] + 1)
+    return sheet
 
 
 def _fill_merged(rows: list[list], merged) -> None:
@@ -192,34 +219,47 @@ def _fill_merged(rows: list[list], merged) -> None:
 
 # --- csv ------------------------------------------------------------------------
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding: a BOM decides; else UTF-8 if it decodes, else GB18030
-    (a superset of GBK and GB2312, which is what Chinese Excel writes)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("gb18030", errors="replace"), "gb18030"
+def read_csv(path: Path, accept_bad_bytes: bool = False) -> Source:
+    """A csv file as one sheet named after the file (see ``encoding.decode``)."""
+    from . import encoding as enc
 
-
-def read_csv(path: Path) -> tuple[list[list[str]], str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError("import.file_unreadable", file=path.name,
                               reason=exc.strerror or exc) from None
-    text, encoding = decode(data)
-    text = text.replace("\x00", "")
+    try:
+        decoded = enc.decode(data, accept_bad_bytes)
+    except enc.BadBytes as bad:
+        raise ImportFileError("import.bad_bytes", file=path.name, encoding=enc.name(bad.encoding),
+                              row=_row_at_end(bad.text_before), offset=bad.offset,
+                              count=bad.count) from None
+    rows = _parse_csv(decoded.text.replace("\x00", ""), path)
+    replaced = [(number, index) for number, cells in enumerate(rows, 1)
+                for index, cell in enumerate(cells) if enc.REPLACEMENT in cell] \
+        if decoded.bad_bytes else []
+    return Source(path, "csv", [path.stem], path.stem, rows, decoded.encoding,
+                  decoded.bad_bytes, replaced)
+
+
+def _parse_csv(text: str, path: Path) -> list[list[str]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as exc:
         raise ImportFileError("import.file_unreadable", file=path.name, reason=_reason(exc)) \
             from None
-    return rows, encoding
+
+
+def _row_at_end(text: str) -> int:
+    """The row (as Excel numbers a csv's records) in which ``text`` ends: a
+    quoted cell may span lines, so records are counted, not lines."""
+    text = text.replace("\x00", "")
+    try:
+        return len(list(csv.reader(io.StringIO(text + "x", newline=""),
+                                   delimiter=_delimiter(text))))
+    except csv.Error:
+        return text.count("\n") + 1
 
 
 def _delimiter(text: str) -> str:

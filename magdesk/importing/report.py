@@ -126,12 +126,20 @@ def _bold(cell, font):
 
 def _copy(source: Source):
     """The input xlsx opened by openpyxl (formats kept), or None when openpyxl,
-    stricter than calamine, cannot open it."""
+    stricter than calamine, cannot open it — or could not open it safely: the
+    clerk's file is read only within the limits and only through defusedxml
+    (no entity expansion, no external entities); else the report is written
+    from the rows already read."""
     import openpyxl
 
+    from .limits import check_workbook
+
+    if not openpyxl.DEFUSEDXML:  # defusedxml missing, or OPENPYXL_DEFUSEDXML=False
+        return None
     try:
+        check_workbook(source.path, "xlsx")  # the file may have changed since it was read
         wb = openpyxl.load_workbook(source.path)
-    except Exception:
+    except Exception:  # ImportFileError too: a bomb by now gets the streamed report
         return None
     return (wb, wb[source.sheet]) if source.sheet in wb.sheetnames else None
 

@@ -93,17 +93,21 @@ def kind_of(name: str) -> Kind:
 
 def inspect_file(kind: str, path: Path, sheet: str | None = None,
                  chosen: dict[str, str | None] | None = None,
-                 header_row: int | None = None) -> tuple[Source, Mapping, list[ImportFinding]]:
+                 header_row: int | None = None, accept_bad_bytes: bool = False,
+                 ) -> tuple[Source, Mapping, list[ImportFinding]]:
     """The sheet read and its header mapped, with the header findings (unmapped,
-    repeated and missing columns): what an import wizard shows before importing.
-    ``header_row`` (0-based) overrides the row found by itself."""
+    repeated and missing columns; cells whose bad bytes were replaced): what an
+    import wizard shows before importing.  ``header_row`` (0-based) overrides
+    the row found by itself."""
     k = kind_of(kind)
     check_choice(k, chosen)
     _a_file(Path(path))
     remembered = load_remembered()
-    source = read_source(Path(path), sheet, pick=sheet_score(k, remembered))
+    source = read_source(Path(path), sheet, pick=sheet_score(k, remembered),
+                         accept_bad_bytes=accept_bad_bytes)
     mapping = inspect_source(k, source, chosen, header_row, remembered)
-    return source, mapping, header_findings(k, source, mapping)
+    return source, mapping, header_findings(k, source, mapping) + replaced_findings(k, source,
+                                                                                   mapping)
 
 
 def _a_file(path: Path) -> None:
@@ -164,6 +168,13 @@ def header_findings(k: Kind, source: Source, mapping: Mapping) -> list[ImportFin
     return out
 
 
+def replaced_findings(k: Kind, source: Source, mapping: Mapping) -> list[ImportFinding]:
+    """A warning at each cell holding a replacement character where a bad byte
+    of a csv was (only when the clerk accepted them): never garbled unsaid."""
+    loc = Locator(source.sheet, k.entity, mapping.headers, mapping.columns)
+    return [loc.at_index("import.replaced", row, index) for row, index in source.replaced]
+
+
 def run_import(db: Database, kind: str, path: Path, *, codes: CodeLists, policy: ControlPolicy,
                validate: Callable[[], list[Finding]], sheet: str | None = None,
                mapping: dict[str, str | None] | None = None, dry_run: bool = False,
@@ -171,17 +182,18 @@ def run_import(db: Database, kind: str, path: Path, *, codes: CodeLists, policy:
                backup_dir: Path | None = None, lang: str = "zh",
                progress: Callable[[int, int], None] | None = None,
                cancelled: Callable[[], bool] | None = None,
-               header_row: int | None = None) -> ImportResult:
+               header_row: int | None = None, accept_bad_bytes: bool = False) -> ImportResult:
     """Import ``path`` into ``db`` all-or-nothing; ``validate()`` checks the
     database through the open transaction.  ``progress(done, total)`` hears of
     each step; ``cancelled()``, asked between steps, stops the import before it
     writes (status "cancelled").  ``header_row`` (0-based) overrides the header
     row found by itself.  ImportFileError when the file, sheet or header cannot
-    be used."""
+    be used; ``accept_bad_bytes``: a csv's bad bytes read as U+FFFD, each cell
+    holding one a warning, rather than the file refused."""
     if on_duplicate not in ON_DUPLICATE:
         raise ValueError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}")
     job = _Job(db, kind_of(kind), Path(path), codes, policy, validate, sheet, mapping, dry_run,
-               on_duplicate, report, lang, progress, cancelled, header_row)
+               on_duplicate, report, lang, progress, cancelled, header_row, accept_bad_bytes)
     restore_point = None if dry_run else _RestorePoint(db, backup_dir)
     try:
         with _gc_paused():
@@ -208,6 +220,7 @@ class _Job:
     progress: Callable[[int, int], None] | None
     cancelled: Callable[[], bool] | None
     header_row: int | None = None
+    accept_bad_bytes: bool = False
 
     def step(self, done: int) -> bool:
         """Report step ``done`` of STEPS; True when the caller asked to stop."""
@@ -277,7 +290,8 @@ class _RestorePoint:
 
 def _run(job: _Job, restore_point: _RestorePoint | None) -> ImportResult:
     k = job.kind
-    source, m, findings = inspect_file(k.name, job.path, job.sheet, job.mapping, job.header_row)
+    source, m, findings = inspect_file(k.name, job.path, job.sheet, job.mapping, job.header_row,
+                                       job.accept_bad_bytes)
     result = ImportResult(k.name, job.path, source.sheet, "columns", m.header_row + 1,
                           m.as_headers(), findings=findings, encoding=source.encoding)
     if m.missing:

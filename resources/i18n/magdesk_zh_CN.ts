@@ -20,108 +20,113 @@ Reason for accepting:</source>
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="142" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="144" />
         <source>What to import</source>
         <translation>导入什么</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="143" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="145" />
         <source>Choose what the spreadsheet holds and the file (xlsx, xls or csv). Nothing is written before the last step.</source>
         <translation>选择表格的内容类型和文件（xlsx、xls 或 csv）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="152" />
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="154" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="156" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="158" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="160" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="160" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="164" />
         <source>Refuse the file (report them)</source>
         <translation>整个文件不导入（列为错误）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="163" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="164" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="166" />
         <source>Update them from the file</source>
         <translation>用文件中的数据更新</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="166" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="168" />
         <source>Rows already in the database</source>
         <translation>数据库中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="177" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="174" />
+        <source>Import it anyway, with replacement characters for the bad bytes (each cell holding one is listed as a warning)</source>
+        <translation>仍然导入：无效字节替换为替换字符（每个含有替换字符的单元格都列为警告）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/import_wizard.py" line="187" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="179" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="189" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="186" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="196" />
         <source>(the one that fits)</source>
         <translation>（自动选择合适的工作表）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="217" />
-        <location filename="../../magdesk/gui/import_wizard.py" line="218" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="230" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="231" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -816,22 +821,22 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="55" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="56" />
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="58" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="59" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="111" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="113" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="112" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="114" />
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -1155,72 +1160,72 @@ Discard it?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="239" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="240" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
         <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
         <translation>请核对文件中每一列对应的字段。您的选择会被记住，用于相同格式的文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="246" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="261" />
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="290" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="305" />
         <source>remembered from an earlier import</source>
         <translation>沿用以前导入时的设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="291" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>recognised</source>
         <translation>已自动识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="291" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>not recognised</source>
         <translation>未能识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="292" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
         <translation>工作表“{0}”，表头在第 {1} 行（{2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="321" />
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="333" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="348" />
         <source>Required and not mapped: {0}</source>
         <translation>必需但尚未对应的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="336" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="351" />
         <source>Read past (same meaning as another column): {0}</source>
         <translation>已忽略（与其他列含义相同）：{0}</translation>
     </message>

@@ -186,3 +186,57 @@ def test_the_dry_run_can_be_cancelled(window, qtbot, tmp_path, monkeypatch):
     assert "已取消" in wiz.dry_page.status.text()
     assert not wiz.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert window.repo.find("sale", "WIZ-00001") is None
+
+
+def test_a_spreadsheet_bomb_is_said_so_on_the_first_page(window, qtbot, tmp_path, monkeypatch):
+    """The window reads files in its own process: a bomb is refused, not read."""
+    from tests.importing.bombs import far_cell
+
+    path = far_cell(tmp_path / "far.xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.import_action.trigger()
+    wiz = window.imports.wizard
+    wiz.choose.browse_button.click()
+    assert "XFD1048576" in wiz.choose.message.text() and "200" in wiz.choose.message.text()
+    wiz.next()
+    qtbot.waitUntil(lambda: not any(t.running for t in wiz.tasks), timeout=30000)
+    assert wiz.currentPage() is wiz.choose
+    assert not wiz.choose.accept_bad.isVisible()
+
+
+def test_bad_bytes_are_refused_then_imported_when_the_clerk_accepts_them(window, qtbot, tmp_path,
+                                                                         monkeypatch):
+    head = "中文名称,英文名称,类型,角色,国家（地区）,地址\n"
+    rows = "德国测试公司,German Test GmbH,境外企业,客户,DE,Berlin\n".encode() + b"\xff" \
+        + "日本测试株式会社,Japan Test KK,境外企业,客户,JP,Tokyo\n".encode()
+    path = tmp_path / "对方.csv"
+    path.write_bytes(head.encode() + rows)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.import_action.trigger()
+    wiz = window.imports.wizard
+    wiz.choose.kind.setCurrentIndex(0)
+    wiz.choose.browse_button.click()
+    assert not wiz.choose.accept_bad.isVisibleTo(wiz)
+    wiz.next()
+    qtbot.waitUntil(lambda: not any(t.running for t in wiz.tasks), timeout=30000)
+    assert wiz.currentPage() is wiz.choose
+    assert "不是有效的UTF-8文本" in wiz.choose.message.text()
+    assert "第3行" in wiz.choose.message.text()
+    assert wiz.choose.accept_bad.isVisibleTo(wiz)
+    assert wiz.choose.accept_bad.text() == "仍然导入：无效字节替换为替换字符（每个含有替换字符的单元格都列为警告）"
+    wiz.choose.accept_bad.setChecked(True)
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.currentPage() is wiz.map_page, timeout=30000)
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.preview_page.ready, timeout=30000)
+    problems = wiz.preview_page.problems
+    assert any(problems.item(r, 0).text() == "3" and problems.item(r, 1).text().startswith("A")
+               for r in range(problems.rowCount()))
+    wiz.next()
+    qtbot.waitUntil(lambda: wiz.dry_result is not None, timeout=30000)
+    assert [(f.row, f.column) for f in wiz.dry_result.findings
+            if f.code == "import.replaced"] == [(3, "A")]
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: window.imports.last is not None, timeout=30000)
+    assert window.imports.last.status == "imported" and window.imports.last.inserted == 2
+    wait_for_tasks(qtbot, window)

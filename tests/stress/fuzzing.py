@@ -149,7 +149,14 @@ def random_import_file(rng: random.Random, folder: Path, n: int) -> tuple[Path, 
     encodings and delimiters, mutated text or bytes, an xlsx cut short or
     with bytes changed, plain noise."""
     rows = [COUNTERPARTY_HEAD, *counterparty_rows(rng, rng.randint(0, 12), str(n))]
-    how = rng.randrange(7)
+    how = rng.randrange(9)
+    if how == 7:  # a hostile workbook: a cell far out, in one of the forms a reader takes
+        return _bomb(rng, folder / f"f{n}.xlsx"), "bomb"
+    if how == 8:  # UTF-8 text with stray bytes (refused, or read as GB18030 if it fits)
+        data = bytearray(csv_bytes(rows))
+        for _ in range(rng.randint(1, 3)):
+            data[rng.randrange(len(data) + 1):0] = bytes([rng.choice([0xFF, 0x81, 0xC3, 0xE5])])
+        return _write(folder / f"f{n}.csv", bytes(data)), "stray bytes"
     if how == 0:  # valid
         return _write(folder / f"f{n}.csv", csv_bytes(rows)), "valid csv"
     if how == 1:  # encodings, delimiters
@@ -168,6 +175,20 @@ def random_import_file(rng: random.Random, folder: Path, n: int) -> tuple[Path, 
         return _write(folder / f"f{n}.xlsx", data), "xlsx" if how == 4 else "xlsx damaged"
     noise = bytes(rng.randrange(256) for _ in range(rng.randint(0, 400)))
     return _write(folder / f"f{n}.{rng.choice(['csv', 'xlsx', 'xls', 'txt'])}", noise), "noise"
+
+
+def _bomb(rng: random.Random, path: Path) -> Path:
+    from tests.importing import bombs
+
+    far = rng.choice([b"XFD1048576", b"GS1", b"A1048577", b"zz9", b"AAAAAAA2"])
+    cell = rng.choice([b'<c r="%s"><v>1</v></c>', b"<c r = '%s'><v>1</v></c>",
+                       b'<x:c r="%s"><x:v>1</x:v></x:c>', b'<c r="A1" r="%s"><v>1</v></c>'])
+    cells = [b'<row r="1"><c r="A1"><v>1</v></c></row>', cell % far]
+    if rng.random() < 0.5:
+        cells.append(b"<row>" + b"<c><v>1</v></c>" * rng.randint(1, 400) + b"</row>")
+    head = bombs.HEAD.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.'
+                              b'openxmlformats.org/spreadsheetml/2006/main" ')
+    return bombs.rows(path, cells, head=head)
 
 
 def _write(path: Path, data: bytes) -> Path:

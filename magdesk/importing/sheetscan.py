@@ -1,0 +1,212 @@
+"""How far the cells of a worksheet's XML really reach, measured streaming.
+
+The scanner is fed decompressed chunks; it keeps only the unfinished tag at a
+chunk's end (at most MAX_TAG bytes) and the figures, so memory stays bounded
+whatever the part holds.  Cells count only inside ``<sheetData>``, as readers
+take them.
+
+Two speeds.  The quick scan works on whole chunks with a few C-speed
+searches and holds for the shape every common writer uses: each cell
+``<c r="B7" …>`` with its reference first.  A chunk with a ``<c`` not so
+followed (a cell placed by position, ``<col…``, ``<color…``) or with a
+prefixed element (``<x:c>``) sends the part to the exact scan, which walks it
+again tag by tag the way python-calamine places cells: by their ``r`` (the
+last one if repeated), else one column right of the cell before, in the row's
+``r`` or the row after the last.
+
+The quick scan bounds rather than measures where that suffices: a reference
+within Z and 99,999 needs no reading (26 columns × 1,048,576 rows and 200
+columns × 99,999 rows are within the limits); any ``r`` attribute beyond —
+whatever its spacing, quotes, case or prefix, a second ``r`` in a tag too — is
+read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+MAX_TAG = 2**20  # a tag longer than this is no spreadsheet's
+NARROW = 26  # columns A..Z
+SHORT = 99_999  # rows of five digits
+
+# any r attribute (whatever its spacing, quotes or prefix) beyond Z or 99,999
+_R = rb"r\s*=\s*[\"']\s*"
+_FAR = re.compile(_R + rb"(?:[A-Za-z]{2}|[A-Za-z]+[0-9]{6})")
+_WIDE = re.compile(_R + rb"([A-Za-z]{2,})[0-9]")
+_LONG = re.compile(_R + rb"([A-Za-z]+)([0-9]{6,})")
+_POSITIONAL = re.compile(rb'<c(?! r=")')
+_TAG = re.compile(rb"<(/?)(?:[^\s<>/!?:=]+:)?(c|row)(?=[\s/>])([^>]*)>")
+_ATTR = re.compile(rb'([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
+_REF = re.compile(rb"([A-Za-z]+)([0-9]+)\Z")
+_DIM = re.compile(rb"<(?:[^\s<>/!?:=]+:)?dimension\s[^>]*?ref\s*=\s*[\"']([^\"']*)")
+_NAME = re.compile(rb"</?([^\s/>]+)")
+
+
+class TagTooLong(Exception):
+    """A tag runs on for more than MAX_TAG bytes."""
+
+
+@dataclass
+class Use:
+    """Where a sheet's cells reach: the last row and column (1-based, or a bound
+    of them that is within the limits), the farthest cell named as Excel does,
+    and how many cells there are."""
+
+    rows: int = 0
+    columns: int = 0
+    cell: str = ""
+    cells: int = 0
+
+
+def column_number(letters: bytes) -> int:
+    """b"A" -> 1, b"XFD" -> 16384 (more than four letters: a billion)."""
+    if len(letters) > 4:
+        return 10**9
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def cell_name(row: int, column: int) -> str:
+    letters = ""
+    while column > 0 and len(letters) < 8:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row}"
+
+
+def _row_number(digits: bytes) -> int:
+    return int(digits) if len(digits) <= 10 else 10**10
+
+
+class Scanner:
+    """Feed it a part's bytes; ``check(use, declared)`` is called after each
+    chunk with the figures so far (``declared``: a ``<dimension ref>`` seen,
+    with the figures it declares) and raises when they are beyond the limits.
+    ``exact_needed`` tells, after ``close()``, that the quick scan saw cells it
+    does not measure and the part must be scanned again with ``exact=True``."""
+
+    def __init__(self, check: Callable[..., None], exact: bool = False):
+        self.check = check
+        self.exact = exact
+        self.exact_needed = False
+        self.use = Use()
+        self.inside = False
+        self.seen_data = False
+        self.tail = b""
+        self.row = 0  # exact: the current row, for cells without r
+        self.col = 0
+
+    def feed(self, data: bytes) -> None:
+        buf = self.tail + data if self.tail else data
+        cut = buf.rfind(b"<")
+        if cut == -1 or buf.find(b">", cut) != -1:
+            body, self.tail = buf, b""
+        else:  # keep the unfinished tag for the next chunk
+            body, self.tail = buf[:cut], buf[cut:]
+            if len(self.tail) > MAX_TAG:
+                raise TagTooLong
+        self._body(body)
+
+    def close(self) -> None:
+        if self.tail:
+            self._body(self.tail + b">")
+            self.tail = b""
+
+    def _body(self, body: bytes) -> None:
+        if not self.seen_data and b"dimension" in body:
+            self._dimension(body)
+        for start, end in self._segments(body):
+            if self.exact:
+                self._exact(body, start, end)
+            elif not self.exact_needed:
+                self._quick(body, start, end)
+        if self.seen_data:
+            self.check(self.use)
+
+    def _dimension(self, body: bytes) -> None:
+        found = _DIM.search(body)
+        if not found:
+            return
+        ref = found.group(1).split(b":")[-1].strip()
+        parsed = _REF.match(ref)
+        if parsed:
+            rows, cols = _row_number(parsed.group(2)), column_number(parsed.group(1))
+            declared = Use(rows=rows, columns=cols, cell=ref.decode("ascii", "replace"))
+            self.check(declared, found.group(1).decode("ascii", "replace"))
+
+    def _segments(self, body: bytes) -> list[tuple[int, int]]:
+        """The stretches of ``body`` inside ``<sheetData>`` (it may open or
+        close within this chunk, or span it)."""
+        out, start = [], 0 if self.inside else None
+        pos = body.find(b"sheetData")
+        while pos != -1:
+            lt, gt = body.rfind(b"<", 0, pos), body.find(b">", pos)
+            name = _NAME.match(body, lt) if lt != -1 else None
+            if name and gt != -1 and name.group(1).split(b":")[-1] == b"sheetData":
+                if body[lt + 1:lt + 2] == b"/":
+                    if self.inside:
+                        out.append((start, lt))
+                    self.inside = False
+                elif body[gt - 1:gt] != b"/":
+                    self.inside, self.seen_data, start = True, True, gt + 1
+            pos = body.find(b"sheetData", max(gt, pos + 9))
+            if gt == -1:
+                break
+        if self.inside:
+            out.append((start, len(body)))
+        return out
+
+    def _quick(self, body: bytes, a: int, b: int) -> None:
+        if _POSITIONAL.search(body, a, b) or body.find(b":c", a, b) != -1:
+            self.exact_needed = True  # a cell without r first, or a prefixed one
+            return
+        # Within Z and 99,999 a reference needs no reading: the bounds of a
+        # chunk are within every limit whatever the other figure is (26 columns
+        # × 1,048,576 rows, 200 columns × 99,999 rows); beyond, it is read.
+        use = self.use
+        use.columns, use.rows = max(use.columns, NARROW), max(use.rows, SHORT)
+        use.cell = use.cell or cell_name(SHORT, NARROW)
+        if not _FAR.search(body, a, b):
+            return
+        for letters in _WIDE.findall(body, a, b):
+            column = column_number(letters)
+            if column > use.columns:
+                use.columns, use.cell = column, letters.decode("ascii").upper()
+        for letters, digits in _LONG.findall(body, a, b):
+            row = _row_number(digits)
+            if row > use.rows:
+                use.rows, use.cell = row, (letters + digits).decode("ascii").upper()
+
+    def _exact(self, body: bytes, a: int, b: int) -> None:
+        use = self.use
+        for closing, name, attrs in _TAG.findall(body, a, b):
+            if closing:
+                continue
+            ref = _r(attrs)
+            if name == b"row":
+                self.row = _row_number(ref) if ref and ref.isdigit() else self.row + 1
+                self.col = 0
+                continue
+            parsed = _REF.match(ref) if ref else None
+            if parsed:
+                self.col, self.row = column_number(parsed.group(1)), _row_number(parsed.group(2))
+            else:
+                self.col += 1
+            use.cells += 1
+            if self.col > use.columns or self.row > use.rows:
+                use.columns, use.rows = max(use.columns, self.col), max(use.rows, self.row)
+                use.cell = cell_name(self.row, self.col)
+
+
+def _r(attrs: bytes) -> bytes | None:
+    """The value of the (last) attribute named exactly ``r``."""
+    value = None
+    if b"r" in attrs:
+        for key, double, single in _ATTR.findall(attrs):
+            if key == b"r":
+                value = double or single
+    return value
