@@ -1,4 +1,7 @@
+import atexit
 import os
+import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +13,14 @@ settings.register_profile("magdesk", deadline=None)
 settings.load_profile("magdesk")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Session-wide fixtures (the demo file) and child processes run outside the
+# per-test isolation below: they too get a settings and data folder of their
+# own, never the developer's (restore points, anchors, the identity index).
+_SESSION_HOME = tempfile.mkdtemp(prefix="magdesk-tests-")
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
+os.environ["MAGDESK_CONFIG_DIR"] = os.path.join(_SESSION_HOME, "config")
+os.environ["MAGDESK_DATA_DIR"] = os.path.join(_SESSION_HOME, "data")
 
 from magdesk.resources import load_codelists  # noqa: E402
 
