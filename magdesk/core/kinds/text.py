@@ -61,3 +61,14 @@ def filing(value) -> str:
 
 
 cell = filing
+
+
+def read(value) -> str:
+    """The canonical text of a text cell read back (a number there is wrong)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else f"?{value}"
+
+
+def matches(value, expected: str) -> bool:
+    return isinstance(value, str) and value == expected
