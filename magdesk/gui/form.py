@@ -22,20 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import kinds
 from ..core import model as M
 from ..core import rules_records as R
 from ..core.fields import FIELDS, FieldSpec
 from ..core.findings import Finding, finding
 from ..core.messages import render_text
-from ..core.units import (
-    QuantityError,
-    format_kg,
-    format_money,
-    format_pct,
-    parse_mass,
-    parse_money,
-    parse_pct,
-)
 from ..resources import load_codelists
 from ..storage.repository import TABLES, Repository, find_id, key_of
 from .form_parts import AcceptWarnings, DateEdit, Lazy
@@ -287,17 +279,13 @@ class RecordForm(QDialog):
         super().reject()
 
     def _text(self, spec: FieldSpec, value) -> str:
+        """A stored value as its field shows it to be edited (its kind's
+        display, not grouped: what is shown parses back)."""
         if value is None or value == "":
             return ""
-        if spec.kind == "mass":
-            return format_kg(value)
-        if spec.kind == "money":
-            return format_money(value)
-        if spec.kind == "pct":
-            return format_pct(value)
         if spec.kind == "ref":
             return key_of(self.repo, spec.ref, value)
-        return value.isoformat() if isinstance(value, date) else str(value)
+        return kinds.of(spec).display(value, self.lang, False, spec.choices)
 
     def values(self) -> tuple[dict, list[Finding]]:
         """The typed values of the widgets, and findings for what does not parse."""
@@ -314,10 +302,8 @@ class RecordForm(QDialog):
             text = widget.text().strip()
             try:
                 out[spec.name] = self._parse(spec, text)
-            except (ValueError, QuantityError):
-                code = "date.invalid" if spec.kind == "date" else "field.not_a_number"
-                if spec.kind == "ref":
-                    code = "ref.missing"
+            except ValueError as exc:  # the kind's reason (a KindError), or no such record
+                code = exc.code if isinstance(exc, kinds.KindError) else "ref.missing"
                 problems.append(finding(code, self.entity, key, spec.name, None, value=text))
                 out[spec.name] = None
         return out, problems
@@ -325,16 +311,8 @@ class RecordForm(QDialog):
     def _parse(self, spec: FieldSpec, text: str):
         if text == "":
             return "" if spec.kind in ("text", "code") else None
-        if spec.kind == "date":
-            return date.fromisoformat(text)
-        if spec.kind == "mass":
-            return parse_mass(text)
-        if spec.kind == "money":
-            return parse_money(text)
-        if spec.kind == "pct":
-            return parse_pct(text)
-        if spec.kind == "int":
-            return int(text.replace(",", ""))
+        if spec.kind in ("date", "mass", "money", "pct", "int"):
+            return kinds.of(spec).parse(text)  # as the import reads a cell of the kind
         if spec.kind == "ref":
             found = find_id(self.repo, spec.ref, text)
             if found is None:

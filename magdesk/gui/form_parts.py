@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
+from ..core import kinds
 from ..core.findings import Finding
 from ..core.messages import render_text
 from ..storage.repository import Repository
@@ -41,14 +42,14 @@ class Lazy(Mapping):
 
 
 class DateEdit(QLineEdit):
-    """ISO date entry: ``=`` is today, ``+``/``-`` move a day."""
+    """Date entry (shown ISO): ``=`` is today, ``+``/``-`` move a day."""
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         text = event.text()
         if text in ("=", "+", "-"):
             try:
-                day = date.fromisoformat(self.text().strip())
-            except ValueError:
+                day = kinds.date.parse(self.text())  # any way the field takes a date
+            except kinds.KindError:
                 day = date.today()
             day = date.today() if text == "=" else day + timedelta(1 if text == "+" else -1)
             self.setText(day.isoformat())

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..core import kinds
 from ..core.enums import Origin, Process
-from ..core.units import format_kg
 from ..storage.db import Database
 from ..storage.report_store import ReportStore
 from .common import ReportError, country_label, kg_text, make_report
@@ -142,7 +142,7 @@ def backward(store: ReportStore, doc_no: str) -> list[Section]:
         Column("投料重量(kg)", "mass")), input_rows,
         (Row(("合计", "", "", "", "", "", "", "", "", sum(i["input_g"] for i in inputs)),
              "total"),))
-    share = Paragraph(f"本销售单重量 {format_kg(sale['qty_g'])} kg，占该批次产出的 "
+    share = Paragraph(f"本销售单重量 {kinds.mass.display(sale['qty_g'])} kg，占该批次产出的 "
                       f"{_percent(sale['qty_g'], batch['output_g'])}。")
     return [
         Section("一、销售单", (sale_facts, export_table)),
