@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
 from ._base import is_number, normalise_width, to_decimal, whole
 
@@ -15,9 +15,9 @@ NUMERIC = True
 
 
 def parse(text) -> int:
-    """Integer hundredths from ``"1,234.5"`` (full width allowed)."""
-    value = to_decimal(text) * 100
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+    """Integer hundredths from ``"1,234.5"``, ``"¥560"``, ``"560元"`` (full
+    width allowed): what a form takes is what an import takes."""
+    return _plain(text)
 
 
 @functools.cache
@@ -45,6 +45,9 @@ def lenient(factor: Decimal = Decimal(1)):
         return whole(to_decimal(value) * hundred, value)
 
     return parse_cell
+
+
+_plain = lenient()
 
 
 def display(minor: int | None, lang: str = "zh", grouped: bool = False, choices=None) -> str:
