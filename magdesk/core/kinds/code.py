@@ -14,9 +14,11 @@ from .text import clean, number_text
 NAME = "code"
 NUMERIC = False
 EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number
-_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+\Z")
-_COMPACT = re.compile(f"[\\s.{re.escape(DASHES)}]")  # any dash: see _base.DASHES
-_CONTROL = re.compile(r"^(\d[A-Za-z]\d{3})(.*)\Z")
+_SCIENTIFIC = r"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+\Z"
+_COMPACT = f"[\\s.{re.escape(DASHES)}]"  # any dash: see _base.DASHES
+_CONTROL = r"^(\d[A-Za-z]\d{3})(.*)\Z"
+# (patterns, compiled by re on first use and cached there: a table shows codes
+# without parsing any, and the window's start pays for no compiling)
 
 
 def lenient(value) -> str:
@@ -28,7 +30,7 @@ def lenient(value) -> str:
     if type(value) is str and value.isascii() and value.isprintable() and "  " not in value \
             and value == value.strip() and not value.startswith("'"):
         # the common case, and NFKC leaves printable ASCII as it is
-        if ("E" in value or "e" in value) and _SCIENTIFIC.match(value):
+        if ("E" in value or "e" in value) and re.match(_SCIENTIFIC, value):
             raise KindError("import.mangled_id", value)
         return value
     if isinstance(value, (int, float)):
@@ -42,7 +44,7 @@ def lenient(value) -> str:
     text = clean(normalise_width(str(value)))
     if text.startswith("'"):  # Excel's "keep as text" mark, typed into a csv
         text = text[1:].strip()
-    if _SCIENTIFIC.match(text):
+    if re.match(_SCIENTIFIC, text):
         raise KindError("import.mangled_id", text)
     return text
 
@@ -57,7 +59,7 @@ def compact(value) -> str:
     ``8505.11.1000``, declaration numbers in groups)."""
     if type(value) is str and value.isdigit() and value.isascii():
         return value
-    return _COMPACT.sub("", lenient(value))
+    return re.sub(_COMPACT, "", lenient(value))
 
 
 def upper(value) -> str:
@@ -69,7 +71,7 @@ def control(value) -> str:
     """An export-control number as the lists write it: ``1C905.a.4`` (the
     category part upper case, the sub-items lower case)."""
     text = re.sub(r"\s", "", lenient(value))
-    match = _CONTROL.match(text)
+    match = re.match(_CONTROL, text)
     return match.group(1).upper() + match.group(2).lower() if match else text
 
 
