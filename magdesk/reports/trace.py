@@ -113,7 +113,7 @@ def backward(store: ReportStore, doc_no: str) -> list[Section]:
         ("牌号", sale["grade"]), ("重量", kg_text(sale["qty_g"])),
         ("数量(件)", str(sale["qty_pcs"] or "")), ("金额", amount),
         ("发票号码", sale["invoice_no"]), ("合同号", sale["contract_no"]),
-        ("是否出口", "是" if sale["is_export"] else "否")))
+        ("是否出口", kinds.boolean.filing(sale["is_export"]))))
     export_rows = tuple(Row((x["customs_decl_no"], x["decl_date"], country_label(x["destination"]),
                              x["consignee_name"], x["end_user"], bool(x["controlled"]),
                              x["control_no"], x["licence_no"] or "", x["qty_g"]))
