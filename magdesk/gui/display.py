@@ -15,7 +15,10 @@ def show(entity: str, name: str, kind: str, value, lang: str) -> str:
     if kind == "enum":
         spec = field_spec(entity, name)
         return enum.display(value, lang, True, spec.choices if spec is not None else None)
-    return KINDS.get(kind, text).display(value, lang, True)
+    return _DISPLAY.get(kind, text.display)(value, lang, True)
+
+
+_DISPLAY = {name: module.display for name, module in KINDS.items()}  # (one lookup a cell)
 
 
 def right_aligned(kind: str) -> bool:

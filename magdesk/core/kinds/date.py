@@ -33,29 +33,33 @@ def parse(text) -> date:
         return text.date()
     if isinstance(text, date):
         return text
-    value = normalise_width(str(text)).strip()
+    return _from_text(normalise_width(str(text)).strip(), text)
+
+
+def _from_text(value: str, original) -> date:
     if len(value) == 10 and value[4] == value[7] == "-":
         try:
             return date.fromisoformat(value)  # the common case
         except ValueError:
-            raise KindError("date.invalid", text) from None
+            raise KindError("date.invalid", original) from None
     match = _date_text().match(value) or _DATE_DIGITS.match(value)
     if match:
-        return _ymd(text, *match.groups())
-    raise KindError("date.invalid", text)
+        return _ymd(original, *match.groups())
+    raise KindError("date.invalid", original)
 
 
 def lenient(value) -> date:
     """A day from a spreadsheet cell: what ``parse`` takes, a date cell, an
     Excel serial (as a number or a text of five digits)."""
-    if isinstance(value, bool):
-        raise KindError("date.invalid", value)
-    if isinstance(value, (int, float)):
-        return _from_number(value)
     if isinstance(value, str):
         text = normalise_width(value).strip()
         if _SERIAL_TEXT.match(text):
             return _from_number(float(text))
+        return _from_text(text, value)
+    if isinstance(value, bool):
+        raise KindError("date.invalid", value)
+    if isinstance(value, (int, float)):
+        return _from_number(value)
     return parse(value)
 
 
