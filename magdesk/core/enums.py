@@ -202,6 +202,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
 
 
 def yes_no(value: bool, lang: str = "zh") -> str:
-    if lang == "zh":
-        return "是" if value else "否"
-    return "Yes" if value else "No"
+    """是/否 (Yes/No): the yes-or-no kind's display."""
+    from .kinds import boolean
+
+    return boolean.display(bool(value), lang)

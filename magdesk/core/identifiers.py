@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from .enums import Category
-from .units import normalise_width
+from .kinds._base import DASHES, normalise_width
 
 # --- Unified Social Credit Code, GB 32100-2015 (DOMAIN.md §4.1) -------------
 
@@ -18,11 +18,8 @@ USCC_WEIGHTS = tuple(pow(3, i, 31) for i in range(17))
 # re.ASCII: \d must not match other scripts' digits (٣, ３), which the checks cannot weigh.
 USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}\Z", re.ASCII)
 
-
-# Every dash a keyboard, a word processor or a PDF puts where a hyphen was meant:
-# hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar, minus,
-# the small and full-width forms (NFKC leaves most of them as they are).
-DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+# Every dash a keyboard, a word processor or a PDF puts where a hyphen was meant
+# (kinds._base.DASHES):
 _SPACES_AND_DASHES = re.compile(f"[\\s{re.escape(DASHES)}]")
 
 

@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from ..core.enums import yes_no
-from ..core.units import format_kg, format_money
+from ..core.kinds import boolean, count, enum, mass, money, text
+from ..core.kinds import date as day_kind
 from .template import Column
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
+as_date = day_kind.as_date  # the day a cell read back holds
+
+# The field kind of each column kind of the template: what its cell holds,
+# its canonical text, and the reading of a cell back, are the kind's.
+KINDS = {"mass": mass, "money": money, "date": day_kind, "bool": boolean, "enum": enum,
+         "text": text, "integer": count, "seq": count}
 
 
 def cell_value(column: Column, value, seq: int):
@@ -22,17 +28,9 @@ def cell_value(column: Column, value, seq: int):
         return seq
     if value is None or value == "":
         return None
-    if kind == "mass":
-        return value / 1000
-    if kind == "money":
-        return value / 100
     if kind == "enum":
-        return column.enum(value).label("zh") if value in column.enum.__members__ else str(value)
-    if kind == "bool":
-        return yes_no(bool(value))
-    if kind == "text":
-        return str(value)
-    return value  # date, integer
+        return enum.cell(value, column.enum)
+    return KINDS.get(kind, count).cell(value)  # a column of another kind: as it is
 
 
 def canonical(column: Column, value, seq: int) -> str:
@@ -42,15 +40,9 @@ def canonical(column: Column, value, seq: int) -> str:
         return str(seq)
     if value is None or value == "":
         return ""
-    if kind == "mass":
-        return format_kg(value)
-    if kind == "money":
-        return format_money(value)
-    if kind == "date":
-        return value.isoformat()
-    if kind in ("enum", "bool", "text"):
-        return cell_value(column, value, seq)
-    return str(int(value))
+    if kind == "enum":
+        return enum.filing(value, column.enum)
+    return KINDS.get(kind, count).filing(value)
 
 
 def canonical_read(column: Column, read) -> str:
@@ -58,47 +50,16 @@ def canonical_read(column: Column, read) -> str:
     return canonical_reader(column.kind)(read)
 
 
-def _read_mass(read) -> str:
-    if read is None or read == "":
-        return ""
-    return f"{read:.3f}" if _is_number(read) else f"?{read}"
-
-
-def _read_money(read) -> str:
-    if read is None or read == "":
-        return ""
-    return f"{read:.2f}" if _is_number(read) else f"?{read}"
-
-
-def _read_date(read) -> str:
-    if read is None or read == "":
-        return ""
-    day = as_date(read)
-    return day.isoformat() if day else f"?{read}"
-
-
-def _read_integer(read) -> str:
-    if read is None or read == "":
-        return ""
-    return str(int(read)) if _is_number(read) and read == int(read) else f"?{read}"
-
-
-def _read_text(read) -> str:
-    if read is None:
-        return ""
-    return read if isinstance(read, str) else f"?{read}"
-
-
-_READERS = {"mass": _read_mass, "money": _read_money, "date": _read_date, "seq": _read_integer,
-            "integer": _read_integer}
+_READERS = {"mass": mass.read, "money": money.read, "date": day_kind.read, "seq": count.read,
+            "integer": count.read}
 
 
 def canonical_reader(kind: str):
     """``canonical_read`` for one column kind, as a function of the cell alone."""
-    return _READERS.get(kind, _read_text)
+    return _READERS.get(kind, text.read)
 
 
-_NUMBER_TEXT = {"mass": "{:.3f}".format, "money": "{:.2f}".format}
+_NUMBER_TEXT = {"mass": "{:.3f}".format, "money": "{:.2f}".format}  # mass.read, money.read
 
 
 def canonical_column(kind: str, cells: tuple) -> list[str] | tuple:
@@ -127,29 +88,11 @@ def matches(column: Column, read, value, seq: int) -> bool:
     if expected is None:
         return read is None or read == ""
     kind = column.kind
-    if kind == "mass":
-        return _is_number(read) and round(read * 1000) == value
-    if kind == "money":
-        return _is_number(read) and round(read * 100) == value
-    if kind == "date":
-        return as_date(read) == value
+    if kind in ("mass", "money", "date"):
+        return KINDS[kind].matches(read, value)
     if kind in ("seq", "integer"):
-        return _is_number(read) and read == expected
-    return isinstance(read, str) and read == expected
-
-
-def as_date(read) -> date | None:
-    if isinstance(read, datetime):
-        return read.date()
-    if isinstance(read, date):
-        return read
-    if _is_number(read):
-        return (EXCEL_EPOCH + timedelta(days=read)).date()
-    return None
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+        return count.matches(read, expected)
+    return text.matches(read, expected)
 
 
 @functools.lru_cache(maxsize=4096)  # names and products repeat down a sheet

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from ..core.units import format_kg, format_money
+from ..core.kinds import mass, money
 from .cells import EXCEL_EPOCH, cell_value
 from .readback import column_letter
 from .template import Column
@@ -60,9 +60,9 @@ def text_of(column: Column) -> Callable[[object, int], str]:
     if kind == "seq":
         return lambda _raw, seq: str(seq)
     if kind == "mass":
-        return lambda raw, _seq: "" if raw is None or raw == "" else format_kg(raw)
+        return lambda raw, _seq: mass.display(raw)  # the kind's: "" for none, kg, 3 decimals
     if kind == "money":
-        return lambda raw, _seq: "" if raw is None or raw == "" else format_money(raw)
+        return lambda raw, _seq: money.display(raw)
     if kind == "date":
         return lambda raw, _seq: "" if raw is None or raw == "" else raw.isoformat()
     if kind == "integer":

@@ -1,6 +1,7 @@
 """The own company's profile: the first-start dialog that creates the file,
 and File ▸ Company profile, which corrects it later.  One form over the
-company's field specs, checked as typed by the core's rule: an error (or a
+company's field specs, built by the record forms' builder (form_parts) and
+checked as typed by the core's rule: an error (or a
 check-digit mismatch not kept on purpose) blocks Enter and OK, its reason
 beside the field, the cursor put in it."""
 
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QStyle,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import services
+from ..core import kinds
 from ..core.fields import FIELDS, FieldSpec
 from ..core.identifiers import normalise_uscc
 from ..core.messages import render_text
@@ -32,6 +33,7 @@ from ..core.model import Company
 from ..storage.db import Database, StorageError
 from ..storage.reasons import said
 from .form import STYLE
+from .form_parts import add_row, editor, load, restyle, row_label
 
 PILOT = "uscc.check_digit"  # a warning of the core; here it blocks unless kept on purpose
 
@@ -55,9 +57,10 @@ class CompanyForm(QDialog):
         layout.addWidget(self.intro)
         self.form = QFormLayout()
         layout.addLayout(self.form)
-        for spec in self.specs:
-            self._add_row(spec.label(lang) + (" *" if spec.required else ""), spec.name,
-                          self._editor(spec))
+        for spec in self.specs:  # built from the specs as the record forms are
+            # (a code may be typed with spaces or hyphens: no length limit on it)
+            self._add_row(row_label(spec, lang), spec.name,
+                          editor(spec, lang, self.revalidate, limit=spec.kind != "code"))
             if spec.name == "uscc":
                 self.pilot = QCheckBox(self.tr("Keep this code: it is exactly as on the business "
                                                "licence (an early pilot code)"))
@@ -80,44 +83,17 @@ class CompanyForm(QDialog):
         self.pilot.setChecked(pilot_kept)
         self.revalidate()
 
-    def _editor(self, spec: FieldSpec) -> QWidget:
-        if spec.kind == "enum":
-            combo = QComboBox()
-            for code in spec.choices.__members__:
-                combo.addItem(spec.choices(code).label(self.lang), code)
-            combo.currentIndexChanged.connect(self.revalidate)
-            return combo
-        edit = QLineEdit()
-        if spec.max_len and spec.name != "uscc":  # a code may be typed with spaces or hyphens
-            edit.setMaxLength(spec.max_len)
-        edit.textChanged.connect(self.revalidate)
-        return edit
-
     def _add_row(self, label: str, name: str, widget: QWidget) -> None:
         """A field and its message beside it (as in the record forms)."""
-        widget.setObjectName(name)
-        widget.setAccessibleName(label.rstrip(" *"))
-        widget.installEventFilter(self)
-        message = QLabel()
-        message.setProperty("role", "message")
-        message.setWordWrap(True)
-        row = QWidget()
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
-        box.addWidget(message, 2)
-        self.form.addRow(label, row)
-        self.widgets[name], self.messages[name] = widget, message
+        self.messages[name] = add_row(self.form, label, name, widget, self)
+        self.widgets[name] = widget
 
     def _load(self, company: Company | None) -> None:
         for spec in self.specs:
-            widget = self.widgets[spec.name]
             value = getattr(company, spec.name) if company is not None else \
                 Company.__dataclass_fields__[spec.name].default
-            if isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData(value)))
-            elif isinstance(value, str):
-                widget.setText(value)
+            load(self.widgets[spec.name], value,
+                 kinds.of(spec).display(value, self.lang, False, spec.choices))
 
     # --- keys ------------------------------------------------------------------------
 
@@ -180,9 +156,9 @@ class CompanyForm(QDialog):
                 blocking.append(name)
             required = any(s.required for s in self.specs if s.name == name)
             state = "invalid" if stops else "empty" if empty and required else "valid"
-            _restyle(widget, "state", state)
+            restyle(widget, "state", state)
             self.messages[name].setText("; ".join(texts))
-            _restyle(self.messages[name], "role", "warning" if texts and not stops else "message")
+            restyle(self.messages[name], "role", "warning" if texts and not stops else "message")
         if not blocking:
             self.status.clear()
         self._fit()
@@ -216,13 +192,6 @@ class CompanyForm(QDialog):
     def save(self) -> str:
         """Write what the form holds; a problem to show, or '' when done."""
         return ""
-
-
-def _restyle(widget: QWidget, name: str, value: str) -> None:
-    if widget.property(name) != value:
-        widget.setProperty(name, value)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
 
 
 class FirstStartDialog(CompanyForm):

@@ -15,30 +15,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core import kinds
 from ..core import model as M
 from ..core import rules_records as R
 from ..core.fields import FIELDS, FieldSpec
 from ..core.findings import Finding, finding
 from ..core.messages import render_text
-from ..core.units import (
-    QuantityError,
-    format_kg,
-    format_money,
-    format_pct,
-    parse_mass,
-    parse_money,
-    parse_pct,
-)
 from ..resources import load_codelists
 from ..storage.repository import TABLES, Repository, find_id, key_of
-from .form_parts import AcceptWarnings, DateEdit, Lazy
+from .form_parts import AcceptWarnings, DateEdit, Lazy, add_row, editor, load, restyle, row_label
 
 __all__ = ["AcceptWarnings", "DateEdit", "RecordForm"]
 
@@ -95,23 +86,11 @@ class RecordForm(QDialog):
             banner.setWordWrap(True)
             layout.addWidget(banner)
         form = QFormLayout()
-        for spec in self.specs:
+        for spec in self.specs:  # each field from its spec, as in the company profile
             widget = self._editor(spec)
-            widget.setObjectName(spec.name)
-            widget.setAccessibleName(spec.label(self.lang))
-            message = QLabel()
-            message.setProperty("role", "message")
-            message.setWordWrap(True)  # a long reason takes lines, not the field's width
-            widget.setMinimumWidth(self.FIELD_WIDTH)
-            row = QWidget()
-            box = QHBoxLayout(row)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(widget, 3)
-            box.addWidget(message, 2)
-            label = spec.label(self.lang) + (" *" if spec.required else "")
-            form.addRow(label, row)
-            self.widgets[spec.name], self.messages[spec.name] = widget, message
-            widget.installEventFilter(self)
+            self.messages[spec.name] = add_row(form, row_label(spec, self.lang), spec.name,
+                                               widget, self, self.FIELD_WIDTH)
+            self.widgets[spec.name] = widget
         layout.addLayout(form)
         self.inputs = None
         if self.entity == "batch":
@@ -146,25 +125,10 @@ class RecordForm(QDialog):
             self.save_button.setEnabled(False)
 
     def _editor(self, spec: FieldSpec) -> QWidget:
-        if spec.kind == "bool":
-            box = QCheckBox()
-            box.toggled.connect(self.revalidate)
-            return box
-        if spec.kind == "enum":
-            combo = QComboBox()
-            if not spec.required:
-                combo.addItem("", None)
-            for code in spec.choices.__members__:
-                combo.addItem(spec.choices(code).label(self.lang), code)
-            combo.currentIndexChanged.connect(self.revalidate)
-            return combo
-        edit = DateEdit() if spec.kind == "date" else QLineEdit()
-        if spec.max_len:
-            edit.setMaxLength(spec.max_len)
+        widget = editor(spec, self.lang, self.revalidate)
         if spec.kind == "ref":
-            self._complete(edit, spec.ref)
-        edit.textChanged.connect(self.revalidate)
-        return edit
+            self._complete(widget, spec.ref)
+        return widget
 
     def _complete(self, edit: QLineEdit, entity: str) -> None:
         model = QStringListModel(self)
@@ -235,13 +199,7 @@ class RecordForm(QDialog):
             defaults["date"] = date.today()  # a new purchase or sale: today, as on paper
         for spec in self.specs:
             value = getattr(record, spec.name) if record is not None else defaults.get(spec.name)
-            widget = self.widgets[spec.name]
-            if isinstance(widget, QCheckBox):
-                widget.setChecked(bool(value))
-            elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData(value)))
-            else:
-                widget.setText(self._text(spec, value))
+            load(self.widgets[spec.name], value, self._text(spec, value))
         if self.inputs is not None:
             self.inputs.load(record.id if record is not None else None)
         if self.consignees is not None:
@@ -287,17 +245,13 @@ class RecordForm(QDialog):
         super().reject()
 
     def _text(self, spec: FieldSpec, value) -> str:
+        """A stored value as its field shows it to be edited (its kind's
+        display, not grouped: what is shown parses back)."""
         if value is None or value == "":
             return ""
-        if spec.kind == "mass":
-            return format_kg(value)
-        if spec.kind == "money":
-            return format_money(value)
-        if spec.kind == "pct":
-            return format_pct(value)
         if spec.kind == "ref":
             return key_of(self.repo, spec.ref, value)
-        return value.isoformat() if isinstance(value, date) else str(value)
+        return kinds.of(spec).display(value, self.lang, False, spec.choices)
 
     def values(self) -> tuple[dict, list[Finding]]:
         """The typed values of the widgets, and findings for what does not parse."""
@@ -314,10 +268,8 @@ class RecordForm(QDialog):
             text = widget.text().strip()
             try:
                 out[spec.name] = self._parse(spec, text)
-            except (ValueError, QuantityError):
-                code = "date.invalid" if spec.kind == "date" else "field.not_a_number"
-                if spec.kind == "ref":
-                    code = "ref.missing"
+            except ValueError as exc:  # the kind's reason (a KindError), or no such record
+                code = exc.code if isinstance(exc, kinds.KindError) else "ref.missing"
                 problems.append(finding(code, self.entity, key, spec.name, None, value=text))
                 out[spec.name] = None
         return out, problems
@@ -325,16 +277,8 @@ class RecordForm(QDialog):
     def _parse(self, spec: FieldSpec, text: str):
         if text == "":
             return "" if spec.kind in ("text", "code") else None
-        if spec.kind == "date":
-            return date.fromisoformat(text)
-        if spec.kind == "mass":
-            return parse_mass(text)
-        if spec.kind == "money":
-            return parse_money(text)
-        if spec.kind == "pct":
-            return parse_pct(text)
-        if spec.kind == "int":
-            return int(text.replace(",", ""))
+        if spec.kind in ("date", "mass", "money", "pct", "int"):
+            return kinds.of(spec).parse(text)  # as the import reads a cell of the kind
         if spec.kind == "ref":
             found = find_id(self.repo, spec.ref, text)
             if found is None:
@@ -407,15 +351,10 @@ class RecordForm(QDialog):
                 found = [f for f in found if f.code != "field.required"]  # the colour says it
             state = "empty" if to_fill else \
                 "invalid" if any(f.is_error for f in found) else "valid"
-            if widget.property("state") != state:
-                widget.setProperty("state", state)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
+            restyle(widget, "state", state)
             label.setText("; ".join(render_text(f, self.lang) for f in found))
-            label.setProperty("role", "warning" if found and (
+            restyle(label, "role", "warning" if found and (
                 to_fill or not any(f.is_error for f in found)) else "message")
-            label.style().unpolish(label)
-            label.style().polish(label)
         if self.consignees is not None:
             self.consignees.message.setText("; ".join(
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))

@@ -4,11 +4,10 @@ number, and countries by name."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from ..core import kinds
 from ..storage.repository import find_id, keys_like
 from ..storage.suggest import batches_like, next_sale_doc_no
 
@@ -89,8 +88,8 @@ class Assist:
         if self.form.record is not None or edit.text() not in ("", self.auto_doc_no):
             return
         try:
-            day = date.fromisoformat(self.form.widgets["date"].text().strip())
-        except ValueError:
+            day = kinds.date.parse(self.form.widgets["date"].text())  # as the form reads it
+        except kinds.KindError:
             return
         self.auto_doc_no = next_sale_doc_no(self.form.repo, day)
         if self.auto_doc_no and edit.text() != self.auto_doc_no:

@@ -1,17 +1,100 @@
-"""Pieces of the record form: records fetched lazily for the rules, the
-date field's keys, and the question that accepts warnings."""
+"""Pieces of the spec-driven forms (the record forms and the company
+profile): a field's editor and its row built from its FieldSpec, the colour
+of its state, records fetched lazily for the rules, the date field's keys, and
+the question that accepts warnings."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
+from ..core import kinds
+from ..core.fields import FieldSpec
 from ..core.findings import Finding
 from ..core.messages import render_text
 from ..storage.repository import Repository
+
+
+def editor(spec: FieldSpec, lang: str, changed, limit: bool = True) -> QWidget:
+    """The widget a field of ``spec``'s kind is entered in: a check box (bool),
+    a list of its choices in ``lang`` (enum; a blank first when it may stay
+    empty), a date field, or a line.  ``changed`` is called at every change;
+    ``limit``: the line takes no more than the spec's length (not where the
+    value may be typed with spaces or hyphens that are taken out)."""
+    if spec.kind == "bool":
+        box = QCheckBox()
+        box.toggled.connect(changed)
+        return box
+    if spec.kind == "enum":
+        combo = QComboBox()
+        if not spec.required:
+            combo.addItem("", None)
+        for code in spec.choices.__members__:
+            combo.addItem(spec.choices(code).label(lang), code)
+        combo.currentIndexChanged.connect(changed)
+        return combo
+    edit = DateEdit() if spec.kind == "date" else QLineEdit()
+    if spec.max_len and limit:
+        edit.setMaxLength(spec.max_len)
+    edit.textChanged.connect(changed)
+    return edit
+
+
+def row_label(spec: FieldSpec, lang: str) -> str:
+    """A field's label, with ``*`` when it must be filled."""
+    return spec.label(lang) + (" *" if spec.required else "")
+
+
+def add_row(form: QFormLayout, label: str, name: str, widget: QWidget, keys: QObject,
+            min_width: int = 0) -> QLabel:
+    """Put ``widget`` in ``form`` under ``label`` with its reason beside it
+    (the label returned); ``keys`` filters its keys (Enter moves on)."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(label.rstrip(" *"))
+    widget.installEventFilter(keys)
+    if min_width:
+        widget.setMinimumWidth(min_width)
+    message = QLabel()
+    message.setProperty("role", "message")
+    message.setWordWrap(True)  # a long reason takes lines, not the field's width
+    row = QWidget()
+    box = QHBoxLayout(row)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
+    box.addWidget(message, 2)
+    form.addRow(label, row)
+    return message
+
+
+def load(widget: QWidget, value, text: str) -> None:
+    """Show a stored value in its field's widget (``text``: its kind's display)."""
+    if isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    else:
+        widget.setText(text)
+
+
+def restyle(widget: QWidget, name: str, value: str) -> None:
+    """Set a style property (a field's state: empty yellow, invalid red,
+    valid green; a reason's role) and have the style sheet apply it."""
+    if widget.property(name) != value:
+        widget.setProperty(name, value)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 class Lazy(Mapping):
@@ -41,14 +124,14 @@ class Lazy(Mapping):
 
 
 class DateEdit(QLineEdit):
-    """ISO date entry: ``=`` is today, ``+``/``-`` move a day."""
+    """Date entry (shown ISO): ``=`` is today, ``+``/``-`` move a day."""
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         text = event.text()
         if text in ("=", "+", "-"):
             try:
-                day = date.fromisoformat(self.text().strip())
-            except ValueError:
+                day = kinds.date.parse(self.text())  # any way the field takes a date
+            except kinds.KindError:
                 day = date.today()
             day = date.today() if text == "=" else day + timedelta(1 if text == "+" else -1)
             self.setText(day.isoformat())

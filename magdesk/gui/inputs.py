@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.findings import Finding, finding
+from ..core.kinds import QuantityError, mass
 from ..core.model import BatchInput
-from ..core.units import QuantityError, format_kg, parse_mass
 from ..storage.locate import foreign_names_like
 from ..storage.repository import Repository, find_id, key_of
 
@@ -58,7 +58,7 @@ class InputLines(QWidget):
         if batch_id is not None:
             for line in self.repo.iter("batch_input", where="batch_id = ?", params=(batch_id,)):
                 self.add_line(key_of(self.repo, "purchase", line.purchase_id),
-                              format_kg(line.qty_g))
+                              mass.display(line.qty_g))
 
     def add_line(self, lot: str, kg: str) -> None:
         row = self.table.rowCount()
@@ -87,7 +87,7 @@ class InputLines(QWidget):
                                         value=lot))
                 continue
             try:
-                grams = parse_mass(kg)
+                grams = mass.parse(kg)
             except QuantityError:
                 problems.append(finding("field.not_a_number", "batch_input", key, "qty_g", None,
                                         value=kg))

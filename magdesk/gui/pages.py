@@ -68,7 +68,7 @@ class InventoryPage(QWidget):
         from PySide6.QtCore import Qt
 
         from ..core import enums as E
-        from ..core.units import format_kg
+        from ..core.kinds import mass
         from ..filing.sources import source_rows
 
         period = self.period.currentData()
@@ -80,7 +80,7 @@ class InventoryPage(QWidget):
                 if name == "category":
                     text = E.Category(value).label(self.lang)
                 elif isinstance(value, int):
-                    text = format_kg(value, grouped=True)
+                    text = mass.display(value, grouped=True)
                 else:
                     text = str(value)
                 item = QTableWidgetItem(text)

@@ -10,12 +10,11 @@ remembers any confirmed mapping)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
+from ..core import kinds
 from ..core.codelists import CodeLists
 from ..core.control import ControlPolicy
-from ..core.units import format_kg, format_money, format_pct
 from ..storage.db import Database
 from ..storage.repository import Repository
 from . import values as V
@@ -184,20 +183,10 @@ class Preview:
 
 
 def shown_value(col: Column, value, lang: str = "zh") -> str:
-    """A parsed value as the clerk reads it (kg, yuan, %, dates, labels)."""
+    """A parsed value as the clerk reads it: its field kind's display (kg,
+    yuan, %, dates, labels), a mass or a percentage with its unit."""
     kind = col.kind
-    if kind == "mass":
-        return f"{format_kg(value)} kg"
-    if kind == "money":
-        return format_money(value)
-    if kind == "pct":
-        return f"{format_pct(value)} %"
-    if kind == "bool":
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if kind == "enum" and col.choices is not None and value in col.choices.__members__:
-        return col.choices(value).label(lang)
     if kind == "list":
         return "; ".join(str(v) for v in value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+    text = kinds.of(kind).display(value, lang, False, col.choices)
+    return f"{text} kg" if kind == "mass" else f"{text} %" if kind == "pct" else text

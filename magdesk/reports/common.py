@@ -86,6 +86,6 @@ def country_label(code: str) -> str:
 
 
 def kg_text(grams: int) -> str:
-    from ..core.units import format_kg
+    from ..core.kinds import mass
 
-    return f"{format_kg(grams)} kg"
+    return f"{mass.display(grams)} kg"

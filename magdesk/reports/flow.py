@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from ..core import kinds
 from ..core.enums import Category
-from ..core.units import format_kg
 from ..filing.sources import source_rows
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
@@ -47,7 +47,7 @@ def flow_report(db: Database, period: str, *, now: datetime | None = None) -> Re
 
 def overview(purchases, batches, sales, exports, inventory) -> Facts:
     def kg(rows, name="qty_g"):
-        return format_kg(sum(r[name] for r in rows))
+        return kinds.mass.display(sum(r[name] for r in rows))
 
     exported = [s for s in sales if s["is_export"]]
     controlled = [x for x in exports if x["controlled"]]
@@ -55,7 +55,7 @@ def overview(purchases, batches, sales, exports, inventory) -> Facts:
     output = sum({b["batch_no"]: b["output_g"] for b in batches}.values())
     return Facts("本月概况", (
         ("采购入库", f"{len(purchases)} 笔，{kg(purchases)} kg"),
-        ("生产完工", f"{len(batch_nos)} 批，产出 {format_kg(output)} kg"),
+        ("生产完工", f"{len(batch_nos)} 批，产出 {kinds.mass.display(output)} kg"),
         ("销售出库", f"{len(sales)} 笔，{kg(sales)} kg"),
         ("其中出口销售", f"{len(exported)} 笔，{kg(exported)} kg"),
         ("出口报关", f"{len(exports)} 行，{kg(exports)} kg"),

@@ -1,14 +1,15 @@
 """A printed summary as plain data: a title, a period, sections of tables
 (headers, rows, totals) and charts.  Values stay exact (mass in grams, money
 in hundredths, counts as int); ``cell_text`` formats them the way the filing
-workbook shows them, for every renderer alike."""
+workbook shows them (each as its field kind, ``core.kinds``), for every
+renderer alike."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..core.units import format_kg, format_money
+from ..core.kinds import boolean, mass, money
 
 # Column kinds: text, code (an identifier, never wrapped at a space), mass
 # (grams, shown in kg with 3 decimals), money (hundredths, 2 decimals with
@@ -23,14 +24,11 @@ def cell_text(kind: str, value) -> str:
     if isinstance(value, str):
         return value
     if kind == "mass":
-        return format_kg(value)
+        return mass.display(value)
     if kind == "money":
-        text = format_money(value)
-        sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
-        whole, frac = digits.split(".")
-        return f"{sign}{int(whole):,}.{frac}"
+        return money.display(value, grouped=True)
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return boolean.filing(value)
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):

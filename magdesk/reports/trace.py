@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..core import kinds
 from ..core.enums import Origin, Process
-from ..core.units import format_kg
 from ..storage.db import Database
 from ..storage.report_store import ReportStore
 from .common import ReportError, country_label, kg_text, make_report
@@ -113,7 +113,7 @@ def backward(store: ReportStore, doc_no: str) -> list[Section]:
         ("牌号", sale["grade"]), ("重量", kg_text(sale["qty_g"])),
         ("数量(件)", str(sale["qty_pcs"] or "")), ("金额", amount),
         ("发票号码", sale["invoice_no"]), ("合同号", sale["contract_no"]),
-        ("是否出口", "是" if sale["is_export"] else "否")))
+        ("是否出口", kinds.boolean.filing(sale["is_export"]))))
     export_rows = tuple(Row((x["customs_decl_no"], x["decl_date"], country_label(x["destination"]),
                              x["consignee_name"], x["end_user"], bool(x["controlled"]),
                              x["control_no"], x["licence_no"] or "", x["qty_g"]))
@@ -142,7 +142,7 @@ def backward(store: ReportStore, doc_no: str) -> list[Section]:
         Column("投料重量(kg)", "mass")), input_rows,
         (Row(("合计", "", "", "", "", "", "", "", "", sum(i["input_g"] for i in inputs)),
              "total"),))
-    share = Paragraph(f"本销售单重量 {format_kg(sale['qty_g'])} kg，占该批次产出的 "
+    share = Paragraph(f"本销售单重量 {kinds.mass.display(sale['qty_g'])} kg，占该批次产出的 "
                       f"{_percent(sale['qty_g'], batch['output_g'])}。")
     return [
         Section("一、销售单", (sale_facts, export_table)),
