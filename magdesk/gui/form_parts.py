@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from ..core.findings import Finding
 from ..core.messages import render_text
-from ..storage.repository import Repository
+from ..usecases.reads import RecordReader as Repository
 
 
 class Lazy(Mapping):
