@@ -605,7 +605,7 @@ def _backup(args, lang, settings) -> int:
 
 
 def _restore(args, lang, settings) -> int:
-    from .storage.restore import OtherFileError
+    from .usecases.safety import OtherFileError
 
     try:
         source = args.source or usecases.find_snapshot(args.db, args.snapshot, settings=settings)

@@ -16,7 +16,6 @@ import getpass as _getpass  # noqa: E402, F401  (who holds the file)
 
 from ..storage import checked as _checked  # noqa: E402, F401  (and json)
 from ..storage import db as _db  # noqa: E402, F401
-from ..storage import migrations as _migrations  # noqa: E402, F401
 from ..storage import safety as _safety  # noqa: E402, F401
 from ..usecases import changes as _changes  # noqa: E402, F401
 from ..usecases import periods as _periods  # noqa: E402, F401
