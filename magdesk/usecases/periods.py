@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from ..settings import Settings, load_settings
 from .changes import Changes
-from .validation import validate_database
 
 if TYPE_CHECKING:
     from ..storage.db import Database
@@ -25,6 +24,7 @@ def export_filing(db: Database, period: str, out_dir: Path, *, draft: bool = Fal
     """Validate ``period`` and write its filing workbook (refused on errors
     unless ``draft``).  Returns a ``filing.export.ExportResult``."""
     from ..filing.export import export_period
+    from .validation import validate_database  # the rules load when first used
 
     findings = validate_database(db, period=period, settings=settings, today=today)
     return export_period(db, period, out_dir, findings=findings, draft=draft, replace=replace,

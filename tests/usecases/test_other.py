@@ -81,3 +81,15 @@ def test_the_window_imports_no_storage_module_that_writes():
                 if "storage" in parts and ({parts[-1]} | names) & writes:
                     offenders.append(f"{path.name}: {node.module} {sorted(names)}")
     assert offenders == []
+
+
+def test_the_import_contracts_hold():
+    import subprocess
+    import sys
+
+    lint = Path(sys.executable).with_name("lint-imports")
+    run = subprocess.run([str(lint)], capture_output=True, text=True,
+                         cwd=PACKAGE.parent, env={"PYTHONPATH": str(PACKAGE.parent),
+                                                  "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stdout[-3000:]
+    assert "0 broken" in run.stdout
