@@ -26,6 +26,7 @@ from ..storage.db import Database
 from ..usecases import reads
 from . import collect_as_usual
 from .app import set_window_icon
+from .changes import ChangeHandling
 from .dashboard import Dashboard
 from .idle import IdleQueue
 from .lazy import made, made_on_use
@@ -33,10 +34,9 @@ from .months import MonthCounts
 from .pages import FilingPage, InventoryPage
 from .sections import TABLE_MODULES, RecordSection, build_qt_namespace
 from .tasks import Task
-from .undo import EditCommand, GuardedUndo
+from .undo import GuardedUndo
 
 if TYPE_CHECKING:
-    from ..usecases.changes import Changes
     from ..usecases.reads import RecordReader
     from .form import RecordForm
 
@@ -54,7 +54,7 @@ def company_colour(uscc: str) -> QColor:
     return QColor.fromHsl(hue, 110, 70)
 
 
-class MainWindow(MonthCounts, QMainWindow):
+class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     language_changed = Signal()
     # The longer flows and the findings list, made when first used.
     filing_flow = made_on_use(".flows", "FilingFlow")
@@ -306,80 +306,14 @@ class MainWindow(MonthCounts, QMainWindow):
             from ..storage.reasons import said
 
             return self.tr("Read-only: {0}").format(said(self.db.read_only_reason, self.lang))
-        day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
-                    if getattr(record, n, None) is not None), None)
-        if day is not None:
-            period = f"{day.year}-{day.month:02d}"
+        from ..usecases.changes import record_months
+
+        # The months storage locks the record by (a batch: its start and its end).
+        for period in record_months(record) if record is not None else ():
             if reads.month_state(self.db, period) == "FILED":
                 return self.tr("{0} is filed and locked; start an amendment on the Filing "
                                "page to change it.").format(period)
         return ""
-
-    def commit(self, old, new, inputs: list | None = None, accept=(), reason: str = ""
-               ) -> Changes:
-        """Save through the use case (the warnings in ``accept`` accepted with
-        ``reason`` in the same step); a saved edit becomes the next undo step."""
-        from .. import usecases
-
-        changes = usecases.save(self.db, new, old=old, inputs=inputs, accept=accept,
-                                reason=reason)
-        if changes.ok:
-            self.push_edit(changes.edit)
-        self.on_changes(changes)
-        return changes
-
-    def delete_records(self, entity: str, ids: list) -> None:
-        records = [r for r in (self.repo.get(entity, i) for i in ids) if r is not None]
-        if not records or self.db.read_only:
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        from .. import usecases
-        from ..usecases.edits import Delete
-
-        answer = QMessageBox.question(self, self.tr("Delete"),
-                                      self.tr("{0}?").format(Delete(records).describe(self.lang)))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        changes = usecases.delete(self.db, records)
-        if changes.ok:
-            self.push_edit(changes.edit)
-        else:
-            QMessageBox.warning(self, self.tr("Not deleted"), changes.why(self.lang))
-        self.on_changes(changes)
-
-    def push_edit(self, edit) -> None:
-        """An edit already applied becomes the next undo step."""
-        self.undo_stack.push(EditCommand(self.db, edit, self.lang, self.on_changes,
-                                         applied=True))
-
-    def _refused(self, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(self, self.tr("Not undone"), text)
-
-    def on_changes(self, changes: Changes) -> None:
-        """The one handler of what a use case changed: each view redraws what
-        the change touched (sections, months, dashboard counts and chart,
-        findings list, filing page, heading, status bar)."""
-        if not changes.changed:
-            return
-        for entity, section in self.sections.items():
-            if changes.touches(entity):
-                section.refresh()
-        if changes.company:
-            self.show_company(reads.heading(self.db))
-        if changes.findings:  # until counted again: "…", not the counts of before
-            self.dashboard.findings = None
-        if changes.findings or changes.periods or changes.everything:
-            # The months' states now, the sums and the findings in the
-            # background (a large file's findings on request, as at opening).
-            self.refresh_periods(with_findings=changes.findings)
-        else:
-            self.follow_months()
-        if self.inventory.isVisible():  # else it reads its month when shown
-            self.inventory.refresh()
-        self._update_status()
 
     # --- filing ----------------------------------------------------------------------------
 
