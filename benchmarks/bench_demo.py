@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from magdesk.services import create_demo
+from magdesk.usecases import create_demo
 
 TARGET_SALES, TARGET_SECONDS = 1_000_000, 60.0
 

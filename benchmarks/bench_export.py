@@ -27,7 +27,7 @@ PERIOD = "2026-10"
 
 def child(db: str, out: str, mode: str) -> None:
     """Run one measurement in this (fresh) process and print it as JSON."""
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.filing.export import export_period
     from magdesk.filing.sources import source_rows
     from magdesk.filing.template import load_template
@@ -44,7 +44,7 @@ def child(db: str, out: str, mode: str) -> None:
             export_period(conn, PERIOD, Path(out), findings=[], replace=True)
         else:  # end to end, validation included
             start = time.perf_counter()
-            result = services.export_filing(conn, PERIOD, Path(out), replace=True)
+            result = usecases.export_filing(conn, PERIOD, Path(out), replace=True)
             assert not result.refused, [f.code for f in result.findings[:5]]
         seconds = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -82,7 +82,7 @@ def measure(db: Path, out: Path, mode: str) -> dict:
 
 
 def build(folder: Path, sales: int) -> Path:
-    from magdesk.services import create_demo
+    from magdesk.usecases import create_demo
 
     path = folder / f"month-{sales}.sqlite"
     start = time.perf_counter()

@@ -242,7 +242,7 @@ def main() -> int:
     runs = 3 if "--quick" in sys.argv else 5
     cold_runs = 5 if "--quick" in sys.argv else 11  # a start is short: more of them, less noise
     kept = kept_database(sys.argv)
-    from magdesk.services import create_demo
+    from magdesk.usecases import create_demo
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -1,6 +1,6 @@
 """Benchmark: importing a 100,000-row sales workbook (read, parse, validate, commit).
 
-Target: ``services.import_file`` within 3x the floor measured in the same run.
+Target: ``usecases.import_file`` within 3x the floor measured in the same run.
 The floor is what no import can avoid: python-calamine reading the same file,
 plus one sqlite3 ``executemany`` of the same rows into a fresh 15-column table
 in one transaction.
@@ -96,8 +96,8 @@ def floor(ledger: Path, folder: Path) -> tuple[float, int]:
 
 
 def one_import(ledger: Path, target: Path, folder: Path) -> tuple[float, object]:
-    from magdesk.services import import_file
     from magdesk.storage import open_database
+    from magdesk.usecases import import_file
 
     work = folder / "run.sqlite"
     for suffix in ("", "-wal", "-shm"):

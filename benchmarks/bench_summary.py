@@ -148,7 +148,7 @@ def measure(mode: str, db: Path, out: Path) -> dict:
 
 
 def main() -> int:
-    from magdesk.services import create_demo
+    from magdesk.usecases import create_demo
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

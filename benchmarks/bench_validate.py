@@ -23,8 +23,8 @@ from datetime import date
 from pathlib import Path
 
 from magdesk.core.findings import count
-from magdesk.services import validate_database
 from magdesk.storage import open_database
+from magdesk.usecases import validate_database
 
 TARGET_SALES, TARGET_SECONDS = 100_000, 2.0
 LINEAR_SLACK = 1.25  # per-sale time at the largest size may be at most this x the smallest

@@ -26,7 +26,7 @@ need_venv() {
     if [ ! -x .venv/bin/python ]; then
         python3 -m venv .venv
     fi
-    if ! .venv/bin/python -c "import magdesk, pytest, pytestqt, hypothesis" 2>/dev/null \
+    if ! .venv/bin/python -c "import magdesk, pytest, pytestqt, hypothesis, importlinter" 2>/dev/null \
         || [ pyproject.toml -nt .venv/.magdesk-installed ]; then
         .venv/bin/python -m pip install -q --upgrade pip
         .venv/bin/python -m pip install -q -e ".[test]"
@@ -51,6 +51,7 @@ case "$cmd" in
     test)
         export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
         .venv/bin/ruff check .
+        .venv/bin/lint-imports  # the layers (pyproject.toml [tool.importlinter])
         exec .venv/bin/python -m pytest -q "$@"
         ;;
     *)

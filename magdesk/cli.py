@@ -1,4 +1,4 @@
-"""magdesk-cli: a thin shell over the services.  One call per command; errors
+"""magdesk-cli: a thin shell over the use cases.  One call per command; errors
 become a clear message and an exit code (0 fine, 1 findings/errors, 2 usage)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, services
+from . import __version__, usecases
 from .core.findings import count
 from .settings import load_settings
 from .storage.db import StorageError, open_database
@@ -289,7 +289,7 @@ def _say(line: str) -> None:
 
 
 def _demo(args, lang, settings) -> int:
-    counts = services.create_demo(args.db, sales=args.sales, seed=args.seed,
+    counts = usecases.create_demo(args.db, sales=args.sales, seed=args.seed,
                                   end_period=args.end_period, months=args.months,
                                   replace=args.replace)
     summary = ", ".join(f"{k} {v}" for k, v in counts.items())
@@ -299,7 +299,7 @@ def _demo(args, lang, settings) -> int:
 
 def _validate(args, lang, settings) -> int:
     with _open(args) as db:
-        findings = services.validate_database(db, period=args.period, settings=settings)
+        findings = usecases.validate_database(db, period=args.period, settings=settings)
     errors, warnings = count(findings)
     if args.json:
         json.dump([f.as_dict(lang) for f in findings], sys.stdout, ensure_ascii=False, indent=1)
@@ -321,7 +321,7 @@ def _severity(severity, lang: str) -> str:
 def _accept(args, lang, settings) -> int:
     with _open(args) as db:
         try:
-            services.accept_warning(db, args.entity, args.record, args.code, args.reason)
+            usecases.accept_warning(db, args.entity, args.record, args.code, args.reason)
         except ValueError as exc:
             print(f"magdesk-cli: {exc}", file=sys.stderr)
             return 2
@@ -336,7 +336,7 @@ def _export(args, lang, settings) -> int:
 
     with _open(args) as db:
         try:
-            result = services.export_filing(db, args.period, args.out, draft=args.draft,
+            result = usecases.export_filing(db, args.period, args.out, draft=args.draft,
                                             replace=args.replace, template_id=args.template,
                                             settings=settings)
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
@@ -370,19 +370,19 @@ def _period_cmd(args, lang, settings) -> int:
     with _open(args) as db:
         try:
             if args.action == "list":
-                statuses = services.period_statuses(db, settings=settings)
+                statuses = usecases.period_statuses(db, settings=settings)
             elif not args.period:
                 print(f"magdesk-cli: {_t('period_required', lang)}", file=sys.stderr)
                 return 1
             elif args.action == "status":
-                statuses = [services.period_status(db, args.period, settings=settings)]
+                statuses = [usecases.period_status(db, args.period, settings=settings)]
             elif args.action == "file":
                 if args.date is None or not args.receipt:
                     print(f"magdesk-cli: {_t('file_needs', lang)}", file=sys.stderr)
                     return 1
-                statuses = [services.file_period(db, args.period, args.date, args.receipt)]
+                statuses = [usecases.file_period(db, args.period, args.date, args.receipt)]
             else:
-                statuses = [services.amend_period(db, args.period)]
+                statuses = [usecases.amend_period(db, args.period)]
         except PeriodError as exc:
             print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
             return 1
@@ -405,7 +405,7 @@ def _state(state: str, lang: str) -> str:
 
 def _check(args, lang, settings) -> int:
     with _open(args) as db:
-        report = services.check_database(db)
+        report = usecases.check_database(db)
     if args.json:
         json.dump({"ok": report.ok, "integrity": report.integrity,
                    "foreign_key_violations": report.foreign_key_violations,
@@ -431,7 +431,7 @@ def _repair(args, lang, settings) -> int:
     from .storage.repair import RepairRefused
 
     try:
-        result = services.repair_schema(args.db, settings=settings)
+        result = usecases.repair_schema(args.db, settings=settings)
     except RepairRefused as exc:
         print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
         return 1
@@ -457,7 +457,7 @@ def _summary(args, lang, settings) -> int:
         return 2
     with _open(args) as db:
         try:
-            report = services.summary_report(db, args.report, args.period, lot=args.lot,
+            report = usecases.summary_report(db, args.report, args.period, lot=args.lot,
                                              sale=args.sale)
         except ReportError as exc:
             print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
@@ -487,7 +487,7 @@ def _import(args, lang, settings) -> int:
         return 2
     with _open(args) as db:
         try:
-            result = services.import_file(
+            result = usecases.import_file(
                 db, args.kind, args.file, sheet=args.sheet, mapping=chosen, dry_run=args.dry_run,
                 on_duplicate=args.on_duplicate, report=args.report, settings=settings, lang=lang,
                 accept_bad_bytes=args.accept_bad_bytes)
@@ -545,7 +545,7 @@ def _print_import(result, lang: str) -> None:
 
 
 def _import_template(args, lang, settings) -> int:
-    path = services.write_import_template(args.kind, args.file, lang=lang)
+    path = usecases.write_import_template(args.kind, args.file, lang=lang)
     print(_t("template_done", lang, path=path))
     return 0
 
@@ -570,7 +570,7 @@ def _size(n: int) -> str:
 
 
 def _snapshots(args, lang, settings) -> int:
-    listed = services.list_snapshots(args.db, settings=settings)
+    listed = usecases.list_snapshots(args.db, settings=settings)
     if args.json:
         json.dump([s.as_dict() for s in listed], sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -582,7 +582,7 @@ def _snapshots(args, lang, settings) -> int:
                  note=snap.note, kind=snap.kind, size=_size(snap.size), name=snap.name))
     if listed:
         print(_t("snap_folder", lang, folder=listed[0].path.parent))
-    _print_foreign(services.foreign_snapshots(args.db, settings=settings), args.db, lang)
+    _print_foreign(usecases.foreign_snapshots(args.db, settings=settings), args.db, lang)
     return 0
 
 
@@ -601,9 +601,9 @@ def _print_foreign(found, db: Path, lang: str) -> None:
 def _backup(args, lang, settings) -> int:
     with _open(args) as db:
         if args.to is None:
-            snap = services.take_snapshot(db, args.note or "manual", kind="manual")
+            snap = usecases.take_snapshot(db, args.note or "manual", kind="manual")
         else:
-            snap = services.backup_to(db, args.to, replace=args.replace)
+            snap = usecases.backup_to(db, args.to, replace=args.replace)
     if args.json:
         json.dump(snap.as_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -614,11 +614,11 @@ def _backup(args, lang, settings) -> int:
 
 
 def _restore(args, lang, settings) -> int:
-    from .storage.restore import OtherFileError
+    from .usecases.safety import OtherFileError
 
     try:
-        source = args.source or services.find_snapshot(args.db, args.snapshot, settings=settings)
-        result = services.restore_file(args.db, source, settings=settings,
+        source = args.source or usecases.find_snapshot(args.db, args.snapshot, settings=settings)
+        result = usecases.restore_file(args.db, source, settings=settings,
                                        force=args.force_other_company)
     except StorageError as exc:  # in the clerk's language; another file's copy: how to insist
         print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
@@ -640,10 +640,10 @@ def _restore(args, lang, settings) -> int:
 def _audit(args, lang, settings) -> int:
     with _open(args) as db:
         if args.action == "verify":
-            check = services.verify_audit(db, workbooks=args.anchor)
+            check = usecases.verify_audit(db, workbooks=args.anchor)
         else:
             try:
-                entries = services.audit_log(db, record=args.record, entity=args.entity,
+                entries = usecases.audit_log(db, record=args.record, entity=args.entity,
                                              limit=args.limit)
             except ValueError as exc:
                 print(f"magdesk-cli: {exc}", file=sys.stderr)

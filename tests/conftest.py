@@ -44,7 +44,7 @@ def codes():
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory) -> Path:
     """One demo database for the session; tests copy it before writing."""
-    from magdesk.services import create_demo
+    from magdesk.usecases import create_demo
 
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     create_demo(path, sales=600, seed=7, end_period=DEMO_END)

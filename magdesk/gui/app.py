@@ -196,7 +196,7 @@ def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
 
     install()  # from here on no traceback reaches the clerk: a message box and a log
     if demo:
-        from ..services import create_demo
+        from ..usecases import create_demo
 
         path = data_dir() / "magdesk-demo.sqlite"
         if not path.exists():

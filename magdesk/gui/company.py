@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import services
+from .. import usecases
 from ..core import kinds
 from ..core.fields import FIELDS, FieldSpec
 from ..core.identifiers import normalise_uscc
@@ -137,7 +137,7 @@ class CompanyForm(QDialog):
         """Show every field's state and reason; the names of the fields that block."""
         if not hasattr(self, "status"):
             return []  # still being built
-        found = services.check_company(self.company())
+        found = usecases.check_company(self.company())
         self.pilot.setVisible(any(f.code == PILOT for f in found))
         extra = self.extra_problems()
         blocking = []
@@ -243,7 +243,7 @@ class FirstStartDialog(CompanyForm):
     def save(self) -> str:
         path = Path(self.path.text().strip())
         try:
-            problems = services.create_database(path, self.company(), self.accept_reason())
+            problems = usecases.create_database(path, self.company(), self.accept_reason())
         except (StorageError, OSError) as exc:
             self.messages["path"].setText(said(exc, self.lang))
             self.path.setFocus()
@@ -276,9 +276,9 @@ class CompanyProfileDialog(CompanyForm):
     """File ▸ Company profile: the same fields, prefilled, saved to the open file."""
 
     def __init__(self, db: Database, lang: str, parent: QWidget | None = None):
-        from ..storage.repository import Repository
+        from ..usecases import reads
 
-        repo = Repository(db)
+        repo = reads.records(db)
         company = repo.company()
         kept = company is not None and ("company", company.uscc, PILOT) in repo.accepted()
         super().__init__(lang, company, kept, parent)
@@ -292,7 +292,7 @@ class CompanyProfileDialog(CompanyForm):
         if not self._new_code_confirmed():
             return self.tr("Not saved.")
         try:
-            problems = services.save_company(self.db, self.company(), self.accept_reason())
+            problems = usecases.save_company(self.db, self.company(), self.accept_reason()).refused
         except StorageError as exc:
             return said(exc, self.lang)
         return "; ".join(render_text(f, self.lang) for f in problems)
@@ -303,12 +303,12 @@ class CompanyProfileDialog(CompanyForm):
         that is meant (a typo corrected), not a slip on the keyboard."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ..storage.filing_store import FilingStore
+        from ..usecases import reads
 
         new = normalise_uscc(self.widgets["uscc"].text())
         if not self.filed_as or new == self.filed_as:
             return True
-        filed = FilingStore(self.db).filed_periods()
+        filed = reads.filed_periods(self.db)
         if not filed:
             return True
         months = filed[0] if len(filed) == 1 else f"{filed[0]} – {filed[-1]}"

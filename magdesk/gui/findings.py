@@ -73,7 +73,7 @@ class FindingsDialog(QDialog):
     def __init__(self, period: str | None, findings: list[Finding], lang: str,
                  severity: Severity | None = None, parent=None):
         super().__init__(parent)
-        self.all, self.lang = findings, lang
+        self.all, self.lang, self.period = findings, lang, period
         month = period or self.tr("undated")
         self.setWindowTitle(self.tr("Findings of {0}").format(month))
         layout = QVBoxLayout(self)
@@ -128,6 +128,11 @@ class FindingsDialog(QDialog):
         if shown:
             self.table.selectRow(0)
 
+    def set_findings(self, findings: list[Finding]) -> None:
+        """The month's findings counted again (after a change): shown at once."""
+        self.all = findings
+        self._fill()
+
     def _activated(self, index) -> None:
         if index.isValid():
             self.open_finding.emit(self.model.findings[index.row()])
@@ -144,7 +149,11 @@ class FindingsFlow(QObject):
         window.dashboard.table.cellClicked.connect(self._clicked)
 
     def mark_counts(self) -> None:
-        """Counts that open a list look like links."""
+        """Counts that open a list look like links; an open list shows the
+        findings counted now."""
+        found = self.window.dashboard.findings
+        if self.dialog is not None and found is not None and self.dialog.isVisible():
+            self.dialog.set_findings(found.get(self.dialog.period, []))
         table = self.window.dashboard.table
         for row in range(table.rowCount()):
             for column in (ERROR_COLUMN, WARNING_COLUMN):

@@ -1,5 +1,5 @@
 """The main window's longer flows, each a small controller that talks to the
-window through a few verbs (``data_changed``, ``refresh_periods``,
+window through a few verbs (``on_changes``, ``push_edit``,
 ``run_task``, ``reopen``): the monthly filing, printing, restore points, a
 new demo database, and the import wizard."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from .. import services
+from .. import usecases
 
 
 class FilingFlow(QObject):
@@ -31,7 +31,7 @@ class FilingFlow(QObject):
         if not folder:
             return
         try:
-            target = services.export_target(w.db, period, Path(folder))
+            target = usecases.export_target(w.db, period, Path(folder))
         except Exception as exc:  # no company profile, a template that will not load
             QMessageBox.warning(w, self.tr("Export failed"), refusal(exc, w.lang))
             return
@@ -46,7 +46,7 @@ class FilingFlow(QObject):
 
         def work(progress, _cancelled):
             try:
-                return services.export_filing(worker_db, period, Path(folder), replace=replace,
+                return usecases.export_filing(worker_db, period, Path(folder), replace=replace,
                                               settings=w.settings, progress=progress)
             finally:
                 worker_db.conn.close()
@@ -66,7 +66,7 @@ class FilingFlow(QObject):
         else:
             w.statusBar().showMessage(self.tr("Exported {0}").format(result.path), 10000)
             self.last_export = result
-        w.refresh_periods(with_findings=False)
+        w.on_changes(usecases.period_changed(period))
 
     def file_period(self, period: str) -> None:
         w = self.window
@@ -75,18 +75,18 @@ class FilingFlow(QObject):
         if not ok or not receipt.strip():
             return
         try:
-            services.file_period(w.db, period, date.today(), receipt)
+            usecases.file_period(w.db, period, date.today(), receipt)
         except Exception as exc:  # a refusal from the period rules: show it
             QMessageBox.warning(w, self.tr("Not filed"), refusal(exc, w.lang))
-        w.refresh_periods(with_findings=False)
+        w.on_changes(usecases.period_changed(period))
 
     def amend_period(self, period: str) -> None:
         w = self.window
         try:
-            services.amend_period(w.db, period)
+            usecases.amend_period(w.db, period)
         except Exception as exc:
             QMessageBox.warning(w, self.tr("No amendment"), refusal(exc, w.lang))
-        w.refresh_periods(with_findings=False)
+        w.on_changes(usecases.period_changed(period))
 
 
 def refusal(exc: Exception, lang: str) -> str:
@@ -107,7 +107,7 @@ def print_summary(window) -> None:
         return
     kind, period = choice
     try:
-        report = services.summary_report(window.db, kind, period)
+        report = usecases.summary_report(window.db, kind, period)
     except Exception as exc:  # a report that cannot be made: say why
         QMessageBox.warning(window, QCoreApplication.translate("SummaryChooser", "Print"),
                             refusal(exc, window.lang))
@@ -119,7 +119,7 @@ def restore_point(window) -> None:
     """Choose a restore point (or a backup file), put the file back to it,
     reopen.  A copy of another file or company is put back only if the clerk
     says Yes to the question naming both (No is the default)."""
-    from ..storage.restore import OtherFileError
+    from ..usecases.safety import OtherFileError
     from .safety import RestorePoints
 
     chosen = RestorePoints.ask(window.db, window)
@@ -128,11 +128,11 @@ def restore_point(window) -> None:
     source = chosen if isinstance(chosen, Path) else chosen.path
     try:
         try:
-            services.restore_snapshot(window.db, source)
+            usecases.restore_snapshot(window.db, source)
         except OtherFileError as exc:
             if not ask_other_file(window, refusal(exc, window.lang)):
                 return
-            services.restore_snapshot(window.db, source, force=True)
+            usecases.restore_snapshot(window.db, source, force=True)
     except Exception as exc:  # the restore refused: say why, nothing changed
         QMessageBox.warning(window, QCoreApplication.translate("RestorePoints", "Not restored"),
                             refusal(exc, window.lang))
@@ -187,7 +187,7 @@ class DemoFlow(QObject):
 
     def build(self, path: Path, sales: int) -> None:
         def work(progress, _cancelled):
-            return services.create_demo(path, sales=sales, replace=True, progress=progress)
+            return usecases.create_demo(path, sales=sales, replace=True, progress=progress)
 
         self.window.run_task(self.tr("Making a demo database of {0} sales…").format(f"{sales:,}"),
                              work, lambda counts, error: self._built(path, counts, error))
@@ -230,12 +230,11 @@ class ImportFlow(QObject):
         self.wizard.imported.connect(self.imported)
         self.wizard.show()
 
-    def imported(self, result, edit) -> None:
+    def imported(self, result, changes) -> None:
         w = self.window
         self.last = result
-        if edit is not None:
-            w.push_edit(edit)
+        if changes.edit is not None:
+            w.push_edit(changes.edit)
         w.statusBar().showMessage(self.tr("Imported {0} rows from {1}").format(
             result.inserted + result.updated, result.file.name), 10000)
-        w.data_changed()
-        w.refresh_periods()
+        w.on_changes(changes)

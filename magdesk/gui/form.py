@@ -28,7 +28,8 @@ from ..core.fields import FIELDS, FieldSpec
 from ..core.findings import Finding, finding
 from ..core.messages import render_text
 from ..resources import load_codelists
-from ..storage.repository import TABLES, Repository, find_id, key_of
+from ..usecases.reads import TABLES, find_id, key_of
+from ..usecases.reads import RecordReader as Repository
 from .form_parts import AcceptWarnings, DateEdit, Lazy, add_row, editor, load, restyle, row_label
 
 __all__ = ["AcceptWarnings", "DateEdit", "RecordForm"]
@@ -371,20 +372,16 @@ class RecordForm(QDialog):
             if faulty is not None:
                 self.widgets[faulty].setFocus()
             return
-        warnings = [f for f in found if not f.is_error]
-        if warnings:
+        warnings, reason = [f for f in found if not f.is_error], ""
+        if warnings:  # accepted with the save, in the same step
             reason = AcceptWarnings.ask(self, warnings, self.lang)
             if reason is None:
                 return
-            from ..services import accept_warning
-
-            for f in warnings:
-                accept_warning(self.repo.db, f.entity, f.record, f.code, reason)
         record, _ = self.build_record()
         extra = {"inputs": self.inputs.lines(self._key_text())[0]} if self.inputs else {}
-        problems = self.commit(self.record, record, **extra)
-        if problems:
-            self.status.setText("; ".join(render_text(f, self.lang) for f in problems))
+        changes = self.commit(self.record, record, accept=warnings, reason=reason, **extra)
+        if not changes.ok:
+            self.status.setText(changes.why(self.lang))
             return
         self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
         if self.record is None:  # keep entering: a fresh blank record

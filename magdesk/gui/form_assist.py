@@ -8,8 +8,8 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from ..core import kinds
-from ..storage.repository import find_id, keys_like
 from ..storage.suggest import batches_like, next_sale_doc_no
+from ..usecases.reads import find_id, keys_like
 
 COUNTRY_FIELDS = {("counterparty", "country")}
 

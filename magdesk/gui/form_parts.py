@@ -24,7 +24,7 @@ from ..core import kinds
 from ..core.fields import FieldSpec
 from ..core.findings import Finding
 from ..core.messages import render_text
-from ..storage.repository import Repository
+from ..usecases.reads import RecordReader as Repository
 
 
 def editor(spec: FieldSpec, lang: str, changed, limit: bool = True) -> QWidget:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .. import services
+from .. import usecases
 from ..core.fields import field_label
 from ..core.messages import render_text
 from ..importing.values import column_letter
@@ -97,7 +97,7 @@ class PreviewPage(QWizardPage):
         def work(_progress, _cancelled):
             worker_db = wiz.db.sibling()
             try:
-                return services.preview_rows(worker_db, preview, mapping, **options)
+                return usecases.preview_rows(worker_db, preview, mapping, **options)
             finally:
                 worker_db.conn.close()
 
@@ -264,7 +264,7 @@ class DryRunPage(QWizardPage):
             return
         target = Path(path) if path.lower().endswith(".xlsx") else Path(f"{path}.xlsx")
         self.wiz.run(self.tr("Writing the error report…"),
-                     lambda _p, _c: services.write_import_report(result, target,
+                     lambda _p, _c: usecases.write_import_report(result, target,
                                                                  lang=self.wiz.lang),
                      self._saved)
 

@@ -1,8 +1,8 @@
 """File ▸ Import as a wizard: what and which file; the header mapped column by
 column; the first rows as they will be read; a dry run of the whole file in
 the background; the import.  The GUI reads no file itself: the sheet, its
-mapping and the preview come from ``services.import_preview`` and the checks
-and the import from ``services.import_file`` with the mapping shown here."""
+mapping and the preview come from ``usecases.import_preview`` and the checks
+and the import from ``usecases.import_file`` with the mapping shown here."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .. import services
+from .. import usecases
 from ..importing import ImportFileError
 from ..importing.reader import sheet_names
 from ..importing.values import column_letter
@@ -40,8 +40,8 @@ MISSING_STYLE = "color: #a61b1b; font-weight: bold;"
 
 
 class ImportWizard(QWizard):
-    """Emits ``imported(result, edit)`` after an import wrote its rows
-    (``edit``: the ``edits.ImportEdit`` to push as one undo step)."""
+    """Emits ``imported(result, changes)`` after an import wrote its rows
+    (``changes.edit``: the ``edits.ImportEdit`` to push as one undo step)."""
 
     imported = Signal(object, object)
 
@@ -85,19 +85,16 @@ class ImportWizard(QWizard):
     def import_file(self, dry_run: bool, progress, cancelled):
         """The import (or its dry run) with what the pages show, on a
         connection of the calling thread; a real one also returns its undo step."""
-        from ..edits import ImportEdit
-        from ..storage.repository import Repository
-
         worker_db = self.db.sibling()
         try:
-            result = services.import_file(
+            result = usecases.import_file(
                 worker_db, self.kind(), self.preview.path, sheet=self.preview.sheet,
                 mapping=self.choice(), header_row=self.mapping.header_row, dry_run=dry_run,
                 on_duplicate=self.on_duplicate(), settings=self.settings, lang=self.lang,
                 progress=progress, cancelled=cancelled,
                 accept_bad_bytes=self.preview.accept_bad_bytes)
-            edit = None if dry_run else ImportEdit.capture(Repository(worker_db), result)
-            return result, edit
+            changes = None if dry_run else usecases.import_changes(worker_db, result)
+            return result, changes
         finally:
             worker_db.conn.close()
 
@@ -120,12 +117,12 @@ class ImportWizard(QWizard):
         if error is not None:
             self.dry_page.show_error(error)
             return
-        result, edit = value
+        result, changes = value
         if result.status != "imported":
             self.dry_page.show_result(result)  # changed since the dry run: say what
             return
         self.result = result
-        self.imported.emit(result, edit)
+        self.imported.emit(result, changes)
         super().accept()
 
     def done(self, code: int) -> None:
@@ -225,7 +222,7 @@ class ChoosePage(QWizardPage):
         kind, path, sheet, accept_bad = wanted
 
         def work(_progress, _cancelled):
-            return services.import_preview(kind, Path(path), sheet, accept_bad)
+            return usecases.import_preview(kind, Path(path), sheet, accept_bad)
 
         self.message.setText(self.tr("Reading {0}…").format(Path(path).name))
         self.wiz.run(self.tr("Reading {0}…").format(Path(path).name), work,

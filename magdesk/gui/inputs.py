@@ -23,7 +23,8 @@ from ..core.findings import Finding, finding
 from ..core.kinds import QuantityError, mass
 from ..core.model import BatchInput
 from ..storage.locate import foreign_names_like
-from ..storage.repository import Repository, find_id, key_of
+from ..usecases.reads import RecordReader as Repository
+from ..usecases.reads import find_id, key_of
 
 
 class InputLines(QWidget):

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 # used: the window opens on the modules it shows (benchmarks/bench_gui.py).
 from .. import __version__
 from ..settings import Settings
-from ..storage.db import Database, DuplicateKeyError, InUseError, PeriodLockedError
-from ..storage.filing_store import FilingStore
+from ..storage.db import Database
+from ..usecases import reads
 from . import collect_as_usual
 from .app import set_window_icon
+from .changes import ChangeHandling
 from .dashboard import Dashboard
 from .idle import IdleQueue
 from .lazy import made, made_on_use
@@ -33,11 +34,10 @@ from .months import MonthCounts
 from .pages import FilingPage, InventoryPage
 from .sections import TABLE_MODULES, RecordSection, build_qt_namespace
 from .tasks import Task
-from .undo import EditCommand, GuardedUndo
+from .undo import GuardedUndo
 
 if TYPE_CHECKING:
-    from ..core.findings import Finding
-    from ..storage.repository import Repository
+    from ..usecases.reads import RecordReader
     from .form import RecordForm
 
 SECTION_ENTITIES = ["counterparty", "product", "purchase", "batch", "sale"]
@@ -54,7 +54,7 @@ def company_colour(uscc: str) -> QColor:
     return QColor.fromHsl(hue, 110, 70)
 
 
-class MainWindow(MonthCounts, QMainWindow):
+class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     language_changed = Signal()
     # The longer flows and the findings list, made when first used.
     filing_flow = made_on_use(".flows", "FilingFlow")
@@ -65,13 +65,13 @@ class MainWindow(MonthCounts, QMainWindow):
     def __init__(self, db: Database, settings: Settings, parent=None):
         super().__init__(parent)
         self.db, self.settings, self.lang = db, settings, settings.lang()
-        self._repo: Repository | None = None
+        self._repo: RecordReader | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(lambda _clean: self._update_status())
         self.tasks: list[Task] = []
-        self.periods = FilingStore(db).months_with_data()
+        self.periods = reads.months_with_data(db)
         self._build()
-        self.show_company(FilingStore(db).heading())
+        self.show_company(reads.heading(db))
         self._menus()
         self.resize(1280, 800)
         # Once the window has painted (or after a second, if it never shows),
@@ -97,12 +97,11 @@ class MainWindow(MonthCounts, QMainWindow):
             section.number_rows()  # a table made before keeps Qt's own row numbers till now
 
     @property
-    def repo(self) -> Repository:
-        """The records (made when first needed: the window opens without them)."""
+    def repo(self) -> RecordReader:
+        """The records, to read (made when first needed: the window opens
+        without them); every write goes through the use cases."""
         if self._repo is None:
-            from ..storage.repository import Repository
-
-            self._repo = Repository(self.db)
+            self._repo = reads.records(self.db)
         return self._repo
 
     # --- layout ---------------------------------------------------------------------------
@@ -122,7 +121,10 @@ class MainWindow(MonthCounts, QMainWindow):
         from .company import CompanyProfileDialog
 
         if CompanyProfileDialog.edit(self, self.db, self.lang) is not None:
-            self.show_company(FilingStore(self.db).heading())
+            from ..usecases.changes import Changes
+
+            self.on_changes(Changes(entities=frozenset({"company"}), company=True,
+                                    findings=True, periods=True))
 
     def _build(self) -> None:
         central = QWidget()
@@ -304,73 +306,14 @@ class MainWindow(MonthCounts, QMainWindow):
             from ..storage.reasons import said
 
             return self.tr("Read-only: {0}").format(said(self.db.read_only_reason, self.lang))
-        day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
-                    if getattr(record, n, None) is not None), None)
-        if day is not None:
-            period = f"{day.year}-{day.month:02d}"
-            if FilingStore(self.db).period(period)["state"] == "FILED":
+        from ..usecases.changes import record_months
+
+        # The months storage locks the record by (a batch: its start and its end).
+        for period in record_months(record) if record is not None else ():
+            if reads.month_state(self.db, period) == "FILED":
                 return self.tr("{0} is filed and locked; start an amendment on the Filing "
                                "page to change it.").format(period)
         return ""
-
-    def commit(self, old, new, inputs: list | None = None) -> list[Finding]:
-        """Save through the undo stack; what the database refuses comes back as findings."""
-        from ..edits import Create, Update
-
-        edit = Create(new, inputs=inputs) if old is None else Update(old, new, inputs=inputs)
-        return self._apply(edit, new)
-
-    def delete_records(self, entity: str, ids: list) -> None:
-        records = [r for r in (self.repo.get(entity, i) for i in ids) if r is not None]
-        if not records or self.db.read_only:
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        from ..edits import Delete
-
-        edit = Delete(records)
-        answer = QMessageBox.question(self, self.tr("Delete"),
-                                      self.tr("{0}?").format(edit.describe(self.lang)))
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        problems = self._apply(edit, records[0])
-        if problems:
-            QMessageBox.warning(self, self.tr("Not deleted"), problems[0].message(self.lang))
-
-    def _apply(self, edit, record) -> list[Finding]:
-        from ..core.findings import finding
-        from ..storage.repository import ENTITY_OF
-
-        entity = ENTITY_OF[type(record)]
-        key = str(getattr(record, "key", ""))
-        try:
-            edit.apply(self.repo)
-        except PeriodLockedError:
-            return [finding("period.locked", entity, key, None, None,
-                            period=self._locked_reason(record) or "?")]
-        except DuplicateKeyError:
-            return [finding("key.duplicate", entity, key, None, None, value=key)]
-        except InUseError:
-            return [finding("record.in_use", entity, key)]
-        self.push_edit(edit)
-        self.data_changed()
-        return []
-
-    def push_edit(self, edit) -> None:
-        """An edit already applied becomes the next undo step."""
-        self.undo_stack.push(EditCommand(self.repo, edit, self.lang, self.data_changed,
-                                         applied=True))
-
-    def _refused(self, text: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(self, self.tr("Not undone"), text)
-
-    def data_changed(self) -> None:
-        for section in self.sections.values():
-            section.refresh()
-        self.follow_months()
-        self._update_status()
 
     # --- filing ----------------------------------------------------------------------------
 
@@ -381,10 +324,7 @@ class MainWindow(MonthCounts, QMainWindow):
     # --- files, settings, about -----------------------------------------------------------
 
     def _enable_restore(self) -> None:
-        from ..storage.snapshots import has_snapshots
-
-        self.restore_action.setEnabled(has_snapshots(self.db.path, self.db.backup_dir)
-                                       and not self.db.read_only)
+        self.restore_action.setEnabled(reads.has_snapshots(self.db) and not self.db.read_only)
 
     def new_database(self) -> None:
         """File ▸ New database: a file for another company, headed by its

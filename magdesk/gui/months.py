@@ -1,12 +1,12 @@
 """The window's months: their states read in the background once the window
 has painted, then the chart's monthly sums and every record's findings
-counted.  The main window mixes this in; the flows call ``refresh_periods``
+counted.  The main window mixes this in; its ``on_changes`` calls ``refresh_periods``
 and ``run_task``."""
 
 from __future__ import annotations
 
-from ..storage.filing_store import FilingStore
 from ..storage.reasons import said
+from ..usecases import reads
 from .lazy import made
 from .tasks import Task
 
@@ -15,15 +15,15 @@ class MonthCounts:
     """Part of MainWindow (its dashboard, filing page, status bar and tasks)."""
 
     def refresh_periods(self, with_findings: bool = True) -> None:
-        from .. import services
+        from .. import usecases
 
-        self._show_periods(services.period_statuses(self.db, settings=self.settings),
+        self._show_periods(usecases.period_statuses(self.db, settings=self.settings),
                            with_findings)
 
     def follow_months(self) -> None:
         """After an edit: a record in a month new to the file (or the last of
         a month gone) changes the months offered everywhere."""
-        if FilingStore(self.db).months_with_data() != self.periods:
+        if reads.months_with_data(self.db) != self.periods:
             self.refresh_periods(with_findings=False)
 
     def _show_periods(self, statuses, with_findings: bool = True) -> None:
@@ -47,11 +47,11 @@ class MonthCounts:
         the sums and the findings follow."""
 
         def work(_progress, _cancelled):
-            from .. import services
+            from .. import usecases
 
             worker_db = self.db.sibling()  # its own connection, opened in its thread
             try:
-                return services.period_statuses(worker_db, settings=self.settings)
+                return usecases.period_statuses(worker_db, settings=self.settings)
             finally:
                 worker_db.conn.close()
 
@@ -64,12 +64,12 @@ class MonthCounts:
                 self._show_periods(statuses)
 
         self._check_asked = False
-        if FilingStore(self.db).size_hint() > self.AUTO_CHECK_LIMIT:  # offered at once
+        if reads.size_hint(self.db) > self.AUTO_CHECK_LIMIT:  # offered at once
             self.dashboard.offer_check(lambda: setattr(self, "_check_asked", True))
         task = self.findings_task = Task(self, self.tr("Summing the months…"), work)
         task.done.connect(done)
         self.tasks.append(task)
-        task.start_after(self.later, load=("magdesk.services", "magdesk.filing.periods"))
+        task.start_after(self.later, load=("magdesk.usecases.periods", "magdesk.filing.periods"))
 
     AUTO_CHECK_LIMIT = 200_000  # sales; a bigger file is checked when the clerk asks
 
@@ -77,17 +77,17 @@ class MonthCounts:
         """In the background: the chart's monthly flows and, unless the file is
         large (then on request), every record's findings."""
         check = asked or self._check_asked or \
-            FilingStore(self.db).size_hint() <= self.AUTO_CHECK_LIMIT
+            reads.size_hint(self.db) <= self.AUTO_CHECK_LIMIT
         if not check:
             self.dashboard.offer_check(lambda: self._count_findings(statuses, asked=True))
         worker_db = self.db.sibling()
 
         def work(progress, _cancelled):
-            from .. import services  # imported by then (load, below)
+            from .. import usecases  # imported by then (load, below)
 
             try:
-                flows = services.monthly_flows(worker_db)
-                findings = services.findings_by_period(
+                flows = usecases.monthly_flows(worker_db)
+                findings = usecases.findings_by_period(
                     worker_db, settings=self.settings, progress=progress) if check else None
                 return flows, findings
             finally:
@@ -101,7 +101,7 @@ class MonthCounts:
         # lets go of it.
         self.findings_task = self.run_task(  # the sums alone: when a processor is free
             title, work, lambda result, error: self._counted(statuses, result, error),
-            idle=not check, load=("magdesk.services", "magdesk.core.model",
+            idle=not check, load=("magdesk.usecases.validation", "magdesk.core.model",
                                   "magdesk.storage.repository"))
 
     def run_task(self, title: str, work, done, *, idle: bool = False,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..storage.db import Database
-from ..storage.filing_store import FilingStore
+from ..usecases import reads
 from .sections import fill_months
 
 _INVENTORY = ("product_code", "product_name", "category", "opening_g", "in_purchase",
@@ -69,10 +69,9 @@ class InventoryPage(QWidget):
 
         from ..core import enums as E
         from ..core.kinds import mass
-        from ..filing.sources import source_rows
 
         period = self.period.currentData()
-        rows = list(source_rows(FilingStore(self.db), "inventory", period)) if period else []
+        rows = reads.inventory_rows(self.db, period) if period else []
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, name in enumerate(_INVENTORY):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from .. import services
+from .. import usecases
 from ..storage.reasons import said
 
 
@@ -35,15 +35,13 @@ def confirm(parent: QWidget, text: str) -> bool:
 
 def repair_schema(window) -> None:
     """Say what the repair drops and makes again, ask, repair, reopen."""
-    from ..storage import repair
-
     db = window.db
-    plan = repair.plan(db.conn)  # read only: nothing of the file runs
+    plan = usecases.repair_plan(db)  # read only: nothing of the file runs
     if not plan.needed:
         return
     if plan.blocked:
         QMessageBox.warning(window, QCoreApplication.translate("Repair", "Not repaired"),
-                            repair.refusal(plan, db.path).message(window.lang))
+                            usecases.repair_refusal(plan, db.path).message(window.lang))
         return
     text = QCoreApplication.translate(
         "Repair", "Repair {0}?\n\nFirst a restore point of the file as it is now is taken; "
@@ -52,7 +50,7 @@ def repair_schema(window) -> None:
     if not confirm(window, text) or not window.may_close_forms():
         return
     try:
-        result = services.repair_schema(db.path, settings=window.settings)
+        result = usecases.repair_schema(db.path, settings=window.settings)
     except Exception as exc:  # refused or not writable: say why, nothing changed
         QMessageBox.warning(window, QCoreApplication.translate("Repair", "Not repaired"),
                             said(exc, window.lang))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import services
+from .. import usecases
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -43,7 +43,7 @@ class RestorePoints(QDialog):
         self.setWindowTitle(self.tr("Restore points"))
         self.db_path = db.path
         self.picked: Path | None = None  # a backup file chosen with From a file…
-        self.points = services.list_snapshots(db)
+        self.points = usecases.list_snapshots(db)
         rows = [[p.taken_at.strftime("%Y-%m-%d %H:%M:%S"), p.note, f"{p.size / 1e6:.1f} MB",
                  ", ".join(p.filed)] for p in self.points]
         self.table = _table([self.tr("Taken"), self.tr("Note"), self.tr("Size"),
@@ -93,7 +93,7 @@ class History(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History"))
         rows = []
-        for entry in services.record_history(db, entity, record_id):
+        for entry in usecases.record_history(db, entity, record_id):
             who = entry.clerk or entry.os_user or ""
             if not entry.app:
                 who = self.tr("another program") + (f" ({who})" if who else "")

@@ -25,8 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from ..services import create_demo
     from ..settings import load_settings
+    from ..usecases import create_demo
     from .app import application, install_translations
     from .main_window import MainWindow
 
@@ -86,16 +86,17 @@ def _plant_mistakes(path: Path) -> None:
     """Two records of the latest month made wrong, as a clerk might."""
     import dataclasses
 
+    from .. import usecases
     from ..storage.db import open_database
-    from ..storage.repository import Repository
+    from ..usecases import reads
 
     with open_database(path) as db:
-        repo = Repository(db)
+        repo = reads.records(db)
         month = repo.last_period()
-        sales = repo.iter("sale", where="date LIKE ? AND is_export = 0", params=(f"{month}%",))
-        sale = next(sales)
-        repo.update(dataclasses.replace(sale, invoice_no="2633-ABC"))
-        repo.update(dataclasses.replace(next(sales), qty_pcs=1))
+        sales = list(repo.iter("sale", where="date LIKE ? AND is_export = 0",
+                               params=(f"{month}%",)))
+        usecases.save(db, dataclasses.replace(sales[0], invoice_no="2633-ABC"))
+        usecases.save(db, dataclasses.replace(sales[1], qty_pcs=1))
 
 
 def _sample_ledger(path: Path, target: Path) -> Path:
@@ -103,10 +104,10 @@ def _sample_ledger(path: Path, target: Path) -> Path:
     import openpyxl
 
     from ..storage.db import open_database
-    from ..storage.repository import Repository
+    from ..usecases import reads
 
     with open_database(path) as db:
-        repo = Repository(db)
+        repo = reads.records(db)
         batch = next(repo.iter("batch", order="end_date DESC"))
         product = repo.get("product", batch.product_id)
         customer = next(c for c in repo.iter("counterparty")

@@ -1,4 +1,4 @@
-"""One QUndoCommand for every edit (magdesk.edits holds the logic), and the
+"""One QUndoCommand for every edit (magdesk.usecases.edits holds the logic), and the
 Undo and Redo actions that let an edit refuse: a step that cannot be undone
 now (an imported record changed since, a filed month) stays where it is and
 the clerk is told why."""
@@ -11,60 +11,44 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
-from ..storage.db import DuplicateKeyError, InUseError, PeriodLockedError, StorageError
-
 if TYPE_CHECKING:  # the window makes its Undo and Redo before any edit exists
-    from ..edits import Edit
-    from ..storage.repository import Repository
+    from ..storage.db import Database
+    from ..usecases.changes import Changes
+    from ..usecases.edits import Edit
 
 
 class EditCommand(QUndoCommand):
-    """Adapts an Edit; ``changed`` is called after every apply and revert so
-    the tables can refresh."""
+    """Adapts an Edit; every apply and revert goes through the use cases
+    (``usecases.records.undo`` / ``redo``) and ``changed(changes)`` hears
+    what it changed, or why it was refused (nothing changed then)."""
 
-    def __init__(self, repo: Repository, edit: Edit, lang: str, changed: Callable[[], None],
-                 applied: bool = False):
+    def __init__(self, db: Database, edit: Edit, lang: str,
+                 changed: Callable[[Changes], None], applied: bool = False):
         super().__init__(edit.describe(lang))
-        self.repo, self.edit, self.changed = repo, edit, changed
+        self.db, self.edit, self.changed = db, edit, changed
         # An edit is applied before it is pushed (so a refusal can be shown);
         # the push's own first redo must then not apply it again.  The guarded
         # actions below do the same: they apply or revert first, then move the stack.
         self.skip_next_redo = applied
         self.skip_next_undo = False
 
+    def run(self, undo: bool) -> Changes:
+        """Revert (``undo``) or apply the edit; what changed, or why not."""
+        from ..usecases import records
+
+        return (records.undo if undo else records.redo)(self.db, self.edit)
+
     def redo(self) -> None:
         if self.skip_next_redo:
             self.skip_next_redo = False
             return
-        self.edit.apply(self.repo)
-        self.changed()
+        self.changed(self.run(undo=False))
 
     def undo(self) -> None:
         if self.skip_next_undo:
             self.skip_next_undo = False
             return
-        self.edit.revert(self.repo)
-        self.changed()
-
-
-def refusal_text(exc: Exception, lang: str) -> str:
-    """Why an edit was refused, for the clerk."""
-    from ..core.findings import finding
-    from ..core.messages import render_text
-    from ..edits import UndoRefused
-
-    if isinstance(exc, UndoRefused):
-        return exc.message(lang)
-    if isinstance(exc, PeriodLockedError):
-        month = str(exc).split()[-1] if str(exc).startswith("period.locked") else "?"
-        return render_text(finding("period.locked", "", "", None, None, period=month), lang)
-    if isinstance(exc, DuplicateKeyError):
-        return render_text(finding("key.duplicate", "", "", None, None, value=""), lang)
-    if isinstance(exc, InUseError):
-        return render_text(finding("record.in_use", "", ""), lang)
-    from ..storage.reasons import said
-
-    return said(exc, lang)  # a full disk, a drive gone: in the clerk's language
+        self.changed(self.run(undo=True))
 
 
 class GuardedUndo(QObject):
@@ -100,39 +84,30 @@ class GuardedUndo(QObject):
         """Undo the last step; False (and ``refused`` told) when it refuses."""
         if not self.stack.canUndo():
             return False
-        command = self.stack.command(self.stack.index() - 1)
-        if not isinstance(command, EditCommand):
-            self.stack.undo()
-        else:
-            from ..edits import UndoRefused
-
-            try:
-                command.edit.revert(command.repo)
-            except (UndoRefused, StorageError) as exc:
-                self.refused(refusal_text(exc, self.lang))
-                return False
-            command.skip_next_undo = True
-            self.stack.undo()
-            command.changed()
-        self.done.emit(self.tr("Undone: {0}").format(command.text()))
-        return True
+        return self._move(self.stack.command(self.stack.index() - 1), undo=True)
 
     def redo(self) -> bool:
         if not self.stack.canRedo():
             return False
-        command = self.stack.command(self.stack.index())
-        if not isinstance(command, EditCommand):
-            self.stack.redo()
-        else:
-            from ..edits import UndoRefused
+        return self._move(self.stack.command(self.stack.index()), undo=False)
 
-            try:
-                command.edit.apply(command.repo)
-            except (UndoRefused, StorageError) as exc:
-                self.refused(refusal_text(exc, self.lang))
+    def _move(self, command, undo: bool) -> bool:
+        """Revert or apply ``command``'s edit first; the stack moves only when
+        it went through, so Undo and Redo stay what the file is."""
+        if not isinstance(command, EditCommand):
+            self.stack.undo() if undo else self.stack.redo()
+        else:
+            changes = command.run(undo)
+            if not changes.ok:
+                self.refused(changes.why(self.lang))
                 return False
-            command.skip_next_redo = True
-            self.stack.redo()
-            command.changed()
-        self.done.emit(self.tr("Redone: {0}").format(command.text()))
+            if undo:
+                command.skip_next_undo = True
+                self.stack.undo()
+            else:
+                command.skip_next_redo = True
+                self.stack.redo()
+            command.changed(changes)
+        text = self.tr("Undone: {0}") if undo else self.tr("Redone: {0}")
+        self.done.emit(text.format(command.text()))
         return True

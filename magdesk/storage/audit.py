@@ -117,6 +117,11 @@ def resume_triggers(conn: sqlite3.Connection, saved: list[str]) -> None:
         conn.execute(sql)
 
 
+def entry_count(conn: sqlite3.Connection) -> int:
+    """How many entries the audit trail holds."""
+    return conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+
+
 def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in AUDITED}
 

@@ -803,7 +803,7 @@ def _migrate(conn: sqlite3.Connection, path: Path, db: Database) -> None:
 def backup_copy(conn: sqlite3.Connection, path: Path, note: str,
                 backup_dir: Path | None = None) -> Path:
     """A restore point (kept for callers from before snapshots.py): prefer
-    ``Database.snapshot(note)`` or ``services.take_snapshot(db, note)``."""
+    ``Database.snapshot(note)`` or ``usecases.take_snapshot(db, note)``."""
     from .snapshots import take
 
     return take(conn, path, note.replace("-", " "), root=backup_dir).path

@@ -165,7 +165,7 @@ def _lock_triggers(table: str, month_sql: str) -> list[str]:
     """Refuse a change or deletion of a record dated in a filed (locked) period.
 
     ``month_sql`` gives the record's month(s) from ``{row}`` (NEW or OLD).
-    The message is a finding code the services turn into a clear finding.
+    The message is a finding code the use cases turn into a clear finding.
     Inserts are checked by the repository instead: a row trigger of any kind
     costs about 30 µs per inserted row here, which would double the time of a
     bulk import or of the million-sale demo.

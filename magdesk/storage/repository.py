@@ -382,6 +382,23 @@ class Repository:
                 "INSERT OR REPLACE INTO accepted_finding VALUES (?, ?, ?, ?, ?)",
                 (entity, record, code, reason, datetime.now().isoformat(timespec="seconds")))
 
+    def accepted_reason(self, entity: str, record: str, code: str) -> str | None:
+        """The reason a warning was accepted with (None: not accepted)."""
+        row = self.conn.execute("SELECT reason FROM accepted_finding WHERE entity = ? "
+                                "AND record = ? AND code = ?", (entity, record, code)).fetchone()
+        return None if row is None else row[0]
+
+    def withdraw_acceptance(self, entity: str, record: str, code: str) -> None:
+        """Undo an acceptance: the warning stands again."""
+        with self._tx() as conn:
+            conn.execute("DELETE FROM accepted_finding WHERE entity = ? AND record = ? "
+                         "AND code = ?", (entity, record, code))
+
+    def defer_references(self) -> None:
+        """References checked at the commit of the open transaction, not at
+        each row (a whole producer written in any order)."""
+        self.conn.execute("PRAGMA defer_foreign_keys = ON")
+
     @staticmethod
     def _link_consignees(conn, licence_id: int, ids: Iterable[int]) -> None:
         conn.executemany("INSERT INTO licence_consignee VALUES (?, ?)",

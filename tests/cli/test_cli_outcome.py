@@ -20,10 +20,10 @@ def _cli(code: str, *, data: Path, stdout=subprocess.PIPE) -> subprocess.Popen:
 def test_an_unforeseen_failure_is_one_line_and_a_log(demo_copy, tmp_path):
     injected = (
         "import sys\n"
-        "from magdesk import cli, services\n"
+        "from magdesk import cli, usecases\n"
         "def boom(*a, **k):\n"
         "    raise KeyError('injected failure')\n"
-        "services.validate_database = boom\n"
+        "usecases.validate_database = boom\n"
         f"sys.exit(cli.main(['--lang', LANG, 'validate', '--db', {str(demo_copy)!r}]))\n")
     for lang, said in (("zh", "magdesk-cli validate 意外失败（KeyError: 'injected failure'）；详细信息已写入 "),
                        ("en", "magdesk-cli validate failed unexpectedly (KeyError: 'injected "

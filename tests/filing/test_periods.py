@@ -5,7 +5,7 @@ from datetime import date
 import openpyxl
 import pytest
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.cli import main
 from magdesk.filing.periods import PeriodError, deadline
 from magdesk.storage import open_database
@@ -24,25 +24,25 @@ def test_deadline_is_the_tenth_of_next_month_by_default():
 
 def test_lifecycle_open_exported_filed_amended(demo_copy, tmp_path):
     with open_database(demo_copy) as db:
-        assert services.period_status(db, PERIOD, today=TODAY).state == "OPEN"
+        assert usecases.period_status(db, PERIOD, today=TODAY).state == "OPEN"
         with pytest.raises(PeriodError, match="export it first"):
-            services.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
-        first = services.export_filing(db, PERIOD, tmp_path, today=TODAY)
+            usecases.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
+        first = usecases.export_filing(db, PERIOD, tmp_path, today=TODAY)
         assert not first.refused
-        assert services.period_status(db, PERIOD, today=TODAY).state == "EXPORTED"
+        assert usecases.period_status(db, PERIOD, today=TODAY).state == "EXPORTED"
         with pytest.raises(PeriodError, match="receipt"):
-            services.file_period(db, PERIOD, date(2026, 7, 8), " ")
-        filed = services.file_period(db, PERIOD, date(2026, 7, 8), "RC-2026-0001")
+            usecases.file_period(db, PERIOD, date(2026, 7, 8), " ")
+        filed = usecases.file_period(db, PERIOD, date(2026, 7, 8), "RC-2026-0001")
         assert (filed.state, filed.receipt_no, filed.filed_on) == ("FILED", "RC-2026-0001",
                                                                    "2026-07-08")
-        statuses = {s.period: s for s in services.period_statuses(db, today=TODAY)}
+        statuses = {s.period: s for s in usecases.period_statuses(db, today=TODAY)}
         assert len(statuses) == 12 and statuses[PERIOD].state == "FILED"
         assert statuses["2026-07"].deadline == date(2026, 8, 10)
 
 
 def _file(db, tmp_path):
-    services.export_filing(db, PERIOD, tmp_path, today=TODAY)
-    services.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
+    usecases.export_filing(db, PERIOD, tmp_path, today=TODAY)
+    usecases.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
 
 
 def test_a_filed_period_refuses_every_edit(demo_copy, tmp_path):
@@ -51,17 +51,18 @@ def test_a_filed_period_refuses_every_edit(demo_copy, tmp_path):
         repo = Repository(db)
         sale = next(repo.iter("sale", where="date LIKE ?", params=(f"{PERIOD}%",)))
         before = db.conn.execute("SELECT count(*), sum(qty_g) FROM sale_out").fetchone()
-        new_id, findings = services.save_record(db, replace(sale, qty_g=sale.qty_g + 1))
-        assert new_id is None
+        changes = usecases.save(db, replace(sale, qty_g=sale.qty_g + 1))
+        findings = list(changes.refused)
+        assert not changes.ok and not changes.entities
         assert [(f.code, f.entity, f.record) for f in findings] == [
             ("period.locked", "sale", sale.doc_no)]
         assert PERIOD in findings[0].message("zh") and "更正" in findings[0].message("zh")
-        _, findings = services.save_record(db, replace(sale, id=None, doc_no="SO-NEW-1"))
+        findings = usecases.save(db, replace(sale, id=None, doc_no="SO-NEW-1")).refused
         assert findings[0].code == "period.locked"
         with pytest.raises(PeriodLockedError):
             repo.delete("sale", sale.id)
         moved = replace(sale, date=date(2026, 7, 2))  # moving it out is an edit too
-        assert services.save_record(db, moved)[1][0].code == "period.locked"
+        assert usecases.save(db, moved).refused[0].code == "period.locked"
         for sql in ("DELETE FROM batch_input WHERE batch_id IN (SELECT id FROM production_batch "
                     "WHERE end_date LIKE '2026-06%')",
                     "UPDATE purchase_in SET qty_g = qty_g + 1 WHERE date LIKE '2026-06%'",
@@ -70,29 +71,30 @@ def test_a_filed_period_refuses_every_edit(demo_copy, tmp_path):
                 db.conn.execute(sql)
         assert db.conn.execute("SELECT count(*), sum(qty_g) FROM sale_out").fetchone() == before
         other = next(repo.iter("sale", where="date LIKE '2026-07%'"))
-        assert services.save_record(db, replace(other, qty_g=other.qty_g - 1)) == (other.id, [])
+        changes = usecases.save(db, replace(other, qty_g=other.qty_g - 1))
+        assert changes.ok and changes.records == {("sale", other.id)}
 
 
 def test_filing_refuses_data_changed_after_export(demo_copy, tmp_path):
     with open_database(demo_copy) as db:
-        services.export_filing(db, PERIOD, tmp_path, today=TODAY)
+        usecases.export_filing(db, PERIOD, tmp_path, today=TODAY)
         db.conn.execute("UPDATE sale_out SET contract_no = 'HT-CHANGED' WHERE id = "
                         "(SELECT min(id) FROM sale_out WHERE date LIKE '2026-06%')")
         with pytest.raises(PeriodError, match="changed after"):
-            services.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
+            usecases.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
 
 
 def test_amendment_lists_every_changed_field(demo_copy, tmp_path):
     with open_database(demo_copy) as db:
         _file(db, tmp_path)
         with pytest.raises(PeriodError, match="not filed"):
-            services.amend_period(db, "2026-07", today=TODAY)
-        amended = services.amend_period(db, PERIOD, today=TODAY)
+            usecases.amend_period(db, "2026-07", today=TODAY)
+        amended = usecases.amend_period(db, PERIOD, today=TODAY)
         assert (amended.state, amended.revision) == ("AMENDED", 1)
         sale = next(Repository(db).iter("sale", where="date LIKE '2026-06%' AND is_export = 0"))
         changed = replace(sale, contract_no="HT-2026-FIX", qty_pcs=(sale.qty_pcs or 0) + 5)
-        assert services.save_record(db, changed)[1] == []
-        result = services.export_filing(db, PERIOD, tmp_path, today=TODAY)
+        assert usecases.save(db, changed).ok
+        result = usecases.export_filing(db, PERIOD, tmp_path, today=TODAY)
         assert result.path.name.endswith("_更正1.xlsx")
         wb = openpyxl.load_workbook(result.path)
         info = {r[0]: r[1] for r in wb["申报信息"].iter_rows(values_only=True)}
@@ -102,7 +104,7 @@ def test_amendment_lists_every_changed_field(demo_copy, tmp_path):
         assert ("销售出库", sale.doc_no, "数量(件)", str(sale.qty_pcs), str(sale.qty_pcs + 5),
                 "修改") in diff
         assert len(diff) == 2
-        refiled = services.file_period(db, PERIOD, date(2026, 7, 20), "RC-1-A")
+        refiled = usecases.file_period(db, PERIOD, date(2026, 7, 20), "RC-1-A")
         assert (refiled.state, refiled.revision) == ("FILED", 1)
         kept = db.conn.execute("SELECT DISTINCT revision FROM filing_snapshot WHERE period = ?",
                                (PERIOD,)).fetchall()
@@ -140,18 +142,18 @@ def test_bulk_inserts_into_a_filed_period_are_refused_whole(demo_copy, tmp_path)
 def test_every_refusal_has_a_code_and_reads_in_both_languages(demo_copy, tmp_path):
     refusals = []
     with open_database(demo_copy) as db:
-        for call in (lambda: services.file_period(db, PERIOD, date(2026, 7, 8), "RC-1"),
-                     lambda: services.amend_period(db, "2026-07", today=TODAY)):
+        for call in (lambda: usecases.file_period(db, PERIOD, date(2026, 7, 8), "RC-1"),
+                     lambda: usecases.amend_period(db, "2026-07", today=TODAY)):
             with pytest.raises(PeriodError) as caught:
                 call()
             refusals.append(caught.value)
-        services.export_filing(db, PERIOD, tmp_path, today=TODAY)
+        usecases.export_filing(db, PERIOD, tmp_path, today=TODAY)
         with pytest.raises(PeriodError) as caught:
-            services.file_period(db, PERIOD, date(2026, 7, 8), "  ")
+            usecases.file_period(db, PERIOD, date(2026, 7, 8), "  ")
         refusals.append(caught.value)
-        services.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
+        usecases.file_period(db, PERIOD, date(2026, 7, 8), "RC-1")
         with pytest.raises(PeriodError) as caught:
-            services.file_period(db, PERIOD, date(2026, 7, 9), "RC-2")
+            usecases.file_period(db, PERIOD, date(2026, 7, 9), "RC-2")
         refusals.append(caught.value)
     assert [(e.code, e.params) for e in refusals] == [
         ("not_exported", {"period": PERIOD}),

@@ -270,10 +270,10 @@ def test_a_credit_code_changed_after_a_filing_is_confirmed_first(window, qtbot, 
 
     from PySide6.QtWidgets import QMessageBox
 
-    from magdesk import services
+    from magdesk import usecases
 
-    services.export_filing(window.db, "2026-06", tmp_path)
-    services.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
+    usecases.export_filing(window.db, "2026-06", tmp_path)
+    usecases.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
     old = FilingStore(window.db).heading()
     answers, asked = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes], []
     monkeypatch.setattr(QMessageBox, "question", lambda _parent, title, text, *a, **k:
@@ -300,10 +300,10 @@ def test_a_name_changed_after_a_filing_is_not_asked_about(window, qtbot, monkeyp
 
     from PySide6.QtWidgets import QMessageBox
 
-    from magdesk import services
+    from magdesk import usecases
 
-    services.export_filing(window.db, "2026-06", tmp_path)
-    services.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
+    usecases.export_filing(window.db, "2026-06", tmp_path)
+    usecases.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
 
     def drive(dialog):

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.importing.mapping import remembered_choice
 from tests.importing.helpers import Demo, query, write_xlsx
 
@@ -124,7 +124,7 @@ def test_undo_of_an_import_into_a_month_filed_since_is_refused(window, qtbot, tm
                                                                monkeypatch):
     demo = Demo(window.db.path)
     path = write_xlsx(tmp_path / "s.xlsx", [HEAD, *ledger(demo, 2)[2:]])
-    services.import_file(window.db, "sales", path, mapping=dict(zip(HEAD, NAMES, strict=True)))
+    usecases.import_file(window.db, "sales", path, mapping=dict(zip(HEAD, NAMES, strict=True)))
     wiz = open_wizard(window, qtbot, monkeypatch,
                       write_xlsx(tmp_path / "t.xlsx", [HEAD, *ledger(demo, 3)[4:]]))
     assert "以前导入" in wiz.map_page.found.text()  # the layout is remembered
@@ -137,8 +137,8 @@ def test_undo_of_an_import_into_a_month_filed_since_is_refused(window, qtbot, tm
     qtbot.waitUntil(lambda: window.imports.last is not None, timeout=30000)
     assert window.repo.find("sale", "WIZ-0003") is not None
     month = demo.batch_end[:7]
-    assert not services.export_filing(window.db, month, tmp_path).refused
-    services.file_period(window.db, month, date.today(), "RC-9")
+    assert not usecases.export_filing(window.db, month, tmp_path).refused
+    usecases.file_period(window.db, month, date.today(), "RC-9")
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     step = window.undo_action.text()

@@ -155,10 +155,10 @@ def test_filters_and_periods(window):
 def test_locked_month_opens_read_only(window, qtbot, tmp_path):
     from datetime import date
 
-    from magdesk import services
+    from magdesk import usecases
 
-    services.export_filing(window.db, "2026-06", tmp_path)
-    services.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
+    usecases.export_filing(window.db, "2026-06", tmp_path)
+    usecases.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
     sale = next(window.repo.iter("sale", where="date LIKE '2026-06%'"))
     form = window.open_record("sale", sale.id)
     qtbot.addWidget(form)
@@ -359,16 +359,16 @@ def test_a_batch_with_its_input_lines_and_undo(window, qtbot):
 
 
 def test_restore_point_from_the_file_menu(window, qtbot, monkeypatch):
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.gui.flows import restore_point
     from magdesk.gui.safety import RestorePoints
 
-    point = services.take_snapshot(window.db, "before a test change")
+    point = usecases.take_snapshot(window.db, "before a test change")
     product = window.repo.find("product", "MG-N42")
     window.commit(product, __import__("dataclasses").replace(product, spec="CHANGED"))
     assert window.repo.find("product", "MG-N42").spec == "CHANGED"
     monkeypatch.setattr(RestorePoints, "ask", classmethod(lambda cls, db, parent=None: next(
-        p for p in services.list_snapshots(db) if p.path == point.path)))
+        p for p in usecases.list_snapshots(db) if p.path == point.path)))
     restore_point(window)
     fresh = window.replacement
     qtbot.addWidget(fresh)
@@ -637,7 +637,7 @@ def test_a_country_by_name_and_cn_for_a_domestic_enterprise(window, qtbot):
 
 
 def test_a_new_file_says_on_the_dashboard_what_to_do_first(qtbot, tmp_path, window):
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.core.model import Company
     from magdesk.gui.main_window import MainWindow
     from magdesk.storage import open_database
@@ -645,7 +645,7 @@ def test_a_new_file_says_on_the_dashboard_what_to_do_first(qtbot, tmp_path, wind
     wait_for_tasks(qtbot, window)
     assert window.dashboard.empty.isHidden()  # the demo has months
     path = tmp_path / "new.sqlite"
-    assert services.create_database(
+    assert usecases.create_database(
         path, Company("赣州新材磁业有限公司", "91360700MA35ABCD1Q", "赣州市章贡区")) == []
     with open_database(path) as db:
         fresh = MainWindow(db, window.settings)

@@ -48,7 +48,7 @@ def page_count(pdf: Path) -> int:
 @pytest.fixture(scope="module")
 def big_month(tmp_path_factory) -> Path:
     """One month of 3,000 sales: the flow summary runs over many pages."""
-    from magdesk.services import create_demo
+    from magdesk.usecases import create_demo
 
     path = tmp_path_factory.mktemp("big") / "big.sqlite"
     create_demo(path, sales=3000, seed=3, months=1, end_period=BIG)

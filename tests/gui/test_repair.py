@@ -6,7 +6,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.gui import opening, repair
 from magdesk.gui.app import application
 from magdesk.gui.main_window import MainWindow
@@ -50,7 +50,7 @@ def test_the_banner_repairs_after_asking(qtbot, demo_copy, monkeypatch):
     monkeypatch.setattr(repair, "confirm", lambda parent, text: asked.append(text) or False)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # No: nothing changes
     assert "删除：audit_session 表上的触发器 evil_x" in asked[0]
-    assert services.list_snapshots(demo_copy) == [] and not hasattr(win, "replacement")
+    assert usecases.list_snapshots(demo_copy) == [] and not hasattr(win, "replacement")
     monkeypatch.setattr(repair, "confirm", lambda parent, text: True)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(win, "replacement", None) is not None, timeout=60000)
@@ -59,7 +59,7 @@ def test_the_banner_repairs_after_asking(qtbot, demo_copy, monkeypatch):
     opening.wait_closed()
     assert not fresh.db.read_only
     assert fresh.findChild(QPushButton, "repairSchema") is None
-    (point,) = services.list_snapshots(demo_copy)
+    (point,) = usecases.list_snapshots(demo_copy)
     assert point.kind == "repair"
     assert _sales(demo_copy) == sales
     wait_for_tasks(qtbot, fresh)

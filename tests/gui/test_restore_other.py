@@ -44,9 +44,9 @@ def test_yes_puts_it_in_place_and_reopens(window, qtbot, monkeypatch, tmp_path):
 
 
 def test_the_file_own_points_are_not_asked_about(window, qtbot, monkeypatch):
-    from magdesk import services
+    from magdesk import usecases
 
-    point = services.take_snapshot(window.db, "our own")
+    point = usecases.take_snapshot(window.db, "our own")
     monkeypatch.setattr(RestorePoints, "ask", classmethod(lambda cls, db, parent=None: point))
     asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
     restore_point(window)

@@ -117,7 +117,7 @@ def test_the_window_opens_without_what_only_menus_forms_and_sums_need(demo_copy)
     first_frame, first_table, loaded = out[0], out[1], set(out[2:])
     assert first_frame == first_table == "False"  # QtCore.Qt's ~100 enums: built on first use
     for late in ("magdesk.core.validation", "magdesk.storage.repository",
-                 "magdesk.datasafety", "magdesk.filing.template", "magdesk.gui.form",
+                 "magdesk.usecases.safety", "magdesk.filing.template", "magdesk.gui.form",
                  "magdesk.gui.findings", "magdesk.core.model", "magdesk.importing",
                  "magdesk.reports", "openpyxl", "xlsxwriter", "python_calamine"):
         assert late not in loaded, late

@@ -10,7 +10,7 @@ import threading
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.gui import opening
 from magdesk.storage.db import OpenCancelled
 
@@ -64,7 +64,7 @@ def test_the_window_stays_busy_until_the_other_file_is_open(window, qtbot, monke
     assert fresh.db.path == other and not fresh.db.read_only
     assert QApplication.overrideCursor() is None
     assert window.db._closed  # the file left behind, closed
-    assert services.list_snapshots(window.db.path) == []  # unchanged: no restore point
+    assert usecases.list_snapshots(window.db.path) == []  # unchanged: no restore point
     wait_for_tasks(qtbot, fresh)
     fresh.db.close()
 
@@ -75,7 +75,7 @@ def test_a_file_changed_in_this_session_keeps_its_restore_point(window, qtbot, m
     window.commit(product, dataclasses.replace(product, spec="D10x2"))
     _open(window, monkeypatch, _other(demo_file, tmp_path))
     fresh = _switched(qtbot, window)
-    points = services.list_snapshots(window.db.path)
+    points = usecases.list_snapshots(window.db.path)
     assert [(p.kind, p.note) for p in points] == [("exit", "on closing")]
     qtbot.waitUntil(lambda: "已为 copy.sqlite 保存还原点" in fresh.statusBar().currentMessage())
     assert window.db._closed

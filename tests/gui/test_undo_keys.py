@@ -32,7 +32,7 @@ def test_redo_has_ctrl_y_besides_the_platforms_keys(qapp, monkeypatch):
 
 def test_ctrl_z_and_ctrl_y_undo_redo_and_say_so(window, qtbot):
     product = window.repo.find("product", "MG-N42")
-    assert window.commit(product, dataclasses.replace(product, spec="CHANGED")) == []
+    assert window.commit(product, dataclasses.replace(product, spec="CHANGED")).ok
     step = window.undo_stack.undoText()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from magdesk.services import import_file
 from magdesk.storage import open_database
+from magdesk.usecases import import_file
 
 from .helpers import Demo
 

@@ -7,7 +7,7 @@ import io
 import sqlite3
 from pathlib import Path
 
-from magdesk.demo import make_uscc
+from magdesk.usecases.demo_build import make_uscc
 
 
 def write_xlsx(path: Path, rows: list[list], sheet: str = "Sheet1", *,

@@ -7,8 +7,8 @@ from datetime import date, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from magdesk.services import import_file
 from magdesk.storage import open_database
+from magdesk.usecases import import_file
 
 from .conftest import TODAY
 from .helpers import dump, write_csv, write_xlsx

@@ -9,11 +9,11 @@ from datetime import date
 
 import pytest
 
-from magdesk import services
-from magdesk.edits import ImportEdit, UndoRefused
+from magdesk import usecases
 from magdesk.importing.mapping import remembered_choice
 from magdesk.storage import open_database
 from magdesk.storage.repository import Repository
+from magdesk.usecases.edits import ImportEdit, UndoRefused
 
 from .helpers import dump, query, write_xlsx
 
@@ -36,7 +36,7 @@ CHOSEN = dict(zip(ODD_HEAD, ["doc_no", "date", "customer_name", "product_code", 
 
 def test_an_unrecognised_header_is_mapped_by_hand_and_previewed(demo, demo_copy, tmp_path):
     path = write_xlsx(tmp_path / "odd.xlsx", odd_rows(demo, 3, bad_row=2))
-    preview = services.import_preview("sales", path)
+    preview = usecases.import_preview("sales", path)
     assert preview.found is None  # nothing known in these headers
     first = preview.mapping(header_row=1)
     assert first.headers == ODD_HEAD and first.columns == {}
@@ -46,7 +46,7 @@ def test_an_unrecognised_header_is_mapped_by_hand_and_previewed(demo, demo_copy,
     assert mapping.missing == [] and mapping.header_row == 1
     assert preview.sample(mapping, 5) == "1.25"
     with open_database(demo_copy) as db:
-        rows = services.preview_rows(db, preview, mapping, lang="zh")
+        rows = usecases.preview_rows(db, preview, mapping, lang="zh")
     assert rows.numbers == [3, 4, 5]
     assert rows.cells[0][5] == "1.250 kg" and rows.cells[0][1] == demo.batch_end
     assert rows.cells[1][5] == "abc"  # not readable: shown as written
@@ -58,19 +58,19 @@ def test_an_unrecognised_header_is_mapped_by_hand_and_previewed(demo, demo_copy,
 
 def test_the_import_uses_the_mapping_shown_and_remembers_it(demo, demo_copy, tmp_path):
     path = write_xlsx(tmp_path / "odd.xlsx", odd_rows(demo, 3))
-    preview = services.import_preview("sales", path)
+    preview = usecases.import_preview("sales", path)
     mapping = preview.mapping(CHOSEN, 1)
     choice = preview.choice(mapping)
     assert choice == CHOSEN
     with open_database(demo_copy) as db:
-        result = services.import_file(db, "sales", path, mapping=choice,
+        result = usecases.import_file(db, "sales", path, mapping=choice,
                                       header_row=mapping.header_row)
     assert (result.status, result.inserted, result.header_row) == ("imported", 3, 2)
     assert query(demo_copy, "SELECT doc_no, qty_g FROM sale_out WHERE doc_no LIKE 'IMP-%' "
                             "ORDER BY doc_no") == [("IMP-0001", 1250), ("IMP-0002", 1500),
                                                    ("IMP-0003", 1750)]
     assert remembered_choice("sales", ODD_HEAD) == CHOSEN
-    again = services.import_preview("sales", write_xlsx(tmp_path / "odd2.xlsx",
+    again = usecases.import_preview("sales", write_xlsx(tmp_path / "odd2.xlsx",
                                                         odd_rows(demo, 1)))
     assert again.found is not None and again.found.remembered
     assert again.found.columns[5] == "qty_g"
@@ -78,12 +78,12 @@ def test_the_import_uses_the_mapping_shown_and_remembers_it(demo, demo_copy, tmp
 
 def test_a_column_read_past_by_choice_is_not_imported(demo, demo_copy, tmp_path):
     path = write_xlsx(tmp_path / "odd.xlsx", odd_rows(demo, 2))
-    preview = services.import_preview("sales", path)
+    preview = usecases.import_preview("sales", path)
     chosen = dict(CHOSEN, 票=None)  # the invoice column left out
     mapping = preview.mapping(chosen, 1)
     assert 6 not in mapping.columns and preview.choice(mapping)["票"] == ""
     with open_database(demo_copy) as db:
-        result = services.import_file(db, "sales", path, mapping=preview.choice(mapping),
+        result = usecases.import_file(db, "sales", path, mapping=preview.choice(mapping),
                                       header_row=1, dry_run=True)
     # a domestic sale needs its invoice: without the column every row says so
     assert {(f.finding.field, f.is_error) for f in result.findings
@@ -92,9 +92,9 @@ def test_a_column_read_past_by_choice_is_not_imported(demo, demo_copy, tmp_path)
 
 
 def _import(db, path, **options):
-    preview = services.import_preview("sales", path)
+    preview = usecases.import_preview("sales", path)
     mapping = preview.mapping(CHOSEN, 1)
-    result = services.import_file(db, "sales", path, mapping=preview.choice(mapping),
+    result = usecases.import_file(db, "sales", path, mapping=preview.choice(mapping),
                                   header_row=1, **options)
     assert result.status == "imported", [f.message("en") for f in result.findings]
     return result, ImportEdit.capture(Repository(db), result)
@@ -187,7 +187,7 @@ def test_a_batch_import_takes_its_input_lines_with_it(demo, demo_copy, tmp_path)
     path = write_xlsx(tmp_path / "b.xlsx", rows)
     with open_database(demo_copy) as db:
         repo = Repository(db)
-        result = services.import_file(db, "batches", path)
+        result = usecases.import_file(db, "batches", path)
         edit = ImportEdit.capture(repo, result)
         batch = repo.find("batch", "PB-IMP-1")
         assert len(edit.inputs) == 2
@@ -211,10 +211,10 @@ def test_a_cancelled_demo_leaves_no_file_and_keeps_the_old_one(tmp_path):
         raise Stop
 
     with pytest.raises(Stop):
-        services.create_demo(target, sales=20_000, replace=True, progress=progress)
+        usecases.create_demo(target, sales=20_000, replace=True, progress=progress)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.sqlite"]
     assert target.read_bytes() == b"the old file"
-    counts = services.create_demo(target, sales=300, replace=True)
+    counts = usecases.create_demo(target, sales=300, replace=True)
     assert counts["sales"] == 300
     assert query(target, "SELECT count(*) FROM sale_out") == [(300,)]
     assert not [p for p in tmp_path.iterdir() if ".part" in p.name]

@@ -4,8 +4,8 @@ workbook's own 销售出库 and 出口明细 sheets (which import picks by their
 
 import sqlite3
 
-from magdesk.services import export_filing
 from magdesk.storage import open_database
+from magdesk.usecases import export_filing
 
 from .conftest import TODAY
 from .helpers import query
@@ -40,7 +40,7 @@ def test_a_filed_month_imports_back_identically(demo_copy, run, tmp_path):
 
 
 def test_counterparties_of_a_filing_fill_an_empty_database(demo_copy, tmp_path):
-    from magdesk.services import import_file
+    from magdesk.usecases import import_file
 
     with open_database(demo_copy) as db:
         workbook = export_filing(db, MONTH, tmp_path / "out", today=TODAY).path

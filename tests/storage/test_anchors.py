@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.cli import main
 from magdesk.settings import data_dir
 from magdesk.storage import anchors, audit
@@ -89,7 +89,7 @@ def test_a_clean_file_passes_against_all_its_anchors(history, capsys):
     assert code == 0 and err == ""
     assert "Audit trail intact" in out and "the newest matching one is entry" in out
     with open_database(db_path) as db:
-        check = services.verify_audit(db, workbooks=[june, july])
+        check = usecases.verify_audit(db, workbooks=[june, july])
     kinds = {c.anchor.kind for c in check.anchors.checked}
     assert {"export", "point", "closed", "workbook"} <= kinds
     assert check.ok and check.anchors.count("match") == len(check.anchors.checked)
@@ -123,7 +123,7 @@ def test_rewritten_chain_found_against_the_data_folder_list(history, capsys):
     rewrite(db_path, changed, "88880001", "88889999")
     _only("list")
     with open_database(db_path) as db:
-        check = services.verify_audit(db)
+        check = usecases.verify_audit(db)
     report = check.anchors
     assert not check.ok and check.report.ok and report.rewritten
     assert report.disagreeing.anchor.source == "list"
@@ -139,7 +139,7 @@ def test_rewritten_chain_found_against_a_restore_point(history, capsys):
     rewrite(db_path, changed, "88880001", "88889999")
     _only("points")
     with open_database(db_path) as db:
-        check = services.verify_audit(db)
+        check = usecases.verify_audit(db)
     report = check.anchors
     assert report.rewritten and report.disagreeing.anchor.source == "point"
     assert "before-export-2026-07" in report.disagreeing.anchor.detail
@@ -175,7 +175,7 @@ def test_anchors_of_another_file_are_ignored(history, tmp_path, capsys):
     assert export(other, "2026-08", tmp_path / "other-out") == 0
     (theirs,) = (tmp_path / "other-out").glob("*.xlsx")
     with open_database(db_path) as db:
-        check = services.verify_audit(db, workbooks=[theirs, july])
+        check = usecases.verify_audit(db, workbooks=[theirs, july])
     assert check.ok and check.anchors.count("other_file") == 1
     assert all(c.anchor.identity == check.anchors.checked[0].anchor.identity
                for c in check.anchors.checked if c.status == "match")
@@ -185,10 +185,10 @@ def test_anchors_of_another_file_are_ignored(history, tmp_path, capsys):
 
 def test_a_restore_replaces_later_anchors_without_calling_it_a_rewrite(demo_copy, capsys):
     with open_database(demo_copy) as db:
-        point = services.take_snapshot(db, "manual", kind="manual")
+        point = usecases.take_snapshot(db, "manual", kind="manual")
         Repository(db).insert(_supplier())
     with open_database(demo_copy) as db:  # closed after a change: anchored beyond the point
-        services.restore_snapshot(db, point.path)
+        usecases.restore_snapshot(db, point.path)
         Repository(db).insert(_supplier("另一家"))
     code, out, err = verify(capsys, demo_copy)
     assert code == 0 and err == ""
@@ -204,7 +204,7 @@ def _supplier(name="新供应商"):
 def test_a_save_does_not_touch_the_anchor_list(demo_copy):
     listed = data_dir() / anchors.LIST_NAME
     with open_database(demo_copy) as db:
-        services.take_snapshot(db, "manual", kind="manual")
+        usecases.take_snapshot(db, "manual", kind="manual")
         before = listed.read_bytes(), listed.stat().st_mtime_ns
         repo = Repository(db)
         for n in range(3):
@@ -248,14 +248,14 @@ def test_a_backup_is_an_anchor_and_its_copy_names_the_changed_entry(demo_copy, t
     with open_database(demo_copy) as db:
         Repository(db).insert(_supplier())
         changed = anchors.head(db.conn)[0]
-        services.backup_to(db, tmp_path / "usb")
+        usecases.backup_to(db, tmp_path / "usb")
     (listed,) = json.loads((data_dir() / anchors.LIST_NAME).read_text("utf-8"))["files"].values()
     backup = next(e for e in listed if e["kind"] == "backup")
     assert backup["seq"] == changed and str(tmp_path / "usb") in backup["detail"]
     rewrite(demo_copy, changed, "新供应商", "旧供应商")
     _only("list")
     with open_database(demo_copy) as db:
-        report = services.verify_audit(db).anchors
+        report = usecases.verify_audit(db).anchors
     assert report.rewritten and report.disagreeing.anchor.kind == "backup"
     assert report.changed_at == changed and report.changed_in == backup["copy"]
 

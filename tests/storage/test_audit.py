@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.storage import audit, migrations
 from magdesk.storage import db as dbmod
 from magdesk.storage.db import open_database
@@ -92,9 +92,9 @@ def test_cascaded_lines_and_history_of_a_batch(tmp_path):
         repo.insert_many("batch_input", [i for i in W.INPUTS if i.batch_id == W.BATCH.id])
         lines = [i.id for i in W.INPUTS if i.batch_id == W.BATCH.id]
         repo.update(replace(W.BATCH, grade="N99"))
-        services.delete_records(db, "batch", [W.BATCH.id])
-        history = services.record_history(db, "batch", W.BATCH.id)
-        by_key = services.audit_log(db, record=W.BATCH.batch_no)
+        usecases.delete_records(db, "batch", [W.BATCH.id])
+        history = usecases.record_history(db, "batch", W.BATCH.id)
+        by_key = usecases.audit_log(db, record=W.BATCH.batch_no)
         assert audit.verify(db.conn).ok
     assert [e.action for e in history if e.entity == "production_batch"] == [
         "DELETE", "UPDATE", "INSERT"]
@@ -120,8 +120,8 @@ def test_a_record_added_in_bulk_names_that_operation_in_its_history(demo_copy):
         repo = Repository(db)
         sale = repo.get("sale", 5)
         repo.update(replace(sale, invoice_no="12345678"))
-        history = services.record_history(db, "sale", 5)
-        assert services.record_history(db, "sale", 10**9) == []
+        history = usecases.record_history(db, "sale", 5)
+        assert usecases.record_history(db, "sale", 10**9) == []
     assert [(e.action, e.record) for e in history] == [("UPDATE", "5"), ("BULK", "demo producer")]
     assert {c.field: c.new for c in history[1].changes}["ids"]["sale_out"][0] == 1
 
@@ -191,7 +191,7 @@ def test_tampering_is_found_and_the_first_broken_entry_named(tmp_path, case):
     raw.commit()
     raw.close()
     with open_database(path) as db:  # opening seals what is new, and must not hide anything
-        check = services.verify_audit(db)
+        check = usecases.verify_audit(db)
     assert not check.ok
     assert (check.report.broken_at, check.report.problem) == (first, problem), check.report.detail
 

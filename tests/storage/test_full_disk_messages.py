@@ -9,10 +9,10 @@ import sqlite3
 import pytest
 
 from magdesk.cli import main
-from magdesk.services import create_demo
 from magdesk.storage import open_database
 from magdesk.storage.db import NotMagdeskFileError, StorageError
 from magdesk.storage.reasons import said
+from magdesk.usecases import create_demo
 
 from .test_safety import _file_with_rows, _tmpfs
 

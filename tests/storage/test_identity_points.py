@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.core import model as M
 from magdesk.settings import data_dir
 from magdesk.storage import db as dbmod
@@ -57,14 +57,14 @@ def test_two_companies_files_of_one_name_keep_their_own_points(tmp_path):
     with open_database(a, keep=2) as db:
         for n in range(5):  # rotation of A's points, many times over
             db.snapshot(f"A {n}")
-    a_points, b_points = services.list_snapshots(a), services.list_snapshots(b)
+    a_points, b_points = usecases.list_snapshots(a), usecases.list_snapshots(b)
     assert [p.note for p in b_points] == ["B's only point"] and b_point.path.exists()
     assert [p.note for p in a_points] == ["A 4", "A 3"]
     assert {(p.uscc, p.company) for p in a_points} == {(A.uscc, A.name)}
     assert (b_points[0].uscc, b_points[0].company) == (B.uscc, B.name)
     assert b_points[0].identity == whose(b)[1] != whose(a)[1] == a_points[0].identity
     assert a_points[0].path.parent != b_points[0].path.parent
-    assert services.foreign_snapshots(a) == [] and services.foreign_snapshots(b) == []
+    assert usecases.foreign_snapshots(a) == [] and usecases.foreign_snapshots(b) == []
 
 
 def test_a_restore_point_records_whose_it_is_and_its_periods(tmp_path):
@@ -85,10 +85,10 @@ def test_another_files_point_is_not_found_by_name_or_path(tmp_path):
     with open_database(a) as db:
         a_point = db.snapshot("A's")
     with pytest.raises(SnapshotError, match="is not a restore point of magdesk.sqlite"):
-        services.find_snapshot(b, str(a_point.path))
+        usecases.find_snapshot(b, str(a_point.path))
     with pytest.raises(SnapshotError, match="no restore point number 1"):
-        services.find_snapshot(b, "latest")
-    assert services.find_snapshot(a, str(a_point.path)) == a_point.path
+        usecases.find_snapshot(b, "latest")
+    assert usecases.find_snapshot(a, str(a_point.path)) == a_point.path
 
 
 def test_a_copy_of_another_company_is_refused_unless_forced(tmp_path):
@@ -97,12 +97,12 @@ def test_a_copy_of_another_company_is_refused_unless_forced(tmp_path):
     b_identity = whose(b)[1]
     with open_database(b) as db:
         with pytest.raises(OtherFileError) as caught:
-            services.restore_snapshot(db, a)
+            usecases.restore_snapshot(db, a)
         for text in (caught.value.message("en"), caught.value.message("zh")):
             assert A.uscc in text and B.uscc in text and A.name in text and B.name in text
         assert "统一社会信用代码" in caught.value.message("zh")
         assert Repository(db).company() == B  # nothing changed
-        services.restore_snapshot(db, a, force=True)
+        usecases.restore_snapshot(db, a, force=True)
         assert Repository(db).count("counterparty") == 3
     assert whose(b) == ((A.name, A.uscc), b_identity)  # the file keeps its own identity
 
@@ -111,7 +111,7 @@ def test_a_copy_of_another_file_of_the_same_company_is_refused_too(tmp_path):
     a = company_file(tmp_path / "a", A)
     other = company_file(tmp_path / "laptop", A, suppliers=2)  # made apart: its own identity
     with open_database(a) as db, pytest.raises(OtherFileError) as caught:
-        services.restore_snapshot(db, other)
+        usecases.restore_snapshot(db, other)
     assert "another file" in str(caught.value) and whose(other)[1][:8] in str(caught.value)
 
 
@@ -133,14 +133,14 @@ def test_a_backup_from_before_identities_of_the_same_company_is_allowed(tmp_path
     old = company_file(tmp_path / "usb", A, suppliers=4)  # a backup made by the last release
     _latest(monkeypatch)
     with open_database(b) as db, pytest.raises(OtherFileError):
-        services.restore_snapshot(db, old)
-    services.restore_file(a, old)
+        usecases.restore_snapshot(db, old)
+    usecases.restore_file(a, old)
     with open_database(a) as db:  # migrated again: to the identity the file had
         assert db.schema_version == migrations.LATEST
         assert Repository(db).count("counterparty") == 4
     assert whose(a)[1] == a_identity
     b_identity = whose(b)[1]
-    services.restore_file(b, old, force=True)  # another company's, insisted on
+    usecases.restore_file(b, old, force=True)  # another company's, insisted on
     open_database(b).close()
     assert whose(b) == ((A.name, A.uscc), b_identity)  # still the file it was
 
@@ -187,21 +187,21 @@ def test_old_points_are_sorted_by_what_they_hold_on_migration(two_old_files):
     a, b, points, junk = two_old_files
     for path in (a, b):
         open_database(path).close()  # migrated: an identity, and its points adopted
-    a_notes = [p.note for p in services.list_snapshots(a)]
-    b_notes = [p.note for p in services.list_snapshots(b)]
+    a_notes = [p.note for p in usecases.list_snapshots(a)]
+    b_notes = [p.note for p in usecases.list_snapshots(b)]
     assert a_notes == [a_notes[0], "a-second", "a-first"] and a_notes[0].startswith("before mig")
     assert b_notes[0].startswith("before migration") and b_notes[1:] == ["b-only"]
     a_identity, b_identity = whose(a)[1], whose(b)[1]
     assert a_identity and b_identity and a_identity != b_identity
-    assert {p.path.parent.name for p in services.list_snapshots(a)} == {a_identity}
-    assert services.list_snapshots(a)[0].identity == a_identity  # the migration's own point
+    assert {p.path.parent.name for p in usecases.list_snapshots(a)} == {a_identity}
+    assert usecases.list_snapshots(a)[0].identity == a_identity  # the migration's own point
     # another company's point and the unreadable file stay, listed as foreign, never offered
     assert points["c"][0].exists() and junk.exists()
-    foreign = services.foreign_snapshots(a)
+    foreign = usecases.foreign_snapshots(a)
     assert {f.path for f in foreign} == {points["c"][0], junk}
     assert {(f.point.uscc if f.point else None) for f in foreign} == {C.uscc, None}
     with pytest.raises(SnapshotError, match="not a restore point of"):
-        services.find_snapshot(a, str(points["c"][0]))
+        usecases.find_snapshot(a, str(points["c"][0]))
 
 
 def test_old_points_are_adopted_when_listed_and_never_cross(two_old_files, monkeypatch):
@@ -209,13 +209,13 @@ def test_old_points_are_adopted_when_listed_and_never_cross(two_old_files, monke
     with open_database(a, keep=1) as db:
         for n in range(4):
             db.snapshot(f"A now {n}")  # rotation of A, over and over
-    listed = services.list_snapshots(b)  # b not opened yet: read from the old file itself
+    listed = usecases.list_snapshots(b)  # b not opened yet: read from the old file itself
     assert [p.note for p in listed] == ["b-only"] and listed[0].uscc == B.uscc
     open_database(b).close()
-    b_notes = [p.note for p in services.list_snapshots(b)]
+    b_notes = [p.note for p in usecases.list_snapshots(b)]
     assert "b-only" in b_notes and not any(n.startswith("a-") or "A now" in n for n in b_notes)
     with open_database(b) as db, pytest.raises(OtherFileError):
-        services.restore_snapshot(db, services.list_snapshots(a)[0].path)
+        usecases.restore_snapshot(db, usecases.list_snapshots(a)[0].path)
 
 
 def test_a_damaged_file_is_offered_only_its_own_restore_point(tmp_path):
@@ -241,7 +241,7 @@ def test_a_damaged_file_is_offered_only_its_own_restore_point(tmp_path):
         open_database(stranger)
     assert caught.value.latest is None and "no restore point is recommended" in str(caught.value)
     assert "不推荐任何还原点" in caught.value.message("zh")
-    assert services.list_snapshots(stranger) == []
+    assert usecases.list_snapshots(stranger) == []
 
 
 def test_a_migration_that_failed_gives_the_same_identity_next_time(tmp_path, monkeypatch):
@@ -255,10 +255,10 @@ def test_a_migration_that_failed_gives_the_same_identity_next_time(tmp_path, mon
     monkeypatch.setattr(dbmod, "LATEST", 5)
     with pytest.raises(sqlite3.OperationalError):
         open_database(a)
-    first = services.list_snapshots(a)
+    first = usecases.list_snapshots(a)
     assert [p.kind for p in first] == ["migration"] and whose(a)[1] == ""
     _latest(monkeypatch)
     open_database(a).close()
-    listed = services.list_snapshots(a)
+    listed = usecases.list_snapshots(a)
     assert whose(a)[1] == first[0].identity == recall(a).identity
     assert [p.kind for p in listed] == ["migration", "migration"] and first[0] in listed

@@ -15,10 +15,10 @@ from magdesk.core import rules_records as R
 from magdesk.core import rules_sales as S
 from magdesk.core.validation import validate
 from magdesk.resources import load_codelists
-from magdesk.services import load_dataset
 from magdesk.storage import open_database
 from magdesk.storage import sales as Q
 from magdesk.storage.repository import TABLES, Repository
+from magdesk.usecases import load_dataset
 from tests.conftest import TODAY
 from tests.core import world as W
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.cli import main
 from magdesk.filing.export import ExportError
 from magdesk.storage import schema
@@ -89,7 +89,7 @@ def test_check_reports_the_objects_as_json(demo_copy, capsys):
     assert {o["name"] for o in got["schema"]["missing"]} == {
         "audit_sale_out_update", "sale_out_locked_delete"}
     with open_database(demo_copy) as db:
-        report = services.check_database(db)
+        report = usecases.check_database(db)
         assert not report.ok and not report.schema.ok
         assert "missing: trigger sale_out_locked_delete on sale_out" in db.read_only_reason
 
@@ -102,7 +102,7 @@ def test_an_import_into_a_file_with_a_trigger_on_counterparty_is_refused(demo_co
     rows = [["客户名称", "英文名称", "地址", "国家"], ["Tokyo Magnet KK", "Tokyo Magnet KK",
                                                       "Tokyo", "日本"]]
     with open_database(demo_copy) as db:
-        result = services.import_file(db, "counterparties", write_csv(tmp_path / "c.csv", rows))
+        result = usecases.import_file(db, "counterparties", write_csv(tmp_path / "c.csv", rows))
     assert result.status != "imported"
     assert _rows(demo_copy) == before
 
@@ -115,7 +115,7 @@ def test_a_view_in_place_of_a_table_never_exports(demo_copy, tmp_path):
         assert "view counterparty" in db.read_only_reason
         assert "missing: table counterparty" in db.read_only_reason
         with pytest.raises(ExportError) as caught:
-            services.export_filing(db, "2026-10", out, draft=True)
+            usecases.export_filing(db, "2026-10", out, draft=True)
     assert "销售出库" in caught.value.message("zh") and "销售出库" in str(caught.value)
     assert not [p for p in out.iterdir() if p.suffix == ".xlsx"] if out.exists() else True
     assert not list(out.glob(".*.tmp")) if out.exists() else True
@@ -133,7 +133,7 @@ def test_an_export_whose_rows_differ_from_the_tables_is_refused(demo_copy, tmp_p
     with open_database(demo_copy, check=False) as db:
         assert not db.read_only
         with pytest.raises(ExportError) as caught:
-            services.export_filing(db, "2026-10", out, draft=True)
+            usecases.export_filing(db, "2026-10", out, draft=True)
         exported = db.conn.execute("SELECT count(*) FROM filing_export").fetchone()[0]
     message = str(caught.value)
     assert "sheet '销售出库' holds" in message and "the written file was removed" in message
@@ -153,7 +153,7 @@ def test_a_dropped_audit_trigger_is_named_missing(demo_copy):
 def test_repair_restores_the_schema_and_keeps_every_row(demo_copy, demo_file, attack):
     rows = _rows(demo_copy)
     _alter(demo_copy, attack)
-    result = services.repair_schema(demo_copy)
+    result = usecases.repair_schema(demo_copy)
     assert result.plan.needed
     assert _schema_rows(demo_copy) == _schema_rows(demo_file)
     after = _rows(demo_copy)
@@ -173,7 +173,7 @@ def test_repair_restores_the_schema_and_keeps_every_row(demo_copy, demo_file, at
 
 
 def test_repair_of_a_sound_file_does_nothing(demo_copy):
-    result = services.repair_schema(demo_copy)
+    result = usecases.repair_schema(demo_copy)
     assert not result.plan.needed and result.point is None
     assert list_snapshots(demo_copy) == []
 
@@ -183,7 +183,7 @@ def test_repair_does_not_make_up_a_missing_table(demo_copy, capsys):
                       "ALTER TABLE kept ADD COLUMN extra TEXT")
     before = _schema_rows(demo_copy)
     with pytest.raises(RepairRefused) as caught:
-        services.repair_schema(demo_copy)
+        usecases.repair_schema(demo_copy)
     assert "table stock_adjustment" in caught.value.message("en")
     assert "表 stock_adjustment" in caught.value.message("zh")
     assert _schema_rows(demo_copy) == before and list_snapshots(demo_copy) == []
@@ -203,10 +203,10 @@ def test_the_cli_repairs_and_the_file_opens_writable(demo_copy, capsys):
 
 def test_a_restored_point_with_a_planted_trigger_is_read_only(demo_copy):
     _alter(demo_copy, PLANTED)
-    point = services.repair_schema(demo_copy).point
+    point = usecases.repair_schema(demo_copy).point
     sales = _sales(demo_copy)
     with open_database(demo_copy) as db:
-        services.restore_snapshot(db, point.path)
+        usecases.restore_snapshot(db, point.path)
         assert db.read_only and "evil_x" in db.read_only_reason
     assert _sales(demo_copy) == sales
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from magdesk import services
+from magdesk import usecases
 from magdesk.settings import data_dir
 from magdesk.storage import audit, migrations, snapshots
 from magdesk.storage.db import StorageError, open_database
@@ -33,9 +33,9 @@ def test_a_restore_point_is_a_plain_checked_copy_with_its_note(tmp_path):
     path = tmp_path / "books.sqlite"
     with open_database(path, create=True) as db:
         Repository(db).insert(_supplier(1))
-        snap = services.take_snapshot(db, "before import 销售.xlsx")
+        snap = usecases.take_snapshot(db, "before import 销售.xlsx")
         Repository(db).insert(_supplier(2))  # after the copy: not in it
-        listed = services.list_snapshots(db)
+        listed = usecases.list_snapshots(db)
     identity = file_identity(sqlite3.connect(path))
     assert len(identity) == 32 and snap.path.parent == data_dir() / "snapshots" / identity
     assert snap.identity == identity
@@ -60,7 +60,7 @@ def test_rotation_keeps_the_newest_and_the_last_of_every_filed_period(tmp_path):
         with db.write() as conn:  # amended: revision 1, no longer filed
             conn.execute("UPDATE period SET state = 'AMENDED', revision = 1")
         taken += [db.snapshot(f"later {n}") for n in range(5)]  # more than keep
-        names = [s.note for s in services.list_snapshots(db)]
+        names = [s.note for s in usecases.list_snapshots(db)]
     assert names == ["later 4", "later 3", "later 2", "January filed"]
     assert snapshots.read_info(taken[1].path).filed == ("2026-01@0",)
 
@@ -72,12 +72,12 @@ def test_restoring_snapshots_the_current_state_then_replaces_the_file(tmp_path):
         good = db.snapshot("good")
         Repository(db).insert(_supplier(2))
         Repository(db).insert(_supplier(3))
-        result = services.restore_snapshot(db, good.path)
+        result = usecases.restore_snapshot(db, good.path)
         assert Repository(db).count("counterparty") == 1  # db now reads the restored file
-        newest = services.audit_log(db, limit=1)[0]
+        newest = usecases.audit_log(db, limit=1)[0]
         assert audit.verify(db.conn).ok
         Repository(db).insert(_supplier(4))  # and can write it
-        listed = {s.path for s in services.list_snapshots(db)}
+        listed = {s.path for s in usecases.list_snapshots(db)}
     assert result.before is not None and _count(result.before.path) == 3
     assert {good.path, result.before.path} <= listed  # keep=1, yet the source survived
     assert (newest.action, newest.record) == ("RESTORE", good.name)
@@ -103,7 +103,7 @@ def test_a_stale_log_beside_the_file_is_not_picked_up(tmp_path):
     (probe / (path.name + "-wal")).write_bytes(wal)
     assert _count(probe / path.name) == 3  # SQLite applies such a log when it finds one
     path.with_name(path.name + "-wal").write_bytes(wal)
-    result = services.restore_file(path, good.path)
+    result = usecases.restore_file(path, good.path)
     assert _count(result.before.path) == 3  # the state before, log included, is kept
     assert _count(path) == 1  # the restored file did not pick the log up
 
@@ -116,11 +116,11 @@ def test_restore_by_path_keeps_a_damaged_file_aside(tmp_path):
     with open(path, "r+b") as fh:  # wreck every page after the first
         fh.seek(4096)
         fh.write(os.urandom(path.stat().st_size - 4096))
-    result = services.restore_file(path, good.path)
+    result = usecases.restore_file(path, good.path)
     assert result.damaged_copy is not None and result.damaged_copy.exists()
     with open_database(path) as db:
         assert Repository(db).count("counterparty") == 1
-        assert services.audit_log(db, limit=1)[0].action == "RESTORE"
+        assert usecases.audit_log(db, limit=1)[0].action == "RESTORE"
 
 
 def test_restore_by_path_recreates_a_missing_file(tmp_path):
@@ -130,8 +130,8 @@ def test_restore_by_path_recreates_a_missing_file(tmp_path):
         db.snapshot("good")
     for suffix in ("", "-wal", "-shm"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
-    source = services.find_snapshot(path, "latest")
-    services.restore_file(path, source)
+    source = usecases.find_snapshot(path, "latest")
+    usecases.restore_file(path, source)
     assert _count(path) == 1
 
 
@@ -144,7 +144,7 @@ def test_a_restore_source_must_be_a_sound_magdesk_file(tmp_path):
     with open_database(path, create=True) as db:
         for source in (bad, other, tmp_path / "missing.sqlite"):
             with pytest.raises(SnapshotError):
-                services.restore_snapshot(db, source)
+                usecases.restore_snapshot(db, source)
         assert Repository(db).count("counterparty") == 0
 
 
@@ -154,14 +154,14 @@ def test_backup_to_a_file_or_folder(tmp_path):
     usb.mkdir()
     with open_database(path, create=True) as db:
         Repository(db).insert(_supplier(1))
-        copy = services.backup_to(db, usb / "books-2026-11.sqlite")
+        copy = usecases.backup_to(db, usb / "books-2026-11.sqlite")
         with pytest.raises(SnapshotError, match="already exists"):
-            services.backup_to(db, copy.path)
+            usecases.backup_to(db, copy.path)
         with pytest.raises(SnapshotError, match="cannot replace"):
-            services.backup_to(db, path)
-        in_folder = services.backup_to(db, usb)
+            usecases.backup_to(db, path)
+        in_folder = usecases.backup_to(db, usb)
         Repository(db).insert(_supplier(2))
-        services.restore_snapshot(db, copy.path)
+        usecases.restore_snapshot(db, copy.path)
         assert Repository(db).count("counterparty") == 1
     assert in_folder.path.parent == usb and copy.kind == "backup"
 
@@ -170,13 +170,13 @@ def test_on_exit_a_restore_point_only_when_something_changed(tmp_path):
     path = tmp_path / "books.sqlite"
     db = open_database(path, create=True)
     Repository(db).insert(_supplier(1))
-    first = services.close_database(db)
-    second = services.close_database(open_database(path))
+    first = usecases.close_database(db)
+    second = usecases.close_database(open_database(path))
     db = open_database(path)
     Repository(db).insert(_supplier(2))
-    third = services.close_database(db)
+    third = usecases.close_database(db)
     assert first is not None and second is None and third not in (None, first)
-    assert [s.kind for s in services.list_snapshots(path)] == ["exit", "exit"]
+    assert [s.kind for s in usecases.list_snapshots(path)] == ["exit", "exit"]
 
 
 def test_an_untouched_file_gets_no_restore_point_even_without_any_before(tmp_path):
@@ -189,8 +189,8 @@ def test_an_untouched_file_gets_no_restore_point_even_without_any_before(tmp_pat
     db = open_database(path)
     assert Repository(db).count("counterparty") == 49
     assert not db.changed()
-    assert services.close_database(db) is None
-    assert services.list_snapshots(path) == [] and path.read_bytes() == before
+    assert usecases.close_database(db) is None
+    assert usecases.list_snapshots(path) == [] and path.read_bytes() == before
 
 
 def test_a_file_in_rollback_mode_opened_and_closed_has_not_changed(tmp_path):
@@ -201,7 +201,7 @@ def test_a_file_in_rollback_mode_opened_and_closed_has_not_changed(tmp_path):
     raw.close()
     db = open_database(path)
     assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert not db.changed() and services.close_database(db) is None
+    assert not db.changed() and usecases.close_database(db) is None
 
 
 def test_what_counts_as_a_change_for_the_restore_point_on_exit(tmp_path):
@@ -231,7 +231,7 @@ def test_what_counts_as_a_change_for_the_restore_point_on_exit(tmp_path):
     raw.commit()
     raw.close()
     assert db.changed()
-    assert services.close_database(db).kind == "exit"
+    assert usecases.close_database(db).kind == "exit"
 
 
 def test_on_exit_after_a_migration_and_after_a_restore(tmp_path, monkeypatch):
@@ -244,13 +244,13 @@ def test_on_exit_after_a_migration_and_after_a_restore(tmp_path, monkeypatch):
     monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS)
     monkeypatch.setattr(dbmod, "LATEST", migrations.LATEST)
     db = open_database(path)  # migrated in this session: changed by it
-    assert db.changed() and services.close_database(db).schema == migrations.LATEST
+    assert db.changed() and usecases.close_database(db).schema == migrations.LATEST
     db = open_database(path)
-    point = services.list_snapshots(path)[0]
-    services.restore_snapshot(db, point.path)
+    point = usecases.list_snapshots(path)[0]
+    usecases.restore_snapshot(db, point.path)
     assert db.changed()  # the file was replaced
-    assert services.close_database(db) is not None
-    kinds = [s.kind for s in services.list_snapshots(path)]
+    assert usecases.close_database(db) is not None
+    kinds = [s.kind for s in usecases.list_snapshots(path)]
     assert kinds == ["exit", "restore", "exit", "migration"]
 
 
@@ -260,17 +260,17 @@ def test_a_restore_point_that_cannot_be_written_stops_the_operation(tmp_path):
     blocker.write_text("x")
     with open_database(path, create=True, backup_dir=blocker) as db:
         with pytest.raises(SnapshotError, match="could not be written"):
-            services.take_snapshot(db, "before anything")
+            usecases.take_snapshot(db, "before anything")
         with pytest.raises(SnapshotError):
-            services.delete_records(db, "counterparty", [1, 2])
+            usecases.delete_records(db, "counterparty", [1, 2])
 
 
 def test_export_filing_and_amending_take_restore_points(demo_copy, tmp_path):
     with open_database(demo_copy) as db:
-        services.export_filing(db, "2026-06", tmp_path, today=date(2026, 11, 26))
-        services.file_period(db, "2026-06", date(2026, 7, 8), "RC-1")
-        services.amend_period(db, "2026-06", today=date(2026, 11, 26))
-        notes = [s.note for s in services.list_snapshots(db)]
-        kept = services.list_snapshots(db)
+        usecases.export_filing(db, "2026-06", tmp_path, today=date(2026, 11, 26))
+        usecases.file_period(db, "2026-06", date(2026, 7, 8), "RC-1")
+        usecases.amend_period(db, "2026-06", today=date(2026, 11, 26))
+        notes = [s.note for s in usecases.list_snapshots(db)]
+        kept = usecases.list_snapshots(db)
     assert notes == ["before amending 2026-06", "before filing 2026-06", "before export 2026-06"]
     assert kept[0].filed == ("2026-06@0",)  # the state as filed, kept for good

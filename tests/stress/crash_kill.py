@@ -58,7 +58,7 @@ def _counterparty(name: str, address: str):
 
 
 def child(db_path: Path, run: int, seed: int, mix: str = "all") -> None:
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.storage import open_database
     from magdesk.storage.repository import Repository
 
@@ -80,8 +80,9 @@ def child(db_path: Path, run: int, seed: int, mix: str = "all") -> None:
             name = f"K{run}-{i}"
             op = {"kind": "save", "names": {name: f"addr {i}"}}
             _say(ev="begin", op=op)
-            new_id, findings = services.save_record(db, _counterparty(name, f"addr {i}"))
-            assert new_id is not None, findings
+            changes = usecases.save(db, _counterparty(name, f"addr {i}"))
+            assert changes.ok, changes.refused
+            ((_, new_id),) = changes.records
             present[name] = repo.get("counterparty", new_id)
         elif roll < 0.55:
             name = rng.choice(sorted(present))
@@ -100,7 +101,7 @@ def child(db_path: Path, run: int, seed: int, mix: str = "all") -> None:
             _write_csv(sheet, rows)
             op = {"kind": "import", "names": rows}
             _say(ev="begin", op=op)
-            result = services.import_file(db, "counterparties", sheet)
+            result = usecases.import_file(db, "counterparties", sheet)
             assert result.status == "imported", [f.code for f in result.findings]
             present.update({r.name_cn: r for r in Repository(db).iter(
                 "counterparty", where="name_cn LIKE ?", params=(f"I{run}-{i}-%",))})
@@ -113,7 +114,7 @@ def child(db_path: Path, run: int, seed: int, mix: str = "all") -> None:
         else:
             source = rng.choice([s for s in snaps if s.exists()] or snaps)
             _say(ev="begin", op={"kind": "restore", "snapshot": source.name})
-            services.restore_snapshot(db, source)
+            usecases.restore_snapshot(db, source)
             present = {r.name_cn: r for r in Repository(db).iter("counterparty")}
         _say(ev="ok")
 
@@ -194,7 +195,7 @@ def one_kill(db_path: Path, model: Model, run: int, rng: random.Random, max_wait
 
 
 def check(db_path: Path, model: Model, pending: dict | None, run: int) -> None:
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.storage import audit, open_database, restore
     from magdesk.storage.identity import file_identity
 
@@ -208,7 +209,7 @@ def check(db_path: Path, model: Model, pending: dict | None, run: int) -> None:
         if not report.ok:
             raise AssertionError(f"after kill {run}: audit trail broken: {report.detail}")
         actual = dict(db.conn.execute("SELECT name_cn, address FROM counterparty"))
-        listed = services.list_snapshots(db)
+        listed = usecases.list_snapshots(db)
         identity = file_identity(db.conn)
     if identity != (model.identity or identity) or not identity:
         raise AssertionError(f"after kill {run}: the file's identity is {identity!r}, "
@@ -282,14 +283,14 @@ PLANTED = ("ALTER TABLE counterparty RENAME TO counterparty_real;"
 
 
 def schema_child(kind: str, db_path: Path) -> None:
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.storage import open_database
 
     _say(ev="ready")
     if kind == "migrate":
         open_database(db_path, keep=KEEP).close()
     else:
-        services.repair_schema(db_path)
+        usecases.repair_schema(db_path)
     _say(ev="ok")
 
 
@@ -344,7 +345,7 @@ def schema_kill(kind: str, template: Path, db_path: Path, rng: random.Random, en
     check the file.  Returns what the kill found ("old", "new")."""
     import shutil
 
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.storage import audit, open_database
 
     shutil.copyfile(template, db_path)
@@ -366,7 +367,7 @@ def schema_kill(kind: str, template: Path, db_path: Path, rng: random.Random, en
         raise AssertionError(f"killed {kind}: the file is neither as it was nor as it should "
                              f"become: schema v{version}, {diff.describe()}")
     if kind == "repair" and not diff.ok:
-        services.repair_schema(db_path)  # the repair, done again, ends where it should
+        usecases.repair_schema(db_path)  # the repair, done again, ends where it should
     with open_database(db_path, keep=KEEP) as db:
         assert not db.read_only, db.read_only_reason
         assert db.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]

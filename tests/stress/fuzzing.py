@@ -219,12 +219,12 @@ def footprint(conn: sqlite3.Connection) -> tuple:
 def check_import(db, path: Path) -> str:
     """An import gives a result or ImportFileError, never another exception;
     unless it says "imported", nothing was written."""
-    from magdesk import services
+    from magdesk import usecases
     from magdesk.importing import ImportFileError
 
     before = footprint(db.conn)
     try:
-        result = services.import_file(db, "counterparties", path)
+        result = usecases.import_file(db, "counterparties", path)
     except ImportFileError as exc:
         assert exc.message("zh") and exc.message("en")
         status = "file refused"

@@ -7,9 +7,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from .core.fields import entity_label
-from .storage import ranges as R
-from .storage.repository import ENTITY_OF, Repository
+from ..core.fields import entity_label
+from ..storage import ranges as R
+from ..storage.repository import ENTITY_OF, Repository
 
 
 class Edit:
@@ -29,11 +29,33 @@ def _key(record) -> str:
     return str(getattr(record, "key", record.id))
 
 
+def _accept(repo: Repository, accepts: list) -> list:
+    """Write the warnings the clerk accepted with a save (entity, record,
+    code, reason); returns the reasons they had before (None: not accepted)."""
+    before = [repo.accepted_reason(e, r, c) for e, r, c, _ in accepts]
+    for entity, record, code, reason in accepts:
+        repo.accept_finding(entity, record, code, reason)
+    return before
+
+
+def _withdraw(repo: Repository, accepts: list, before: list) -> None:
+    """Put the acceptances back as they were before the save."""
+    for (entity, record, code, _), reason in zip(accepts, before, strict=True):
+        if reason is None:
+            repo.withdraw_acceptance(entity, record, code)
+        else:
+            repo.accept_finding(entity, record, code, reason)
+
+
 @dataclass
 class Create(Edit):
     record: object
     new_id: int | None = None
     inputs: list | None = None  # a batch's input lines, saved with it
+    # Warnings accepted with the save (entity, record, code, reason): part of
+    # the same transaction and of the same undo step.
+    accepts: list = field(default_factory=list)
+    accepted_before: list = field(default_factory=list)
 
     def apply(self, repo: Repository) -> None:
         with repo._tx():
@@ -44,9 +66,12 @@ class Create(Edit):
                 repo.insert_many(ENTITY_OF[type(self.record)], [self.record])
             if self.inputs is not None:
                 repo.replace_batch_inputs(self.new_id, self.inputs)
+            self.accepted_before = _accept(repo, self.accepts)
 
     def revert(self, repo: Repository) -> None:
-        repo.delete(ENTITY_OF[type(self.record)], self.new_id)
+        with repo._tx():
+            repo.delete(ENTITY_OF[type(self.record)], self.new_id)
+            _withdraw(repo, self.accepts, self.accepted_before)
 
     def describe(self, lang: str = "zh") -> str:
         label = entity_label(ENTITY_OF[type(self.record)], lang)
@@ -60,6 +85,8 @@ class Update(Edit):
     new: object
     inputs: list | None = None  # a batch's new input lines
     old_inputs: list | None = None
+    accepts: list = field(default_factory=list)  # as Create's
+    accepted_before: list = field(default_factory=list)
 
     def apply(self, repo: Repository) -> None:
         with repo._tx():
@@ -69,12 +96,14 @@ class Update(Edit):
             repo.update(self.new)
             if self.inputs is not None:
                 repo.replace_batch_inputs(self.new.id, self.inputs)
+            self.accepted_before = _accept(repo, self.accepts)
 
     def revert(self, repo: Repository) -> None:
         with repo._tx():
             repo.update(self.old)
             if self.old_inputs is not None:
                 repo.replace_batch_inputs(self.old.id, self.old_inputs)
+            _withdraw(repo, self.accepts, self.accepted_before)
 
     def describe(self, lang: str = "zh") -> str:
         label = entity_label(ENTITY_OF[type(self.new)], lang)
@@ -151,7 +180,7 @@ class ImportEdit(Edit):
     def capture(cls, repo: Repository, result) -> ImportEdit | None:
         """The step of an ``importing.ImportResult`` just committed (None when
         it wrote nothing)."""
-        from .importing.columns import KINDS
+        from ..importing.columns import KINDS
 
         if result.status != "imported" or not (result.added or result.replaced):
             return None

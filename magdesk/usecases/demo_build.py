@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..core import model as M
+from ..core.control import ControlPolicy, classify
+from ..core.identifiers import USCC_CHARSET, uscc_check_char
+from ..storage.db import Database
+from ..storage.repository import Repository
 from . import demo_data as D
-from .core import model as M
-from .core.control import ControlPolicy, classify
-from .core.identifiers import USCC_CHARSET, uscc_check_char
-from .storage.db import Database
-from .storage.repository import Repository
 
 _ORG_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
@@ -83,8 +83,8 @@ def build_demo(db: Database, *, sales: int = 2400, seed: int = 1, end_period: st
     today = today or date.today()
     start, end = month_window(end_period or previous_period(today), months)
     repo = Repository(db)
-    with db.write() as conn:
-        conn.execute("PRAGMA defer_foreign_keys = ON")
+    with db.write():
+        repo.defer_references()
         repo.set_company(M.Company(
             name="宁波市鑫磁稀土永磁材料有限公司", uscc=make_uscc(rng, "330206"),
             address="浙江省宁波市北仑区大港工业城科苑路88号", contact="王静 0574-8618 0000",
@@ -368,7 +368,7 @@ def _replace(record, **changes):
 
 
 def _load_items():
-    from .resources import load_codelists
+    from ..resources import load_codelists
 
     return load_codelists().control_items
 

@@ -1,5 +1,4 @@
-"""Use cases of data safety, shared by the GUI and the CLI (and re-exported by
-``services``): restore points, backups, restoring, the audit trail.
+"""Use cases of data safety, shared by the GUI and the CLI: restore points, backups, restoring, the audit trail.
 
 The GUI's File menu lists ``list_snapshots`` by date with their notes and
 calls ``restore_snapshot``; a record's history is ``record_history``; on exit
@@ -12,15 +11,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .settings import Settings, load_settings
-from .storage import anchor_check, anchors, audit, legacy, restore, snapshots
-from .storage.anchor_check import AnchorReport
-from .storage.db import DamagedFileError, Database, NotMagdeskFileError, StorageError, open_database
-from .storage.identity import describe, file_identity
-from .storage.reasons import Reason
-from .storage.repository import TABLES
-from .storage.restore import RestoreResult
-from .storage.snapshots import Snapshot, SnapshotError
+from ..settings import Settings, load_settings
+from ..storage import anchor_check, anchors, audit, legacy, restore, snapshots
+from ..storage.anchor_check import AnchorReport
+from ..storage.db import (
+    DamagedFileError,
+    Database,
+    NotMagdeskFileError,
+    StorageError,
+    open_database,
+)
+from ..storage.identity import describe, file_identity
+from ..storage.reasons import Reason
+from ..storage.repository import TABLES
+from ..storage.restore import OtherFileError, RestoreResult  # noqa: F401  (for callers)
+from ..storage.snapshots import Snapshot, SnapshotError
 
 # A record's history includes the lines that belong to it.
 _CHILDREN = {"production_batch": {"batch_input": "batch_id"},
@@ -157,7 +162,7 @@ def close_database(db: Database, *, snapshot: bool = True) -> Snapshot | None:
 def delete_records(db: Database, entity: str, ids: Iterable[int]) -> int:
     """Delete records in one transaction, after a restore point when there is
     more than one.  Returns how many were deleted."""
-    from .storage.repository import Repository
+    from ..storage.repository import Repository
 
     ids = list(ids)
     if len(ids) > 1:
@@ -197,7 +202,7 @@ def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
     chain (the report names the first broken entry), then check it against
     every anchor held outside the file: the data folder's anchor list, the
     file's restore points and the filing ``workbooks`` given."""
-    from .filing.anchor import WorkbookAnchorError, workbook_anchor
+    from ..filing.anchor import WorkbookAnchorError, workbook_anchor
 
     if not db._audited:
         raise StorageError(f"{db.path.name} has no audit trail (schema {db.schema_version})")
@@ -205,7 +210,7 @@ def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
     if not db.read_only and audit.needs_sealing(db.conn):
         with db.write():
             sealed_now = True
-    total = db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    total = audit.entry_count(db.conn)
     identity = file_identity(db.conn)
     found, set_aside = anchors.load(identity)
     found += _point_anchors(db, identity)

@@ -1,0 +1,44 @@
+"""The use cases: the one door through which the window, the CLI and an
+import change a file.  Every change is one call, in one transaction, and
+returns what changed (``changes.Changes``); the reads the window and the
+CLI need (validation, the months, summaries) are here too.
+
+One module per family: ``records`` (save, delete, undo, redo, accept a
+warning), ``periods`` (export, file, amend, the months' states),
+``importing``, ``company``, ``safety`` (restore points, backups, restoring,
+the audit trail), ``files`` (check, repair), ``demo``, ``validation`` (read
+models).  Their functions are reachable from here by name, each module
+imported when first used: the window starts without most of them."""
+
+from __future__ import annotations
+
+import importlib
+
+_WHERE = {
+    "records": ("save", "delete", "undo", "redo", "accept_warning", "repository"),
+    "changes": ("Changes", "record_months"),
+    "periods": ("export_filing", "export_target", "period_statuses", "period_status",
+                "file_period", "amend_period", "period_changed"),
+    "importing": ("import_file", "import_changes", "import_preview", "preview_rows", "write_import_report",
+                  "write_import_template"),
+    "company": ("check_company", "save_company", "create_database"),
+    "safety": ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
+               "foreign_snapshots", "list_snapshots", "record_history", "restore_file",
+               "restore_snapshot", "take_snapshot", "verify_audit"),
+    "files": ("CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal"),
+    "demo": ("create_demo",),
+    "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
+                   "findings_by_period"),
+}
+_MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_MODULE_OF])

@@ -1,0 +1,71 @@
+"""Files: the health check of a file and the repair of its schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..settings import Settings
+from ..storage.migrations import LATEST
+
+if TYPE_CHECKING:
+    from ..storage.db import Database
+    from ..storage.schema import SchemaDiff
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    integrity: str
+    foreign_key_violations: int
+    schema_version: int
+    latest_schema: int
+    read_only: str
+    counts: dict[str, int]
+    schema: SchemaDiff | None = None  # the file's schema objects against its version's
+
+    @property
+    def ok(self) -> bool:
+        return (self.integrity == "ok" and self.foreign_key_violations == 0
+                and (self.schema is None or self.schema.ok))
+
+
+def check_database(db: Database) -> CheckReport:
+    """SQLite's integrity and foreign-key checks, the schema version, the
+    schema objects magdesk did not define or that are missing, row counts."""
+    from ..storage.schema import compare
+
+    integrity, violations, counts = db.health()
+    return CheckReport(integrity, violations, db.schema_version, LATEST, db.read_only_reason,
+                       counts, compare(db.conn))
+
+
+def repair_schema(path: Path, *, settings: Settings | None = None):
+    """Drop the schema objects magdesk did not define from the file at
+    ``path`` and make the missing ones again, after a restore point of the
+    file as found, recorded in its audit trail (a ``repair.RepairResult``;
+    RepairRefused when a table cannot be mended without its rows).  The
+    file must not be open for writing; open it afterwards as usual."""
+    from ..storage import repair, safety
+    from ..storage.db import _settings
+
+    root = Path(settings.backup_dir) if settings and settings.backup_dir else None
+    clerk, backup_dir, keep = _settings(settings.clerk_name if settings else None, root,
+                                        settings.snapshots_keep if settings else None)
+    return repair.repair_file(Path(path), backup_dir=backup_dir, keep=keep, clerk=clerk,
+                              os_user=safety.os_user())
+
+
+def repair_plan(db: Database):
+    """What a repair of ``db`` would drop and make again (a
+    ``storage.repair`` plan; reading only: nothing of the file runs)."""
+    from ..storage import repair
+
+    return repair.plan(db.conn)
+
+
+def repair_refusal(plan, path: Path):
+    """Why a ``plan`` cannot be carried out (its ``message(lang)``)."""
+    from ..storage import repair
+
+    return repair.refusal(plan, path)
