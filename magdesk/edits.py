@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from .core.derive import complete
 from .core.fields import entity_label
 from .storage import ranges as R
 from .storage.repository import ENTITY_OF, Repository
@@ -38,6 +39,7 @@ class Create(Edit):
     def apply(self, repo: Repository) -> None:
         with repo._tx():
             if self.new_id is None:
+                self.record, _ = complete(self.record, repo.get)
                 self.new_id = repo.insert(self.record)
                 self.record = dataclasses.replace(self.record, id=self.new_id)
             else:  # redo: the same id again, so later edits still point at it
@@ -66,6 +68,7 @@ class Update(Edit):
             if self.inputs is not None and self.old_inputs is None:
                 self.old_inputs = list(repo.iter("batch_input", where="batch_id = ?",
                                                  params=(self.old.id,)))
+            self.new, _ = complete(self.new, repo.get)
             repo.update(self.new)
             if self.inputs is not None:
                 repo.replace_batch_inputs(self.new.id, self.inputs)

@@ -304,13 +304,17 @@ def amend_period(db: Database, period: str, *, today: date | None = None):
 
 
 def save_record(db: Database, record) -> tuple[int | None, list[Finding]]:
-    """Insert (id None) or update a record.  A record dated in a filed period is
-    refused with a ``period.locked`` finding; nothing is written then."""
+    """Insert (id None) or update a record, completed first by the core's
+    derivations (``core.derive.complete``: canonical case, values implied by
+    other fields and records).  A record touching a filed month is refused with
+    a ``period.locked`` finding; nothing is written then."""
+    from .core.derive import complete
     from .core.findings import finding
     from .storage.db import PeriodLockedError
     from .storage.repository import ENTITY_OF, Repository
 
     repo = Repository(db)
+    record, _ = complete(record, repo.get)
     try:
         if record.id is None:
             return repo.insert(record), []
@@ -319,15 +323,16 @@ def save_record(db: Database, record) -> tuple[int | None, list[Finding]]:
     except PeriodLockedError:
         entity = ENTITY_OF[type(record)]
         return None, [finding("period.locked", entity, getattr(record, "key", str(record.id)),
-                              None, None, period=_record_month(record))]
+                              None, None, period=locked_month(repo, entity, record))]
 
 
-def _record_month(record) -> str:
-    for name in ("date", "decl_date", "end_date"):
-        day = getattr(record, name, None)
-        if day is not None:
-            return f"{day.year}-{day.month:02d}"
-    return "?"
+def locked_month(repo, entity: str, record) -> str:
+    """The first filed month the record touches (``core.months``), else "?"."""
+    from .core.months import locked_months
+    from .storage.repository import _batch_of
+
+    found = locked_months(entity, record, repo.locked_periods(), _batch_of(repo))
+    return found[0] if found else "?"
 
 
 # --- importing spreadsheets ------------------------------------------------------------

@@ -304,13 +304,16 @@ class MainWindow(MonthCounts, QMainWindow):
             from ..storage.reasons import said
 
             return self.tr("Read-only: {0}").format(said(self.db.read_only_reason, self.lang))
-        day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
-                    if getattr(record, n, None) is not None), None)
-        if day is not None:
-            period = f"{day.year}-{day.month:02d}"
-            if FilingStore(self.db).period(period)["state"] == "FILED":
-                return self.tr("{0} is filed and locked; start an amendment on the Filing "
-                               "page to change it.").format(period)
+        from ..core.months import locked_months
+        from ..storage.repository import ENTITY_OF
+
+        if record is None:
+            return ""
+        months = locked_months(ENTITY_OF[type(record)], record, self.repo.locked_periods(),
+                               lambda i: self.repo.get("batch", i))
+        if months:
+            return self.tr("{0} is filed and locked; start an amendment on the Filing "
+                           "page to change it.").format(months[0])
         return ""
 
     def commit(self, old, new, inputs: list | None = None) -> list[Finding]:
@@ -346,8 +349,10 @@ class MainWindow(MonthCounts, QMainWindow):
         try:
             edit.apply(self.repo)
         except PeriodLockedError:
+            from ..services import locked_month
+
             return [finding("period.locked", entity, key, None, None,
-                            period=self._locked_reason(record) or "?")]
+                            period=locked_month(self.repo, entity, record))]
         except DuplicateKeyError:
             return [finding("key.duplicate", entity, key, None, None, value=key)]
         except InUseError:
