@@ -159,11 +159,11 @@ def _sale(b: Builder, row: Row) -> M.Sale | None:
 
 
 def _export(b: Builder, row: Row) -> M.ExportLine | None:
-    """Defaults from the linked sale: the consignee is its customer, the HS code
-    its product's, the destination the consignee's country, the end user the
-    consignee's (English) name, the end use the sale's; 是否属于管制物项 and the
-    control number are derived from the product (DOMAIN §4.6) when not given;
-    lines of one declaration are numbered 1, 2, … in file order; USD unless given."""
+    """The consignee is the linked sale's customer unless given; what the sale
+    and the consignee imply (HS code, destination, end user, end use) is
+    completed by core.derive, as in a form; 是否属于管制物项 and the control
+    number are derived from the product (DOMAIN §4.6) when not given; lines of
+    one declaration are numbered 1, 2, … in file order; USD unless given."""
     refs, v = b.refs, row.values
     sale = refs.by_key(row, "sale_doc_no", "sale", "doc_no")
     consignee = refs.counterparty(row, "consignee_name", None)
@@ -182,18 +182,20 @@ def _export(b: Builder, row: Row) -> M.ExportLine | None:
         found = classify(product, day, b.codes.control_items, b.policy)
         controlled = found.controlled if controlled is None else controlled
         control_no = control_no or (found.control_no if controlled else None)
-    end_use = v.get("end_use") or sale.end_use or consignee.end_use_default
-    if end_use is None:
-        b.missing(row, "end_use", "export")
-        return None
-    return M.ExportLine(
-        None, sale.id, decl, day, v.get("hs_code") or product.hs_code,
-        v.get("destination") or consignee.country, consignee.id,
-        v.get("end_user") or consignee.name_en or consignee.name_cn, end_use, v["qty_g"],
+    record = M.ExportLine(
+        None, sale.id, decl, day, v.get("hs_code") or "", v.get("destination") or "",
+        consignee.id, v.get("end_user") or "", v.get("end_use") or "", v["qty_g"],
         line_no=line, controlled=bool(controlled), control_no=control_no or "",
         control_reason=_text(row, "control_reason"),
         licence_id=licence.id if licence is not None else None, value_fen=v.get("value_fen"),
         currency=v.get("currency") or "USD")
+    # The sale is looked up by what the row resolved, the rest as build() does.
+    lookup = b.lookup()
+    completed, _ = complete(record, lambda e, i: sale if e == "sale" else lookup(e, i))
+    if not completed.end_use:
+        b.missing(row, "end_use", "export")
+        return None
+    return record
 
 
 def _licence(b: Builder, row: Row) -> M.Licence | None:
