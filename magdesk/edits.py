@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .core.derive import complete
 from .core.fields import entity_label
+from .core.months import locked_months
 from .storage import ranges as R
 from .storage.repository import ENTITY_OF, Repository
 
@@ -253,7 +254,8 @@ class ImportEdit(Edit):
     def _check_unlocked(self, repo: Repository, records: list, action: tuple[str, str]) -> None:
         locked = repo.locked_periods()
         for record in records if locked else ():
-            months = [m for m in R.months_of(repo, self.entity, record) if m in locked]
+            months = locked_months(self.entity, record, locked,  # the core's one rule
+                                   lambda i: repo.get("batch", i))
             if months:
                 raise UndoRefused(
                     f"{action[0]}:{_key(record)} 所在的 {months[0]} 已申报并锁定。",
