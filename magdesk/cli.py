@@ -525,6 +525,11 @@ def _mapping_arg(pairs: list[str], lang: str):
 def _print_import(result, lang: str) -> None:
     for f in result.findings:
         print(f"[{_severity(f.severity, lang)}] {f.code}  {f.message(lang)}")
+    from .importing.columns import KINDS
+
+    for d in result.derived:  # what the rows implied, as the form would have filled it
+        print(f"[{'推导' if lang == 'zh' else 'derived'}] {d.rule}  "
+              f"{d.message(KINDS[result.kind].entity, lang)}")
     params = {"file": result.file.name, "sheet": result.sheet, "inserted": result.inserted,
               "updated": result.updated, "skipped": result.skipped, "errors": result.errors,
               "warnings": result.warnings, "backup": result.backup or "-",

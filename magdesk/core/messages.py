@@ -269,3 +269,62 @@ def render(f: Finding, lang: str = "zh") -> str:
     text = render_text(f, lang)
     where = f"{entity_label(f.entity, lang)} {f.record}"
     return f"{where}: {text}" if lang != "zh" else f"{where}:{text}"
+
+
+# What core/derive.py filled in or put in canonical form: rule code -> (zh, en).
+# ``{label}`` is the field's label, ``{value}`` the value as shown, ``{source}``
+# the record it came from.
+DERIVED: dict[str, tuple[str, str]] = {
+    "derive.canonical": ("{label}“{was}”改写为“{value}”", "{label} '{was}' written as '{value}'"),
+    "derive.grade_from_batch": ("{label}取自生产批次 {source}：{value}",
+                                "{label} from batch {source}: {value}"),
+    "derive.grade_from_product": ("{label}取自产品 {source}：{value}",
+                                  "{label} from product {source}: {value}"),
+    "derive.end_use_from_customer": ("{label}取自客户“{source}”的默认最终用途：{value}",
+                                     "{label} from the default end use of {source}: {value}"),
+    "derive.end_use_from_sale": ("{label}取自销售单 {source}：{value}",
+                                 "{label} from sale {source}: {value}"),
+    "derive.hs_from_product": ("{label}取自产品 {source}：{value}",
+                               "{label} from product {source}: {value}"),
+    "derive.destination_from_consignee": ("{label}取自收货人“{source}”：{value}",
+                                          "{label} from consignee {source}: {value}"),
+    "derive.end_user_from_consignee": ("{label}取自收货人“{source}”：{value}",
+                                       "{label} from consignee {source}: {value}"),
+    "derive.amount_from_price": ("{label}按数量×单价计算：{value}",
+                                 "{label} computed as quantity × unit price: {value}"),
+    "derive.country_domestic": ("{label}按境内单位填为 {value}",
+                                "{label} set to {value} for a domestic party"),
+}
+
+
+def derived_value(entity: str, name: str, value, lang: str = "zh") -> str:
+    """A derived value as the clerk reads it (an amount in 元, an end use by name)."""
+    from .fields import field_spec
+    from .units import format_money
+
+    spec = field_spec(entity, name)
+    if spec is not None and spec.kind == "money" and isinstance(value, int):
+        return format_money(value)
+    if spec is not None and spec.choices is not None and value:
+        return spec.choices(value).label(lang)
+    return str(value)
+
+
+def render_derived(entity: str, d, lang: str = "zh") -> str:
+    """One ``derive.Derived`` as a sentence in the reader's language."""
+    zh, en = DERIVED[d.rule]
+    params = {**d.params, "was": d.params.get("value", ""),
+              "label": field_label(entity, d.field, lang),
+              "value": derived_value(entity, d.field, d.value, lang)}
+    return (zh if lang == "zh" else en).format_map(_Params(params))
+
+
+def render_derived_summary(entity: str, example, count: int, rows: list[int],
+                           lang: str = "zh") -> str:
+    """An import's derivations by one rule: the first as an example, how many
+    rows and which (the first of them)."""
+    text = render_derived(entity, example, lang)
+    more = "…" if count > len(rows) else ""
+    if lang == "zh":
+        return f"{text}（共 {count} 行：第 {'、'.join(map(str, rows))}{more} 行）"
+    return f"{text} ({count} rows: {', '.join(map(str, rows))}{more})"

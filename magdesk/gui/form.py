@@ -318,6 +318,7 @@ class RecordForm(QDialog):
         record, problems = self.build_record()
         if record is None:
             return problems
+        record = self.assist.complete(record)  # checked as saving will complete it
         check = {"counterparty": lambda r: R.check_counterparty(r, self.ctx),
                  "product": lambda r: R.check_product(r, self.ctx),
                  "purchase": lambda r: R.check_purchase(r, self.ctx, None),

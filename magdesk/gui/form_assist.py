@@ -1,13 +1,17 @@
 """What a record form offers the clerk beyond the field specs: a sale's batches
-newest first and only the product's, the product's grade, the next delivery
-number, and countries by name."""
+newest first and only the product's, the next delivery number, countries by
+name, and what the core derives (core.derive: a sale's grade from its batch or
+product, its end use from the customer, a purchase's amount from its price…)
+shown as suggestions in the empty fields; saving fills them by the same rule."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
 from ..core import kinds
+from ..core.derive import complete
+from ..core.messages import render_derived
 from ..storage.suggest import batches_like, next_sale_doc_no
 from ..usecases.reads import find_id, keys_like
 
@@ -19,11 +23,9 @@ class Assist:
 
     def __init__(self, form) -> None:
         self.form = form
-        self.auto_grade: str | None = None  # the grade last filled from the product
         self.auto_doc_no = ""  # the delivery number last suggested
         w = form.widgets
         if form.entity == "sale":
-            w["product_id"].textChanged.connect(self.fill_grade)
             w["date"].textChanged.connect(self.renumber)
         if form.entity == "counterparty":
             w["cp_type"].currentIndexChanged.connect(self.fill_country)
@@ -69,17 +71,29 @@ class Assist:
         text = self.form.widgets["product_id"].text().strip()
         return find_id(self.form.repo, "product", text) if text else None
 
-    def fill_grade(self) -> None:
-        """The product's grade in an empty grade field (or one still holding the
-        grade of the product chosen before); a grade the clerk typed stays."""
-        grade = self.form.widgets["grade"]
-        if grade.text().strip() and grade.text() != self.auto_grade:
-            return
-        product_id = self._product_id()
-        product = self.form.repo.get("product", product_id) if product_id else None
-        if product is not None and product.grade:
-            self.auto_grade = product.grade
-            grade.setText(product.grade)
+    def complete(self, record):
+        """The record as saving will complete it (core.derive); what it would
+        fill into an empty field shows there as a suggestion (grey placeholder
+        text, or the empty choice of a list named after it), which the clerk
+        overwrites by typing or choosing."""
+        try:
+            record, derived = complete(record, self.form.repo.get)
+        except (TypeError, AttributeError, ValueError):  # a half-typed record
+            return record
+        by_field = {d.field: d for d in derived if d.rule != "derive.canonical"}
+        for spec in self.form.specs:
+            widget = self.form.widgets[spec.name]
+            d = by_field.get(spec.name)
+            text = self.form._text(spec, d.value) if d is not None else ""
+            tip = render_derived(self.form.entity, d, self.form.lang) if d is not None else ""
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(text)
+                widget.setToolTip(tip)
+            elif isinstance(widget, QComboBox) and widget.count() and widget.itemData(0) is None:
+                label = spec.choices(d.value).label(self.form.lang) if d is not None else ""
+                widget.setItemText(0, label)
+                widget.setToolTip(tip)
+        return record
 
     def renumber(self) -> None:
         """The delivery number after the file's last one, for the sale's month;

@@ -11,6 +11,7 @@ from ..core import enums as E
 from ..core import model as M
 from ..core.codelists import CodeLists
 from ..core.control import ControlPolicy, classify
+from ..core.derive import complete
 from .convert import Row
 from .issues import ImportFinding
 from .refs import Refs
@@ -26,6 +27,7 @@ class Item:
     rows: list[int] = field(default_factory=list)
     inputs: list[tuple[int, str, M.BatchInput]] = field(default_factory=list)  # row, lot, line
     existing_id: int | None = None  # the record it updates
+    derived: list = field(default_factory=list)  # core.derive.Derived: what the row implied
 
 
 @dataclass
@@ -42,12 +44,31 @@ class Builder:
         if self.kind == "batches":
             return _batches(self, rows)
         make = _BUILDERS[self.kind]
+        lookup = self.lookup()
         items = []
         for row in rows:
             record = make(self, row)
             if record is not None and not row.bad:
-                items.append(Item(record, row.number, record.key))
+                # The same completion as a form's or the CLI's save (core.derive).
+                record, derived = complete(record, lookup)
+                items.append(Item(record, row.number, record.key, derived=derived))
         return items
+
+    def lookup(self):
+        """``core.derive``'s look-up over what the import has read: products and
+        counterparties from the references, other records once each from the file."""
+        tables = {"product": self.refs.products, "counterparty": self.refs.counterparties}
+        read: dict[tuple[str, int], object] = {}
+
+        def get(entity: str, record_id: int):
+            table = tables.get(entity)
+            if table is not None:
+                return table.get(record_id)
+            key = (entity, record_id)
+            if key not in read:
+                read[key] = self.refs.repo.get(entity, record_id)
+            return read[key]
+        return get
 
     def missing(self, row: Row, column: str, entity: str | None = None) -> None:
         """A value the record needs that the file does not give and nothing implies."""
@@ -118,8 +139,8 @@ def _purchase(b: Builder, row: Row) -> M.Purchase | None:
 
 
 def _sale(b: Builder, row: Row) -> M.Sale | None:
-    """Without 是否出口, a sale to a foreign customer is an export; an export
-    sale without an end use takes the customer's default end use.  CNY unless given."""
+    """Without 是否出口, a sale to a foreign customer is an export.  CNY unless
+    given.  The grade and end use, when empty, are completed by core.derive."""
     refs = b.refs
     customer = refs.counterparty(row, "customer_name", "customer_uscc")
     product = refs.product(row, "product_code")
@@ -130,7 +151,7 @@ def _sale(b: Builder, row: Row) -> M.Sale | None:
     is_export = v.get("is_export")
     if is_export is None:
         is_export = customer.cp_type == E.CpType.FOREIGN
-    end_use = v.get("end_use") or (customer.end_use_default if is_export else None)
+    end_use = v.get("end_use")
     return _new_sale(None, v["doc_no"], v["date"], customer.id, product.id, batch.id, v["qty_g"],
                   v.get("grade") or "", v.get("qty_pcs"), v.get("amount_fen"),
                   v.get("currency") or "CNY", v.get("invoice_no") or "",
@@ -138,11 +159,11 @@ def _sale(b: Builder, row: Row) -> M.Sale | None:
 
 
 def _export(b: Builder, row: Row) -> M.ExportLine | None:
-    """Defaults from the linked sale: the consignee is its customer, the HS code
-    its product's, the destination the consignee's country, the end user the
-    consignee's (English) name, the end use the sale's; 是否属于管制物项 and the
-    control number are derived from the product (DOMAIN §4.6) when not given;
-    lines of one declaration are numbered 1, 2, … in file order; USD unless given."""
+    """The consignee is the linked sale's customer unless given; what the sale
+    and the consignee imply (HS code, destination, end user, end use) is
+    completed by core.derive, as in a form; 是否属于管制物项 and the control
+    number are derived from the product (DOMAIN §4.6) when not given; lines of
+    one declaration are numbered 1, 2, … in file order; USD unless given."""
     refs, v = b.refs, row.values
     sale = refs.by_key(row, "sale_doc_no", "sale", "doc_no")
     consignee = refs.counterparty(row, "consignee_name", None)
@@ -161,18 +182,20 @@ def _export(b: Builder, row: Row) -> M.ExportLine | None:
         found = classify(product, day, b.codes.control_items, b.policy)
         controlled = found.controlled if controlled is None else controlled
         control_no = control_no or (found.control_no if controlled else None)
-    end_use = v.get("end_use") or sale.end_use or consignee.end_use_default
-    if end_use is None:
-        b.missing(row, "end_use", "export")
-        return None
-    return M.ExportLine(
-        None, sale.id, decl, day, v.get("hs_code") or product.hs_code,
-        v.get("destination") or consignee.country, consignee.id,
-        v.get("end_user") or consignee.name_en or consignee.name_cn, end_use, v["qty_g"],
+    record = M.ExportLine(
+        None, sale.id, decl, day, v.get("hs_code") or "", v.get("destination") or "",
+        consignee.id, v.get("end_user") or "", v.get("end_use") or "", v["qty_g"],
         line_no=line, controlled=bool(controlled), control_no=control_no or "",
         control_reason=_text(row, "control_reason"),
         licence_id=licence.id if licence is not None else None, value_fen=v.get("value_fen"),
         currency=v.get("currency") or "USD")
+    # The sale is looked up by what the row resolved, the rest as build() does.
+    lookup = b.lookup()
+    completed, _ = complete(record, lambda e, i: sale if e == "sale" else lookup(e, i))
+    if not completed.end_use:
+        b.missing(row, "end_use", "export")
+        return None
+    return record
 
 
 def _licence(b: Builder, row: Row) -> M.Licence | None:
@@ -239,7 +262,9 @@ def _batches(b: Builder, rows: list[Row]) -> list[Item]:
         v = head.values
         batch = M.Batch(None, batch_no, v["start_date"], v["end_date"], v["process"], product.id,
                         v["output_g"], v.get("grade") or "", v.get("output_pcs"))
-        items.append(Item(batch, head.number, batch_no, [r.number for r in group], inputs))
+        batch, derived = complete(batch, b.lookup())
+        items.append(Item(batch, head.number, batch_no, [r.number for r in group], inputs,
+                          derived=derived))
     return items
 
 
@@ -252,3 +277,37 @@ def _agree(b: Builder, head: Row, row: Row) -> None:
             row.bad.add(name)
             b.findings.append(b.refs.loc.on("import.batch_conflict", row, name,
                                             other=head.number, expected=first))
+
+
+@dataclass(slots=True)
+class DerivedSummary:
+    """What an import derived by one rule into one field: how many rows, the
+    first of them, and one example (``core.derive.Derived``) to say it by."""
+
+    rule: str
+    field: str
+    count: int
+    rows: list[int]
+    example: object
+
+    FIRST_ROWS = 20
+
+    def message(self, entity: str, lang: str = "zh") -> str:
+        from ..core.messages import render_derived_summary
+
+        return render_derived_summary(entity, self.example, self.count, self.rows, lang)
+
+
+def summarise_derived(items: list[Item]) -> list[DerivedSummary]:
+    """The items' derivations counted per rule and field, in the order met."""
+    out: dict[tuple[str, str], DerivedSummary] = {}
+    for item in items:
+        for d in item.derived:
+            found = out.get((d.rule, d.field))
+            if found is None:
+                out[(d.rule, d.field)] = DerivedSummary(d.rule, d.field, 1, [item.row], d)
+            else:
+                found.count += 1
+                if len(found.rows) < DerivedSummary.FIRST_ROWS:
+                    found.rows.append(item.row)
+    return list(out.values())

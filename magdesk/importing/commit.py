@@ -9,15 +9,13 @@ from collections.abc import Callable
 
 from ..core.findings import Finding, finding
 from ..core.identifiers import normalise_uscc
+from ..core.months import DATE_FIELDS, locked_months, month_of
 from ..storage.ranges import batch_inputs
 from ..storage.repository import Repository
 from .build import Item
 from .columns import Kind
 from .issues import ImportFinding, Locator
 from .values import name_key
-
-DATE_COLUMNS = {"purchases": ("date",), "sales": ("date",), "exports": ("decl_date",),
-                "batches": ("start_date", "end_date")}
 
 
 def existing_keys(kind: Kind, repo: Repository, refs) -> Callable[[Item], list]:
@@ -99,12 +97,13 @@ def check_lots(items: list[Item], refs, loc: Locator, findings: list[ImportFindi
 def check_locked(kind: Kind, items: list[Item], locked: set[str], loc: Locator,
                  findings: list[ImportFinding]) -> list[Item]:
     """Records dated in a filed period cannot be imported (amend the period)."""
-    names = DATE_COLUMNS.get(kind.name)
+    names = DATE_FIELDS.get(kind.entity)
     if not locked or not names:
         return items
     out = []
     for item in items:
-        bad = [n for n in names if f"{getattr(item.record, n):%Y-%m}" in locked]
+        months = locked_months(kind.entity, item.record, locked)  # the core's one rule
+        bad = [n for n in names if month_of(getattr(item.record, n)) in months]
         for name in bad:
             day = getattr(item.record, name)
             findings.append(loc.at("import.period_locked", item.row, name, record=item.key,

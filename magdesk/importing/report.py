@@ -82,6 +82,7 @@ def _annotated_copy(wb, ws, source: Source, result, by_row, path: Path, lang: st
                 ws[f"{f.column}{row}"].fill = red if f.is_error else yellow
         _set_text(ws.cell(row, reason_col), "\n".join(f.message(lang) for f in found))
     _findings_sheet(wb, result, lang, bold)
+    _derived_sheet(wb, result, lang, bold)
     return _save(wb, path)
 
 
@@ -116,6 +117,7 @@ def _streamed(source: Source, result, by_row, path: Path, lang: str) -> Path:
             out.append(reason)
         ws.append(out)
     _findings_sheet(wb, result, lang, bold)
+    _derived_sheet(wb, result, lang, bold)
     return _save(wb, path)
 
 
@@ -184,6 +186,31 @@ def _findings_sheet(wb, result, lang: str, bold) -> None:
                 _set_value(cell, value)
             row.append(cell)
         ws.append(row)
+
+
+def _derived_sheet(wb, result, lang: str, bold) -> None:
+    """A sheet saying what the rows implied (core.derive), per rule: the same
+    values a form would have filled in.  None when nothing was derived."""
+    from openpyxl.cell import WriteOnlyCell
+
+    from .columns import KINDS
+
+    if not result.derived:
+        return
+    ws = wb.create_sheet(DERIVED_SHEET[0] if lang == "zh" else DERIVED_SHEET[1])
+    for letter, width in zip("ABCD", (18, 6, 28, 100), strict=True):
+        ws.column_dimensions[letter].width = width
+    heads = ("字段", "行数", "规则", "说明") if lang == "zh" else (
+        "Field", "Rows", "Rule", "Message")
+    ws.append([_bold(WriteOnlyCell(ws, text), bold) for text in heads])
+    entity = KINDS[result.kind].entity
+    for d in result.derived:
+        from ..core.fields import field_label
+
+        ws.append([field_label(entity, d.field, lang), d.count, d.rule, d.message(entity, lang)])
+
+
+DERIVED_SHEET = ("推导", "Derived")
 
 
 def _save(wb, path: Path) -> Path:

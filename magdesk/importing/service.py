@@ -20,7 +20,7 @@ from ..core.findings import Finding, finding
 from ..storage.db import Database, backup_copy
 from ..storage.repository import Repository
 from . import commit as C
-from .build import Builder, Item
+from .build import Builder, Item, summarise_derived
 from .columns import KINDS, Kind
 from .convert import parse_rows
 from .issues import ImportFinding, Locator
@@ -52,6 +52,7 @@ class ImportResult:
     # records it updated as they were before (with a batch's input lines).
     added: tuple[int, int] | None = None
     replaced: list[tuple[object, list]] = field(default_factory=list)
+    derived: list = field(default_factory=list)  # build.DerivedSummary: what rows implied
 
     @property
     def errors(self) -> int:
@@ -71,6 +72,9 @@ class ImportResult:
             "report": str(self.report) if self.report else None,
             "report_error": _said(self.report_error, lang) if self.report_error else None,
             "findings": [f.as_dict(lang) for f in self.findings],
+            "derived": [{"rule": d.rule, "field": d.field, "count": d.count, "rows": d.rows,
+                         "message": d.message(KINDS[self.kind].entity, lang)}
+                        for d in self.derived],
         }
 
 
@@ -308,6 +312,7 @@ def _run(job: _Job, restore_point: _RestorePoint | None) -> ImportResult:
     repo = Repository(job.db)
     items, result.skipped = prepare(k, rows, repo, job.codes, job.policy, job.on_duplicate, m,
                                     loc, findings)
+    result.derived = summarise_derived(items)
     if job.step(3):
         return _cancelled(result)
     clean = not any(f.is_error for f in findings)

@@ -4,7 +4,7 @@ added are numbered in a row by SQLite, so ``first..last`` names them exactly."""
 from __future__ import annotations
 
 from ..core import model as M
-from .repository import _DATED, TABLES, Repository, key_of
+from .repository import TABLES, Repository, key_of
 
 
 def batch_inputs(repo: Repository, batch_id: int) -> list[M.BatchInput]:
@@ -60,9 +60,3 @@ def first_reference(repo: Repository, entity: str, first: int, last: int
                 return row[0], table, str(row[1])
             return row[0], referring.entity, key_of(repo, referring.entity, row[1])
     return None
-
-
-def months_of(repo: Repository, entity: str, record) -> list[str]:
-    """The months (``YYYY-MM``) a record is dated in; none for undated ones."""
-    dated = _DATED.get(entity)
-    return dated(repo, record) if dated else []

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 
 from ..core import model as M
+from ..core.months import DATE_FIELDS, months_of
 from .db import Database, PeriodLockedError, StorageError
 
 
@@ -411,24 +412,33 @@ class Repository:
         return self.db.write()
 
 
-def _month(day) -> str:
-    return f"{day.year}-{day.month:02d}"
+def _batch_of(repo: Repository):
+    """A batch by id, as much of it as the months rule needs (its dates)."""
+    def find(batch_id: int):
+        row = repo.conn.execute(
+            "SELECT start_date, end_date FROM production_batch WHERE id = ?",
+            (batch_id,)).fetchone()
+        if row is None:
+            return None
+        return _Dates(date.fromisoformat(row[0]), date.fromisoformat(row[1]))
+    return find
 
 
-def _batch_months(repo: Repository, line) -> list[str]:
-    row = repo.conn.execute("SELECT start_date, end_date FROM production_batch WHERE id = ?",
-                            (line.batch_id,)).fetchone()
-    return [row[0][:7], row[1][:7]] if row else []
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Dates:
+    start_date: date
+    end_date: date
 
 
-_DATED = {
-    "purchase": lambda repo, r: [_month(r.date)],
-    "sale": lambda repo, r: [_month(r.date)],
-    "adjustment": lambda repo, r: [_month(r.date)],
-    "export": lambda repo, r: [_month(r.decl_date)],
-    "batch": lambda repo, r: [_month(r.start_date), _month(r.end_date)],
-    "batch_input": _batch_months,
-}
+def _dated(entity: str):
+    """The months a record of ``entity`` touches, by the core's one rule."""
+    if entity == "batch_input":
+        return lambda repo, r: months_of("batch_input", r, _batch_of(repo))
+    return lambda repo, r: months_of(entity, r)
+
+
+# Entities filed by month: their records are refused in a locked month.
+_DATED = {entity: _dated(entity) for entity in (*DATE_FIELDS, "batch_input")}
 
 
 class _Joined:

@@ -101,20 +101,11 @@ class Changes:
         return cls(everything=True, findings=True, periods=True, company=True, **kw)
 
 
-# The record's dates that place it in a month, in the order a refusal names
-# them.  A batch belongs to the months it starts and ends in, as the locks
-# in storage have it.
-_DATED = ("date", "decl_date", "start_date", "end_date")
+def record_months(record, batch=None) -> list[str]:
+    """The months (``YYYY-MM``) a record touches, by the core's one rule
+    (``core.months``): none for an undated one (a counterparty, a product, a
+    licence); a batch its start and end months, as the locks in storage."""
+    from ..core.months import months_of
+    from ..storage.repository import ENTITY_OF
 
-
-def record_months(record) -> list[str]:
-    """The months (``YYYY-MM``) a record belongs to: none for an undated one
-    (a counterparty, a product, a licence)."""
-    months: list[str] = []
-    for name in _DATED:
-        day = getattr(record, name, None)
-        if day is not None and hasattr(day, "month"):
-            month = f"{day.year}-{day.month:02d}"
-            if month not in months:
-                months.append(month)
-    return months
+    return months_of(ENTITY_OF.get(type(record)) or "", record, batch)

@@ -7,7 +7,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from ..core.derive import complete
 from ..core.fields import entity_label
+from ..core.months import locked_months
 from ..storage import ranges as R
 from ..storage.repository import ENTITY_OF, Repository
 
@@ -60,6 +62,7 @@ class Create(Edit):
     def apply(self, repo: Repository) -> None:
         with repo._tx():
             if self.new_id is None:
+                self.record, _ = complete(self.record, repo.get)
                 self.new_id = repo.insert(self.record)
                 self.record = dataclasses.replace(self.record, id=self.new_id)
             else:  # redo: the same id again, so later edits still point at it
@@ -93,6 +96,7 @@ class Update(Edit):
             if self.inputs is not None and self.old_inputs is None:
                 self.old_inputs = list(repo.iter("batch_input", where="batch_id = ?",
                                                  params=(self.old.id,)))
+            self.new, _ = complete(self.new, repo.get)
             repo.update(self.new)
             if self.inputs is not None:
                 repo.replace_batch_inputs(self.new.id, self.inputs)
@@ -279,7 +283,8 @@ class ImportEdit(Edit):
     def _check_unlocked(self, repo: Repository, records: list, action: tuple[str, str]) -> None:
         locked = repo.locked_periods()
         for record in records if locked else ():
-            months = [m for m in R.months_of(repo, self.entity, record) if m in locked]
+            months = locked_months(self.entity, record, locked,  # the core's one rule
+                                   lambda i: repo.get("batch", i))
             if months:
                 raise UndoRefused(
                     f"{action[0]}:{_key(record)} 所在的 {months[0]} 已申报并锁定。",

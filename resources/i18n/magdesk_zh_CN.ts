@@ -3,12 +3,12 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="66" />
+        <location filename="../../magdesk/gui/form_parts.py" line="149" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="67" />
+        <location filename="../../magdesk/gui/form_parts.py" line="150" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -20,113 +20,113 @@ Reason for accepting:</source>
 <context>
     <name>ChoosePage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="144" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="141" />
         <source>What to import</source>
         <translation>导入什么</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="145" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="142" />
         <source>Choose what the spreadsheet holds and the file (xlsx, xls or csv). Nothing is written before the last step.</source>
         <translation>选择表格的内容类型和文件（xlsx、xls 或 csv）。最后一步之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="146" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="150" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="147" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="151" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="148" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="152" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="149" />
         <source>The file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="156" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="153" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="160" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="157" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="159" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="164" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="161" />
         <source>Refuse the file (report them)</source>
         <translation>整个文件不导入（列为错误）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="162" />
         <source>Skip them</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="166" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="163" />
         <source>Update them from the file</source>
         <translation>用文件中的数据更新</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="168" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="165" />
         <source>Rows already in the database</source>
         <translation>数据库中已有的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="174" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="171" />
         <source>Import it anyway, with replacement characters for the bad bytes (each cell holding one is listed as a warning)</source>
         <translation>仍然导入：无效字节替换为替换字符（每个含有替换字符的单元格都列为警告）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="187" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="184" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="189" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="186" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="196" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="193" />
         <source>(the one that fits)</source>
         <translation>（自动选择合适的工作表）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="230" />
-        <location filename="../../magdesk/gui/import_wizard.py" line="231" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="227" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="228" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -134,17 +134,17 @@ Reason for accepting:</source>
 <context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="62" />
+        <location filename="../../magdesk/gui/company.py" line="65" />
         <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
         <translation>保留此代码：与营业执照完全一致（早期试点代码）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="68" />
+        <location filename="../../magdesk/gui/company.py" line="71" />
         <source>18 characters, from your business licence</source>
         <translation>18 位，见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="206" />
+        <location filename="../../magdesk/gui/company.py" line="182" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -152,27 +152,27 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="318" />
+        <location filename="../../magdesk/gui/company.py" line="287" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="319" />
+        <location filename="../../magdesk/gui/company.py" line="288" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="324" />
+        <location filename="../../magdesk/gui/company.py" line="293" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="347" />
+        <location filename="../../magdesk/gui/company.py" line="316" />
         <source>Credit code changed</source>
         <translation>统一社会信用代码已更改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="348" />
+        <location filename="../../magdesk/gui/company.py" line="317" />
         <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
         <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
     </message>
@@ -180,27 +180,27 @@ Reason for accepting:</source>
 <context>
     <name>ConsigneeList</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="127" />
+        <location filename="../../magdesk/gui/inputs.py" line="128" />
         <source>Foreign counterparty name</source>
         <translation>境外交易对象名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="137" />
+        <location filename="../../magdesk/gui/inputs.py" line="138" />
         <source>Add consignee</source>
         <translation>添加收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="138" />
+        <location filename="../../magdesk/gui/inputs.py" line="139" />
         <source>Remove consignee</source>
         <translation>移除收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="172" />
+        <location filename="../../magdesk/gui/inputs.py" line="173" />
         <source>No counterparty named {0}</source>
         <translation>没有名为“{0}”的交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="175" />
+        <location filename="../../magdesk/gui/inputs.py" line="176" />
         <source>{0} is already listed</source>
         <translation>“{0}”已在列表中</translation>
     </message>
@@ -518,47 +518,47 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FilingPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="106" />
+        <location filename="../../magdesk/gui/pages.py" line="105" />
         <source>Export filing workbook…</source>
         <translation>导出申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="107" />
+        <location filename="../../magdesk/gui/pages.py" line="106" />
         <source>Mark as filed…</source>
         <translation>标记为已申报…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="108" />
+        <location filename="../../magdesk/gui/pages.py" line="107" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="115" />
+        <location filename="../../magdesk/gui/pages.py" line="114" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="115" />
+        <location filename="../../magdesk/gui/pages.py" line="114" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="115" />
+        <location filename="../../magdesk/gui/pages.py" line="114" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="115" />
+        <location filename="../../magdesk/gui/pages.py" line="114" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="116" />
+        <location filename="../../magdesk/gui/pages.py" line="115" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="116" />
+        <location filename="../../magdesk/gui/pages.py" line="115" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
@@ -609,27 +609,27 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="157" />
+        <location filename="../../magdesk/gui/findings.py" line="166" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="169" />
+        <location filename="../../magdesk/gui/findings.py" line="178" />
         <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
         <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="172" />
+        <location filename="../../magdesk/gui/findings.py" line="181" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="188" />
+        <location filename="../../magdesk/gui/findings.py" line="197" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="189" />
+        <location filename="../../magdesk/gui/findings.py" line="198" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
@@ -680,53 +680,53 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="234" />
+        <location filename="../../magdesk/gui/company.py" line="203" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="235" />
+        <location filename="../../magdesk/gui/company.py" line="204" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="242" />
-        <location filename="../../magdesk/gui/company.py" line="256" />
+        <location filename="../../magdesk/gui/company.py" line="211" />
+        <location filename="../../magdesk/gui/company.py" line="225" />
         <source>Choose where to keep the file…</source>
         <translation>选择文件的保存位置…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="245" />
+        <location filename="../../magdesk/gui/company.py" line="214" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="257" />
+        <location filename="../../magdesk/gui/company.py" line="226" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="269" />
+        <location filename="../../magdesk/gui/company.py" line="238" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="271" />
+        <location filename="../../magdesk/gui/company.py" line="240" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="281" />
+        <location filename="../../magdesk/gui/company.py" line="250" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="290" />
+        <location filename="../../magdesk/gui/company.py" line="259" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="291" />
+        <location filename="../../magdesk/gui/company.py" line="260" />
         <source>A new file for another company: its profile, then where to keep the file.</source>
         <translation>为另一家企业新建数据文件：先填写企业信息，再选择文件的保存位置。</translation>
     </message>
@@ -747,22 +747,22 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>GuardedUndo</name>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="82" />
+        <location filename="../../magdesk/gui/undo.py" line="66" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="89" />
+        <location filename="../../magdesk/gui/undo.py" line="73" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="117" />
+        <location filename="../../magdesk/gui/undo.py" line="111" />
         <source>Undone: {0}</source>
         <translation>已撤销：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/undo.py" line="137" />
+        <location filename="../../magdesk/gui/undo.py" line="111" />
         <source>Redone: {0}</source>
         <translation>已重做：{0}</translation>
     </message>
@@ -831,12 +831,12 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="113" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="110" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="114" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="111" />
         <source>Importing {0}…</source>
         <translation>正在导入 {0}…</translation>
     </message>
@@ -844,22 +844,22 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>InputLines</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="41" />
+        <location filename="../../magdesk/gui/inputs.py" line="42" />
         <source>Input lot no.</source>
         <translation>投料批号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="41" />
+        <location filename="../../magdesk/gui/inputs.py" line="42" />
         <source>Input (kg)</source>
         <translation>投料重量(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="47" />
+        <location filename="../../magdesk/gui/inputs.py" line="48" />
         <source>Add a line</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="48" />
+        <location filename="../../magdesk/gui/inputs.py" line="49" />
         <source>Remove the line</source>
         <translation>删除此行</translation>
     </message>
@@ -925,198 +925,198 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="117" />
+        <location filename="../../magdesk/gui/main_window.py" line="116" />
         <source>(no company profile)</source>
         <translation>（未填写本企业信息）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="118" />
+        <location filename="../../magdesk/gui/main_window.py" line="117" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="138" />
-        <location filename="../../magdesk/gui/main_window.py" line="306" />
+        <location filename="../../magdesk/gui/main_window.py" line="140" />
+        <location filename="../../magdesk/gui/main_window.py" line="308" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="168" />
+        <location filename="../../magdesk/gui/main_window.py" line="170" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="169" />
+        <location filename="../../magdesk/gui/main_window.py" line="171" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="169" />
+        <location filename="../../magdesk/gui/main_window.py" line="171" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="169" />
+        <location filename="../../magdesk/gui/main_window.py" line="171" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="174" />
+        <location filename="../../magdesk/gui/main_window.py" line="176" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="175" />
+        <location filename="../../magdesk/gui/main_window.py" line="177" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="176" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="180" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="183" />
+        <location filename="../../magdesk/gui/main_window.py" line="185" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="217" />
+        <location filename="../../magdesk/gui/main_window.py" line="219" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="218" />
+        <location filename="../../magdesk/gui/main_window.py" line="220" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="219" />
+        <location filename="../../magdesk/gui/main_window.py" line="221" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="221" />
+        <location filename="../../magdesk/gui/main_window.py" line="223" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="223" />
+        <location filename="../../magdesk/gui/main_window.py" line="225" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="225" />
+        <location filename="../../magdesk/gui/main_window.py" line="227" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="230" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="232" />
+        <location filename="../../magdesk/gui/main_window.py" line="234" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="236" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="238" />
+        <location filename="../../magdesk/gui/main_window.py" line="240" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="241" />
+        <location filename="../../magdesk/gui/main_window.py" line="243" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="242" />
+        <location filename="../../magdesk/gui/main_window.py" line="244" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="243" />
+        <location filename="../../magdesk/gui/main_window.py" line="245" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="249" />
+        <location filename="../../magdesk/gui/main_window.py" line="251" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="250" />
+        <location filename="../../magdesk/gui/main_window.py" line="252" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="251" />
+        <location filename="../../magdesk/gui/main_window.py" line="253" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="312" />
+        <location filename="../../magdesk/gui/main_window.py" line="314" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="332" />
+        <location filename="../../magdesk/gui/changes.py" line="51" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="333" />
+        <location filename="../../magdesk/gui/changes.py" line="50" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="338" />
+        <location filename="../../magdesk/gui/changes.py" line="59" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="367" />
+        <location filename="../../magdesk/gui/changes.py" line="71" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="408" />
+        <location filename="../../magdesk/gui/main_window.py" line="348" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="410" />
+        <location filename="../../magdesk/gui/main_window.py" line="350" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="446" />
+        <location filename="../../magdesk/gui/main_window.py" line="386" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="447" />
+        <location filename="../../magdesk/gui/main_window.py" line="387" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1127,32 +1127,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="471" />
+        <location filename="../../magdesk/gui/main_window.py" line="411" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="478" />
+        <location filename="../../magdesk/gui/main_window.py" line="418" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="479" />
+        <location filename="../../magdesk/gui/main_window.py" line="419" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="484" />
+        <location filename="../../magdesk/gui/main_window.py" line="424" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="484" />
+        <location filename="../../magdesk/gui/main_window.py" line="424" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="486" />
+        <location filename="../../magdesk/gui/main_window.py" line="426" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1160,72 +1160,72 @@ Discard it?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="251" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="252" />
         <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
         <translation>请核对文件中每一列对应的字段。您的选择会被记住，用于相同格式的文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="261" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="258" />
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="266" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="266" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="267" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="267" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="305" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="302" />
         <source>remembered from an earlier import</source>
         <translation>沿用以前导入时的设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="303" />
         <source>recognised</source>
         <translation>已自动识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="303" />
         <source>not recognised</source>
         <translation>未能识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="304" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
         <translation>工作表“{0}”，表头在第 {1} 行（{2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="321" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="318" />
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="348" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="345" />
         <source>Required and not mapped: {0}</source>
         <translation>必需但尚未对应的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="351" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="348" />
         <source>Read past (same meaning as another column): {0}</source>
         <translation>已忽略（与其他列含义相同）：{0}</translation>
     </message>
@@ -1291,42 +1291,42 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="87" />
+        <location filename="../../magdesk/gui/form.py" line="79" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="87" />
+        <location filename="../../magdesk/gui/form.py" line="79" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="122" />
+        <location filename="../../magdesk/gui/form.py" line="102" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="129" />
+        <location filename="../../magdesk/gui/form.py" line="109" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="138" />
+        <location filename="../../magdesk/gui/form.py" line="118" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="282" />
+        <location filename="../../magdesk/gui/form.py" line="241" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="430" />
+        <location filename="../../magdesk/gui/form.py" line="371" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="450" />
+        <location filename="../../magdesk/gui/form.py" line="387" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1383,13 +1383,13 @@ Discard it?</source>
         <translation>修复文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/repair.py" line="45" />
-        <location filename="../../magdesk/gui/repair.py" line="57" />
+        <location filename="../../magdesk/gui/repair.py" line="43" />
+        <location filename="../../magdesk/gui/repair.py" line="55" />
         <source>Not repaired</source>
         <translation>未修复</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/repair.py" line="48" />
+        <location filename="../../magdesk/gui/repair.py" line="46" />
         <source>Repair {0}?
 
 First a restore point of the file as it is now is taken; then, in one step recorded in the audit trail:
@@ -1404,7 +1404,7 @@ No record is changed.</source>
 任何记录都不会被改动。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/repair.py" line="60" />
+        <location filename="../../magdesk/gui/repair.py" line="58" />
         <source>Repaired {0}; the file as it was is kept as restore point {1}</source>
         <translation>已修复 {0}；修复前的文件已存为还原点 {1}</translation>
     </message>

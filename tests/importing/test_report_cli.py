@@ -103,3 +103,25 @@ def test_template_round_trip(demo, demo_copy, tmp_path, capsys):
     assert query(demo_copy, "SELECT qty_g FROM sale_out WHERE doc_no = 'IMP-0001'") == [(2000,)]
     for kind in ("counterparties", "products", "purchases", "batches", "exports", "licences"):
         assert main(["import-template", kind, str(tmp_path / f"{kind}.xlsx")]) == 0
+
+
+def test_the_summary_and_the_report_say_what_was_derived(demo, demo_copy, tmp_path, capsys):
+    """The ledger has no 牌号 column: each sale takes its batch's grade (core.derive),
+    and the summary, --json and the report say so, per rule with its rows."""
+    good = write_xlsx(tmp_path / "g.xlsx", ledger(demo, sale_rows(demo, 2)))
+    report = tmp_path / "r.xlsx"
+    assert main(["--lang", "zh", "import", "--db", str(demo_copy), "sales", str(good),
+                 "--dry-run", "--report", str(report)]) == 0
+    out = capsys.readouterr().out
+    lines = [x for x in out.splitlines() if x.startswith("[推导]")]
+    assert lines, out
+    grade = next(x for x in lines if "derive.grade_from_batch" in x)
+    assert f"牌号取自生产批次 {demo.batch}：" in grade and grade.endswith("（共 2 行：第 4、5 行）")
+    sheet = openpyxl.load_workbook(report)["推导"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert ("牌号", 2, "derive.grade_from_batch") in {r[:3] for r in rows}
+    assert main(["--lang", "en", "import", "--db", str(demo_copy), "sales", str(good),
+                 "--dry-run", "--json"]) == 0
+    derived = json.loads(capsys.readouterr().out)["derived"]
+    said = next(d for d in derived if d["rule"] == "derive.grade_from_batch")
+    assert said["rows"] == [4, 5] and said["message"].startswith(f"Grade from batch {demo.batch}")
