@@ -115,6 +115,26 @@ def test_a_copy_of_another_file_of_the_same_company_is_refused_too(tmp_path):
     assert "another file" in str(caught.value) and whose(other)[1][:8] in str(caught.value)
 
 
+def test_a_copy_of_the_same_file_made_another_companys_is_refused(tmp_path):
+    """A file copied and then given another company's profile keeps the
+    identity of its original: the credit code still tells them apart."""
+    a = company_file(tmp_path / "a", A)
+    template = tmp_path / "b" / "magdesk.sqlite"
+    template.parent.mkdir()
+    shutil.copy(a, template)
+    with open_database(template) as db:
+        Repository(db).set_company(C)
+        Repository(db).insert(_supplier(7))
+    assert whose(template)[1] == whose(a)[1]
+    with open_database(a) as db:
+        with pytest.raises(OtherFileError) as caught:
+            services.restore_snapshot(db, template)
+        assert A.uscc in str(caught.value) and C.uscc in str(caught.value)
+        assert Repository(db).company() == A  # nothing changed
+        services.restore_snapshot(db, template, force=True)
+        assert Repository(db).company() == C
+
+
 def _v4(monkeypatch):
     monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS[:4])
     monkeypatch.setattr(dbmod, "LATEST", 4)
