@@ -236,3 +236,21 @@ def test_the_comparison_costs_a_few_milliseconds(demo_copy):
         assert schema.compare(conn).ok
     assert (time.perf_counter() - start) / 20 < 0.005
     conn.close()
+
+
+def test_a_file_repair_refuses_can_be_restored_from_its_point(demo_copy, capsys):
+    """The way out repair names: a restore point put back over a file whose
+    schema is not magdesk's, with nothing planted in it run on the way."""
+    with open_database(demo_copy) as db:
+        services.take_snapshot(db, "sound")
+    sales = _sales(demo_copy)
+    _alter(demo_copy, "ALTER TABLE counterparty ADD COLUMN memo TEXT;" + PLANTED)
+    assert main(["--lang", "en", "repair", "--db", str(demo_copy)]) == 1
+    assert "restore" in capsys.readouterr().err
+    name = next(p.name for p in list_snapshots(demo_copy) if p.note == "sound")
+    assert main(["--lang", "en", "restore", "--db", str(demo_copy), "--snapshot", name]) == 0
+    assert "Restored" in capsys.readouterr().out
+    assert _sales(demo_copy) == sales
+    with open_database(demo_copy) as db:
+        assert not db.read_only
+    assert any("before restoring" in p.note for p in list_snapshots(demo_copy))
