@@ -98,11 +98,6 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
         from ..storage.reasons import Reason
 
         raise ExportError(Reason("export_exists", path=target))
-    if db.read_only:  # nothing could record it: no workbook, and no restore point either
-        from ..storage.db import ReadOnlyError
-        from ..storage.reasons import Reason
-
-        raise ReadOnlyError(Reason("nothing_written", reason=db.read_only_reason))
     db.snapshot(f"before export {period}")
     tmp = out_dir / f".{target.name}.{os.getpid()}.tmp"
     try:

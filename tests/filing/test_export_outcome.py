@@ -120,3 +120,21 @@ def test_an_export_refused_as_read_only_takes_no_restore_point(demo_copy, tmp_pa
         assert "nothing was written" in capsys.readouterr().err
     assert list_snapshots(demo_copy) == []
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_no_point_before_a_change_is_taken_of_a_read_only_file(demo_copy):
+    """Filing, amending and bulk deletion take their point the same way; a
+    point asked for (backup) is still taken of a read-only file."""
+    from magdesk import services
+    from magdesk.storage.db import ReadOnlyError
+
+    conn = sqlite3.connect(demo_copy)
+    conn.execute("CREATE INDEX planted_grade ON sale_out(grade)")
+    conn.close()
+    with open_database(demo_copy) as db:
+        assert db.read_only
+        with pytest.raises(ReadOnlyError):
+            services.delete_records(db, "sale_out", [1, 2])
+        assert services.list_snapshots(db) == []
+        services.take_snapshot(db, "asked for", kind="manual")
+        assert [p.note for p in services.list_snapshots(db)] == ["asked for"]
