@@ -26,6 +26,7 @@ import copy
 import re
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,10 +123,17 @@ def _check_zip(path: Path) -> None:
     with zf:
         infos = zf.infolist()
         _check_directory(path.name, infos)
-        names = _sheet_names(zf, infos)
-        for info in infos:
-            if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                _scan_part(zf, info, path.name, names)
+        try:
+            names = _sheet_names(zf, infos)
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _scan_part(zf, info, path.name, names)
+        # A part whose compressed data is damaged (zlib), fails its CRC, ends
+        # early, is encrypted (RuntimeError) or compressed by an unknown method.
+        except (zlib.error, zipfile.BadZipFile, EOFError, RuntimeError,
+                NotImplementedError) as exc:
+            raise _error("import.file_unreadable", file=path.name,
+                         reason=" ".join(str(exc).split())[:200]) from None
 
 
 def _declared_entries(fh) -> int:

@@ -226,3 +226,22 @@ def test_an_xls_is_measured_before_calamine_pads_its_sheets(demo_copy, tmp_path)
     assert rss < 200, f"{rss} MB"
     two = _far_xls(tmp_path / "two.xls", 2, 999, 25)  # within the limits: read as before
     assert read_source(two, sheet="台账1").rows[999][25] == 1.0
+
+
+def test_a_workbook_whose_compressed_data_is_damaged_is_unreadable(tmp_path, demo_copy):
+    """Damaged deflate data in a sheet (or a CRC that does not match) is a
+    file that cannot be read (exit 2), not an unexpected failure (exit 70)."""
+    rows = [[f"客户{n * 7919 % 1000}", n] for n in range(3000)]
+    good = write_xlsx(tmp_path / "good.xlsx", rows)
+    with zipfile.ZipFile(good) as zf:
+        info = next(i for i in zf.infolist() if i.filename.endswith("sheet1.xml"))
+    data = bytearray(good.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 200, start + 260):
+        data[k] ^= 0x5A
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(bytes(data))
+    assert refused(damaged).code == "import.file_unreadable"
+    code, err, _seconds, _rss = child(["--lang", "en", "import", "--db", str(demo_copy),
+                                       "sales", str(damaged)])
+    assert code == 2 and "damaged.xlsx" in err and "unexpectedly" not in err, err
