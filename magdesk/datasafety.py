@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .settings import Settings, load_settings
-from .storage import anchor_check, anchors, audit, legacy, restore, snapshots
+from .storage import anchor_check, anchors, audit, legacy, restore, safety, snapshots
 from .storage.anchor_check import AnchorReport
 from .storage.db import DamagedFileError, Database, NotMagdeskFileError, StorageError, open_database
 from .storage.identity import describe, file_identity
@@ -124,8 +124,10 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
         return _restore_by_path(path, Path(source), root, force)
     with db:
         foreign = getattr(db.read_only_reason, "code", "") == "schema_foreign"
-        if db.read_only and not foreign:
-            raise StorageError(f"{path.name} cannot be restored now: {db.read_only_reason}")
+        # (a file with planted objects also on a read-only drive: that is said)
+        blocked = db.read_only_reason if not foreign else safety.read_only_reason(path)
+        if db.read_only and blocked:
+            raise StorageError(f"{path.name} cannot be restored now: {blocked}")
         if not foreign:
             return restore_snapshot(db, _adopted(db, Path(source)), force=force)
         source = _adopted(db, Path(source))

@@ -258,3 +258,17 @@ def test_a_file_repair_refuses_can_be_restored_from_its_point(demo_copy, capsys)
     with open_database(demo_copy) as db:
         assert not db.read_only
     assert any("before restoring" in p.note for p in list_snapshots(demo_copy))
+
+
+def test_a_read_only_file_with_planted_objects_is_not_restored(demo_copy, capsys):
+    with open_database(demo_copy) as db:
+        services.take_snapshot(db, "sound")
+    _alter(demo_copy, PLANTED)
+    demo_copy.chmod(0o444)
+    try:
+        assert main(["--lang", "en", "restore", "--db", str(demo_copy), "--snapshot", "1"]) == 1
+        err = capsys.readouterr().err
+        assert "cannot be restored now" in err and "read-only" in err, err
+    finally:
+        demo_copy.chmod(0o644)
+    assert "evil_x" in _schema_rows(demo_copy).__repr__()
