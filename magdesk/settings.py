@@ -48,14 +48,22 @@ def system_language() -> str:
     return "zh" if code.lower().startswith("zh") else "en"
 
 
+def _base(var: str, default: Path) -> Path:
+    """The folder an environment variable names, or ``default`` when it is
+    unset, empty or relative (the XDG rule: an empty one would otherwise put
+    restore points and the anchor list in whatever folder magdesk started in)."""
+    value = os.environ.get(var, "")
+    return Path(value) if value and Path(value).is_absolute() else default
+
+
 def config_dir() -> Path:
     override = os.environ.get("MAGDESK_CONFIG_DIR")
     if override:
         return Path(override)
     if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+        base = _base("APPDATA", Path.home() / "AppData" / "Roaming")
     else:
-        base = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config"))
+        base = _base("XDG_CONFIG_HOME", Path.home() / ".config")
     return base / "magdesk"
 
 
@@ -65,9 +73,9 @@ def data_dir() -> Path:
     if override:
         return Path(override)
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        base = _base("LOCALAPPDATA", Path.home() / "AppData" / "Local")
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+        base = _base("XDG_DATA_HOME", Path.home() / ".local" / "share")
     return base / "magdesk"
 
 

@@ -27,3 +27,24 @@ def test_loading_the_defaults_loads_no_rules(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_empty_or_relative_xdg_folder_is_ignored(monkeypatch, tmp_path):
+    """Some sessions export XDG_DATA_HOME empty: the data folder (restore
+    points, the anchor list) must not become ./magdesk of wherever magdesk
+    was started."""
+    from pathlib import Path
+
+    from magdesk.settings import config_dir, data_dir
+
+    monkeypatch.delenv("MAGDESK_DATA_DIR", raising=False)
+    monkeypatch.delenv("MAGDESK_CONFIG_DIR", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for value in ("", "relative/share"):
+        monkeypatch.setenv("XDG_DATA_HOME", value)
+        monkeypatch.setenv("XDG_CONFIG_HOME", value)
+        assert data_dir() == Path(tmp_path) / ".local" / "share" / "magdesk"
+        assert config_dir() == Path(tmp_path) / ".config" / "magdesk"
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    assert data_dir() == tmp_path / "xdg" / "magdesk"

@@ -15,15 +15,18 @@ measured here first, by what its zip says and by a streaming scan of its XML:
 
 A file beyond a limit is refused (ImportFileError) naming the limit, the sheet
 or part and the figure.  An .xls (OLE, read whole by calamine) is bounded by its
-size; its format caps a sheet at 65,536 × 256 and the columns are checked on
-the sheet calamine returns (``check_area``).
+size, and its cell records are walked before calamine opens it (xlsscan.py:
+calamine pads every sheet when it opens the file): each sheet within the
+limits above, and all sheets together within one sheet's cells.
 """
 
 from __future__ import annotations
 
 import copy
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,12 +76,36 @@ def check_workbook(path: Path, fmt: str) -> None:
                      limit=size_text(limit))
     if fmt == "xlsx":
         _check_zip(path)
+    elif fmt == "xls":
+        _check_xls(path)
 
 
 def check_area(file: str, sheet: str, rows: int, columns: int) -> None:
     """The used area of a sheet a reader returned (1-based last row and column)."""
     use = Use(rows=rows, columns=columns, cell=sheetscan.cell_name(rows, columns))
     _check_use(use, file, sheet)
+
+
+def _check_xls(path: Path) -> None:
+    """Every sheet of an .xls within the limits, and all of them together
+    within one sheet's cells: calamine pads every sheet when it opens the file
+    (xlsscan.py)."""
+    import mmap
+
+    from . import xlsscan
+
+    total, first = 0, ""
+    try:
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            for sheet, rows, columns in xlsscan.sheet_areas(data):
+                check_area(path.name, sheet, rows, columns)
+                first, total = first or sheet, total + rows * columns
+                if total > MAX_CELLS:
+                    raise _error("import.limit_cells", file=path.name, sheet=f"{first} … {sheet}",
+                                 rows=f"{total // columns:,}", columns=columns,
+                                 cells=f"{total:,}", limit=f"{MAX_CELLS:,}")
+    except (xlsscan.NotFollowed, struct.error, OSError, ValueError):
+        return  # not followed here: calamine says why it cannot read it
 
 
 # --- the zip --------------------------------------------------------------------
@@ -96,10 +123,17 @@ def _check_zip(path: Path) -> None:
     with zf:
         infos = zf.infolist()
         _check_directory(path.name, infos)
-        names = _sheet_names(zf, infos)
-        for info in infos:
-            if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-                _scan_part(zf, info, path.name, names)
+        try:
+            names = _sheet_names(zf, infos)
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _scan_part(zf, info, path.name, names)
+        # A part whose compressed data is damaged (zlib), fails its CRC, ends
+        # early, is encrypted (RuntimeError) or compressed by an unknown method.
+        except (zlib.error, zipfile.BadZipFile, EOFError, RuntimeError,
+                NotImplementedError) as exc:
+            raise _error("import.file_unreadable", file=path.name,
+                         reason=" ".join(str(exc).split())[:200]) from None
 
 
 def _declared_entries(fh) -> int:

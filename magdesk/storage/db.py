@@ -354,9 +354,14 @@ class Database:
     def snapshot(self, note: str, *, kind: str = "before", unless_unchanged: bool = False,
                  protect: tuple[Path, ...] = (), identity: str | None = None):
         """A restore point of this file now (a ``snapshots.Snapshot``), kept
-        with the points of its identity (or of ``identity``, the one to come)."""
+        with the points of its identity (or of ``identity``, the one to come).
+        A point taken before a change (``kind`` "before": an export, a filing,
+        a deletion) is refused on a read-only file, whose change cannot follow:
+        each attempt would otherwise rotate a good point out."""
         from . import snapshots
 
+        if kind == "before" and self.read_only:
+            raise ReadOnlyError(Reason("nothing_written", reason=self.read_only_reason))
         state = self._state()  # before the copy: a commit during it counts as after it
         taken = snapshots.take(self.conn, self.path, note, kind=kind, root=self.backup_dir,
                                keep=self.keep, protect=protect,

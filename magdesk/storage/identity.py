@@ -53,15 +53,18 @@ def of_path(path: Path) -> FileIdentity | None:
     holds for its path and company (that its migration will give it)."""
     path = Path(path)
     found, version = None, 0
-    if path.is_file():
+    # immutable: a WAL file on a read-only drive, where no -shm can be made
+    # (the index would otherwise answer for a file that can be read).
+    for flags in ("mode=ro", "mode=ro&immutable=1") if path.is_file() else ():
         try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
             try:
                 conn.execute("PRAGMA busy_timeout = 2000")
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
                 found = describe(conn)
             finally:
                 conn.close()
+            break
         except sqlite3.Error:
             found = None
     known = recall(path)

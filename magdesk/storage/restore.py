@@ -87,11 +87,16 @@ def refuse_other(source: Path, theirs: FileIdentity, target: Path,
     """OtherFileError when ``source`` is known to be another file's: another
     identity (both having one), or another credit code (both having one).
     A copy without an identity (a backup from before identities) of the same
-    company is the file's own; of a file nothing is known of, nothing is said."""
+    company is the file's own; of a file nothing is known of, nothing is said.
+    The same identity with another credit code is a copy of this file given
+    another company's profile: refused too."""
     if ours is None:
         return
     if theirs.identity and ours.identity:
         if theirs.identity == ours.identity:
+            if theirs.uscc and ours.uscc and theirs.uscc != ours.uscc:
+                raise OtherFileError(_reason_other("other_company", source, theirs, target,
+                                                   ours), theirs, ours)
             return
         if theirs.uscc == ours.uscc:
             raise OtherFileError(_reason_other("other_file", source, theirs, target, ours),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..settings import Settings, load_settings
-from ..storage import anchor_check, anchors, audit, legacy, restore, snapshots
+from ..storage import anchor_check, anchors, audit, legacy, restore, safety, snapshots
 from ..storage.anchor_check import AnchorReport
 from ..storage.db import (
     DamagedFileError,
@@ -126,21 +126,36 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
     except (DamagedFileError, NotMagdeskFileError, StorageError) as exc:
         if path.exists() and not isinstance(exc, (DamagedFileError, NotMagdeskFileError)):
             raise
-        result = restore.restore_path(path, Path(source), root=root, force=force)
-        with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
-            if db._audited and not db.read_only:  # read-only: foreign schema objects in it
-                with db.write() as conn:
-                    audit.record_event(conn, "RESTORE", "*", Path(source).name,
-                                       new={"from": Path(source).name, "damaged_copy": str(
-                                           result.damaged_copy) if result.damaged_copy else None,
-                                            "before": result.before.name if result.before
-                                            else None})
-                anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
-        return result
+        return _restore_by_path(path, Path(source), root, force)
     with db:
-        if db.read_only:
-            raise StorageError(f"{path.name} cannot be restored now: {db.read_only_reason}")
-        return restore_snapshot(db, _adopted(db, Path(source)), force=force)
+        foreign = getattr(db.read_only_reason, "code", "") == "schema_foreign"
+        # (a file with planted objects also on a read-only drive: that is said)
+        blocked = db.read_only_reason if not foreign else safety.read_only_reason(path)
+        if db.read_only and blocked:
+            raise StorageError(f"{path.name} cannot be restored now: {blocked}")
+        if not foreign:
+            return restore_snapshot(db, _adopted(db, Path(source)), force=force)
+        source = _adopted(db, Path(source))
+    # Objects planted in the file must not run: it is replaced by path, as a
+    # damaged one is (its state kept by the backup API first, which runs nothing).
+    return _restore_by_path(path, source, root, force)
+
+
+def _restore_by_path(path: Path, source: Path, root: Path | None, force: bool) -> RestoreResult:
+    """Restore over a file that is not opened for writing (damaged, gone, or
+    holding schema objects that are not magdesk's), then open it to check it
+    and record the restore in its trail."""
+    result = restore.restore_path(path, source, root=root, force=force)
+    with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
+        if db._audited and not db.read_only:  # read-only: foreign schema objects in it
+            with db.write() as conn:
+                damaged = str(result.damaged_copy) if result.damaged_copy else None
+                before = result.before.name if result.before else None
+                audit.record_event(conn, "RESTORE", "*", Path(source).name,
+                                   new={"from": Path(source).name, "damaged_copy": damaged,
+                                        "before": before})
+            anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
+    return result
 
 
 def _adopted(db: Database, source: Path) -> Path:

@@ -105,3 +105,36 @@ def test_a_full_disk_while_writing_names_the_workbook(demo_copy, tmp_path):
         assert "_稀土产品流向_草稿.xlsx" in said_zh and ".tmp" not in said_zh
         assert sorted(p.name for p in mount.iterdir()) == ["fill"]
         assert db.conn.execute("SELECT count(*) FROM filing_export").fetchone()[0] == 0
+
+
+def test_an_export_refused_as_read_only_takes_no_restore_point(demo_copy, tmp_path, capsys):
+    """Each refused attempt would otherwise add a point of the file as it is
+    (say with an object planted in it) and rotate out the good ones."""
+    from magdesk.storage.snapshots import list_snapshots
+
+    conn = sqlite3.connect(demo_copy)
+    conn.execute("CREATE INDEX planted_grade ON sale_out(grade)")
+    conn.close()
+    for _ in range(3):
+        assert _export(demo_copy, tmp_path / "out") == 1
+        assert "nothing was written" in capsys.readouterr().err
+    assert list_snapshots(demo_copy) == []
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_no_point_before_a_change_is_taken_of_a_read_only_file(demo_copy):
+    """Filing, amending and bulk deletion take their point the same way; a
+    point asked for (backup) is still taken of a read-only file."""
+    from magdesk import usecases
+    from magdesk.storage.db import ReadOnlyError
+
+    conn = sqlite3.connect(demo_copy)
+    conn.execute("CREATE INDEX planted_grade ON sale_out(grade)")
+    conn.close()
+    with open_database(demo_copy) as db:
+        assert db.read_only
+        with pytest.raises(ReadOnlyError):
+            usecases.delete_records(db, "sale_out", [1, 2])
+        assert usecases.list_snapshots(db) == []
+        usecases.take_snapshot(db, "asked for", kind="manual")
+        assert [p.note for p in usecases.list_snapshots(db)] == ["asked for"]

@@ -195,3 +195,53 @@ def test_the_check_reads_a_part_in_chunks(tmp_path):
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert peak < 16 * MB
+
+
+def _far_xls(path: Path, sheets: int, row: int, column: int) -> Path:
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    for n in range(sheets):
+        ws = wb.add_sheet(f"台账{n}")
+        ws.write(0, 0, "出库单号")
+        ws.write(row, column, 1)
+    wb.save(str(path))
+    return path
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource usage of a child: POSIX")
+def test_an_xls_is_measured_before_calamine_pads_its_sheets(demo_copy, tmp_path):
+    """calamine pads every sheet of an .xls from A1 as it opens the file: one
+    far cell, or many sheets each within the limits, took gigabytes."""
+    far = _far_xls(tmp_path / "far.xls", 1, 65535, 255)
+    error = refused(far)
+    assert error.code == "import.limit_columns" and "IV65536" in error.message("en")
+    many = _far_xls(tmp_path / "many.xls", 3, 65535, 199)  # 13 million cells each
+    error = refused(many)
+    assert error.code == "import.limit_cells" and "台账0 … 台账2" in error.message("zh")
+    assert many.stat().st_size < 30_000
+    code, err, seconds, rss = child(["--lang", "en", "import", "--db", str(demo_copy),
+                                     "sales", str(many)])
+    assert code == 2 and "Traceback" not in err and "39,321,600" in err, err
+    assert rss < 200, f"{rss} MB"
+    two = _far_xls(tmp_path / "two.xls", 2, 999, 25)  # within the limits: read as before
+    assert read_source(two, sheet="台账1").rows[999][25] == 1.0
+
+
+def test_a_workbook_whose_compressed_data_is_damaged_is_unreadable(tmp_path, demo_copy):
+    """Damaged deflate data in a sheet (or a CRC that does not match) is a
+    file that cannot be read (exit 2), not an unexpected failure (exit 70)."""
+    rows = [[f"客户{n * 7919 % 1000}", n] for n in range(3000)]
+    good = write_xlsx(tmp_path / "good.xlsx", rows)
+    with zipfile.ZipFile(good) as zf:
+        info = next(i for i in zf.infolist() if i.filename.endswith("sheet1.xml"))
+    data = bytearray(good.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 200, start + 260):
+        data[k] ^= 0x5A
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(bytes(data))
+    assert refused(damaged).code == "import.file_unreadable"
+    code, err, _seconds, _rss = child(["--lang", "en", "import", "--db", str(demo_copy),
+                                       "sales", str(damaged)])
+    assert code == 2 and "damaged.xlsx" in err and "unexpectedly" not in err, err

@@ -115,6 +115,26 @@ def test_a_copy_of_another_file_of_the_same_company_is_refused_too(tmp_path):
     assert "another file" in str(caught.value) and whose(other)[1][:8] in str(caught.value)
 
 
+def test_a_copy_of_the_same_file_made_another_companys_is_refused(tmp_path):
+    """A file copied and then given another company's profile keeps the
+    identity of its original: the credit code still tells them apart."""
+    a = company_file(tmp_path / "a", A)
+    template = tmp_path / "b" / "magdesk.sqlite"
+    template.parent.mkdir()
+    shutil.copy(a, template)
+    with open_database(template) as db:
+        Repository(db).set_company(C)
+        Repository(db).insert(_supplier(7))
+    assert whose(template)[1] == whose(a)[1]
+    with open_database(a) as db:
+        with pytest.raises(OtherFileError) as caught:
+            usecases.restore_snapshot(db, template)
+        assert A.uscc in str(caught.value) and C.uscc in str(caught.value)
+        assert Repository(db).company() == A  # nothing changed
+        usecases.restore_snapshot(db, template, force=True)
+        assert Repository(db).company() == C
+
+
 def _v4(monkeypatch):
     monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS[:4])
     monkeypatch.setattr(dbmod, "LATEST", 4)
@@ -262,3 +282,26 @@ def test_a_migration_that_failed_gives_the_same_identity_next_time(tmp_path, mon
     listed = usecases.list_snapshots(a)
     assert whose(a)[1] == first[0].identity == recall(a).identity
     assert [p.kind for p in listed] == ["migration", "migration"] and first[0] in listed
+
+
+def test_a_file_on_a_read_only_drive_is_known_by_what_it_holds(tmp_path, monkeypatch):
+    """A WAL file on a read-only drive opens only as immutable: who it is is
+    read from it, not taken from the index entry another file left at its path."""
+    from magdesk.storage import identity
+
+    a = company_file(tmp_path / "a", A)
+    b = company_file(tmp_path / "b", B)
+    with open_database(b) as db:
+        db.snapshot("B's point")
+    identity.remember(a, identity.of_path(b))  # the path once held B's file
+    a_identity, real = whose(a)[1], sqlite3.connect
+
+    def read_only_drive(target, *args, **kw):
+        if "mode=ro" in str(target) and "immutable=1" not in str(target):
+            raise sqlite3.OperationalError("unable to open database file")
+        return real(target, *args, **kw)
+
+    monkeypatch.setattr(identity.sqlite3, "connect", read_only_drive)
+    found = identity.of_path(a)
+    assert (found.identity, found.uscc) == (a_identity, A.uscc)
+    assert [p.note for p in usecases.list_snapshots(a)] == []  # not B's points

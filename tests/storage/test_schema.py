@@ -13,7 +13,7 @@ from magdesk import usecases
 from magdesk.cli import main
 from magdesk.filing.export import ExportError
 from magdesk.storage import schema
-from magdesk.storage.db import open_database
+from magdesk.storage.db import ReadOnlyError, open_database
 from magdesk.storage.repair import RepairRefused
 from magdesk.storage.snapshots import list_snapshots
 
@@ -114,9 +114,13 @@ def test_a_view_in_place_of_a_table_never_exports(demo_copy, tmp_path):
         assert db.read_only
         assert "view counterparty" in db.read_only_reason
         assert "missing: table counterparty" in db.read_only_reason
-        with pytest.raises(ExportError) as caught:
+        # Refused as read-only before anything is written, the view named (the
+        # read-back's row counts refuse it on a writable file: the test below).
+        with pytest.raises(ReadOnlyError) as caught:
             usecases.export_filing(db, "2026-10", out, draft=True)
-    assert "销售出库" in caught.value.message("zh") and "销售出库" in str(caught.value)
+    assert "view counterparty" in caught.value.message("en")
+    assert "视图 counterparty" in caught.value.message("zh")
+    assert list_snapshots(demo_copy) == []
     assert not [p for p in out.iterdir() if p.suffix == ".xlsx"] if out.exists() else True
     assert not list(out.glob(".*.tmp")) if out.exists() else True
 
@@ -236,3 +240,35 @@ def test_the_comparison_costs_a_few_milliseconds(demo_copy):
         assert schema.compare(conn).ok
     assert (time.perf_counter() - start) / 20 < 0.005
     conn.close()
+
+
+def test_a_file_repair_refuses_can_be_restored_from_its_point(demo_copy, capsys):
+    """The way out repair names: a restore point put back over a file whose
+    schema is not magdesk's, with nothing planted in it run on the way."""
+    with open_database(demo_copy) as db:
+        usecases.take_snapshot(db, "sound")
+    sales = _sales(demo_copy)
+    _alter(demo_copy, "ALTER TABLE counterparty ADD COLUMN memo TEXT;" + PLANTED)
+    assert main(["--lang", "en", "repair", "--db", str(demo_copy)]) == 1
+    assert "restore" in capsys.readouterr().err
+    name = next(p.name for p in list_snapshots(demo_copy) if p.note == "sound")
+    assert main(["--lang", "en", "restore", "--db", str(demo_copy), "--snapshot", name]) == 0
+    assert "Restored" in capsys.readouterr().out
+    assert _sales(demo_copy) == sales
+    with open_database(demo_copy) as db:
+        assert not db.read_only
+    assert any("before restoring" in p.note for p in list_snapshots(demo_copy))
+
+
+def test_a_read_only_file_with_planted_objects_is_not_restored(demo_copy, capsys):
+    with open_database(demo_copy) as db:
+        usecases.take_snapshot(db, "sound")
+    _alter(demo_copy, PLANTED)
+    demo_copy.chmod(0o444)
+    try:
+        assert main(["--lang", "en", "restore", "--db", str(demo_copy), "--snapshot", "1"]) == 1
+        err = capsys.readouterr().err
+        assert "cannot be restored now" in err and "read-only" in err, err
+    finally:
+        demo_copy.chmod(0o644)
+    assert "evil_x" in _schema_rows(demo_copy).__repr__()
