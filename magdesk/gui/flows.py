@@ -123,16 +123,23 @@ def restore_point(window) -> None:
     from .safety import RestorePoints
 
     chosen = RestorePoints.ask(window.db, window)
-    if chosen is None or window.db.read_only or not window.may_close_forms():
+    foreign = schema_foreign(window.db)
+    if chosen is None or (window.db.read_only and not foreign) or not window.may_close_forms():
         return
     source = chosen if isinstance(chosen, Path) else chosen.path
+    if foreign:  # replaced by path, so that nothing planted in it runs
+        def put_back(force=False):
+            return usecases.restore_file(window.db.path, source, force=force)
+    else:
+        def put_back(force=False):
+            return usecases.restore_snapshot(window.db, source, force=force)
     try:
         try:
-            usecases.restore_snapshot(window.db, source)
+            put_back()
         except OtherFileError as exc:
             if not ask_other_file(window, refusal(exc, window.lang)):
                 return
-            usecases.restore_snapshot(window.db, source, force=True)
+            put_back(force=True)
     except Exception as exc:  # the restore refused: say why, nothing changed
         QMessageBox.warning(window, QCoreApplication.translate("RestorePoints", "Not restored"),
                             refusal(exc, window.lang))
@@ -142,6 +149,12 @@ def restore_point(window) -> None:
         source.name if isinstance(chosen, Path) else chosen.taken_at.strftime("%Y-%m-%d %H:%M")),
         10000)
     window.reopen(window.db.path, asked=True)
+
+
+def schema_foreign(db) -> bool:
+    """Whether the file is read-only only for objects in it that are not
+    magdesk's: it may still be put back to one of its restore points."""
+    return db.read_only and getattr(db.read_only_reason, "code", "") == "schema_foreign"
 
 
 def ask_other_file(window, why: str) -> bool:

@@ -324,7 +324,10 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     # --- files, settings, about -----------------------------------------------------------
 
     def _enable_restore(self) -> None:
-        self.restore_action.setEnabled(reads.has_snapshots(self.db) and not self.db.read_only)
+        from .flows import schema_foreign
+
+        self.restore_action.setEnabled(reads.has_snapshots(self.db) and (
+            not self.db.read_only or schema_foreign(self.db)))
 
     def new_database(self) -> None:
         """File ▸ New database: a file for another company, headed by its

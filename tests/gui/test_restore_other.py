@@ -67,3 +67,54 @@ def test_from_a_file_chooses_a_backup(window, qtbot, monkeypatch, tmp_path):
     qtbot.addWidget(dialog)
     dialog.file_button.click()
     assert dialog.chosen() == backup and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_file_read_only_for_planted_objects_is_put_back_to_its_own_point(qtbot, monkeypatch,
+                                                                           demo_copy):
+    """Its restore points are offered and restored by path: the planted trigger
+    never runs (no sale is deleted) and the file reopens writable."""
+    import sqlite3
+
+    from magdesk import usecases
+    from magdesk.gui.app import application
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.settings import Settings
+    from magdesk.storage import open_database
+
+    with open_database(demo_copy) as db:
+        point = usecases.take_snapshot(db, "sound", kind="manual")
+    conn = sqlite3.connect(demo_copy)
+    sales = conn.execute("SELECT count(*) FROM sale_out").fetchone()[0]
+    conn.execute("CREATE TRIGGER wipe AFTER UPDATE ON audit_session "
+                 "BEGIN DELETE FROM sale_out; END")
+    conn.commit()
+    conn.close()
+    settings = Settings(language="zh", clerk_name="测试")
+    application(settings)
+    db = open_database(demo_copy)
+    win = MainWindow(db, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert db.read_only
+    win._enable_restore()
+    assert win.restore_action.isEnabled()
+    monkeypatch.setattr(RestorePoints, "ask", classmethod(lambda cls, db, parent=None: point))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    restore_point(win)
+    assert warned == []
+    qtbot.waitUntil(lambda: getattr(win, "replacement", None) is not None or bool(warned), timeout=30000)
+    assert warned == []
+    fresh = win.replacement
+    qtbot.addWidget(fresh)
+    assert asked == [] and not fresh.db.read_only
+    if fresh.findings_task.running:
+        qtbot.waitUntil(lambda: not fresh.findings_task.running, timeout=60000)
+    fresh.db.close()
+    db.close()
+    conn = sqlite3.connect(demo_copy)
+    assert conn.execute("SELECT count(*) FROM sale_out").fetchone()[0] == sales
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'wipe'").fetchone() \
+        == (0,)
+    conn.close()
