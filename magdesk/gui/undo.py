@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
-from ..storage.db import DuplicateKeyError, InUseError, PeriodLockedError, StorageError
+from ..storage.db import StorageError
 
 if TYPE_CHECKING:  # the window makes its Undo and Redo before any edit exists
     from ..edits import Edit
@@ -48,23 +48,12 @@ class EditCommand(QUndoCommand):
 
 
 def refusal_text(exc: Exception, lang: str) -> str:
-    """Why an edit was refused, for the clerk."""
-    from ..core.findings import finding
-    from ..core.messages import render_text
-    from ..edits import UndoRefused
-
-    if isinstance(exc, UndoRefused):
-        return exc.message(lang)
-    if isinstance(exc, PeriodLockedError):
-        month = str(exc).split()[-1] if str(exc).startswith("period.locked") else "?"
-        return render_text(finding("period.locked", "", "", None, None, period=month), lang)
-    if isinstance(exc, DuplicateKeyError):
-        return render_text(finding("key.duplicate", "", "", None, None, value=""), lang)
-    if isinstance(exc, InUseError):
-        return render_text(finding("record.in_use", "", ""), lang)
+    """Why an edit was refused, for the clerk: every refusal says itself
+    through the catalogue of the clerk's words (never its code)."""
     from ..storage.reasons import said
 
-    return said(exc, lang)  # a full disk, a drive gone: in the clerk's language
+    # UndoRefused, a filed month, a taken key, a record in use, a full disk, a drive gone
+    return said(exc, lang)
 
 
 class GuardedUndo(QObject):

@@ -1,0 +1,55 @@
+"""The one catalogue of the clerk's words: every text produced below the
+window, keyed by a stable code, in Chinese and English.
+
+The layers below return codes and parameters; a sentence is made only when it
+is shown, by ``say(code, lang, **params)``.  One module per area, each a dict
+code → (zh, en) whose texts are ``str.format`` templates.  Window strings are
+Qt ``tr()`` texts and live in the Qt translation files instead.
+
+This package imports nothing of magdesk: every layer may use it.
+"""
+
+from __future__ import annotations
+
+import string
+
+from .audit import AUDIT
+from .cli import CLI
+from .edits import EDITS
+from .failures import FAILURES
+from .files import FILES
+from .findings import FINDINGS
+from .importing import IMPORTING
+from .periods import PERIODS
+
+AREAS: dict[str, dict[str, tuple[str, str]]] = {
+    "findings": FINDINGS, "importing": IMPORTING, "files": FILES, "periods": PERIODS,
+    "audit": AUDIT, "edits": EDITS, "failures": FAILURES, "cli": CLI,
+}
+CATALOGUE: dict[str, tuple[str, str]] = {
+    code: texts for area in AREAS.values() for code, texts in area.items()}
+LANGUAGES = ("zh", "en")
+
+
+class _Params(dict):
+    """A missing parameter shows as "?" rather than breaking the sentence."""
+
+    def __missing__(self, key):
+        return "?"
+
+
+def template(code: str, lang: str = "zh") -> str:
+    """The text of ``code`` in ``lang`` (English unless "zh"), unfilled;
+    KeyError for a code the catalogue does not hold (never the code itself)."""
+    zh, en = CATALOGUE[code]
+    return zh if lang == "zh" else en
+
+
+def say(code: str, lang: str = "zh", /, **params) -> str:
+    """The sentence of ``code`` in ``lang`` with ``params`` filled in."""
+    return template(code, lang).format_map(_Params(params))
+
+
+def placeholders(text: str) -> set[str]:
+    """The parameter names a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
