@@ -574,7 +574,8 @@ def _audit(args, lang, settings) -> int:
                 print(_t(key, lang, n=n))
     else:
         problem = _stored("problem", r.problem, lang)
-        print(_t("audit_broken", lang, seq=r.broken_at, problem=problem, detail=r.detail),
+        print(_t("audit_broken", lang, seq=r.broken_at, problem=problem,
+                 detail=r.detail_text(lang)),
               file=sys.stderr)
     if not args.json:
         from .anchor_text import lines

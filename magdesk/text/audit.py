@@ -77,4 +77,42 @@ AUDIT: dict[str, tuple[str, str]] = {
     "audit.problem.unsealed": ("封存被移除", "unsealed"),
     "audit.problem.head": ("结尾与最后封存处不符", "head"),
     "audit.problem.no_head": ("最后封存处的记录被删除", "no_head"),
+    # where a broken chain broke (storage.audit.verify)
+    "audit.detail.missing_range": (
+        "第 {first}–{last} 条已丢失（被删除）；第 {seq} 条接在第 {before} 条之后",
+        "entries {first}–{last} are missing (deleted); entry {seq} follows entry {before}",
+    ),
+    "audit.detail.missing_one": (
+        "第 {first} 条已丢失（被删除）；第 {seq} 条接在第 {before} 条之后",
+        "entry {first} is missing (deleted); entry {seq} follows entry {before}",
+    ),
+    "audit.detail.unsealed": ("第 {seq} 条的封存已被移除", "the seal of entry {seq} was removed"),
+    "audit.detail.link": (
+        "第 {seq} 条没有接在第 {before} 条之后：此处有记录被插入、移动或调换",
+        "entry {seq} does not follow entry {before}: an entry was inserted, moved or swapped here",
+    ),
+    "audit.detail.content": ("第 {seq} 条在封存后被修改或移动",
+                             "entry {seq} was changed or moved after it was sealed"),
+    "audit.detail.forged_late": (
+        "第 {seq} 条自称由 magdesk 写入，实际由其他程序添加",
+        "entry {seq} says magdesk wrote it, but it was added by another program",
+    ),
+    "audit.detail.forged_unsealed": (
+        "第 {seq} 条自称由 magdesk 写入，但 magdesk 并未封存它：它由其他程序添加",
+        "entry {seq} says magdesk wrote it, but magdesk did not seal it: it was added by "
+        "another program",
+    ),
+    "audit.detail.orphan_seal": ("第 {seq} 条已被删除（其封存仍在）",
+                                 "entry {seq} was deleted (its seal is still there)"),
+    "audit.detail.no_head": ("最后封存处的记录已被删除",
+                             "the record of the last sealed entry was deleted"),
+    "audit.detail.cut_range": ("第 {first}–{last} 条已从审计记录末尾被截去",
+                               "entries {first}–{last} were cut off the end of the trail"),
+    "audit.detail.cut_one": ("第 {seq} 条已从审计记录末尾被截去",
+                             "entry {seq} was cut off the end of the trail"),
+    "audit.detail.head": (
+        "审计记录的结尾与 magdesk 最后封存处（第 {seq} 条）不符：其后的记录由其他程序封存，或有记录被替换",
+        "the trail does not end where magdesk last sealed it (entry {seq}): entries after it "
+        "were sealed by another program, or entries were replaced",
+    ),
 }

@@ -4,7 +4,7 @@ from below carry their own codes."""
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
-    "cli.demo_done": ("已生成演示数据库 {path}:{summary}", "Demo database written to {path}: {summary}"),
+    "cli.demo_done": ("已生成演示数据库 {path}：{summary}", "Demo database written to {path}: {summary}"),
     "cli.valid_ok": ("校验通过：0 个错误，{warnings} 个警告", "Valid: 0 errors, {warnings} warnings"),
     "cli.valid_bad": (
         "校验未通过：{errors} 个错误，{warnings} 个警告",
@@ -28,7 +28,7 @@ CLI: dict[str, tuple[str, str]] = {
         "Schema objects differ from version {version}'s definition: {objects}",
     ),
     "cli.accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
-    "cli.exported": ("已导出 {path}(SHA-256 {sha})", "Exported {path} (SHA-256 {sha})"),
+    "cli.exported": ("已导出 {path}（SHA-256 {sha}）", "Exported {path} (SHA-256 {sha})"),
     "cli.export_refused": (
         "{period}有 {errors} 个错误，未导出；改正后再导出，或用 --draft 导出草稿",
         "{period} has {errors} errors and was not exported; correct them, or export a --draft",
@@ -67,7 +67,7 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.bad_map": ("--map 应写作“表头=列名”，而不是“{value}”", "--map takes HEADER=COLUMN, not '{value}'"),
     "cli.summary_done": (
-        "已生成{title}（{period}，共 {pages} 页）:{path}",
+        "已生成{title}（{period}，共 {pages} 页）：{path}",
         "Wrote {title} ({period}, {pages} pages): {path}",
     ),
     "cli.summary_trace": (
@@ -80,13 +80,13 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.summary_failed": ("无法写入 PDF：{error}", "Cannot write the PDF: {error}"),
     "cli.snap_line": (
-        "{n:>3}  {time}  {note}({kind},{size})  {name}",
+        "{n:>3}  {time}  {note}（{kind}，{size}）  {name}",
         "{n:>3}  {time}  {note} ({kind}, {size})  {name}",
     ),
     "cli.snap_none": ("{db} 还没有恢复点", "No restore points of {db} yet"),
     "cli.snap_folder": ("恢复点文件夹：{folder}", "Restore points folder: {folder}"),
-    "cli.snap_done": ("已建立恢复点 {path}({size})", "Restore point written: {path} ({size})"),
-    "cli.backup_done": ("已备份到 {path}({size})", "Backed up to {path} ({size})"),
+    "cli.snap_done": ("已建立恢复点 {path}（{size}）", "Restore point written: {path} ({size})"),
+    "cli.backup_done": ("已备份到 {path}（{size}）", "Backed up to {path} ({size})"),
     "cli.restored": ("已用 {source} 恢复 {db}", "Restored {db} from {source}"),
     "cli.restored_before": (
         "恢复前的状态已存为恢复点 {name}",
@@ -119,7 +119,7 @@ CLI: dict[str, tuple[str, str]] = {
         "{n} not sealed yet (the file is open read-only)",
     ),
     "cli.audit_broken": (
-        "审计记录已被改动：第 {seq} 条起不可信({problem})",
+        "审计记录已被改动：第 {seq} 条起不可信（{problem}）：{detail}",
         "Audit trail broken at entry {seq} ({problem}): {detail}",
     ),
     "cli.audit_none": ("没有审计记录", "No audit entries"),

@@ -95,7 +95,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "comp.required": ("磁体及合金必须填写{label}（无则填0）", "Magnets and alloys need {label} (0 if none)"),
     "comp.sum": ("各元素含量之和超过稀土总量", "The listed elements exceed the total rare-earth content"),
     "comp.typical": (
-        "{label}超出该类产品常见范围({low}%–{high}%)",
+        "{label}超出该类产品常见范围（{low}%–{high}%）",
         "{label} is outside the usual range for this category ({low}–{high} %)",
     ),
     # Purchases
@@ -119,7 +119,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     # Batches
     "input.before_lot": (
-        "投产日期早于批号“{lot}”的入库日期({arrived})",
+        "投产日期早于批号“{lot}”的入库日期（{arrived}）",
         "Batch starts before lot '{lot}' arrived ({arrived})",
     ),
     "batch.no_inputs": ("生产批次没有投料明细", "The batch has no input lines"),
@@ -130,7 +130,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "sale.not_magnet": ("销售的产品“{code}”不是磁体", "Sold product '{code}' is not a magnet"),
     "sale.batch_product": ("生产批号“{batch}”产出的不是该产品", "Batch '{batch}' did not produce this product"),
     "sale.before_batch": (
-        "销售日期早于批次“{batch}”完工日期({end})",
+        "销售日期早于批次“{batch}”完工日期（{end}）",
         "Sold before batch '{batch}' was completed ({end})",
     ),
     "batch.oversold": (
@@ -161,7 +161,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "{exported} kg exported exceeds the {sold} kg sold",
     ),
     "export.control_missed": (
-        "该产品属于管制物项({control_no})，应标记为“是”或注明理由",
+        "该产品属于管制物项（{control_no}），应标记为“是”或注明理由",
         "This product is a controlled item ({control_no}); mark it or give a reason",
     ),
     "export.control_extra": (
@@ -208,7 +208,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "balance.identity": ("{month}期初+入库−出库≠期末", "{month}: opening + in − out ≠ closing"),
     "balance.opening": ("{month}期初库存不等于上月期末", "{month}: opening differs from last month's closing"),
     "balance.negative": (
-        "{month}期末库存为负({closing} kg)",
+        "{month}期末库存为负（{closing} kg）",
         "{month}: closing stock is negative ({closing} kg)",
     ),
     # Storage and periods
