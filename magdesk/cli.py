@@ -232,9 +232,7 @@ def _validate(args, lang, settings) -> int:
 
 
 def _severity(severity, lang: str) -> str:
-    if lang == "zh":
-        return "错误" if severity == "error" else "警告"
-    return str(severity)
+    return text.say(f"severity.{severity}", lang)
 
 
 def _accept(args, lang, settings) -> int:
@@ -242,7 +240,7 @@ def _accept(args, lang, settings) -> int:
         try:
             services.accept_warning(db, args.entity, args.record, args.code, args.reason)
         except ValueError as exc:
-            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
             return 2
     print(_t("accepted", lang, code=args.code, record=args.record))
     return 0
@@ -558,7 +556,7 @@ def _audit(args, lang, settings) -> int:
                 entries = services.audit_log(db, record=args.record, entity=args.entity,
                                              limit=args.limit)
             except ValueError as exc:
-                print(f"magdesk-cli: {exc}", file=sys.stderr)
+                print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
                 return 2
     if args.action == "log":
         return _print_audit_log(entries, args, lang)

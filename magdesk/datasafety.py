@@ -134,7 +134,8 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
         return result
     with db:
         if db.read_only:
-            raise StorageError(f"{path.name} cannot be restored now: {db.read_only_reason}")
+            raise StorageError(Reason("restore_read_only", name=path.name,
+                                      reason=db.read_only_reason))
         return restore_snapshot(db, _adopted(db, Path(source)), force=force)
 
 
@@ -200,7 +201,7 @@ def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
     from .filing.anchor import WorkbookAnchorError, workbook_anchor
 
     if not db._audited:
-        raise StorageError(f"{db.path.name} has no audit trail (schema {db.schema_version})")
+        raise StorageError(Reason("no_audit", name=db.path.name, schema=db.schema_version))
     sealed_now = False
     if not db.read_only and audit.needs_sealing(db.conn):
         with db.write():
@@ -274,4 +275,4 @@ def _table(entity: str) -> str:
         return TABLES[entity].name
     if entity in audit.AUDITED:
         return entity
-    raise ValueError(f"unknown entity {entity!r}")
+    raise ValueError(Reason("records.unknown_entity", entity=entity))

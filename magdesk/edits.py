@@ -126,7 +126,7 @@ class UndoRefused(Exception):
     was changed.  ``code`` (the catalogue's ``edit.*``) and ``params`` say
     why; ``message(lang)`` is the sentence for the clerk (``str()`` English)."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, /, **params):
         self.code, self.params = code, params
         super().__init__(self.message("en"))
 

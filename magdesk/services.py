@@ -176,11 +176,11 @@ def accept_warning(db: Database, entity: str, record: str, code: str, reason: st
     from .storage.repository import Repository
 
     if code not in CATALOG:
-        raise ValueError(f"unknown finding code: {code}")
+        raise ValueError(Reason("records.unknown_code", code=code))
     if CATALOG[code][0] is not Severity.WARNING:
-        raise ValueError(f"{code} is an error and cannot be accepted; correct the record")
+        raise ValueError(Reason("records.not_a_warning", code=code))
     if len(reason.strip()) < 4:
-        raise ValueError("give a reason of at least 4 characters")
+        raise ValueError(Reason("records.reason_short"))
     Repository(db).accept_finding(entity, record, code, reason.strip())
 
 
@@ -224,7 +224,7 @@ def create_database(path: Path, company: Company, accept_reason: str = "") -> li
     if any(f.is_error for f in found) or (found and len(accept_reason.strip()) < 4):
         return found
     if path.exists():
-        raise StorageError(f"{path} already exists; choose another file")
+        raise StorageError(Reason("company_file_exists", path=path))
     db = open_database(path, create=True)
     try:
         save_company(db, company, accept_reason)

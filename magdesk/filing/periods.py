@@ -16,7 +16,7 @@ class PeriodError(Exception):
     ``params`` its values; ``message(lang)`` is the sentence for the clerk,
     the catalogue's ``period.<code>`` (``str()`` the English one)."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, /, **params):
         self.code, self.params = code, params
         super().__init__(self.message("en"))
 

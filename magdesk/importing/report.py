@@ -177,7 +177,7 @@ def _findings_sheet(wb, result, lang: str, bold) -> None:
              for key in ("sheet", "row", "column", "header", "severity", "code", "message")]
     ws.append([_bold(WriteOnlyCell(ws, head), bold) for head in heads])
     for f in result.findings:
-        severity = text.say(f"import.report.{f.severity}", lang)
+        severity = text.say(f"severity.{f.severity}", lang)
         row = []
         for value in (f.sheet, f.row, f.column, f.header, severity, f.code, f.message(lang)):
             cell = WriteOnlyCell(ws)

@@ -14,27 +14,34 @@ from .. import text
 
 class Reason(str):
     """The English sentence for ``code`` with ``params``; ``message(lang)``
-    says it in the clerk's language (values that are Reasons too)."""
+    says it in the clerk's language (values that are Reasons too).  Any layer
+    may raise one for a refusal the clerk reads."""
 
     code: str
     params: dict
 
-    def __new__(cls, code: str, **params) -> Reason:
-        self = super().__new__(cls, text.say(f"file.{code}", "en", **params))
+    def __new__(cls, code: str, /, **params) -> Reason:
+        self = super().__new__(cls, text.say(_key(code), "en", **params))
         self.code, self.params = code, params
         return self
 
     def message(self, lang: str = "zh") -> str:
         if lang != "zh":
-            return text.say(f"file.{self.code}", "en", **self.params)
+            return text.say(_key(self.code), "en", **self.params)
         values = {key: said(value, lang) if isinstance(value, Reason) else value
                   for key, value in self.params.items()}
         if "holder" in values:
             values["holder"] = holder_text(values["holder"], lang)
-        return text.say(f"file.{self.code}", lang, **values)
+        return text.say(_key(self.code), lang, **values)
 
     def __reduce__(self):  # pickled as what it is, not as a plain str
         return (_rebuild, (self.code, self.params))
+
+
+def _key(code: str) -> str:
+    """The catalogue's code: ``file.<code>`` for the storage's own reasons; a
+    dotted code (``accept.not_a_warning``) is the catalogue's already."""
+    return code if "." in code else f"file.{code}"
 
 
 def _rebuild(code: str, params: dict) -> Reason:

@@ -21,10 +21,11 @@ from .files import FILES
 from .findings import FINDINGS
 from .importing import IMPORTING
 from .periods import PERIODS
+from .records import RECORDS
 
 AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "findings": FINDINGS, "importing": IMPORTING, "files": FILES, "periods": PERIODS,
-    "audit": AUDIT, "edits": EDITS, "failures": FAILURES, "cli": CLI,
+    "audit": AUDIT, "edits": EDITS, "failures": FAILURES, "records": RECORDS, "cli": CLI,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

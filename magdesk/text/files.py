@@ -206,4 +206,16 @@ FILES: dict[str, tuple[str, str]] = {
     "file.holder_other_program": ("另一个程序", "another program"),
     "file.holder_unknown": ("另一个 magdesk（进程未知）", "another magdesk (process unknown)"),
     "file.holder_process": ("{who}（进程 {pid}，自 {since} 起）", "{who} pid {pid} since {since}"),
+    # a backup or a restore point refused (storage.snapshots, datasafety)
+    "file.backup_self": ("备份不能覆盖它所复制的数据库", "a backup cannot replace the database it copies"),
+    "file.backup_exists": ("{target} 已存在；请另选文件名，或选择替换",
+                           "{target} already exists; choose another name or replace it"),
+    "file.copy_unreadable": ("副本读回时校验未通过，未保存", "the copy does not read back correctly"),
+    "file.point_not_readable": ("{name} 不是可读取的还原点（{error}）",
+                                "{name} is not a readable restore point ({error})"),
+    "file.not_a_point": ("{name} 不是还原点", "{name} is not a restore point"),
+    "file.restore_read_only": ("{name} 现在不能还原：{reason}", "{name} cannot be restored now: {reason}"),
+    "file.no_audit": ("{name} 没有审计记录（结构版本 {schema}）",
+                      "{name} has no audit trail (schema {schema})"),
+    "file.company_file_exists": ("{path} 已存在；请另选文件", "{path} already exists; choose another file"),
 }

@@ -7,6 +7,9 @@ severity of each code is domain knowledge and lives in ``core/messages.py``."""
 from __future__ import annotations
 
 FINDINGS: dict[str, tuple[str, str]] = {
+    # the severities themselves (a finding's level in lists and reports)
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
     # Any field
     "field.required": ("{label}不能为空", "{label} is required"),
     "field.too_long": ("{label}不能超过{max}个字符", "{label} must be at most {max} characters"),

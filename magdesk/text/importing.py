@@ -150,8 +150,6 @@ IMPORTING: dict[str, tuple[str, str]] = {
     "import.report.severity": ("级别", "Severity"),
     "import.report.code": ("代码", "Code"),
     "import.report.message": ("说明", "Message"),
-    "import.report.error": ("错误", "error"),
-    "import.report.warning": ("警告", "warning"),
     "import.report.notes": ("说明", "Notes"),
     "import.report.other_language": ("英文", "Chinese"),
     "import.report.required": ("必填", "Required"),
