@@ -304,10 +304,8 @@ class MainWindow(MonthCounts, QMainWindow):
             from ..storage.reasons import said
 
             return self.tr("Read-only: {0}").format(said(self.db.read_only_reason, self.lang))
-        day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
-                    if getattr(record, n, None) is not None), None)
-        if day is not None:
-            period = f"{day.year}-{day.month:02d}"
+        period = _record_period(record)
+        if period is not None:
             if FilingStore(self.db).period(period)["state"] == "FILED":
                 return self.tr("{0} is filed and locked; start an amendment on the Filing "
                                "page to change it.").format(period)
@@ -345,9 +343,9 @@ class MainWindow(MonthCounts, QMainWindow):
         key = str(getattr(record, "key", ""))
         try:
             edit.apply(self.repo)
-        except PeriodLockedError:
+        except PeriodLockedError as exc:  # the month, not a sentence, goes into the finding
             return [finding("period.locked", entity, key, None, None,
-                            period=self._locked_reason(record) or "?")]
+                            period=exc.period or _record_period(record) or "?")]
         except DuplicateKeyError:
             return [finding("key.duplicate", entity, key, None, None, value=key)]
         except InUseError:
@@ -501,3 +499,10 @@ class MainWindow(MonthCounts, QMainWindow):
         for task in list(self.tasks):
             task.stop()
         super().closeEvent(event)
+
+
+def _record_period(record) -> str | None:
+    """The month (YYYY-MM) a record is dated in, as the window decides read-only."""
+    day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
+                if getattr(record, n, None) is not None), None)
+    return None if day is None else f"{day.year}-{day.month:02d}"

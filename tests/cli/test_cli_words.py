@@ -8,7 +8,7 @@ import sqlite3
 from magdesk.cli import main
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CODE = re.compile(r"\b[a-z_]+\.[a-z_]+\b")  # a catalogue key such as period.locked
+CODE = re.compile(r"(?<![A-Za-z0-9_.])[a-z_]+\.[a-z_]+(?![A-Za-z0-9_])")  # period.locked
 
 
 def run_zh(capsys, *argv):
