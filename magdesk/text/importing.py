@@ -155,4 +155,9 @@ IMPORTING: dict[str, tuple[str, str]] = {
     "import.report.required": ("必填", "Required"),
     "import.report.choices": ("可选值", "Allowed values"),
     "import.report.yes": ("是", "yes"),
+    # where a finding is in the file (importing/issues.py)
+    "import.where.row": ("第{row}行", "row {row}"),
+    "import.where.column": ("第{row}行 {column}列", "row {row}, column {column}"),
+    "import.where.header": ("第{row}行 {column}列“{header}”", "row {row}, column {column} ({header})"),
+    "import.where.said": ("{where}：{message}", "{where}: {message}"),
 }

@@ -67,7 +67,7 @@ def test_codes_are_unique_across_areas_and_look_like_codes():
 
 def test_every_finding_code_has_a_severity_and_a_text():
     worded = {c for c in (*text.FINDINGS, *text.IMPORTING)
-              if not c.startswith(("import.report.", "severity."))}
+              if not c.startswith(("import.report.", "import.where.", "severity."))}
     assert set(SEVERITY) == worded
 
 
@@ -102,6 +102,7 @@ def _calls(names: set[str], prefix: str = "") -> set[tuple[str, str]]:
 @pytest.mark.parametrize("names, prefix", [
     ({"Reason"}, ""),
     ({"PeriodError"}, "period."),
+    ({"ReportError"}, "report."),
     ({"finding", "issue", "Finding"}, ""),
     ({"UndoRefused", "say"}, ""),
     ({"_t"}, "cli."),
