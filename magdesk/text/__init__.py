@@ -23,11 +23,12 @@ from .importing import IMPORTING
 from .periods import PERIODS
 from .records import RECORDS
 from .reports import REPORTS
+from .schema import SCHEMA
 
 AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "findings": FINDINGS, "importing": IMPORTING, "files": FILES, "periods": PERIODS,
     "audit": AUDIT, "edits": EDITS, "failures": FAILURES, "records": RECORDS,
-    "reports": REPORTS, "cli": CLI,
+    "reports": REPORTS, "schema": SCHEMA, "cli": CLI,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}
