@@ -50,7 +50,13 @@ def template(code: str, lang: str = "zh") -> str:
 
 
 def say(code: str, lang: str = "zh", /, **params) -> str:
-    """The sentence of ``code`` in ``lang`` with ``params`` filled in."""
+    """The sentence of ``code`` in ``lang`` with ``params`` filled in; a
+    parameter that says itself (``message(lang)``: a Reason, a refusal) is
+    said in the same language."""
+    for name, value in params.items():
+        message = getattr(value, "message", None)
+        if callable(message):
+            params[name] = message(lang)
     return template(code, lang).format_map(_Params(params))
 
 

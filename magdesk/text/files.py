@@ -218,4 +218,5 @@ FILES: dict[str, tuple[str, str]] = {
     "file.no_audit": ("{name} 没有审计记录（结构版本 {schema}）",
                       "{name} has no audit trail (schema {schema})"),
     "file.company_file_exists": ("{path} 已存在；请另选文件", "{path} already exists; choose another file"),
+    "file.no_worksheet": ("文件中没有工作表", "the file holds no worksheet"),
 }
