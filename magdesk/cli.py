@@ -576,7 +576,7 @@ def _audit(args, lang, settings) -> int:
                  detail=r.detail_text(lang)),
               file=sys.stderr)
     if not args.json:
-        from .anchor_text import lines
+        from .text.anchors import lines
 
         for line, bad in lines(check, lang):
             print(line, file=sys.stderr if bad else sys.stdout)

@@ -5,7 +5,7 @@ the log and how a broken chain was broken (their English is the stored code)."""
 from __future__ import annotations
 
 AUDIT: dict[str, tuple[str, str]] = {
-    # the anchors outside the file (anchor_text.lines)
+    # the anchors outside the file (text/anchors.py)
     "audit.anchor.none": (
         "文件外还没有锚点（导出申报表、建立恢复点或备份、关闭改动过的文件时记下）：只核对了审计记录自身是否一致",
         "No anchor outside the file yet (one is kept on every export, restore point, backup and when a changed file is closed): only the chain's own consistency was checked",

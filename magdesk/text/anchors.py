@@ -7,25 +7,26 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from . import text
+from . import CATALOGUE, say
 
 
-def _t(key: str, lang: str, **params) -> str:
-    return text.say(f"audit.anchor.{key}", lang, **params)
+def _anchor(key: str, lang: str, **params) -> str:
+    """The catalogue's ``audit.anchor.<key>``."""
+    return say(f"audit.anchor.{key}", lang, **params)
 
 
 def _pick(area: str, key: str, lang: str, **params) -> str:
     """``audit.<area>.<key>``; a kind or source a newer magdesk wrote: as it is."""
     code = f"audit.{area}.{key}"
-    return text.say(code, lang, **params) if code in text.CATALOGUE else key
+    return say(code, lang, **params) if code in CATALOGUE else key
 
 
 def where(anchor, lang: str) -> str:
     """What took an anchor: "export 2026-10 r0 X.xlsx", "restore point …"."""
     code = f"audit.kind.{anchor.kind}"
-    if code not in text.CATALOGUE:
+    if code not in CATALOGUE:
         return f"{anchor.kind} {anchor.detail}"
-    return text.say(code, lang, detail=anchor.detail)
+    return say(code, lang, detail=anchor.detail)
 
 
 def _when(moment: datetime) -> str:
@@ -53,12 +54,12 @@ def lines(check, lang: str) -> list[tuple[str, bool]]:
     """(line, is_a_problem) for the anchors part of an ``AuditCheck``."""
     report, out = check.anchors, []
     for path, code, error in check.unusable:
-        out.append((_t(code, lang, path=path, error=error), False))
+        out.append((_anchor(code, lang, path=path, error=error), False))
     for path in report.set_aside:
-        out.append((_t("set_aside", lang, path=path), False))
+        out.append((_anchor("set_aside", lang, path=path), False))
     for status, key in (("replaced", "replaced"), ("other_file", "other")):
         if report.count(status):
-            out.append((_t(key, lang, n=report.count(status)), False))
+            out.append((_anchor(key, lang, n=report.count(status)), False))
     bad = report.disagreeing
     if bad is not None:
         last = report.last_match
@@ -66,16 +67,16 @@ def lines(check, lang: str) -> list[tuple[str, bool]]:
                   "entry": _entry(report.first_entry), "end": report.last_entry,
                   "short": bad.anchor.hash[:12], "found": bad.found[:12] or "-",
                   "last": (f"{where(last, lang)} ({_when(last.when)})" if last
-                           else _t("no_last", lang))}
-        out.append((_t("rewritten" if bad.status == "differs" else "cut", lang, **params), True))
+                           else _anchor("no_last", lang))}
+        out.append((_anchor("rewritten" if bad.status == "differs" else "cut", lang, **params), True))
         if report.elsewhere:
-            out.append((_t("elsewhere", lang, file=report.elsewhere), True))
+            out.append((_anchor("elsewhere", lang, file=report.elsewhere), True))
         if report.changed_at is not None:
-            out.append((_t("changed_at", lang, copy=report.changed_in,
+            out.append((_anchor("changed_at", lang, copy=report.changed_in,
                            seq=report.changed_at), True))
     elif report.newest_match is not None:
-        out.append((_t("ok", lang, n=report.count("match"), **_about(report.newest_match, lang)),
+        out.append((_anchor("ok", lang, n=report.count("match"), **_about(report.newest_match, lang)),
                     False))
     else:
-        out.append((_t("none", lang), False))
+        out.append((_anchor("none", lang), False))
     return out
