@@ -26,10 +26,7 @@ class Reason(str):
         return self
 
     def message(self, lang: str = "zh") -> str:
-        if lang != "zh":
-            return text.say(_key(self.code), "en", **self.params)
-        values = {key: said(value, lang) if isinstance(value, Reason) else value
-                  for key, value in self.params.items()}
+        values = dict(self.params)  # a Reason among them is said in ``lang`` by say()
         if "holder" in values:
             values["holder"] = holder_text(values["holder"], lang)
         return text.say(_key(self.code), lang, **values)
