@@ -21,22 +21,37 @@ def _t(key: str, lang: str, **params) -> str:
     return text.say(f"cli.{key}", lang, **params)
 
 
-def _period(value: str) -> str:
-    if not re.fullmatch(r"20\d{2}-(0[1-9]|1[0-2])", value):
-        raise argparse.ArgumentTypeError(_t("bad_period", "en", value=value))
-    return value
+def _types(lang: str):
+    """The checks of ``--period`` and ``--date``, saying a wrong value in ``lang``."""
+    def period(value: str) -> str:
+        if not re.fullmatch(r"20\d{2}-(0[1-9]|1[0-2])", value):
+            raise argparse.ArgumentTypeError(_t("bad_period", lang, value=value))
+        return value
+
+    def day(value: str):
+        from datetime import date
+
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(_t("bad_date", lang, value=value)) from None
+
+    return period, day
 
 
-def _date(value: str):
-    from datetime import date
+def _argv_lang(argv: list[str] | None) -> str:
+    """``--lang`` as typed (else the settings'), before argparse has read it."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    for i, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+    return load_settings().lang()
 
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
 
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    _period, _date = _types(lang)
     parser = argparse.ArgumentParser(
         prog="magdesk-cli", description="magdesk: records and monthly filing for magnet producers")
     parser.add_argument("--version", action="version", version=f"magdesk {__version__}")
@@ -168,7 +183,7 @@ BROKEN_PIPE = 141  # as a shell reports a writer whose reader went away (128 + S
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure ends as one line in the clerk's language
     and an exit code, never a traceback (an unforeseen one is logged)."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(_argv_lang(argv)).parse_args(argv)
     settings = load_settings()
     lang = args.lang or settings.lang()
     code = BROKEN_PIPE

@@ -37,6 +37,7 @@ CLI: dict[str, tuple[str, str]] = {
         "{period}  {state}  更正{revision}  截止 {deadline}（剩 {days} 天）  回执 {receipt}  文件 {file}",
         "{period}  {state}  revision {revision}  due {deadline} ({days} days)  receipt {receipt}  file {file}",
     ),
+    "cli.bad_date": ("日期“{value}”格式应为YYYY-MM-DD", "'{value}' is not a date YYYY-MM-DD"),
     "cli.bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
     "cli.period_required": ("需要 --period", "--period is required"),
     "cli.file_needs": (

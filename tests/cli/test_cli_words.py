@@ -63,3 +63,14 @@ def test_a_broken_audit_chain_is_explained_in_chinese(demo_copy, capsys):
     code, _, err = run_zh(capsys, "audit", "verify", "--db", demo_copy)
     assert code == 1
     assert "审计记录已被改动：第 3 条起不可信（内容在封存后被修改）：第 3 条在封存后被修改或移动" in err
+
+
+def test_a_wrong_period_or_date_is_said_in_the_language_asked(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--lang", "zh", "validate", "--db", "x.sqlite", "--period", "2026-13"])
+    assert "期间“2026-13”格式应为YYYY-MM" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang=zh", "period", "--db", "x.sqlite", "file", "--date", "2026-02-30"])
+    assert "日期“2026-02-30”格式应为YYYY-MM-DD" in capsys.readouterr().err
