@@ -7,11 +7,10 @@ code → (zh, en) whose texts are ``str.format`` templates.  Window strings are
 Qt ``tr()`` texts and live in the Qt translation files instead.
 
 This package imports nothing of magdesk: every layer may use it.
+``anchors.py`` (imported on demand) puts together the lines of ``audit verify``.
 """
 
 from __future__ import annotations
-
-import string
 
 from .audit import AUDIT
 from .cli import CLI
@@ -32,7 +31,6 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}
-LANGUAGES = ("zh", "en")
 
 
 class _Params(dict):
@@ -58,8 +56,3 @@ def say(code: str, lang: str = "zh", /, **params) -> str:
         if callable(message):
             params[name] = message(lang)
     return template(code, lang).format_map(_Params(params))
-
-
-def placeholders(text: str) -> set[str]:
-    """The parameter names a template uses."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
