@@ -66,8 +66,7 @@ def test_refusals_reach_the_chinese_window_in_chinese(window, qtbot, monkeypatch
     repo = window.repo
     # a document number already taken, typed into a sale's form and saved
     sales = list(repo.iter("sale", where="date LIKE '2026-06%'"))
-    form = window.open_record("sale", sales[0].id)
-    qtbot.addWidget(form)
+    form = window.open_record("sale", sales[0].id)  # closes itself once saved
     form.widgets["doc_no"].setText(sales[1].doc_no)
     form.save()
     assert "已存在" in form.status.text()
