@@ -9,115 +9,49 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, usecases
+from . import __version__, text, usecases
 from .core.findings import count
 from .settings import load_settings
 from .storage.db import StorageError, open_database
 from .storage.reasons import said
 
-_TEXT = {
-    "demo_done": ("已生成演示数据库 {path}:{summary}", "Demo database written to {path}: {summary}"),
-    "valid_ok": ("校验通过：0 个错误，{warnings} 个警告", "Valid: 0 errors, {warnings} warnings"),
-    "valid_bad": ("校验未通过：{errors} 个错误，{warnings} 个警告",
-                  "Not valid: {errors} errors, {warnings} warnings"),
-    "check": ("完整性：{integrity}；外键问题：{fk}；结构版本：{version}/{latest}",
-              "Integrity: {integrity}; foreign-key problems: {fk}; schema: {version}/{latest}"),
-    "read_only": ("只读打开：{reason}", "Opened read-only: {reason}"),
-    "repaired": ("已修复 {name} 的结构：{done}。修复前的文件已存为还原点 {point}",
-                 "Repaired the schema of {name}: {done}. The file as found is kept as restore "
-                 "point {point}"),
-    "repair_none": ("{name} 的结构与 magdesk 的定义一致，无需修复",
-                    "The schema of {name} is magdesk's; nothing to repair"),
-    "check_schema": ("结构与版本 {version} 的定义不符：{objects}",
-                     "Schema objects differ from version {version}'s definition: {objects}"),
-    "accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
-    "exported": ("已导出 {path}(SHA-256 {sha})", "Exported {path} (SHA-256 {sha})"),
-    "export_refused": ("{period}有 {errors} 个错误，未导出；改正后再导出，或用 --draft 导出草稿",
-                       "{period} has {errors} errors and was not exported; correct them, "
-                       "or export a --draft"),
-    "period_line": ("{period}  {state}  更正{revision}  截止 {deadline}（剩 {days} 天）  "
-                    "回执 {receipt}  文件 {file}",
-                    "{period}  {state}  revision {revision}  due {deadline} ({days} days)  "
-                    "receipt {receipt}  file {file}"),
-    "bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
-    "period_required": ("需要 --period", "--period is required"),
-    "file_needs": ("标记为已申报需要 --date 和 --receipt", "--date and --receipt are required to "
-                   "file a period"),
-    "imported": ("已导入“{file}”工作表“{sheet}”：新增 {inserted} 条，更新 {updated} 条，跳过 {skipped} 条，"
-                 "{warnings} 个警告；导入前的恢复点：{backup}",
-                 "Imported '{file}', sheet '{sheet}': {inserted} added, {updated} updated, "
-                 "{skipped} skipped, {warnings} warnings; restore point: {backup}"),
-    "import_dry": ("试运行，未写入：“{file}”工作表“{sheet}”可新增 {inserted} 条，更新 {updated} 条，"
-                   "跳过 {skipped} 条，{warnings} 个警告",
-                   "Dry run, nothing written: '{file}', sheet '{sheet}' would add {inserted}, "
-                   "update {updated}, skip {skipped}; {warnings} warnings"),
-    "import_bad": ("未导入：“{file}”工作表“{sheet}”有 {errors} 个错误，{warnings} 个警告；数据库未改动",
-                   "Not imported: '{file}', sheet '{sheet}' has {errors} errors and {warnings} "
-                   "warnings; the database is unchanged"),
-    "import_columns": ("未导入：“{file}”工作表“{sheet}”第{row}行表头缺少必需的列：{columns}",
-                       "Not imported: the header (row {row}) of '{file}', sheet '{sheet}' lacks "
-                       "required columns: {columns}"),
-    "import_report": ("错误报告：{path}", "Error report: {path}"),
-    "template_done": ("已生成导入模板 {path}", "Import template written to {path}"),
-    "bad_bytes_hint": ("加上 --accept-bad-bytes 可以按替换字符导入，含替换字符的单元格逐一列为警告",
-                       "add --accept-bad-bytes to import it with replacement characters, each cell "
-                       "holding one listed as a warning"),
-    "bad_map": ("--map 应写作“表头=列名”，而不是“{value}”", "--map takes HEADER=COLUMN, not '{value}'"),
-    "summary_done": ("已生成{title}（{period}，共 {pages} 页）:{path}",
-                     "Wrote {title} ({period}, {pages} pages): {path}"),
-    "summary_trace": ("--report trace 需要 --lot 或 --sale", "--report trace needs --lot or --sale"),
-    "summary_subject": ("--lot/--sale 只用于 --report trace", "--lot/--sale go with --report trace"),
-    "summary_failed": ("无法写入 PDF：{error}", "Cannot write the PDF: {error}"),
-    "snap_line": ("{n:>3}  {time}  {note}({kind},{size})  {name}",
-                  "{n:>3}  {time}  {note} ({kind}, {size})  {name}"),
-    "snap_none": ("{db} 还没有恢复点", "No restore points of {db} yet"),
-    "snap_folder": ("恢复点文件夹：{folder}", "Restore points folder: {folder}"),
-    "snap_done": ("已建立恢复点 {path}({size})", "Restore point written: {path} ({size})"),
-    "backup_done": ("已备份到 {path}({size})", "Backed up to {path} ({size})"),
-    "restored": ("已用 {source} 恢复 {db}", "Restored {db} from {source}"),
-    "restored_before": ("恢复前的状态已存为恢复点 {name}", "The state before is kept as restore point {name}"),
-    "restored_damaged": ("损坏的原文件另存为 {path}", "The damaged file was kept as {path}"),
-    "restore_force": ("确认要用它替换时，请加上 --force-other-company 再运行一次",
-                      "To put it in place all the same, run again with --force-other-company"),
-    "snap_foreign": ("以下文件不是 {db} 的还原点（不提供还原，也不会删除）：",
-                     "Not restore points of {db} (never offered for a restore, never deleted):"),
-    "snap_foreign_line": ("     {name}：{company}（统一社会信用代码：{code}）",
-                          "     {name}: {company} (credit code {code})"),
-    "snap_unreadable": ("     {name}：无法读取", "     {name}: cannot be read"),
-    "audit_ok": ("审计记录完好：共 {total} 条，哈希链校验通过", "Audit trail intact: {total} "
-                 "entries, hash chain verified"),
-    "audit_outside": ("其中 {n} 条由 magdesk 以外的程序写入", "{n} of them were written by programs "
-                      "other than magdesk"),
-    "audit_pending": ("{n} 条尚未封存（文件以只读方式打开）", "{n} not sealed yet (the file is open "
-                      "read-only)"),
-    "audit_broken": ("审计记录已被改动：第 {seq} 条起不可信({problem})",
-                     "Audit trail broken at entry {seq} ({problem}): {detail}"),
-    "audit_none": ("没有审计记录", "No audit entries"),
-    "outside": ("magdesk 以外的程序", "outside magdesk"),
-}
-
 
 def _t(key: str, lang: str, **params) -> str:
-    zh, en = _TEXT[key]
-    return (zh if lang == "zh" else en).format(**params)
+    """The CLI's own line ``key`` (the catalogue's ``cli.<key>``) in ``lang``."""
+    return text.say(f"cli.{key}", lang, **params)
 
 
-def _period(value: str) -> str:
-    if not re.fullmatch(r"20\d{2}-(0[1-9]|1[0-2])", value):
-        raise argparse.ArgumentTypeError(_t("bad_period", "en", value=value))
-    return value
+def _types(lang: str):
+    """The checks of ``--period`` and ``--date``, saying a wrong value in ``lang``."""
+    def period(value: str) -> str:
+        if not re.fullmatch(r"20\d{2}-(0[1-9]|1[0-2])", value):
+            raise argparse.ArgumentTypeError(_t("bad_period", lang, value=value))
+        return value
+
+    def day(value: str):
+        from datetime import date
+
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(_t("bad_date", lang, value=value)) from None
+
+    return period, day
 
 
-def _date(value: str):
-    from datetime import date
+def _argv_lang(argv: list[str] | None) -> str:
+    """``--lang`` as typed (else the settings'), before argparse has read it."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    for i, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+    return load_settings().lang()
 
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date YYYY-MM-DD") from None
 
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    _period, _date = _types(lang)
     parser = argparse.ArgumentParser(
         prog="magdesk-cli", description="magdesk: records and monthly filing for magnet producers")
     parser.add_argument("--version", action="version", version=f"magdesk {__version__}")
@@ -249,7 +183,7 @@ BROKEN_PIPE = 141  # as a shell reports a writer whose reader went away (128 + S
 def main(argv: list[str] | None = None) -> int:
     """Run one command; every failure ends as one line in the clerk's language
     and an exit code, never a traceback (an unforeseen one is logged)."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(_argv_lang(argv)).parse_args(argv)
     settings = load_settings()
     lang = args.lang or settings.lang()
     code = BROKEN_PIPE
@@ -313,9 +247,7 @@ def _validate(args, lang, settings) -> int:
 
 
 def _severity(severity, lang: str) -> str:
-    if lang == "zh":
-        return "错误" if severity == "error" else "警告"
-    return str(severity)
+    return text.say(f"severity.{severity}", lang)
 
 
 def _accept(args, lang, settings) -> int:
@@ -323,7 +255,7 @@ def _accept(args, lang, settings) -> int:
         try:
             usecases.accept_warning(db, args.entity, args.record, args.code, args.reason)
         except ValueError as exc:
-            print(f"magdesk-cli: {exc}", file=sys.stderr)
+            print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
             return 2
     print(_t("accepted", lang, code=args.code, record=args.record))
     return 0
@@ -555,13 +487,6 @@ def _import_template(args, lang, settings) -> int:
     return 0
 
 
-_ACTIONS = {"INSERT": "新增", "UPDATE": "修改", "DELETE": "删除", "BULK": "批量写入",
-            "RESTORE": "恢复", "REPAIR": "修复", "START": "开始记录"}
-_PROBLEMS = {"missing": "有记录被删除", "link": "有记录被插入、移动或调换", "content": "内容在封存后被修改",
-             "forged": "冒称由 magdesk 写入", "unsealed": "封存被移除", "head": "结尾与最后封存处不符",
-             "no_head": "最后封存处的记录被删除"}
-
-
 def _open(args, **kw):
     db = open_database(args.db, check=not args.no_check, **kw)
     if getattr(db.read_only_reason, "code", "") == "schema_foreign":  # every command says so
@@ -651,7 +576,7 @@ def _audit(args, lang, settings) -> int:
                 entries = usecases.audit_log(db, record=args.record, entity=args.entity,
                                              limit=args.limit)
             except ValueError as exc:
-                print(f"magdesk-cli: {exc}", file=sys.stderr)
+                print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
                 return 2
     if args.action == "log":
         return _print_audit_log(entries, args, lang)
@@ -666,11 +591,12 @@ def _audit(args, lang, settings) -> int:
             if n:
                 print(_t(key, lang, n=n))
     else:
-        problem = _PROBLEMS.get(r.problem, r.problem) if lang == "zh" else r.problem
-        print(_t("audit_broken", lang, seq=r.broken_at, problem=problem, detail=r.detail),
+        problem = _stored("problem", r.problem, lang)
+        print(_t("audit_broken", lang, seq=r.broken_at, problem=problem,
+                 detail=r.detail_text(lang)),
               file=sys.stderr)
     if not args.json:
-        from .anchor_text import lines
+        from .text.anchors import lines
 
         for line, bad in lines(check, lang):
             print(line, file=sys.stderr if bad else sys.stdout)
@@ -686,12 +612,18 @@ def _print_audit_log(entries, args, lang) -> int:
         print(_t("audit_none", lang))
     for e in entries:
         who = f"{e.clerk or '-'} ({e.os_user})" if e.app else _t("outside", lang)
-        action = _ACTIONS.get(e.action, e.action) if lang == "zh" else e.action
+        action = _stored("action", e.action, lang)
         changes = "; ".join(f"{c.field}: {_value(c.old)} → {_value(c.new)}"
                             for c in e.changes[:12])
         print(f"{e.seq:>6}  {e.at.astimezone():%Y-%m-%d %H:%M:%S}  {who}  {action}  "
               f"{e.entity} {e.record_key or e.record}{'' if e.sealed else ' *'}  {changes}")
     return 0
+
+
+def _stored(area: str, value: str, lang: str) -> str:
+    """An audit action or problem, stored as a code, in ``lang`` (unknown: as stored)."""
+    code = f"audit.{area}.{value.lower()}"
+    return text.say(code, lang) if code in text.CATALOGUE else value
 
 
 def _value(value) -> str:

@@ -11,6 +11,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
+from . import text
 from .storage.reasons import Reason
 
 _BY_ERRNO = {
@@ -33,14 +34,6 @@ def path_problem(exc: OSError, path: str | os.PathLike | None = None) -> Reason:
 
 
 CRASHED = 70  # EX_SOFTWARE: an unforeseen failure, its traceback in a log file
-_CRASHED = {
-    "zh": ("{command} 意外失败（{error}）；详细信息已写入 {log}，请把该文件发给技术支持",
-           "{command} 意外失败（{error}）；详细信息也无法写入日志文件"),
-    "en": ("{command} failed unexpectedly ({error}); the details are in {log} (send that file "
-           "to support)",
-           "{command} failed unexpectedly ({error}); the details could not be written to a log "
-           "file either"),
-}
 
 
 def explain(command: str, exc: Exception, lang: str) -> tuple[str, int]:
@@ -56,9 +49,8 @@ def explain(command: str, exc: Exception, lang: str) -> tuple[str, int]:
         return said(path_problem(exc), lang), 1
     log = write_crash_log(command, exc)
     error = f"{type(exc).__name__}: {exc}"[:300]
-    logged, unlogged = _CRASHED["zh" if lang == "zh" else "en"]
-    text = logged if log is not None else unlogged
-    return text.format(command=command, error=error, log=log), CRASHED
+    code = "failure.logged" if log is not None else "failure.unlogged"
+    return text.say(code, lang, command=command, error=error, log=log), CRASHED
 
 
 def log_folder() -> Path:

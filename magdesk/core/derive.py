@@ -52,7 +52,7 @@ class Derived:
 
     field: str
     value: object
-    rule: str  # a code of messages.DERIVED
+    rule: str  # a code of the catalogue's derive.* (magdesk/text/derive.py)
     params: dict = field(default_factory=dict)
 
 

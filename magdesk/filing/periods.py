@@ -5,42 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .. import text
 from ..core.balance import next_period
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
 
-_REFUSALS = {
-    "already_filed": ("{period}已申报（回执编号{receipt}），无需再次标记",
-                      "{period} is already filed (receipt {receipt})"),
-    "receipt_required": ("请填写稀土产品追溯系统的回执编号",
-                         "The receipt number from the tracking system is required"),
-    "not_exported": ("{period}还没有导出申报表，不能标记为已申报；请先导出",
-                     "{period} has no exported workbook to file; export it first"),
-    "changed_since_export": ("{period}的记录在导出{file}之后有改动；请重新导出，并上传新导出的文件",
-                             "The records of {period} changed after {file} was written; "
-                             "export again and upload that file"),
-    "not_filed": ("{period}尚未申报（状态：{state}），只有已申报的月份才能发起更正",
-                  "{period} is not filed ({state}); only a filed period is amended"),
-}
-
 
 class PeriodError(Exception):
     """A state change that is not allowed now.  ``code`` is stable and
-    ``params`` its values; ``message(lang)`` is the sentence for the clerk
-    (``str()`` the English one)."""
+    ``params`` its values; ``message(lang)`` is the sentence for the clerk,
+    the catalogue's ``period.<code>`` (``str()`` the English one)."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, /, **params):
         self.code, self.params = code, params
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
         from ..core.enums import PeriodState
 
-        zh, en = _REFUSALS[self.code]
         params = dict(self.params)
         if "state" in params:  # the state as the clerk reads it on the Filing page
             params["state"] = PeriodState(params["state"]).label(lang)
-        return (zh if lang == "zh" else en).format(**params)
+        return text.say(f"period.{self.code}", lang, **params)
 
 
 @dataclass(frozen=True)

@@ -444,3 +444,10 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         for task in list(self.tasks):
             task.stop()
         super().closeEvent(event)
+
+
+def _record_period(record) -> str | None:
+    """The month (YYYY-MM) a record is dated in, as the window decides read-only."""
+    day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
+                if getattr(record, n, None) is not None), None)
+    return None if day is None else f"{day.year}-{day.month:02d}"

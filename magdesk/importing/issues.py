@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .. import text
 from ..core.findings import Finding, Severity, finding
 from ..core.messages import render, render_text
 
@@ -31,17 +32,13 @@ class ImportFinding:
         return self.finding.severity is Severity.ERROR
 
     def where(self, lang: str = "zh") -> str:
+        """Where in the file, as Excel shows it: 第5行 H列“重量(kg)” / row 5, column H."""
         if self.row is None:
             return ""
-        if lang == "zh":
-            cell = f"第{self.row}行"
-            if self.column:
-                cell += f" {self.column}列“{self.header}”" if self.header else f" {self.column}列"
-            return cell
-        cell = f"row {self.row}"
-        if self.column:
-            cell += f", column {self.column}" + (f" ({self.header})" if self.header else "")
-        return cell
+        if not self.column:
+            return text.say("import.where.row", lang, row=self.row)
+        code = "import.where.header" if self.header else "import.where.column"
+        return text.say(code, lang, row=self.row, column=self.column, header=self.header)
 
     def message(self, lang: str = "zh") -> str:
         where = self.where(lang)
@@ -49,8 +46,8 @@ class ImportFinding:
             # a record the import touched elsewhere is named; the file itself is not
             return render(self.finding, lang) if self.finding.record else render_text(
                 self.finding, lang)
-        sep = ":" if lang == "zh" else ": "
-        return f"{where}{sep}{render_text(self.finding, lang)}"
+        return text.say("import.where.said", lang, where=where,
+                        message=render_text(self.finding, lang))
 
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         f = self.finding

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..core.findings import Finding, Severity
 from ..core.messages import render_text
+from ..storage.reasons import Reason
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -79,7 +80,8 @@ def read_source(path: Path, sheet: str | None = None, *, pick=None,
     with _open_workbook(path) as wb:
         names = _worksheets(wb)
         if not names:
-            raise ImportFileError("import.file_unreadable", file=path.name, reason="no worksheet")
+            raise ImportFileError("import.file_unreadable", file=path.name,
+                                  reason=Reason("no_worksheet"))
         name = _choose_sheet(wb, names, sheet, pick, path)
         rows = _grid(wb, name, path)
     return Source(path, fmt, names, name, rows)

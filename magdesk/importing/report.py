@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from .. import text
 from ..core.fields import entity_label
 from .columns import KINDS
 from .reader import Source
@@ -174,11 +175,11 @@ def _findings_sheet(wb, result, lang: str, bold) -> None:
     ws = wb.create_sheet(FINDINGS_SHEET)
     for letter, width in zip("ABCDEFG", (12, 6, 6, 18, 6, 22, 80), strict=True):
         ws.column_dimensions[letter].width = width
-    heads = ("工作表", "行", "列", "表头", "级别", "代码", "说明") if lang == "zh" else (
-        "Sheet", "Row", "Column", "Header", "Severity", "Code", "Message")
-    ws.append([_bold(WriteOnlyCell(ws, text), bold) for text in heads])
+    heads = [text.say(f"import.report.{key}", lang)
+             for key in ("sheet", "row", "column", "header", "severity", "code", "message")]
+    ws.append([_bold(WriteOnlyCell(ws, head), bold) for head in heads])
     for f in result.findings:
-        severity = ("错误" if f.is_error else "警告") if lang == "zh" else str(f.severity)
+        severity = text.say(f"severity.{f.severity}", lang)
         row = []
         for value in (f.sheet, f.row, f.column, f.header, severity, f.code, f.message(lang)):
             cell = WriteOnlyCell(ws)
@@ -272,14 +273,14 @@ def _choices(col) -> list[str]:
 
 
 def _notes_sheet(wb, k, lang: str, bold) -> None:
-    ws = wb.create_sheet("说明" if lang == "zh" else "Notes")
-    heads = ("列", "英文", "必填", "可选值") if lang == "zh" else ("Column", "Chinese", "Required",
-                                                               "Allowed values")
-    for c, text in enumerate(heads, 1):
-        ws.cell(1, c, text).font = bold
+    ws = wb.create_sheet(text.say("import.report.notes", lang))
+    heads = [text.say(f"import.report.{key}", lang)
+             for key in ("column", "other_language", "required", "choices")]
+    for c, head in enumerate(heads, 1):
+        ws.cell(1, c, head).font = bold
     for r, col in enumerate(k.columns, 2):
         first, second = (col.zh, col.en) if lang == "zh" else (col.en, col.zh)
-        required = ("是" if lang == "zh" else "yes") if col.required else ""
+        required = text.say("import.report.yes", lang) if col.required else ""
         for c, value in enumerate((first, second, required, "、".join(_choices(col))), 1):
             _set_text(ws.cell(r, c), value)
     for letter, width in zip("ABCD", (24, 30, 6, 60), strict=True):

@@ -6,35 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from .. import __version__
+from .. import __version__, text
 from ..core.enums import Category
 from ..resources import load_codelists
 from ..storage.db import Database
 from ..storage.repository import Repository
 from .model import Report, Row, Section
 
-_ERRORS = {
-    "no_company": ("本企业信息缺失，请先填写企业名称和统一社会信用代码",
-                   "The own company profile is missing; enter its name and credit code first"),
-    "trace_subject": ("批次追溯需要一个原料批号或一个出库单号(只能选其一)",
-                      "A batch trace needs one lot number or one sale document number"),
-    "lot_not_found": ("找不到原料批号“{key}”", "No purchased lot '{key}'"),
-    "sale_not_found": ("找不到出库单号“{key}”", "No sale '{key}'"),
-    "unknown_kind": ("没有“{key}”这种汇总表", "There is no summary called '{key}'"),
-}
-
 
 class ReportError(Exception):
     """The summary cannot be made (no company profile, unknown lot or sale).
-    ``code`` is stable; ``message(lang)`` is the sentence for the clerk."""
+    ``code`` is stable; ``message(lang)`` is the sentence for the clerk, the
+    catalogue's ``report.<code>``."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, /, **params):
         self.code, self.params = code, params
         super().__init__(self.message("zh"))
 
     def message(self, lang: str = "zh") -> str:
-        zh, en = _ERRORS[self.code]
-        return (zh if lang == "zh" else en).format(**self.params)
+        return text.say(f"report.{self.code}", lang, **self.params)
 
 
 def make_report(db: Database, kind: str, title: str, period: str,

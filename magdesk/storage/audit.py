@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from .. import text
 from .db import has_audit, needs_sealing  # noqa: F401 (what opening a file asks; there)
 from .migrations import AUDITED
 
@@ -154,7 +155,15 @@ class VerifyReport:
     head: int = 0
     broken_at: int | None = None  # the number of the first broken entry
     problem: str = ""  # missing, link, content, forged, unsealed, head, no_head
-    detail: str = ""
+    detail: str = ""  # in English; detail_code/params say it in the clerk's language
+    detail_code: str = ""  # the catalogue's audit.detail.<code>
+    detail_params: dict = field(default_factory=dict)
+
+    def detail_text(self, lang: str = "zh") -> str:
+        """What broke, in ``lang``; empty for an intact trail."""
+        if not self.detail_code:
+            return ""
+        return text.say(f"audit.detail.{self.detail_code}", lang, **self.detail_params)
 
     @property
     def ok(self) -> bool:
@@ -173,7 +182,8 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
     if problem is None:
         problem = _orphan_seals(conn) or _head_problem(last_sealed, head)
     if problem is not None:
-        report.broken_at, report.problem, report.detail = problem
+        report.broken_at, report.problem, report.detail_code, report.detail_params = problem
+        report.detail = report.detail_text("en")
     return report
 
 
@@ -189,11 +199,10 @@ def _walk(conn, report: VerifyReport) -> tuple[tuple | None, tuple[int, str]]:
             seq, app = row[0], row[2]
             report.entries += 1
             if seq != expected:
-                return (expected, "missing", (
-                    f"entries {expected}–{seq - 1} are missing (deleted); "
-                    f"entry {seq} follows entry {expected - 1}" if seq > expected + 1 else
-                    f"entry {expected} is missing (deleted); entry {seq} follows entry "
-                    f"{expected - 1}")), last_sealed
+                gap = ("missing_range", {"first": expected, "last": seq - 1}) \
+                    if seq > expected + 1 else ("missing_one", {"first": expected})
+                return (expected, "missing", gap[0],
+                        {**gap[1], "seq": seq, "before": expected - 1}), last_sealed
             expected = seq + 1
             if digest is None:
                 report.pending += 1
@@ -202,22 +211,18 @@ def _walk(conn, report: VerifyReport) -> tuple[tuple | None, tuple[int, str]]:
                 continue
             if report.pending:
                 first = seq - report.pending
-                return (first, "unsealed", f"the seal of entry {first} was removed"), last_sealed
+                return (first, "unsealed", "unsealed", {"seq": first}), last_sealed
             if prev_hash != prev:
-                return (seq, "link", f"entry {seq} does not follow entry {seq - 1}: an entry was "
-                        "inserted, moved or swapped here"), last_sealed
+                return (seq, "link", "link", {"seq": seq, "before": seq - 1}), last_sealed
             if entry_hash(content, kind, prev_hash) != digest:
-                return (seq, "content", f"entry {seq} was changed or moved after it was sealed"), \
-                    last_sealed
+                return (seq, "content", "content", {"seq": seq}), last_sealed
             if kind == "late" and app:
-                return (seq, "forged", f"entry {seq} says magdesk wrote it, but it was added by "
-                        "another program"), last_sealed
+                return (seq, "forged", "forged_late", {"seq": seq}), last_sealed
             report.sealed += 1
             report.outside += kind == "late"
             prev, last_sealed = digest, (seq, digest)
     if forged is not None:  # magdesk seals its entries before they are committed
-        return (forged, "forged", f"entry {forged} says magdesk wrote it, but magdesk did not "
-                "seal it: it was added by another program"), last_sealed
+        return (forged, "forged", "forged_unsealed", {"seq": forged}), last_sealed
     return None, last_sealed
 
 
@@ -227,22 +232,20 @@ def _orphan_seals(conn) -> tuple | None:
         "WHERE l.seq IS NULL ORDER BY s.seq LIMIT 1").fetchone()
     if row is None:
         return None
-    return row[0], "missing", f"entry {row[0]} was deleted (its seal is still there)"
+    return row[0], "missing", "orphan_seal", {"seq": row[0]}
 
 
 def _head_problem(last_sealed: tuple[int, str], head) -> tuple | None:
     last_seq, last_hash = last_sealed
     if head is None:
-        return last_seq or 1, "no_head", "the record of the last sealed entry was deleted"
+        return last_seq or 1, "no_head", "no_head", {}
     if tuple(head) == (last_seq, last_hash):
         return None
     if head[0] > last_seq:
-        return last_seq + 1, "missing", (
-            f"entries {last_seq + 1}–{head[0]} were cut off the end of the trail"
-            if head[0] > last_seq + 1 else f"entry {head[0]} was cut off the end of the trail")
-    return head[0] + 1 if head[0] < last_seq else head[0], "head", (
-        f"the trail does not end where magdesk last sealed it (entry {head[0]}): entries after "
-        "it were sealed by another program, or entries were replaced")
+        if head[0] > last_seq + 1:
+            return last_seq + 1, "missing", "cut_range", {"first": last_seq + 1, "last": head[0]}
+        return last_seq + 1, "missing", "cut_one", {"seq": head[0]}
+    return head[0] + 1 if head[0] < last_seq else head[0], "head", "head", {"seq": head[0]}
 
 
 # --- reading ---------------------------------------------------------------------------------

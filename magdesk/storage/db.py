@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -61,15 +62,40 @@ class StorageUnavailableError(StorageError):
 
 
 class PeriodLockedError(StorageError, sqlite3.IntegrityError):
-    """A write touched a record of a filed (locked) period."""
+    """A write touched a record of a filed (locked) period.  ``str()`` is the
+    storage's own ``period.locked [YYYY-MM]`` (a trigger cannot name the
+    month); ``period`` is the month when known, and ``message(lang)`` the
+    refusal in the clerk's words, never the code."""
+
+    @property
+    def period(self) -> str | None:
+        words = str(self).split()
+        return words[-1] if len(words) > 1 and re.fullmatch(r"\d{4}-\d{2}", words[-1]) else None
+
+    def message(self, lang: str = "zh") -> str:
+        from .. import text
+
+        if self.period is None:
+            return text.say("period.locked_record", lang)
+        return text.say("period.locked", lang, period=self.period)
 
 
 class DuplicateKeyError(StorageError, sqlite3.IntegrityError):
     """A document number, code or credit code that is already taken."""
 
+    def message(self, lang: str = "zh") -> str:
+        from .. import text
+
+        return text.say("file.key_taken", lang)
+
 
 class InUseError(StorageError, sqlite3.IntegrityError):
     """A record other records still refer to, or a reference to nothing."""
+
+    def message(self, lang: str = "zh") -> str:
+        from .. import text
+
+        return text.say("record.in_use", lang)
 
 
 def _integrity_error(exc: sqlite3.IntegrityError) -> sqlite3.IntegrityError:

@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import text
 from .reasons import Reason
 from .schema import SchemaDiff, SchemaObject, compare, definition, normalise
 
@@ -49,18 +50,13 @@ class RepairPlan:
 
     def describe(self, lang: str = "en") -> str:
         """``dropped: trigger evil on audit_session; recreated: …``."""
-        zh = lang == "zh"
-        sep = "、" if zh else ", "
-        parts = []
-        for objects, word in ((self.dropped, ("删除", "dropped")),
-                              (self.recreated, ("按定义重建", "recreated"))):
-            if objects:
-                said = sep.join(o.said(lang) for o in objects)
-                parts.append(f"{word[0]}：{said}" if zh else f"{word[1]}: {said}")
-        for found, name in self.renamed:
-            parts.append(f"表 {found} 改回原名 {name}（数据保留）" if zh
-                         else f"table {found} renamed back to {name} (its rows kept)")
-        return ("；" if zh else "; ").join(parts)
+        sep = text.say("words.list", lang)
+        parts = [text.say(f"schema.{word}", lang, names=sep.join(o.said(lang) for o in objects))
+                 for objects, word in ((self.dropped, "dropped"), (self.recreated, "recreated"))
+                 if objects]
+        parts += [text.say("schema.renamed", lang, found=found, name=name)
+                  for found, name in self.renamed]
+        return text.say("words.parts", lang).join(parts)
 
     def as_dict(self) -> dict:
         def listed(objects):
@@ -120,8 +116,7 @@ def _renamed_sql(sql: str, renamed: list[tuple[str, str]]) -> str:
 def refusal(p: RepairPlan, path: Path) -> Reason:
     """Why ``p`` cannot be carried out, naming the tables, in both languages."""
     def said(lang: str) -> str:
-        sep = "、" if lang == "zh" else ", "
-        return sep.join(o.said(lang) for o in p.blocked)
+        return text.say("words.list", lang).join(o.said(lang) for o in p.blocked)
 
     return Reason("repair_refused", name=path.name, path=path, zh=said("zh"), en=said("en"))
 

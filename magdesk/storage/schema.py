@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 
+from .. import text
 from .migrations import MIGRATIONS
 from .reasons import Reason
 
@@ -24,10 +25,6 @@ _SQLITE_TABLES = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_sta
 # Made by magdesk at run time: the note table of a restore point (snapshots.INFO_TABLE).
 # A table holds no code, so its columns are not compared (they grow with releases).
 _RUNTIME_TABLES = {"magdesk_snapshot"}
-
-_TYPE_WORDS = {"table": ("表", "table"), "index": ("索引", "index"),
-               "trigger": ("触发器", "trigger"), "view": ("视图", "view")}
-
 
 @dataclass(frozen=True)
 class SchemaObject:
@@ -44,11 +41,11 @@ class SchemaObject:
 
     def said(self, lang: str) -> str:
         """``trigger evil on audit_session`` / ``audit_session 表上的触发器 evil``."""
-        zh, en = _TYPE_WORDS.get(self.type, (self.type, self.type))
+        code = f"schema.kind.{self.type}"
+        kind = text.say(code, lang) if code in text.CATALOGUE else self.type
         on = self.type in ("trigger", "index") and self.table
-        if lang == "zh":
-            return (f"{self.table} 表上的" if on else "") + f"{zh} {self.name}"
-        return f"{en} {self.name}" + (f" on {self.table}" if on else "")
+        return text.say("schema.object_on" if on else "schema.object", lang, kind=kind,
+                        name=self.name, table=self.table)
 
 
 @dataclass(frozen=True)
@@ -68,8 +65,6 @@ class SchemaDiff:
 
     def describe(self, lang: str = "en", most: int = 8) -> str:
         """``foreign: trigger evil_x on audit_session; missing: trigger …``."""
-        words = {"foreign": ("外来", "foreign"), "missing": ("缺少", "missing"),
-                 "changed": ("被改动", "changed")}
         parts = []
         for kind, objects in (("foreign", self.foreign), ("missing", self.missing),
                               ("changed", tuple(found for found, _ in self.changed))):
@@ -78,12 +73,10 @@ class SchemaDiff:
             names = [o.said(lang) for o in objects[:most]]
             if len(objects) > most:
                 more = len(objects) - most
-                names.append(f"等另 {more} 个" if lang == "zh" else f"and {more} more")
-            zh, en = words[kind]
-            sep = "、" if lang == "zh" else ", "
-            parts.append(f"{zh}：{sep.join(names)}" if lang == "zh"
-                         else f"{en}: {sep.join(names)}")
-        return ("；" if lang == "zh" else "; ").join(parts)
+                names.append(text.say("schema.more", lang, count=more))
+            parts.append(text.say(f"schema.{kind}", lang,
+                                  names=text.say("words.list", lang).join(names)))
+        return text.say("words.parts", lang).join(parts)
 
     def as_dict(self) -> dict:
         def listed(objects):

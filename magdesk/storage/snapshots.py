@@ -153,9 +153,9 @@ def backup_to(conn: sqlite3.Connection, db_path: Path, target: Path, *,
         now = datetime.now()
         target = target / f"{Path(db_path).stem}.{now:%Y%m%d-%H%M%S}.backup.sqlite"
     if target.resolve() == Path(db_path).resolve():
-        raise SnapshotError("a backup cannot replace the database it copies")
+        raise SnapshotError(Reason("backup_self"))
     if target.exists() and not replace:
-        raise SnapshotError(f"{target} already exists; choose another name or replace it")
+        raise SnapshotError(Reason("backup_exists", target=target))
     try:
         _copy(conn, target, note="backup", kind="backup", source=str(Path(db_path).resolve()),
               when=datetime.now().astimezone(), check=True)
@@ -180,7 +180,7 @@ def _copy(conn: sqlite3.Connection, target: Path, *, note: str, kind: str, sourc
             _write_info(dest, note=note, kind=kind, source=source, when=when,
                         identity=identity)
             if check and dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise SnapshotError("the copy does not read back correctly")
+                raise SnapshotError(Reason("copy_unreadable"))
         finally:
             dest.close()
         _fsync(tmp)
@@ -322,9 +322,9 @@ def read_info(path: Path) -> Snapshot:
             conn.close()
         size = path.stat().st_size
     except (OSError, sqlite3.Error) as exc:
-        raise SnapshotError(f"{path.name} is not a readable restore point ({exc})") from exc
+        raise SnapshotError(Reason("point_not_readable", name=path.name, error=str(exc))) from exc
     if info is None:
-        raise SnapshotError(f"{path.name} is not a restore point")
+        raise SnapshotError(Reason("not_a_point", name=path.name))
     return Snapshot(path, datetime.fromisoformat(info["taken_at"]), info["note"], info["kind"],
                     info["source"], info["schema"], info["audit_seq"], info["audit_hash"],
                     tuple(f for f in info["filed"].split(",") if f), size, info["identity"],

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import load_codelists
 from ..storage.db import StorageError, open_database
+from ..storage.reasons import Reason
 from .changes import Changes
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def create_database(path: Path, company: Company, accept_reason: str = "") -> li
     if any(f.is_error for f in found) or (found and len(accept_reason.strip()) < 4):
         return found
     if path.exists():
-        raise StorageError(f"{path} already exists; choose another file")
+        raise StorageError(Reason("company_file_exists", path=path))
     db = open_database(path, create=True)
     try:
         save_company(db, company, accept_reason)

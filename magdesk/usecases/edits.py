@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from .. import text
 from ..core.derive import complete
 from ..core.fields import entity_label
 from ..core.months import locked_months
@@ -77,9 +78,7 @@ class Create(Edit):
             _withdraw(repo, self.accepts, self.accepted_before)
 
     def describe(self, lang: str = "zh") -> str:
-        label = entity_label(ENTITY_OF[type(self.record)], lang)
-        return f"新增{label} {_key(self.record)}" if lang == "zh" else \
-            f"Add {label.lower()} {_key(self.record)}"
+        return _said("edit.add", lang, ENTITY_OF[type(self.record)], key=_key(self.record))
 
 
 @dataclass
@@ -110,9 +109,7 @@ class Update(Edit):
             _withdraw(repo, self.accepts, self.accepted_before)
 
     def describe(self, lang: str = "zh") -> str:
-        label = entity_label(ENTITY_OF[type(self.new)], lang)
-        return f"修改{label} {_key(self.new)}" if lang == "zh" else \
-            f"Edit {label.lower()} {_key(self.new)}"
+        return _said("edit.change", lang, ENTITY_OF[type(self.new)], key=_key(self.new))
 
 
 @dataclass
@@ -138,28 +135,40 @@ class Delete(Edit):
                 repo.insert_many("batch_input", self.cascaded)
 
     def describe(self, lang: str = "zh") -> str:
-        label = entity_label(ENTITY_OF[type(self.records[0])], lang)
+        entity = ENTITY_OF[type(self.records[0])]
         if len(self.records) == 1:
-            key = _key(self.records[0])
-            return f"删除{label} {key}" if lang == "zh" else f"Delete {label.lower()} {key}"
-        n = len(self.records)
-        return f"删除 {n} 条{label}" if lang == "zh" else f"Delete {n} {label.lower()} records"
+            return _said("edit.delete", lang, entity, key=_key(self.records[0]))
+        return _said("edit.delete_many", lang, entity, count=len(self.records))
+
+
+def _said(code: str, lang: str, entity: str | None = None, other: str | None = None,
+          **params) -> str:
+    """The catalogue's ``code`` with ``entity``/``other`` (entity names) as
+    labels in ``lang`` (lower case in English, inside a sentence)."""
+    for name, value in (("entity", entity), ("other", other)):
+        if value is not None:
+            label = entity_label(value, lang)
+            params[name] = label if lang == "zh" else label.lower()
+    if "action" in params:  # which step was refused, itself a code
+        params["action"] = text.say(params["action"], lang)
+    return text.say(code, lang, **params)
 
 
 class UndoRefused(Exception):
     """An edit that cannot be undone (or redone) as things are now; nothing
-    was changed.  ``message(lang)`` says why, for the clerk."""
+    was changed.  ``code`` (the catalogue's ``edit.*``) and ``params`` say
+    why; ``message(lang)`` is the sentence for the clerk (``str()`` English)."""
 
-    def __init__(self, zh: str, en: str):
-        super().__init__(en)
-        self.zh, self.en = zh, en
+    def __init__(self, code: str, /, **params):
+        self.code, self.params = code, params
+        super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        return self.zh if lang == "zh" else self.en
+        return _said(self.code, lang, **self.params)
 
 
-_UNDO = ("不能撤销导入", "The import cannot be undone")
-_REDO = ("不能重做导入", "The import cannot be redone")
+_UNDO = "edit.cannot_undo_import"
+_REDO = "edit.cannot_redo_import"
 
 
 @dataclass
@@ -201,9 +210,7 @@ class ImportEdit(Edit):
         return edit
 
     def describe(self, lang: str = "zh") -> str:
-        label = entity_label(self.entity, lang)
-        return f"导入 {label} ({self.rows:,} 行)" if lang == "zh" else \
-            f"Import {label.lower()} ({self.rows:,} rows)"
+        return _said("edit.import", lang, self.entity, rows=f"{self.rows:,}")
 
     def _note(self, action: str) -> str:
         return f"{action} import {self.entity} {self.file_name}"
@@ -227,8 +234,7 @@ class ImportEdit(Edit):
             clash = self._clash(repo)
             if taken or clash:
                 key = _key(taken[0]) if taken else clash
-                raise UndoRefused(f"{_REDO[0]}:{key} 已被导入后新录入的记录占用。",
-                                  f"{_REDO[1]}: {key} is taken by a record entered since.")
+                raise UndoRefused("edit.taken", action=_REDO, key=key)
             if self.added:
                 repo.insert_many(self.entity, self.added)
             if self.inputs:
@@ -265,9 +271,8 @@ class ImportEdit(Edit):
                                     or _lines(repo, self.entity, new.id) != lines):
                 changed = _key(new)
         if changed is not None:
-            zh, en = entity_label(self.entity, "zh"), entity_label(self.entity, "en").lower()
-            raise UndoRefused(f"{_UNDO[0]}:{zh} {changed} 在导入后已被修改或删除。",
-                              f"{_UNDO[1]}: {en} {changed} was changed or deleted after it.")
+            raise UndoRefused("edit.changed_since", action=_UNDO, entity=self.entity,
+                              key=changed)
 
     def _check_unreferenced(self, repo: Repository) -> None:
         found = R.first_reference(repo, self.entity, self.first, self.last) if self.added else None
@@ -275,21 +280,17 @@ class ImportEdit(Edit):
             return
         record_id, other, other_key = found
         key = next((_key(r) for r in self.added if r.id == record_id), str(record_id))
-        zh, en = entity_label(self.entity, "zh"), entity_label(self.entity, "en").lower()
-        other_zh, other_en = entity_label(other, "zh"), entity_label(other, "en").lower()
-        raise UndoRefused(f"{_UNDO[0]}:{zh} {key} 已被{other_zh} {other_key} 引用。",
-                          f"{_UNDO[1]}: {en} {key} is referred to by {other_en} {other_key}.")
+        raise UndoRefused("edit.referred_to", action=_UNDO, entity=self.entity, key=key,
+                          other=other, other_key=other_key)
 
-    def _check_unlocked(self, repo: Repository, records: list, action: tuple[str, str]) -> None:
+    def _check_unlocked(self, repo: Repository, records: list, action: str) -> None:
         locked = repo.locked_periods()
         for record in records if locked else ():
             months = locked_months(self.entity, record, locked,  # the core's one rule
                                    lambda i: repo.get("batch", i))
             if months:
-                raise UndoRefused(
-                    f"{action[0]}:{_key(record)} 所在的 {months[0]} 已申报并锁定。",
-                    f"{action[1]}: {_key(record)} lies in {months[0]}, which is filed and "
-                    "locked.")
+                raise UndoRefused("edit.locked", action=action, key=_key(record),
+                                  month=months[0])
 
 
 def _lines(repo: Repository, entity: str, record_id: int) -> list:

@@ -14,6 +14,7 @@ from ..storage.db import (
     PeriodLockedError,
     StorageError,
 )
+from ..storage.reasons import Reason
 from .changes import Changes, record_months
 from .edits import Create, Delete, Edit, ImportEdit, UndoRefused, Update
 
@@ -39,7 +40,7 @@ def save(db: Database, record, *, old=None, inputs: list | None = None,
     (``Changes.edit``).  Derivations of lane ``core.derive`` belong here,
     before the edit is made, so the form, the import and the CLI agree."""
     if accept and len(reason.strip()) < 4:
-        raise ValueError("give a reason of at least 4 characters")
+        raise ValueError(Reason("records.reason_short"))
     accepts = [(f.entity, f.record, f.code, reason.strip()) for f in accept]
     if record.id is None:
         edit: Edit = Create(record, inputs=inputs, accepts=accepts)
@@ -76,11 +77,11 @@ def accept_warning(db: Database, entity: str, record: str, code: str, reason: st
     from ..core.messages import CATALOG
 
     if code not in CATALOG:
-        raise ValueError(f"unknown finding code: {code}")
+        raise ValueError(Reason("records.unknown_code", code=code))
     if CATALOG[code][0] is not Severity.WARNING:
-        raise ValueError(f"{code} is an error and cannot be accepted; correct the record")
+        raise ValueError(Reason("records.not_a_warning", code=code))
     if len(reason.strip()) < 4:
-        raise ValueError("give a reason of at least 4 characters")
+        raise ValueError(Reason("records.reason_short"))
     repository(db).accept_finding(entity, record, code, reason.strip())
     return Changes(entities=frozenset({entity}), findings=True)
 

@@ -132,7 +132,7 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
         # (a file with planted objects also on a read-only drive: that is said)
         blocked = db.read_only_reason if not foreign else safety.read_only_reason(path)
         if db.read_only and blocked:
-            raise StorageError(f"{path.name} cannot be restored now: {blocked}")
+            raise StorageError(Reason("restore_read_only", name=path.name, reason=blocked))
         if not foreign:
             return restore_snapshot(db, _adopted(db, Path(source)), force=force)
         source = _adopted(db, Path(source))
@@ -220,7 +220,7 @@ def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
     from ..filing.anchor import WorkbookAnchorError, workbook_anchor
 
     if not db._audited:
-        raise StorageError(f"{db.path.name} has no audit trail (schema {db.schema_version})")
+        raise StorageError(Reason("no_audit", name=db.path.name, schema=db.schema_version))
     sealed_now = False
     if not db.read_only and audit.needs_sealing(db.conn):
         with db.write():
@@ -294,4 +294,4 @@ def _table(entity: str) -> str:
         return TABLES[entity].name
     if entity in audit.AUDITED:
         return entity
-    raise ValueError(f"unknown entity {entity!r}")
+    raise ValueError(Reason("records.unknown_entity", entity=entity))

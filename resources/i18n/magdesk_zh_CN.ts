@@ -300,40 +300,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="173" />
-        <location filename="../../magdesk/gui/flows.py" line="179" />
-        <location filename="../../magdesk/gui/flows.py" line="183" />
-        <location filename="../../magdesk/gui/flows.py" line="203" />
+        <location filename="../../magdesk/gui/flows.py" line="186" />
+        <location filename="../../magdesk/gui/flows.py" line="192" />
+        <location filename="../../magdesk/gui/flows.py" line="196" />
+        <location filename="../../magdesk/gui/flows.py" line="216" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="174" />
+        <location filename="../../magdesk/gui/flows.py" line="187" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="180" />
+        <location filename="../../magdesk/gui/flows.py" line="193" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="183" />
+        <location filename="../../magdesk/gui/flows.py" line="196" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="192" />
+        <location filename="../../magdesk/gui/flows.py" line="205" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="200" />
+        <location filename="../../magdesk/gui/flows.py" line="213" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="209" />
+        <location filename="../../magdesk/gui/flows.py" line="222" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -813,7 +813,7 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="238" />
+        <location filename="../../magdesk/gui/flows.py" line="251" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1101,22 +1101,22 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="348" />
+        <location filename="../../magdesk/gui/main_window.py" line="351" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="350" />
+        <location filename="../../magdesk/gui/main_window.py" line="353" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="386" />
+        <location filename="../../magdesk/gui/main_window.py" line="389" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="387" />
+        <location filename="../../magdesk/gui/main_window.py" line="390" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1127,32 +1127,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="411" />
+        <location filename="../../magdesk/gui/main_window.py" line="414" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="418" />
+        <location filename="../../magdesk/gui/main_window.py" line="421" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="419" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="424" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="424" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="426" />
+        <location filename="../../magdesk/gui/main_window.py" line="429" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1462,22 +1462,22 @@ No record is changed.</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="137" />
+        <location filename="../../magdesk/gui/flows.py" line="144" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="140" />
+        <location filename="../../magdesk/gui/flows.py" line="147" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="151" />
+        <location filename="../../magdesk/gui/flows.py" line="164" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="152" />
+        <location filename="../../magdesk/gui/flows.py" line="165" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>

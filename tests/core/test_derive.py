@@ -81,9 +81,9 @@ def test_a_domestic_party_is_in_cn_and_suggestions_leave_out_mere_case():
 
 
 def test_every_rule_reads_in_both_languages():
-    from magdesk.core.messages import DERIVED
+    from magdesk.text.derive import DERIVE
 
-    for rule in DERIVED:
+    for rule in set(DERIVE) - {"derive.rows"}:
         for lang in ("zh", "en"):
             text = render_derived("sale", _example(rule), lang)
             assert "{" not in text and "derive." not in text and text.strip()

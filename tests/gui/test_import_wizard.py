@@ -110,11 +110,11 @@ def test_the_wizard_maps_previews_checks_imports_and_undoes(window, qtbot, tmp_p
     assert remembered_choice("sales", HEAD) == dict(zip(HEAD, NAMES, strict=True))
     assert not wiz.isVisible()
 
-    assert window.undo_action.text() == "撤销 导入 销售出库 (3 行)"
+    assert window.undo_action.text() == "撤销 导入 销售出库（3 行）"
     window.undo_action.trigger()
     assert window.repo.count("sale") == before
     assert window.repo.find("sale", "WIZ-0001") is None
-    assert window.redo_action.text() == "重做 导入 销售出库 (3 行)"
+    assert window.redo_action.text() == "重做 导入 销售出库（3 行）"
     window.redo_action.trigger()
     assert window.repo.count("sale") == before + 3
     assert window.repo.find("sale", "WIZ-0003").qty_g == 2750
@@ -145,7 +145,7 @@ def test_undo_of_an_import_into_a_month_filed_since_is_refused(window, qtbot, tm
     window.undo_action.trigger()
     assert shown and month in shown[0] and "锁定" in shown[0]
     assert window.repo.find("sale", "WIZ-0003") is not None  # nothing changed
-    assert window.undo_action.text() == step == "撤销 导入 销售出库 (1 行)"
+    assert window.undo_action.text() == step == "撤销 导入 销售出库（1 行）"
     wait_for_tasks(qtbot, window)
 
 

@@ -107,7 +107,7 @@ def test_an_import_is_undone_and_redone_as_one_step(demo, demo_copy, tmp_path):
     with open_database(demo_copy) as db:
         result, edit = _import(db, path)
         assert result.added == (ids + 1, ids + 40)
-        assert edit.describe("zh") == "导入 销售出库 (40 行)"
+        assert edit.describe("zh") == "导入 销售出库（40 行）"
         assert edit.describe("en") == "Import sale (40 rows)"
         imported = query(demo_copy, "SELECT * FROM sale_out WHERE id > ?", (ids,))
         edit.revert(Repository(db))
