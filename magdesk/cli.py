@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         code = _COMMANDS[args.command](args, lang, settings)
         sys.stdout.flush()  # here, so that a reader gone away (| head) is heard here
     except BrokenPipeError:
-        from .failures import quiet_stdout
+        from .storage.failures import quiet_stdout
 
         quiet_stdout()
         return code
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
 def _failed(command: str, exc: Exception, lang: str) -> int:
     """``exc`` as one line on stderr (failures.explain: a refusal or an OS
     error in words, exit 1; anything else logged with its traceback, exit 70)."""
-    from .failures import CRASHED, explain
+    from .storage.failures import CRASHED, explain
 
     line, code = explain(f"magdesk-cli {command}", exc, lang)
     _say(line if code == CRASHED else f"magdesk-cli: {line}")  # (the line names the command)
@@ -272,7 +272,7 @@ def _export(args, lang, settings) -> int:
                                             replace=args.replace, template_id=args.template,
                                             settings=settings)
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
-            from .failures import path_problem
+            from .storage.failures import path_problem
 
             if isinstance(exc, OSError):
                 exc = path_problem(exc)
@@ -400,7 +400,7 @@ def _summary(args, lang, settings) -> int:
     try:
         pages = printing.save_pdf(report, args.pdf)
     except OSError as exc:
-        from .failures import path_problem
+        from .storage.failures import path_problem
         from .storage.reasons import said
 
         error = said(path_problem(exc), lang) if exc.errno else exc

@@ -113,7 +113,7 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
                 store.set_period(period, state="EXPORTED", template=template.id)
             place()  # the last step before the COMMIT
     except OSError as exc:  # a full disk, a folder gone: said of the workbook, not its temp
-        from ..failures import path_problem
+        from ..storage.failures import path_problem
 
         raise ExportError(path_problem(exc, target)) from exc
     finally:
@@ -127,7 +127,7 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
 def _out_folder(out_dir: Path) -> Path:
     """``out_dir``, made when missing; a file there, or a folder that cannot
     be made, is an ExportError naming it (in the clerk's language)."""
-    from ..failures import path_problem
+    from ..storage.failures import path_problem
     from ..storage.reasons import Reason
 
     if out_dir.exists() and not out_dir.is_dir():

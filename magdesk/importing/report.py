@@ -50,7 +50,7 @@ def write_report(source: Source, result, path: Path, lang: str = "zh") -> Path:
     an xls or a csv is rewritten streaming (values, marks and reasons).
     ReportError when it cannot be written (a full disk, a folder, a sheet
     wider than a workbook holds)."""
-    from ..failures import path_problem
+    from ..storage.failures import path_problem
     from ..storage.reasons import Reason
 
     try:

@@ -160,7 +160,7 @@ def backup_to(conn: sqlite3.Connection, db_path: Path, target: Path, *,
         _copy(conn, target, note="backup", kind="backup", source=str(Path(db_path).resolve()),
               when=datetime.now().astimezone(), check=True)
     except (OSError, sqlite3.Error) as exc:
-        from ..failures import path_problem
+        from .failures import path_problem
 
         error = path_problem(exc, target) if isinstance(exc, OSError) and exc.errno \
             and _reason(exc) == str(exc) else _reason(exc)

@@ -52,8 +52,8 @@ def create_demo(path: Path, *, sales: int = 2400, seed: int = 1, end_period: str
 def _demo_failed(path: Path, exc: BaseException) -> BaseException:
     """Why the demo at ``path`` was not written, naming ``path`` (not the
     working file beside it); an error it cannot explain is passed on as is."""
-    from ..failures import path_problem
     from ..storage import safety
+    from ..storage.failures import path_problem
 
     if not isinstance(exc, StorageError | OSError) and type(exc).__module__ != "sqlite3":
         return exc  # a cancelled build, or a fault of magdesk's own

@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from magdesk.failures import log_folder
 from magdesk.gui import crash
+from magdesk.storage.failures import log_folder
 
 
 @pytest.mark.qt_no_exception_capture

@@ -11,8 +11,8 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from . import text
-from .storage.reasons import Reason
+from .. import text
+from .reasons import Reason
 
 _BY_ERRNO = {
     errno.ENOSPC: "path_full", errno.EDQUOT: "path_full", errno.EFBIG: "path_too_big",
@@ -40,8 +40,8 @@ def explain(command: str, exc: Exception, lang: str) -> tuple[str, int]:
     """``exc``, met while running ``command``, as one line in ``lang`` and an
     exit code: a storage refusal or an OS error on a path in words (1);
     anything else logged with its traceback, the line naming the log (CRASHED)."""
-    from .storage.db import StorageError
-    from .storage.reasons import said
+    from .db import StorageError
+    from .reasons import said
 
     if isinstance(exc, StorageError):
         return exc.message(lang), 1
@@ -54,7 +54,7 @@ def explain(command: str, exc: Exception, lang: str) -> tuple[str, int]:
 
 
 def log_folder() -> Path:
-    from .settings import data_dir
+    from ..settings import data_dir
 
     return data_dir() / "logs"
 
@@ -62,7 +62,7 @@ def log_folder() -> Path:
 def write_crash_log(where: str, exc: BaseException) -> Path | None:
     """Write ``exc``'s traceback, with what was being done (``where``), to a
     new log file; its path, or None when even that cannot be written."""
-    from . import __version__
+    from .. import __version__
 
     now = datetime.now()
     text = (f"magdesk {__version__}, {now.isoformat(timespec='seconds')}\n"
