@@ -6,6 +6,7 @@ records itself in the audit trail."""
 
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -272,3 +273,15 @@ def test_a_read_only_file_with_planted_objects_is_not_restored(demo_copy, capsys
     finally:
         demo_copy.chmod(0o644)
     assert "evil_x" in _schema_rows(demo_copy).__repr__()
+
+
+def test_the_shipped_definition_is_what_the_migrations_make():
+    """schema_latest.py (read at every start instead of running the migrations
+    in memory) is exactly what they make: after a new migration, regenerate it
+    with ``python -m magdesk.storage.schema``."""
+    from magdesk.storage import schema_latest
+    from magdesk.storage.migrations import MIGRATIONS
+
+    assert schema_latest.VERSION == len(MIGRATIONS)
+    assert schema_latest.MASTER == schema.build(len(MIGRATIONS))
+    assert Path(schema_latest.__file__).read_text(encoding="utf-8") == schema.render_latest()
