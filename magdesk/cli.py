@@ -509,7 +509,7 @@ def _snapshots(args, lang, settings) -> int:
         print(_t("snap_none", lang, db=args.db))
     for n, snap in enumerate(listed, 1):
         print(_t("snap_line", lang, n=n, time=f"{snap.taken_at:%Y-%m-%d %H:%M:%S}",
-                 note=snap.note, kind=snap.kind, size=_size(snap.size), name=snap.name))
+                 note=usecases.point_note(snap.note, lang), kind=snap.kind, size=_size(snap.size), name=snap.name))
     if listed:
         print(_t("snap_folder", lang, folder=listed[0].path.parent))
     _print_foreign(usecases.foreign_snapshots(args.db, settings=settings), args.db, lang)

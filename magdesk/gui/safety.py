@@ -44,7 +44,9 @@ class RestorePoints(QDialog):
         self.db_path = db.path
         self.picked: Path | None = None  # a backup file chosen with From a file…
         self.points = usecases.list_snapshots(db)
-        rows = [[p.taken_at.strftime("%Y-%m-%d %H:%M:%S"), p.note, f"{p.size / 1e6:.1f} MB",
+        lang = getattr(parent, "lang", "zh")
+        rows = [[p.taken_at.strftime("%Y-%m-%d %H:%M:%S"), usecases.point_note(p.note, lang),
+                 f"{p.size / 1e6:.1f} MB",
                  ", ".join(p.filed)] for p in self.points]
         self.table = _table([self.tr("Taken"), self.tr("Note"), self.tr("Size"),
                              self.tr("Filed months inside")], rows)

@@ -403,3 +403,32 @@ def _reason(exc: BaseException) -> str:
     if "disk is full" in text or getattr(exc, "errno", None) == 28:
         return Reason("disk_full")
     return text
+
+
+# The notes restore points carry are English (the CLI's, and older points'):
+# the list of points says the known ones in the clerk's language.
+_NOTES = (
+    (re.compile(r"before export (\S+)\Z"), "file.note_export", ("period",)),
+    (re.compile(r"before filing (\S+)\Z"), "file.note_filing", ("period",)),
+    (re.compile(r"before amending (\S+)\Z"), "file.note_amending", ("period",)),
+    (re.compile(r"before[ -]import\Z"), "file.note_import", ()),
+    (re.compile(r"before deleting (\d+) \S+ records\Z"), "file.note_deleting", ("count",)),
+    (re.compile(r"before restoring (.+)\Z"), "file.note_restoring", ("name",)),
+    (re.compile(r"before migration from schema v(\d+)\Z"), "file.note_migration", ("version",)),
+    (re.compile(r"before repairing the schema\Z"), "file.note_repair", ()),
+    (re.compile(r"on (?:exit|closing)\Z"), "file.note_exit", ()),
+    (re.compile(r"manual\Z"), "file.note_manual", ()),
+    (re.compile(r"backup\Z"), "file.note_backup", ()),
+)
+
+
+def said_note(note: str, lang: str = "zh") -> str:
+    """A restore point's note as the clerk reads it: the known notes in her
+    language, a note she typed herself as she typed it."""
+    from .. import text
+
+    for pattern, code, names in _NOTES:
+        found = pattern.match(note)
+        if found:
+            return text.say(code, lang, **dict(zip(names, found.groups(), strict=True)))
+    return note

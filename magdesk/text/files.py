@@ -219,4 +219,16 @@ FILES: dict[str, tuple[str, str]] = {
                       "{name} has no audit trail (schema {schema})"),
     "file.company_file_exists": ("{path} 已存在；请另选文件", "{path} already exists; choose another file"),
     "file.no_worksheet": ("文件中没有工作表", "the file holds no worksheet"),
+    # what a restore point was taken before (its note), as the list of points says it
+    "file.note_export": ("导出 {period} 申报表之前", "before export {period}"),
+    "file.note_filing": ("将 {period} 标记为已申报之前", "before filing {period}"),
+    "file.note_amending": ("发起 {period} 更正之前", "before amending {period}"),
+    "file.note_import": ("导入之前", "before import"),
+    "file.note_deleting": ("批量删除 {count} 条记录之前", "before deleting {count} records"),
+    "file.note_restoring": ("还原 {name} 之前", "before restoring {name}"),
+    "file.note_migration": ("数据结构从 v{version} 升级之前", "before migration from schema v{version}"),
+    "file.note_repair": ("修复数据结构之前", "before repairing the schema"),
+    "file.note_exit": ("关闭文件时", "on closing"),
+    "file.note_manual": ("手动备份", "taken by hand"),
+    "file.note_backup": ("备份", "backup"),
 }

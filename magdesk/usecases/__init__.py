@@ -24,7 +24,7 @@ _WHERE = {
     "company": ("check_company", "save_company", "create_database"),
     "safety": ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
                "foreign_snapshots", "list_snapshots", "record_history", "restore_file",
-               "restore_snapshot", "take_snapshot", "verify_audit"),
+               "restore_snapshot", "take_snapshot", "verify_audit", "point_note"),
     "files": ("CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal"),
     "demo": ("create_demo",),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",

@@ -295,3 +295,8 @@ def _table(entity: str) -> str:
     if entity in audit.AUDITED:
         return entity
     raise ValueError(Reason("records.unknown_entity", entity=entity))
+
+
+def point_note(note: str, lang: str = "zh") -> str:
+    """A restore point's note in the clerk's language (one she typed, as typed)."""
+    return snapshots.said_note(note, lang)
