@@ -184,6 +184,20 @@ else:
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+def hold_writer(path: Path) -> _WriterLock:
+    """The writer lease of ``path``, held, for work on the file by path (a
+    restore, a repair); a StorageError says who holds it, or why it cannot be
+    taken.  The caller releases it."""
+    lock = _WriterLock(path)
+    try:
+        held = lock.acquire()
+    except OSError as exc:
+        raise StorageError(Reason("cannot_write", path=path, error=exc)) from exc
+    if not held:
+        raise StorageError(Reason("restore_in_use", name=path.name, holder=lock.holder()))
+    return lock
+
+
 class Database:
     """An open magdesk file.  ``read_only`` is True when another writer holds
     it or the file cannot be written; then ``read_only_reason`` says why (for

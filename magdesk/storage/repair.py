@@ -184,18 +184,12 @@ def repair_file(path: Path, *, backup_dir: Path | None, keep: int | None, clerk:
     restore point of the file as found (SQLite's backup API: pages copied,
     nothing run), then ``apply``.  A file that needs nothing is left alone."""
     from . import anchors, snapshots
-    from .db import StorageError, _check_identity, _connect, _WriterLock
+    from .db import StorageError, _check_identity, _connect, hold_writer
 
     path = Path(path)
     if not path.exists():
         raise StorageError(Reason("no_file", path=path))
-    lock = _WriterLock(path)
-    try:
-        held = lock.acquire()
-    except OSError as exc:
-        raise StorageError(Reason("cannot_write", path=path, error=exc)) from exc
-    if not held:
-        raise StorageError(Reason("restore_in_use", name=path.name, holder=lock.holder()))
+    lock = hold_writer(path)
     try:
         conn = _connect(path, read_only=False)
         try:

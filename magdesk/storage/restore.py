@@ -241,7 +241,7 @@ def restore_path(path: Path, source: Path, *, root: Path | None = None,
     as a byte copy under ``damaged/``.  The caller then opens the file.  Who
     the file is comes from what can be read of it, or the index; a copy of
     another file is refused unless ``force``."""
-    from .db import StorageError, _WriterLock
+    from .db import hold_writer
 
     path, source = Path(path), Path(source).resolve()
     info = check_source(source)
@@ -250,13 +250,7 @@ def restore_path(path: Path, source: Path, *, root: Path | None = None,
         refuse_other(source, theirs, path, ours)
     if ours is not None:
         _keep_identity(path, ours, theirs)
-    lock = _WriterLock(path)
-    try:
-        held = lock.acquire()
-    except OSError as exc:
-        raise StorageError(Reason("cannot_write", path=path, error=exc)) from exc
-    if not held:
-        raise StorageError(Reason("restore_in_use", name=path.name, holder=lock.holder()))
+    lock = hold_writer(path)
     try:
         tmp = prepare_copy(source, path, ours.identity if ours else "")
         before = damaged = None

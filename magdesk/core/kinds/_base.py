@@ -89,3 +89,40 @@ def whole(number: Decimal, original) -> int:
         raise QuantityError("not_a_number", original)
     return result
 
+
+class Scaled:
+    """A value stored as an integer of ``places`` decimals (grams of a kg, fen
+    of a yuan): how it reads, and how the filing workbook holds it (a number,
+    its canonical text with exactly ``places`` decimals)."""
+
+    def __init__(self, places: int):
+        self.places, self.scale = places, 10 ** places
+        self.quantum = Decimal(1).scaleb(-places)
+
+    def display(self, minor: int | None, grouped: bool = False) -> str:
+        """With ``places`` decimals; ``grouped``: thousands separated, for
+        reading (tables, summaries), never in a filing cell or an entry field."""
+        if minor is None or minor == "":
+            return ""
+        sign = "-" if minor < 0 else ""
+        whole_part, frac = divmod(abs(minor), self.scale)
+        number = f"{whole_part:,}" if grouped else f"{whole_part}"
+        return f"{sign}{number}.{frac:0{self.places}d}"
+
+    def to_decimal(self, minor: int) -> Decimal:
+        """As a Decimal with exactly ``places`` decimals."""
+        return Decimal(minor).scaleb(-self.places).quantize(self.quantum)
+
+    def cell(self, minor):
+        """What a workbook cell holds: the number."""
+        return minor / self.scale
+
+    def read(self, value) -> str:
+        """The canonical text of a cell read back."""
+        if value is None or value == "":
+            return ""
+        return f"{value:.{self.places}f}" if is_number(value) else f"?{value}"
+
+    def matches(self, value, minor) -> bool:
+        """Whether a cell read back holds ``minor``."""
+        return is_number(value) and round(value * self.scale) == minor

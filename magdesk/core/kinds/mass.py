@@ -8,7 +8,7 @@ import math
 import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from ._base import QuantityError, is_number, normalise_width, to_decimal, whole
+from ._base import QuantityError, Scaled, normalise_width, to_decimal, whole
 
 NAME = "mass"
 NUMERIC = True
@@ -75,40 +75,25 @@ def lenient(default_unit: str = "kg"):
     return parse_cell
 
 
+_KG = Scaled(3)
+
+
 def display(grams: int | None, lang: str = "zh", grouped: bool = False, choices=None) -> str:
     """Kilograms with 3 decimals; ``grouped``: thousands separated, for
     reading (tables, summaries), never in a filing cell or an entry field."""
-    if grams is None or grams == "":
-        return ""
-    sign = "-" if grams < 0 else ""
-    kg, frac = divmod(abs(grams), 1000)
-    return f"{sign}{kg:,}.{frac:03d}" if grouped else f"{sign}{kg}.{frac:03d}"
+    return _KG.display(grams, grouped)
 
 
 def to_kg(grams: int) -> Decimal:
     """Grams as a Decimal number of kilograms with exactly 3 decimals."""
-    return Decimal(grams).scaleb(-3).quantize(Decimal("0.001"))
+    return _KG.to_decimal(grams)
 
 
 # --- the filing workbook (FILING-SPEC: a number of kg; its text with 3 decimals) ---
 
 def filing(grams) -> str:
     """The canonical text of the data checksum and the amendment diff."""
-    return display(grams)
+    return _KG.display(grams)
 
 
-def cell(grams):
-    """What the workbook cell holds: kilograms as a number."""
-    return grams / 1000
-
-
-def read(value) -> str:
-    """The canonical text of a cell read back."""
-    if value is None or value == "":
-        return ""
-    return f"{value:.3f}" if is_number(value) else f"?{value}"
-
-
-def matches(value, grams) -> bool:
-    """Whether a cell read back holds ``grams``."""
-    return is_number(value) and round(value * 1000) == grams
+cell, read, matches = _KG.cell, _KG.read, _KG.matches

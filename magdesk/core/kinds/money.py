@@ -8,7 +8,7 @@ import math
 import re
 from decimal import Decimal
 
-from ._base import is_number, normalise_width, to_decimal, whole
+from ._base import Scaled, normalise_width, to_decimal, whole
 
 NAME = "money"
 NUMERIC = True
@@ -50,35 +50,23 @@ def lenient(factor: Decimal = Decimal(1)):
 _plain = lenient()
 
 
+_UNITS = Scaled(2)
+
+
 def display(minor: int | None, lang: str = "zh", grouped: bool = False, choices=None) -> str:
     """Units with 2 decimals; ``grouped``: thousands separated, for reading."""
-    if minor is None or minor == "":
-        return ""
-    sign = "-" if minor < 0 else ""
-    units, frac = divmod(abs(minor), 100)
-    return f"{sign}{units:,}.{frac:02d}" if grouped else f"{sign}{units}.{frac:02d}"
+    return _UNITS.display(minor, grouped)
 
 
 def to_decimal_units(minor: int) -> Decimal:
     """Hundredths as a Decimal number of units with exactly 2 decimals."""
-    return Decimal(minor).scaleb(-2).quantize(Decimal("0.01"))
+    return _UNITS.to_decimal(minor)
 
 
 # --- the filing workbook (FILING-SPEC: a number; its text with 2 decimals) ---
 
 def filing(minor) -> str:
-    return display(minor)
+    return _UNITS.display(minor)
 
 
-def cell(minor):
-    return minor / 100
-
-
-def read(value) -> str:
-    if value is None or value == "":
-        return ""
-    return f"{value:.2f}" if is_number(value) else f"?{value}"
-
-
-def matches(value, minor) -> bool:
-    return is_number(value) and round(value * 100) == minor
+cell, read, matches = _UNITS.cell, _UNITS.read, _UNITS.matches
