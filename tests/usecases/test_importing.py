@@ -116,3 +116,16 @@ def test_a_file_that_cannot_be_read_is_said_and_nothing_written(demo_copy, tmp_p
             usecases.import_file(db, "sales", path, mapping=MAPPING)
         assert "sales.xlsx" in caught.value.message("en")
         assert content(demo_copy) == before
+
+
+def test_an_import_into_a_file_held_elsewhere_is_refused_whole(demo_copy, tmp_path):
+    demo = Demo(demo_copy)
+    path, _ = _sales(demo, tmp_path, 3)
+    with open_database(demo_copy) as writer, open_database(demo_copy) as reader:
+        assert reader.read_only and not writer.read_only
+        before, head = content(demo_copy), audit_head(demo_copy)
+        result = usecases.import_file(reader, "sales", path, mapping=MAPPING)
+        assert result.status == "rejected" and result.inserted == 0
+        assert any("copy.sqlite" in f.finding.message("en") for f in result.findings)
+        assert content(demo_copy) == before and audit_head(demo_copy) == head
+        assert not usecases.import_changes(reader, result).changed
