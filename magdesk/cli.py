@@ -253,10 +253,14 @@ def _severity(severity, lang: str) -> str:
 def _accept(args, lang, settings) -> int:
     with _open(args) as db:
         try:
-            usecases.accept_warning(db, args.entity, args.record, args.code, args.reason)
+            changes = usecases.accept_warning(db, args.entity, args.record, args.code,
+                                              args.reason)
         except ValueError as exc:
             print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
             return 2
+    if not changes.ok:  # nothing written (a read-only file, a full disk)
+        print(f"magdesk-cli: {changes.why(lang)}", file=sys.stderr)
+        return 1
     print(_t("accepted", lang, code=args.code, record=args.record))
     return 0
 

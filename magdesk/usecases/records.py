@@ -82,7 +82,10 @@ def accept_warning(db: Database, entity: str, record: str, code: str, reason: st
         raise ValueError(Reason("records.not_a_warning", code=code))
     if len(reason.strip()) < 4:
         raise ValueError(Reason("records.reason_short"))
-    repository(db).accept_finding(entity, record, code, reason.strip())
+    try:
+        repository(db).accept_finding(entity, record, code, reason.strip())
+    except StorageError as exc:  # read-only, a full disk: said, as a save's
+        return Changes(failure=exc)
     return Changes(entities=frozenset({entity}), findings=True)
 
 

@@ -78,3 +78,17 @@ def test_a_damaged_file_is_told_and_restored(demo_copy, capsys):
     assert code == 0 and "The damaged file was kept as" in out
     code, out, _ = run(capsys, "--no-check", "check", "--db", demo_copy)
     assert code == 0 and "Integrity: ok" in out
+
+
+def test_accept_on_a_file_held_for_writing_says_why_and_not_accepted(demo_copy, capsys):
+    from magdesk.storage import open_database
+
+    with open_database(demo_copy) as writer:
+        assert not writer.read_only
+        code, out, err = run(capsys, "accept", "--db", demo_copy, "--entity", "counterparty",
+                             "--record", "x", "--code", "uscc.check_digit", "--reason",
+                             "pilot code")
+    assert code == 1 and out == "" and "copy.sqlite" in err and "Traceback" not in err
+    raw = sqlite3.connect(demo_copy)
+    assert raw.execute("SELECT count(*) FROM accepted_finding").fetchone()[0] == 0
+    raw.close()

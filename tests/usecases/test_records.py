@@ -144,3 +144,16 @@ def test_accept_warning_alone_says_findings_changed(demo_copy):
         assert changes.findings and changes.entities == {"counterparty"}
         with pytest.raises(ValueError):
             usecases.accept_warning(db, "sale", "X", "period.locked", "理由足够长")
+
+
+def test_accepting_a_warning_on_a_read_only_file_is_a_failure_not_an_exception(demo_copy):
+    from tests.usecases.state import audit_head, content
+
+    with open_database(demo_copy) as writer, open_database(demo_copy) as reader:
+        assert reader.read_only and not writer.read_only
+        before, head = content(demo_copy), audit_head(demo_copy)
+        changes = usecases.accept_warning(reader, "counterparty", "X", "uscc.check_digit",
+                                          "与营业执照一致")
+        assert not changes.ok and not changes.changed and changes.failure is not None
+        assert "copy.sqlite" in changes.why("en") and changes.why("zh")
+        assert content(demo_copy) == before and audit_head(demo_copy) == head
