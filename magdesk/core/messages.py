@@ -199,6 +199,17 @@ CATALOG: dict[str, tuple[Severity, str, str]] = {
                               "超过上限{limit}个",
                            "'{file}', sheet '{sheet}' uses {rows} rows × {columns} columns, "
                            "{cells} cells, over the limit of {limit}"),
+    "import.limit_sparse": (E, "“{file}”工作表“{sheet}”的使用区域为{ref}（{area}个单元格），其中只有{cells}个"
+                               "单元格有内容：远处的单元格{far}把区域撑大了；请删除数据以外远处的多余单元格或行后"
+                               "再导入",
+                            "'{file}', sheet '{sheet}' uses the area {ref} ({area} cells) but "
+                            "only {cells} cells hold a value: the far cell(s) {far} stretch it; "
+                            "delete the stray cells or rows far from the data and import again"),
+    "import.limit_dense": (E, "“{file}”工作表“{sheet}”约有{cells}个单元格（约{rows}行），超过每张工作表"
+                              "{limit}个单元格的上限；请将台账按月拆分成几个文件，分别导入",
+                           "'{file}', sheet '{sheet}' has about {cells} cells (about {rows} "
+                           "rows), over the limit of {limit} cells a sheet may have; split the "
+                           "ledger by month into several files and import each"),
     # A csv not valid in the encoding it was found to be in (importing/reader.py)
     "import.bad_bytes": (E, "“{file}”不是有效的{encoding}文本：有{count}个无效字节，第一个在第{row}行"
                             "（字节位置{offset}）；请将文件另存为UTF-8后重新导入，或选择接受替换字符后导入",

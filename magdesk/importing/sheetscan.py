@@ -14,11 +14,15 @@ again tag by tag the way python-calamine places cells: by their ``r`` (the
 last one if repeated), else one column right of the cell before, in the row's
 ``r`` or the row after the last.
 
-The quick scan bounds rather than measures where that suffices: a reference
-within Z and 99,999 needs no reading (26 columns × 1,048,576 rows and 200
-columns × 99,999 rows are within the limits); any ``r`` attribute beyond —
-whatever its spacing, quotes, case or prefix, a second ``r`` in a tag too — is
-read.
+The quick scan bounds rather than measures where that suffices: rows up to
+99,999 are taken as 99,999; the last single-letter column is found by a few
+searches; any ``r`` attribute beyond — two letters, six digits, whatever its
+spacing, quotes, case or prefix — is read (rows: the stretch's last one,
+proven last by a search for any beyond it).  It counts the cells holding a
+value (``<v``, ``<is``) as it goes.  Its bounds count cells that only carry a
+style, which python-calamine does not pad for: when they leave the area in
+doubt (too large, or large and mostly empty) the exact scan measures the area
+of the cells with a value (limits.py).
 """
 
 from __future__ import annotations
@@ -37,11 +41,24 @@ _FAR = re.compile(_R + rb"(?:[A-Za-z]{2}|[A-Za-z]+[0-9]{6})")
 _WIDE = re.compile(_R + rb"([A-Za-z]{2,})[0-9]")
 _LONG = re.compile(_R + rb"([A-Za-z]+)([0-9]{6,})")
 _POSITIONAL = re.compile(rb'<c(?! r=")')
-_TAG = re.compile(rb"<(/?)(?:[^\s<>/!?:=]+:)?(c|row)(?=[\s/>])([^>]*)>")
+_TAG = re.compile(rb"<(/?)(?:[^\s<>/!?:=]+:)?(c|row|v|is)(?=[\s/>])([^>]*)>")
 _ATTR = re.compile(rb'([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _REF = re.compile(rb"([A-Za-z]+)([0-9]+)\Z")
 _DIM = re.compile(rb"<(?:[^\s<>/!?:=]+:)?dimension\s[^>]*?ref\s*=\s*[\"']([^\"']*)")
 _NAME = re.compile(rb"</?([^\s/>]+)")
+_SECOND_R = re.compile(rb'<c r="[^"]*"[^>]*\sr\s*=')
+_LAST = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
+
+
+def _beyond_row(row: int) -> re.Pattern:
+    """Any ``r`` attribute whose row is beyond ``row`` (leading zeros too)."""
+    digits = str(row)
+    alternatives = [b"[1-9][0-9]{%d,}" % len(digits)]
+    for i, digit in enumerate(digits):
+        if digit != "9":
+            alternatives.append(b"%s[%d-9][0-9]{%d}" % (digits[:i].encode(), int(digit) + 1,
+                                                         len(digits) - i - 1))
+    return re.compile(_R + rb"([A-Za-z]+0*(?:" + b"|".join(alternatives) + rb"))(?![0-9])")
 
 
 class TagTooLong(Exception):
@@ -58,6 +75,11 @@ class Use:
     columns: int = 0
     cell: str = ""
     cells: int = 0
+    values: int = 0  # cells holding a value (<v> or <is>): the ones a reader keeps
+    down: str = ""  # exact scan: the cell that reaches lowest, and farthest right
+    right: str = ""
+    seen: int = 0  # bytes of the part scanned so far, and the rows begun in them
+    row_tags: int = 0
 
 
 def column_number(letters: bytes) -> int:
@@ -99,6 +121,7 @@ class Scanner:
         self.tail = b""
         self.row = 0  # exact: the current row, for cells without r
         self.col = 0
+        self.pending = False  # exact: inside a cell that has no value yet
 
     def feed(self, data: bytes) -> None:
         buf = self.tail + data if self.tail else data
@@ -119,10 +142,17 @@ class Scanner:
     def _body(self, body: bytes) -> None:
         if not self.seen_data and b"dimension" in body:
             self._dimension(body)
+        self.use.seen += len(body)
         for start, end in self._segments(body):
+            self.use.row_tags += body.count(b"<row", start, end)
             if self.exact:
                 self._exact(body, start, end)
-            elif not self.exact_needed:
+                continue
+            # values are counted even once the exact scan is needed: a dense
+            # sheet is refused on them before it is walked tag by tag
+            # (prefixed ones, <x:v>, are counted by the exact scan)
+            self.use.values += body.count(b"<v", start, end) + body.count(b"<is", start, end)
+            if not self.exact_needed:
                 self._quick(body, start, end)
         if self.seen_data:
             self.check(self.use)
@@ -167,24 +197,64 @@ class Scanner:
         # Within Z and 99,999 a reference needs no reading: the bounds of a
         # chunk are within every limit whatever the other figure is (26 columns
         # × 1,048,576 rows, 200 columns × 99,999 rows); beyond, it is read.
+        if _SECOND_R.search(body, a, b):
+            self.exact_needed = True  # a second r in a cell: the last one counts
+            return
         use = self.use
-        use.columns, use.rows = max(use.columns, NARROW), max(use.rows, SHORT)
-        use.cell = use.cell or cell_name(SHORT, NARROW)
+        use.columns, use.rows = max(use.columns, self._letters(body, a, b)), max(use.rows, SHORT)
+        use.cell = use.cell or cell_name(SHORT, use.columns)
         if not _FAR.search(body, a, b):
             return
-        for letters in _WIDE.findall(body, a, b):
-            column = column_number(letters)
-            if column > use.columns:
-                use.columns, use.cell = column, letters.decode("ascii").upper()
+        if _WIDE.search(body, a, b):
+            for letters in set(_WIDE.findall(body, a, b)):
+                column = column_number(letters)
+                if column > use.columns:
+                    use.columns, use.cell = column, letters.decode("ascii").upper()
+        self._far_rows(body, a, b)
+
+    def _letters(self, body: bytes, a: int, b: int) -> int:
+        """The last single-letter column referenced (a few C-speed finds: from
+        Z down to the last one known)."""
+        for column in range(NARROW, self.use.columns, -1):
+            letter = 64 + column
+            if (body.find(b'<c r="%c' % letter, a, b) != -1
+                    or body.find(b'<c r="%c' % (letter + 32), a, b) != -1):
+                return column
+        return self.use.columns
+
+    def _far_rows(self, body: bytes, a: int, b: int) -> None:
+        """The last row referenced, found without reading every reference:
+        rows ascend in every writer's file, so the stretch's last reference is
+        taken, then a search for any reference beyond it proves it the last
+        (else, after a few tries, every reference is read)."""
+        use = self.use
+        for _ in range(3):
+            found = _beyond_row(use.rows).search(body, a, b)
+            if not found:
+                return
+            last = _LAST.match(body, max(body.rfind(b'<c r="', a, b), a))
+            for ref in (found.group(1), last and last.group(1) + last.group(2)):
+                parsed = _REF.match(ref) if ref else None
+                if parsed and _row_number(parsed.group(2)) > use.rows:
+                    use.rows = _row_number(parsed.group(2))
+                    use.cell = ref.decode("ascii").upper()
         for letters, digits in _LONG.findall(body, a, b):
             row = _row_number(digits)
             if row > use.rows:
                 use.rows, use.cell = row, (letters + digits).decode("ascii").upper()
 
     def _exact(self, body: bytes, a: int, b: int) -> None:
-        use = self.use
+        """Place every cell as python-calamine does; only cells with a value
+        (``<v>`` or ``<is>``) count for the area: calamine does not pad for a
+        cell that only carries a style (measured: ``<c r="Z1048576" s="3"/>``
+        leaves a one-cell sheet)."""
         for closing, name, attrs in _TAG.findall(body, a, b):
             if closing:
+                continue
+            if name == b"v" or name == b"is":
+                if self.pending:
+                    self.pending = False
+                    self._value()
                 continue
             ref = _r(attrs)
             if name == b"row":
@@ -196,10 +266,18 @@ class Scanner:
                 self.col, self.row = column_number(parsed.group(1)), _row_number(parsed.group(2))
             else:
                 self.col += 1
-            use.cells += 1
-            if self.col > use.columns or self.row > use.rows:
-                use.columns, use.rows = max(use.columns, self.col), max(use.rows, self.row)
-                use.cell = cell_name(self.row, self.col)
+            self.use.cells += 1
+            self.pending = not attrs.rstrip().endswith(b"/")
+
+    def _value(self) -> None:
+        use = self.use
+        use.values += 1
+        if self.row > use.rows or self.col > use.columns:
+            use.cell = cell_name(self.row, self.col)
+        if self.row > use.rows:
+            use.rows, use.down = self.row, use.cell
+        if self.col > use.columns:
+            use.columns, use.right = self.col, use.cell
 
 
 def _r(attrs: bytes) -> bytes | None:
