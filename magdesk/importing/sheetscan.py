@@ -27,6 +27,7 @@ of the cells with a value (limits.py).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,8 +47,14 @@ _ATTR = re.compile(rb'([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _REF = re.compile(rb"([A-Za-z]+)([0-9]+)\Z")
 _DIM = re.compile(rb"<(?:[^\s<>/!?:=]+:)?dimension\s[^>]*?ref\s*=\s*[\"']([^\"']*)")
 _NAME = re.compile(rb"</?([^\s/>]+)")
-_SECOND_R = re.compile(rb'<c r="[^"]*"[^>]*\sr\s*=')
 _LAST = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
+
+
+@functools.lru_cache(maxsize=32)
+def _letter_beyond(column: int) -> re.Pattern:
+    """A cell ``<c r="…`` whose column is a single letter beyond ``column``."""
+    first = chr(65 + column)
+    return re.compile(b'<c r="([%s-Z%s-z])[0-9]' % (first.encode(), first.lower().encode()))
 
 
 def _beyond_row(row: int) -> re.Pattern:
@@ -197,8 +204,8 @@ class Scanner:
         # Within Z and 99,999 a reference needs no reading: the bounds of a
         # chunk are within every limit whatever the other figure is (26 columns
         # × 1,048,576 rows, 200 columns × 99,999 rows); beyond, it is read.
-        if _SECOND_R.search(body, a, b):
-            self.exact_needed = True  # a second r in a cell: the last one counts
+        if _other_r(body, a, b):
+            self.exact_needed = True  # a second r in a cell (the last one counts), or spaced
             return
         use = self.use
         use.columns, use.rows = max(use.columns, self._letters(body, a, b)), max(use.rows, SHORT)
@@ -213,14 +220,15 @@ class Scanner:
         self._far_rows(body, a, b)
 
     def _letters(self, body: bytes, a: int, b: int) -> int:
-        """The last single-letter column referenced (a few C-speed finds: from
-        Z down to the last one known)."""
-        for column in range(NARROW, self.use.columns, -1):
-            letter = 64 + column
-            if (body.find(b'<c r="%c' % letter, a, b) != -1
-                    or body.find(b'<c r="%c' % (letter + 32), a, b) != -1):
-                return column
-        return self.use.columns
+        """The last single-letter column referenced: a search for a letter
+        beyond the last one known, until there is none (26 at most in a part)."""
+        column = self.use.columns
+        while column < NARROW:
+            found = _letter_beyond(column).search(body, a, b)
+            if not found:
+                break
+            column = max(column, found.group(1).upper()[0] - 64)
+        return column
 
     def _far_rows(self, body: bytes, a: int, b: int) -> None:
         """The last row referenced, found without reading every reference:
@@ -278,6 +286,15 @@ class Scanner:
             use.rows, use.down = self.row, use.cell
         if self.col > use.columns:
             use.columns, use.right = self.col, use.cell
+
+
+def _other_r(body: bytes, a: int, b: int) -> bool:
+    """An ``r`` attribute other than the first of a ``<c r="`` or ``<row r="``
+    (a second one, spaced or single-quoted): counted, not searched, for speed."""
+    if any(body.find(odd, a, b) != -1 for odd in (b"r =", b"r\t", b"r\n", b"r\r")):
+        return True
+    return body.count(b"r=", a, b) != (body.count(b'<c r="', a, b)
+                                        + body.count(b'<row r="', a, b))
 
 
 def _r(attrs: bytes) -> bytes | None:

@@ -300,3 +300,43 @@ def test_a_real_ledger_of_100000_rows_is_read(tmp_path):
     source = read_source(bombs.dense(tmp_path / "ledger.xlsx", 100_000, 20))
     assert len(source.rows) == 100_000 and source.rows[-1][1] == 700_001.0
     assert limits.MAX_CELLS >= 100_010 * 30  # a ledger of 100,000 rows × 30 columns fits
+
+
+@pytest.mark.parametrize("cells, rows, columns", [
+    # a second r, single letter: the last one counts (calamine), so column Z
+    ([b'<row r="1"><c r="A1" r="Z1"><v>1</v></c></row>'], 1, 26),
+    # lower case, beyond the columns seen before
+    ([b'<row r="1"><c r="A1"><v>1</v></c><c r="k1"><v>1</v></c></row>'], 1, 11),
+    # rows out of order: the last reference is not the last row
+    ([b'<row r="150000"><c r="B150000"><v>1</v></c></row>',
+      b'<row r="3"><c r="A3"><v>1</v></c></row>'], 150_000, 2),
+    ([b'<row r="100001"><c r="B100001"><v>1</v></c></row>',
+      b'<row r="100000"><c r="A100000"><v>1</v></c></row>',
+      b'<row r="100002"><c r="A100002"><v>1</v></c><c r="A99"><v>1</v></c></row>'], 100_002, 2),
+])
+def test_the_quick_scan_bounds_the_area_whatever_the_order(cells, rows, columns):
+    """The quick scan takes the last single letter and the last row by a few
+    searches: its bounds must still cover every cell (or hand over to the
+    exact scan)."""
+    from magdesk.importing import sheetscan
+
+    scanner = sheetscan.Scanner(lambda *args: None)
+    scanner.feed(b"<sheetData>" + b"".join(cells) + b"</sheetData>")
+    scanner.close()
+    if scanner.exact_needed:
+        scanner = sheetscan.Scanner(lambda *args: None, exact=True)
+        scanner.feed(b"<sheetData>" + b"".join(cells) + b"</sheetData>")
+        scanner.close()
+        assert (scanner.use.rows, scanner.use.columns) == (rows, columns)
+    assert scanner.use.rows >= rows and scanner.use.columns >= columns
+
+
+def test_a_second_reference_far_right_is_measured(tmp_path):
+    """40,000 cells in column A and one whose second r says Z: calamine pads
+    26 columns (1,040,026 cells, 4 % of them values), so the sheet is refused,
+    not taken as one column wide."""
+    body = [b'<row r="1"><c r="A1" r="Z1"><v>1</v></c></row>']
+    body += [b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n)
+                      for n in range(k, k + 10_000)) for k in range(2, 40_002, 10_000)]
+    error = refused(bombs.workbook(tmp_path / "second.xlsx", body))
+    assert error.code == "import.limit_sparse" and "Z1" in error.params["far"]
