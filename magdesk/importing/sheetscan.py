@@ -16,9 +16,10 @@ last one if repeated), else one column right of the cell before, in the row's
 
 The quick scan bounds rather than measures where that suffices: rows up to
 99,999 are taken as 99,999; the last single-letter column is found by a few
-searches; any ``r`` attribute beyond — two letters, six digits, whatever its
-spacing, quotes, case or prefix — is read (rows: the stretch's last one,
-proven last by a search for any beyond it).  It counts the cells holding a
+searches; any reference beyond — two letters, six digits, any case — is read
+(rows: the stretch's last one, proven last by a search for any beyond it).
+An ``r`` attribute of another form (a second one in a tag, spaced, single
+quoted) sends the part to the exact scan.  It counts the cells holding a
 value (``<v``, ``<is``) as it goes.  Its bounds count cells that only carry a
 style, which python-calamine does not pad for: when they leave the area in
 doubt (too large, or large and mostly empty) the exact scan measures the area
@@ -36,11 +37,13 @@ MAX_TAG = 2**20  # a tag longer than this is no spreadsheet's
 NARROW = 26  # columns A..Z
 SHORT = 99_999  # rows of five digits
 
-# any r attribute (whatever its spacing, quotes or prefix) beyond Z or 99,999
-_R = rb"r\s*=\s*[\"']\s*"
-_FAR = re.compile(_R + rb"(?:[A-Za-z]{2}|[A-Za-z]+[0-9]{6})")
-_WIDE = re.compile(_R + rb"([A-Za-z]{2,})[0-9]")
-_LONG = re.compile(_R + rb"([A-Za-z]+)([0-9]{6,})")
+# references beyond Z or 99,999.  In the quick scan every r attribute is the
+# first of a <c r=" or a <row r=" (_other_r sends any other to the exact scan),
+# so the searches start with a literal and run at C speed
+_C = rb'<c r="'
+_FAR = re.compile(_C + rb"(?:[A-Za-z]{2}|[A-Za-z]+[0-9]{6})")
+_WIDE = re.compile(_C + rb"([A-Za-z]{2,})[0-9]")
+_LONG = re.compile(_C + rb"([A-Za-z]+)([0-9]{6,})")
 _POSITIONAL = re.compile(rb'<c(?! r=")')
 _TAG = re.compile(rb"<(/?)(?:[^\s<>/!?:=]+:)?(c|row|v|is)(?=[\s/>])([^>]*)>")
 _ATTR = re.compile(rb'([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
@@ -65,7 +68,7 @@ def _beyond_row(row: int) -> re.Pattern:
         if digit != "9":
             alternatives.append(b"%s[%d-9][0-9]{%d}" % (digits[:i].encode(), int(digit) + 1,
                                                          len(digits) - i - 1))
-    return re.compile(_R + rb"([A-Za-z]+0*(?:" + b"|".join(alternatives) + rb"))(?![0-9])")
+    return re.compile(_C + rb"([A-Za-z]+0*(?:" + b"|".join(alternatives) + rb"))(?![0-9])")
 
 
 class TagTooLong(Exception):
