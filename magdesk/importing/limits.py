@@ -35,7 +35,14 @@ from .sheetscan import Use
 
 MAX_ROWS = 1_048_576  # Excel's own
 MAX_COLUMNS = 200  # a ledger has a few dozen; a stray cell far right is refused
-MAX_CELLS = 26 * MAX_ROWS  # rows × columns of the used area: every row of a 26-column ledger
+# rows × columns of the used area, as python-calamine pads it from A1 and the
+# reader holds it: ~100 MB a million cells of short texts and numbers (measured:
+# 1 M 126 MB, 2 M 229 MB, 3 M 329 MB, 4 M 435 MB peak); 100,000 rows × 30 columns fit
+MAX_CELLS = 4_000_000
+# an area this large, with fewer cells holding a value than this share of it, is
+# stray cells far from the data (calamine pads empty cells too: 43 bytes each)
+SPARSE_FROM = 1_000_000
+SPARSE_SHARE = 0.05
 MAX_PART = 500 * 2**20  # uncompressed, any one part
 MAX_TOTAL = 1024 * 2**20  # uncompressed, all parts together
 MAX_RATIO = 250  # deflate of real sheets: 5–20 : 1; of repeated bytes: up to 1032 : 1
@@ -43,7 +50,7 @@ RATIO_FROM = 2**20  # the ratio is judged on parts of at least 1 MB
 MAX_ENTRIES = 10_000
 MAX_FILE = 500 * 2**20  # an .xlsx file
 MAX_XLS = 200 * 2**20  # an .xls file (BIFF, not compressed: memory follows its size)
-MAX_STRINGS = MAX_CELLS
+MAX_STRINGS = 26 * MAX_ROWS  # a string table beyond this cannot serve a sheet within limits
 CHUNK = 2**20
 
 
@@ -217,6 +224,7 @@ class _Part:
     name: str
     sheet: str
     strings: bool = False  # the shared strings table
+    size: int = 0  # declared, uncompressed
 
 
 def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, file: str,
@@ -225,7 +233,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, file: str,
     key = info.filename.lower()
     strings_part = key.endswith("sharedstrings.xml") or names.get(key) == _STRINGS
     part = _Part(file, info.filename, info.filename if strings_part else
-                 names.get(key, info.filename), strings_part)
+                 names.get(key, info.filename), strings_part, info.file_size)
     opened = copy.copy(info)
     # zipfile stops at the declared size; let it read on, so that a part that
     # holds more than it declares is seen (and refused) rather than cut short
@@ -255,11 +263,15 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, file: str,
                      reason=f"{info.filename}: {exc}"[:200]) from None
     except sheetscan.TagTooLong:
         raise _error("import.limit_tag", file=file, part=info.filename) from None
-    if scanner.exact_needed:
-        _rescan_exact(zf, opened, part)
+    if not scanner.seen_data:
+        return
+    use = scanner.use
+    if scanner.exact_needed or _doubtful(use):
+        use = _rescan_exact(zf, opened, part)
+    _check_final(use, part)
 
 
-def _rescan_exact(zf: zipfile.ZipFile, opened: zipfile.ZipInfo, part: _Part) -> None:
+def _rescan_exact(zf: zipfile.ZipFile, opened: zipfile.ZipInfo, part: _Part) -> Use:
     """The part again, tag by tag: its cells use a form the quick scan does not
     measure (no ``r`` attribute, a prefix, quotes or spaces of another kind)."""
     scanner = sheetscan.Scanner(_on_use(part), exact=True)
@@ -270,6 +282,7 @@ def _rescan_exact(zf: zipfile.ZipFile, opened: zipfile.ZipInfo, part: _Part) -> 
             scanner.close()
     except sheetscan.TagTooLong:
         raise _error("import.limit_tag", file=part.file, part=part.name) from None
+    return scanner.use
 
 
 def _on_use(part: _Part):
@@ -280,24 +293,65 @@ def _on_use(part: _Part):
                              ref=declared, rows=f"{MAX_ROWS:,}", columns=MAX_COLUMNS,
                              cells=f"{MAX_CELLS:,}")
             return
-        _check_use(use, part.file, part.sheet)
+        _check_reach(use, part.file, part.sheet)
+        _check_values(use, part)
 
     return check
 
 
 def _beyond(use: Use) -> bool:
-    return (use.columns > MAX_COLUMNS or use.rows > MAX_ROWS
-            or use.rows * use.columns > MAX_CELLS or use.cells > MAX_CELLS)
+    """A declared dimension beyond the rows or columns (its area is judged by
+    the cells really there: Excel declares formatted cells too)."""
+    return use.columns > MAX_COLUMNS or use.rows > MAX_ROWS
 
 
 def _check_use(use: Use, file: str, sheet: str) -> None:
+    """The area a reader returned (an .xls, or calamine's end of a sheet)."""
+    _check_reach(use, file, sheet)
+    cells = use.rows * use.columns
+    if cells > MAX_CELLS:
+        raise _error("import.limit_cells", file=file, sheet=sheet, rows=f"{use.rows:,}",
+                     columns=use.columns, cells=f"{cells:,}", limit=f"{MAX_CELLS:,}")
+
+
+def _check_reach(use: Use, file: str, sheet: str) -> None:
     if use.columns > MAX_COLUMNS:
         raise _error("import.limit_columns", file=file, sheet=sheet, columns=use.columns,
                      cell=use.cell, limit=MAX_COLUMNS)
     if use.rows > MAX_ROWS:
         raise _error("import.limit_rows", file=file, sheet=sheet, rows=f"{use.rows:,}",
                      cell=use.cell, limit=f"{MAX_ROWS:,}")
-    cells = max(use.rows * use.columns, use.cells)
-    if cells > MAX_CELLS:
-        raise _error("import.limit_cells", file=file, sheet=sheet, rows=f"{use.rows:,}",
-                     columns=use.columns, cells=f"{cells:,}", limit=f"{MAX_CELLS:,}")
+
+
+def _doubtful(use: Use) -> bool:
+    """The quick scan's bounds (formatted cells and its floors included) leave
+    the area in doubt: too large, or large and mostly empty."""
+    area = use.rows * use.columns
+    return area > MAX_CELLS or (area > SPARSE_FROM and use.values < SPARSE_SHARE * area)
+
+
+def _check_final(use: Use, part: _Part) -> None:
+    """The whole part measured (``use`` from the exact scan when in doubt):
+    a large, mostly empty area, or more cells than a sheet may have."""
+    area = use.rows * use.columns
+    if area > SPARSE_FROM and use.values < SPARSE_SHARE * area:
+        far = use.down if use.right in ("", use.down) else f"{use.down}、{use.right}"
+        raise _error("import.limit_sparse", file=part.file, sheet=part.sheet,
+                     ref=f"A1:{sheetscan.cell_name(use.rows, use.columns)}",
+                     area=f"{area:,}", cells=f"{use.values:,}", far=far or use.cell)
+    if area > MAX_CELLS or use.values > MAX_CELLS:
+        raise _dense(part, max(area, use.values), use.rows)
+
+
+def _dense(part: _Part, cells: int, rows: int):
+    return _error("import.limit_dense", file=part.file, sheet=part.sheet, cells=f"{cells:,}",
+                  rows=f"{rows:,}", limit=f"{MAX_CELLS:,}")
+
+
+def _check_values(use: Use, part: _Part) -> None:
+    """More cells with a value than a sheet may have, found mid-part: refused
+    at once (a dense sheet of millions of cells need not be read to its end),
+    its size told from the share of the part read so far."""
+    if use.values > MAX_CELLS:
+        whole = max(part.size, use.seen) / max(use.seen, 1)
+        raise _dense(part, int(round(use.values * whole, -3)), int(round(use.row_tags * whole, -3)))

@@ -69,6 +69,20 @@ IMPORTING: dict[str, tuple[str, str]] = {
         "“{file}”工作表“{sheet}”用到第{columns}列（单元格{cell}），超过上限{limit}列；请删除多余的列后再导入",
         "'{file}', sheet '{sheet}' uses column {columns} (cell {cell}), over the limit of {limit} columns; delete the columns beyond the ledger and import again",
     ),
+    "import.limit_sparse": (
+        "“{file}”工作表“{sheet}”的使用区域为{ref}（{area}个单元格），其中只有{cells}个单元格有内容："
+        "远处的单元格{far}把区域撑大了；请删除数据以外远处的多余单元格或行后再导入",
+        "'{file}', sheet '{sheet}' uses the area {ref} ({area} cells) but only {cells} cells "
+        "hold a value: the far cell(s) {far} stretch it; delete the stray cells or rows far "
+        "from the data and import again",
+    ),
+    "import.limit_dense": (
+        "“{file}”工作表“{sheet}”约有{cells}个单元格（约{rows}行），超过每张工作表{limit}个单元格的"
+        "上限；请将台账按月拆分成几个文件，分别导入",
+        "'{file}', sheet '{sheet}' has about {cells} cells (about {rows} rows), over the limit "
+        "of {limit} cells a sheet may have; split the ledger by month into several files and "
+        "import each",
+    ),
     "import.limit_cells": (
         "“{file}”工作表“{sheet}”的使用区域为{rows}行×{columns}列，共{cells}个单元格，超过上限{limit}个",
         "'{file}', sheet '{sheet}' uses {rows} rows × {columns} columns, {cells} cells, over the limit of {limit}",

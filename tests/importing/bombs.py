@@ -36,9 +36,9 @@ SHEET = "台账"
 
 
 def workbook(path: Path, body: Iterable[bytes], *, head: bytes = HEAD, before: bytes = b"",
-             extra: dict[str, bytes] | None = None, zip64: bool = True) -> Path:
+             extra: dict[str, bytes] | None = None, zip64: bool = True, level: int = 6) -> Path:
     """An xlsx whose one sheet (台账) holds ``<sheetData>`` + ``body`` chunks."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as zf:
         zf.writestr("[Content_Types].xml", _CT)
         zf.writestr("_rels/.rels", _RELS)
         zf.writestr("xl/workbook.xml", _BOOK)
@@ -65,6 +65,54 @@ def huge_sheet(path: Path, gigabytes: float = 2.0) -> Path:
     block = row * 1000
     blocks = int(gigabytes * 2**30 / len(block))
     return workbook(path, (block for _ in range(blocks)))
+
+
+def stray_cell(path: Path) -> Path:
+    """1.5 KB in the tester's report: a value at A1 and one at Z1048576, which
+    calamine pads to 27 million cells (1.17 GB)."""
+    return workbook(path, [b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe5\x87\xba\xe5\xba\x93'
+                           b'</t></is></c></row><row r="1048576"><c r="Z1048576"><v>1</v></c>'
+                           b'</row>'])
+
+
+def dense(path: Path, rows: int, columns: int, *, positional: bool = False) -> Path:
+    """``rows`` × ``columns`` real cells (short texts and numbers), written as
+    a stream of 1,000-row blocks: never all in memory.  ``positional``: cells
+    without ``r`` (placed one after another), as some writers do."""
+    letters = [_column(c) for c in range(columns)]
+
+    def block(first: int) -> bytes:
+        out = []
+        for n in range(first, min(first + 1000, rows + 1)):
+            cells = []
+            for c, col in enumerate(letters):
+                ref = b"" if positional else b' r="%s%d"' % (col, n)
+                cells.append(b'<c%s t="inlineStr"><is><t>K%d</t></is></c>' % (ref, n % 997)
+                             if c % 2 == 0 else b"<c%s><v>%d</v></c>" % (ref, n * 7 + c))
+            out.append(b'<row r="%d">%s</row>' % (n, b"".join(cells)))
+        return b"".join(out)
+
+    return workbook(path, (block(k) for k in range(1, rows + 1, 1000)), level=1)
+
+
+def dense_stream(path: Path, rows: int, columns: int) -> Path:
+    """Cells and rows without ``r``, short numbers: 1,048,576 × 26 cells fit
+    in 450 MB of XML (within the part limit); one 1,000-row block repeated."""
+    one = b"".join(b"<row>" + b"".join(b"<c><v>%d</v></c>" % ((n * 31 + c) % 1000)
+                                        for c in range(columns)) + b"</row>"
+                   for n in range(1000))
+    blocks, rest = divmod(rows, 1000)
+    tail = b"".join(one.split(b"</row>")[:rest]) + b"</row>" * bool(rest)
+    return workbook(path, [*(one for _ in range(blocks)), tail], level=1)
+
+
+def _column(index: int) -> bytes:
+    letters = b""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = bytes([65 + rest]) + letters
+    return letters
 
 
 def rows(path: Path, cells: list[bytes], **options) -> Path:

@@ -114,9 +114,9 @@ def test_a_highly_compressed_part_and_too_many_parts(tmp_path):
     # lower case, and a row beyond Excel's
     ([b'<row r="1"><c r="a1"><v>1</v></c><c r="b2000000"><v>1</v></c></row>'],
      "import.limit_rows", "2,000,000"),
-    # within each limit alone, too many cells together (200 x 200,000)
+    # within each limit alone, an area of 200 x 200,000 with two values in it
     ([b'<row r="1"><c r="GR1"><v>1</v></c></row>',
-      b'<row r="200000"><c r="A200000"><v>1</v></c></row>'], "import.limit_cells", "40,000,000"),
+      b'<row r="200000"><c r="A200000"><v>1</v></c></row>'], "import.limit_sparse", "40,000,000"),
 ])
 def test_cells_beyond_the_limits_in_any_form(tmp_path, cells, code, figure):
     head = bombs.HEAD.replace(b"<worksheet ", b'<worksheet xmlns:x="http://schemas.'
@@ -216,13 +216,15 @@ def test_an_xls_is_measured_before_calamine_pads_its_sheets(demo_copy, tmp_path)
     far = _far_xls(tmp_path / "far.xls", 1, 65535, 255)
     error = refused(far)
     assert error.code == "import.limit_columns" and "IV65536" in error.message("en")
-    many = _far_xls(tmp_path / "many.xls", 3, 65535, 199)  # 13 million cells each
+    many = _far_xls(tmp_path / "many.xls", 3, 7499, 199)  # 1.5 million cells each
     error = refused(many)
     assert error.code == "import.limit_cells" and "台账0 … 台账2" in error.message("zh")
-    assert many.stat().st_size < 30_000
+    assert "4,500,000" in error.message("en")
+    big = _far_xls(tmp_path / "big.xls", 3, 65535, 199)  # 13 million cells: one is too many
+    assert refused(big).code == "import.limit_cells" and big.stat().st_size < 30_000
     code, err, seconds, rss = child(["--lang", "en", "import", "--db", str(demo_copy),
-                                     "sales", str(many)])
-    assert code == 2 and "Traceback" not in err and "39,321,600" in err, err
+                                     "sales", str(big)])
+    assert code == 2 and "Traceback" not in err and "13,107,200" in err, err
     assert rss < 200, f"{rss} MB"
     two = _far_xls(tmp_path / "two.xls", 2, 999, 25)  # within the limits: read as before
     assert read_source(two, sheet="台账1").rows[999][25] == 1.0
@@ -245,3 +247,96 @@ def test_a_workbook_whose_compressed_data_is_damaged_is_unreadable(tmp_path, dem
     code, err, _seconds, _rss = child(["--lang", "en", "import", "--db", str(demo_copy),
                                        "sales", str(damaged)])
     assert code == 2 and "damaged.xlsx" in err and "unexpectedly" not in err, err
+
+
+# --- areas padded by python-calamine: sparse and dense ---------------------------
+
+def test_a_stray_cell_far_from_the_data_is_named(tmp_path):
+    """1.5 KB with values at A1 and Z1048576 took 1.17 GB: a large area that is
+    almost empty is refused naming the far cell."""
+    path = bombs.stray_cell(tmp_path / "stray.xlsx")
+    assert path.stat().st_size < 2000
+    error = refused(path)
+    assert error.code == "import.limit_sparse" and error.params["far"] == "Z1048576"
+    assert error.params["ref"] == "A1:Z1048576" and error.params["sheet"] == bombs.SHEET
+    assert "删除" in error.message("zh") and "delete the stray cells" in error.message("en")
+
+
+def test_cells_with_only_a_style_do_not_count(tmp_path):
+    """calamine does not pad for a cell without a value (measured), so a far
+    formatted cell, or a dimension declaring it, is no reason to refuse."""
+    path = bombs.rows(tmp_path / "styled.xlsx", [
+        b'<row r="1"><c r="A1"><v>7</v></c></row>',
+        b'<row r="1048576"><c r="Z1048576" s="3"/><c r="Y1048576" s="3"></c></row>'],
+        before=b'<dimension ref="A1:Z1048576"/>')
+    assert read_source(path).rows == [[7.0]]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="resource usage of a child: POSIX")
+def test_sparse_and_dense_areas_are_refused_by_the_cli_in_little_memory(demo_copy, tmp_path):
+    """The tester's three: 1.17 GB, 2.0 GB and 382 MB before; now refused up
+    front (exit 2, no traceback, < 200 MB) with the cells and the limit."""
+    stray = bombs.stray_cell(tmp_path / "stray.xlsx")
+    huge = bombs.dense_stream(tmp_path / "dense.xlsx", 1_048_576, 26)  # 27 M cells, streamed
+    five = bombs.dense(tmp_path / "five.xlsx", 200_000, 25)  # 5 M cells with references
+    assert refused(huge).code == "import.limit_dense"
+    for path, words in ((stray, ("Z1048576", "27,262,976", "delete the stray")),
+                        (huge, ("27,263,000", "4,000,000", "split the ledger by month")),
+                        (five, ("5,0", "4,000,000", "split the ledger by month"))):
+        code, err, seconds, rss = child(["--lang", "en", "import", "--db", str(demo_copy),
+                                         "sales", str(path)])
+        assert code == 2, err
+        assert "Traceback" not in err and path.name in err and all(w in err for w in words), err
+        assert rss < 200, f"{path.name}: {rss} MB"
+    start = time.perf_counter()
+    with pytest.raises(ImportFileError):
+        read_source(stray)
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_real_ledger_of_100000_rows_is_read(tmp_path):
+    """100,000 rows × 20 columns (2 million cells, ~230 MB to read) is within
+    the limits; a few seconds."""
+    source = read_source(bombs.dense(tmp_path / "ledger.xlsx", 100_000, 20))
+    assert len(source.rows) == 100_000 and source.rows[-1][1] == 700_001.0
+    assert limits.MAX_CELLS >= 100_010 * 30  # a ledger of 100,000 rows × 30 columns fits
+
+
+@pytest.mark.parametrize("cells, rows, columns", [
+    # a second r, single letter: the last one counts (calamine), so column Z
+    ([b'<row r="1"><c r="A1" r="Z1"><v>1</v></c></row>'], 1, 26),
+    # lower case, beyond the columns seen before
+    ([b'<row r="1"><c r="A1"><v>1</v></c><c r="k1"><v>1</v></c></row>'], 1, 11),
+    # rows out of order: the last reference is not the last row
+    ([b'<row r="150000"><c r="B150000"><v>1</v></c></row>',
+      b'<row r="3"><c r="A3"><v>1</v></c></row>'], 150_000, 2),
+    ([b'<row r="100001"><c r="B100001"><v>1</v></c></row>',
+      b'<row r="100000"><c r="A100000"><v>1</v></c></row>',
+      b'<row r="100002"><c r="A100002"><v>1</v></c><c r="A99"><v>1</v></c></row>'], 100_002, 2),
+])
+def test_the_quick_scan_bounds_the_area_whatever_the_order(cells, rows, columns):
+    """The quick scan takes the last single letter and the last row by a few
+    searches: its bounds must still cover every cell (or hand over to the
+    exact scan)."""
+    from magdesk.importing import sheetscan
+
+    scanner = sheetscan.Scanner(lambda *args: None)
+    scanner.feed(b"<sheetData>" + b"".join(cells) + b"</sheetData>")
+    scanner.close()
+    if scanner.exact_needed:
+        scanner = sheetscan.Scanner(lambda *args: None, exact=True)
+        scanner.feed(b"<sheetData>" + b"".join(cells) + b"</sheetData>")
+        scanner.close()
+        assert (scanner.use.rows, scanner.use.columns) == (rows, columns)
+    assert scanner.use.rows >= rows and scanner.use.columns >= columns
+
+
+def test_a_second_reference_far_right_is_measured(tmp_path):
+    """40,000 cells in column A and one whose second r says Z: calamine pads
+    26 columns (1,040,026 cells, 4 % of them values), so the sheet is refused,
+    not taken as one column wide."""
+    body = [b'<row r="1"><c r="A1" r="Z1"><v>1</v></c></row>']
+    body += [b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (n, n, n)
+                      for n in range(k, k + 10_000)) for k in range(2, 40_002, 10_000)]
+    error = refused(bombs.workbook(tmp_path / "second.xlsx", body))
+    assert error.code == "import.limit_sparse" and "Z1" in error.params["far"]
