@@ -104,7 +104,12 @@ class ReportPreview(QPrintPreviewDialog):
     outlive the dialog (a temporary printer crashes on show)."""
 
     def __init__(self, report: Report, parent: QWidget | None = None):
+        from .folders import last_folder
+
         self._printer = configure(QPrinter(QPrinter.PrinterMode.HighResolution), report)
+        folder = last_folder("print")
+        if folder:  # printed to a PDF file last time: the same folder again
+            self._printer.setOutputFileName(str(Path(folder) / f"{report.title} {report.period}.pdf"))
         super().__init__(self._printer, parent)
         self.report = report
         self.pages = 0
@@ -114,6 +119,10 @@ class ReportPreview(QPrintPreviewDialog):
 
     def _paint(self, printer: QPrinter) -> None:
         self.pages = render(self.report, printer)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            from .folders import remember
+
+            remember("print", printer.outputFileName())
 
 
 def preview(report: Report, parent: QWidget | None = None) -> int:
