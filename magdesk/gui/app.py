@@ -205,8 +205,14 @@ def _refused(exc: StorageError, settings: Settings) -> int:
     return 1
 
 
-def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
+def run(path: Path | None, demo: bool, quit_after: int = 0, lang: str | None = None) -> int:
+    """The desktop until its last window closes; ``lang`` (zh, en) the window's
+    language this time, whatever the settings say."""
     settings = load_settings()
+    if lang:
+        import dataclasses
+
+        settings = dataclasses.replace(settings, language=lang)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
             and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
