@@ -7,7 +7,7 @@ import pytest
 
 from magdesk.app import main
 
-from .conftest import lang_settings
+from .conftest import lang_settings, wait_for_tasks
 
 
 def _help(capsys, *args) -> str:
@@ -47,12 +47,15 @@ def test_lang_starts_the_window_in_that_language(qtbot, demo_copy, monkeypatch, 
     def look() -> None:
         window = next(w for w in gui_app._windows if w not in before)
         seen.append((window.lang, window.nav.item(0).text(), window.windowTitle()))
+        wait_for_tasks(qtbot, window)  # its file closes next
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
-    QTimer.singleShot(300, look)
+    # the window as it is when the event loop would start (the loop itself
+    # is left out: a test's application goes on after it)
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: look() or 0)
     try:
-        assert main([str(demo_copy), "--lang", lang, "--quit-after", "600"]) == 0
+        assert main([str(demo_copy), "--lang", lang]) == 0
     finally:
         for window in [w for w in gui_app._windows if w not in before]:
             gui_app._windows.remove(window)
