@@ -20,6 +20,19 @@ from ..storage.db import OpenCancelled, StorageError, open_database
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
+FOCUS = "#2a64b0"
+# The application's own style, beneath each window's: a drop-down's list
+# drawn as a list (combobox-popup: 0; the menu-like list Fusion draws takes a
+# form field's pale colour and paints its chosen line white on it), its chosen
+# line white on blue; and a field with the keyboard focus framed in blue,
+# whatever colour its state gives it.
+STYLE = f"""
+QComboBox {{ combobox-popup: 0; }}
+QComboBox QAbstractItemView {{ background: white; color: #1a1a1a;
+    selection-background-color: {FOCUS}; selection-color: white; }}
+QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus,
+QTextEdit:focus {{ border: 2px solid {FOCUS}; border-radius: 3px; }}
+"""
 _windows: list = []  # keep open windows alive
 _leaving: list = []  # windows changed for another, to close once it has painted
 
@@ -29,6 +42,8 @@ def application(settings: Settings) -> QApplication:
     app.setOrganizationName("magdesk")
     app.setApplicationName("magdesk")
     install_translations(app, settings.lang())
+    if app.styleSheet() != STYLE:
+        app.setStyleSheet(STYLE)
     families = set(QFontDatabase.families())
     for family in CJK_FONTS:
         if family in families:
@@ -93,13 +108,17 @@ def install_translations(app: QApplication, lang: str) -> None:
             app._magdesk_translators.append(translator)
 
 
-def open_window(path: Path, settings: Settings, db=None):
-    """A window on the file at ``path`` (or on ``db``, already open), shown.
+def open_window(path: Path, settings: Settings, db=None, like=None):
+    """A window on the file at ``path`` (or on ``db``, already open), shown;
+    made ``like`` a window it replaces: its place, size and section.
     Its file is closed by whoever takes the window away (``reopen``, ``run``)."""
     from .main_window import MainWindow
 
     db = db or open_database(path)
     window = MainWindow(db, settings)
+    if like is not None and shiboken6.isValid(like):
+        window.restoreGeometry(like.saveGeometry())
+        window.select_section(max(0, like.nav.currentRow()))
     window.language_changed.connect(lambda: _relaunch(window))
     window.later.add(lambda: remember_recent(path))  # once it has painted
     window.show()
@@ -130,7 +149,7 @@ def reopen(window, path: Path, settings: Settings):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             window.db.upgrade()
-            new = open_window(path, settings, db=window.db)
+            new = open_window(path, settings, db=window.db, like=window)
         finally:
             QApplication.restoreOverrideCursor()
         window.replacement = new
@@ -186,8 +205,14 @@ def _refused(exc: StorageError, settings: Settings) -> int:
     return 1
 
 
-def run(path: Path | None, demo: bool, quit_after: int = 0) -> int:
+def run(path: Path | None, demo: bool, quit_after: int = 0, lang: str | None = None) -> int:
+    """The desktop until its last window closes; ``lang`` (zh, en) the window's
+    language this time, whatever the settings say."""
     settings = load_settings()
+    if lang:
+        import dataclasses
+
+        settings = dataclasses.replace(settings, language=lang)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
             and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -165,13 +165,21 @@ class CompanyForm(QDialog):
         return blocking
 
     def _fit(self) -> None:
-        """Grow to show every reason in full: a window does not follow its wrapped
-        labels' height by itself."""
+        """Grow to show every reason in full (a window does not follow its
+        wrapped labels' height by itself), and shrink back, no smaller than it
+        was before it grew, once the reasons are gone."""
         layout = self.layout()
         layout.activate()
         need = layout.totalHeightForWidth(self.width())
+        before = getattr(self, "_before_growing", None)
         if need > self.height():
+            if before is None:
+                self._before_growing = self.height()
             self.resize(self.width(), need)
+        elif before is not None and need < self.height():
+            self.resize(self.width(), max(need, before))
+            if need <= before:
+                self._before_growing = None
 
     def finish(self) -> None:
         """OK, Ctrl+S or Enter on the last field: save, unless a field blocks;

@@ -28,8 +28,12 @@ PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b
 
 
 class FlowChart(QWidget):
-    """Stacked bars: for each month, what came in (left) and went out (right).
-    ``painted`` is emitted once, after its first paint (the window is up)."""
+    """Stacked bars: for each month, what came in (left) and went out (right),
+    counted as the printed flow summary (usecases.monthly_flows).  The value
+    axis has ticks in kg or t; months read 2026-11 (11月 in Chinese, the year
+    under the first month and January); a legend name too long for its column
+    is elided and shown whole as a tooltip.  ``painted`` is emitted once,
+    after its first paint (the window is up)."""
 
     painted = Signal()
 
@@ -37,6 +41,10 @@ class FlowChart(QWidget):
         super().__init__(parent)
         self.lang = lang
         self.flows: dict[str, dict[str, tuple[int, int]]] = {}
+        # what the last paint showed (the tooltips read it)
+        self.legend: list[tuple[QRectF, str, str]] = []  # (where, shown, full)
+        self.month_labels: list[str] = []
+        self.ticks: list[str] = []
         self.setMinimumHeight(220)
         white = self.palette()  # Qt paints the background (fillRect here would load QtCore.Qt)
         white.setColor(QPalette.ColorRole.Window, QColor("white"))
@@ -47,6 +55,29 @@ class FlowChart(QWidget):
         self.flows = flows
         self.update()
 
+    def month_label(self, month: str, first: bool) -> tuple[str, str]:
+        """The month's label and the line below it (the year, in Chinese)."""
+        if self.lang != "zh":
+            return month, ""
+        year, number = month.split("-")
+        return f"{int(number)}月", (f"{year}年" if first or number == "01" else "")
+
+    def event(self, event) -> bool:
+        from PySide6.QtCore import QEvent, QPointF
+
+        if event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtWidgets import QToolTip
+
+            point = QPointF(event.pos())
+            for rect, _shown, full in self.legend:
+                if rect.contains(point):
+                    QToolTip.showText(event.globalPos(), full, self)
+                    return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().event(event)
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         if not getattr(self, "_was_painted", False):
             self._was_painted = True
@@ -55,45 +86,97 @@ class FlowChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         months = list(self.flows)[-12:]
         if not months:
+            self.legend, self.month_labels, self.ticks = [], [], []
             painter.drawText(self.rect(), _CENTRED, self.tr("No data yet"))
             return
         from PySide6.QtCore import Qt
 
+        from ..core import enums as E
+        from .print_chart import chart_unit, nice_step
+
+        metrics = painter.fontMetrics()
+        line = metrics.height()
         categories = sorted({c for m in months for c in self.flows[m]})
         colour = {c: QColor(PALETTE[i % len(PALETTE)]) for i, c in enumerate(categories)}
-        top = max(max(sum(v[0] for v in self.flows[m].values()),
-                      sum(v[1] for v in self.flows[m].values())) for m in months) or 1
-        left, bottom, legend_w = 56, self.height() - 28, 170
-        width = self.width() - left - legend_w - 10
-        height = bottom - 16
-        slot = width / len(months)
-        painter.setPen(QPen(QColor("#888")))
+        names = {c: E.Category(c).label(self.lang) if c in E.Category.__members__ else c
+                 for c in categories}
+        top_grams = max(max(sum(max(v[0], 0) for v in self.flows[m].values()),
+                            sum(max(v[1], 0) for v in self.flows[m].values())) for m in months)
+        unit, per_unit = chart_unit(top_grams)
+        step = nice_step(top_grams / per_unit)
+        count = max(1, int(top_grams / per_unit / step + 0.999999))
+        tick_values = [step * i for i in range(count + 1)]
+        self.ticks = [f"{t:,.0f}" if step >= 1 else f"{t:,.1f}" for t in tick_values]
+        caption = unit
+        left = max(metrics.horizontalAdvance(t) for t in [*self.ticks, caption]) + 12
+        heading = self.tr("left: in · right: out")
+        widest = max(metrics.horizontalAdvance(n) for n in [*names.values(), heading])
+        legend_w = min(widest + 24, max(120, int(self.width() * 0.3)))
+        lines_below = 2 if self.lang == "zh" else 1
+        bottom = self.height() - lines_below * line - 8
+        plot_top = line + 8
+        width = self.width() - left - legend_w - 20
+        height = bottom - plot_top
+        scale = height / (tick_values[-1] * per_unit or 1)
+        grid, axis = QPen(QColor("#dddddd")), QPen(QColor("#888"))
+        for value, text in zip(tick_values, self.ticks, strict=True):
+            y = bottom - value * per_unit * scale
+            painter.setPen(grid)
+            painter.drawLine(left, int(y), left + int(width), int(y))
+            painter.setPen(QColor("#333"))
+            painter.drawText(QRectF(0, y - line / 2, left - 6, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.drawText(QRectF(0, 0, left - 6, line), Qt.AlignmentFlag.AlignRight, caption)
+        painter.setPen(axis)
         painter.drawLine(left, bottom, left + int(width), bottom)
-        painter.drawText(4, 20, f"{top / 1e6:,.1f} t")
+        painter.drawLine(left, plot_top, left, bottom)
+        slot = width / len(months)
+        labels = [self.month_label(m, i == 0) for i, m in enumerate(months)]
+        # every n-th month named when the names would run into each other
+        every = 1
+        while every < len(months) and \
+                max(metrics.horizontalAdvance(t) for t, _ in labels) + 6 > slot * every:
+            every += 1
+        self.month_labels = []
         for i, month in enumerate(months):
             x = left + i * slot
             for side in (0, 1):
                 y = bottom
                 for cat in categories:
-                    grams = self.flows[month].get(cat, (0, 0))[side]
-                    h = grams / top * height
+                    grams = max(self.flows[month].get(cat, (0, 0))[side], 0)
+                    h = grams * scale
                     bar = QRectF(x + slot * (0.12 + 0.4 * side), y - h, slot * 0.36, h)
                     painter.fillRect(bar, colour[cat].lighter(100 + 35 * side))
                     y -= h
+            text, below = labels[i]
+            if (len(months) - 1 - i) % every:
+                continue
+            self.month_labels.append(text)
             painter.setPen(QColor("#333"))
-            painter.drawText(QRectF(x, bottom + 2, slot, 20), Qt.AlignmentFlag.AlignCenter,
-                             month[2:])
-        self._legend(painter, categories, colour, left + int(width) + 14)
+            painter.drawText(QRectF(x - slot, bottom + 2, slot * 3, line),
+                             Qt.AlignmentFlag.AlignCenter, text)
+            if below:
+                painter.drawText(QRectF(x - slot, bottom + 2 + line, slot * 3, line),
+                                 Qt.AlignmentFlag.AlignCenter, below)
+        self._legend(painter, categories, colour, names, left + int(width) + 14, legend_w)
 
-    def _legend(self, painter: QPainter, categories, colour, x: int) -> None:
-        from ..core import enums as E
+    def _legend(self, painter: QPainter, categories, colour, names, x: int, width: int) -> None:
+        from PySide6.QtCore import Qt
 
-        painter.drawText(x, 16, self.tr("left: in · right: out"))
+        metrics = painter.fontMetrics()
+        line = max(18, metrics.height() + 2)
+        painter.setPen(QColor("#333"))
+        painter.drawText(x, metrics.ascent() + 2,
+                         metrics.elidedText(self.tr("left: in · right: out"),
+                                            Qt.TextElideMode.ElideRight, width))
+        self.legend = []
         for i, cat in enumerate(categories):
-            y = 26 + i * 18
+            y = 8 + line + i * line
             painter.fillRect(x, y, 12, 12, colour[cat])
-            painter.drawText(x + 18, y + 11, E.Category(cat).label(self.lang)
-                             if cat in E.Category.__members__ else cat)
+            full = names[cat]
+            shown = metrics.elidedText(full, Qt.TextElideMode.ElideRight, width - 18)
+            painter.drawText(x + 18, y + 11, shown)
+            self.legend.append((QRectF(x, y - 2, width, line), shown, full))
 
 
 ERROR_COLUMN, WARNING_COLUMN = 4, 5  # of the month table: a click lists the findings

@@ -26,10 +26,14 @@ class FilingFlow(QObject):
         w = self.window
         if not period:
             return
+        from .folders import last_folder, remember
+
         folder = QFileDialog.getExistingDirectory(
-            w, self.tr("Folder for the filing workbook of {0}").format(period))
+            w, self.tr("Folder for the filing workbook of {0}").format(period),
+            last_folder("export"))
         if not folder:
             return
+        remember("export", folder)
         try:
             target = usecases.export_target(w.db, period, Path(folder))
         except Exception as exc:  # no company profile, a template that will not load

@@ -181,10 +181,13 @@ class ChoosePage(QWizardPage):
         self.loaded_for = None
 
     def browse(self) -> None:
+        from .folders import last_folder, remember
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Spreadsheet to import"),
-                                              self.path.text(),
+                                              self.path.text() or last_folder("import"),
                                               self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if path:
+            remember("import", path)
             self.path.setText(path)
 
     def _file_changed(self) -> None:

@@ -90,6 +90,18 @@ class InventoryPage(QWidget):
                 self.table.setItem(r, c, item)
 
 
+def next_to_file(statuses) -> str | None:
+    """The month a clerk files next: of the months not filed, the one whose
+    deadline comes first from today on; when every one is overdue, the newest
+    of them (a file of past ledgers brought in at once is filed from the
+    current month, not from its oldest); None when all are filed."""
+    open_ = [s for s in statuses if s.state != "FILED"]
+    due = [s for s in open_ if s.days_left >= 0]
+    if due:
+        return min(due, key=lambda s: s.deadline).period
+    return open_[-1].period if open_ else None
+
+
 class FilingPage(QWidget):
     """The months and their filing state, with Export / Mark filed / Amend."""
 
@@ -138,6 +150,7 @@ class FilingPage(QWidget):
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).text() == period:
                 self.table.selectRow(row)
+                self.table.scrollToItem(self.table.item(row, 0))
 
     def _emit(self, signal) -> None:
         period = self.selected_period()
@@ -146,14 +159,13 @@ class FilingPage(QWidget):
 
     def set_periods(self, statuses) -> None:
         """Show the months (newest first), the chosen one still chosen (a new
-        month shifts the rows); with none chosen, the next month to file (the
-        oldest not filed), so that Export is one click away."""
+        month shifts the rows); with none chosen, the next month to file
+        (``next_to_file``), so that Export is one click away."""
         from ..core import enums as E
 
         chosen = self.selected_period() if self.table.selectedItems() else None
         if chosen is None or chosen not in {s.period for s in statuses}:
-            chosen = next((s.period for s in statuses if s.state != E.PeriodState.FILED.value),
-                          None)
+            chosen = next_to_file(statuses)
         rows = list(reversed(statuses))
         self.table.clearSelection()
         self.table.setCurrentCell(-1, -1)

@@ -104,16 +104,25 @@ class ReportPreview(QPrintPreviewDialog):
     outlive the dialog (a temporary printer crashes on show)."""
 
     def __init__(self, report: Report, parent: QWidget | None = None):
+        from .folders import last_folder
+
         self._printer = configure(QPrinter(QPrinter.PrinterMode.HighResolution), report)
+        folder = last_folder("print")
+        if folder:  # printed to a PDF file last time: the same folder again
+            self._printer.setOutputFileName(str(Path(folder) / f"{report.title} {report.period}.pdf"))
         super().__init__(self._printer, parent)
         self.report = report
         self.pages = 0
-        self.setWindowTitle(f"打印预览 — {report.title} {report.period}")
+        self.setWindowTitle(self.tr("Print preview — {0} {1}").format(report.title, report.period))
         self.resize(900, 1000)
         self.paintRequested.connect(self._paint)
 
     def _paint(self, printer: QPrinter) -> None:
         self.pages = render(self.report, printer)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            from .folders import remember
+
+            remember("print", printer.outputFileName())
 
 
 def preview(report: Report, parent: QWidget | None = None) -> int:
@@ -232,6 +241,12 @@ def _paint_header(p: QPainter, c: Canvas, report: Report, width: float) -> None:
     p.drawLine(QLineF(0, y, width, y))
 
 
+def footer_time(at) -> str:
+    """The generation time as the clerk reads a clock: local, to the minute,
+    no offset (2026-12-06 16:28)."""
+    return f"{at.astimezone():%Y-%m-%d %H:%M}"
+
+
 def _paint_footer(p: QPainter, c: Canvas, report: Report, width: float, height: float,
                   number: int, total: int) -> None:
     y = height - c.line_h("small")
@@ -240,7 +255,7 @@ def _paint_footer(p: QPainter, c: Canvas, report: Report, width: float, height: 
     p.setPen(pen)
     p.drawLine(QLineF(0, y - c.mm(1.2), width, y - c.mm(1.2)))
     p.setPen(MUTED)
-    stamp = report.generated_at.isoformat(sep=" ", timespec="seconds")
+    stamp = footer_time(report.generated_at)
     c.text(p, "small", 0, y, f"生成时间：{stamp}    生成软件：{report.software}")
     page = f"第 {number} 页 / 共 {total} 页"
     p.setPen(QColor("black"))

@@ -66,10 +66,13 @@ class RestorePoints(QDialog):
         self.resize(760, 420)
 
     def _pick_file(self) -> None:
+        from .folders import last_folder, remember
+
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup file"), str(self.db_path.parent),
+            self, self.tr("Restore from a backup file"), last_folder("backup", self.db_path.parent),
             self.tr("magdesk database (*.sqlite)"))
         if path:
+            remember("backup", path)
             self.picked = Path(path)
             self.accept()
 

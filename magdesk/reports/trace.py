@@ -58,7 +58,7 @@ def forward(store: ReportStore, lot_no: str) -> list[Section]:
         Column("本批号投入(kg)", "mass"), Column("批次投料合计(kg)", "mass"),
         Column("产出重量(kg)", "mass")), batch_rows,
         (Row(("合计", "", "", "", "", "", used, "", ""), "total"),), empty="该批号尚未投入生产")
-    balance = Paragraph(f"该批号入库 {kg_text(received)}，已投入生产 {kg_text(used)},"
+    balance = Paragraph(f"该批号入库 {kg_text(received)}，已投入生产 {kg_text(used)}，"
                         f"结存 {kg_text(received - used)}。")
     sales = store.batch_sales(sorted({b["batch_id"] for b in uses}))
     return [

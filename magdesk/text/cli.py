@@ -125,4 +125,23 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.audit_none": ("没有审计记录", "No audit entries"),
     "cli.outside": ("magdesk 以外的程序", "outside magdesk"),
+    # ``magdesk --help`` (the window's own command)
+    "cli.gui_usage": ("用法：", "usage: "),
+    "cli.gui_description": (
+        "magdesk：稀土磁材企业的台账与月度申报。不带参数时打开上次的文件（首次使用时先填写本企业信息）。",
+        "magdesk: records and monthly filing for magnet producers. Without arguments it "
+        "opens the file used last (on first use it asks for the company first).",
+    ),
+    "cli.gui_arguments": ("参数", "arguments"),
+    "cli.gui_options": ("选项", "options"),
+    "cli.gui_file": ("文件", "FILE"),
+    "cli.gui_db": ("要打开的 magdesk 数据库文件（.sqlite）", "a magdesk database file (.sqlite) to open"),
+    "cli.gui_help": ("显示本帮助并退出", "show this help and exit"),
+    "cli.gui_version": ("显示版本号并退出", "show the version and exit"),
+    "cli.gui_lang": (
+        "窗口语言：zh 中文，en 英文（仅本次；默认按设置或系统语言）",
+        "the window's language: zh Chinese, en English (this time only; default: the "
+        "settings', else the system's)",
+    ),
+    "cli.gui_demo": ("打开演示企业的数据（首次使用时生成）", "open a demo producer (made on first use)"),
 }

@@ -73,7 +73,9 @@ def summary_report(db: Database, kind: str, period: str, *, lot: str | None = No
 
 def monthly_flows(db: Database) -> dict[str, dict[str, tuple[int, int]]]:
     """Per month and product category: (grams in, grams out), for the dashboard chart.
-    In = purchases and production; out = sales and exports."""
+    Counted as the printed flow summary (reports/flow.py, the 月度库存 sheet):
+    in = purchases and production; out = sales and exports net of customer
+    returns, plus consumption by production and losses."""
     from ..storage.repository import Repository
 
     products = {p.id: p.category for p in Repository(db).iter("product")}
@@ -82,8 +84,10 @@ def monthly_flows(db: Database) -> dict[str, dict[str, tuple[int, int]]]:
         cell = out.setdefault(period, {}).setdefault(products.get(product_id, "OTHER"), [0, 0])
         if kind in ("in_purchase", "in_production"):
             cell[0] += grams
-        elif kind in ("out_sales", "out_export"):
+        elif kind in ("out_sales", "out_export", "out_consumption", "out_loss"):
             cell[1] += grams
+        elif kind == "in_return":
+            cell[1] -= grams
     return {p: {c: (v[0], v[1]) for c, v in cats.items()} for p, cats in sorted(out.items())}
 
 

@@ -770,42 +770,42 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>History</name>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="94" />
+        <location filename="../../magdesk/gui/safety.py" line="96" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="99" />
+        <location filename="../../magdesk/gui/safety.py" line="101" />
         <source>another program</source>
         <translation>其他程序</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="110" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="110" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -1410,6 +1410,14 @@ No record is changed.</source>
     </message>
 </context>
 <context>
+    <name>ReportPreview</name>
+    <message>
+        <location filename="../../magdesk/gui/printing.py" line="111" />
+        <source>Print preview — {0} {1}</source>
+        <translation>打印预览 — {0} {1}</translation>
+    </message>
+</context>
+<context>
     <name>RestorePoints</name>
     <message>
         <location filename="../../magdesk/gui/safety.py" line="43" />
@@ -1417,47 +1425,47 @@ No record is changed.</source>
         <translation>还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="49" />
+        <location filename="../../magdesk/gui/safety.py" line="51" />
         <source>Taken</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="49" />
+        <location filename="../../magdesk/gui/safety.py" line="51" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="49" />
+        <location filename="../../magdesk/gui/safety.py" line="51" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="50" />
+        <location filename="../../magdesk/gui/safety.py" line="52" />
         <source>Filed months inside</source>
         <translation>其中已申报的月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="52" />
+        <location filename="../../magdesk/gui/safety.py" line="54" />
         <source>Restoring first keeps the present state as a restore point of its own, then puts the chosen one back.</source>
         <translation>还原前会先把当前状态另存为一个还原点，再恢复所选的还原点。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="56" />
+        <location filename="../../magdesk/gui/safety.py" line="58" />
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="58" />
+        <location filename="../../magdesk/gui/safety.py" line="60" />
         <source>From a file…</source>
         <translation>从文件还原…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="68" />
+        <location filename="../../magdesk/gui/safety.py" line="70" />
         <source>Restore from a backup file</source>
         <translation>从备份文件还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="69" />
+        <location filename="../../magdesk/gui/safety.py" line="71" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>

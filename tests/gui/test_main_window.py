@@ -174,7 +174,7 @@ def test_export_from_the_gui(window, qtbot, tmp_path, monkeypatch):
                         lambda _parent, title, *a, **k: titles.append(title) or str(tmp_path))
     window.select_section(8)  # 申报: the next month to file is chosen, Export one click away
     wait_for_tasks(qtbot, window)
-    assert window.filing.selected_period() == min(window.periods)  # none filed in the demo
+    assert window.filing.selected_period() == max(window.periods)  # the last month, not 2025-11
     window.filing.select("2026-07")
     qtbot.mouseClick(window.filing.export_button, Qt.MouseButton.LeftButton)
     assert titles == ["2026-07 申报表的保存文件夹"]  # the dialog says which month
