@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,10 +51,15 @@ class RecordForm(QDialog):
 
     def __init__(self, repo: Repository, entity: str, lang: str,
                  commit: Callable[[object | None, object], list[Finding]],
-                 record=None, locked_reason: str = "", parent: QWidget | None = None):
+                 record=None, locked_reason: str = "", parent: QWidget | None = None,
+                 month: str | None = None, last_day: date | None = None):
         super().__init__(parent)
         self.repo, self.entity, self.lang, self.commit = repo, entity, lang, commit
         self.record = record
+        # The month being entered ("YYYY-MM": the section's, else the month last
+        # used) and the day last saved: a new purchase or sale is dated in it.
+        self.last_day = last_day
+        self.month = month or (last_day.strftime("%Y-%m") if last_day else None)
         self.specs = [s for s in FIELDS[entity] if not (entity == "export" and s.name == "line_no")]
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
@@ -71,6 +76,7 @@ class RecordForm(QDialog):
         self._load(record)
         self.revalidate()
 
+    day_saved = Signal(object)  # a dated record saved: its day (the month last used)
     FIELD_WIDTH = 220  # px: a credit code, an invoice number, a completer's entries in full
 
     # --- building --------------------------------------------------------------------
@@ -127,6 +133,8 @@ class RecordForm(QDialog):
 
     def _editor(self, spec: FieldSpec) -> QWidget:
         widget = editor(spec, self.lang, self.revalidate)
+        if isinstance(widget, DateEdit):  # "11-2": a day of the year being entered
+            widget.year = int(self.month[:4]) if self.month else None
         if spec.kind == "ref":
             self._complete(widget, spec.ref)
         return widget
@@ -197,7 +205,7 @@ class RecordForm(QDialog):
         defaults = {f.name: f.default for f in dataclasses.fields(CLASSES[self.entity])
                     if f.default is not dataclasses.MISSING}
         if record is None and "date" in self.widgets:
-            defaults["date"] = date.today()  # a new purchase or sale: today, as on paper
+            defaults["date"] = self.first_day()  # a new purchase or sale
         for spec in self.specs:
             value = getattr(record, spec.name) if record is not None else defaults.get(spec.name)
             load(self.widgets[spec.name], value, self._text(spec, value))
@@ -209,6 +217,18 @@ class RecordForm(QDialog):
         first.setFocus()
         self.assist.prefill(record is None)
         self._loaded = self._state()
+
+    def first_day(self) -> date:
+        """A new record's day: of the month being entered (the section's
+        month, else the month last used) - the day last saved in it, today
+        in it, or its first day; today when no month is known."""
+        today = date.today()
+        if not self.month:
+            return today
+        for day in (self.last_day, today):
+            if day is not None and day.strftime("%Y-%m") == self.month:
+                return day
+        return date(int(self.month[:4]), int(self.month[5:7]), 1)
 
     def _state(self) -> tuple:
         """What the clerk has entered, to tell whether anything changed."""
@@ -278,7 +298,9 @@ class RecordForm(QDialog):
     def _parse(self, spec: FieldSpec, text: str):
         if text == "":
             return "" if spec.kind in ("text", "code") else None
-        if spec.kind in ("date", "mass", "money", "pct", "int"):
+        if spec.kind == "date":
+            return self.widgets[spec.name].day()  # as typed, also "11-2"
+        if spec.kind in ("mass", "money", "pct", "int"):
             return kinds.of(spec).parse(text)  # as the import reads a cell of the kind
         if spec.kind == "ref":
             found = find_id(self.repo, spec.ref, text)
@@ -385,6 +407,9 @@ class RecordForm(QDialog):
             self.status.setText(changes.why(self.lang))
             return
         self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
+        if isinstance(getattr(record, "date", None), date):  # the month the clerk enters
+            self.last_day, self.month = record.date, record.date.strftime("%Y-%m")
+            self.day_saved.emit(record.date)
         if self.record is None:  # keep entering: a fresh blank record
             self._load(None)
             self.revalidate()

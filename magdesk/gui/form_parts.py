@@ -124,17 +124,28 @@ class Lazy(Mapping):
 
 
 class DateEdit(QLineEdit):
-    """Date entry (shown ISO): ``=`` is today, ``+``/``-`` move a day."""
+    """Date entry (shown ISO): ``=`` is today (no date is typed with it); in
+    an empty or wholly selected field ``+``/``-`` move a day, elsewhere they
+    are typed (``2026-11-02``).
+    ``year``: the year a month and day alone (``11-2``) are taken in."""
+
+    year: int | None = None
+
+    def day(self) -> date:
+        """The day typed (KindError when it is none)."""
+        return kinds.date.parse(self.text(), self.year or date.today().year)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         text = event.text()
-        if text in ("=", "+", "-"):
+        whole = not self.text() or self.selectedText() == self.text()
+        if text == "=" or text in ("+", "-") and whole:
             try:
-                day = kinds.date.parse(self.text())  # any way the field takes a date
+                day = self.day()  # any way the field takes a date
             except kinds.KindError:
                 day = date.today()
             day = date.today() if text == "=" else day + timedelta(1 if text == "+" else -1)
             self.setText(day.isoformat())
+            self.selectAll()  # a day key again moves on from it
             return
         super().keyPressEvent(event)
 

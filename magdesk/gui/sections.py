@@ -263,6 +263,10 @@ class RecordSection(QWidget):
         if self._model is not None:  # a model made later reads the file then
             self._model.refresh()
 
+    def chosen_month(self) -> str | None:
+        """The month the filter shows ("YYYY-MM"), or None (all months, or no bar yet)."""
+        return self._bar.period.currentData() if self._bar is not None else None
+
     def set_periods(self, periods: list[str]) -> None:
         """The months with data changed (a record in a new month): offer them."""
         self.periods = periods
