@@ -169,7 +169,23 @@ class RecordSection(QWidget):
         self.model.modelReset.connect(self._show_count)
         self._show_count()
         self._fit_columns(table)
+        self._empty_fit = self.model.rowCount() == 0  # fitted to the titles alone
+        self.model.modelReset.connect(lambda: self._refit(table))
         return table
+
+    def _refit(self, table: QTableView) -> None:
+        """Rows arrived in a table fitted empty (a new file's first entry or
+        import, rows again after the last were deleted): fit them.  A filter
+        that matched nothing does not count: the clerk's widths stay."""
+        model = self.model
+        rows = model.rowCount()
+        if rows and self._empty_fit:
+            self._fit_columns(table)
+            self._empty_fit = False
+        elif not rows and not model.text and not model.period:
+            self._empty_fit = True
+
+    _empty_fit = False
 
     def _fit_columns(self, table: QTableView) -> None:
         """Each column as wide as its title or its widest text in the first
