@@ -64,6 +64,8 @@ class RecordForm(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self._lists: dict[QLineEdit, Callable[[str], None]] = {}  # a reference field: its list
+        self._entries: dict[QLineEdit, dict[str, str]] = {}  # its list's entries: their keys
+        self._popups: dict[QWidget, QLineEdit] = {}  # a completion list: its field
         self.ctx = R.Context(load_codelists(), date.today(),
                              counterparties=Lazy(repo, "counterparty"),
                              products=Lazy(repo, "product"), purchases=Lazy(repo, "purchase"),
@@ -73,6 +75,7 @@ class RecordForm(QDialog):
         from .form_assist import Assist
 
         self.assist = Assist(self)
+        self._watch_popups()
         self._load(record)
         self.revalidate()
 
@@ -140,17 +143,54 @@ class RecordForm(QDialog):
         return widget
 
     def _complete(self, edit: QLineEdit, entity: str) -> None:
+        """A reference field's completer: each entry the key and what the
+        record is also known by ("MG-N42  烧结钕铁硼磁体"); the key is what
+        the field takes."""
         model = QStringListModel(self)
         completer = QCompleter(model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
+        keys: dict[str, str] = {}
+        self._entries[edit] = keys
 
         def fill(text: str) -> None:
-            model.setStringList(self.assist.keys(edit, entity, text.strip()))
+            keys.clear()
+            for key, also in self.assist.keys(edit, entity, text.strip()):
+                keys[f"{key}  {also}" if also else key] = key
+            model.setStringList(list(keys))
 
+        # After the line's own handler has put the entry in: the key instead.
+        completer.activated[str].connect(lambda entry: edit.setText(keys.get(entry, entry)))
         edit.textEdited.connect(fill)
         self._lists[edit] = fill
+
+    def _watch_popups(self) -> None:
+        """Enter in an open completion list takes the highlighted entry and moves on."""
+        for widget in self.widgets.values():
+            if isinstance(widget, QLineEdit) and widget.completer() is not None:
+                popup = widget.completer().popup()
+                self._popups[popup] = widget
+                popup.installEventFilter(self)  # after the completer's: asked first
+
+    def _take_entry(self, edit: QLineEdit) -> None:
+        """Enter in ``edit``'s open list: its highlighted entry (as its key)
+        into the field, the list closed, the cursor on to the next field."""
+        popup = edit.completer().popup()
+        index = popup.currentIndex()
+        if index.isValid() and popup.selectionModel().isSelected(index):
+            entry = index.data()
+            edit.setText(self._entries.get(edit, {}).get(entry, entry))
+        popup.hide()
+        self._enter(edit)
+
+    def _enter(self, obj: QObject) -> None:
+        """Enter in a field: on to the next, or save on the last."""
+        if obj is self.widgets[self.specs[-1].name]:
+            self.save()
+        else:
+            obj.setFocus()  # from the list back to its field, then on
+            self.focusNextChild()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Ctrl+S saves (a key the fields pass up to the form); Esc cancels."""
@@ -171,14 +211,15 @@ class RecordForm(QDialog):
             return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                     Qt.Key.Key_Enter):
+            if obj in self._popups:  # the list of a field open: take its entry, move on
+                self._take_entry(self._popups[obj])
+                return True
             popup = obj.completer().popup() if isinstance(obj, QLineEdit) and obj.completer() \
                 else None
             if popup is not None and popup.isVisible():
-                return False
-            if obj is self.widgets[self.specs[-1].name]:
-                self.save()
-            else:
-                self.focusNextChild()
+                self._take_entry(obj)
+                return True
+            self._enter(obj)
             return True
         return super().eventFilter(obj, event)
 
@@ -303,6 +344,7 @@ class RecordForm(QDialog):
         if spec.kind in ("mass", "money", "pct", "int"):
             return kinds.of(spec).parse(text)  # as the import reads a cell of the kind
         if spec.kind == "ref":
+            text = self._entries.get(self.widgets[spec.name], {}).get(text, text)  # an entry
             found = find_id(self.repo, spec.ref, text)
             if found is None:
                 raise ValueError(text)
