@@ -40,6 +40,7 @@ STYLE = """
 QLineEdit[state="empty"], QComboBox[state="empty"] { background: #fff6cc; }
 QLineEdit[state="invalid"], QComboBox[state="invalid"] { background: #ffd9d9; }
 QLineEdit[state="valid"], QComboBox[state="valid"] { background: #e6f5e6; }
+QLineEdit[state="warning"], QComboBox[state="warning"] { background: #ffd8a0; }
 QLabel[role="message"] { color: #a61b1b; }
 QLabel[role="warning"] { color: #8a5a00; }
 """
@@ -66,6 +67,7 @@ class RecordForm(QDialog):
         self._lists: dict[QLineEdit, Callable[[str], None]] = {}  # a reference field: its list
         self._entries: dict[QLineEdit, dict[str, str]] = {}  # its list's entries: their keys
         self._popups: dict[QWidget, QLineEdit] = {}  # a completion list: its field
+        self._tips: dict[QWidget, tuple[str, str]] = {}  # a field's tooltip: (given, derived)
         self.ctx = R.Context(load_codelists(), date.today(),
                              counterparties=Lazy(repo, "counterparty"),
                              products=Lazy(repo, "product"), purchases=Lazy(repo, "purchase"),
@@ -102,6 +104,11 @@ class RecordForm(QDialog):
                                                widget, self, self.FIELD_WIDTH)
             self.widgets[spec.name] = widget
         layout.addLayout(form)
+        self.problems = QLabel()  # every field's reason, in full, under the form
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setProperty("role", "message")
+        layout.addWidget(self.problems)
         self.inputs = None
         if self.entity == "batch":
             from .inputs import InputLines
@@ -402,6 +409,7 @@ class RecordForm(QDialog):
     # --- live state --------------------------------------------------------------------
 
     def revalidate(self) -> None:
+        listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form
         by_field: dict[str, list[Finding]] = {}
         for f in self.findings():
             by_field.setdefault(f.field or "", []).append(f)
@@ -415,12 +423,29 @@ class RecordForm(QDialog):
             to_fill = empty and (spec.required or bool(found) and all(map(_asks_for, found)))
             if to_fill:
                 found = [f for f in found if f.code != "field.required"]  # the colour says it
-            state = "empty" if to_fill else \
-                "invalid" if any(f.is_error for f in found) else "valid"
+            # A warning (a failing check digit) amber, an error red, both with the reason.
+            state = "empty" if to_fill else "invalid" if any(f.is_error for f in found) \
+                else "warning" if found else "valid"
             restyle(widget, "state", state)
-            label.setText("; ".join(render_text(f, self.lang) for f in found))
+            reason = "; ".join(render_text(f, self.lang) for f in found)
+            label.setText(reason)
             restyle(label, "role", "warning" if found and (
                 to_fill or not any(f.is_error for f in found)) else "message")
+            # The reason also as the field's tooltip, above what saving would
+            # derive there (the tip the assist sets, unless it is ours left over).
+            tip = widget.toolTip()
+            given, derived = self._tips.get(widget, ("", ""))
+            derived = derived if tip == given else tip
+            given = "\n".join(t for t in (reason, derived) if t)
+            self._tips[widget] = given, derived
+            widget.setToolTip(given)
+            if reason:
+                listed.append((spec, reason, state == "invalid"))
+        colon = "：" if self.lang == "zh" else ": "
+        self.problems.setText("\n".join(f"{spec.label(self.lang)}{colon}{reason}"
+                                         for spec, reason, _error in listed))
+        self.problems.setVisible(bool(listed))
+        restyle(self.problems, "role", "message" if any(e for *_, e in listed) else "warning")
         if self.consignees is not None:
             self.consignees.message.setText("; ".join(
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))

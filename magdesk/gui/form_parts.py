@@ -66,9 +66,7 @@ def add_row(form: QFormLayout, label: str, name: str, widget: QWidget, keys: QOb
     widget.installEventFilter(keys)
     if min_width:
         widget.setMinimumWidth(min_width)
-    message = QLabel()
-    message.setProperty("role", "message")
-    message.setWordWrap(True)  # a long reason takes lines, not the field's width
+    message = Reason()
     row = QWidget()
     box = QHBoxLayout(row)
     box.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +74,31 @@ def add_row(form: QFormLayout, label: str, name: str, widget: QWidget, keys: QOb
     box.addWidget(message, 2)
     form.addRow(label, row)
     return message
+
+
+class Reason(QLabel):
+    """A field's reason, beside it: wrapped in full, its row as tall as its
+    lines (a window's layout does not ask a label its height for its width,
+    so the label asks for it as its least height), its text also its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "message")
+        self.setWordWrap(True)  # a long reason takes lines, not the field's width
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(self.width()) if self.text() and self.width() > 0 else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(max(height, 0))
 
 
 def load(widget: QWidget, value, text: str) -> None:
