@@ -30,7 +30,17 @@ from ..core.messages import render_text
 from ..resources import load_codelists
 from ..usecases.reads import TABLES, find_id, key_of
 from ..usecases.reads import RecordReader as Repository
-from .form_parts import AcceptWarnings, DateEdit, Lazy, add_row, editor, load, restyle, row_label
+from .form_parts import (
+    AcceptWarnings,
+    DateEdit,
+    Lazy,
+    Reason,
+    add_row,
+    editor,
+    load,
+    restyle,
+    row_label,
+)
 
 __all__ = ["AcceptWarnings", "DateEdit", "RecordForm"]
 
@@ -104,10 +114,8 @@ class RecordForm(QDialog):
                                                widget, self, self.FIELD_WIDTH)
             self.widgets[spec.name] = widget
         layout.addLayout(form)
-        self.problems = QLabel()  # every field's reason, in full, under the form
+        self.problems = Reason()  # every field's reason, in full, under the form
         self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setProperty("role", "message")
         layout.addWidget(self.problems)
         self.inputs = None
         if self.entity == "batch":
