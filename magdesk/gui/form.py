@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,7 +30,17 @@ from ..core.messages import render_text
 from ..resources import load_codelists
 from ..usecases.reads import TABLES, find_id, key_of
 from ..usecases.reads import RecordReader as Repository
-from .form_parts import AcceptWarnings, DateEdit, Lazy, add_row, editor, load, restyle, row_label
+from .form_parts import (
+    AcceptWarnings,
+    DateEdit,
+    Lazy,
+    Reason,
+    add_row,
+    editor,
+    load,
+    restyle,
+    row_label,
+)
 
 __all__ = ["AcceptWarnings", "DateEdit", "RecordForm"]
 
@@ -40,6 +50,7 @@ STYLE = """
 QLineEdit[state="empty"], QComboBox[state="empty"] { background: #fff6cc; }
 QLineEdit[state="invalid"], QComboBox[state="invalid"] { background: #ffd9d9; }
 QLineEdit[state="valid"], QComboBox[state="valid"] { background: #e6f5e6; }
+QLineEdit[state="warning"], QComboBox[state="warning"] { background: #ffd8a0; }
 QLabel[role="message"] { color: #a61b1b; }
 QLabel[role="warning"] { color: #8a5a00; }
 """
@@ -51,14 +62,22 @@ class RecordForm(QDialog):
 
     def __init__(self, repo: Repository, entity: str, lang: str,
                  commit: Callable[[object | None, object], list[Finding]],
-                 record=None, locked_reason: str = "", parent: QWidget | None = None):
+                 record=None, locked_reason: str = "", parent: QWidget | None = None,
+                 month: str | None = None, last_day: date | None = None):
         super().__init__(parent)
         self.repo, self.entity, self.lang, self.commit = repo, entity, lang, commit
         self.record = record
+        # The month being entered ("YYYY-MM": the section's, else the month last
+        # used) and the day last saved: a new purchase or sale is dated in it.
+        self.last_day = last_day
+        self.month = month or (last_day.strftime("%Y-%m") if last_day else None)
         self.specs = [s for s in FIELDS[entity] if not (entity == "export" and s.name == "line_no")]
         self.widgets: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self._lists: dict[QLineEdit, Callable[[str], None]] = {}  # a reference field: its list
+        self._entries: dict[QLineEdit, dict[str, str]] = {}  # its list's entries: their keys
+        self._popups: dict[QWidget, QLineEdit] = {}  # a completion list: its field
+        self._tips: dict[QWidget, tuple[str, str]] = {}  # a field's tooltip: (given, derived)
         self.ctx = R.Context(load_codelists(), date.today(),
                              counterparties=Lazy(repo, "counterparty"),
                              products=Lazy(repo, "product"), purchases=Lazy(repo, "purchase"),
@@ -68,9 +87,11 @@ class RecordForm(QDialog):
         from .form_assist import Assist
 
         self.assist = Assist(self)
+        self._watch_popups()
         self._load(record)
         self.revalidate()
 
+    day_saved = Signal(object)  # a dated record saved: its day (the month last used)
     FIELD_WIDTH = 220  # px: a credit code, an invoice number, a completer's entries in full
 
     # --- building --------------------------------------------------------------------
@@ -93,6 +114,9 @@ class RecordForm(QDialog):
                                                widget, self, self.FIELD_WIDTH)
             self.widgets[spec.name] = widget
         layout.addLayout(form)
+        self.problems = Reason()  # every field's reason, in full, under the form
+        self.problems.setObjectName("problems")
+        layout.addWidget(self.problems)
         self.inputs = None
         if self.entity == "batch":
             from .inputs import InputLines
@@ -127,22 +151,61 @@ class RecordForm(QDialog):
 
     def _editor(self, spec: FieldSpec) -> QWidget:
         widget = editor(spec, self.lang, self.revalidate)
+        if isinstance(widget, DateEdit):  # "11-2": a day of the year being entered
+            widget.year = int(self.month[:4]) if self.month else None
         if spec.kind == "ref":
             self._complete(widget, spec.ref)
         return widget
 
     def _complete(self, edit: QLineEdit, entity: str) -> None:
+        """A reference field's completer: each entry the key and what the
+        record is also known by ("MG-N42  烧结钕铁硼磁体"); the key is what
+        the field takes."""
         model = QStringListModel(self)
         completer = QCompleter(model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         edit.setCompleter(completer)
+        keys: dict[str, str] = {}
+        self._entries[edit] = keys
 
         def fill(text: str) -> None:
-            model.setStringList(self.assist.keys(edit, entity, text.strip()))
+            keys.clear()
+            for key, also in self.assist.keys(edit, entity, text.strip()):
+                keys[f"{key}  {also}" if also else key] = key
+            model.setStringList(list(keys))
 
+        # After the line's own handler has put the entry in: the key instead.
+        completer.activated[str].connect(lambda entry: edit.setText(keys.get(entry, entry)))
         edit.textEdited.connect(fill)
         self._lists[edit] = fill
+
+    def _watch_popups(self) -> None:
+        """Enter in an open completion list takes the highlighted entry and moves on."""
+        for widget in self.widgets.values():
+            if isinstance(widget, QLineEdit) and widget.completer() is not None:
+                popup = widget.completer().popup()
+                self._popups[popup] = widget
+                popup.installEventFilter(self)  # after the completer's: asked first
+
+    def _take_entry(self, edit: QLineEdit) -> None:
+        """Enter in ``edit``'s open list: its highlighted entry (as its key)
+        into the field, the list closed, the cursor on to the next field."""
+        popup = edit.completer().popup()
+        index = popup.currentIndex()
+        if index.isValid() and popup.selectionModel().isSelected(index):
+            entry = index.data()
+            edit.setText(self._entries.get(edit, {}).get(entry, entry))
+        popup.hide()
+        self._enter(edit)
+
+    def _enter(self, obj: QObject) -> None:
+        """Enter in a field: on to the next, or save on the last."""
+        if obj is self.widgets[self.specs[-1].name]:
+            self.save()
+        else:
+            obj.setFocus()  # from the list back to its field, then on
+            self.focusNextChild()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         """Ctrl+S saves (a key the fields pass up to the form); Esc cancels."""
@@ -163,14 +226,15 @@ class RecordForm(QDialog):
             return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                     Qt.Key.Key_Enter):
+            if obj in self._popups:  # the list of a field open: take its entry, move on
+                self._take_entry(self._popups[obj])
+                return True
             popup = obj.completer().popup() if isinstance(obj, QLineEdit) and obj.completer() \
                 else None
             if popup is not None and popup.isVisible():
-                return False
-            if obj is self.widgets[self.specs[-1].name]:
-                self.save()
-            else:
-                self.focusNextChild()
+                self._take_entry(obj)
+                return True
+            self._enter(obj)
             return True
         return super().eventFilter(obj, event)
 
@@ -197,7 +261,7 @@ class RecordForm(QDialog):
         defaults = {f.name: f.default for f in dataclasses.fields(CLASSES[self.entity])
                     if f.default is not dataclasses.MISSING}
         if record is None and "date" in self.widgets:
-            defaults["date"] = date.today()  # a new purchase or sale: today, as on paper
+            defaults["date"] = self.first_day()  # a new purchase or sale
         for spec in self.specs:
             value = getattr(record, spec.name) if record is not None else defaults.get(spec.name)
             load(self.widgets[spec.name], value, self._text(spec, value))
@@ -209,6 +273,18 @@ class RecordForm(QDialog):
         first.setFocus()
         self.assist.prefill(record is None)
         self._loaded = self._state()
+
+    def first_day(self) -> date:
+        """A new record's day: of the month being entered (the section's
+        month, else the month last used) - the day last saved in it, today
+        in it, or its first day; today when no month is known."""
+        today = date.today()
+        if not self.month:
+            return today
+        for day in (self.last_day, today):
+            if day is not None and day.strftime("%Y-%m") == self.month:
+                return day
+        return date(int(self.month[:4]), int(self.month[5:7]), 1)
 
     def _state(self) -> tuple:
         """What the clerk has entered, to tell whether anything changed."""
@@ -278,9 +354,12 @@ class RecordForm(QDialog):
     def _parse(self, spec: FieldSpec, text: str):
         if text == "":
             return "" if spec.kind in ("text", "code") else None
-        if spec.kind in ("date", "mass", "money", "pct", "int"):
+        if spec.kind == "date":
+            return self.widgets[spec.name].day()  # as typed, also "11-2"
+        if spec.kind in ("mass", "money", "pct", "int"):
             return kinds.of(spec).parse(text)  # as the import reads a cell of the kind
         if spec.kind == "ref":
+            text = self._entries.get(self.widgets[spec.name], {}).get(text, text)  # an entry
             found = find_id(self.repo, spec.ref, text)
             if found is None:
                 raise ValueError(text)
@@ -338,6 +417,7 @@ class RecordForm(QDialog):
     # --- live state --------------------------------------------------------------------
 
     def revalidate(self) -> None:
+        listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form
         by_field: dict[str, list[Finding]] = {}
         for f in self.findings():
             by_field.setdefault(f.field or "", []).append(f)
@@ -351,12 +431,29 @@ class RecordForm(QDialog):
             to_fill = empty and (spec.required or bool(found) and all(map(_asks_for, found)))
             if to_fill:
                 found = [f for f in found if f.code != "field.required"]  # the colour says it
-            state = "empty" if to_fill else \
-                "invalid" if any(f.is_error for f in found) else "valid"
+            # A warning (a failing check digit) amber, an error red, both with the reason.
+            state = "empty" if to_fill else "invalid" if any(f.is_error for f in found) \
+                else "warning" if found else "valid"
             restyle(widget, "state", state)
-            label.setText("; ".join(render_text(f, self.lang) for f in found))
+            reason = "; ".join(render_text(f, self.lang) for f in found)
+            label.setText(reason)
             restyle(label, "role", "warning" if found and (
                 to_fill or not any(f.is_error for f in found)) else "message")
+            # The reason also as the field's tooltip, above what saving would
+            # derive there (the tip the assist sets, unless it is ours left over).
+            tip = widget.toolTip()
+            given, derived = self._tips.get(widget, ("", ""))
+            derived = derived if tip == given else tip
+            given = "\n".join(t for t in (reason, derived) if t)
+            self._tips[widget] = given, derived
+            widget.setToolTip(given)
+            if reason:
+                listed.append((spec, reason, state == "invalid"))
+        colon = "：" if self.lang == "zh" else ": "
+        self.problems.setText("\n".join(f"{spec.label(self.lang)}{colon}{reason}"
+                                         for spec, reason, _error in listed))
+        self.problems.setVisible(bool(listed))
+        restyle(self.problems, "role", "message" if any(e for *_, e in listed) else "warning")
         if self.consignees is not None:
             self.consignees.message.setText("; ".join(
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))
@@ -385,6 +482,9 @@ class RecordForm(QDialog):
             self.status.setText(changes.why(self.lang))
             return
         self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
+        if isinstance(getattr(record, "date", None), date):  # the month the clerk enters
+            self.last_day, self.month = record.date, record.date.strftime("%Y-%m")
+            self.day_saved.emit(record.date)
         if self.record is None:  # keep entering: a fresh blank record
             self._load(None)
             self.revalidate()

@@ -13,7 +13,7 @@ from ..core import kinds
 from ..core.derive import complete
 from ..core.messages import render_derived
 from ..storage.suggest import batches_like, next_sale_doc_no
-from ..usecases.reads import find_id, keys_like
+from ..usecases.reads import find_id, key_entries
 
 COUNTRY_FIELDS = {("counterparty", "country")}
 
@@ -33,11 +33,13 @@ class Assist:
 
     # --- completers ------------------------------------------------------------------
 
-    def keys(self, edit: QLineEdit, entity: str, text: str) -> list[str]:
-        """The completer's entries for ``text`` typed in ``edit``."""
+    def keys(self, edit: QLineEdit, entity: str, text: str) -> list[tuple[str, str]]:
+        """The completer's entries for ``text`` typed in ``edit``: (the key
+        the field takes, what the record is also known by: a product's name,
+        a counterparty's credit code)."""
         if self.form.entity == "sale" and edit.objectName() == "batch_id":
-            return batches_like(self.form.repo, text, self._product_id())
-        return keys_like(self.form.repo, entity, text)
+            return [(b, "") for b in batches_like(self.form.repo, text, self._product_id())]
+        return key_entries(self.form.repo, entity, text)
 
     def _country_completer(self, edit: QLineEdit) -> None:
         edit.setMaxLength(60)  # a name, or an entry "CN 中国 China"; parsed to the code

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QWidget,
 )
@@ -66,16 +67,66 @@ def add_row(form: QFormLayout, label: str, name: str, widget: QWidget, keys: QOb
     widget.installEventFilter(keys)
     if min_width:
         widget.setMinimumWidth(min_width)
-    message = QLabel()
-    message.setProperty("role", "message")
-    message.setWordWrap(True)  # a long reason takes lines, not the field's width
+    message = Reason()
     row = QWidget()
     box = QHBoxLayout(row)
     box.setContentsMargins(0, 0, 0, 0)
     box.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
-    box.addWidget(message, 2)
+    box.addWidget(message, 2, Qt.AlignmentFlag.AlignTop)
     form.addRow(label, row)
     return message
+
+
+class Reason(QLabel):
+    """A field's reason, beside it: wrapped in full, its row (and the window)
+    as tall as its lines, its text also its tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setProperty("role", "message")
+        self.setWordWrap(True)  # a long reason takes lines, not the field's width
+        self.setMinimumWidth(self.MIN_WIDTH)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        super().setText(text)
+        self.setToolTip(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    MIN_WIDTH = 160  # px: about ten Chinese characters a line, not two or three
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        """No: its height is its least (``_fit``); a window's layout leaves a
+        height for a width out of the window's own least height, and the row
+        would be squeezed."""
+        return False
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        """The height the text takes wrapped at ``width`` (the layouts ask it)."""
+        if not self.text():
+            return 0
+        margins = self.contentsMargins()
+        frame = margins.left() + margins.right() + 2 * self.margin()
+        room = QRect(0, 0, max(width - frame, 1), 1 << 20)
+        return self.fontMetrics().boundingRect(
+            room, int(Qt.TextFlag.TextWordWrap), self.text()).height() \
+            + margins.top() + margins.bottom() + 2 * self.margin()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(self.width()) if self.width() > 0 else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+            # Its row's layout measured again: a layout inside the window's
+            # layout (a form's rows) is not told when a row's height changes.
+            window = self.window()
+            for layout in window.findChildren(QLayout):
+                layout.invalidate()
+            need = window.minimumSizeHint().height()
+            if window.isWindow() and window.height() < need:  # the window grows with it
+                window.resize(window.width(), need)
 
 
 def load(widget: QWidget, value, text: str) -> None:
@@ -124,17 +175,28 @@ class Lazy(Mapping):
 
 
 class DateEdit(QLineEdit):
-    """Date entry (shown ISO): ``=`` is today, ``+``/``-`` move a day."""
+    """Date entry (shown ISO): ``=`` is today (no date is typed with it); in
+    an empty or wholly selected field ``+``/``-`` move a day, elsewhere they
+    are typed (``2026-11-02``).
+    ``year``: the year a month and day alone (``11-2``) are taken in."""
+
+    year: int | None = None
+
+    def day(self) -> date:
+        """The day typed (KindError when it is none)."""
+        return kinds.date.parse(self.text(), self.year or date.today().year)
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         text = event.text()
-        if text in ("=", "+", "-"):
+        whole = not self.text() or self.selectedText() == self.text()
+        if text == "=" or text in ("+", "-") and whole:
             try:
-                day = kinds.date.parse(self.text())  # any way the field takes a date
+                day = self.day()  # any way the field takes a date
             except kinds.KindError:
                 day = date.today()
             day = date.today() if text == "=" else day + timedelta(1 if text == "+" else -1)
             self.setText(day.isoformat())
+            self.selectAll()  # a day key again moves on from it
             return
         super().keyPressEvent(event)
 

@@ -285,6 +285,8 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         if section is not None and not self.db.read_only:
             self.open_record(section.entity, None)
 
+    entry_day = None  # the day last saved on a form: its month is the one being entered
+
     def open_record(self, entity: str, record_id, field: str | None = None) -> RecordForm:
         """The record's form (a blank one for ``None``), ``field`` focused."""
         from PySide6.QtCore import Qt
@@ -292,8 +294,12 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         from .form import RecordForm
 
         record = self.repo.get(entity, record_id) if record_id is not None else None
+        section = self.sections.get(entity)
+        month = section.chosen_month() if section is not None and record is None \
+            else None  # the month the clerk looks at
         form = RecordForm(self.repo, entity, self.lang, self.commit, record,
-                          self._locked_reason(record), self)
+                          self._locked_reason(record), self, month, self.entry_day)
+        form.day_saved.connect(lambda day: setattr(self, "entry_day", day))
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.show()
         if field is not None:

@@ -169,7 +169,23 @@ class RecordSection(QWidget):
         self.model.modelReset.connect(self._show_count)
         self._show_count()
         self._fit_columns(table)
+        self._empty_fit = self.model.rowCount() == 0  # fitted to the titles alone
+        self.model.modelReset.connect(lambda: self._refit(table))
         return table
+
+    def _refit(self, table: QTableView) -> None:
+        """Rows arrived in a table fitted empty (a new file's first entry or
+        import, rows again after the last were deleted): fit them.  A filter
+        that matched nothing does not count: the clerk's widths stay."""
+        model = self.model
+        rows = model.rowCount()
+        if rows and self._empty_fit:
+            self._fit_columns(table)
+            self._empty_fit = False
+        elif not rows and not model.text and not model.period:
+            self._empty_fit = True
+
+    _empty_fit = False
 
     def _fit_columns(self, table: QTableView) -> None:
         """Each column as wide as its title or its widest text in the first
@@ -262,6 +278,10 @@ class RecordSection(QWidget):
     def refresh(self) -> None:
         if self._model is not None:  # a model made later reads the file then
             self._model.refresh()
+
+    def chosen_month(self) -> str | None:
+        """The month the filter shows ("YYYY-MM"), or None (all months, or no bar yet)."""
+        return self._bar.period.currentData() if self._bar is not None else None
 
     def set_periods(self, periods: list[str]) -> None:
         """The months with data changed (a record in a new month): offer them."""

@@ -491,6 +491,29 @@ def keys_like(repo: Repository, entity: str, prefix: str, limit: int = 50) -> li
     return [r[0] for r in rows]
 
 
+# A completer's second column: what a record is also known by (a product's
+# name beside its code, a counterparty's credit code or registration number
+# beside its name).
+_ALSO_KNOWN = {"product": "name_cn",
+               "counterparty": "COALESCE(NULLIF(uscc, ''), foreign_reg_no, '')"}
+
+
+def key_entries(repo: Repository, entity: str, text: str, limit: int = 50
+                ) -> list[tuple[str, str]]:
+    """(business key, what it is also known by) of the products or the
+    counterparties whose key or other name contains ``text``, for completers;
+    other entities: (key, "") as ``keys_like`` finds them."""
+    also = _ALSO_KNOWN.get(entity)
+    if also is None:
+        return [(key, "") for key in keys_like(repo, entity, text, limit)]
+    key = TABLES[entity].key
+    rows = repo.conn.execute(
+        f"SELECT {key}, {also} FROM {TABLES[entity].name} "
+        f"WHERE {key} LIKE ?1 OR {also} LIKE ?1 ORDER BY {key} LIMIT {limit}",
+        (f"%{text}%",))
+    return [(str(k), str(a or "")) for k, a in rows]
+
+
 def find_id(repo: Repository, entity: str, key: str) -> int | None:
     """The id of the record whose business key (a lot number for purchases) is ``key``."""
     t = TABLES[entity]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def __getattr__(name: str):
     # The repository's lookups, loaded when first used: the window starts
     # without the repository (tests/gui/test_speed.py).
-    if name in ("TABLES", "find_id", "key_of", "keys_like"):
+    if name in ("TABLES", "find_id", "key_of", "keys_like", "key_entries"):
         from ..storage import repository
 
         return getattr(repository, name)

@@ -66,7 +66,7 @@ def test_a_check_digit_warning_is_accepted_with_a_reason(window, qtbot, monkeypa
     type_text(qtbot, form.widgets["address"], "厦门市")
     assert form.widgets["country"].text() == "CN"  # prefilled: a domestic enterprise
     type_text(qtbot, form.widgets["uscc"], "91350211M00013FA1N")
-    assert form.widgets["uscc"].property("state") == "valid"  # a warning, not an error
+    assert form.widgets["uscc"].property("state") == "warning"  # amber: a warning, not an error
     assert "校验位" in form.messages["uscc"].text()
     form.save()
     assert window.repo.find("counterparty", "厦门市试点磁材有限公司") is not None

@@ -1,6 +1,7 @@
 """A day: stored as a ``datetime.date``; shown and filed as YYYY-MM-DD; typed
-as ``2025-06-03``, ``2025/6/3``, ``2025.6.3``, ``2025年6月3日`` or ``20250603``;
-read from a spreadsheet also as a date cell or an Excel serial."""
+as ``2025-06-03``, ``2025/6/3``, ``2025.6.3``, ``2025年6月3日`` or ``20250603``
+(in a form also as ``6-3``, ``6/3``, ``6.3`` or ``6月3日``: a day of the year
+it is given); read from a spreadsheet also as a date cell or an Excel serial."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ NUMERIC = False
 EXCEL_EPOCH = date(1899, 12, 30)
 _EXCEL_EPOCH_TIME = datetime(1899, 12, 30)
 _DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})\Z")
+_MONTH_DAY = re.compile(r"^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\Z")
 _SERIAL_TEXT = re.compile(r"^\d{5}(?:\.\d+)?\Z")
 
 
@@ -27,13 +29,18 @@ def _date_text() -> re.Pattern:
         r"(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?\Z")
 
 
-def parse(text) -> date:
-    """A day from typed text (see the module); KindError("date.invalid")."""
+def parse(text, year: int | None = None) -> date:
+    """A day from typed text (see the module); KindError("date.invalid").
+    ``year``: a month and day alone (``11-2``, ``11月2日``) are a day of it."""
     if isinstance(text, datetime):
         return text.date()
     if isinstance(text, date):
         return text
-    return _from_text(normalise_width(str(text)).strip(), text)
+    value = normalise_width(str(text)).strip()
+    short = _MONTH_DAY.match(value) if year is not None else None
+    if short:
+        return _ymd(text, str(year), *short.groups())
+    return _from_text(value, text)
 
 
 def _from_text(value: str, original) -> date:

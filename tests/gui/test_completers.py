@@ -1,0 +1,82 @@
+"""Enter in an open completion list takes the highlighted entry and moves on;
+material and counterparty lists show code and name."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+
+def type_text(qtbot, widget, text):
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(text)
+        QApplication.sendEvent(widget, event)
+
+
+def entries(edit):
+    model = edit.completer().completionModel()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_enter_in_the_country_list_takes_the_entry_and_moves_to_the_address(window, qtbot):
+    form = window.open_record("counterparty", None)
+    qtbot.addWidget(form)
+    w = form.widgets
+    country = w["country"]
+    country.clear()
+    type_text(qtbot, country, "Germ")
+    popup = country.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)  # the first entry highlighted
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    assert country.text().startswith("DE ")
+    assert form.values()[0]["country"] == "DE"
+    assert form.focusWidget() is w["address"]  # moved on
+    type_text(qtbot, form.focusWidget(), "Hamburg")
+    assert w["address"].text() == "Hamburg" and country.text().startswith("DE ")
+
+
+def test_enter_with_nothing_highlighted_keeps_what_was_typed_and_moves_on(window, qtbot):
+    form = window.open_record("counterparty", None)
+    qtbot.addWidget(form)
+    country = form.widgets["country"]
+    country.clear()
+    type_text(qtbot, country, "CN")
+    popup = country.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert not popup.isVisible() and country.text() == "CN"
+    assert form.focusWidget() is form.widgets["address"]
+
+
+def test_material_and_counterparty_lists_show_code_and_name(window, qtbot):
+    repo = window.repo
+    product = next(repo.iter("product"))
+    supplier = next(c for c in repo.iter("counterparty") if c.uscc)
+    form = window.open_record("purchase", None)
+    qtbot.addWidget(form)
+    w = form.widgets
+    type_text(qtbot, w["product_id"], product.code)
+    popup = w["product_id"].completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert f"{product.code}  {product.name_cn}" in entries(w["product_id"])
+    row = entries(w["product_id"]).index(f"{product.code}  {product.name_cn}")
+    popup.setCurrentIndex(w["product_id"].completer().completionModel().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert w["product_id"].text() == product.code  # the key, as the field takes it
+    assert form.values()[0]["product_id"] == product.id
+    assert form.focusWidget() is w["lot_no"]
+
+    type_text(qtbot, w["supplier_id"], supplier.uscc[:10])  # found by its credit code too
+    popup = w["supplier_id"].completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert entries(w["supplier_id"])[0] == f"{supplier.name_cn}  {supplier.uscc}"
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert w["supplier_id"].text() == supplier.name_cn
+    assert form.values()[0]["supplier_id"] == supplier.id
+    assert form.focusWidget() is w["product_id"]
