@@ -3,12 +3,12 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="149" />
+        <location filename="../../magdesk/gui/form_parts.py" line="211" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="150" />
+        <location filename="../../magdesk/gui/form_parts.py" line="212" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -110,23 +110,23 @@ Reason for accepting:</source>
         <translation>仍然导入：无效字节替换为替换字符（每个含有替换字符的单元格都列为警告）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="184" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="186" />
         <source>Spreadsheet to import</source>
         <translation>选择要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="186" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="188" />
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="193" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="196" />
         <source>(the one that fits)</source>
         <translation>（自动选择合适的工作表）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="227" />
-        <location filename="../../magdesk/gui/import_wizard.py" line="228" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="230" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="231" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
@@ -144,7 +144,7 @@ Reason for accepting:</source>
         <translation>18 位，见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="182" />
+        <location filename="../../magdesk/gui/company.py" line="190" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -152,27 +152,27 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="287" />
+        <location filename="../../magdesk/gui/company.py" line="295" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="288" />
+        <location filename="../../magdesk/gui/company.py" line="296" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="293" />
+        <location filename="../../magdesk/gui/company.py" line="301" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="316" />
+        <location filename="../../magdesk/gui/company.py" line="324" />
         <source>Credit code changed</source>
         <translation>统一社会信用代码已更改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="317" />
+        <location filename="../../magdesk/gui/company.py" line="325" />
         <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
         <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
     </message>
@@ -242,57 +242,57 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="111" />
+        <location filename="../../magdesk/gui/dashboard.py" line="194" />
         <source>Months</source>
         <translation>各月申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="115" />
+        <location filename="../../magdesk/gui/dashboard.py" line="198" />
         <source>No records yet. Enter your customers, suppliers and products under Counterparties and Products, then purchases, production batches and sales, or bring in your ledgers with File ▸ Import a spreadsheet. Each month with records then shows here with its filing deadline.</source>
         <translation>还没有任何记录。请先在“交易对象”和“产品”中录入客户、供应商和产品，再录入采购、生产批次和销售；也可以通过“文件 ▸ 导入电子表格”导入现有台账。有记录的月份会连同申报截止日期显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="126" />
+        <location filename="../../magdesk/gui/dashboard.py" line="209" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="126" />
+        <location filename="../../magdesk/gui/dashboard.py" line="209" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="126" />
+        <location filename="../../magdesk/gui/dashboard.py" line="209" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="126" />
+        <location filename="../../magdesk/gui/dashboard.py" line="209" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="127" />
+        <location filename="../../magdesk/gui/dashboard.py" line="210" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="127" />
+        <location filename="../../magdesk/gui/dashboard.py" line="210" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="134" />
+        <location filename="../../magdesk/gui/dashboard.py" line="217" />
         <source>Check all records now</source>
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="139" />
+        <location filename="../../magdesk/gui/dashboard.py" line="222" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="175" />
+        <location filename="../../magdesk/gui/dashboard.py" line="258" />
         <source>{0} days overdue</source>
         <translation>逾期 {0} 天</translation>
     </message>
@@ -300,40 +300,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="186" />
-        <location filename="../../magdesk/gui/flows.py" line="192" />
+        <location filename="../../magdesk/gui/flows.py" line="190" />
         <location filename="../../magdesk/gui/flows.py" line="196" />
-        <location filename="../../magdesk/gui/flows.py" line="216" />
+        <location filename="../../magdesk/gui/flows.py" line="200" />
+        <location filename="../../magdesk/gui/flows.py" line="220" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="187" />
+        <location filename="../../magdesk/gui/flows.py" line="191" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="193" />
+        <location filename="../../magdesk/gui/flows.py" line="197" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="196" />
+        <location filename="../../magdesk/gui/flows.py" line="200" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="205" />
+        <location filename="../../magdesk/gui/flows.py" line="209" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="213" />
+        <location filename="../../magdesk/gui/flows.py" line="217" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="222" />
+        <location filename="../../magdesk/gui/flows.py" line="226" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -450,38 +450,38 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FilingFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="30" />
+        <location filename="../../magdesk/gui/flows.py" line="32" />
         <source>Folder for the filing workbook of {0}</source>
         <translation>{0} 申报表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="54" />
+        <location filename="../../magdesk/gui/flows.py" line="58" />
         <source>Writing the filing workbook…</source>
         <translation>正在生成申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="36" />
-        <location filename="../../magdesk/gui/flows.py" line="60" />
+        <location filename="../../magdesk/gui/flows.py" line="40" />
+        <location filename="../../magdesk/gui/flows.py" line="64" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="40" />
+        <location filename="../../magdesk/gui/flows.py" line="44" />
         <source>Export filing workbook</source>
         <translation>导出申报表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="41" />
+        <location filename="../../magdesk/gui/flows.py" line="45" />
         <source>{0} is in that folder already. Replace it?</source>
         <translation>{0} 已在该文件夹中。替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="63" />
+        <location filename="../../magdesk/gui/flows.py" line="67" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="64" />
+        <location filename="../../magdesk/gui/flows.py" line="68" />
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
@@ -490,27 +490,27 @@ Your saved records are kept. The details could not be written to a log file.</so
 {2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="67" />
+        <location filename="../../magdesk/gui/flows.py" line="71" />
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="73" />
+        <location filename="../../magdesk/gui/flows.py" line="77" />
         <source>Mark as filed</source>
         <translation>标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="74" />
+        <location filename="../../magdesk/gui/flows.py" line="78" />
         <source>Receipt number from the tracking system for {0}:</source>
         <translation>{0}在追溯系统中的回执编号：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="80" />
+        <location filename="../../magdesk/gui/flows.py" line="84" />
         <source>Not filed</source>
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="88" />
+        <location filename="../../magdesk/gui/flows.py" line="92" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
     </message>
@@ -518,47 +518,47 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FilingPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="105" />
+        <location filename="../../magdesk/gui/pages.py" line="117" />
         <source>Export filing workbook…</source>
         <translation>导出申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="106" />
+        <location filename="../../magdesk/gui/pages.py" line="118" />
         <source>Mark as filed…</source>
         <translation>标记为已申报…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="107" />
+        <location filename="../../magdesk/gui/pages.py" line="119" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="114" />
+        <location filename="../../magdesk/gui/pages.py" line="126" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="114" />
+        <location filename="../../magdesk/gui/pages.py" line="126" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="114" />
+        <location filename="../../magdesk/gui/pages.py" line="126" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="114" />
+        <location filename="../../magdesk/gui/pages.py" line="126" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="115" />
+        <location filename="../../magdesk/gui/pages.py" line="127" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="115" />
+        <location filename="../../magdesk/gui/pages.py" line="127" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
@@ -680,53 +680,53 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="203" />
+        <location filename="../../magdesk/gui/company.py" line="211" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="204" />
+        <location filename="../../magdesk/gui/company.py" line="212" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="211" />
-        <location filename="../../magdesk/gui/company.py" line="225" />
+        <location filename="../../magdesk/gui/company.py" line="219" />
+        <location filename="../../magdesk/gui/company.py" line="233" />
         <source>Choose where to keep the file…</source>
         <translation>选择文件的保存位置…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="214" />
+        <location filename="../../magdesk/gui/company.py" line="222" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="226" />
+        <location filename="../../magdesk/gui/company.py" line="234" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="238" />
+        <location filename="../../magdesk/gui/company.py" line="246" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="240" />
+        <location filename="../../magdesk/gui/company.py" line="248" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="250" />
+        <location filename="../../magdesk/gui/company.py" line="258" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="259" />
+        <location filename="../../magdesk/gui/company.py" line="267" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="260" />
+        <location filename="../../magdesk/gui/company.py" line="268" />
         <source>A new file for another company: its profile, then where to keep the file.</source>
         <translation>为另一家企业新建数据文件：先填写企业信息，再选择文件的保存位置。</translation>
     </message>
@@ -734,12 +734,13 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FlowChart</name>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="58" />
+        <location filename="../../magdesk/gui/dashboard.py" line="90" />
         <source>No data yet</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="91" />
+        <location filename="../../magdesk/gui/dashboard.py" line="112" />
+        <location filename="../../magdesk/gui/dashboard.py" line="170" />
         <source>left: in · right: out</source>
         <translation>左：入库 · 右：出库</translation>
     </message>
@@ -770,42 +771,42 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>History</name>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="96" />
+        <location filename="../../magdesk/gui/safety.py" line="99" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="101" />
+        <location filename="../../magdesk/gui/safety.py" line="104" />
         <source>another program</source>
         <translation>其他程序</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="109" />
+        <location filename="../../magdesk/gui/safety.py" line="112" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="109" />
+        <location filename="../../magdesk/gui/safety.py" line="112" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="109" />
+        <location filename="../../magdesk/gui/safety.py" line="112" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="109" />
+        <location filename="../../magdesk/gui/safety.py" line="112" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="110" />
+        <location filename="../../magdesk/gui/safety.py" line="113" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="110" />
+        <location filename="../../magdesk/gui/safety.py" line="113" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -813,7 +814,7 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="251" />
+        <location filename="../../magdesk/gui/flows.py" line="255" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -936,7 +937,7 @@ Your saved records are kept. The details could not be written to a log file.</so
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="140" />
-        <location filename="../../magdesk/gui/main_window.py" line="308" />
+        <location filename="../../magdesk/gui/main_window.py" line="314" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1076,7 +1077,7 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="314" />
+        <location filename="../../magdesk/gui/main_window.py" line="320" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1101,22 +1102,22 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="351" />
+        <location filename="../../magdesk/gui/main_window.py" line="357" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="353" />
+        <location filename="../../magdesk/gui/main_window.py" line="359" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="389" />
+        <location filename="../../magdesk/gui/main_window.py" line="395" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="390" />
+        <location filename="../../magdesk/gui/main_window.py" line="396" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1127,32 +1128,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="414" />
+        <location filename="../../magdesk/gui/main_window.py" line="420" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="421" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <location filename="../../magdesk/gui/main_window.py" line="428" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="433" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="433" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="429" />
+        <location filename="../../magdesk/gui/main_window.py" line="435" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1160,72 +1161,72 @@ Discard it?</source>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="251" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="254" />
         <source>Columns</source>
         <translation>列对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="252" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="255" />
         <source>Check what each column of the file is imported as. Your choice is remembered for files laid out the same way.</source>
         <translation>请核对文件中每一列对应的字段。您的选择会被记住，用于相同格式的文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="258" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="261" />
         <source>Header row</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="266" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="266" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="267" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="267" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="302" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="305" />
         <source>remembered from an earlier import</source>
         <translation>沿用以前导入时的设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="303" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>recognised</source>
         <translation>已自动识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="303" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>not recognised</source>
         <translation>未能识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="304" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
         <translation>工作表“{0}”，表头在第 {1} 行（{2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="318" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="321" />
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="345" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="348" />
         <source>Required and not mapped: {0}</source>
         <translation>必需但尚未对应的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="348" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="351" />
         <source>Read past (same meaning as another column): {0}</source>
         <translation>已忽略（与其他列含义相同）：{0}</translation>
     </message>
@@ -1291,42 +1292,42 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="79" />
+        <location filename="../../magdesk/gui/form.py" line="100" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="79" />
+        <location filename="../../magdesk/gui/form.py" line="100" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="102" />
+        <location filename="../../magdesk/gui/form.py" line="126" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="109" />
+        <location filename="../../magdesk/gui/form.py" line="133" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="118" />
+        <location filename="../../magdesk/gui/form.py" line="142" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="241" />
+        <location filename="../../magdesk/gui/form.py" line="317" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="371" />
+        <location filename="../../magdesk/gui/form.py" line="468" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="387" />
+        <location filename="../../magdesk/gui/form.py" line="484" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1355,17 +1356,17 @@ Discard it?</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="72" />
-        <location filename="../../magdesk/gui/sections.py" line="270" />
+        <location filename="../../magdesk/gui/sections.py" line="290" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="259" />
+        <location filename="../../magdesk/gui/sections.py" line="275" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="260" />
+        <location filename="../../magdesk/gui/sections.py" line="276" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -1412,7 +1413,7 @@ No record is changed.</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../magdesk/gui/printing.py" line="111" />
+        <location filename="../../magdesk/gui/printing.py" line="116" />
         <source>Print preview — {0} {1}</source>
         <translation>打印预览 — {0} {1}</translation>
     </message>
@@ -1460,32 +1461,32 @@ No record is changed.</source>
         <translation>从文件还原…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="70" />
+        <location filename="../../magdesk/gui/safety.py" line="72" />
         <source>Restore from a backup file</source>
         <translation>从备份文件还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="71" />
+        <location filename="../../magdesk/gui/safety.py" line="73" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="144" />
+        <location filename="../../magdesk/gui/flows.py" line="148" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="147" />
+        <location filename="../../magdesk/gui/flows.py" line="151" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="164" />
+        <location filename="../../magdesk/gui/flows.py" line="168" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="165" />
+        <location filename="../../magdesk/gui/flows.py" line="169" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>
@@ -1556,7 +1557,7 @@ No record is changed.</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="112" />
+        <location filename="../../magdesk/gui/flows.py" line="116" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>
