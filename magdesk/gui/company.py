@@ -164,14 +164,25 @@ class CompanyForm(QDialog):
         self._fit()
         return blocking
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if getattr(self, "_shown_height", None) is None:
+            self._shown_height = self.height()
+        super().showEvent(event)
+
     def _fit(self) -> None:
         """Grow to show every reason in full (a window does not follow its
         wrapped labels' height by itself), and shrink back, no smaller than it
         was before it grew, once the reasons are gone."""
+        for message in self.messages.values():  # each reason's own height first
+            fit = getattr(message, "_fit", None)
+            if fit is not None:
+                fit()
         layout = self.layout()
         layout.activate()
         need = layout.totalHeightForWidth(self.width())
-        before = getattr(self, "_before_growing", None)
+        # (a reason may have grown the window by itself: then the height it
+        # was shown at is what to come back to)
+        before = getattr(self, "_before_growing", None) or getattr(self, "_shown_height", None)
         if need > self.height():
             if before is None:
                 self._before_growing = self.height()
