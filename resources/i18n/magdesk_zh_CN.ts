@@ -300,40 +300,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="186" />
-        <location filename="../../magdesk/gui/flows.py" line="192" />
-        <location filename="../../magdesk/gui/flows.py" line="196" />
-        <location filename="../../magdesk/gui/flows.py" line="216" />
+        <location filename="../../magdesk/gui/flows.py" line="208" />
+        <location filename="../../magdesk/gui/flows.py" line="214" />
+        <location filename="../../magdesk/gui/flows.py" line="218" />
+        <location filename="../../magdesk/gui/flows.py" line="238" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="187" />
+        <location filename="../../magdesk/gui/flows.py" line="209" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="193" />
+        <location filename="../../magdesk/gui/flows.py" line="215" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="196" />
+        <location filename="../../magdesk/gui/flows.py" line="218" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="205" />
+        <location filename="../../magdesk/gui/flows.py" line="227" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="213" />
+        <location filename="../../magdesk/gui/flows.py" line="235" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="222" />
+        <location filename="../../magdesk/gui/flows.py" line="244" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -341,108 +341,108 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="160" />
+        <location filename="../../magdesk/gui/import_pages.py" line="159" />
         <source>Check the whole file</source>
         <translation>检查整个文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="161" />
+        <location filename="../../magdesk/gui/import_pages.py" line="160" />
         <source>Every row is checked with the same rules as entry; nothing is written yet. A file with errors is not imported at all.</source>
         <translation>按与录入相同的规则检查每一行，此时尚未写入。文件中只要有错误，整个文件都不会导入。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="170" />
+        <location filename="../../magdesk/gui/import_pages.py" line="169" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="170" />
+        <location filename="../../magdesk/gui/import_pages.py" line="169" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="170" />
+        <location filename="../../magdesk/gui/import_pages.py" line="169" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="171" />
+        <location filename="../../magdesk/gui/import_pages.py" line="170" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="175" />
+        <location filename="../../magdesk/gui/import_pages.py" line="174" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="177" />
+        <location filename="../../magdesk/gui/import_pages.py" line="176" />
         <source>Save the error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="196" />
-        <location filename="../../magdesk/gui/import_pages.py" line="199" />
+        <location filename="../../magdesk/gui/import_pages.py" line="195" />
+        <location filename="../../magdesk/gui/import_pages.py" line="198" />
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="211" />
+        <location filename="../../magdesk/gui/import_pages.py" line="210" />
         <source>Cancelled; press Check again to check the file.</source>
         <translation>已取消；点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="224" />
+        <location filename="../../magdesk/gui/import_pages.py" line="223" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
         <translation>读取 {0} 行：错误 {1} 个，警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="227" />
+        <location filename="../../magdesk/gui/import_pages.py" line="226" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
         <translation>读取 {0} 行：将新增 {1} 条，更新 {2} 条，跳过 {3} 条；警告 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="232" />
+        <location filename="../../magdesk/gui/import_pages.py" line="231" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="234" />
+        <location filename="../../magdesk/gui/import_pages.py" line="233" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误（错误报告中已标出），然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="237" />
+        <location filename="../../magdesk/gui/import_pages.py" line="236" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="242" />
+        <location filename="../../magdesk/gui/import_pages.py" line="241" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="242" />
+        <location filename="../../magdesk/gui/import_pages.py" line="241" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="261" />
+        <location filename="../../magdesk/gui/import_pages.py" line="260" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="262" />
+        <location filename="../../magdesk/gui/import_pages.py" line="261" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="266" />
+        <location filename="../../magdesk/gui/import_pages.py" line="265" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="277" />
+        <location filename="../../magdesk/gui/import_pages.py" line="276" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存：{0}</translation>
     </message>
@@ -510,9 +510,33 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="88" />
+        <location filename="../../magdesk/gui/flows.py" line="92" />
+        <source>the workbook filed</source>
+        <translation>已申报的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="94" />
+        <source>Start an amendment</source>
+        <translation>发起更正</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="95" />
+        <source>Start an amendment of {0}?
+
+The month reopens as revision {1}: its records can be corrected, and its workbook is exported again as revision {1}. The earlier workbook ({2}) and what was filed stay as they are.</source>
+        <translation>要对 {0} 发起更正吗？
+
+该月份将重新打开为更正序号 {1}：其记录可以再次修改，申报表将按更正序号 {1} 重新导出。之前的工作簿（{2}）和已申报的内容保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="106" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="109" />
+        <source>{0} reopened as revision {1}; the earlier workbook stays as it was</source>
+        <translation>{0} 已重新打开为更正序号 {1}；之前的工作簿保持不变</translation>
     </message>
 </context>
 <context>
@@ -770,42 +794,42 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>History</name>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="94" />
+        <location filename="../../magdesk/gui/safety.py" line="96" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="99" />
+        <location filename="../../magdesk/gui/safety.py" line="102" />
         <source>another program</source>
         <translation>其他程序</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="105" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="105" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="105" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="107" />
+        <location filename="../../magdesk/gui/safety.py" line="105" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="106" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="106" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -813,7 +837,7 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="251" />
+        <location filename="../../magdesk/gui/flows.py" line="273" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1247,43 +1271,43 @@ Discard it?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="64" />
+        <location filename="../../magdesk/gui/import_pages.py" line="63" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="65" />
+        <location filename="../../magdesk/gui/import_pages.py" line="64" />
         <source>The first rows as they will be read. Cells with a problem are marked (red: error, yellow: warning).</source>
         <translation>以下是按当前设置读取的前几行。有问题的单元格已标出（红色：错误，黄色：警告）。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="74" />
+        <location filename="../../magdesk/gui/import_pages.py" line="73" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="74" />
+        <location filename="../../magdesk/gui/import_pages.py" line="73" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="74" />
+        <location filename="../../magdesk/gui/import_pages.py" line="73" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="75" />
+        <location filename="../../magdesk/gui/import_pages.py" line="74" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="92" />
-        <location filename="../../magdesk/gui/import_pages.py" line="104" />
+        <location filename="../../magdesk/gui/import_pages.py" line="91" />
+        <location filename="../../magdesk/gui/import_pages.py" line="103" />
         <source>Reading the first rows…</source>
         <translation>正在读取前几行…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="141" />
+        <location filename="../../magdesk/gui/import_pages.py" line="140" />
         <source>{0} rows shown: {1} errors, {2} warnings</source>
         <translation>显示 {0} 行：错误 {1} 个，警告 {2} 个</translation>
     </message>
@@ -1417,67 +1441,67 @@ No record is changed.</source>
         <translation>还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="49" />
+        <location filename="../../magdesk/gui/safety.py" line="51" />
         <source>Taken</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="49" />
+        <location filename="../../magdesk/gui/safety.py" line="51" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="49" />
+        <location filename="../../magdesk/gui/safety.py" line="51" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="50" />
+        <location filename="../../magdesk/gui/safety.py" line="52" />
         <source>Filed months inside</source>
         <translation>其中已申报的月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="52" />
+        <location filename="../../magdesk/gui/safety.py" line="54" />
         <source>Restoring first keeps the present state as a restore point of its own, then puts the chosen one back.</source>
         <translation>还原前会先把当前状态另存为一个还原点，再恢复所选的还原点。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="56" />
+        <location filename="../../magdesk/gui/safety.py" line="58" />
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="58" />
+        <location filename="../../magdesk/gui/safety.py" line="60" />
         <source>From a file…</source>
         <translation>从文件还原…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="68" />
+        <location filename="../../magdesk/gui/safety.py" line="70" />
         <source>Restore from a backup file</source>
         <translation>从备份文件还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="69" />
+        <location filename="../../magdesk/gui/safety.py" line="71" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="144" />
+        <location filename="../../magdesk/gui/flows.py" line="166" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="147" />
+        <location filename="../../magdesk/gui/flows.py" line="169" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="164" />
+        <location filename="../../magdesk/gui/flows.py" line="186" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="165" />
+        <location filename="../../magdesk/gui/flows.py" line="187" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>
@@ -1548,7 +1572,7 @@ No record is changed.</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="112" />
+        <location filename="../../magdesk/gui/flows.py" line="134" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>
