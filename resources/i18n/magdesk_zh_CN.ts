@@ -3,12 +3,13 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="149" />
+        <location filename="../../magdesk/gui/form_parts.py" line="158" />
+        <location filename="../../magdesk/gui/form_parts.py" line="165" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="150" />
+        <location filename="../../magdesk/gui/form_parts.py" line="159" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -590,42 +591,52 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="77" />
+        <location filename="../../magdesk/gui/findings.py" line="78" />
         <source>undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="78" />
+        <location filename="../../magdesk/gui/findings.py" line="79" />
         <source>Findings of {0}</source>
         <translation>{0} 的检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="84" />
+        <location filename="../../magdesk/gui/findings.py" line="85" />
         <source>Errors and warnings</source>
         <translation>错误和警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="85" />
+        <location filename="../../magdesk/gui/findings.py" line="86" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="86" />
+        <location filename="../../magdesk/gui/findings.py" line="87" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="98" />
+        <location filename="../../magdesk/gui/findings.py" line="99" />
         <source>Double-click a finding (or press Enter) to open its record.</source>
         <translation>双击某条结果（或按回车键）即可打开对应记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="102" />
+        <location filename="../../magdesk/gui/findings.py" line="103" />
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="126" />
+        <location filename="../../magdesk/gui/findings.py" line="106" />
+        <source>Accept warning…</source>
+        <translation>接受警告…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="109" />
+        <source>Accept the selected warning with a reason: it is no longer counted</source>
+        <translation>注明原因后接受所选警告：此后不再计入</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="133" />
         <source>{0} errors, {1} warnings</source>
         <translation>错误 {0} 个，警告 {1} 个</translation>
     </message>
@@ -633,27 +644,38 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="166" />
+        <location filename="../../magdesk/gui/findings.py" line="193" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="178" />
+        <location filename="../../magdesk/gui/findings.py" line="205" />
         <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
         <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="181" />
+        <location filename="../../magdesk/gui/findings.py" line="208" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="197" />
+        <location filename="../../magdesk/gui/findings.py" line="230" />
+        <location filename="../../magdesk/gui/findings.py" line="233" />
+        <source>Not accepted</source>
+        <translation>未能接受</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="237" />
+        <source>Warning accepted ({0}): {1}</source>
+        <translation>已接受警告（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="246" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="198" />
+        <location filename="../../magdesk/gui/findings.py" line="247" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
