@@ -337,20 +337,21 @@ def history_lines(db: Database, entity: str, record_id: int | str,
     from .. import text
     from ..core import kinds
     from ..core.fields import field_spec
+    from ..storage.repository import Repository
 
     table = _table(entity)
+    repo = Repository(db)
     names: dict[tuple[str, object], str] = {}
 
     def ref_name(ref: str, value) -> str:
         if (ref, value) not in names:
             columns = _REF_COLUMNS.get(ref)
-            row = None
+            record = None
             if columns and ref in TABLES and str(value).isdigit():
-                row = db.conn.execute(
-                    f"SELECT {', '.join(columns)} FROM {TABLES[ref].name} WHERE id = ?",
-                    (int(value),)).fetchone()
+                record = repo.get(ref, int(value))
+            row = [getattr(record, c, None) for c in columns or ()] if record else []
             names[(ref, value)] = (" ".join(str(v) for v in row if v not in (None, ""))
-                                   if row else f"#{value}")
+                                   or f"#{value}")
         return names[(ref, value)]
 
     def shown(child: str, name: str, value) -> str:
