@@ -69,6 +69,7 @@ class FindingsDialog(QDialog):
     """One month's findings; ``open_finding`` when the clerk activates one."""
 
     open_finding = Signal(object)
+    accept_finding = Signal(object, str)  # a warning and the clerk's reason
 
     def __init__(self, period: str | None, findings: list[Finding], lang: str,
                  severity: Severity | None = None, parent=None):
@@ -102,6 +103,11 @@ class FindingsDialog(QDialog):
         self.open_button = buttons.addButton(self.tr("Open record"),
                                              QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(lambda: self._activated(self.table.currentIndex()))
+        self.accept_button = buttons.addButton(self.tr("Accept warning…"),
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.accept_button.setToolTip(self.tr(
+            "Accept the selected warning with a reason: it is no longer counted"))
+        self.accept_button.clicked.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.severity.currentIndexChanged.connect(self._fill)
@@ -115,6 +121,7 @@ class FindingsDialog(QDialog):
         shown = [f for f in self.all if not wanted or f.severity.value == wanted]
         self.model = FindingsModel(shown, self.lang, self)
         self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._enable)
         header = self.table.horizontalHeader()
         for column, width in enumerate((60, 150, 90, 170, 110)):
             header.resizeSection(column, width)
@@ -127,11 +134,31 @@ class FindingsDialog(QDialog):
             errors, len(self.all) - errors))
         if shown:
             self.table.selectRow(0)
+        self._enable()
 
     def set_findings(self, findings: list[Finding]) -> None:
         """The month's findings counted again (after a change): shown at once."""
         self.all = findings
         self._fill()
+
+    def current(self) -> Finding | None:
+        index = self.table.currentIndex()
+        return self.model.findings[index.row()] if index.isValid() else None
+
+    def _enable(self, *_args) -> None:
+        """Only a warning can be accepted (an error is corrected)."""
+        f = self.current()
+        self.accept_button.setEnabled(f is not None and not f.is_error)
+
+    def _accept(self) -> None:
+        from .form_parts import AcceptWarnings
+
+        f = self.current()
+        if f is None or f.is_error:
+            return
+        reason = AcceptWarnings.ask(self, [f], self.lang)
+        if reason:
+            self.accept_finding.emit(f, reason)
 
     def _activated(self, index) -> None:
         if index.isValid():
@@ -186,8 +213,30 @@ class FindingsFlow(QObject):
         self.dialog = FindingsDialog(period, found.get(period, []), self.window.lang, severity,
                                      self.window)
         self.dialog.open_finding.connect(self.open)
+        self.dialog.accept_finding.connect(self.accept)
         self.dialog.show()
         return self.dialog
+
+    def accept(self, f: Finding, reason: str) -> None:
+        """Accept a warning with the clerk's reason (as ``magdesk-cli accept``):
+        it leaves the list at once; the counts and the list are made again."""
+        from .. import usecases
+        from ..storage.reasons import said
+
+        w = self.window
+        try:
+            changes = usecases.accept_warning(w.db, f.entity, f.record, f.code, reason)
+        except ValueError as exc:
+            QMessageBox.warning(w, self.tr("Not accepted"), said(exc, w.lang))
+            return
+        if not changes.ok:  # nothing written (a read-only file, a full disk)
+            QMessageBox.warning(w, self.tr("Not accepted"), changes.why(w.lang))
+            return
+        if self.dialog is not None:
+            self.dialog.set_findings([x for x in self.dialog.all if x is not f])
+        w.statusBar().showMessage(self.tr("Warning accepted ({0}): {1}").format(
+            f.record, reason), 10000)
+        w.on_changes(changes)
 
     def open(self, f: Finding):
         """The finding's record in its section and form, the field focused."""

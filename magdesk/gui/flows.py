@@ -85,11 +85,33 @@ class FilingFlow(QObject):
         w.on_changes(usecases.period_changed(period))
 
     def amend_period(self, period: str) -> None:
+        """Ask first (No by default), saying what an amendment does; then
+        reopen the month and confirm it in the status bar."""
         w = self.window
         try:
-            usecases.amend_period(w.db, period)
+            before = usecases.period_status(w.db, period, settings=w.settings)
+        except Exception:  # noqa: BLE001 - the amendment itself says why not
+            before = None
+        if before is not None and before.state == "FILED":
+            earlier = before.last_file or self.tr("the workbook filed")
+            answer = QMessageBox.question(
+                w, self.tr("Start an amendment"),
+                self.tr("Start an amendment of {0}?\n\nThe month reopens as revision {1}: its "
+                        "records can be corrected, and its workbook is exported again as "
+                        "revision {1}. The earlier workbook ({2}) and what was filed stay as "
+                        "they are.").format(period, before.revision + 1, earlier),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            after = usecases.amend_period(w.db, period)
         except Exception as exc:
             QMessageBox.warning(w, self.tr("No amendment"), refusal(exc, w.lang))
+        else:
+            w.statusBar().showMessage(self.tr(
+                "{0} reopened as revision {1}; the earlier workbook stays as it was").format(
+                    period, after.revision), 15000)
         w.on_changes(usecases.period_changed(period))
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMessageBox,
     QWidget,
 )
 
@@ -204,11 +205,24 @@ class DateEdit(QLineEdit):
 class AcceptWarnings:
     """Ask for the reason to accept warnings (tests monkeypatch ``ask``)."""
 
+    MIN_REASON = 4  # as usecases.accept_warning and records.save require
+
     @classmethod
     def ask(cls, parent: QWidget, warnings: list[Finding], lang: str) -> str | None:
+        """The reason, or None when the clerk cancels; a reason too short is
+        said and asked again (what she typed kept)."""
+        from ..storage.reasons import Reason
+
         text = "\n".join(render_text(f, lang) for f in warnings)
-        reason, ok = QInputDialog.getText(
-            parent, QCoreApplication.translate("AcceptWarnings", "Accept warnings"),
-            QCoreApplication.translate("AcceptWarnings", "{0}\n\nReason for accepting:")
-            .format(text))
-        return reason.strip() if ok and len(reason.strip()) >= 4 else None
+        reason = ""
+        while True:
+            reason, ok = QInputDialog.getText(
+                parent, QCoreApplication.translate("AcceptWarnings", "Accept warnings"),
+                QCoreApplication.translate("AcceptWarnings", "{0}\n\nReason for accepting:")
+                .format(text), text=reason)
+            if not ok:
+                return None
+            if len(reason.strip()) >= cls.MIN_REASON:
+                return reason.strip()
+            QMessageBox.warning(parent, QCoreApplication.translate(
+                "AcceptWarnings", "Accept warnings"), Reason("records.reason_short").message(lang))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from .. import usecases
-from ..core.fields import field_label
 from ..core.messages import render_text
 from ..importing.values import column_letter
 from ..storage.reasons import said
@@ -143,7 +142,7 @@ class PreviewPage(QWizardPage):
         self.problems.setRowCount(len(found))
         for r, f in enumerate(sorted(found, key=lambda f: (f.row or 0, f.column or ""))):
             cells = (f.row, f"{f.column or ''} {f.header or ''}".strip(),
-                     field_label(f.finding.entity, f.finding.field, lang),
+                     self.wiz.preview.field_label(f.finding.entity, f.finding.field, lang),
                      render_text(f.finding, lang))
             for c, text in enumerate(cells):
                 self.problems.setItem(r, c, _item(text, [f] if c == 0 else (), lang))

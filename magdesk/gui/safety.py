@@ -97,18 +97,14 @@ class History(QDialog):
     def __init__(self, db, entity: str, record_id, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("History"))
+        lang = _lang(parent)
         rows = []
-        for entry in usecases.record_history(db, entity, record_id):
-            who = entry.clerk or entry.os_user or ""
-            if not entry.app:
+        for line in usecases.history_lines(db, entity, record_id, lang):
+            who = line.who
+            if not line.app:
                 who = self.tr("another program") + (f" ({who})" if who else "")
-            changes = entry.changes or ()
-            if not changes:
-                rows.append([entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), who,
-                             entry.action, "", "", ""])
-            for change in changes:
-                rows.append([entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), who,
-                             entry.action, change.field, _text(change.old), _text(change.new)])
+            rows.append([line.at.astimezone().strftime("%Y-%m-%d %H:%M"), who, line.what,
+                         line.field, line.old, line.new])
         self.table = _table([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Field"),
                              self.tr("Old value"), self.tr("New value")], rows)
         layout = QVBoxLayout(self)
@@ -119,5 +115,11 @@ class History(QDialog):
         self.resize(820, 420)
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value)
+def _lang(widget) -> str:
+    """The clerk's language, as the form (or window) that opened the dialog has it."""
+    while widget is not None:
+        lang = getattr(widget, "lang", None)
+        if isinstance(lang, str):
+            return lang
+        widget = widget.parentWidget()
+    return "zh"

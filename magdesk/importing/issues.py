@@ -11,6 +11,13 @@ from ..core.findings import Finding, Severity, finding
 from ..core.messages import render, render_text
 
 
+def by_row(found: ImportFinding) -> tuple:
+    """The order a clerk reads findings in: the file's own first, then by row and
+    column as Excel shows them (B before AA)."""
+    column = found.column or ""
+    return (found.row is not None, found.row or 0, len(column), column)
+
+
 @dataclass(frozen=True, slots=True)
 class ImportFinding:
     finding: Finding

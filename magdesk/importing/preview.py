@@ -15,12 +15,13 @@ from pathlib import Path
 from ..core import kinds
 from ..core.codelists import CodeLists
 from ..core.control import ControlPolicy
+from ..core.fields import field_label
 from ..storage.db import Database
 from ..storage.repository import Repository
 from . import values as V
 from .columns import Column
 from .convert import parse_rows
-from .issues import ImportFinding, Locator
+from .issues import ImportFinding, Locator, by_row
 from .mapping import Mapping, load_remembered
 from .reader import ImportFileError, Source, read_source
 from .service import (
@@ -134,6 +135,16 @@ class Preview:
             out.append(" / ".join(self._label(self.kind.column(n), lang) for n in names))
         return out
 
+    def field_label(self, entity: str, name: str | None, lang: str = "zh") -> str:
+        """A finding's field as the clerk reads it: the import column's label
+        (客户, not ``customer_name``), else the record field's."""
+        if not name:
+            return ""
+        for col in self.kind.columns:
+            if col.name == name:
+                return self._label(col, lang)
+        return field_label(entity, name, lang)
+
     @staticmethod
     def _label(col: Column, lang: str) -> str:
         return col.zh if lang == "zh" else col.en
@@ -164,6 +175,7 @@ class Preview:
             prepare(k, rows, Repository(db), codes, policy, on_duplicate, mapping, loc,
                     out.findings)
         out.findings += [f for f in replaced_findings(k, source, mapping) if f.row in by_number]
+        out.findings.sort(key=by_row)
         width = max([len(mapping.headers), *(len(c) for c in raw)], default=0)
         for number, cells in by_number.items():
             values = parsed.get(number)

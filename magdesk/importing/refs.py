@@ -78,6 +78,10 @@ class Refs:
             return cp, []
         if len(by_name) == 1:
             return by_name[0], []
+        if not by_name and name:  # a credit code in the name column names the party too
+            cp = self.by_uscc.get(normalise_uscc(str(name)))
+            if cp is not None:
+                return cp, []
         if by_name:
             return None, [("import.ref_ambiguous", name_col,
                            {"value": name, "hint": "统一社会信用代码 / credit code"})]

@@ -264,6 +264,25 @@ def write_template(kind: str, path: Path, lang: str = "zh") -> Path:
     return _save(wb, path)
 
 
+def _also(col, lang: str) -> str:
+    """The other words an import takes for a choice column, by the label they mean."""
+    if col.kind == "bool":
+        from ..core.kinds.boolean import WORDS
+
+        return "；".join(f"{label}：{'、'.join(WORDS[value])}"
+                        for label, value in (("是", True), ("否", False)))
+    if col.kind != "enum" or col.choices is None:
+        return ""
+    from .convert import SYNONYMS
+
+    words: dict[str, list[str]] = defaultdict(list)
+    for word, code in SYNONYMS.get(col.choices.__name__, {}).items():
+        words[code].append(word)
+    labels = col.choices.labels()
+    return "；".join(f"{labels[code][0]}：{'、'.join(found)}"
+                    for code, found in words.items() if code in labels)
+
+
 def _choices(col) -> list[str]:
     if col.kind == "bool":
         return ["是", "否"]
@@ -275,13 +294,14 @@ def _choices(col) -> list[str]:
 def _notes_sheet(wb, k, lang: str, bold) -> None:
     ws = wb.create_sheet(text.say("import.report.notes", lang))
     heads = [text.say(f"import.report.{key}", lang)
-             for key in ("column", "other_language", "required", "choices")]
+             for key in ("column", "other_language", "required", "choices", "also")]
     for c, head in enumerate(heads, 1):
         ws.cell(1, c, head).font = bold
     for r, col in enumerate(k.columns, 2):
         first, second = (col.zh, col.en) if lang == "zh" else (col.en, col.zh)
         required = text.say("import.report.yes", lang) if col.required else ""
-        for c, value in enumerate((first, second, required, "、".join(_choices(col))), 1):
+        for c, value in enumerate((first, second, required, "、".join(_choices(col)),
+                                   _also(col, lang)), 1):
             _set_text(ws.cell(r, c), value)
-    for letter, width in zip("ABCD", (24, 30, 6, 60), strict=True):
+    for letter, width in zip("ABCDE", (24, 30, 6, 60, 60), strict=True):
         ws.column_dimensions[letter].width = width

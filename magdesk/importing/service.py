@@ -399,6 +399,9 @@ def _transaction(db: Database, k: Kind, items: list[Item], repo: Repository, val
 
 
 def _finish(result: ImportResult, source: Source, job: _Job) -> ImportResult:
+    from .issues import by_row
+
+    result.findings.sort(key=by_row)
     if job.report is not None:
         from .report import ReportError, write_report
 

@@ -115,4 +115,16 @@ AUDIT: dict[str, tuple[str, str]] = {
         "the trail does not end where magdesk last sealed it (entry {seq}): entries after it "
         "were sealed by another program, or entries were replaced",
     ),
+    # a record's history in the clerk's words (the History dialog)
+    "history.action.insert": ("新增", "Added"),
+    "history.action.update": ("修改", "Changed"),
+    "history.action.delete": ("删除", "Deleted"),
+    "history.action.restore": ("恢复", "Restored"),
+    "history.action.repair": ("修复", "Repaired"),
+    "history.action.start": ("开始记录", "Trail started"),
+    "history.import": ("导入 {file}（{rows} 行）", "Imported {file} ({rows} rows)"),
+    "history.demo": ("示例数据（{rows} 行）", "Demo data ({rows} rows)"),
+    "history.undo": ("撤销：{what}", "Undone: {what}"),
+    "history.redo": ("重做：{what}", "Redone: {what}"),
+    "history.bulk": ("批量写入 {note}（{rows} 行）", "Bulk write {note} ({rows} rows)"),
 }

@@ -168,6 +168,7 @@ IMPORTING: dict[str, tuple[str, str]] = {
     "import.report.other_language": ("英文", "Chinese"),
     "import.report.required": ("必填", "Required"),
     "import.report.choices": ("可选值", "Allowed values"),
+    "import.report.also": ("也可填写", "Also accepted"),
     "import.report.yes": ("是", "yes"),
     # where a finding is in the file (importing/issues.py)
     "import.where.row": ("第{row}行", "row {row}"),

@@ -23,7 +23,7 @@ _WHERE = {
                   "write_import_template"),
     "company": ("check_company", "save_company", "create_database"),
     "safety": ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
-               "foreign_snapshots", "list_snapshots", "record_history", "restore_file",
+               "foreign_snapshots", "history_lines", "list_snapshots", "record_history", "restore_file",
                "restore_snapshot", "take_snapshot", "verify_audit", "point_note"),
     "files": ("CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal"),
     "demo": ("create_demo",),

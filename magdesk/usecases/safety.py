@@ -300,3 +300,117 @@ def _table(entity: str) -> str:
 def point_note(note: str, lang: str = "zh") -> str:
     """A restore point's note in the clerk's language (one she typed, as typed)."""
     return snapshots.said_note(note, lang)
+
+
+# --- a record's history in the clerk's words ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One line of the History dialog: when, who, what was done, and a field
+    old → new, each as the forms show them (labels, names, kg, 元)."""
+
+    at: object  # datetime (UTC)
+    app: bool
+    who: str
+    what: str
+    field: str = ""
+    old: str = ""
+    new: str = ""
+
+
+# what a reference shows instead of its id: the columns of the record it names
+_REF_COLUMNS = {"counterparty": ("name_cn",), "product": ("code", "name_cn"),
+                "batch": ("batch_no",), "purchase": ("lot_no",), "sale": ("doc_no",),
+                "licence": ("licence_no",), "export": ("customs_decl_no",)}
+_ENTITY_OF_TABLE = {t.name: t.entity for t in TABLES.values()}
+_ACTIONS = {"INSERT": "history.action.insert", "UPDATE": "history.action.update",
+            "DELETE": "history.action.delete", "RESTORE": "history.action.restore",
+            "REPAIR": "history.action.repair", "START": "history.action.start"}
+
+
+def history_lines(db: Database, entity: str, record_id: int | str,
+                  lang: str = "zh") -> list[HistoryLine]:
+    """:func:`record_history` as the clerk reads it: field labels instead of
+    column names, names instead of ids, kg and 元 as in the forms, 新增/修改/
+    删除/导入 instead of INSERT/UPDATE/DELETE/BULK, an import's file and rows."""
+    from .. import text
+    from ..core import kinds
+    from ..core.fields import field_spec
+    from ..storage.repository import Repository
+
+    table = _table(entity)
+    repo = Repository(db)
+    names: dict[tuple[str, object], str] = {}
+
+    def ref_name(ref: str, value) -> str:
+        if (ref, value) not in names:
+            columns = _REF_COLUMNS.get(ref)
+            record = None
+            if columns and ref in TABLES and str(value).isdigit():
+                record = repo.get(ref, int(value))
+            row = [getattr(record, c, None) for c in columns or ()] if record else []
+            names[(ref, value)] = (" ".join(str(v) for v in row if v not in (None, ""))
+                                   or f"#{value}")
+        return names[(ref, value)]
+
+    def shown(child: str, name: str, value) -> str:
+        if value is None or value == "":
+            return ""
+        spec = field_spec(child, name)
+        if spec is None:
+            return str(value)
+        if spec.kind == "ref" and spec.ref:
+            return ref_name(spec.ref, value)
+        try:
+            return kinds.display(spec, value, lang, True)
+        except (TypeError, ValueError, AttributeError, ArithmeticError):
+            return str(value)
+
+    out = []
+    for entry in record_history(db, entity, record_id):
+        who = entry.clerk or entry.os_user or ""
+        if entry.action == "BULK":
+            out.append(HistoryLine(entry.at, entry.app, who, _bulk_said(entry, table, lang)))
+            continue
+        what = text.say(_ACTIONS[entry.action], lang) if entry.action in _ACTIONS else entry.action
+        child = _ENTITY_OF_TABLE.get(entry.entity, entry.entity)
+        if entry.entity != table:  # a line of the record (a batch's input)
+            what += " · " + _entity_word(child, lang)
+        changes = [c for c in entry.changes or () if c.field != "id"]
+        if not changes:
+            out.append(HistoryLine(entry.at, entry.app, who, what))
+        for change in changes:
+            spec = field_spec(child, change.field)
+            out.append(HistoryLine(entry.at, entry.app, who, what,
+                                   spec.label(lang) if spec else change.field,
+                                   shown(child, change.field, change.old),
+                                   shown(child, change.field, change.new)))
+    return out
+
+
+def _entity_word(entity: str, lang: str) -> str:
+    from ..core.fields import entity_label
+
+    return entity_label(entity, lang)
+
+
+def _bulk_said(entry: audit.AuditEntry, table: str, lang: str) -> str:
+    """A bulk write as the clerk names it: an import with its file and rows."""
+    import re
+
+    from .. import text
+
+    said = {c.field: c.new for c in entry.changes}
+    note = str(said.get("note") or "")
+    rows = (said.get("rows") or {}).get(table, 0)
+    step = re.fullmatch(r"(?:(undo|redo) )?import (\S+) (.+)", note)
+    if step:
+        line = text.say("history.import", lang, file=step.group(3), rows=f"{rows:,}")
+        return text.say(f"history.{step.group(1)}", lang, what=line) if step.group(1) else line
+    if note == "demo producer":
+        return text.say("history.demo", lang, rows=f"{rows:,}")
+    step = re.fullmatch(r"(undo|redo) (.+)", note)
+    if step:
+        return text.say(f"history.{step.group(1)}", lang, what=step.group(2))
+    return text.say("history.bulk", lang, note=note, rows=f"{rows:,}")

@@ -3,12 +3,13 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="211" />
+        <location filename="../../magdesk/gui/form_parts.py" line="220" />
+        <location filename="../../magdesk/gui/form_parts.py" line="227" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="212" />
+        <location filename="../../magdesk/gui/form_parts.py" line="221" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -144,7 +145,7 @@ Reason for accepting:</source>
         <translation>18 位，见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="190" />
+        <location filename="../../magdesk/gui/company.py" line="201" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -152,27 +153,27 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="295" />
+        <location filename="../../magdesk/gui/company.py" line="306" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="296" />
+        <location filename="../../magdesk/gui/company.py" line="307" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="301" />
+        <location filename="../../magdesk/gui/company.py" line="312" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="324" />
+        <location filename="../../magdesk/gui/company.py" line="335" />
         <source>Credit code changed</source>
         <translation>统一社会信用代码已更改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="325" />
+        <location filename="../../magdesk/gui/company.py" line="336" />
         <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
         <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
     </message>
@@ -300,40 +301,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="190" />
-        <location filename="../../magdesk/gui/flows.py" line="196" />
-        <location filename="../../magdesk/gui/flows.py" line="200" />
-        <location filename="../../magdesk/gui/flows.py" line="220" />
+        <location filename="../../magdesk/gui/flows.py" line="212" />
+        <location filename="../../magdesk/gui/flows.py" line="218" />
+        <location filename="../../magdesk/gui/flows.py" line="222" />
+        <location filename="../../magdesk/gui/flows.py" line="242" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="191" />
+        <location filename="../../magdesk/gui/flows.py" line="213" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="197" />
+        <location filename="../../magdesk/gui/flows.py" line="219" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="200" />
+        <location filename="../../magdesk/gui/flows.py" line="222" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="209" />
+        <location filename="../../magdesk/gui/flows.py" line="231" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="217" />
+        <location filename="../../magdesk/gui/flows.py" line="239" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="226" />
+        <location filename="../../magdesk/gui/flows.py" line="248" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -341,108 +342,108 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="160" />
+        <location filename="../../magdesk/gui/import_pages.py" line="159" />
         <source>Check the whole file</source>
         <translation>检查整个文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="161" />
+        <location filename="../../magdesk/gui/import_pages.py" line="160" />
         <source>Every row is checked with the same rules as entry; nothing is written yet. A file with errors is not imported at all.</source>
         <translation>按与录入相同的规则检查每一行，此时尚未写入。文件中只要有错误，整个文件都不会导入。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="170" />
+        <location filename="../../magdesk/gui/import_pages.py" line="169" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="170" />
+        <location filename="../../magdesk/gui/import_pages.py" line="169" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="170" />
+        <location filename="../../magdesk/gui/import_pages.py" line="169" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="171" />
+        <location filename="../../magdesk/gui/import_pages.py" line="170" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="175" />
+        <location filename="../../magdesk/gui/import_pages.py" line="174" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="177" />
+        <location filename="../../magdesk/gui/import_pages.py" line="176" />
         <source>Save the error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="196" />
-        <location filename="../../magdesk/gui/import_pages.py" line="199" />
+        <location filename="../../magdesk/gui/import_pages.py" line="195" />
+        <location filename="../../magdesk/gui/import_pages.py" line="198" />
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="211" />
+        <location filename="../../magdesk/gui/import_pages.py" line="210" />
         <source>Cancelled; press Check again to check the file.</source>
         <translation>已取消；点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="224" />
+        <location filename="../../magdesk/gui/import_pages.py" line="223" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
         <translation>读取 {0} 行：错误 {1} 个，警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="227" />
+        <location filename="../../magdesk/gui/import_pages.py" line="226" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
         <translation>读取 {0} 行：将新增 {1} 条，更新 {2} 条，跳过 {3} 条；警告 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="232" />
+        <location filename="../../magdesk/gui/import_pages.py" line="231" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="234" />
+        <location filename="../../magdesk/gui/import_pages.py" line="233" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误（错误报告中已标出），然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="237" />
+        <location filename="../../magdesk/gui/import_pages.py" line="236" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="242" />
+        <location filename="../../magdesk/gui/import_pages.py" line="241" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="242" />
+        <location filename="../../magdesk/gui/import_pages.py" line="241" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="261" />
+        <location filename="../../magdesk/gui/import_pages.py" line="260" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="262" />
+        <location filename="../../magdesk/gui/import_pages.py" line="261" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="266" />
+        <location filename="../../magdesk/gui/import_pages.py" line="265" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="277" />
+        <location filename="../../magdesk/gui/import_pages.py" line="276" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存：{0}</translation>
     </message>
@@ -510,9 +511,33 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="92" />
+        <location filename="../../magdesk/gui/flows.py" line="96" />
+        <source>the workbook filed</source>
+        <translation>已申报的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="98" />
+        <source>Start an amendment</source>
+        <translation>发起更正</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="99" />
+        <source>Start an amendment of {0}?
+
+The month reopens as revision {1}: its records can be corrected, and its workbook is exported again as revision {1}. The earlier workbook ({2}) and what was filed stay as they are.</source>
+        <translation>要对 {0} 发起更正吗？
+
+该月份将重新打开为更正序号 {1}：其记录可以再次修改，申报表将按更正序号 {1} 重新导出。之前的工作簿（{2}）和已申报的内容保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="110" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="113" />
+        <source>{0} reopened as revision {1}; the earlier workbook stays as it was</source>
+        <translation>{0} 已重新打开为更正序号 {1}；之前的工作簿保持不变</translation>
     </message>
 </context>
 <context>
@@ -566,42 +591,52 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FindingsDialog</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="77" />
+        <location filename="../../magdesk/gui/findings.py" line="78" />
         <source>undated</source>
         <translation>无日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="78" />
+        <location filename="../../magdesk/gui/findings.py" line="79" />
         <source>Findings of {0}</source>
         <translation>{0} 的检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="84" />
+        <location filename="../../magdesk/gui/findings.py" line="85" />
         <source>Errors and warnings</source>
         <translation>错误和警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="85" />
+        <location filename="../../magdesk/gui/findings.py" line="86" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="86" />
+        <location filename="../../magdesk/gui/findings.py" line="87" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="98" />
+        <location filename="../../magdesk/gui/findings.py" line="99" />
         <source>Double-click a finding (or press Enter) to open its record.</source>
         <translation>双击某条结果（或按回车键）即可打开对应记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="102" />
+        <location filename="../../magdesk/gui/findings.py" line="103" />
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="126" />
+        <location filename="../../magdesk/gui/findings.py" line="106" />
+        <source>Accept warning…</source>
+        <translation>接受警告…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="109" />
+        <source>Accept the selected warning with a reason: it is no longer counted</source>
+        <translation>注明原因后接受所选警告：此后不再计入</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="133" />
         <source>{0} errors, {1} warnings</source>
         <translation>错误 {0} 个，警告 {1} 个</translation>
     </message>
@@ -609,27 +644,38 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="166" />
+        <location filename="../../magdesk/gui/findings.py" line="193" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="178" />
+        <location filename="../../magdesk/gui/findings.py" line="205" />
         <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
         <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="181" />
+        <location filename="../../magdesk/gui/findings.py" line="208" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="197" />
+        <location filename="../../magdesk/gui/findings.py" line="230" />
+        <location filename="../../magdesk/gui/findings.py" line="233" />
+        <source>Not accepted</source>
+        <translation>未能接受</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="237" />
+        <source>Warning accepted ({0}): {1}</source>
+        <translation>已接受警告（{0}）：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/findings.py" line="246" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="198" />
+        <location filename="../../magdesk/gui/findings.py" line="247" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
@@ -680,53 +726,53 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="211" />
+        <location filename="../../magdesk/gui/company.py" line="222" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="212" />
+        <location filename="../../magdesk/gui/company.py" line="223" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="219" />
-        <location filename="../../magdesk/gui/company.py" line="233" />
+        <location filename="../../magdesk/gui/company.py" line="230" />
+        <location filename="../../magdesk/gui/company.py" line="244" />
         <source>Choose where to keep the file…</source>
         <translation>选择文件的保存位置…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="222" />
+        <location filename="../../magdesk/gui/company.py" line="233" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="234" />
+        <location filename="../../magdesk/gui/company.py" line="245" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="246" />
+        <location filename="../../magdesk/gui/company.py" line="257" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="248" />
+        <location filename="../../magdesk/gui/company.py" line="259" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="258" />
+        <location filename="../../magdesk/gui/company.py" line="269" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="267" />
+        <location filename="../../magdesk/gui/company.py" line="278" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="268" />
+        <location filename="../../magdesk/gui/company.py" line="279" />
         <source>A new file for another company: its profile, then where to keep the file.</source>
         <translation>为另一家企业新建数据文件：先填写企业信息，再选择文件的保存位置。</translation>
     </message>
@@ -776,37 +822,37 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="104" />
+        <location filename="../../magdesk/gui/safety.py" line="105" />
         <source>another program</source>
         <translation>其他程序</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="112" />
+        <location filename="../../magdesk/gui/safety.py" line="108" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="112" />
+        <location filename="../../magdesk/gui/safety.py" line="108" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="112" />
+        <location filename="../../magdesk/gui/safety.py" line="108" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="112" />
+        <location filename="../../magdesk/gui/safety.py" line="108" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="113" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="113" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -814,7 +860,7 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="255" />
+        <location filename="../../magdesk/gui/flows.py" line="277" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1248,43 +1294,43 @@ Discard it?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="64" />
+        <location filename="../../magdesk/gui/import_pages.py" line="63" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="65" />
+        <location filename="../../magdesk/gui/import_pages.py" line="64" />
         <source>The first rows as they will be read. Cells with a problem are marked (red: error, yellow: warning).</source>
         <translation>以下是按当前设置读取的前几行。有问题的单元格已标出（红色：错误，黄色：警告）。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="74" />
+        <location filename="../../magdesk/gui/import_pages.py" line="73" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="74" />
+        <location filename="../../magdesk/gui/import_pages.py" line="73" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="74" />
+        <location filename="../../magdesk/gui/import_pages.py" line="73" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="75" />
+        <location filename="../../magdesk/gui/import_pages.py" line="74" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="92" />
-        <location filename="../../magdesk/gui/import_pages.py" line="104" />
+        <location filename="../../magdesk/gui/import_pages.py" line="91" />
+        <location filename="../../magdesk/gui/import_pages.py" line="103" />
         <source>Reading the first rows…</source>
         <translation>正在读取前几行…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="141" />
+        <location filename="../../magdesk/gui/import_pages.py" line="140" />
         <source>{0} rows shown: {1} errors, {2} warnings</source>
         <translation>显示 {0} 行：错误 {1} 个，警告 {2} 个</translation>
     </message>
@@ -1471,22 +1517,22 @@ No record is changed.</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="148" />
+        <location filename="../../magdesk/gui/flows.py" line="170" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="151" />
+        <location filename="../../magdesk/gui/flows.py" line="173" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="168" />
+        <location filename="../../magdesk/gui/flows.py" line="190" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="169" />
+        <location filename="../../magdesk/gui/flows.py" line="191" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>
@@ -1557,7 +1603,7 @@ No record is changed.</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="116" />
+        <location filename="../../magdesk/gui/flows.py" line="138" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>

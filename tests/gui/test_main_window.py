@@ -388,7 +388,7 @@ def test_a_record_history_shows_old_and_new(window, qtbot):
     qtbot.addWidget(dialog)
     cells = {(dialog.table.item(r, 3).text(), dialog.table.item(r, 4).text(),
               dialog.table.item(r, 5).text()) for r in range(dialog.table.rowCount())}
-    assert ("spec", product.spec, "D20x12") in cells
+    assert ("规格/尺寸", product.spec, "D20x12") in cells
 
 
 def test_a_sale_in_a_new_month_is_offered_by_the_month_filters(window, qtbot):

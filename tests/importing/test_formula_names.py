@@ -19,9 +19,9 @@ def test_an_import_warns_of_a_formula_like_name(demo_copy, run, tmp_path):
     result = run("counterparties", write_csv(tmp_path / "c.csv", rows, "utf-8"))
     assert result.status == "imported" and result.inserted == 3  # a warning, not an error
     flagged = [(f.row, f.column, f.code, f.finding.params.get("first")) for f in result.findings]
-    assert flagged == [(4, "D", "import.formula_text", None),  # an address: the import's word
-                       (2, "A", "name.formula_like", "="), (3, "A", "name.formula_like", "@")]
-    text = result.findings[1].message("zh")
+    assert flagged == [(2, "A", "name.formula_like", "="), (3, "A", "name.formula_like", "@"),
+                       (4, "D", "import.formula_text", None)]  # an address: the import's word
+    text = result.findings[0].message("zh")
     assert "以“=”开头" in text and "可能把它当作公式" in text
 
 

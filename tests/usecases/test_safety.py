@@ -150,6 +150,11 @@ def test_a_records_history_and_the_audit_log_name_what_was_done(tmp_path):
         assert len(usecases.audit_log(db, limit=2)) == 2
         with pytest.raises(ValueError):
             usecases.record_history(db, "invoice", 1)
+        lines = usecases.history_lines(db, "counterparty", cid)  # in the clerk's words
+        assert ("修改", "地址", "新地址") in [(x.what, x.field, x.new) for x in lines]
+        assert {x.what for x in lines} == {"修改", "新增"}
+        assert "Changed" in {x.what for x in usecases.history_lines(db, "counterparty", cid,
+                                                                     "en")}
 
 
 def test_the_audit_check_passes_then_names_the_entry_edited_behind_its_back(tmp_path):

@@ -1,5 +1,5 @@
 """Yes or no: stored as 0/1; shown as 是/否 (Yes/No); filed as 是/否; typed or
-read as 是, Y, yes, true, 1, √, ✓, 对, 有 (and their opposites)."""
+read as 是, Y, yes, true, 1, √, ✓, 对, 有 (and their opposites: 否, N, ×, 错, 无 …)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from ._base import KindError, normalise_width
 NAME = "bool"
 NUMERIC = False
 _TRUE = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "对", "有"})
-_FALSE = frozenset({"否", "n", "no", "false", "0", "×", "✗", "无", "不是"})
+_FALSE = frozenset({"否", "n", "no", "false", "0", "×", "✗", "✘", "x", "错", "无", "不是"})
+# the words an import template's notes list (besides 是 / 否)
+WORDS = {True: ("Y", "√", "对", "有", "1"), False: ("N", "×", "错", "无", "0")}
 _LABELS = {"zh": ("否", "是"), "en": ("No", "Yes")}
 
 

@@ -1,0 +1,67 @@
+"""Accepting warnings: a reason too short is said (and asked again) rather
+than closing silently; a warning found across records (a batch's yield) is
+accepted from the findings list, which and the dashboard then count it no more."""
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from magdesk.core.findings import Severity
+from magdesk.gui.form_parts import AcceptWarnings
+
+
+def _answers(monkeypatch, replies):
+    asked, warned = [], []
+
+    def get_text(_parent, _title, label, *args, **kwargs):
+        asked.append((label, kwargs.get("text", "")))
+        return replies.pop(0)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, title, text: warned.append((title, text)))
+    return asked, warned
+
+
+def test_a_short_reason_is_said_and_asked_again(window, monkeypatch):
+    parent = window  # the window's language (its translators installed)
+    asked, warned = _answers(monkeypatch, [("好", True), ("好的好的", True)])
+    assert AcceptWarnings.ask(parent, [], "zh") == "好的好的"
+    assert warned == [("接受警告", "请填写至少4个字的原因")]
+    assert asked[1][1] == "好"  # what she typed is kept
+    asked, warned = _answers(monkeypatch, [("ab", True), ("", False)])
+    assert AcceptWarnings.ask(parent, [], "en") is None
+    assert warned == [("接受警告", "give a reason of at least 4 characters")]
+
+
+def test_a_batch_yield_warning_is_accepted_from_the_findings_list(window, qtbot, monkeypatch):
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    batch_no, period = window.db.conn.execute(
+        "SELECT batch_no, substr(end_date, 1, 7) FROM production_batch ORDER BY id LIMIT 1"
+    ).fetchone()
+    with window.db.conn:  # the output grown past its inputs (as another program would)
+        window.db.conn.execute("UPDATE production_batch SET output_g = output_g * 5 "
+                               "WHERE batch_no = ?", (batch_no,))
+    window.refresh_periods()
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    found = window.dashboard.findings[period]
+    assert any(f.code == "batch.yield" and f.record == batch_no for f in found)
+    dialog = window.findings_flow.show(period, Severity.WARNING)
+    qtbot.addWidget(dialog)
+    row = next(r for r, f in enumerate(dialog.model.findings)
+               if f.code == "batch.yield" and f.record == batch_no)
+    dialog.table.selectRow(row)
+    assert dialog.accept_button.isEnabled()
+    _answers(monkeypatch, [("试产批次，产出含外购半成品", True)])
+    dialog.accept_button.click()
+    assert not any(f.code == "batch.yield" and f.record == batch_no
+                   for f in dialog.model.findings)
+    assert batch_no in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    qtbot.waitUntil(lambda: window.dashboard.findings is not None, timeout=60000)
+    assert not any(f.code == "batch.yield" and f.record == batch_no
+                   for f in window.dashboard.findings.get(period, []))
+    assert window.db.conn.execute(
+        "SELECT reason FROM accepted_finding WHERE code = 'batch.yield'").fetchall() == [
+        ("试产批次，产出含外购半成品",)]
+    dialog.severity.setCurrentIndex(dialog.severity.findData(Severity.ERROR.value))
+    if dialog.model.rowCount():
+        assert not dialog.accept_button.isEnabled()  # an error is corrected, not accepted
