@@ -80,6 +80,14 @@ def main(argv: list[str] | None = None) -> int:
                 form = window.open_record("licence", licence.id)
                 _shoot(app, form, args.out / f"{lang}-form-licence.png")
                 form.close()
+            batch = next(window.repo.iter("batch", order="end_date DESC"))
+            form = window.open_record("batch", batch.id)
+            _shoot(app, form, args.out / f"{lang}-form-batch.png")
+            form.close()
+            _history(app, window, args.out / f"{lang}-history.png")
+            window.show_guide()
+            _shoot(app, window.guide, args.out / f"{lang}-guide.png")
+            window.guide.close()
             _findings(app, window, args.out / f"{lang}-findings.png")
             _wizard(app, window, ledger, args.out, lang)
             window.close()
@@ -139,6 +147,18 @@ def _sample_ledger(path: Path, target: Path) -> Path:
                       100 + i, f"2633{i:016d}", ""])
     book.save(target)
     return target
+
+
+def _history(app, window, target: Path) -> None:
+    """The history of the sale whose invoice number was made wrong."""
+    from .safety import History
+
+    sale = next(iter(window.repo.iter("sale", where="invoice_no = ?", params=("2633-ABC",))), None)
+    sale = sale or next(iter(window.repo.iter("sale")))
+    dialog = History(window.db, "sale", sale.id, window)
+    dialog.show()
+    _shoot(app, dialog, target)
+    dialog.close()
 
 
 def _findings(app, window, target: Path) -> None:
@@ -212,15 +232,15 @@ def _guide(app, window, ledger: Path, out: Path, lang: str) -> None:
     small(form, "batch", 700)
     form.close()
     sale = next(iter(window.repo.iter("sale", where="invoice_no = ?", params=("2633-ABC",))), None)
-    sale = sale or next(iter(window.repo.iter("sale")))
-    history = History(window.db, "sale", sale.id, window)
+    history = History(window.db, "sale", (sale or next(iter(window.repo.iter("sale")))).id, window)
     history.show()
     small(history, "history", 700)
     history.close()
     window.select_section(window.nav.count() - 1)
     small(window, "filing", 760)
     if not usecases.list_snapshots(window.db):
-        usecases.take_snapshot(window.db, f"before import {ledger.name}")
+        usecases.take_snapshot(window.db, "before import")
+        usecases.take_snapshot(window.db, f"before export {window.periods[-1]}")
     points = RestorePoints(window.db, window)
     points.show()
     small(points, "restore", 640)
