@@ -250,6 +250,8 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         edit_menu.addAction(self.redo_action)
         self._action(edit_menu, self.tr("&New record"), self.new_record, QKeySequence.StandardKey.New)
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(help_menu, self.tr("&User guide"), self.show_guide,
+                                         QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, self.tr("&About magdesk"), self.about)
 
     @staticmethod
@@ -418,6 +420,17 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
             else:
                 self.statusBar().showMessage(
                     self.tr("Settings saved; they take effect at the next start"), 10000)
+
+    guide = None  # the guide window, once opened
+
+    def show_guide(self) -> None:
+        from .guide import GuideDialog
+
+        if self.guide is None:
+            self.guide = GuideDialog(self.lang, self)
+        self.guide.show()
+        self.guide.raise_()
+        self.guide.activateWindow()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -3,6 +3,11 @@ the sections, a record form, a month's findings list and the import
 wizard's steps (on a sample ledger with a few bad cells).
 
     python -m magdesk.gui.screenshots OUT_DIR [--db FILE]
+    python -m magdesk.gui.screenshots --guide resources/guide/img
+
+With --guide it writes the user guide's pictures instead (the company
+dialog, a batch with inputs, a history, the import preview, the filing
+page, the restore points; zh and en), scaled down to a 256-colour palette.
 
 Uses the demo producer (with two mistakes planted, so the findings list has
 something to show) unless a database is given; runs offscreen."""
@@ -19,9 +24,12 @@ from pathlib import Path
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m magdesk.gui.screenshots")
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--db", type=Path)
+    parser.add_argument("--guide", type=Path, help="write the user guide's pictures here")
     args = parser.parse_args(argv)
+    if args.out is None and args.guide is None:
+        parser.error("give OUT_DIR or --guide DIR")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -37,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         create_demo(db_path, sales=2400)
         _plant_mistakes(db_path)
     ledger = _sample_ledger(db_path, work / "销售台账.xlsx")
-    args.out.mkdir(parents=True, exist_ok=True)
+    for folder in (args.out, args.guide):
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
     base = load_settings()
     app = application(base)
     from ..storage.db import open_database
@@ -50,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(1280, 800)
             window.show()
             _wait(app, lambda w=window: not w.findings_task.running)
+            if args.guide is not None:
+                _guide(app, window, ledger, args.guide, lang)
+                window.close()
+                QApplication.processEvents()
+                continue
             for index in range(window.nav.count()):
                 window.select_section(index)
                 app.processEvents()
@@ -65,6 +80,14 @@ def main(argv: list[str] | None = None) -> int:
                 form = window.open_record("licence", licence.id)
                 _shoot(app, form, args.out / f"{lang}-form-licence.png")
                 form.close()
+            batch = next(window.repo.iter("batch", order="end_date DESC"))
+            form = window.open_record("batch", batch.id)
+            _shoot(app, form, args.out / f"{lang}-form-batch.png")
+            form.close()
+            _history(app, window, args.out / f"{lang}-history.png")
+            window.show_guide()
+            _shoot(app, window.guide, args.out / f"{lang}-guide.png")
+            window.guide.close()
             _findings(app, window, args.out / f"{lang}-findings.png")
             _wizard(app, window, ledger, args.out, lang)
             window.close()
@@ -126,6 +149,18 @@ def _sample_ledger(path: Path, target: Path) -> Path:
     return target
 
 
+def _history(app, window, target: Path) -> None:
+    """The history of the sale whose invoice number was made wrong."""
+    from .safety import History
+
+    sale = next(iter(window.repo.iter("sale", where="invoice_no = ?", params=("2633-ABC",))), None)
+    sale = sale or next(iter(window.repo.iter("sale")))
+    dialog = History(window.db, "sale", sale.id, window)
+    dialog.show()
+    _shoot(app, dialog, target)
+    dialog.close()
+
+
 def _findings(app, window, target: Path) -> None:
     """The findings list of the month with the most of them."""
     found = window.dashboard.findings or {}
@@ -163,6 +198,68 @@ def _wizard(app, window, ledger: Path, out: Path, lang: str) -> None:
     wiz.next()
     _wait(app, lambda: wiz.dry_result is not None, 60)
     _shoot(app, wiz, out / f"{lang}-import-4-check.png")
+    wiz.button(QWizard.WizardButton.CancelButton).click()
+    app.processEvents()
+
+
+def _guide(app, window, ledger: Path, out: Path, lang: str) -> None:
+    """The guide's pictures for ``lang``, each small enough to ship."""
+    from PySide6.QtWidgets import QWizard
+
+    from .. import usecases
+    from .company import CompanyProfileDialog
+    from .safety import History, RestorePoints
+
+    def small(widget, name: str, width: int = 760) -> None:
+        app.processEvents()
+        image = widget.grab().toImage()
+        if image.width() > width:
+            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        image = image.convertToFormat(QImage.Format.Format_Indexed8)
+        target = out / f"{lang}-{name}.png"
+        image.save(str(target), "PNG", 9)
+        print(target)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    company = CompanyProfileDialog(window.db, lang, window)
+    company.show()
+    small(company, "company", 640)
+    company.close()
+    batch = next(window.repo.iter("batch", order="end_date DESC"))  # the demo's have inputs
+    form = window.open_record("batch", batch.id)
+    small(form, "batch", 700)
+    form.close()
+    sale = next(iter(window.repo.iter("sale", where="invoice_no = ?", params=("2633-ABC",))), None)
+    history = History(window.db, "sale", (sale or next(iter(window.repo.iter("sale")))).id, window)
+    history.show()
+    small(history, "history", 700)
+    history.close()
+    window.select_section(window.nav.count() - 1)
+    small(window, "filing", 760)
+    if not usecases.list_snapshots(window.db):
+        usecases.take_snapshot(window.db, "before import")
+        usecases.take_snapshot(window.db, f"before export {window.periods[-1]}")
+    points = RestorePoints(window.db, window)
+    points.show()
+    small(points, "restore", 640)
+    points.close()
+    window.imports.start()
+    wiz = window.imports.wizard
+    wiz.choose.kind.setCurrentIndex(4)  # sales
+    wiz.choose.path.setText(str(ledger))
+    wiz.next()
+    _wait(app, lambda: wiz.currentPage() is wiz.map_page, 30)
+    page = wiz.map_page
+    page.header_row.setValue(2)
+    names = ["doc_no", "date", "customer_name", "product_code", "batch_no", "qty_g", "qty_pcs",
+             "invoice_no"]
+    for combo, name in zip(page.combos, names, strict=False):
+        combo.setCurrentIndex(combo.findData(name))
+    wiz.next()
+    _wait(app, lambda: wiz.preview_page.ready, 30)
+    small(wiz, "import", 700)
     wiz.button(QWizard.WizardButton.CancelButton).click()
     app.processEvents()
 

@@ -815,6 +815,14 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/guide.py" line="21" />
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <location filename="../../magdesk/gui/safety.py" line="99" />
@@ -983,7 +991,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="140" />
-        <location filename="../../magdesk/gui/main_window.py" line="314" />
+        <location filename="../../magdesk/gui/main_window.py" line="316" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1119,11 +1127,16 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="253" />
+        <source>&amp;User guide</source>
+        <translation>使用说明(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="255" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="320" />
+        <location filename="../../magdesk/gui/main_window.py" line="322" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1148,22 +1161,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="357" />
+        <location filename="../../magdesk/gui/main_window.py" line="359" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="359" />
+        <location filename="../../magdesk/gui/main_window.py" line="361" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="395" />
+        <location filename="../../magdesk/gui/main_window.py" line="397" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="396" />
+        <location filename="../../magdesk/gui/main_window.py" line="398" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1174,32 +1187,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="420" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="440" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="428" />
+        <location filename="../../magdesk/gui/main_window.py" line="441" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="433" />
+        <location filename="../../magdesk/gui/main_window.py" line="446" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="433" />
+        <location filename="../../magdesk/gui/main_window.py" line="446" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="435" />
+        <location filename="../../magdesk/gui/main_window.py" line="448" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
