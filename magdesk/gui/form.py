@@ -201,7 +201,10 @@ class RecordForm(QDialog):
 
     def _enter(self, obj: QObject) -> None:
         """Enter in a field: on to the next, or save on the last."""
-        if obj is self.widgets[self.specs[-1].name]:
+        if obj is self.widgets[self.specs[-1].name] and self.inputs is not None \
+                and self.inputs.isEnabled():
+            self.inputs.enter()  # a batch: on into its input lines
+        elif obj is self.widgets[self.specs[-1].name]:
             self.save()
         else:
             obj.setFocus()  # from the list back to its field, then on
@@ -465,10 +468,19 @@ class RecordForm(QDialog):
             self.consignees.add_current()  # a name typed but not yet added counts
         found = self.findings()
         if any(f.is_error for f in found):
-            self.status.setText(self.tr("Fill in the yellow fields and correct the red ones first."))
+            coloured = any(w.property("state") in ("empty", "invalid")
+                           for w in self.widgets.values())
+            if coloured:
+                self.status.setText(
+                    self.tr("Fill in the yellow fields and correct the red ones first."))
+            else:  # nothing yellow or red: name what is missing
+                self.status.setText("; ".join(dict.fromkeys(
+                    render_text(f, self.lang) for f in found if f.is_error)))
             faulty = next((f.field for f in found if f.is_error and f.field in self.widgets), None)
             if faulty is not None:
                 self.widgets[faulty].setFocus()
+            elif any(f.code == "batch.no_inputs" for f in found) and self.inputs is not None:
+                self.inputs.enter()
             return
         warnings, reason = [f for f in found if not f.is_error], ""
         if warnings:  # accepted with the save, in the same step

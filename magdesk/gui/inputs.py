@@ -3,8 +3,9 @@ licence's consignees."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QCompleter,
     QHBoxLayout,
     QHeaderView,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +27,85 @@ from ..core.model import BatchInput
 from ..storage.locate import foreign_names_like
 from ..usecases.reads import RecordReader as Repository
 from ..usecases.reads import find_id, key_of
+
+LOT, KG = 0, 1  # the columns
+
+
+class _LineKeys(QStyledItemDelegate):
+    """The cells' editors: a lot number completes as typed (the lots with
+    stock left, newest first, each with the kg left); Enter takes the lot -
+    the highlighted entry - and moves on to its quantity, Enter in the
+    quantity moves on to "Add a line"."""
+
+    def __init__(self, lines: InputLines):
+        super().__init__(lines)
+        self.lines = lines
+        self._popups: dict[QObject, QLineEdit] = {}
+        self._entries: dict[str, str] = {}
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt override
+        editor = super().createEditor(parent, option, index)
+        if index.column() == KG or not isinstance(editor, QLineEdit):
+            if isinstance(editor, QLineEdit):
+                editor.installEventFilter(self)
+            return editor
+        model = QStringListModel(editor)
+        completer = QCompleter(model, editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        editor.setCompleter(completer)
+        entries = self._entries
+
+        def fill(text: str) -> None:
+            entries.clear()
+            for lot, grams in self.lines.lots(text.strip()):
+                entries[self.lines.tr("{0}  {1} kg left").format(lot, mass.display(grams))] = lot
+            model.setStringList(list(entries))
+
+        fill("")
+        editor.textEdited.connect(fill)
+        completer.activated[str].connect(lambda entry: editor.setText(entries.get(entry, entry)))
+        self._popups[completer.popup()] = editor
+        completer.popup().installEventFilter(self)
+        editor.installEventFilter(self)
+        return editor
+
+    def setModelData(self, editor, model, index):  # noqa: N802 - Qt override
+        if index.column() == LOT and isinstance(editor, QLineEdit):
+            editor.setText(self._entries.get(editor.text(), editor.text()))
+        super().setModelData(editor, model, index)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FocusOut and isinstance(obj, QLineEdit) and (
+                event.reason() in (Qt.FocusReason.ActiveWindowFocusReason,
+                                   Qt.FocusReason.PopupFocusReason)
+                or obj.completer() is not None and obj.completer().popup().isVisible()):
+            return False  # to its own list, or away from the window: still editing
+        if obj in self._popups and not (event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            return False  # a lot's list: not an editor
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
+                                                                    Qt.Key.Key_Enter):
+            editor = self._popups.get(obj, obj)
+            if not isinstance(editor, QLineEdit):
+                return super().eventFilter(obj, event)
+            completer = editor.completer()
+            if completer is not None and completer.popup().isVisible():
+                popup = completer.popup()
+                index = popup.currentIndex()
+                if index.isValid() and popup.selectionModel().isSelected(index):
+                    editor.setText(self._entries.get(index.data(), index.data()))
+                popup.hide()
+                editor.setFocus()  # from the list back to its cell
+            self.commitData.emit(editor)
+            if completer is not None:  # the lot: on to its quantity
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+                QTimer.singleShot(0, self.lines.focus_editor)  # once the window is back
+            else:
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                QTimer.singleShot(0, self.lines.add_button.setFocus)
+            return True
+        return super().eventFilter(obj, event)
 
 
 class InputLines(QWidget):
@@ -43,11 +124,12 @@ class InputLines(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.table.setItemDelegate(_LineKeys(self))
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add a line"))
         self.remove_button = QPushButton(self.tr("Remove the line"))
-        self.add_button.clicked.connect(lambda: self.add_line("", ""))
+        self.add_button.clicked.connect(self.new_line)
         self.remove_button.clicked.connect(self._remove)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -67,6 +149,36 @@ class InputLines(QWidget):
         self.table.setItem(row, 0, QTableWidgetItem(lot))
         self.table.setItem(row, 1, QTableWidgetItem(kg))
         self.changed.emit()
+
+    def lots(self, text: str) -> list[tuple[str, int]]:
+        """(lot number, grams left) of the lots a batch may draw on, newest first."""
+        from ..usecases.reads import lots_left
+
+        return lots_left(self.repo, text)
+
+    def new_line(self) -> None:
+        """A new, empty line, the cursor in its lot number."""
+        self.add_line("", "")
+        self.edit(self.table.rowCount() - 1, LOT)
+
+    def enter(self) -> None:
+        """The cursor into the table: the first line's lot number (a new line
+        when there is none)."""
+        if self.table.rowCount() == 0:
+            self.new_line()
+        else:
+            self.edit(0, LOT)
+
+    def focus_editor(self) -> None:
+        """The cursor into the cell being edited, if any."""
+        editor = self.table.indexWidget(self.table.currentIndex())
+        if editor is not None:
+            editor.setFocus()
+
+    def edit(self, row: int, column: int) -> None:
+        self.table.setFocus()
+        self.table.setCurrentCell(row, column)
+        self.table.editItem(self.table.item(row, column))
 
     def _remove(self) -> None:
         row = self.table.currentRow()

@@ -47,3 +47,20 @@ def next_sale_doc_no(repo: Repository, day: date) -> str:
     suggestion = f"{match['head']}{day:%Y%m}{match['sep']}{number}"
     taken = repo.conn.execute("SELECT 1 FROM sale_out WHERE doc_no = ?", (suggestion,))
     return "" if taken.fetchone() else suggestion
+
+
+def lots_left(repo: Repository, text: str, limit: int = 50) -> list[tuple[str, int]]:
+    """(lot number, grams left) of the lots of raw material (what a batch
+    draws on: oxides, metals, alloys, powder, scrap) whose number contains
+    ``text`` and that have stock left, newest (arrival) first."""
+    from ..core.enums import RAW_CATEGORIES
+
+    marks = ", ".join("?" * len(RAW_CATEGORIES))
+    rows = repo.conn.execute(
+        "SELECT p.lot_no, p.qty_g - COALESCE((SELECT SUM(i.qty_g) FROM batch_input i "
+        "WHERE i.purchase_id = p.id), 0) AS left_g "
+        "FROM purchase_in p JOIN product pr ON pr.id = p.product_id "
+        f"WHERE p.lot_no LIKE ? ESCAPE '\\' AND pr.category IN ({marks}) "  # noqa: S608
+        f"AND left_g > 0 ORDER BY p.date DESC, p.id DESC LIMIT {int(limit)}",
+        [_like(text), *sorted(c.value for c in RAW_CATEGORIES)])
+    return [(r[0], r[1]) for r in rows]

@@ -125,7 +125,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "投产日期早于批号“{lot}”的入库日期（{arrived}）",
         "Batch starts before lot '{lot}' arrived ({arrived})",
     ),
-    "batch.no_inputs": ("生产批次没有投料明细", "The batch has no input lines"),
+    "batch.no_inputs": ("生产批次至少需要一行投料", "A batch needs at least one input line"),
     "batch.yield": ("成品率{ratio}超出0.3–1.0", "Yield {ratio} is outside 0.3–1.0"),
     "batch.dy_out": ("产出镝含量超过投入镝含量（超过1%）", "More Dy comes out than went in (beyond 1 %)"),
     "batch.tb_out": ("产出铽含量超过投入铽含量（超过1%）", "More Tb comes out than went in (beyond 1 %)"),

@@ -25,6 +25,10 @@ def __getattr__(name: str):
         from ..storage import repository
 
         return getattr(repository, name)
+    if name == "lots_left":  # a batch's input lots with stock left, newest first
+        from ..storage import suggest
+
+        return suggest.lots_left
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

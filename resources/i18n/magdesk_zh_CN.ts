@@ -181,27 +181,27 @@ Reason for accepting:</source>
 <context>
     <name>ConsigneeList</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="128" />
+        <location filename="../../magdesk/gui/inputs.py" line="240" />
         <source>Foreign counterparty name</source>
         <translation>境外交易对象名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="138" />
+        <location filename="../../magdesk/gui/inputs.py" line="250" />
         <source>Add consignee</source>
         <translation>添加收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="139" />
+        <location filename="../../magdesk/gui/inputs.py" line="251" />
         <source>Remove consignee</source>
         <translation>移除收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="173" />
+        <location filename="../../magdesk/gui/inputs.py" line="285" />
         <source>No counterparty named {0}</source>
         <translation>没有名为“{0}”的交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="176" />
+        <location filename="../../magdesk/gui/inputs.py" line="288" />
         <source>{0} is already listed</source>
         <translation>“{0}”已在列表中</translation>
     </message>
@@ -899,22 +899,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>InputLines</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="42" />
+        <location filename="../../magdesk/gui/inputs.py" line="123" />
         <source>Input lot no.</source>
         <translation>投料批号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="42" />
+        <location filename="../../magdesk/gui/inputs.py" line="123" />
         <source>Input (kg)</source>
         <translation>投料重量(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="48" />
+        <location filename="../../magdesk/gui/inputs.py" line="130" />
         <source>Add a line</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="49" />
+        <location filename="../../magdesk/gui/inputs.py" line="131" />
         <source>Remove the line</source>
         <translation>删除此行</translation>
     </message>
@@ -1376,17 +1376,17 @@ Discard it?</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="317" />
+        <location filename="../../magdesk/gui/form.py" line="320" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="468" />
+        <location filename="../../magdesk/gui/form.py" line="475" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="484" />
+        <location filename="../../magdesk/gui/form.py" line="496" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1701,6 +1701,14 @@ No record is changed.</source>
         <location filename="../../magdesk/gui/opening.py" line="193" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
+    </message>
+</context>
+<context>
+    <name>self.lines</name>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="62" />
+        <source>{0}  {1} kg left</source>
+        <translation>{0}  剩余 {1} kg</translation>
     </message>
 </context>
 </TS>
