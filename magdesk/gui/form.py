@@ -453,8 +453,10 @@ class RecordForm(QDialog):
             if reason:
                 listed.append((spec, reason, state == "invalid"))
         colon = "：" if self.lang == "zh" else ": "
-        self.problems.setText("\n".join(f"{spec.label(self.lang)}{colon}{reason}"
-                                         for spec, reason, _error in listed))
+        # (a reason that names its field already is listed as it reads)
+        self.problems.setText("\n".join(
+            reason if reason.startswith(spec.label(self.lang)) else
+            f"{spec.label(self.lang)}{colon}{reason}" for spec, reason, _error in listed))
         self.problems.setVisible(bool(listed))
         restyle(self.problems, "role", "message" if any(e for *_, e in listed) else "warning")
         if self.consignees is not None:
