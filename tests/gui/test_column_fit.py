@@ -1,21 +1,11 @@
 """A section's columns fit the rows that arrive in a table that was empty."""
 
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from magdesk.gui.form import AcceptWarnings
+from tests.gui.test_main_window import type_text
 
 USCC = "91350211M00013FA1N"
 
-
-def type_text(qtbot, widget, text):
-    widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent("", [])
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
 
 
 def test_columns_fit_the_first_rows_of_a_new_file(qtbot, tmp_path, window, monkeypatch):

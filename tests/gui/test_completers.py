@@ -2,18 +2,8 @@
 material and counterparty lists show code and name."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
-
-def type_text(qtbot, widget, text):
-    widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent("", [])
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
+from tests.gui.test_main_window import type_text
 
 
 def entries(edit):

@@ -1,20 +1,10 @@
 """A field's reason is never cut: wrapped in full, its row grown, also its
 tooltip and in the strip under the form; a warning amber, an error red."""
 
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from magdesk.core import enums as E
-
-
-def type_text(qtbot, widget, text):
-    widget.setFocus()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent("", [])
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
+from tests.gui.test_main_window import type_text
 
 
 def test_a_long_reason_is_read_in_full(window, qtbot):
