@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..resources import resources_dir
 from ..settings import Settings, data_dir, load_settings
-from ..storage.db import OpenCancelled, StorageError, open_database
+from ..storage.db import OpenCancelled, StorageError
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
@@ -112,9 +112,10 @@ def open_window(path: Path, settings: Settings, db=None, like=None):
     """A window on the file at ``path`` (or on ``db``, already open), shown;
     made ``like`` a window it replaces: its place, size and section.
     Its file is closed by whoever takes the window away (``reopen``, ``run``)."""
+    from ..usecases.files import open_file
     from .main_window import MainWindow
 
-    db = db or open_database(path)
+    db = db or open_file(path)
     window = MainWindow(db, settings)
     if like is not None and shiboken6.isValid(like):
         window.restoreGeometry(like.saveGeometry())

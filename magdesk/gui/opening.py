@@ -25,8 +25,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from ..storage.db import Database, OpenCancelled, StorageError, open_database
+from ..storage.db import Database, OpenCancelled, StorageError
 from ..storage.reasons import said
+from ..usecases.files import open_file
 from .tasks import Cancelled, Task
 
 _closing: dict[Path, threading.Thread] = {}  # files being closed, by resolved path
@@ -52,7 +53,7 @@ def open_first(path: Path) -> Database:
 
     def work() -> None:
         try:
-            outcome["db"] = open_database(path, cancelled=cancel.is_set)
+            outcome["db"] = open_file(path, cancelled=cancel.is_set)
         except BaseException as exc:  # raised below, on this thread
             outcome["error"] = exc
 
@@ -107,7 +108,7 @@ class Switch(QObject):
 
     def _work(self, _progress, cancelled) -> Database:
         wait_closed(self.path)  # switching back to a file still closing
-        return open_database(self.path, cancelled=cancelled)
+        return open_file(self.path, cancelled=cancelled)
 
     def _busy(self, on: bool) -> None:
         from PySide6.QtCore import Qt  # (naming Qt builds its enums: not at start)

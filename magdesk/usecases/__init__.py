@@ -25,7 +25,7 @@ _WHERE = {
     "safety": ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
                "foreign_snapshots", "history_lines", "list_snapshots", "record_history", "restore_file",
                "restore_snapshot", "take_snapshot", "verify_audit", "point_note"),
-    "files": ("CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal"),
+    "files": ("open_file", "CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal"),
     "demo": ("create_demo",),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),

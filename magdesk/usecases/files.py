@@ -14,6 +14,17 @@ if TYPE_CHECKING:
     from ..storage.schema import SchemaDiff
 
 
+def open_file(path, *, cancelled=None, check: bool = True) -> Database:
+    """Open a company file for the window or the CLI: the writer lease, the
+    schema comparison before anything is written, the integrity checks (once
+    per state of the file; ``cancelled`` stops them), migration after a
+    restore point.  A file another magdesk writes, or that holds objects
+    that are not magdesk's, comes back read-only with the reason."""
+    from ..storage.db import open_database
+
+    return open_database(path, cancelled=cancelled, check=check)
+
+
 @dataclass(frozen=True)
 class CheckReport:
     integrity: str

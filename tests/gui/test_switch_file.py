@@ -31,13 +31,13 @@ def _open(window, monkeypatch, path):
 def _held_opening(monkeypatch) -> threading.Event:
     """Opening a file waits for the returned gate (at most 10 s)."""
     gate = threading.Event()
-    real = opening.open_database
+    real = opening.open_file
 
     def slow_open(path, **kw):
         gate.wait(10)
         return real(path, **kw)
 
-    monkeypatch.setattr(opening, "open_database", slow_open)
+    monkeypatch.setattr(opening, "open_file", slow_open)
     return gate
 
 
@@ -109,7 +109,7 @@ def test_cancel_gives_up_the_other_file(window, qtbot, monkeypatch, demo_file, t
             threading.Event().wait(0.02)
         raise OpenCancelled("cancelled")
 
-    monkeypatch.setattr(opening, "open_database", endless_check)
+    monkeypatch.setattr(opening, "open_file", endless_check)
     _open(window, monkeypatch, other)
     task = window.switching.task
     qtbot.waitUntil(lambda: task.dialog.isVisible(), timeout=5000)  # after half a second
@@ -141,7 +141,7 @@ def test_the_first_file_checked_at_length_shows_a_dialog_with_cancel(qtbot, monk
         seen.extend(d.labelText() for d in dialogs)
         dialogs[0].findChild(QPushButton).click()
 
-    monkeypatch.setattr(opening, "open_database", endless_check)
+    monkeypatch.setattr(opening, "open_file", endless_check)
     QTimer.singleShot(900, press_cancel)
     with pytest.raises(OpenCancelled):
         opening.open_first(demo_copy)

@@ -91,3 +91,26 @@ def test_a_file_that_is_not_there_is_said_and_not_made(tmp_path):
     with pytest.raises(StorageError) as caught:
         usecases.repair_schema(path)
     assert "gone.sqlite" in caught.value.message("en") and not path.exists()
+
+
+def test_open_file_opens_writable_and_a_planted_file_read_only(demo_copy):
+    """The window opens files through this use case: writable as a rule,
+    read-only with the objects named when something was planted in it."""
+    import sqlite3
+
+    from magdesk import usecases
+
+    db = usecases.open_file(demo_copy)
+    try:
+        assert not db.read_only
+    finally:
+        db.close()
+    conn = sqlite3.connect(demo_copy)
+    conn.execute("CREATE TRIGGER planted AFTER INSERT ON product BEGIN SELECT 1; END")
+    conn.commit()
+    conn.close()
+    db = usecases.open_file(demo_copy, check=False)
+    try:
+        assert db.read_only and "planted" in db.read_only_reason
+    finally:
+        db.close()
