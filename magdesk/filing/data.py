@@ -16,7 +16,7 @@ def row_key(sheet: Sheet, row: dict) -> str:
 
 
 def row_texts(sheet: Sheet, row: dict, seq: int) -> list[str]:
-    return [canonical(c, row.get(c.field), seq) for c in sheet.columns]
+    return [canonical(c, row.get(c.field), seq) for c in sheet.written]
 
 
 def data_digest(store: FilingStore, template: Template, period: str) -> str:
@@ -34,7 +34,7 @@ def snapshot_rows(store: FilingStore, sheet: Sheet, period: str) -> list[tuple[s
     out = []
     for seq, row in enumerate(source_rows(store, sheet.source, period), 1):
         texts = row_texts(sheet, row, seq)
-        out.append((row_key(sheet, row), {c.header: t for c, t in zip(sheet.columns, texts,
+        out.append((row_key(sheet, row), {c.header: t for c, t in zip(sheet.written, texts,
                                                                       strict=True)
                                           if c.kind != "seq"}))
     return out

@@ -20,7 +20,9 @@ from ..storage.repository import Repository
 from .data import differences
 from .readback import ReadBackError, XlsxReader, compare_sheet, info_items, sheet_digest
 from .sources import source_rows
-from .template import Template, file_name, load_template
+from .resolve import default_template, resolve_template
+from .sample_writer import SampleWriter
+from .template import Template, file_name
 from .writer import AMEND_SHEET, ANCHOR_ROW, CHECK_SHEET, INFO_SHEET, WorkbookWriter
 
 # Which finding codes each line of the 校验 sheet stands for.
@@ -55,7 +57,7 @@ def target_path(db: Database, period: str, out_dir: Path, *, draft: bool = False
     company = Repository(db).company()
     if company is None:
         raise ExportError(Reason("no_company"))
-    template = _template(state["template"] or template_id or "REFLOW-1")
+    template = export_template(db, state, template_id)
     suffix = (f"_更正{state['revision']}" if state["revision"] else "") + ("_草稿" if draft else "")
     return Path(out_dir) / file_name(template, company.uscc, period, suffix)
 
@@ -92,7 +94,7 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
         return result
     target = target_path(db, period, out_dir, draft=draft, template_id=template_id)
     company = Repository(db).company()
-    template = _template(state["template"] or template_id or "REFLOW-1")
+    template = export_template(db, state, template_id).bind(company.name, company.uscc, period)
     out_dir = _out_folder(Path(out_dir))
     if target.exists() and not replace:
         from ..storage.reasons import Reason
@@ -107,10 +109,10 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
         _check_counts(template, store, period, written.counts)
         result.sha256 = hashlib.sha256(tmp.read_bytes()).hexdigest()
         with _placed_when_recorded(tmp, target) as place, db.write():
-            store.record_export(period, state["revision"], target.name, template.id,
+            store.record_export(period, state["revision"], target.name, template.ref,
                                 result.sha256, written.data_sha256, draft)
             if not draft and state["state"] == "OPEN":
-                store.set_period(period, state="EXPORTED", template=template.id)
+                store.set_period(period, state="EXPORTED", template=template.ref)
             place()  # the last step before the COMMIT
     except OSError as exc:  # a full disk, a folder gone: said of the workbook, not its temp
         from ..storage.failures import path_problem
@@ -164,7 +166,7 @@ def _placed_when_recorded(tmp: Path, target: Path):
 
 def _write(path, template: Template, store: FilingStore, period, company, state, draft,
            findings, now, progress):
-    writer = WorkbookWriter(path, template)
+    writer = (SampleWriter if template.layout == "sample" else WorkbookWriter)(path, template)
     total = sum(store.count(s.source, period) or 0 for s in template.sheets) or 1
     done = [0]
 
@@ -186,6 +188,9 @@ def _write(path, template: Template, store: FilingStore, period, company, state,
             ("更正序号", str(state["revision"])),
             ("生成时间", now.isoformat(timespec="seconds")),
             ("生成软件", f"magdesk {__version__}")]
+    if template.layout == "sample":
+        info.insert(1, ("模板版本", str(template.version)))
+        info.insert(2, ("样表SHA-256", template.sample_sha256))
     if draft:
         info.append(("状态", "草稿(未通过校验,不得上传)"))
     return writer.finish(info, after=[(ANCHOR_ROW, anchors.workbook_text(store.conn))])
@@ -212,7 +217,8 @@ def _read_back(path, template: Template, store: FilingStore, period: str, writte
     computed from the database rows while writing; if not, find the cells."""
     with XlsxReader(path) as reader:
         digest, counts = sheet_digest(reader, template.sheets)
-        if not dict(written.after).items() <= info_items(reader, INFO_SHEET).items():
+        if template.magdesk_sheets and \
+                not dict(written.after).items() <= info_items(reader, INFO_SHEET).items():
             raise ReadBackError(f"{path.name}: 申报信息 does not read back as written")
         if digest == written.data_sha256 and counts == written.counts:
             return
@@ -241,8 +247,12 @@ def _check_counts(template: Template, store: FilingStore, period: str,
         raise ExportError(Reason("export_counts", period=period, zh=zh, en=en))
 
 
-def _template(name: str) -> Template:
-    """A shipped template by id, or a template file by path."""
-    if name.endswith(".toml"):
-        return load_template(path=Path(name))
-    return load_template(name)
+def export_template(db: Database, state: dict, template_id: str | None = None) -> Template:
+    """The template a month is exported with: the one asked for; else, for a
+    month filed or being amended, the one it was filed with; else the
+    company's default (REFLOW-1 when none is chosen)."""
+    if template_id:
+        return resolve_template(db, template_id)
+    if state["template"] and state["state"] in ("FILED", "AMENDED"):
+        return resolve_template(db, state["template"])
+    return resolve_template(db, default_template(db))

@@ -69,7 +69,7 @@ def file_period(db: Database, period: str, filed_on: date, receipt_no: str) -> P
     """Record the upload: the period is locked and its filed data kept."""
     # The templates load here, not for the list of states the window shows at start.
     from .data import data_digest, snapshot_rows
-    from .template import load_template
+    from .resolve import resolve_template
 
     store = FilingStore(db)
     p = store.period(period)
@@ -81,7 +81,8 @@ def file_period(db: Database, period: str, filed_on: date, receipt_no: str) -> P
                if e["revision"] == p["revision"] and not e["draft"]]
     if not exports:
         raise PeriodError("not_exported", period=period)
-    template = load_template(exports[-1]["template"])
+    template = resolve_template(db, exports[-1]["template"]).bind(
+        *_company(db), period)
     if data_digest(store, template, period) != exports[-1]["data_sha256"]:
         raise PeriodError("changed_since_export", period=period, file=exports[-1]["file_name"])
     db.snapshot(f"before filing {period}")
@@ -90,7 +91,7 @@ def file_period(db: Database, period: str, filed_on: date, receipt_no: str) -> P
             store.save_snapshot(period, p["revision"], sheet.name,
                                 snapshot_rows(store, sheet, period))
         store.set_period(period, state="FILED", filed_on=filed_on.isoformat(),
-                         receipt_no=receipt_no.strip(), template=template.id,
+                         receipt_no=receipt_no.strip(), template=template.ref,
                          data_sha256=exports[-1]["data_sha256"])
     return status(db, period, today=filed_on)
 
@@ -104,3 +105,10 @@ def amend_period(db: Database, period: str, *, today: date) -> PeriodStatus:
     db.snapshot(f"before amending {period}")
     store.set_period(period, state="AMENDED", revision=p["revision"] + 1)
     return status(db, period, today=today)
+
+
+def _company(db: Database) -> tuple[str, str]:
+    from ..storage.repository import Repository
+
+    company = Repository(db).company()
+    return (company.name, company.uscc) if company else ("", "")

@@ -21,7 +21,7 @@ from xml.etree.ElementTree import iterparse
 from python_calamine import CalamineWorkbook
 
 from .cells import canonical_column, cell_value, matches
-from .template import Sheet
+from .template import Sheet, column_letter
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -46,15 +46,6 @@ class Mismatch:
     def __str__(self) -> str:
         return (f"{self.sheet}!{self.column}{self.row}: expected {self.expected!r}, "
                 f"found {self.found!r}")
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -196,19 +187,28 @@ def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
                   limit: int = 20) -> list[Mismatch]:
     """Every data cell of ``sheet`` against ``rows``; at most ``limit`` mismatches."""
     out: list[Mismatch] = []
+    columns, indexes = _written(sheet)
     stored = reader.rows(sheet.name)
-    header = next(stored, (1, []))[1]
-    expected_header = [c.header for c in sheet.columns]
-    if header[: len(expected_header)] != expected_header:
-        out.append(Mismatch(sheet.name, 1, "A", "\t".join(expected_header),
-                            "\t".join(map(str, header))))
-    for seq, row in enumerate(rows, 1):
-        number, cells = next(stored, (seq + 1, []))
-        for col, column in enumerate(sheet.columns):
-            read = cells[col] if col < len(cells) else None
-            value = row.get(column.field)
-            if number != seq + 1 or not matches(column, read, value, seq):
-                out.append(Mismatch(sheet.name, seq + 1, column_letter(col),
+    above: dict[int, list] = {}
+    row = next(stored, None)
+    while row is not None and row[0] < sheet.first_row:
+        above[row[0]] = row[1]
+        row = next(stored, None)
+    for column, at in zip(sheet.columns, sheet.indexes, strict=True):
+        texts = [str(above.get(r, [])[at]).strip() for r in sheet.header_rows
+                 if at < len(above.get(r, [])) and above[r][at] not in (None, "")]
+        if column.header.strip() not in texts:
+            out.append(Mismatch(sheet.name, sheet.header_row, column_letter(at), column.header,
+                                " / ".join(texts)))
+    stored = itertools.chain([row] if row is not None else [], stored)
+    first = sheet.first_row
+    for seq, values in enumerate(rows, 1):
+        number, cells = next(stored, (seq + first - 1, []))
+        for column, at in zip(columns, indexes, strict=True):
+            read = cells[at] if at < len(cells) else None
+            value = values.get(column.field)
+            if number != seq + first - 1 or not matches(column, read, value, seq):
+                out.append(Mismatch(sheet.name, seq + first - 1, column_letter(at),
                                     str(cell_value(column, value, seq)), str(read)))
                 if len(out) >= limit:
                     return out
@@ -218,6 +218,12 @@ def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
     return out
 
 
+def _written(sheet: Sheet) -> tuple[list, list[int]]:
+    """The columns of ``sheet`` that hold values, and their 0-based places."""
+    pairs = [(c, at) for c, at in zip(sheet.columns, sheet.indexes, strict=True) if c.mapped]
+    return [c for c, _at in pairs], [at for _c, at in pairs]
+
+
 def sheet_digest(reader: XlsxReader, sheets) -> tuple[str, dict[str, int]]:
     """The FILING-SPEC data checksum recomputed from the cells as read back,
     with the row count of each sheet."""
@@ -225,22 +231,25 @@ def sheet_digest(reader: XlsxReader, sheets) -> tuple[str, dict[str, int]]:
     counts = {}
     for sheet in sheets:
         digest.update(f"{sheet.name}\n".encode())
-        rows = reader.rows(sheet.name)
-        next(rows, None)  # the header
-        kinds = [c.kind for c in sheet.columns]
+        rows = (cells for number, cells in reader.rows(sheet.name) if number >= sheet.first_row)
+        columns, indexes = _written(sheet)
         counts[sheet.name] = 0
         while chunk := list(itertools.islice(rows, 1000)):
             counts[sheet.name] += len(chunk)
-            digest.update(_canonical_lines(kinds, [cells for _number, cells in chunk]))
+            digest.update(_canonical_lines(columns, indexes, chunk))
     return digest.hexdigest(), counts
 
 
-def _canonical_lines(kinds: list[str], rows: list[list]) -> bytes:
+def _canonical_lines(columns: list, indexes: list[int], rows: list[list]) -> bytes:
     """The rows' canonical texts, a line each, computed column by column (see
     cells.canonical_column)."""
-    width = len(kinds)
+    width = max(indexes) + 1
     rows = [cells if len(cells) >= width else cells + [None] * (width - len(cells))
             for cells in rows]
-    columns = zip(*rows, strict=False)  # as many as the shortest row has, at least width
-    texts = [canonical_column(kind, cells) for kind, cells in zip(kinds, columns, strict=False)]
+    if indexes == list(range(len(indexes))):
+        cells_of = zip(*rows, strict=False)  # as many as the shortest row has, at least width
+    else:
+        cells_of = ([cells[at] for cells in rows] for at in indexes)
+    texts = [canonical_column(column, cells)
+             for column, cells in zip(columns, cells_of, strict=False)]
     return "".join(line + "\n" for line in map("\t".join, zip(*texts, strict=True))).encode()

@@ -18,10 +18,8 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from ..core.kinds import mass, money
-from .cells import EXCEL_EPOCH, cell_value
-from .readback import column_letter
-from .template import Column
+from .cells import EXCEL_EPOCH, cell_value, scaled
+from .template import Column, column_letter
 
 _SPECIAL = re.compile(r"[&<>_\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _LITERAL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
@@ -57,19 +55,22 @@ def text_of(column: Column) -> Callable[[object, int], str]:
     computed over, the text of a text cell, and the stored value of a number
     (a date's is its serial day)."""
     kind = column.kind
+    if column.const is not None:
+        const = column.const
+        return lambda _raw, _seq: const
     if kind == "seq":
         return lambda _raw, seq: str(seq)
-    if kind == "mass":
-        return lambda raw, _seq: mass.display(raw)  # the kind's: "" for none, kg, 3 decimals
-    if kind == "money":
-        return lambda raw, _seq: money.display(raw)
+    if kind in ("mass", "money"):
+        display = scaled(column.places).display  # "" for none; kg with 3 decimals, t with 6
+        return lambda raw, _seq: display(raw)
     if kind == "date":
         return lambda raw, _seq: "" if raw is None or raw == "" else raw.isoformat()
     if kind == "integer":
         return lambda raw, _seq: "" if raw is None or raw == "" else str(int(raw))
     if kind == "text":
         return lambda raw, _seq: "" if raw is None or raw == "" else str(raw)
-    # enum and bool: the labels of the known values looked up, any other value as cell_value has it
+    # enum and bool: the labels (or the template's codes) of the known values
+    # looked up, any other value as cell_value has it
     known = (True, False) if kind == "bool" else tuple(column.enum.__members__)
     labels = {value: cell_value(column, value, 0) for value in known}
     return lambda raw, seq: labels.get(raw) or ("" if raw is None or raw == "" else
@@ -83,14 +84,19 @@ class SheetRows:
     its empty cells left out and ``xml:space`` on the texts with space at an
     end, is built once for each such pattern of a sheet."""
 
-    def __init__(self, columns: tuple[Column, ...], styles: dict[str, int],
-                 quoted: dict[str, int] | None = None):
+    def __init__(self, columns: tuple[Column, ...], styles: list[int],
+                 quoted: list[int] | None = None, indexes: list[int] | None = None):
+        """``styles``, ``quoted``: each column's style index, plain and with
+        the quote prefix; ``indexes``: each column's 0-based place in the
+        sheet (by default one after the other from A)."""
         self.texts = [(c.field, text_of(c)) for c in columns]
         quoted = quoted or styles
-        self.cells = [(column_letter(i), styles[c.number_format], c.kind in TEXT_KINDS)
-                      for i, c in enumerate(columns)]
-        self.quoted = [quoted[c.number_format] for c in columns]
-        self.dates = [(i, c.field) for i, c in enumerate(columns) if c.kind == "date"]
+        indexes = indexes or list(range(len(columns)))
+        self.cells = [(column_letter(at), style, c.kind in TEXT_KINDS or c.const is not None)
+                      for at, style, c in zip(indexes, styles, columns, strict=True)]
+        self.quoted = list(quoted)
+        self.dates = [(i, c.field) for i, c in enumerate(columns)
+                      if c.kind == "date" and c.const is None]
         self.formats: dict[tuple, str] = {}
 
     def render(self, r: int, seq: int, row: dict) -> tuple[str, list[str], str]:

@@ -1,12 +1,23 @@
-"""Filing templates as data (TOML under resources/templates/), loaded and
-checked when used: an unknown field, kind or enumeration, or a repeated
-header, is an error naming the file and line."""
+"""Filing templates as data: TOML (shipped under resources/templates/, or
+learned from an authority's sample workbook and kept in the company file),
+loaded and checked when used: an unknown field, kind, unit, enumeration or
+derived value, a repeated header or column, a code list that leaves a value
+without its code, is an error naming the file and line (and the sheet and
+column).
+
+A template of ``layout = "own"`` (REFLOW-1) is written as magdesk lays a
+workbook out: a header row, the data from row 2.  A template of ``layout =
+"sample"`` fills the sample workbook it was learned from: each column at its
+letter, under the sample's header rows, in the sample's unit, number format
+and codes (filing/sample_writer.py)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import enums as E
@@ -15,6 +26,13 @@ from .sources import SOURCES
 KINDS = {"seq", "text", "date", "mass", "money", "integer", "enum", "bool"}
 NUMBER_FORMATS = {"seq": "0", "text": "@", "date": "yyyy-mm-dd", "mass": "0.000",
                   "money": "#,##0.00", "integer": "0", "enum": "@", "bool": "@"}
+# The units a quantity column may be written in, as decimal places of the
+# stored integer (grams, fen): 1,200.5 kg is 1.2005 in a tonne column, exactly.
+UNITS = {"mass": {"kg": 3, "t": 6, "g": 0}, "money": {"元": 2, "万元": 6}}
+DEFAULT_UNIT = {"mass": "kg", "money": "元"}
+# Values a column may take from outside the rows (filled in when exporting).
+DERIVED = ("period", "period_zh", "company.name", "company.uscc")
+LAYOUTS = ("own", "sample")
 
 
 class TemplateError(ValueError):
@@ -24,17 +42,43 @@ class TemplateError(ValueError):
 @dataclass(frozen=True)
 class Column:
     header: str
-    field: str
+    field: str  # a field of the sheet's source, "seq" (1..n), or "" (derived, fixed or unmapped)
     kind: str
     enum: type[E.LabelledEnum] | None = None
     width: float | None = None
+    index: int | None = None  # 0-based column (its letter in the sample); None: its place in the list
+    unit: str = ""  # mass: kg, t, g; money: 元, 万元 ("" is the kind's default)
+    codes: tuple[tuple[str, str], ...] = ()  # value -> the text written (enum member, "true"/"false")
+    derive: str = ""  # one of DERIVED
+    fixed: str | None = None  # the same text on every row
+    required: bool = False  # the sample marks the column required (it must be mapped)
+    format: str = ""  # the sample's number format ("" is the kind's)
+    const: str | None = None  # a derived value, filled in for one export (bind())
 
     @property
     def number_format(self) -> str:
-        return NUMBER_FORMATS[self.kind]
+        return self.format or NUMBER_FORMATS[self.kind]
+
+    @property
+    def mapped(self) -> bool:
+        return bool(self.field) or bool(self.derive) or self.fixed is not None
+
+    @property
+    def places(self) -> int:
+        """Decimal places of a mass or money column's numbers (kg: 3, t: 6)."""
+        return UNITS[self.kind][self.unit or DEFAULT_UNIT[self.kind]]
+
+    @property
+    def code_map(self) -> dict:
+        """The codes keyed as the rows hold the values (True/False for yes/no)."""
+        if self.kind == "bool":
+            return {key == "true": text for key, text in self.codes}
+        return dict(self.codes)
 
     def choices(self) -> list[str]:
-        """The allowed labels of an enumeration or yes/no column."""
+        """The allowed texts of an enumeration or yes/no column."""
+        if self.codes:
+            return [text for _key, text in self.codes]
         if self.kind == "bool":
             return ["是", "否"]
         if self.enum is not None:
@@ -48,6 +92,26 @@ class Sheet:
     source: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
+    header_rows: tuple[int, ...] = (1,)  # Excel rows of the header, top-down
+    first_row: int = 2  # the first data row
+
+    @property
+    def header_row(self) -> int:
+        return self.header_rows[-1]
+
+    def column_index(self, position: int) -> int:
+        """The 0-based sheet column of the ``position``-th column."""
+        index = self.columns[position].index
+        return position if index is None else index
+
+    @property
+    def indexes(self) -> list[int]:
+        return [self.column_index(i) for i in range(len(self.columns))]
+
+    @property
+    def written(self) -> tuple[Column, ...]:
+        """The columns that receive values (an unmapped sample column is left empty)."""
+        return tuple(c for c in self.columns if c.mapped)
 
 
 @dataclass(frozen=True)
@@ -58,6 +122,36 @@ class Template:
     file_name: str
     sheets: tuple[Sheet, ...]
     path: Path
+    layout: str = "own"
+    sample_sha256: str = ""  # of the sample a "sample" layout fills
+    sample_name: str = ""
+    magdesk_sheets: bool = True  # 申报信息, 校验 and 更正说明 after the data sheets
+    sample: bytes | None = dataclasses.field(default=None, repr=False, compare=False)
+    stored: bool = False  # kept in the company file (its reference then names the version)
+
+    @property
+    def ref(self) -> str:
+        """How an export records it: ``id`` (shipped), ``id@version`` (kept in
+        the company file), the path of a TOML file given by path."""
+        if self.stored:
+            return f"{self.id}@{self.version}"
+        if self.path.suffix == ".toml" and self.path.parent != templates_dir():
+            return str(self.path)
+        return self.id
+
+    def bind(self, company_name: str, uscc: str, period: str) -> Template:
+        """The template with its derived columns' values for one export."""
+        values = {"period": period, "period_zh": _period_zh(period),
+                  "company.name": company_name, "company.uscc": uscc}
+        sheets = tuple(replace(s, columns=tuple(
+            replace(c, const=values[c.derive] if c.derive else c.fixed) for c in s.columns))
+            for s in self.sheets)
+        return replace(self, sheets=sheets)
+
+
+def _period_zh(period: str) -> str:
+    year, month = period.split("-")
+    return f"{year}年{int(month)}月"
 
 
 def templates_dir() -> Path:
@@ -75,19 +169,37 @@ def load_template(template_id: str = "REFLOW-1", path: Path | None = None) -> Te
     path = path or templates_dir() / f"{template_id}.toml"
     if not path.is_file():
         raise TemplateError(f"no template {template_id!r} ({path})")
-    text = path.read_text(encoding="utf-8")
+    return parse_template(path.read_text(encoding="utf-8"), path)
+
+
+def parse_template(text: str, path: Path | str, sample: bytes | None = None,
+                   stored: bool = False) -> Template:
+    """A template from its TOML ``text`` (``path`` names it in messages);
+    ``sample``: the workbook a "sample" layout fills, which must be the one
+    it was learned from."""
+    path = Path(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TemplateError(f"{path}: {exc}") from None
     try:
-        return _build(data, text, path)
+        template = _build(data, text, path)
     except TemplateError:
         raise
     except (TypeError, ValueError, AttributeError, KeyError) as exc:
         # A value of the wrong type (a table where a list belongs, text for a
         # number): found by fuzzing, refused like any other mistake.
         raise TemplateError(f"{path}: malformed template ({type(exc).__name__}: {exc})") from None
+    if template.layout == "sample":
+        if sample is None:
+            raise TemplateError(f"{path}: the template fills a sample workbook "
+                                f"({template.sample_name or 'sample'}), which is not there")
+        digest = hashlib.sha256(sample).hexdigest()
+        if template.sample_sha256 and digest != template.sample_sha256:
+            raise TemplateError(f"{path}: the sample workbook no longer matches the template "
+                                f"(its SHA-256 is {digest[:12]}…, the template was learned from "
+                                f"{template.sample_sha256[:12]}…)")
+    return replace(template, sample=sample, stored=stored)
 
 
 def _build(data: dict, text: str, path: Path) -> Template:
@@ -100,10 +212,13 @@ def _build(data: dict, text: str, path: Path) -> Template:
     for key in ("id", "version", "name", "file_name"):
         if key not in head:
             raise fail(f"[template] lacks {key!r}", "[template]")
+    layout = str(head.get("layout", "own"))
+    if layout not in LAYOUTS:
+        raise fail(f"unknown layout {layout!r} (known: {', '.join(LAYOUTS)})", "layout")
     sheets = []
     names: set[str] = set()
     for raw in data.get("sheet", []):
-        sheet = _sheet(raw, fail)
+        sheet = _sheet(raw, fail, layout)
         if sheet.name in names:
             raise fail(f"sheet {sheet.name!r} appears twice", f'name = "{sheet.name}"')
         names.add(sheet.name)
@@ -111,43 +226,133 @@ def _build(data: dict, text: str, path: Path) -> Template:
     if not sheets:
         raise fail("a template needs at least one [[sheet]]")
     return Template(str(head["id"]), int(head["version"]), str(head["name"]),
-                    str(head["file_name"]), tuple(sheets), path)
+                    str(head["file_name"]), tuple(sheets), path, layout=layout,
+                    sample_sha256=str(head.get("sample_sha256", "")),
+                    sample_name=str(head.get("sample_name", "")),
+                    magdesk_sheets=bool(head.get("magdesk_sheets", True)))
 
 
-def _sheet(raw: dict, fail) -> Sheet:
+def _sheet(raw: dict, fail, layout: str = "own") -> Sheet:
     name = raw.get("name")
     source = raw.get("source")
     if not name or source not in SOURCES:
         raise fail(f"sheet {name!r}: unknown source {source!r} (known: {', '.join(SOURCES)})",
                    f'source = "{source}"')
     fields = SOURCES[source]
-    columns, headers = [], set()
+    columns, headers, letters = [], set(), set()
     for col in raw.get("columns", []):
-        header, field, kind = col.get("header"), col.get("field"), col.get("kind")
-        where = f'header = "{header}"'
-        if header in headers:
-            raise fail(f"sheet {name!r}: header {header!r} appears twice", where)
-        headers.add(header)
-        if kind not in KINDS:
-            raise fail(f"sheet {name!r}, column {header!r}: unknown kind {kind!r}", where)
-        if field != "seq" and field not in fields:
-            raise fail(f"sheet {name!r}, column {header!r}: source {source!r} has no field "
-                       f"{field!r}", where)
-        enum = None
-        if kind == "enum":
-            enum = getattr(E, str(col.get("enum")), None)
-            if not (isinstance(enum, type) and issubclass(enum, E.LabelledEnum)):
-                raise fail(f"sheet {name!r}, column {header!r}: unknown enum {col.get('enum')!r}",
+        column = _column(col, name, source, fields, fail, layout)
+        where = f'header = "{column.header}"'
+        if column.header in headers and layout == "own":
+            raise fail(f"sheet {name!r}: header {column.header!r} appears twice", where)
+        headers.add(column.header)
+        if column.index is not None:
+            if column.index in letters:
+                raise fail(f"sheet {name!r}, column {column_letter(column.index)}: appears twice",
                            where)
-        columns.append(Column(header, field, kind, enum, col.get("width")))
-    if not columns:
+            letters.add(column.index)
+        columns.append(column)
+    if not any(c.mapped for c in columns):
         raise fail(f"sheet {name!r} has no columns", f'name = "{name}"')
     key = tuple(raw.get("key", ()))
     unknown = [k for k in key if k not in fields]
     if unknown or not key:
         raise fail(f"sheet {name!r}: key {list(key)} names no field of {source!r}",
                    f'name = "{name}"')
-    return Sheet(name, source, tuple(columns), key)
+    header_rows = tuple(int(r) for r in raw.get("header_rows", (1,)))
+    first_row = int(raw.get("first_row", header_rows[-1] + 1 if header_rows else 2))
+    if not header_rows or min(header_rows) < 1 or first_row <= max(header_rows):
+        raise fail(f"sheet {name!r}: the data (row {first_row}) must start below the header "
+                   f"(rows {list(header_rows)})", f'name = "{name}"')
+    if layout == "own" and (header_rows, first_row) != ((1,), 2):
+        raise fail(f"sheet {name!r}: a workbook of magdesk's own layout has its header in row 1",
+                   f'name = "{name}"')
+    return Sheet(name, source, tuple(columns), key, header_rows, first_row)
+
+
+def _column(col: dict, sheet: str, source: str, fields, fail, layout: str) -> Column:
+    header = str(col.get("header", ""))
+    field_name = str(col.get("field", ""))
+    derive, fixed = str(col.get("derive", "")), col.get("fixed")
+    kind = col.get("kind", "text" if (derive or fixed is not None or not field_name) else None)
+    where = f'header = "{header}"'
+    letter = col.get("column")
+    index = column_index(str(letter)) if letter is not None else None
+    name = f"sheet {sheet!r}, column {letter + ' ' if letter else ''}{header!r}"
+    if letter is not None and index is None:
+        raise fail(f"{name}: {letter!r} is not a column letter", where)
+    if layout == "sample" and index is None:
+        raise fail(f"{name}: a column of a sample layout needs its letter (column = \"B\")", where)
+    if kind not in KINDS:
+        raise fail(f"{name}: unknown kind {kind!r}", where)
+    if sum(map(bool, (field_name, derive, fixed is not None))) > 1:
+        raise fail(f"{name}: takes one of field, derive and fixed", where)
+    if field_name and field_name != "seq" and field_name not in fields:
+        raise fail(f"{name}: source {source!r} has no field {field_name!r}", where)
+    if field_name == "seq" and kind != "seq" or kind == "seq" and field_name != "seq":
+        raise fail(f"{name}: the row number is field \"seq\" of kind \"seq\"", where)
+    if derive and derive not in DERIVED:
+        raise fail(f"{name}: unknown derived value {derive!r} (known: {', '.join(DERIVED)})",
+                   where)
+    if (derive or fixed is not None) and kind != "text":
+        raise fail(f"{name}: a derived or fixed value is text (kind = \"text\")", where)
+    required = bool(col.get("required", False))
+    if required and not (field_name or derive or fixed is not None):
+        raise fail(f"{name}: the sample marks it required, and it is not mapped", where)
+    enum = None
+    if kind == "enum":
+        enum = getattr(E, str(col.get("enum")), None)
+        if not (isinstance(enum, type) and issubclass(enum, E.LabelledEnum)):
+            raise fail(f"{name}: unknown enum {col.get('enum')!r}", where)
+    unit = str(col.get("unit", ""))
+    if unit and unit not in UNITS.get(kind, {}):
+        known = ", ".join(UNITS.get(kind, {})) or "none"
+        raise fail(f"{name}: unit {unit!r} does not fit a {kind} column (units: {known})", where)
+    codes = col.get("codes") or {}
+    if not isinstance(codes, dict):
+        raise fail(f"{name}: codes must be a table (value = \"code\")", where)
+    codes = tuple((str(k), str(v)) for k, v in codes.items())
+    if codes:
+        members = (("true", "false") if kind == "bool"
+                   else tuple(enum.__members__) if enum is not None else ())
+        if not members:
+            raise fail(f"{name}: codes belong to an enum or yes/no column", where)
+        keys = [k for k, _v in codes]
+        stray = [k for k in keys if k not in members]
+        if stray:
+            raise fail(f"{name}: codes name unknown values {stray} (known: {list(members)})",
+                       where)
+        missing = [m for m in members if m not in keys]
+        if missing:
+            raise fail(f"{name}: no code for {', '.join(_label(enum, m) for m in missing)}", where)
+    return Column(header, field_name, kind, enum, col.get("width"), index, unit, codes, derive,
+                  None if fixed is None else str(fixed), required, str(col.get("format", "")))
+
+
+def _label(enum, member: str) -> str:
+    if enum is None:
+        return {"true": "是", "false": "否"}[member]
+    return enum.labels().get(member, (member, member))[0]
+
+
+def column_index(letters: str) -> int | None:
+    """The 0-based index of a column letter ("A" → 0, "AB" → 27), None if not one."""
+    letters = letters.strip().upper()
+    if not letters or not letters.isascii() or not letters.isalpha() or len(letters) > 3:
+        return None
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n - 1 if n <= 16384 else None
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def _line_of(text: str, needle: str) -> int:

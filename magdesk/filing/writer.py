@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 import xlsxwriter
 
 from .cells import display_width
-from .readback import XlsxReader, column_letter
+from .readback import XlsxReader
 from .sheetxml import FORMULA_START, SheetRows
-from .template import Sheet, Template
+from .template import Sheet, Template, column_letter
 
 INFO_SHEET = "申报信息"
 CHECK_SHEET = "校验"
@@ -95,30 +95,12 @@ class WorkbookWriter:
         headers = [c.header for c in sheet.columns]
         self._header_row(ws, headers)
         widths = _Widths(headers)
-        self.digest.update(f"{sheet.name}\n".encode())
-        render = SheetRows(sheet.columns, self.styles, self.quoted_styles).render
-        body = tempfile.TemporaryFile()
-        rendered: list[tuple[str, list[str], str]] = []
-        n = 0
-        for n, row in enumerate(rows, 1):
-            rendered.append(render(n + 1, n, row))
-            if n % 1000 == 0:
-                self._flush(rendered, body, widths)
-                if tick is not None:
-                    tick()
-        self._flush(rendered, body, widths)
+        render = SheetRows(sheet.columns, [self.styles[c.number_format] for c in sheet.columns],
+                           [self.quoted_styles[c.number_format] for c in sheet.columns]).render
+        body, n = stream_rows(render, rows, 2, self.digest, sheet.name, widths.see_rows, tick)
         self._finish_table(ws, sheet.columns, n, widths)
         self.written.counts[sheet.name] = n
         self.bodies[sheet.name] = (body, f"A1:{column_letter(len(headers) - 1)}{n + 1}")
-
-    def _flush(self, rendered: list, body, widths: _Widths) -> None:
-        """Rendered rows into the sheet's rows file, the checksum and the widths."""
-        if rendered:
-            xml, texts, lines = zip(*rendered, strict=True)
-            body.write("".join(xml).encode())
-            self.digest.update("".join(line + "\n" for line in lines).encode())
-            widths.see_rows(texts)
-            rendered.clear()
 
     def _header_row(self, ws, headers: list[str]) -> None:
         # Printed as a clerk expects: A4, landscape when wide, one page wide,
@@ -189,25 +171,68 @@ class WorkbookWriter:
 
     def _assemble(self) -> None:
         """The frame's members in order, each data sheet with its rows spliced in."""
-        with XlsxReader(self.frame) as frame:
-            members = {path: name for name, path in frame.paths.items()}
-            with zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED) as out:
-                for info in frame.zip.infolist():
-                    data = frame.zip.read(info)
-                    name = members.get(info.filename)
-                    if name not in self.bodies:
-                        out.writestr(info, data, zipfile.ZIP_DEFLATED)
-                        continue
-                    body, dimension = self.bodies[name]
-                    head, tail = data.decode().split("</sheetData>", 1)
-                    head = _DIMENSION.sub(f'<dimension ref="{dimension}"/>', head, count=1)
-                    member = zipfile.ZipInfo(info.filename, info.date_time)
-                    member.compress_type = zipfile.ZIP_DEFLATED
-                    with out.open(member, "w", force_zip64=True) as sink:
-                        sink.write(head.encode())
-                        body.seek(0)
-                        shutil.copyfileobj(body, sink, 1 << 20)
-                        sink.write(("</sheetData>" + tail).encode())
+        splice(self.frame, self.path, self.bodies)
 
 
-_DIMENSION = re.compile(r'<dimension ref="[^"]*"/>')
+def stream_rows(render, rows: Iterable[dict], first_row: int, digest, sheet_name: str,
+                see_texts: Callable[[list], None] | None = None,
+                tick: Callable[[], None] | None = None) -> tuple[object, int]:
+    """Render ``rows`` (from Excel row ``first_row``) into a temporary rows
+    file, a thousand at a time, adding their canonical lines to ``digest``
+    (under the sheet's name) and showing their texts to ``see_texts`` (the
+    column widths).  Returns (the rows file, the number of rows)."""
+    digest.update(f"{sheet_name}\n".encode())
+    body = tempfile.TemporaryFile()
+    rendered: list[tuple[str, list[str], str]] = []
+
+    def flush() -> None:
+        if rendered:
+            xml, texts, lines = zip(*rendered, strict=True)
+            body.write("".join(xml).encode())
+            digest.update("".join(line + "\n" for line in lines).encode())
+            if see_texts is not None:
+                see_texts(texts)
+            rendered.clear()
+
+    n = 0
+    for n, row in enumerate(rows, 1):
+        rendered.append(render(n + first_row - 1, n, row))
+        if n % 1000 == 0:
+            flush()
+            if tick is not None:
+                tick()
+    flush()
+    return body, n
+
+
+def splice(frame, path, bodies: dict[str, tuple[object, str]],
+           prepare: Callable[[str, str], str] | None = None) -> None:
+    """Write the workbook ``frame`` (bytes in a file-like) to ``path``, each
+    sheet named in ``bodies`` with its rows file spliced in before
+    ``</sheetData>`` and its dimension set; ``prepare(sheet, xml)`` may first
+    change a sheet's XML (take out placeholder rows)."""
+    with XlsxReader(frame) as book:
+        members = {path_: name for name, path_ in book.paths.items()}
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in book.zip.infolist():
+                data = book.zip.read(info)
+                name = members.get(info.filename)
+                if name not in bodies:
+                    out.writestr(info, data, zipfile.ZIP_DEFLATED)
+                    continue
+                body, dimension = bodies[name]
+                xml = data.decode()
+                if prepare is not None:
+                    xml = prepare(name, xml)
+                head, tail = xml.split("</sheetData>", 1)
+                head = _DIMENSION.sub(f'<dimension ref="{dimension}"/>', head, count=1)
+                member = zipfile.ZipInfo(info.filename, info.date_time)
+                member.compress_type = zipfile.ZIP_DEFLATED
+                with out.open(member, "w", force_zip64=True) as sink:
+                    sink.write(head.encode())
+                    body.seek(0)
+                    shutil.copyfileobj(body, sink, 1 << 20)
+                    sink.write(("</sheetData>" + tail).encode())
+
+
+_DIMENSION = re.compile(r'<dimension ref="[^"]*"\s*/>')

@@ -23,7 +23,8 @@ def test_any_text_survives_escaping(text):
 ROW = (Column("序号", "seq", "seq"), Column("名称", "name", "text"),
        Column("日期", "day", "date"), Column("重量(kg)", "qty_g", "mass"),
        Column("金额", "fen", "money"), Column("备注", "note", "text"))
-STYLES = {"0": 1, "@": 2, "yyyy-mm-dd": 3, "0.000": 4, "#,##0.00": 5}
+STYLES = [{"0": 1, "@": 2, "yyyy-mm-dd": 3, "0.000": 4, "#,##0.00": 5}[c.number_format]
+          for c in ROW]
 
 
 @given(TEXT, st.one_of(st.none(), TEXT), st.one_of(st.none(), st.integers(-10**12, 10**12)))

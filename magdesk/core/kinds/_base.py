@@ -107,6 +107,8 @@ class Scaled:
         sign = "-" if minor < 0 else ""
         whole_part, frac = divmod(abs(minor), self.scale)
         number = f"{whole_part:,}" if grouped else f"{whole_part}"
+        if not self.places:
+            return f"{sign}{number}"
         return f"{sign}{number}.{frac:0{self.places}d}"
 
     def to_decimal(self, minor: int) -> Decimal:
