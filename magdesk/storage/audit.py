@@ -123,15 +123,21 @@ def entry_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
 
 
+def _present(conn: sqlite3.Connection) -> list[str]:
+    """The audited tables the file has (a migration midway has those of its step)."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return [t for t in AUDITED if t in tables]
+
+
 def row_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in AUDITED}
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in _present(conn)}
 
 
 def last_ids(conn: sqlite3.Connection) -> dict[str, int]:
     """The largest id of every table with numbered records (a bulk operation's
     new records are those above it)."""
     return {t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0]
-            for t, (rid, _key, _cols) in AUDITED.items() if rid == "{r}.id"}
+            for t in _present(conn) if AUDITED[t][0] == "{r}.id"}
 
 
 def bulk_summary(note: str, counts: tuple[dict, dict], after: tuple[dict, dict]) -> dict:

@@ -308,6 +308,8 @@ def _audit_triggers(table: str) -> list[str]:
     ]
 
 
+_V3_AUDITED = tuple(AUDITED)  # the tables of v3 (later steps add theirs to AUDITED)
+
 _V3 = [
     """CREATE TABLE audit_log (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -339,7 +341,7 @@ _V3 = [
         seq INTEGER NOT NULL,
         hash TEXT NOT NULL)""",
     f"INSERT INTO audit_head VALUES (1, 0, '{'0' * 64}')",
-    *(trigger for table in AUDITED for trigger in _audit_triggers(table)),
+    *(trigger for table in _V3_AUDITED for trigger in _audit_triggers(table)),
 ]
 
 # Validation sums and screens every sale (storage/sales.py): with the columns
@@ -372,5 +374,39 @@ _V5 = [
 
 IDENTITY_VERSION = 5  # the step that gives a file its identity (db._migrate may choose it)
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5]
+# --- v6: filing templates kept in the file ---------------------------------------------
+#
+# A template learned from an authority's sample workbook travels with the
+# company's file: its TOML text and the sample's bytes, by name and version
+# (saving a name again adds a version; the old ones stay, since an export
+# records the name and version it used), and the sample's SHA-256.  The
+# company's default template is a setting of the file (``file_setting``,
+# key ``filing_template``); none means the built-in REFLOW-1.  Both tables
+# are audited; a template's entry holds the sample's hash, not its bytes.
+AUDITED.update({
+    "filing_template": ("{r}.id", "{r}.name || ' v' || {r}.version",
+                        ("id", "name", "version", "body", "sample_name", "sample_sha256",
+                         "saved_at")),
+    "file_setting": ("{r}.key", "{r}.key", ("key", "value")),
+})
+
+_V6 = [
+    """CREATE TABLE filing_template (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        sample BLOB,
+        sample_name TEXT NOT NULL DEFAULT '',
+        sample_sha256 TEXT NOT NULL DEFAULT '',
+        saved_at TEXT NOT NULL,
+        UNIQUE (name, version))""",
+    """CREATE TABLE file_setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL) WITHOUT ROWID""",
+    *(trigger for table in ("filing_template", "file_setting")
+      for trigger in _audit_triggers(table)),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
 LATEST = len(MIGRATIONS)

@@ -416,6 +416,8 @@ _NOTES = (
     (re.compile(r"before restoring (.+)\Z"), "file.note_restoring", ("name",)),
     (re.compile(r"before migration from schema v(\d+)\Z"), "file.note_migration", ("version",)),
     (re.compile(r"before repairing the schema\Z"), "file.note_repair", ()),
+    (re.compile(r"before saving template (.+)\Z"), "file.note_template_save", ("name",)),
+    (re.compile(r"before deleting template (.+)\Z"), "file.note_template_delete", ("name",)),
     (re.compile(r"on (?:exit|closing)\Z"), "file.note_exit", ()),
     (re.compile(r"manual\Z"), "file.note_manual", ()),
     (re.compile(r"backup\Z"), "file.note_backup", ()),

@@ -24,11 +24,13 @@ from .periods import PERIODS
 from .records import RECORDS
 from .reports import REPORTS
 from .schema import SCHEMA
+from .template_store import TEMPLATE_STORE
 
 AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "findings": FINDINGS, "importing": IMPORTING, "files": FILES, "periods": PERIODS,
     "audit": AUDIT, "edits": EDITS, "failures": FAILURES, "records": RECORDS,
     "reports": REPORTS, "schema": SCHEMA, "cli": CLI, "derive": DERIVE,
+    "template_store": TEMPLATE_STORE,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

@@ -5,8 +5,9 @@ CLI need (validation, the months, summaries) are here too.
 
 One module per family: ``records`` (save, delete, undo, redo, accept a
 warning), ``periods`` (export, file, amend, the months' states),
-``importing``, ``company``, ``safety`` (restore points, backups, restoring,
-the audit trail), ``files`` (check, repair), ``demo``, ``validation`` (read
+``importing``, ``company``, ``templates`` (the filing templates, built in
+and kept in the file), ``safety`` (restore points, backups, restoring, the
+audit trail), ``files`` (check, repair), ``demo``, ``validation`` (read
 models).  Their functions are reachable from here by name, each module
 imported when first used: the window starts without most of them."""
 
@@ -22,6 +23,8 @@ _WHERE = {
     "importing": ("import_file", "import_changes", "import_preview", "preview_rows", "write_import_report",
                   "write_import_template"),
     "company": ("check_company", "save_company", "create_database"),
+    "templates": ("list_templates", "template_text", "stored_template", "save_template",
+                  "set_default_template", "delete_template", "default_template"),
     "safety": ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
                "foreign_snapshots", "history_lines", "list_snapshots", "record_history", "restore_file",
                "restore_snapshot", "take_snapshot", "verify_audit", "point_note"),

@@ -32,6 +32,7 @@ class Changes:
     findings: bool = False  # the findings may have changed: count them again
     periods: bool = False  # a month's filing state (filed, amended, exported)
     company: bool = False  # the own company's profile (the window's heading)
+    templates: bool = False  # the file's filing templates or its default template
     everything: bool = False  # the whole file may differ (a restore, an import)
     refused: tuple[Finding, ...] = ()  # why nothing was written
     failure: Exception | None = None  # a storage failure (read-only, disk full)
@@ -46,7 +47,7 @@ class Changes:
     def changed(self) -> bool:
         """Anything at all to redraw."""
         return self.ok and (self.everything or self.findings or self.periods or self.company
-                            or bool(self.entities))
+                            or self.templates or bool(self.entities))
 
     def touches(self, entity: str) -> bool:
         """Whether a view listing ``entity`` should redraw."""
@@ -74,6 +75,7 @@ class Changes:
                        findings=self.findings or other.findings,
                        periods=self.periods or other.periods,
                        company=self.company or other.company,
+                       templates=self.templates or other.templates,
                        everything=self.everything or other.everything,
                        refused=self.refused + other.refused,
                        failure=self.failure or other.failure, edit=self.edit or other.edit)
@@ -98,7 +100,8 @@ class Changes:
     @classmethod
     def all(cls, **kw) -> Changes:
         """Everything may have changed (a restore, an import, a new file)."""
-        return cls(everything=True, findings=True, periods=True, company=True, **kw)
+        return cls(everything=True, findings=True, periods=True, company=True, templates=True,
+                   **kw)
 
 
 def record_months(record, batch=None) -> list[str]:

@@ -17,6 +17,8 @@ from magdesk.storage.snapshots import _NOTES
     ("before restoring a.sqlite", "还原 a.sqlite 之前"),
     ("before migration from schema v4", "数据结构从 v4 升级之前"),
     ("before repairing the schema", "修复数据结构之前"),
+    ("before saving template SJ-2026", "保存申报模板“SJ-2026”之前"),
+    ("before deleting template SJ-2026", "删除申报模板“SJ-2026”之前"),
     ("on exit", "关闭文件时"),
     ("manual", "手动备份"),
 ])
@@ -26,7 +28,7 @@ def test_known_notes_read_in_chinese(note, zh):
 
 
 def test_every_known_note_has_a_pattern_tested():
-    assert len(_NOTES) == 11
+    assert len(_NOTES) == 13
 
 
 def test_a_typed_note_stays_as_typed():
