@@ -19,9 +19,9 @@ from ..storage.filing_store import FilingStore
 from ..storage.repository import Repository
 from .data import differences
 from .readback import ReadBackError, XlsxReader, compare_sheet, info_items, sheet_digest
-from .sources import source_rows
 from .resolve import default_template, resolve_template
 from .sample_writer import SampleWriter
+from .sources import source_rows
 from .template import Template, file_name
 from .writer import AMEND_SHEET, ANCHOR_ROW, CHECK_SHEET, INFO_SHEET, WorkbookWriter
 

@@ -30,10 +30,16 @@ def resolve_template(db: Database, ref: str) -> Template:
 
 
 def default_template(db: Database) -> str:
-    """The company's default template (REFLOW-1 when none is chosen)."""
+    """The name of the company's default template: its choice, else the
+    built-in REFLOW-1 (also when the chosen one is gone)."""
     from ..storage.template_store import TemplateStore
+    from .template import available_templates
 
-    return TemplateStore(db).default() or BUILTIN
+    store = TemplateStore(db)
+    chosen = store.default()
+    if chosen and (chosen in available_templates() or store.get(chosen) is not None):
+        return chosen
+    return BUILTIN
 
 
 def template_file(path: Path) -> Template:

@@ -68,7 +68,7 @@ class SampleWriter:
         ws = self.book[sheet.name]
         first = sheet.first_row
         looks = {}
-        for column, at in zip(sheet.columns, sheet.indexes, strict=True):
+        for at in sheet.indexes:
             cell = ws._cells.get((first, at + 1))
             looks[at] = copy.copy(cell._style) if cell is not None and cell.has_style else None
         for merged in list(ws.merged_cells.ranges):

@@ -13,10 +13,10 @@ and codes (filing/sample_writer.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import tomllib
-import dataclasses
 from dataclasses import dataclass, replace
 from pathlib import Path
 

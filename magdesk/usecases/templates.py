@@ -65,11 +65,9 @@ def _builtin_version(path: str) -> int:
 def default_template(db: Database) -> str:
     """The name of the template an export uses by default: the company's
     choice, else the built-in REFLOW-1 (also when the choice is gone)."""
-    store = TemplateStore(db)
-    chosen = store.default()
-    if chosen and (chosen in _builtins() or store.get(chosen) is not None):
-        return chosen
-    return BUILTIN_DEFAULT
+    from ..filing.resolve import default_template as chosen
+
+    return chosen(db)
 
 
 def list_templates(db: Database) -> list[TemplateEntry]:
@@ -117,9 +115,11 @@ def stored_template(db: Database, name: str, version: int | None = None):
 def _checked(body: str, sample: bytes | None) -> dict:
     """The template's TOML as data, or TemplateRefused naming what is wrong.
 
-    The one place a template is checked before it is kept: for now that its
-    text is TOML with a [template] table; the template model extends this
-    (known fields, required columns mapped, the sample still matching)."""
+    The one place a template is checked before it is kept: its text is TOML
+    with a [template] table, and the whole template holds (filing.template:
+    known sources, fields, kinds, units and derived values, every required
+    column mapped, every value with its code, the sample the one it was
+    learned from)."""
     try:
         data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
@@ -128,6 +128,13 @@ def _checked(body: str, sample: bytes | None) -> dict:
                                      line=line, error=str(exc).split(" (at ")[0])) from None
     if not isinstance(data.get("template"), dict):
         raise TemplateRefused(Reason("template_store.no_head", name=_head_id(body)))
+    from ..filing.template import TemplateError, parse_template
+
+    try:
+        parse_template(body, _head_id(body), sample)
+    except TemplateError as exc:
+        raise TemplateRefused(Reason("template_store.invalid", name=_head_id(body),
+                                     error=str(exc))) from None
     return data
 
 

@@ -18,9 +18,11 @@ from tests.core import world as W
 from tests.usecases.state import audit_head, content
 
 NAME = "省局流向表"
-BODY = f'# learned from 样表.xlsx\n[template]\nid = "{NAME}"\nversion = 1\nname = "流向表"\n'
-SAMPLE = b"PK\x03\x04sample workbook" * 300
 REFLOW = resource_path("templates", "REFLOW-1.toml")
+# A whole template (the built-in one under another name): saving checks it whole.
+BODY = "# learned from 样表.xlsx\n" + REFLOW.read_text(encoding="utf-8").replace(
+    'id = "REFLOW-1"', f'id = "{NAME}"')
+SAMPLE = b"PK\x03\x04sample workbook" * 300
 
 
 @pytest.fixture
