@@ -20,6 +20,7 @@ from .failures import FAILURES
 from .files import FILES
 from .findings import FINDINGS
 from .importing import IMPORTING
+from .learn import LEARN
 from .periods import PERIODS
 from .records import RECORDS
 from .reports import REPORTS
@@ -31,6 +32,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "audit": AUDIT, "edits": EDITS, "failures": FAILURES, "records": RECORDS,
     "reports": REPORTS, "schema": SCHEMA, "cli": CLI, "derive": DERIVE,
     "template_store": TEMPLATE_STORE,
+    "learn": LEARN,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

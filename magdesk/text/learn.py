@@ -1,0 +1,18 @@
+"""What learning a sample workbook says (``learn.*``): why a sample cannot
+serve as a template (magdesk/filing/learn.py)."""
+
+from __future__ import annotations
+
+LEARN: dict[str, tuple[str, str]] = {
+    "learn.not_xlsx": (
+        "“{file}”不是Excel工作簿（.xlsx），不能作为样表",
+        "'{file}' is not an Excel workbook (.xlsx) and cannot serve as a sample",
+    ),
+    "learn.unreadable": ("无法读取样表“{file}”：{reason}", "Cannot read the sample '{file}': {reason}"),
+    "learn.limit": ("样表“{file}”不能使用：{reason}", "The sample '{file}' cannot be used: {reason}"),
+    "learn.no_table": (
+        "样表“{file}”中找不到表格：工作表{sheets}的前{rows}行中没有表头行（一行中至少三个简短的列名）",
+        "No table found in the sample '{file}': sheet {sheets} has no header row in its first "
+        "{rows} rows (a row of at least three short column names)",
+    ),
+}
