@@ -22,7 +22,7 @@ from .readback import ReadBackError, XlsxReader, compare_sheet, info_items, shee
 from .resolve import default_template, resolve_template
 from .sample_writer import SampleWriter
 from .sources import source_rows
-from .template import Template, file_name
+from .template import Template, UncodedValue, column_letter, file_name
 from .writer import AMEND_SHEET, ANCHOR_ROW, CHECK_SHEET, INFO_SHEET, WorkbookWriter
 
 # Which finding codes each line of the 校验 sheet stands for.
@@ -114,6 +114,12 @@ def export_period(db: Database, period: str, out_dir: Path, *, findings: list[Fi
             if not draft and state["state"] == "OPEN":
                 store.set_period(period, state="EXPORTED", template=template.ref)
             place()  # the last step before the COMMIT
+    except UncodedValue as exc:
+        from ..storage.reasons import Reason
+
+        raise ExportError(Reason("export_uncoded", period=period, sheet=exc.sheet, row=exc.row,
+                                 column=column_letter(_index_of(template, exc)),
+                                 header=exc.column.header, value=exc.label)) from None
     except OSError as exc:  # a full disk, a folder gone: said of the workbook, not its temp
         from ..storage.failures import path_problem
 
@@ -245,6 +251,14 @@ def _check_counts(template: Template, store: FilingStore, period: str,
         en = "; ".join(f"sheet '{name}' holds {got} rows, the database {want}"
                        for name, got, want in short)
         raise ExportError(Reason("export_counts", period=period, zh=zh, en=en))
+
+
+def _index_of(template: Template, exc: UncodedValue) -> int:
+    for sheet in template.sheets:
+        for position, column in enumerate(sheet.columns):
+            if column is exc.column:
+                return sheet.column_index(position)
+    return 0
 
 
 def export_template(db: Database, state: dict, template_id: str | None = None) -> Template:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from .cells import EXCEL_EPOCH, cell_value, scaled
-from .template import Column, column_letter
+from .template import Column, UncodedValue, column_letter
 
 _SPECIAL = re.compile(r"[&<>_\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _LITERAL_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
@@ -72,6 +72,17 @@ def text_of(column: Column) -> Callable[[object, int], str]:
     # enum and bool: the labels (or the template's codes) of the known values
     # looked up, any other value as cell_value has it
     known = (True, False) if kind == "bool" else tuple(column.enum.__members__)
+    if column.codes:
+        codes = column.code_map
+
+        def coded(raw, _seq):
+            if raw is None or raw == "":
+                return ""
+            if raw not in codes:
+                raise UncodedValue(column, raw)
+            return codes[raw]
+
+        return coded
     labels = {value: cell_value(column, value, 0) for value in known}
     return lambda raw, seq: labels.get(raw) or ("" if raw is None or raw == "" else
                                                 cell_value(column, raw, seq))

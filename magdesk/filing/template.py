@@ -322,17 +322,26 @@ def _column(col: dict, sheet: str, source: str, fields, fail, layout: str) -> Co
         if stray:
             raise fail(f"{name}: codes name unknown values {stray} (known: {list(members)})",
                        where)
-        missing = [m for m in members if m not in keys]
-        if missing:
-            raise fail(f"{name}: no code for {', '.join(_label(enum, m) for m in missing)}", where)
+        # A value the authority's list has no code for is refused when a
+        # month holds it (UncodedValue), not here: the list may simply lack
+        # values this company never has.
     return Column(header, field_name, kind, enum, col.get("width"), index, unit, codes, derive,
                   None if fixed is None else str(fixed), required, str(col.get("format", "")))
 
 
-def _label(enum, member: str) -> str:
-    if enum is None:
-        return {"true": "是", "false": "否"}[member]
-    return enum.labels().get(member, (member, member))[0]
+class UncodedValue(ValueError):
+    """A row holds a value its column's code list has no code for."""
+
+    def __init__(self, column: Column, value):
+        super().__init__(f"column {column.header!r}: no code for {value!r}")
+        self.column, self.value = column, value
+
+    @property
+    def label(self) -> str:
+        if self.column.kind == "bool":
+            return "是" if self.value else "否"
+        labels = self.column.enum.labels() if self.column.enum else {}
+        return labels.get(self.value, (str(self.value),))[0]
 
 
 def column_index(letters: str) -> int | None:

@@ -23,7 +23,7 @@ import xlsxwriter
 from .cells import display_width
 from .readback import XlsxReader
 from .sheetxml import FORMULA_START, SheetRows
-from .template import Sheet, Template, column_letter
+from .template import Sheet, Template, UncodedValue, column_letter
 
 INFO_SHEET = "申报信息"
 CHECK_SHEET = "校验"
@@ -195,12 +195,17 @@ def stream_rows(render, rows: Iterable[dict], first_row: int, digest, sheet_name
             rendered.clear()
 
     n = 0
-    for n, row in enumerate(rows, 1):
-        rendered.append(render(n + first_row - 1, n, row))
-        if n % 1000 == 0:
-            flush()
-            if tick is not None:
-                tick()
+    try:
+        for n, row in enumerate(rows, 1):
+            rendered.append(render(n + first_row - 1, n, row))
+            if n % 1000 == 0:
+                flush()
+                if tick is not None:
+                    tick()
+    except UncodedValue as exc:  # said with the sheet and row by the export
+        exc.sheet, exc.row = sheet_name, n + first_row - 1
+        body.close()
+        raise
     flush()
     return body, n
 

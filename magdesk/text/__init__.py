@@ -25,6 +25,7 @@ from .periods import PERIODS
 from .records import RECORDS
 from .reports import REPORTS
 from .schema import SCHEMA
+from .template_draft import TEMPLATE_DRAFT
 from .template_store import TEMPLATE_STORE
 
 AREAS: dict[str, dict[str, tuple[str, str]]] = {
@@ -33,6 +34,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "reports": REPORTS, "schema": SCHEMA, "cli": CLI, "derive": DERIVE,
     "template_store": TEMPLATE_STORE,
     "learn": LEARN,
+    "template_draft": TEMPLATE_DRAFT,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

@@ -168,6 +168,10 @@ FILES: dict[str, tuple[str, str]] = {
         "{path} 已存在；请先移走它，或选择替换",
         "{path} already exists; move it away or export with replace",
     ),
+    "file.export_uncoded": (
+        "未导出 {period}：工作表“{sheet}”第 {row} 行 {column} 列“{header}”的值“{value}”在模板的下拉列表中没有代码；请在申报模板中为它选一个代码",
+        "{period} not exported: sheet '{sheet}', row {row}, column {column} '{header}': the template's drop-down list has no code for '{value}'; choose one in the filing template",
+    ),
     "file.export_counts": (
         "未导出 {period}：工作簿与数据库的行数不符（{zh}），已删除写出的文件。请先运行 magdesk-cli check 检查该文件",
         "{period} was not exported: the workbook's row counts differ from the database's ({en}); the written file was removed. Check the file first with magdesk-cli check",

@@ -198,7 +198,6 @@ def test_a_sample_that_no_longer_matches_is_refused(tmp_path):
 
 @pytest.mark.parametrize(("change", "said"), [
     ('field = "customer_name"', 'field = "customer_nam"'),
-    ('FOREIGN = "3-境外企业", ', ""),
     ('derive = "period_zh"', 'derive = "weather"'),
     ('unit = "t"', 'unit = "lb"'),
     ('{ column = "C", header = "客户名称*", field = "customer_name", kind = "text", required = true }',
@@ -212,3 +211,21 @@ def test_a_broken_template_is_refused_naming_sheet_and_column(tmp_path, change, 
         parse_template(toml.replace("%s", ""), "t.toml", sample)
     message = str(caught.value)
     assert "产品流向" in message and "column" in message
+
+
+def test_a_value_without_its_code_refuses_the_export_naming_the_cell(demo_copy, tmp_path,
+                                                                   capsys):
+    """The authority's list may lack a value the company never has; a month
+    that has it is not exported, and the message names sheet, row, column."""
+    template = write_template(tmp_path, TOML.replace(', OTHER_ORG = "4-其他组织"', ""))
+    conn = sqlite3.connect(demo_copy)
+    conn.execute("UPDATE counterparty SET cp_type = 'OTHER_ORG' WHERE id = (SELECT customer_id "
+                 "FROM sale_out WHERE date LIKE ? ORDER BY date, doc_no LIMIT 1)", (f"{PERIOD}%",))
+    conn.commit()
+    conn.close()
+    out = tmp_path / "out"
+    assert main(["export", "--db", str(demo_copy), "--period", PERIOD,
+                 "--out", str(out), "--template", str(template)]) == 1
+    said = capsys.readouterr().err
+    assert "产品流向" in said and "5" in said and "D" in said and "其他组织" in said, said
+    assert not list(out.glob("*.xlsx"))

@@ -1,0 +1,35 @@
+"""A template drafted from a sample (``filing.draft``): what is still
+unmapped or ambiguous, and the CLI's lines about learning and checking."""
+
+from __future__ import annotations
+
+TEMPLATE_DRAFT: dict[str, tuple[str, str]] = {
+    "template.required_unmapped": (
+        "工作表“{sheet}”第 {column} 列“{header}”：样表标为必填，尚未对应任何字段",
+        "Sheet '{sheet}', column {column} '{header}': the sample marks it required and it is not mapped",
+    ),
+    "template.twice": (
+        "工作表“{sheet}”第 {column} 列“{header}”：与第 {other} 列对应同一字段",
+        "Sheet '{sheet}', column {column} '{header}': mapped to the same field as column {other}",
+    ),
+    "template.no_code": (
+        "工作表“{sheet}”第 {column} 列“{header}”：下拉列表中没有对应“{values}”的代码",
+        "Sheet '{sheet}', column {column} '{header}': no code in the drop-down list for {values}",
+    ),
+    "template.guess": (
+        "工作表“{sheet}”第 {column} 列“{header}”：推测对应“{target}”，请确认",
+        "Sheet '{sheet}', column {column} '{header}': guessed as '{target}', please confirm",
+    ),
+    "cli.template_learned": (
+        "已从样表“{sample}”学习申报模板“{name}”，写入 {out}：{sheets} 个数据表，{mapped}/{columns} 列已对应",
+        "Learned template '{name}' from sample '{sample}' into {out}: {sheets} data sheet(s), {mapped} of {columns} columns mapped",
+    ),
+    "cli.template_problems": (
+        "尚需处理 {count} 项（修改 TOML 中的 field 后用 template check 检查）：",
+        "{count} thing(s) to settle (set the field in the TOML, then run template check):",
+    ),
+    "cli.template_ok": (
+        "申报模板“{name}”第{version}版可用：{sheets}",
+        "Filing template '{name}' v{version} holds: {sheets}",
+    ),
+}
