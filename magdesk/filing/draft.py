@@ -15,8 +15,16 @@ from ..core import enums as E
 from .cells import cell_value
 from .learn import ColumnSuggestion, SampleColumn, SampleLayout, SheetSuggestion
 from .sources import SOURCES
-from .template import (DEFAULT_UNIT, DERIVED, UNITS, Column, Sheet, Template, column_letter,
-                       load_template)
+from .template import (
+    DEFAULT_UNIT,
+    DERIVED,
+    UNITS,
+    Column,
+    Sheet,
+    Template,
+    column_letter,
+    load_template,
+)
 
 # Fields the built-in template does not show, with their kind.
 _EXTRA_KINDS: dict[tuple[str, str], tuple[str, type[E.LabelledEnum] | None]] = {
@@ -92,6 +100,7 @@ def column_for(sample: SampleColumn, source: str, choice: Choice) -> Column:
         return Column(field="", kind="text", derive=target[1:], **base)
     kind, enum = field_kind(source, target)
     unit = choice.unit if choice.unit in UNITS.get(kind, {}) else ""
+    unit = "" if unit == DEFAULT_UNIT.get(kind) else unit
     codes: tuple[tuple[str, str], ...] = ()
     if choice.codes and kind in ("enum", "bool"):
         codes = tuple((str(k), str(v)) for k, v in choice.codes.items() if v)

@@ -192,3 +192,87 @@ def delete_template(db: Database, name: str) -> Changes:
     except StorageError as exc:
         return Changes(failure=exc)
     return Changes(templates=True)
+
+
+# --- learning a template from an authority's sample workbook -------------------------------
+
+@dataclass(frozen=True)
+class Learned:
+    """A sample workbook learned: its layout, the suggestions, the sample's
+    bytes; ``draft()`` lays the clerk's choices over the suggestions."""
+
+    layout: object  # filing.learn.SampleLayout
+    suggestions: tuple  # filing.learn.SheetSuggestion per data sheet
+    sample: bytes
+
+    def draft(self, name: str, choices=None, sources=None, version: int = 1,
+              magdesk_sheets: bool = True):
+        """The template (filing.template.Template) with the clerk's ``choices``
+        (sheet → letter → filing.draft.Choice) and ``sources`` (sheet → source)."""
+        from dataclasses import replace
+
+        from ..filing.draft import draft
+
+        template = draft(self.layout, self.suggestions, name, choices, sources, version,
+                         magdesk_sheets)
+        return replace(template, sample=self.sample)
+
+    def problems(self, template, choices=None) -> list:
+        """What is unmapped or ambiguous (filing.draft.Problem, blocking first)."""
+        from ..filing.draft import problems
+
+        return problems(template, self.suggestions, choices)
+
+
+def learn_template(sample_path) -> Learned:
+    """Learn the authority's sample workbook at ``sample_path`` (filing.learn):
+    its data sheets, header rows, required columns, units, formats and
+    drop-down lists, and a suggested field for every column.  Raises
+    ``filing.learn.SampleError`` (said in the clerk's language) when it
+    cannot be learned."""
+    from pathlib import Path
+
+    from ..filing.learn import learn_sample, suggest
+
+    layout = learn_sample(sample_path)
+    return Learned(layout, suggest(layout), Path(sample_path).read_bytes())
+
+
+def template_toml(template, comment: str = "") -> str:
+    """A template as the TOML it is kept as."""
+    from ..filing.draft import to_toml
+
+    return to_toml(template, comment)
+
+
+def save_learned(db: Database, template, make_default: bool = False) -> Changes:
+    """Keep a template drafted from a sample (with its sample) in the file, as
+    the next version of its name."""
+    from dataclasses import replace
+
+    version = max((i.version for i in TemplateStore(db).versions(template.id)), default=0) + 1
+    template = replace(template, version=version)
+    return save_template(db, template.id, template_toml(template), template.sample,
+                         template.sample_name, make_default)
+
+
+def check_template(db: Database, ref: str):
+    """The template ``ref`` names (in the file, built in, or a TOML file),
+    checked whole; raises filing.template.TemplateError naming the sheet,
+    column and reason."""
+    from ..filing.resolve import resolve_template
+
+    return resolve_template(db, ref)
+
+
+def preview_template(db: Database, template, period: str, limit: int = 20) -> list:
+    """The first ``limit`` rows of each of the template's sheets for
+    ``period``, as the cells would read (filing.draft.Preview)."""
+    from ..filing.draft import preview
+    from ..storage.filing_store import FilingStore
+    from ..storage.repository import Repository
+
+    company = Repository(db).company()
+    bound = template.bind(company.name if company else "", company.uscc if company else "",
+                          period)
+    return preview(FilingStore(db), bound, period, limit)
