@@ -141,7 +141,35 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     tpl.add_argument("kind", choices=tuple(KINDS))
     tpl.add_argument("file", type=Path)
     _safety_parsers(sub)
+    _template_parsers(sub)
     return parser
+
+
+def _template_parsers(sub) -> None:
+    tpl = sub.add_parser("template", help="filing templates: the built-in ones and those kept "
+                         "in the file (list, show, save, default, delete)")
+    actions = tpl.add_subparsers(dest="template_action", required=True)
+    lst = actions.add_parser("list", help="the templates, the default marked *")
+    lst.add_argument("db", type=Path)
+    lst.add_argument("--json", action="store_true")
+    show = actions.add_parser("show", help="print a template's TOML")
+    show.add_argument("db", type=Path)
+    show.add_argument("name")
+    show.add_argument("--version", type=int, help="a version kept in the file (default: latest)")
+    save = actions.add_parser("save", help="keep a template (TOML) in the file, as its "
+                              "[template] id; saving it again adds a version")
+    save.add_argument("db", type=Path)
+    save.add_argument("toml", type=Path)
+    save.add_argument("--sample", type=Path, help="the sample workbook it was learned from")
+    save.add_argument("--default", action="store_true", help="make it the default as well")
+    default = actions.add_parser("default", help="choose the template export uses by default")
+    default.add_argument("db", type=Path)
+    default.add_argument("name", nargs="?")
+    default.add_argument("--builtin", action="store_true",
+                         help="back to the built-in template (REFLOW-1)")
+    delete = actions.add_parser("delete", help="delete a template (every version) from the file")
+    delete.add_argument("db", type=Path)
+    delete.add_argument("name")
 
 
 def _safety_parsers(sub) -> None:
@@ -636,11 +664,81 @@ def _value(value) -> str:
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else str(value)
 
 
+def _template(args, lang, settings) -> int:
+    """``template list|show|save|default|delete``; a refusal is one line on
+    stderr and exit 1 (a template that is not there: from main)."""
+    action = args.template_action
+    if action == "default" and bool(args.name) == args.builtin:
+        print(f"magdesk-cli: {_t('template_default_needs', lang)}", file=sys.stderr)
+        return 2
+    if action == "save":
+        try:
+            body = args.toml.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            print(f"magdesk-cli: {_t('template_unreadable', lang, path=args.toml, error=exc)}",
+                  file=sys.stderr)
+            return 1
+        sample = args.sample.read_bytes() if args.sample else None
+    with _open(args) as db:
+        if action == "list":
+            return _print_templates(usecases.list_templates(db), args, lang)
+        if action == "show":
+            body = usecases.template_text(db, args.name, args.version)
+            sys.stdout.write(body if body.endswith("\n") else body + "\n")
+            return 0
+        if action == "save":
+            changes = usecases.save_template(db, None, body, sample,
+                                             args.sample.name if args.sample else "",
+                                             make_default=args.default)
+        elif action == "default":
+            changes = usecases.set_default_template(db, None if args.builtin else args.name)
+        else:
+            versions = [t.versions for t in usecases.list_templates(db)
+                        if t.name == args.name and not t.builtin]
+            changes = usecases.delete_template(db, args.name)
+        if not changes.ok:
+            print(f"magdesk-cli: {changes.why(lang)}", file=sys.stderr)
+            return 1
+        if action == "save":
+            name = _saved_name(body)
+            kept = next(t for t in usecases.list_templates(db)
+                        if t.name == name and not t.builtin)
+            print(_t("template_saved", lang, name=kept.name, version=kept.version,
+                     default=_t("template_saved_default", lang) if args.default else ""))
+        elif action == "default":
+            print(_t("template_now_default", lang, name=usecases.default_template(db)))
+        else:
+            print(_t("template_deleted", lang, name=args.name, versions=versions[0]))
+    return 0
+
+
+def _saved_name(body: str) -> str:
+    import tomllib
+
+    return str(tomllib.loads(body)["template"]["id"])
+
+
+def _print_templates(entries, args, lang: str) -> int:
+    if args.json:
+        json.dump([t.as_dict() for t in entries], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for t in entries:
+        sample = f"{t.sample_name or '-'} {t.sample_sha256[:12]}" if t.sample_sha256 else "-"
+        print(_t("template_line", lang, mark="*" if t.is_default else " ", name=t.name,
+                 version=t.version, versions=t.versions,
+                 kind=_t("template_builtin" if t.builtin else "template_in_file", lang),
+                 saved=t.saved_at or "-", sample=sample))
+    print(_t("template_default", lang))
+    return 0
+
+
 _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _repair,
              "accept": _accept,
              "import": _import, "import-template": _import_template,
              "export": _export, "period": _period_cmd, "summary": _summary,
-             "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit}
+             "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
+             "template": _template}
 
 if __name__ == "__main__":
     sys.exit(main())

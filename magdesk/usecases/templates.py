@@ -123,7 +123,10 @@ def _checked(body: str, sample: bytes | None) -> dict:
     try:
         data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None) or "?"
+        import re
+
+        at = re.search(r"\(at line (\d+)", str(exc))  # (3.14 has exc.lineno as well)
+        line = getattr(exc, "lineno", None) or (at.group(1) if at else "?")
         raise TemplateRefused(Reason("template_store.not_toml", name=_head_id(body),
                                      line=line, error=str(exc).split(" (at ")[0])) from None
     if not isinstance(data.get("template"), dict):
@@ -146,18 +149,20 @@ def _head_id(body: str) -> str:
     return found.group(1) if found else "?"
 
 
-def save_template(db: Database, name: str, body: str, sample: bytes | None = None,
+def save_template(db: Database, name: str | None, body: str, sample: bytes | None = None,
                   sample_name: str = "", make_default: bool = False) -> Changes:
     """Keep ``body`` (and the ``sample`` workbook it was learned from) in the
-    file as the next version of ``name``, the TOML's [template] id; with
-    ``make_default`` the company's default too.  One transaction, after a
-    restore point."""
+    file as the next version of ``name``, which must be the TOML's [template]
+    id (None: that id, as the CLI saves a file); with ``make_default`` the
+    company's default too.  One transaction, after a restore point."""
     try:
+        data = _checked(body, sample)
+        found = data["template"].get("id")
+        if name is None:
+            name = found if isinstance(found, str) else ""
         checked_name(name)
         if name in _builtins():
             raise TemplateRefused(Reason("template_store.builtin_name", name=name))
-        data = _checked(body, sample)
-        found = data["template"].get("id")
         if found != name:
             raise TemplateRefused(Reason("template_store.id_differs", name=name,
                                          found="" if found is None else str(found)))

@@ -6,7 +6,8 @@ A writer process (this script with ``--child``) opens the database through
 magdesk and changes it without a pause: saves, edits and deletions of records,
 spreadsheet imports, restore points and restores (and, after them, writers
 migrating a file of the release before or repairing a file with planted schema
-objects: ``run_schema``).  It prints each change before
+objects: ``run_schema``; and writers saving filing templates with their sample
+workbooks: ``run_templates``).  It prints each change before
 it starts (``begin``) and once it is committed (``ok``).  The parent SIGKILLs it
 at a random moment (sometimes while it is still opening the file) and checks:
 
@@ -322,8 +323,9 @@ def _data(conn) -> dict[str, list]:
     tables = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'audit%' "
         "AND name NOT LIKE 'sqlite%' AND name NOT LIKE 'magdesk%'")]
-    return {t.removesuffix("_real"): sorted(conn.execute(f'SELECT * FROM "{t}"'))
+    rows = {t.removesuffix("_real"): sorted(conn.execute(f'SELECT * FROM "{t}"'))
             for t in tables}
+    return {t: r for t, r in rows.items() if r}  # (a migration adds empty tables)
 
 
 def _as_found(db_path: Path):
@@ -347,6 +349,7 @@ def schema_kill(kind: str, template: Path, db_path: Path, rng: random.Random, en
 
     from magdesk import usecases
     from magdesk.storage import audit, open_database
+    from magdesk.storage.migrations import LATEST
 
     shutil.copyfile(template, db_path)
     before = _as_found(db_path)
@@ -361,7 +364,9 @@ def schema_kill(kind: str, template: Path, db_path: Path, rng: random.Random, en
     version, diff, data = _as_found(db_path)
     if data != before[2]:
         raise AssertionError(f"killed {kind}: the rows changed")
-    new = version == 5 and diff.ok if kind == "migrate" else diff.ok
+    # each step is a transaction of its own: killed between steps, the file is at a
+    # later version, whole; the next opening takes it on to the latest
+    new = version > before[0] and diff.ok if kind == "migrate" else diff.ok
     old = (version, diff) == before[:2]
     if not (old or new):
         raise AssertionError(f"killed {kind}: the file is neither as it was nor as it should "
@@ -373,7 +378,8 @@ def schema_kill(kind: str, template: Path, db_path: Path, rng: random.Random, en
         assert db.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         report = audit.verify(db.conn)
         assert report.ok, report.detail
-    if _as_found(db_path)[2] != before[2] or not _as_found(db_path)[1].ok:
+    after = _as_found(db_path)
+    if after[2] != before[2] or not after[1].ok or after[0] != LATEST:
         raise AssertionError(f"killed {kind}: opened afterwards, the file is not magdesk's")
     return "new" if new else "old"
 
@@ -407,12 +413,197 @@ def run_schema(kills: int, *, seed: int = 1, folder: Path | None = None,
     return found
 
 
+# --- kills during template saves ------------------------------------------------------------
+#
+# A writer saves filing templates with a sample workbook of about 200 KB each
+# (a restore point, then one transaction), chooses the default and deletes
+# templates, through the use cases, and is killed at a random moment.  After
+# each kill the file opens for writing, passes the integrity check, the schema
+# comparison and the audit chain, and holds exactly the templates the writer
+# reported saved, give or take the one in flight: each wholly (its text, its
+# sample and the sample's hash agree) or not at all.
+
+TEMPLATE_NAMES = ("省局流向表", "市局表", "SJ-2026", "月报")
+SAMPLE_SIZE = 200_000
+
+
+def _template_body(name: str, sample_sha: str, tag: str) -> str:
+    return (f'# learned from a sample; {tag}\n[template]\nid = "{name}"\nversion = 1\n'
+            f'name = "{name}"\nsample_sha256 = "{sample_sha}"\n')
+
+
+def template_child(db_path: Path, run: int, seed: int) -> None:
+    import hashlib
+
+    from magdesk import usecases
+    from magdesk.storage import open_database
+
+    rng = random.Random(seed)
+    db = open_database(db_path, keep=KEEP)
+    assert not db.read_only, db.read_only_reason
+    kept = {t.name for t in usecases.list_templates(db) if not t.builtin}
+    _say(ev="ready")
+    for i in range(1_000_000):
+        roll = rng.random()
+        name = rng.choice(TEMPLATE_NAMES)
+        if roll < 0.75 or not kept:
+            sample = rng.randbytes(SAMPLE_SIZE)
+            sha = hashlib.sha256(sample).hexdigest()
+            body = _template_body(name, sha, f"{run}-{i}")
+            make_default = rng.random() < 0.2
+            _say(ev="begin", op={"kind": "save", "name": name, "sample": sha,
+                                 "body": hashlib.sha256(body.encode()).hexdigest(),
+                                 "default": make_default})
+            changes = usecases.save_template(db, name, body, sample, f"{name}.xlsx",
+                                             make_default=make_default)
+            kept.add(name)
+        elif roll < 0.88:
+            name = rng.choice(sorted(kept))
+            _say(ev="begin", op={"kind": "delete", "name": name})
+            changes = usecases.delete_template(db, name)
+            kept.discard(name)
+        else:
+            name = rng.choice([None, *sorted(kept)])
+            _say(ev="begin", op={"kind": "default", "name": name})
+            changes = usecases.set_default_template(db, name)
+        assert changes.ok, changes.why("en")
+        _say(ev="ok")
+
+
+class TemplateModel:
+    """What the file must hold: (name, version) -> (body sha, sample sha), the default."""
+
+    def __init__(self):
+        self.rows: dict[tuple[str, int], tuple[str, str]] = {}
+        self.default: str | None = None
+
+    def state(self) -> tuple[dict, str | None]:
+        return dict(self.rows), self.default
+
+    def applied(self, op: dict) -> tuple[dict, str | None]:
+        rows, default = self.state()
+        name = op["name"]
+        if op["kind"] == "save":
+            version = max((v for n, v in rows if n == name), default=0) + 1
+            rows[(name, version)] = (op["body"], op["sample"])
+            default = name if op["default"] else default
+        elif op["kind"] == "delete":
+            rows = {k: v for k, v in rows.items() if k[0] != name}
+            default = None if default == name else default
+        else:
+            default = name
+        return rows, default
+
+
+def _templates_found(db_path: Path, run: int) -> tuple[dict, str | None]:
+    """The templates of the file after a kill, each checked whole."""
+    import hashlib
+    import re
+
+    from magdesk import usecases
+    from magdesk.storage import audit, open_database, restore, schema
+
+    with open_database(db_path, keep=KEEP) as db:  # quick_check + foreign keys on open
+        if db.read_only:
+            raise AssertionError(f"after template kill {run}: still locked "
+                                 f"({db.read_only_reason})")
+        integrity = db.conn.execute("PRAGMA integrity_check").fetchall()
+        if integrity != [("ok",)]:
+            raise AssertionError(f"after template kill {run}: integrity_check {integrity}")
+        diff = schema.compare(db.conn)
+        if not diff.ok:
+            raise AssertionError(f"after template kill {run}: schema differs: {diff.describe()}")
+        report = audit.verify(db.conn)
+        if not report.ok:
+            raise AssertionError(f"after template kill {run}: audit trail broken: "
+                                 f"{report.detail}")
+        rows = db.conn.execute("SELECT name, version, body, sample, sample_sha256 "
+                               "FROM filing_template").fetchall()
+        default = usecases.default_template(db)
+        listed = usecases.list_snapshots(db)
+    found = {}
+    for name, version, body, sample, sample_sha in rows:
+        said = re.search(r'sample_sha256 = "([0-9a-f]{64})"', body)
+        whole = (sample is not None and len(sample) == SAMPLE_SIZE and said is not None
+                 and hashlib.sha256(sample).hexdigest() == sample_sha == said.group(1))
+        if not whole:
+            raise AssertionError(f"after template kill {run}: {name} v{version} is not whole "
+                                 f"(its text, its sample and the sample's hash disagree)")
+        found[(name, version)] = (hashlib.sha256(body.encode()).hexdigest(), sample_sha)
+    for snap in listed:
+        if restore.check_source(snap.path) is None:
+            raise AssertionError(f"after template kill {run}: {snap.name} has lost its note")
+    return found, None if default == "REFLOW-1" else default
+
+
+def template_kill(db_path: Path, model: TemplateModel, run: int, rng: random.Random,
+                  max_wait: float, env: dict) -> str:
+    """Start a template writer, kill it, check the file.  Returns what was in flight."""
+    proc = subprocess.Popen([sys.executable, __file__, "--template-child", str(db_path),
+                             str(run), str(rng.randrange(1 << 30))], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, text=True, bufsize=1)
+    if not proc.stdout.readline():
+        raise AssertionError(f"template writer {run} died before it was ready: "
+                             f"{proc.stderr.read()}")
+    time.sleep(rng.uniform(0.0, max_wait))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.stdout.close()
+    proc.stderr.close()
+    if proc.returncode != -signal.SIGKILL:
+        raise AssertionError(f"template writer {run} stopped by itself ({proc.returncode}): "
+                             f"{err[-2000:]}")
+    pending = None
+    for line in out.splitlines():
+        try:
+            event = json.loads(line)
+        except ValueError:  # the last line, cut by the kill
+            break
+        if event["ev"] == "begin":
+            pending = event["op"]
+        elif event["ev"] == "ok":
+            model.rows, model.default = model.applied(pending)
+            pending = None
+    actual = _templates_found(db_path, run)
+    allowed = [model.state()] + ([model.applied(pending)] if pending else [])
+    if actual not in allowed:
+        raise AssertionError(f"after template kill {run}: the templates differ from the "
+                             f"reported commits (in flight: {pending}): found "
+                             f"{sorted(actual[0])} default {actual[1]}, expected "
+                             f"{sorted(model.rows)} default {model.default}")
+    model.rows, model.default = actual  # the change in flight made it or not: both fine
+    return pending["kind"] if pending else "between changes"
+
+
+def run_templates(kills: int, *, seed: int = 1, folder: Path | None = None,
+                  max_wait: float = 0.5) -> collections.Counter:
+    """Kill ``kills`` writers saving templates on one file; raises
+    AssertionError on the first failed check.  Returns where the kills landed."""
+    rng = random.Random(seed)
+    folder = Path(folder or tempfile.mkdtemp(prefix="magdesk-crash-templates-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "MAGDESK_DATA_DIR": str(folder / "data"),
+           "MAGDESK_CONFIG_DIR": str(folder / "config"), "PYTHONDONTWRITEBYTECODE": "1"}
+    os.environ.update({k: env[k] for k in ("MAGDESK_DATA_DIR", "MAGDESK_CONFIG_DIR")})
+    db_path = folder / "templates.sqlite"
+    _create(db_path)
+    model = TemplateModel()
+    where: collections.Counter = collections.Counter()
+    for n in range(1, kills + 1):
+        where[template_kill(db_path, model, n, rng, max_wait, env)] += 1
+    return where
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
         return 0
     if len(sys.argv) > 1 and sys.argv[1] == "--schema-child":
         schema_child(sys.argv[2], Path(sys.argv[3]))
+        return 0
+    if len(sys.argv) > 1 and sys.argv[1] == "--template-child":
+        template_child(Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=200)
@@ -424,6 +615,8 @@ def main() -> int:
                         help="restore: writers restore half the time (kills during restores)")
     parser.add_argument("--schema-kills", type=int, default=20,
                         help="then kill as many migrations of a v4 file, and repairs")
+    parser.add_argument("--template-kills", type=int, default=20,
+                        help="then kill as many writers saving templates with a 200 KB sample")
     args = parser.parse_args()
     print(f"crash test: {args.kills} SIGKILLs of a writer, seed {args.seed}")
     try:
@@ -431,11 +624,15 @@ def main() -> int:
                      mix=args.mix)
         schema = run_schema(args.schema_kills, seed=args.seed,
                             folder=args.dir / "schema" if args.dir else None)
+        templates = run_templates(args.template_kills, seed=args.seed,
+                                  folder=args.dir / "templates" if args.dir else None)
     except AssertionError as exc:
         print(f"FAIL: {exc}")
         return 1
     print("migrations and repairs killed, the file found as it was or as it should become: "
           + ", ".join(f"{k} {v}" for k, v in sorted(schema.items())))
+    print("template writers killed, each template found whole or not at all: "
+          + ", ".join(f"{k} {v}" for k, v in templates.most_common()))
     where = ", ".join(f"{k} {v}" for k, v in result["where"].most_common())
     print(f"kills: {result['kills']} in {result['seconds']:.0f} s; in flight at the kill: {where}")
     print(f"commits reported by the writers and found after the kills: {result['commits']}; "
