@@ -15,11 +15,14 @@ from magdesk import usecases
 from magdesk.cli import main
 from magdesk.storage import open_database
 from magdesk.storage.repository import Repository
+from magdesk.resources import resource_path
 from tests.core import world as W
 from tests.usecases.state import content
 
 NAME = "省局流向表"
-BODY = f'[template]\nid = "{NAME}"\nversion = 1\nname = "稀土产品流向（省局）"\n'
+# A whole template (saving checks it): the built-in one under another name.
+BODY = resource_path("templates", "REFLOW-1.toml").read_text(encoding="utf-8").replace(
+    'id = "REFLOW-1"', f'id = "{NAME}"')
 
 
 @pytest.fixture

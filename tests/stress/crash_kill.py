@@ -428,8 +428,12 @@ SAMPLE_SIZE = 200_000
 
 
 def _template_body(name: str, sample_sha: str, tag: str) -> str:
-    return (f'# learned from a sample; {tag}\n[template]\nid = "{name}"\nversion = 1\n'
-            f'name = "{name}"\nsample_sha256 = "{sample_sha}"\n')
+    """A whole template (saving checks it): the built-in one under ``name``."""
+    from magdesk.resources import resource_path
+
+    builtin = resource_path("templates", "REFLOW-1.toml").read_text(encoding="utf-8")
+    return f"# learned from a sample; {tag}\n" + builtin.replace(
+        'id = "REFLOW-1"', f'id = "{name}"\nsample_sha256 = "{sample_sha}"')
 
 
 def template_child(db_path: Path, run: int, seed: int) -> None:
