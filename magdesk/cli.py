@@ -141,14 +141,31 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     tpl.add_argument("kind", choices=tuple(KINDS))
     tpl.add_argument("file", type=Path)
     _safety_parsers(sub)
-    _template_parsers(sub)
+    _template_parsers(sub, _period)
     return parser
 
 
-def _template_parsers(sub) -> None:
+def _template_parsers(sub, period_type) -> None:
     tpl = sub.add_parser("template", help="filing templates: the built-in ones and those kept "
-                         "in the file (list, show, save, default, delete)")
+                         "in the file (learn, list, show, check, save, default, delete, export)")
     actions = tpl.add_subparsers(dest="template_action", required=True)
+    learn = actions.add_parser("learn", help="learn a template from the authority's sample "
+                               "workbook: its sheets, header, units, drop-downs, each column's "
+                               "field")
+    learn.add_argument("sample", type=Path)
+    learn.add_argument("--out", type=Path, required=True, help="the TOML to write")
+    learn.add_argument("--name", help="the template's name (default: the sample's file name)")
+    check = actions.add_parser("check", help="check a template (kept in the file, built in, or "
+                               "a TOML file) whole")
+    check.add_argument("db", type=Path)
+    check.add_argument("name")
+    texp = actions.add_parser("export", help="export a month's filing through a template")
+    texp.add_argument("db", type=Path)
+    texp.add_argument("name")
+    texp.add_argument("--period", required=True, type=period_type)
+    texp.add_argument("--out", required=True, type=Path)
+    texp.add_argument("--draft", action="store_true")
+    texp.add_argument("--replace", action="store_true")
     lst = actions.add_parser("list", help="the templates, the default marked *")
     lst.add_argument("db", type=Path)
     lst.add_argument("--json", action="store_true")
@@ -668,6 +685,11 @@ def _template(args, lang, settings) -> int:
     """``template list|show|save|default|delete``; a refusal is one line on
     stderr and exit 1 (a template that is not there: from main)."""
     action = args.template_action
+    if action == "learn":
+        return _template_learn(args, lang)
+    if action == "export":
+        args.template, args.json = args.name, False
+        return _export(args, lang, settings)
     if action == "default" and bool(args.name) == args.builtin:
         print(f"magdesk-cli: {_t('template_default_needs', lang)}", file=sys.stderr)
         return 2
@@ -682,6 +704,8 @@ def _template(args, lang, settings) -> int:
     with _open(args) as db:
         if action == "list":
             return _print_templates(usecases.list_templates(db), args, lang)
+        if action == "check":
+            return _template_check(db, args.name, lang)
         if action == "show":
             body = usecases.template_text(db, args.name, args.version)
             sys.stdout.write(body if body.endswith("\n") else body + "\n")
@@ -709,6 +733,48 @@ def _template(args, lang, settings) -> int:
             print(_t("template_now_default", lang, name=usecases.default_template(db)))
         else:
             print(_t("template_deleted", lang, name=args.name, versions=versions[0]))
+    return 0
+
+
+def _template_learn(args, lang: str) -> int:
+    """Learn the sample, write the drafted TOML (its open questions listed in
+    it as comments and said here); exit 0 when it holds, 1 when a question
+    must be settled first."""
+    from .filing.learn import SampleError
+
+    try:
+        learned = usecases.learn_template(args.sample)
+    except SampleError as exc:
+        print(f"magdesk-cli: {exc.message(lang)}", file=sys.stderr)
+        return 1
+    name = args.name or args.sample.stem
+    template = learned.draft(name)
+    problems = learned.problems(template)
+    notes = [f"learned by magdesk from {args.sample.name} (SHA-256 {learned.layout.sha256})",
+             "every column of the sample is listed; field = \"\" leaves it empty"]
+    notes += [("! " if p.blocking else "? ") + p.message(lang) for p in problems]
+    args.out.write_text(usecases.template_toml(template, "\n".join(notes)), encoding="utf-8")
+    columns = [c for s in template.sheets for c in s.columns]
+    print(_t("template_learned", lang, name=name, sample=args.sample.name, out=args.out,
+             sheets=len(template.sheets), mapped=sum(c.mapped for c in columns),
+             columns=len(columns)))
+    if problems:
+        print(_t("template_problems", lang, count=len(problems)))
+        for p in problems:
+            print(f"  {'!' if p.blocking else '?'} {p.message(lang)}")
+    return 1 if any(p.blocking for p in problems) else 0
+
+
+def _template_check(db, name: str, lang: str) -> int:
+    from .filing.template import TemplateError
+
+    try:
+        template = usecases.check_template(db, name)
+    except TemplateError as exc:
+        print(f"magdesk-cli: {said(exc, lang)}", file=sys.stderr)
+        return 1
+    sheets = "; ".join(f"{s.name} ({s.source}, {len(s.written)})" for s in template.sheets)
+    print(_t("template_ok", lang, name=template.id, version=template.version, sheets=sheets))
     return 0
 
 

@@ -13,9 +13,9 @@ from python_calamine import CalamineWorkbook
 
 from magdesk import usecases
 from magdesk.cli import main
+from magdesk.resources import resource_path
 from magdesk.storage import open_database
 from magdesk.storage.repository import Repository
-from magdesk.resources import resource_path
 from tests.core import world as W
 from tests.usecases.state import content
 
@@ -140,3 +140,39 @@ def test_a_file_held_by_another_writer_keeps_its_templates(files, capsys):
         assert content(db) == before
         code, out, _ = _run(capsys, "template", "list", str(db))  # reading is fine
         assert code == 0 and "REFLOW-1" in out
+
+
+def test_learn_save_check_and_export_through_a_sample(demo_copy, tmp_path, capsys):
+    """The whole round by the command line, on the authority's sample
+    workbooks the tests make (tests/filing/sample_books.py)."""
+    import openpyxl
+
+    from tests.filing import sample_books as B
+
+    sample = B.plain_english(tmp_path)
+    toml = tmp_path / "monthly.toml"
+    assert main(["--lang", "en", "template", "learn", str(sample), "--out", str(toml),
+                 "--name", "Monthly sales"]) == 0
+    assert "Learned template 'Monthly sales'" in capsys.readouterr().out
+    assert main(["template", "save", str(demo_copy), str(toml), "--sample", str(sample),
+                 "--default"]) == 0
+    assert main(["template", "check", str(demo_copy), "Monthly sales"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out"
+    assert main(["template", "export", str(demo_copy), "Monthly sales", "--period", "2026-06",
+                 "--out", str(out)]) == 0
+    [book] = out.glob("*.xlsx")
+    wb = openpyxl.load_workbook(book)
+    assert wb.sheetnames[0] == "Sales" and "申报信息" in wb.sheetnames
+    assert wb["Sales"].max_row > 2
+
+
+def test_learn_names_the_required_column_left_open(tmp_path, capsys):
+    from tests.filing import sample_books as B
+
+    sample = B.flow_sheet(tmp_path)
+    toml = tmp_path / "flow.toml"
+    assert main(["--lang", "zh", "template", "learn", str(sample), "--out", str(toml)]) == 1
+    said = capsys.readouterr().out
+    assert "必填" in said and "稀土产品流向" in said
+    assert "! " in toml.read_text(encoding="utf-8")  # the question is in the TOML as well
