@@ -25,7 +25,8 @@ def resolve_template(db: Database, ref: str) -> Template:
         return parse_template(stored.body, f"{stored.name} v{stored.version}", stored.sample,
                               stored=True)
     if at:
-        raise TemplateError(f"the file holds no template {name!r} version {version}")
+        raise TemplateError(f"the file holds no template {name!r} version {version}",
+                            f"本文件中没有申报模板“{name}”第{version}版")
     return load_template(name)
 
 
@@ -46,14 +47,15 @@ def template_file(path: Path) -> Template:
     """A template from a TOML file; a sample layout's workbook is the file its
     ``sample_name`` names in the same folder."""
     if not path.is_file():
-        raise TemplateError(f"no template file {path}")
+        raise TemplateError(f"no template file {path}", f"没有模板文件 {path}")
     text = path.read_text(encoding="utf-8")
     sample = None
     head = _head(text)
     if head.get("layout") == "sample":
         sample_path = path.parent / str(head.get("sample_name", ""))
         if not head.get("sample_name") or not sample_path.is_file():
-            raise TemplateError(f"{path}: its sample workbook {str(sample_path)!r} is not there")
+            raise TemplateError(f"{path}: its sample workbook {str(sample_path)!r} is not there",
+                                f"{path}：它的样表“{sample_path}”不在")
         sample = sample_path.read_bytes()
     return parse_template(text, path, sample)
 

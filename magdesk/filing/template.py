@@ -36,7 +36,16 @@ LAYOUTS = ("own", "sample")
 
 
 class TemplateError(ValueError):
-    """A template file is wrong; the message names the file and line."""
+    """A template file is wrong; the message names the file and line, the
+    sheet and column (``str()`` English, ``message(lang)`` in the clerk's
+    language)."""
+
+    def __init__(self, message: str, zh: str = ""):
+        super().__init__(message)
+        self.zh = zh or message
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
 @dataclass(frozen=True)
@@ -168,7 +177,8 @@ def load_template(template_id: str = "REFLOW-1", path: Path | None = None) -> Te
     """Load and check one template (from ``path``, or the shipped one named ``template_id``)."""
     path = path or templates_dir() / f"{template_id}.toml"
     if not path.is_file():
-        raise TemplateError(f"no template {template_id!r} ({path})")
+        raise TemplateError(f"no template {template_id!r} ({path})",
+                            f"没有申报模板“{template_id}”（{path}）")
     return parse_template(path.read_text(encoding="utf-8"), path)
 
 
@@ -193,22 +203,27 @@ def parse_template(text: str, path: Path | str, sample: bytes | None = None,
     if template.layout == "sample":
         if sample is None:
             raise TemplateError(f"{path}: the template fills a sample workbook "
-                                f"({template.sample_name or 'sample'}), which is not there")
+                                f"({template.sample_name or 'sample'}), which is not there",
+                                f"{path}：此模板填写样表“{template.sample_name}”，但样表不在")
         digest = hashlib.sha256(sample).hexdigest()
         if template.sample_sha256 and digest != template.sample_sha256:
             raise TemplateError(f"{path}: the sample workbook no longer matches the template "
                                 f"(its SHA-256 is {digest[:12]}…, the template was learned from "
-                                f"{template.sample_sha256[:12]}…)")
+                                f"{template.sample_sha256[:12]}…)",
+                                f"{path}：样表已不是学习模板时的那一份（其 SHA-256 为 "
+                                f"{digest[:12]}…，学习时为 {template.sample_sha256[:12]}…），"
+                                f"请重新从样表学习")
     return replace(template, sample=sample, stored=stored)
 
 
 def _build(data: dict, text: str, path: Path) -> Template:
-    def fail(message: str, needle: str = "") -> TemplateError:
-        return TemplateError(f"{path}:{_line_of(text, needle)}: {message}")
+    def fail(message: str, needle: str = "", zh: str = "") -> TemplateError:
+        line = _line_of(text, needle)
+        return TemplateError(f"{path}:{line}: {message}", f"{path} 第{line}行：{zh or message}")
 
     head = data.get("template")
     if not isinstance(head, dict):
-        raise fail("missing [template] table")
+        raise fail("missing [template] table", "", "缺少 [template] 表")
     for key in ("id", "version", "name", "file_name"):
         if key not in head:
             raise fail(f"[template] lacks {key!r}", "[template]")
@@ -220,11 +235,12 @@ def _build(data: dict, text: str, path: Path) -> Template:
     for raw in data.get("sheet", []):
         sheet = _sheet(raw, fail, layout)
         if sheet.name in names:
-            raise fail(f"sheet {sheet.name!r} appears twice", f'name = "{sheet.name}"')
+            raise fail(f"sheet {sheet.name!r} appears twice", f'name = "{sheet.name}"',
+                       f"工作表“{sheet.name}”出现了两次")
         names.add(sheet.name)
         sheets.append(sheet)
     if not sheets:
-        raise fail("a template needs at least one [[sheet]]")
+        raise fail("a template needs at least one [[sheet]]", "", "模板至少需要一个工作表 [[sheet]]")
     return Template(str(head["id"]), int(head["version"]), str(head["name"]),
                     str(head["file_name"]), tuple(sheets), path, layout=layout,
                     sample_sha256=str(head.get("sample_sha256", "")),
@@ -237,36 +253,40 @@ def _sheet(raw: dict, fail, layout: str = "own") -> Sheet:
     source = raw.get("source")
     if not name or source not in SOURCES:
         raise fail(f"sheet {name!r}: unknown source {source!r} (known: {', '.join(SOURCES)})",
-                   f'source = "{source}"')
+                   f'source = "{source}"',
+                   f"工作表“{name}”：数据来源“{source}”未知（可用：{'、'.join(SOURCES)}）")
     fields = SOURCES[source]
     columns, headers, letters = [], set(), set()
     for col in raw.get("columns", []):
         column = _column(col, name, source, fields, fail, layout)
         where = f'header = "{column.header}"'
         if column.header in headers and layout == "own":
-            raise fail(f"sheet {name!r}: header {column.header!r} appears twice", where)
+            raise fail(f"sheet {name!r}: header {column.header!r} appears twice", where,
+                       f"工作表“{name}”：表头“{column.header}”出现了两次")
         headers.add(column.header)
         if column.index is not None:
             if column.index in letters:
                 raise fail(f"sheet {name!r}, column {column_letter(column.index)}: appears twice",
-                           where)
+                           where, f"工作表“{name}”第 {column_letter(column.index)} 列出现了两次")
             letters.add(column.index)
         columns.append(column)
     if not any(c.mapped for c in columns):
-        raise fail(f"sheet {name!r} has no columns", f'name = "{name}"')
+        raise fail(f"sheet {name!r} has no columns", f'name = "{name}"',
+                   f"工作表“{name}”没有任何对应的列")
     key = tuple(raw.get("key", ()))
     unknown = [k for k in key if k not in fields]
     if unknown or not key:
         raise fail(f"sheet {name!r}: key {list(key)} names no field of {source!r}",
-                   f'name = "{name}"')
+                   f'name = "{name}"', f"工作表“{name}”：key {list(key)} 不是“{source}”的字段")
     header_rows = tuple(int(r) for r in raw.get("header_rows", (1,)))
     first_row = int(raw.get("first_row", header_rows[-1] + 1 if header_rows else 2))
     if not header_rows or min(header_rows) < 1 or first_row <= max(header_rows):
         raise fail(f"sheet {name!r}: the data (row {first_row}) must start below the header "
-                   f"(rows {list(header_rows)})", f'name = "{name}"')
+                   f"(rows {list(header_rows)})", f'name = "{name}"',
+                   f"工作表“{name}”：数据（第{first_row}行）须在表头（第{list(header_rows)}行）之下")
     if layout == "own" and (header_rows, first_row) != ((1,), 2):
         raise fail(f"sheet {name!r}: a workbook of magdesk's own layout has its header in row 1",
-                   f'name = "{name}"')
+                   f'name = "{name}"', f"工作表“{name}”：magdesk 自有格式的表头在第1行")
     return Sheet(name, source, tuple(columns), key, header_rows, first_row)
 
 
@@ -279,49 +299,61 @@ def _column(col: dict, sheet: str, source: str, fields, fail, layout: str) -> Co
     letter = col.get("column")
     index = column_index(str(letter)) if letter is not None else None
     name = f"sheet {sheet!r}, column {letter + ' ' if letter else ''}{header!r}"
+    zname = f"工作表“{sheet}”{f'第 {letter} 列' if letter else ''}“{header}”"
     if letter is not None and index is None:
-        raise fail(f"{name}: {letter!r} is not a column letter", where)
+        raise fail(f"{name}: {letter!r} is not a column letter", where,
+                   f"{zname}：“{letter}”不是列字母")
     if layout == "sample" and index is None:
-        raise fail(f"{name}: a column of a sample layout needs its letter (column = \"B\")", where)
+        raise fail(f"{name}: a column of a sample layout needs its letter (column = \"B\")", where,
+                   f"{zname}：样表格式的列须写明列字母（column = \"B\"）")
     if kind not in KINDS:
-        raise fail(f"{name}: unknown kind {kind!r}", where)
+        raise fail(f"{name}: unknown kind {kind!r}", where, f"{zname}：类型“{kind}”未知")
     if sum(map(bool, (field_name, derive, fixed is not None))) > 1:
-        raise fail(f"{name}: takes one of field, derive and fixed", where)
+        raise fail(f"{name}: takes one of field, derive and fixed", where,
+                   f"{zname}：field、derive、fixed 只能选一个")
     if field_name and field_name != "seq" and field_name not in fields:
-        raise fail(f"{name}: source {source!r} has no field {field_name!r}", where)
+        raise fail(f"{name}: source {source!r} has no field {field_name!r}", where,
+                   f"{zname}：数据来源“{source}”没有字段“{field_name}”")
     if field_name == "seq" and kind != "seq" or kind == "seq" and field_name != "seq":
-        raise fail(f"{name}: the row number is field \"seq\" of kind \"seq\"", where)
+        raise fail(f"{name}: the row number is field \"seq\" of kind \"seq\"", where,
+                   f"{zname}：序号列须为 field = \"seq\"、kind = \"seq\"")
     if derive and derive not in DERIVED:
         raise fail(f"{name}: unknown derived value {derive!r} (known: {', '.join(DERIVED)})",
-                   where)
+                   where, f"{zname}：派生值“{derive}”未知（可用：{'、'.join(DERIVED)}）")
     if (derive or fixed is not None) and kind != "text":
-        raise fail(f"{name}: a derived or fixed value is text (kind = \"text\")", where)
+        raise fail(f"{name}: a derived or fixed value is text (kind = \"text\")", where,
+                   f"{zname}：派生值或固定文字须为文本（kind = \"text\"）")
     required = bool(col.get("required", False))
     if required and not (field_name or derive or fixed is not None):
-        raise fail(f"{name}: the sample marks it required, and it is not mapped", where)
+        raise fail(f"{name}: the sample marks it required, and it is not mapped", where,
+                   f"{zname}：样表标为必填，尚未对应任何字段")
     enum = None
     if kind == "enum":
         enum = getattr(E, str(col.get("enum")), None)
         if not (isinstance(enum, type) and issubclass(enum, E.LabelledEnum)):
-            raise fail(f"{name}: unknown enum {col.get('enum')!r}", where)
+            raise fail(f"{name}: unknown enum {col.get('enum')!r}", where,
+                       f"{zname}：代码表“{col.get('enum')}”未知")
     unit = str(col.get("unit", ""))
     if unit and unit not in UNITS.get(kind, {}):
         known = ", ".join(UNITS.get(kind, {})) or "none"
-        raise fail(f"{name}: unit {unit!r} does not fit a {kind} column (units: {known})", where)
+        raise fail(f"{name}: unit {unit!r} does not fit a {kind} column (units: {known})", where,
+                   f"{zname}：单位“{unit}”不适用于此列（可用：{known}）")
     codes = col.get("codes") or {}
     if not isinstance(codes, dict):
-        raise fail(f"{name}: codes must be a table (value = \"code\")", where)
+        raise fail(f"{name}: codes must be a table (value = \"code\")", where,
+                   f"{zname}：codes 须为表（值 = \"代码\"）")
     codes = tuple((str(k), str(v)) for k, v in codes.items())
     if codes:
         members = (("true", "false") if kind == "bool"
                    else tuple(enum.__members__) if enum is not None else ())
         if not members:
-            raise fail(f"{name}: codes belong to an enum or yes/no column", where)
+            raise fail(f"{name}: codes belong to an enum or yes/no column", where,
+                       f"{zname}：只有代码列或是/否列才有 codes")
         keys = [k for k, _v in codes]
         stray = [k for k in keys if k not in members]
         if stray:
             raise fail(f"{name}: codes name unknown values {stray} (known: {list(members)})",
-                       where)
+                       where, f"{zname}：codes 中的值 {stray} 未知（可用：{list(members)}）")
         # A value the authority's list has no code for is refused when a
         # month holds it (UncodedValue), not here: the list may simply lack
         # values this company never has.

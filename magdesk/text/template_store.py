@@ -27,8 +27,8 @@ TEMPLATE_STORE: dict[str, tuple[str, str]] = {
         "Filing template '{name}' has no [template] table; nothing was saved",
     ),
     "template_store.invalid": (
-        "申报模板“{name}”有误，未保存：{error}",
-        "Filing template '{name}' is wrong; nothing was saved: {error}",
+        "申报模板“{name}”有误，未保存：{zh}",
+        "Filing template '{name}' is wrong; nothing was saved: {en}",
     ),
     "template_store.id_differs": (
         "申报模板的 [template] id 是“{found}”，而保存的名称是“{name}”，两者须一致；未保存",

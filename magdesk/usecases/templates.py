@@ -137,7 +137,7 @@ def _checked(body: str, sample: bytes | None) -> dict:
         parse_template(body, _head_id(body), sample)
     except TemplateError as exc:
         raise TemplateRefused(Reason("template_store.invalid", name=_head_id(body),
-                                     error=str(exc))) from None
+                                     zh=exc.message("zh"), en=exc.message("en"))) from None
     return data
 
 

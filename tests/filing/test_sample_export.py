@@ -211,6 +211,7 @@ def test_a_broken_template_is_refused_naming_sheet_and_column(tmp_path, change, 
         parse_template(toml.replace("%s", ""), "t.toml", sample)
     message = str(caught.value)
     assert "产品流向" in message and "column" in message
+    assert "工作表“产品流向”" in caught.value.message("zh") and "列" in caught.value.message("zh")
 
 
 def test_a_value_without_its_code_refuses_the_export_naming_the_cell(demo_copy, tmp_path,
