@@ -93,3 +93,38 @@ def test_the_toml_reads_back_as_the_template(book, tmp_path):
         assert (mine.name, mine.source, mine.header_rows, mine.first_row) == \
             (read.name, read.source, read.header_rows, read.first_row)
         assert [replace(c, width=None) for c in mine.columns] == list(read.columns)
+
+
+def test_filed_through_a_learned_template_then_amended(learned, demo_copy, tmp_path):
+    """The month filed through the learned template is amended through the
+    same version, even after a newer version became the default: the
+    workbook is the sample again, with 更正说明 listing the changed cell in
+    the sample's unit."""
+    from dataclasses import replace
+    from datetime import date
+
+    from magdesk.storage.repository import Repository
+
+    template = learned.draft("省局流向表", _choices(learned))
+    with open_database(demo_copy) as db:
+        assert usecases.save_learned(db, template, make_default=True).ok
+        first = usecases.export_filing(db, PERIOD, tmp_path / "r0", today=date(2026, 11, 26))
+        assert first.path is not None
+        recorded = db.conn.execute("SELECT template FROM filing_export").fetchall()
+        assert recorded == [("省局流向表@1",)]
+        usecases.file_period(db, PERIOD, date(2026, 7, 6), "RC-1")
+        assert usecases.save_learned(db, template, make_default=True).ok  # version 2
+        usecases.amend_period(db, PERIOD, today=date(2026, 11, 26))
+        sale = next(Repository(db).iter("sale", where=f"date LIKE '{PERIOD}%'"))
+        assert usecases.save(db, replace(sale, qty_g=sale.qty_g + 500_000)).ok
+        again = usecases.export_filing(db, PERIOD, tmp_path / "r1", today=date(2026, 11, 26))
+        assert again.path is not None and again.path.name.endswith("_更正1.xlsx")
+        assert db.conn.execute("SELECT template FROM filing_export WHERE revision = 1"
+                               ).fetchall() == [("省局流向表@1",)]
+    wb = openpyxl.load_workbook(again.path)
+    diff = [r for r in wb["更正说明"].iter_rows(min_row=2, values_only=True)]
+    sheet = learned.layout.sheets[0]
+    qty = next(c for c in sheet.columns if c.unit == "t")
+    old = f"{Decimal(sale.qty_g) / 10**6:.6f}"
+    new = f"{Decimal(sale.qty_g + 500_000) / 10**6:.6f}"
+    assert (sheet.name, sale.doc_no, qty.header, old, new, "修改") in diff
