@@ -304,14 +304,15 @@ def _learn_sheet(wb, ws, beyond: int) -> SampleSheet | None:
 def _header_rows(grid: _Grid, best: int) -> tuple[int, ...]:
     """``(best,)``, or two rows when the row above (or below) is the upper level."""
 
-    def spans(r: int) -> bool:  # a range merged across columns in row r, among others
-        units = grid.units(r)
+    def spans(r: int) -> bool:  # a header text merged across columns in row r, among others
+        units = [(v, b) for _c, v, b in grid.units(r) if _short_text(v)]
         return len(units) >= 2 and any(b and b[0] == r and b[2] == r and b[3] > b[1]
-                                       for _c, _v, b in units)
+                                       for _v, b in units)
 
     if best > 1:
         up = best - 1
-        merged_down = any(b and b[0] == up and b[2] >= best for _c, _v, b in grid.units(best))
+        merged_down = any(b and b[0] == up and b[2] >= best and _short_text(v)
+                          for _c, v, b in grid.units(best))
         if spans(up) or merged_down:
             return (up, best)
     below = best + 1
@@ -401,7 +402,7 @@ _MONEY = {"元": "元", "人民币": "元", "人民币元": "元", "rmb": "元",
 def _unit_word(text: str) -> str:
     """The unit a word names ("千克" -> "kg", "万元" -> "万元"), or ""."""
     word = unicodedata.normalize("NFKC", text).strip().casefold()
-    word = re.sub(r"^(?:计量)?单位[:：]?", "", word).strip()
+    word = re.sub(r"^(?:计量)?单位[:：]?", "", word.strip("()[]【】")).strip()
     return unit_alias(word) or _MONEY.get(word, "") if word else ""
 
 
@@ -627,6 +628,8 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "customer_uscc": ("购买方统一社会信用代码", "客户统一社会信用代码", "购买方信用代码",
                           "采购方统一社会信用代码", "购货方统一社会信用代码", "买方统一社会信用代码",
                           "客户信用代码", "buyer credit code"),
+        "customer_cp_type": ("客户类型", "购买方类型", "客户性质", "购买方性质", "客户企业类型",
+                             "customer type"),
         "customer_country": ("国家(地区)", "客户国家", "客户所在国", "国别", "国家", "country"),
         "product_code": ("产品编码", "产品代码", "物料编码"),
         "product_name": ("产品名称", "品名", "商品名称", "货物名称", "产品", "product",
@@ -650,6 +653,7 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "date": ("采购日期", "入库日期", "到货日期", "购进日期", "purchase date"),
         "supplier_name": ("供应商名称", "供应商", "供货方", "供货方名称", "供货单位", "销售方", "销售方名称",
                           "卖方", "supplier"),
+        "supplier_cp_type": ("供应商类型", "供货方类型", "供应商性质", "供货方性质", "supplier type"),
         "supplier_uscc": ("供应商统一社会信用代码", "供货方统一社会信用代码", "销售方统一社会信用代码",
                           "供货单位统一社会信用代码", "卖方统一社会信用代码", "供应商信用代码"),
         "product_code": ("物料编码", "原料编码", "产品编码"),
@@ -715,6 +719,8 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "address": ("地址", "注册地址", "单位地址"),
     },
 }
+# the party's type on a purchase or sale row (not a column of the built-in template)
+_PARTY_TYPES = {("sales", "customer_cp_type"): E.CpType, ("purchases", "supplier_cp_type"): E.CpType}
 _SHEET_WORDS = (
     ("exports", ("出口", "报关")),
     ("sales", ("销售", "出库", "流向", "sales", "sale")),
@@ -780,6 +786,9 @@ def _vocabulary() -> tuple[dict[str, dict[str, dict[str, int]]], dict[tuple[str,
                     enums[(sheet.source, field)] = "bool"
                 add(sheet.source, field, getattr(col, "header", ""), _OWN)
                 add(sheet.source, field, getattr(col, "header", ""), _BASE)
+    for (source, field), enum in _PARTY_TYPES.items():
+        kinds[(source, field)] = "enum"
+        enums[(source, field)] = enum
     for source, fields in _FORM_WORDS.items():
         for field, words in fields.items():
             for word in words:
@@ -910,7 +919,7 @@ def _suggest_sheet(sheet: SampleSheet) -> SheetSuggestion:
         confidence = "sure" if rank < 10 else "guess"
         if rank < 10 and len(found) > 1 and found[1][0] == rank:
             confidence = "guess"  # two fields as likely
-        if target in taken and target != "seq":
+        if target in taken:
             free = [t for _r, t, _h in found if t not in taken]
             if free and found[[t for _r, t, _h in found].index(free[0])][0] < 10:
                 rank, target, how = next(f for f in found if f[1] == free[0])

@@ -251,3 +251,32 @@ def numbers_only(folder, name: str = "数据.xlsx") -> Path:
     path = _path(folder, name)
     wb.save(path)
     return path
+
+
+def national_form(folder, name: str = "全国稀土产品流向表.xlsx") -> Path:
+    """A reporter line right above a two-level header whose upper level is
+    merged across (no vertical merges: 序号 stands in the upper row alone),
+    required columns marked ※ as the title's note says, and a row numbering
+    the columns (1 2 3 …) under the header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "表1 产品销售流向"
+    ws["A1"] = "表1 稀土产品销售流向表（带※为必填）"
+    ws.merge_cells("A1:I1")
+    ws["A2"] = "填报企业：宁波示例磁业有限公司"
+    ws.merge_cells("A2:D2")
+    ws["G2"] = "填报月份：2025年3月"
+    ws.merge_cells("G2:I2")
+    ws.append(["序号", "交易日期※", "购买方", None, "产品", None, None, "是否出口", "备注"])
+    ws.merge_cells("C3:D3")
+    ws.merge_cells("E3:G3")
+    ws["C4"], ws["D4"] = "名称※", "统一社会信用代码※"
+    ws["E4"], ws["F4"], ws["G4"] = "名称※", "牌号", "重量\n(公斤)※"
+    for c in range(1, 10):
+        ws.cell(5, c, c)
+    ws["B6"].number_format = "yyyy年m月d日"
+    ws["G6"].number_format = "#,##0.000"
+    _list(ws, '"1.是,2.否"', "H6:H300")
+    path = _path(folder, name)
+    wb.save(path)
+    return path
