@@ -81,6 +81,8 @@ class SampleSheet:
     first_row: int  # 1-based first data row (after the header and any note row)
     columns: tuple[SampleColumn, ...]
     example_rows: int  # filled rows below the header (sample data), usually 0
+    mass_unit: str = ""  # a unit stated above the header for the sheet ("单位：吨"): "t"
+    money_unit: str = ""  # likewise for money ("金额单位：万元"): "万元"
 
 
 @dataclass(frozen=True)
@@ -262,12 +264,20 @@ _NUMBERISH = re.compile(r"^[\s\d.,+\-%/年月日:：]*$")
 
 
 def _short_text(value) -> bool:
-    """A header-like cell: a short text, not a number or date, not a "label：" line."""
+    """A header-like cell: a short text, not a number or date, not a "label："
+    line (a colon inside brackets is part of a header: 数量（单位：吨）)."""
     if not isinstance(value, str):
         return False
     text = value.strip()
+    bare = _BRACKET.sub("", unicodedata.normalize("NFKC", text))
     return (0 < len(text) <= MAX_HEADER_TEXT and not _NUMBERISH.match(text)
-            and ":" not in text and "：" not in text)
+            and ":" not in bare)
+
+
+def _header_like(text: str) -> bool:
+    """A column's header, not a note beside the table (注：…)."""
+    bare = _BRACKET.sub("", unicodedata.normalize("NFKC", text))
+    return len(text) <= 60 and ":" not in bare
 
 
 def _learn_sheet(wb, ws, beyond: int) -> SampleSheet | None:
@@ -292,13 +302,26 @@ def _learn_sheet(wb, ws, beyond: int) -> SampleSheet | None:
     columns = []
     for c in range(1, grid.cols + 1):
         path = _path(grid, c, leaf, parent)
-        if not path:
+        if not path or not _header_like(path[-1]):
             continue
         columns.append(_column(ws, grid, c, path, markers, note_row, first_row, validations))
     if len(columns) <= 2:  # a code list (code, name) or a note: no table to fill
         return None
+    if _long_texts(grid, first_row):  # a table of explanations, not of data
+        return None
     return SampleSheet(ws.title, _title(grid, header_rows[0]), header_rows, first_row,
-                       tuple(columns), _example_rows(grid, ws, first_row, len(columns)) + beyond)
+                       tuple(columns), _example_rows(grid, ws, first_row, len(columns)) + beyond,
+                       *_stated_units(above))
+
+
+def _long_texts(grid: _Grid, first_row: int) -> bool:
+    """Most rows under the header hold a long text (field | what to fill in)."""
+    rows = [[v for v in grid.values[r - 1] if _filled(v)]
+            for r in range(first_row, min(grid.rows, first_row + 20) + 1)]
+    rows = [r for r in rows if r]
+    long = sum(1 for r in rows
+               if any(isinstance(v, str) and len(v.strip()) > MAX_HEADER_TEXT for v in r))
+    return len(rows) >= 3 and long * 2 > len(rows)
 
 
 def _header_rows(grid: _Grid, best: int) -> tuple[int, ...]:
@@ -351,14 +374,37 @@ def _path(grid: _Grid, c: int, leaf: int, parent: int) -> tuple[str, ...]:
 
 
 def _title(grid: _Grid, top: int) -> str:
+    """The text of a row above the header holding one short text, one merged
+    across columns first (a lone 附件1 in A1 is no title)."""
+    found = []
     for r in range(1, top):
         units = grid.units(r)
         if len(units) == 1 and isinstance(units[0][1], str):
             text = _text(units[0][1])
             if text and len(text) <= MAX_HEADER_TEXT and ":" not in text and "：" not in text \
                     and not text.startswith(("说明", "注", "填报说明", "备注")):
-                return text
-    return ""
+                box = units[0][2]
+                found.append((0 if box and box[3] > box[1] else 1, r, text))
+    return min(found)[2] if found else ""
+
+
+_STATED = re.compile(r"(重量|数量|质量|金额|货值|价值|价格)?\s*(?:的)?(?:计量)?单位\s*(?:[:：]|为|是)\s*"
+                     r"([^\s,，;；。、)）]{1,5})|(重量|数量|质量|金额|货值)?\s*以\s*([^\s,，;；。]{1,4}?)\s*为单位")
+
+
+def _stated_units(texts: list[str]) -> tuple[str, str]:
+    """(mass, money) units a line above the header states for the sheet:
+    单位：吨, 金额单位：万元, 数量以吨为单位."""
+    mass = money = ""
+    for text in texts:
+        for match in _STATED.finditer(unicodedata.normalize("NFKC", text)):
+            word = match.group(2) or match.group(4) or ""
+            unit = _unit_word(word)
+            if unit in ("元", "万元"):
+                money = money or unit
+            elif unit:
+                mass = mass or unit
+    return mass, money
 
 
 _RULE = re.compile(r"([*＊※▲△★☆#])[^。；;，,]{0,10}?必填")
@@ -635,7 +681,7 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "product_name": ("产品名称", "品名", "商品名称", "货物名称", "产品", "product",
                          "product name"),
         "category": ("产品类别", "产品类型", "产品种类", "品类"),
-        "grade": ("牌号", "产品牌号", "性能牌号", "grade"),
+        "grade": ("牌号", "产品牌号", "性能牌号", "规格牌号", "牌号规格", "grade"),
         "batch_no": ("批次号", "批号", "生产批号", "产品批号", "生产批次号", "batch no", "batch"),
         "qty_g": ("销售数量", "销售量", "销售重量", "重量", "净重", "出库数量", "出库重量", "数量",
                   "quantity", "weight", "net weight"),
@@ -822,6 +868,9 @@ def suggest(layout: SampleLayout) -> tuple[SheetSuggestion, ...]:
     return tuple(_suggest_sheet(sheet) for sheet in layout.sheets)
 
 
+_YES_NO_TAIL = re.compile(r"[(\[]?\s*(?:是/否|是或否|y/n|yes/no)\s*[)\]]?$")
+
+
 def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]:
     """(rank, target, how) of the targets a column may hold, best first: rank 0-3
     an exact header (via the parent first), 10+ a header containing an alias."""
@@ -835,7 +884,8 @@ def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]
         texts += [(short + column.label, f"{parent}/{column.label}"),
                   (parent + column.label, f"{parent}/{column.label}")]
     texts += [(column.label, column.label), (column.header, column.header),
-              (_base(column.label), column.label)]
+              (_base(column.label), column.label),
+              (_YES_NO_TAIL.sub("", _base(column.label)), column.label)]
     found: dict[str, tuple[int, str]] = {}
 
     def offer(target: str, rank: int, how: str) -> None:
@@ -934,7 +984,11 @@ def _suggest_sheet(sheet: SampleSheet) -> SheetSuggestion:
         codes = _codes(enums.get((source, target)), col.choices)
         kind = kinds.get((source, target), "")
         unit = col.unit
-        if kind in ("mass", "money") and not unit and len(said[kind]) == 1:
+        stated = sheet.mass_unit if kind == "mass" else sheet.money_unit if kind == "money" else ""
+        if kind in ("mass", "money") and not unit and stated:
+            unit = stated
+            how = f"{how}; in {unit} as stated above the header"
+        elif kind in ("mass", "money") and not unit and len(said[kind]) == 1:
             unit = next(iter(said[kind]))
             how = f"{how}; in {unit} as the sheet's other {kind} columns"
         chosen[col.letter] = ColumnSuggestion(col.letter, target, confidence, tuple(others),

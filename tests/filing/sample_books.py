@@ -280,3 +280,52 @@ def national_form(folder, name: str = "全国稀土产品流向表.xlsx") -> Pat
     path = _path(folder, name)
     wb.save(path)
     return path
+
+
+def flow_variant(folder, name: str = "流向表（区局版）.xlsx", example: bool = True) -> Path:
+    """The flow sheet as another bureau draws it: 附件1 above the title, an
+    instruction row stating the units (数量单位：吨，金额单位：万元) right above
+    a two-level header in rows 4-5, full-width ＊ markers, headers broken over
+    two lines ("出口\\n是/否"), quantities without a unit of their own, a note
+    beside the header (注：…), and an example row marked 示例."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["A1"] = "附件1"
+    ws["A2"] = "稀土产品流向统计表"
+    ws.merge_cells("A2:J2")
+    ws["A3"] = "说明：＊为必填项。数量单位：吨，金额单位：万元。"
+    ws.merge_cells("A3:J3")
+    ws.append(["序号", "日期＊", "购买方信息", None, None, "产品＊", "规格牌号", "数量＊", "金额",
+               "出口\n是/否", None, "注：本表一式两份"])
+    ws.merge_cells("C4:E4")
+    for letter in "ABFGHIJ":
+        ws.merge_cells(f"{letter}4:{letter}5")
+    ws["C5"], ws["D5"], ws["E5"] = "名称＊", "统一社会信用代码", "类型"
+    if example:
+        ws.append(["示例", date(2025, 3, 3), "某某磁材有限公司", "91330200MA2AB00001", "境内企业",
+                   "烧结钕铁硼", "N52", 0.5, 12.5, "否"])
+    ws["B6"].number_format = "yyyy-mm-dd"
+    ws["H6"].number_format = "0.0000"
+    _list(ws, '"境内企业,境外企业,个体工商户,其他"', "E6:E1000")
+    _list(ws, '"是,否"', "J6:J1000")
+    path = _path(folder, name)
+    wb.save(path)
+    return path
+
+
+def field_guide(folder, name: str = "填报模板及字段说明.xlsx") -> Path:
+    """A data sheet followed by a sheet that is a table of explanations
+    (字段 | 要求 | 说明 with long texts), under a name that does not say so."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "销售明细"
+    ws.append(["序号", "销售日期", "客户名称", "产品名称", "重量(kg)"])
+    guide = wb.create_sheet("附表")
+    guide.append(["字段", "要求", "填写方法"])
+    for field in ("销售日期", "客户名称", "产品名称", "重量(kg)"):
+        guide.append([field, "必填", f"{field}按照合同及出库单据如实填写，不得漏填、错填；同一笔业务涉及多个"
+                                     "批次的应分行填写，并与出库单据保持一致，以便核对。"])
+    path = _path(folder, name)
+    wb.save(path)
+    return path

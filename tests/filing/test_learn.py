@@ -245,6 +245,36 @@ def test_a_national_form_with_its_own_marker_and_a_numbering_row(tmp_path):
     assert next(x for x in s.columns if x.letter == "H").codes == {"true": "1.是", "false": "2.否"}
 
 
+def test_another_bureau_draws_the_flow_sheet_its_own_way(tmp_path):
+    layout = learn_sample(books.flow_variant(tmp_path))
+    (sheet,) = layout.sheets
+    assert sheet.title == "稀土产品流向统计表"  # not the lone 附件1 above it
+    assert (sheet.header_rows, sheet.first_row, sheet.example_rows) == ((4, 5), 6, 1)
+    assert (sheet.mass_unit, sheet.money_unit) == ("t", "万元")  # stated in the instruction row
+    c = _columns(sheet)
+    assert list(c) == list("ABCDEFGHIJ")  # the note beside the header is no column
+    assert c["J"].header == "出口是/否"  # the line break gone
+    assert c["C"].path == ("购买方信息", "名称＊") and c["C"].label == "名称"
+    assert {k for k, x in c.items() if x.required} == set("BCFH")
+    assert c["H"].unit == "" and c["H"].number_format == "0.0000"
+    assert c["I"].kind_hint == "number"  # from its example value
+    (s,) = suggest(layout)
+    t = {x.letter: x for x in s.columns}
+    assert [t[k].target for k in "ABCDEFGHIJ"] == [
+        "seq", "date", "customer_name", "customer_uscc", "customer_cp_type", "product_name",
+        "grade", "qty_g", "amount_fen", "is_export"]
+    assert (t["H"].unit, t["I"].unit) == ("t", "万元")
+    assert t["E"].codes == {"DOMESTIC_ENTERPRISE": "境内企业", "FOREIGN": "境外企业",
+                            "INDIVIDUAL_BUSINESS": "个体工商户", "OTHER_ORG": "其他"}
+    assert t["J"].codes == {"true": "是", "false": "否"}
+
+
+def test_a_table_of_explanations_is_no_data_sheet(tmp_path):
+    layout = learn_sample(books.field_guide(tmp_path))
+    assert [s.name for s in layout.sheets] == ["销售明细"]
+    assert layout.other_sheets == ("附表",)
+
+
 # --- refused ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("make, sheet", [(books.only_instructions, "填报须知"),
