@@ -329,3 +329,20 @@ def field_guide(folder, name: str = "填报模板及字段说明.xlsx") -> Path:
     path = _path(folder, name)
     wb.save(path)
     return path
+
+
+def instruction_under_header(folder, name: str = "采购月报.xlsx") -> Path:
+    """A header in row 1 with ▲ marking required columns, and under it one
+    instruction merged across the table (从第3行起填写，带▲的为必填，金额单位：万元)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "原料采购"
+    ws.append(["▲入库日期", "▲供应商", "供应商统一社会信用代码", "▲原料名称", "▲重量(吨)", "金额",
+               "原料来源"])
+    ws["A2"] = "请从第3行起填写，带▲的为必填项，金额单位：万元。"
+    ws.merge_cells("A2:G2")
+    ws["A3"].number_format = "yyyy-mm-dd"
+    _list(ws, '"国产,进口"', "G3:G500")
+    path = _path(folder, name)
+    wb.save(path)
+    return path
