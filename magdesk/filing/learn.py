@@ -884,6 +884,19 @@ def _special_keys() -> dict[str, str]:
     return {_key(w): target for target, words in _SPECIAL_WORDS.items() for w in words}
 
 
+def field_kind(source: str, target: str) -> tuple[str, str]:
+    """``(kind, enum)`` of a target a column may hold: the built-in template's
+    kind ("text", "date", "mass", "money", "integer", "enum", "bool", "seq")
+    and an enumeration's name ("CpType"), "" when none; a company or period
+    value is text, a field the built-in template lacks text."""
+    if target == "seq":
+        return "seq", ""
+    _aliases, kinds, enums = _vocabulary()
+    enum = enums.get((source, target))
+    name = enum.__name__ if isinstance(enum, type) else ""
+    return kinds.get((source, target), "text"), name
+
+
 def suggest(layout: SampleLayout) -> tuple[SheetSuggestion, ...]:
     """For each data sheet of ``layout``: the source it best matches and a
     target for each of its columns."""

@@ -346,3 +346,18 @@ def instruction_under_header(folder, name: str = "采购月报.xlsx") -> Path:
     path = _path(folder, name)
     wb.save(path)
     return path
+
+
+def per_row_reporter(folder, name: str = "出口月报.xlsx") -> Path:
+    """An exports sheet whose rows repeat the reporter and the month (所属期,
+    填报单位名称, 填报单位统一社会信用代码) before the declaration's columns."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "出口月报"
+    ws.append(["所属期", "填报单位名称", "填报单位统一社会信用代码", "报关单号", "出口日期", "商品名称",
+               "出口数量（千克）", "货值（元）", "境外收货人", "运抵国（地区）"])
+    ws["A2"].number_format = "yyyy-mm"
+    ws["C2"].number_format = "@"
+    path = _path(folder, name)
+    wb.save(path)
+    return path

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from magdesk.filing.learn import SampleError, learn_sample, suggest
+from magdesk.filing.learn import SampleError, field_kind, learn_sample, suggest
 from magdesk.filing.sources import SOURCES
 from magdesk.storage import open_database
 from magdesk.storage.filing_store import FilingStore
@@ -293,6 +293,18 @@ def test_an_instruction_under_the_header_is_read_and_skipped(tmp_path):
     assert t["G"].codes == {"DOMESTIC": "国产", "IMPORT": "进口"}
 
 
+def test_rows_that_repeat_the_reporter_and_the_month(tmp_path):
+    (s,) = suggest(learn_sample(books.per_row_reporter(tmp_path)))
+    assert s.source == "exports"
+    t = {x.letter: x for x in s.columns}
+    assert [(t[k].target, t[k].confidence) for k in "ABCDE"] == [
+        ("@period", "sure"), ("@company.name", "sure"), ("@company.uscc", "sure"),
+        ("customs_decl_no", "sure"), ("decl_date", "sure")]
+    assert (t["F"].target, t["F"].confidence) == ("", "none")  # exports name no product
+    assert [(t[k].target, t[k].unit) for k in "GH"] == [("qty_g", "kg"), ("value_fen", "元")]
+    assert [t[k].target for k in "IJ"] == ["consignee_name", "destination"]
+
+
 # --- refused ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("make, sheet", [(books.only_instructions, "填报须知"),
@@ -352,6 +364,17 @@ def test_a_sample_of_20000_filled_rows_is_learned_in_well_under_a_second(tmp_pat
     assert sheet.header_rows == (4, 5) and sheet.first_row == 6
     assert _columns(sheet)["H"].number_format == "0.0000"
     assert took < 0.8, took
+
+
+def test_the_kind_of_each_target():
+    assert field_kind("sales", "qty_g") == ("mass", "")
+    assert field_kind("sales", "amount_fen") == ("money", "")
+    assert field_kind("sales", "date") == ("date", "")
+    assert field_kind("sales", "is_export") == ("bool", "")
+    assert field_kind("sales", "customer_cp_type") == ("enum", "CpType")
+    assert field_kind("exports", "end_use") == ("enum", "EndUse")
+    assert field_kind("sales", "seq") == ("seq", "")
+    assert field_kind("sales", "@period") == ("text", "")
 
 
 # --- the fields suggested are the rows' own ------------------------------------------
