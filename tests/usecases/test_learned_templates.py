@@ -27,7 +27,7 @@ def _choices(learned):
     kind = next(c for c in sheet.columns if "类型" in c.header)
     codes = {"DOMESTIC_ENTERPRISE": kind.choices[0], "INDIVIDUAL_BUSINESS": kind.choices[0],
              "FOREIGN": kind.choices[-1], "OTHER_ORG": kind.choices[0]}
-    return {sheet.name: {kind.letter: Choice("customer_type", codes=codes)}}
+    return {sheet.name: {kind.letter: Choice("customer_cp_type", codes=codes)}}
 
 
 def test_a_required_column_left_open_is_named_and_blocks(learned):
