@@ -160,8 +160,9 @@ class Problem:
 def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
              choices: Mapping[str, Mapping[str, Choice]] | None = None) -> list[Problem]:
     """What is unmapped or ambiguous: a required column without a target, two
-    columns on one field, an enumeration without the code of every value
-    (blocking); a guessed mapping nobody confirmed (not blocking)."""
+    columns on one field (blocking); a guessed mapping nobody confirmed, an
+    enumeration whose list lacks the code of some value (not blocking: a
+    month holding such a value is refused when exported)."""
     out: list[Problem] = []
     choices = choices or {}
     by_sheet = {s.sheet: {c.letter: c for c in s.columns} for s in suggestions}
@@ -183,7 +184,7 @@ def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
                 missing = [m for m in members if m not in have]
                 if missing:
                     labels = "、".join(_label(column, m) for m in missing)
-                    out.append(Problem(*where, "template.no_code", True, (("values", labels),)))
+                    out.append(Problem(*where, "template.no_code", False, (("values", labels),)))
             suggested = by_sheet.get(sheet.name, {}).get(letter)
             confirmed = letter in choices.get(sheet.name, {})
             if suggested is not None and not confirmed and suggested.target and \
