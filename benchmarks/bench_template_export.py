@@ -64,7 +64,7 @@ def build(folder: Path, sales: int) -> Path:
     kind = next(c for c in sheet.columns if "类型" in c.header)
     codes = {"DOMESTIC_ENTERPRISE": kind.choices[0], "INDIVIDUAL_BUSINESS": kind.choices[0],
              "FOREIGN": kind.choices[-1], "OTHER_ORG": kind.choices[0]}
-    choices = {sheet.name: {kind.letter: Choice("customer_type", codes=codes)}}
+    choices = {sheet.name: {kind.letter: Choice("customer_cp_type", codes=codes)}}
     with open_database(path) as db:
         assert usecases.save_learned(db, learned.draft(NAME, choices), make_default=True).ok
     return path

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..core import enums as E
 from .cells import cell_value
 from .learn import ColumnSuggestion, SampleColumn, SampleLayout, SheetSuggestion
+from .learn import field_kind as learn_field_kind
 from .sources import SOURCES
 from .template import (
     DEFAULT_UNIT,
@@ -26,12 +27,6 @@ from .template import (
     load_template,
 )
 
-# Fields the built-in template does not show, with their kind.
-_EXTRA_KINDS: dict[tuple[str, str], tuple[str, type[E.LabelledEnum] | None]] = {
-    ("sales", "customer_type"): ("enum", E.CpType),
-    ("purchases", "supplier_type"): ("enum", E.CpType),
-    ("sales", "customer_name_en"): ("text", None),
-}
 _DEFAULT_KEYS = {"batches": ("batch_no", "lot_no"), "inventory": ("product_code",)}
 
 
@@ -41,15 +36,10 @@ def _builtin() -> Template:
 
 
 def field_kind(source: str, field: str) -> tuple[str, type[E.LabelledEnum] | None]:
-    """The kind (and enumeration) of a source's field, as the built-in template has it."""
-    if field == "seq":
-        return "seq", None
-    for sheet in _builtin().sheets:
-        if sheet.source == source:
-            for column in sheet.columns:
-                if column.field == field:
-                    return column.kind, column.enum
-    return _EXTRA_KINDS.get((source, field), ("text", None))
+    """The kind (and enumeration) of a source's field (learn.field_kind: the
+    built-in template's, and the fields it does not show)."""
+    kind, enum = learn_field_kind(source, field)
+    return kind, getattr(E, enum) if enum else None
 
 
 def field_header(source: str, field: str) -> str:
@@ -59,7 +49,7 @@ def field_header(source: str, field: str) -> str:
             for column in sheet.columns:
                 if column.field == field:
                     return column.header
-    return {"customer_type": "客户类型", "supplier_type": "供应商类型",
+    return {"customer_cp_type": "客户类型", "supplier_cp_type": "供应商类型",
             "customer_name_en": "客户英文名称"}.get(field, field)
 
 
@@ -170,8 +160,9 @@ class Problem:
 def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
              choices: Mapping[str, Mapping[str, Choice]] | None = None) -> list[Problem]:
     """What is unmapped or ambiguous: a required column without a target, two
-    columns on one field, an enumeration without the code of every value
-    (blocking); a guessed mapping nobody confirmed (not blocking)."""
+    columns on one field (blocking); a guessed mapping nobody confirmed, an
+    enumeration whose list lacks the code of some value (not blocking: a
+    month holding such a value is refused when exported)."""
     out: list[Problem] = []
     choices = choices or {}
     by_sheet = {s.sheet: {c.letter: c for c in s.columns} for s in suggestions}
@@ -193,7 +184,7 @@ def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
                 missing = [m for m in members if m not in have]
                 if missing:
                     labels = "、".join(_label(column, m) for m in missing)
-                    out.append(Problem(*where, "template.no_code", True, (("values", labels),)))
+                    out.append(Problem(*where, "template.no_code", False, (("values", labels),)))
             suggested = by_sheet.get(sheet.name, {}).get(letter)
             confirmed = letter in choices.get(sheet.name, {})
             if suggested is not None and not confirmed and suggested.target and \

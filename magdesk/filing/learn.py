@@ -81,6 +81,8 @@ class SampleSheet:
     first_row: int  # 1-based first data row (after the header and any note row)
     columns: tuple[SampleColumn, ...]
     example_rows: int  # filled rows below the header (sample data), usually 0
+    mass_unit: str = ""  # a unit stated above the header for the sheet ("单位：吨"): "t"
+    money_unit: str = ""  # likewise for money ("金额单位：万元"): "万元"
 
 
 @dataclass(frozen=True)
@@ -97,13 +99,18 @@ def learn_sample(path) -> SampleLayout:
     """The layout of the sample workbook at ``path``; SampleError if it is not
     an .xlsx, is beyond the import's limits, or holds no data sheet."""
     path = Path(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise SampleError("learn.not_xlsx", file=path.name)
+    if not path.is_file():
+        raise SampleError("learn.missing", file=path.name)
     try:
         check_workbook(path, "xlsx")
+        data = path.read_bytes()
     except ImportFileError as exc:
         raise SampleError("learn.limit", file=path.name, reason=exc) from None
-    data = path.read_bytes()
+    except OSError as exc:
+        raise SampleError("learn.unreadable", file=path.name,
+                          reason=exc.strerror or type(exc).__name__) from None
     digest = hashlib.sha256(data).hexdigest()
     try:
         trimmed, beyond = _trimmed(data)
@@ -179,7 +186,11 @@ def _cut_rows(body: bytes) -> tuple[bytes, int]:
     if cut is None:
         return body, 0
     rest = body[cut:end.start()]
-    filled = sum(1 for chunk in _ROW_TAG.split(rest)[2::2] if _VALUE.search(chunk))
+    if b"<row" in rest[:8]:  # plain tags: split in C, not by the expression (12 MB: 20 ms)
+        filled = sum(1 for chunk in rest.split(b"<row")[1:]
+                     if b"<v>" in chunk or b"<is>" in chunk or _VALUE.search(chunk))
+    else:
+        filled = sum(1 for chunk in _ROW_TAG.split(rest)[2::2] if _VALUE.search(chunk))
     return body[:cut] + body[end.start():], filled
 
 
@@ -262,12 +273,20 @@ _NUMBERISH = re.compile(r"^[\s\d.,+\-%/年月日:：]*$")
 
 
 def _short_text(value) -> bool:
-    """A header-like cell: a short text, not a number or date, not a "label：" line."""
+    """A header-like cell: a short text, not a number or date, not a "label："
+    line (a colon inside brackets is part of a header: 数量（单位：吨）)."""
     if not isinstance(value, str):
         return False
     text = value.strip()
+    bare = _BRACKET.sub("", unicodedata.normalize("NFKC", text))
     return (0 < len(text) <= MAX_HEADER_TEXT and not _NUMBERISH.match(text)
-            and ":" not in text and "：" not in text)
+            and ":" not in bare)
+
+
+def _header_like(text: str) -> bool:
+    """A column's header, not a note beside the table (注：…)."""
+    bare = _BRACKET.sub("", unicodedata.normalize("NFKC", text))
+    return len(text) <= 60 and ":" not in bare
 
 
 def _learn_sheet(wb, ws, beyond: int) -> SampleSheet | None:
@@ -285,33 +304,51 @@ def _learn_sheet(wb, ws, beyond: int) -> SampleSheet | None:
     leaf = header_rows[-1]
     parent = header_rows[0] if len(header_rows) == 2 else 0
     above = [str(v) for r in range(1, header_rows[0]) for _c, v, _b in grid.units(r)]
+    width = sum(1 for c in range(1, grid.cols + 1) if _path(grid, c, leaf, parent))
+    note = _note_row(grid, leaf + 1, width)
+    if note == "line":
+        above += [str(v) for _c, v, _b in grid.units(leaf + 1)]
     markers = _required_markers(above)
-    note_row = leaf + 1 if _is_note_row(grid, leaf + 1) else 0
-    first_row = leaf + (2 if note_row else 1)
+    note_row = leaf + 1 if note == "columns" else 0
+    first_row = leaf + (2 if note else 1)
     validations = _validations(wb, ws)
     columns = []
     for c in range(1, grid.cols + 1):
         path = _path(grid, c, leaf, parent)
-        if not path:
+        if not path or not _header_like(path[-1]):
             continue
         columns.append(_column(ws, grid, c, path, markers, note_row, first_row, validations))
     if len(columns) <= 2:  # a code list (code, name) or a note: no table to fill
         return None
+    if _long_texts(grid, first_row):  # a table of explanations, not of data
+        return None
     return SampleSheet(ws.title, _title(grid, header_rows[0]), header_rows, first_row,
-                       tuple(columns), _example_rows(grid, ws, first_row, len(columns)) + beyond)
+                       tuple(columns), _example_rows(grid, ws, first_row, len(columns)) + beyond,
+                       *_stated_units(above))
+
+
+def _long_texts(grid: _Grid, first_row: int) -> bool:
+    """Most rows under the header hold a long text (field | what to fill in)."""
+    rows = [[v for v in grid.values[r - 1] if _filled(v)]
+            for r in range(first_row, min(grid.rows, first_row + 20) + 1)]
+    rows = [r for r in rows if r]
+    long = sum(1 for r in rows
+               if any(isinstance(v, str) and len(v.strip()) > MAX_HEADER_TEXT for v in r))
+    return len(rows) >= 3 and long * 2 > len(rows)
 
 
 def _header_rows(grid: _Grid, best: int) -> tuple[int, ...]:
     """``(best,)``, or two rows when the row above (or below) is the upper level."""
 
-    def spans(r: int) -> bool:  # a range merged across columns in row r, among others
-        units = grid.units(r)
+    def spans(r: int) -> bool:  # a header text merged across columns in row r, among others
+        units = [(v, b) for _c, v, b in grid.units(r) if _short_text(v)]
         return len(units) >= 2 and any(b and b[0] == r and b[2] == r and b[3] > b[1]
-                                       for _c, _v, b in units)
+                                       for _v, b in units)
 
     if best > 1:
         up = best - 1
-        merged_down = any(b and b[0] == up and b[2] >= best for _c, _v, b in grid.units(best))
+        merged_down = any(b and b[0] == up and b[2] >= best and _short_text(v)
+                          for _c, v, b in grid.units(best))
         if spans(up) or merged_down:
             return (up, best)
     below = best + 1
@@ -350,14 +387,37 @@ def _path(grid: _Grid, c: int, leaf: int, parent: int) -> tuple[str, ...]:
 
 
 def _title(grid: _Grid, top: int) -> str:
+    """The text of a row above the header holding one short text, one merged
+    across columns first (a lone 附件1 in A1 is no title)."""
+    found = []
     for r in range(1, top):
         units = grid.units(r)
         if len(units) == 1 and isinstance(units[0][1], str):
             text = _text(units[0][1])
             if text and len(text) <= MAX_HEADER_TEXT and ":" not in text and "：" not in text \
                     and not text.startswith(("说明", "注", "填报说明", "备注")):
-                return text
-    return ""
+                box = units[0][2]
+                found.append((0 if box and box[3] > box[1] else 1, r, text))
+    return min(found)[2] if found else ""
+
+
+_STATED = re.compile(r"(重量|数量|质量|金额|货值|价值|价格)?\s*(?:的)?(?:计量)?单位\s*(?:[:：]|为|是)\s*"
+                     r"([^\s,，;；。、)）]{1,5})|(重量|数量|质量|金额|货值)?\s*以\s*([^\s,，;；。]{1,4}?)\s*为单位")
+
+
+def _stated_units(texts: list[str]) -> tuple[str, str]:
+    """(mass, money) units a line above the header states for the sheet:
+    单位：吨, 金额单位：万元, 数量以吨为单位."""
+    mass = money = ""
+    for text in texts:
+        for match in _STATED.finditer(unicodedata.normalize("NFKC", text)):
+            word = match.group(2) or match.group(4) or ""
+            unit = _unit_word(word)
+            if unit in ("元", "万元"):
+                money = money or unit
+            elif unit:
+                mass = mass or unit
+    return mass, money
 
 
 _RULE = re.compile(r"([*＊※▲△★☆#])[^。；;，,]{0,10}?必填")
@@ -375,23 +435,32 @@ def _required_markers(texts: list[str]) -> frozenset[str]:
     return frozenset(markers)
 
 
-def _is_note_row(grid: _Grid, r: int) -> bool:
-    """A row under the header saying 必填／选填 or a unit per column, or numbering them 1..n."""
+def _note_row(grid: _Grid, r: int, width: int) -> str:
+    """What row ``r`` under the header is: "columns" (必填／选填 or a unit per
+    column, or the columns numbered 1..n), "line" (one instruction across the
+    table), or "" (data)."""
     if r > grid.rows:
-        return False
-    values = [v for _c, v, b in grid.units(r) if not (b and b[0] < r)]
+        return ""
+    units = [(v, b) for _c, v, b in grid.units(r) if not (b and b[0] < r)]
+    values = [v for v, _b in units]
     if not values:
-        return False
+        return ""
     if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
         numbers = [int(v) for v in values if float(v).is_integer()]
-        return len(numbers) == len(values) >= 3 and numbers == list(
-            range(numbers[0], numbers[0] + len(numbers)))
+        return "columns" if len(numbers) == len(values) >= 3 and numbers == list(
+            range(numbers[0], numbers[0] + len(numbers))) else ""
     if not all(isinstance(v, str) for v in values):
-        return False
+        return ""
     texts = [v.strip() for v in values]
-    return any(_NOTE_WORDS.search(t) or _unit_word(t) for t in texts) and all(
-        len(t) <= 20 and (_NOTE_WORDS.search(t) or _unit_word(t) or t in ("是", "否", "-", "/"))
-        for t in texts)
+    if len(units) == 1 and width >= 3:
+        box = units[0][1]
+        if len(texts[0]) > MAX_HEADER_TEXT / 2 or (box and box[3] - box[1] + 1 >= width / 2):
+            return "line"
+    if any(_NOTE_WORDS.search(t) or _unit_word(t) for t in texts) and all(
+            len(t) <= 20 and (_NOTE_WORDS.search(t) or _unit_word(t) or t in ("是", "否", "-", "/"))
+            for t in texts):
+        return "columns"
+    return ""
 
 
 _MONEY = {"元": "元", "人民币": "元", "人民币元": "元", "rmb": "元", "cny": "元", "万元": "万元",
@@ -401,7 +470,7 @@ _MONEY = {"元": "元", "人民币": "元", "人民币元": "元", "rmb": "元",
 def _unit_word(text: str) -> str:
     """The unit a word names ("千克" -> "kg", "万元" -> "万元"), or ""."""
     word = unicodedata.normalize("NFKC", text).strip().casefold()
-    word = re.sub(r"^(?:计量)?单位[:：]?", "", word).strip()
+    word = re.sub(r"^(?:计量)?单位[:：]?", "", word.strip("()[]【】")).strip()
     return unit_alias(word) or _MONEY.get(word, "") if word else ""
 
 
@@ -457,7 +526,7 @@ def _column(ws, grid: _Grid, c: int, path: tuple[str, ...], markers: frozenset[s
 
 
 def _number_format(ws, c: int, letter: str, first_row: int) -> str:
-    fmt = ws.cell(first_row, c).number_format if first_row <= (ws.max_row or 0) + 1 else "General"
+    fmt = ws.cell(first_row, c).number_format
     if fmt and fmt != "General":
         return fmt
     for dim in ws.column_dimensions.values():
@@ -627,12 +696,14 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "customer_uscc": ("购买方统一社会信用代码", "客户统一社会信用代码", "购买方信用代码",
                           "采购方统一社会信用代码", "购货方统一社会信用代码", "买方统一社会信用代码",
                           "客户信用代码", "buyer credit code"),
+        "customer_cp_type": ("客户类型", "购买方类型", "客户性质", "购买方性质", "客户企业类型",
+                             "customer type"),
         "customer_country": ("国家(地区)", "客户国家", "客户所在国", "国别", "国家", "country"),
         "product_code": ("产品编码", "产品代码", "物料编码"),
         "product_name": ("产品名称", "品名", "商品名称", "货物名称", "产品", "product",
                          "product name"),
         "category": ("产品类别", "产品类型", "产品种类", "品类"),
-        "grade": ("牌号", "产品牌号", "性能牌号", "grade"),
+        "grade": ("牌号", "产品牌号", "性能牌号", "规格牌号", "牌号规格", "grade"),
         "batch_no": ("批次号", "批号", "生产批号", "产品批号", "生产批次号", "batch no", "batch"),
         "qty_g": ("销售数量", "销售量", "销售重量", "重量", "净重", "出库数量", "出库重量", "数量",
                   "quantity", "weight", "net weight"),
@@ -650,6 +721,7 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "date": ("采购日期", "入库日期", "到货日期", "购进日期", "purchase date"),
         "supplier_name": ("供应商名称", "供应商", "供货方", "供货方名称", "供货单位", "销售方", "销售方名称",
                           "卖方", "supplier"),
+        "supplier_cp_type": ("供应商类型", "供货方类型", "供应商性质", "供货方性质", "supplier type"),
         "supplier_uscc": ("供应商统一社会信用代码", "供货方统一社会信用代码", "销售方统一社会信用代码",
                           "供货单位统一社会信用代码", "卖方统一社会信用代码", "供应商信用代码"),
         "product_code": ("物料编码", "原料编码", "产品编码"),
@@ -715,6 +787,8 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "address": ("地址", "注册地址", "单位地址"),
     },
 }
+# the party's type on a purchase or sale row (not a column of the built-in template)
+_PARTY_TYPES = {("sales", "customer_cp_type"): E.CpType, ("purchases", "supplier_cp_type"): E.CpType}
 _SHEET_WORDS = (
     ("exports", ("出口", "报关")),
     ("sales", ("销售", "出库", "流向", "sales", "sale")),
@@ -780,6 +854,9 @@ def _vocabulary() -> tuple[dict[str, dict[str, dict[str, int]]], dict[tuple[str,
                     enums[(sheet.source, field)] = "bool"
                 add(sheet.source, field, getattr(col, "header", ""), _OWN)
                 add(sheet.source, field, getattr(col, "header", ""), _BASE)
+    for (source, field), enum in _PARTY_TYPES.items():
+        kinds[(source, field)] = "enum"
+        enums[(source, field)] = enum
     for source, fields in _FORM_WORDS.items():
         for field, words in fields.items():
             for word in words:
@@ -807,10 +884,26 @@ def _special_keys() -> dict[str, str]:
     return {_key(w): target for target, words in _SPECIAL_WORDS.items() for w in words}
 
 
+def field_kind(source: str, target: str) -> tuple[str, str]:
+    """``(kind, enum)`` of a target a column may hold: the built-in template's
+    kind ("text", "date", "mass", "money", "integer", "enum", "bool", "seq")
+    and an enumeration's name ("CpType"), "" when none; a company or period
+    value is text, a field the built-in template lacks text."""
+    if target == "seq":
+        return "seq", ""
+    _aliases, kinds, enums = _vocabulary()
+    enum = enums.get((source, target))
+    name = enum.__name__ if isinstance(enum, type) else ""
+    return kinds.get((source, target), "text"), name
+
+
 def suggest(layout: SampleLayout) -> tuple[SheetSuggestion, ...]:
     """For each data sheet of ``layout``: the source it best matches and a
     target for each of its columns."""
     return tuple(_suggest_sheet(sheet) for sheet in layout.sheets)
+
+
+_YES_NO_TAIL = re.compile(r"[(\[]?\s*(?:是/否|是或否|y/n|yes/no)\s*[)\]]?$")
 
 
 def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]:
@@ -826,7 +919,8 @@ def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]
         texts += [(short + column.label, f"{parent}/{column.label}"),
                   (parent + column.label, f"{parent}/{column.label}")]
     texts += [(column.label, column.label), (column.header, column.header),
-              (_base(column.label), column.label)]
+              (_base(column.label), column.label),
+              (_YES_NO_TAIL.sub("", _base(column.label)), column.label)]
     found: dict[str, tuple[int, str]] = {}
 
     def offer(target: str, rank: int, how: str) -> None:
@@ -910,7 +1004,7 @@ def _suggest_sheet(sheet: SampleSheet) -> SheetSuggestion:
         confidence = "sure" if rank < 10 else "guess"
         if rank < 10 and len(found) > 1 and found[1][0] == rank:
             confidence = "guess"  # two fields as likely
-        if target in taken and target != "seq":
+        if target in taken:
             free = [t for _r, t, _h in found if t not in taken]
             if free and found[[t for _r, t, _h in found].index(free[0])][0] < 10:
                 rank, target, how = next(f for f in found if f[1] == free[0])
@@ -925,7 +1019,11 @@ def _suggest_sheet(sheet: SampleSheet) -> SheetSuggestion:
         codes = _codes(enums.get((source, target)), col.choices)
         kind = kinds.get((source, target), "")
         unit = col.unit
-        if kind in ("mass", "money") and not unit and len(said[kind]) == 1:
+        stated = sheet.mass_unit if kind == "mass" else sheet.money_unit if kind == "money" else ""
+        if kind in ("mass", "money") and not unit and stated:
+            unit = stated
+            how = f"{how}; in {unit} as stated above the header"
+        elif kind in ("mass", "money") and not unit and len(said[kind]) == 1:
             unit = next(iter(said[kind]))
             how = f"{how}; in {unit} as the sheet's other {kind} columns"
         chosen[col.letter] = ColumnSuggestion(col.letter, target, confidence, tuple(others),
@@ -947,6 +1045,23 @@ _TRUE = ("是", "yes", "y", "true", "有", "√", "出口")
 _FALSE = ("否", "no", "n", "false", "无", "×", "不出口", "内销")
 
 
+# Other words the authority's lists use for a member, beside its own labels.
+_MEMBER_WORDS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("CpType", "DOMESTIC_ENTERPRISE"): ("国内企业", "境内单位", "境内", "国内", "内资企业"),
+    ("CpType", "FOREIGN"): ("境外", "国外企业", "境外单位", "国外", "外国企业"),
+    ("CpType", "INDIVIDUAL_BUSINESS"): ("个体户", "个体", "个体经营"),
+    ("CpType", "OTHER_ORG"): ("其他", "其它", "其他单位", "其它组织"),
+    ("Role", "BOTH"): ("既是客户也是供应商", "客户/供应商", "客户和供应商", "两者"),
+    ("Origin", "DOMESTIC"): ("国产", "国内", "境内", "境内采购", "国内购买"),
+    ("Origin", "IMPORT"): ("进口采购", "境外", "国外", "境外采购"),
+    ("LicenceType", "INDIVIDUAL"): ("单项许可", "单项许可证"),
+    ("LicenceType", "GENERAL"): ("通用许可", "通用许可证"),
+    ("LicenceType", "NONE"): ("无需许可", "不需要", "无许可证"),
+    ("Category", "OTHER"): ("其它",),
+    ("EndUse", "OTHER"): ("其它",),
+}
+
+
 def _bare(choice: str) -> str:
     text = unicodedata.normalize("NFKC", choice).strip()
     stripped = _LEADING_CODE.sub("", text, count=1)
@@ -965,7 +1080,8 @@ def _codes(enum, choices: tuple[str, ...]) -> dict[str, str]:
             if hit is not None:
                 codes[value] = hit
         return codes
-    labels = {member: [unicodedata.normalize("NFKC", t).strip().casefold() for t in pair]
+    labels = {member: [unicodedata.normalize("NFKC", t).strip().casefold()
+                       for t in (*pair, *_MEMBER_WORDS.get((enum.__name__, member), ()))]
               for member, pair in enum.labels().items()}
     codes: dict[str, str] = {}
     used = set()

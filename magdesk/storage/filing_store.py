@@ -28,8 +28,8 @@ ROW_SQL = {
          ORDER BY cp_type, name_cn""",
     "purchases": """
         SELECT p.doc_no, p.date, c.name_cn AS supplier_name, c.uscc AS supplier_uscc,
-               c.cp_type AS supplier_type,
-               m.code AS product_code, m.name_cn AS product_name, m.category, m.hs_code,
+               c.cp_type AS supplier_cp_type, m.code AS product_code,
+               m.name_cn AS product_name, m.category, m.hs_code,
                p.lot_no, p.qty_g, p.amount_fen, p.invoice_no, p.origin, p.import_decl_no
           FROM purchase_in p JOIN counterparty c ON c.id = p.supplier_id
           JOIN product m ON m.id = p.product_id
@@ -45,8 +45,8 @@ ROW_SQL = {
          ORDER BY b.end_date, b.batch_no, i.id""",
     "sales": """
         SELECT s.doc_no, s.date, c.name_cn AS customer_name, c.uscc AS customer_uscc,
-               c.cp_type AS customer_type, c.name_en AS customer_name_en,
-               c.country AS customer_country, m.code AS product_code,
+               c.country AS customer_country, c.cp_type AS customer_cp_type,
+               c.name_en AS customer_name_en, m.code AS product_code,
                m.name_cn AS product_name, m.category, s.grade, m.hs_code, b.batch_no,
                s.qty_g, s.qty_pcs, s.amount_fen, s.currency, s.invoice_no, s.contract_no,
                s.is_export

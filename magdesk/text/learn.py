@@ -8,6 +8,7 @@ LEARN: dict[str, tuple[str, str]] = {
         "“{file}”不是Excel工作簿（.xlsx），不能作为样表",
         "'{file}' is not an Excel workbook (.xlsx) and cannot serve as a sample",
     ),
+    "learn.missing": ("找不到样表“{file}”", "There is no sample '{file}'"),
     "learn.unreadable": ("无法读取样表“{file}”：{reason}", "Cannot read the sample '{file}': {reason}"),
     "learn.limit": ("样表“{file}”不能使用：{reason}", "The sample '{file}' cannot be used: {reason}"),
     "learn.no_table": (

@@ -13,8 +13,8 @@ TEMPLATE_DRAFT: dict[str, tuple[str, str]] = {
         "Sheet '{sheet}', column {column} '{header}': mapped to the same field as column {other}",
     ),
     "template.no_code": (
-        "工作表“{sheet}”第 {column} 列“{header}”：下拉列表中没有对应“{values}”的代码",
-        "Sheet '{sheet}', column {column} '{header}': no code in the drop-down list for {values}",
+        "工作表“{sheet}”第 {column} 列“{header}”：下拉列表中没有对应“{values}”的代码；含这些值的月份将无法导出",
+        "Sheet '{sheet}', column {column} '{header}': no code in the drop-down list for {values}; a month holding one cannot be exported",
     ),
     "template.guess": (
         "工作表“{sheet}”第 {column} 列“{header}”：推测对应“{target}”，请确认",

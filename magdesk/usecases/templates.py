@@ -102,6 +102,10 @@ def template_text(db: Database, name: str, version: int | None = None) -> str:
     path = _builtins().get(name)
     if path is None:
         raise TemplateRefused(Reason("template_store.unknown", name=name))
+    shipped = _builtin_version(path)
+    if version is not None and version != shipped:
+        raise TemplateRefused(Reason("template_store.unknown_version", name=name,
+                                     version=version, versions=str(shipped)))
     with open(path, encoding="utf-8") as fh:
         return fh.read()
 

@@ -168,11 +168,23 @@ def test_learn_save_check_and_export_through_a_sample(demo_copy, tmp_path, capsy
 
 
 def test_learn_names_the_required_column_left_open(tmp_path, capsys):
-    from tests.filing import sample_books as B
+    """A required column magdesk has no field for (审批人*) is said, and marked
+    in the TOML, which is refused until it is mapped."""
+    import openpyxl
 
-    sample = B.flow_sheet(tmp_path)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "销售流向"
+    ws.append(["序号", "销售日期*", "客户名称*", "数量（吨）*", "审批人*"])
+    wb.save(tmp_path / "sample.xlsx")
     toml = tmp_path / "flow.toml"
-    assert main(["--lang", "zh", "template", "learn", str(sample), "--out", str(toml)]) == 1
+    assert main(["--lang", "zh", "template", "learn", str(tmp_path / "sample.xlsx"),
+                 "--out", str(toml)]) == 1
     said = capsys.readouterr().out
-    assert "必填" in said and "稀土产品流向" in said
-    assert "! " in toml.read_text(encoding="utf-8")  # the question is in the TOML as well
+    assert "必填" in said and "销售流向" in said and "审批人" in said
+    text = toml.read_text(encoding="utf-8")
+    assert "# ! " in text  # the question is in the TOML as well
+    from magdesk.filing.template import TemplateError, parse_template
+
+    with pytest.raises(TemplateError, match="required"):
+        parse_template(text, toml, (tmp_path / "sample.xlsx").read_bytes())

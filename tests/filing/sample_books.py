@@ -251,3 +251,113 @@ def numbers_only(folder, name: str = "数据.xlsx") -> Path:
     path = _path(folder, name)
     wb.save(path)
     return path
+
+
+def national_form(folder, name: str = "全国稀土产品流向表.xlsx") -> Path:
+    """A reporter line right above a two-level header whose upper level is
+    merged across (no vertical merges: 序号 stands in the upper row alone),
+    required columns marked ※ as the title's note says, and a row numbering
+    the columns (1 2 3 …) under the header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "表1 产品销售流向"
+    ws["A1"] = "表1 稀土产品销售流向表（带※为必填）"
+    ws.merge_cells("A1:I1")
+    ws["A2"] = "填报企业：宁波示例磁业有限公司"
+    ws.merge_cells("A2:D2")
+    ws["G2"] = "填报月份：2025年3月"
+    ws.merge_cells("G2:I2")
+    ws.append(["序号", "交易日期※", "购买方", None, "产品", None, None, "是否出口", "备注"])
+    ws.merge_cells("C3:D3")
+    ws.merge_cells("E3:G3")
+    ws["C4"], ws["D4"] = "名称※", "统一社会信用代码※"
+    ws["E4"], ws["F4"], ws["G4"] = "名称※", "牌号", "重量\n(公斤)※"
+    for c in range(1, 10):
+        ws.cell(5, c, c)
+    ws["B6"].number_format = "yyyy年m月d日"
+    ws["G6"].number_format = "#,##0.000"
+    _list(ws, '"1.是,2.否"', "H6:H300")
+    path = _path(folder, name)
+    wb.save(path)
+    return path
+
+
+def flow_variant(folder, name: str = "流向表（区局版）.xlsx", example: bool = True) -> Path:
+    """The flow sheet as another bureau draws it: 附件1 above the title, an
+    instruction row stating the units (数量单位：吨，金额单位：万元) right above
+    a two-level header in rows 4-5, full-width ＊ markers, headers broken over
+    two lines ("出口\\n是/否"), quantities without a unit of their own, a note
+    beside the header (注：…), and an example row marked 示例."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["A1"] = "附件1"
+    ws["A2"] = "稀土产品流向统计表"
+    ws.merge_cells("A2:J2")
+    ws["A3"] = "说明：＊为必填项。数量单位：吨，金额单位：万元。"
+    ws.merge_cells("A3:J3")
+    ws.append(["序号", "日期＊", "购买方信息", None, None, "产品＊", "规格牌号", "数量＊", "金额",
+               "出口\n是/否", None, "注：本表一式两份"])
+    ws.merge_cells("C4:E4")
+    for letter in "ABFGHIJ":
+        ws.merge_cells(f"{letter}4:{letter}5")
+    ws["C5"], ws["D5"], ws["E5"] = "名称＊", "统一社会信用代码", "类型"
+    if example:
+        ws.append(["示例", date(2025, 3, 3), "某某磁材有限公司", "91330200MA2AB00001", "境内企业",
+                   "烧结钕铁硼", "N52", 0.5, 12.5, "否"])
+    ws["B6"].number_format = "yyyy-mm-dd"
+    ws["H6"].number_format = "0.0000"
+    _list(ws, '"境内企业,境外企业,个体工商户,其他"', "E6:E1000")
+    _list(ws, '"是,否"', "J6:J1000")
+    path = _path(folder, name)
+    wb.save(path)
+    return path
+
+
+def field_guide(folder, name: str = "填报模板及字段说明.xlsx") -> Path:
+    """A data sheet followed by a sheet that is a table of explanations
+    (字段 | 要求 | 说明 with long texts), under a name that does not say so."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "销售明细"
+    ws.append(["序号", "销售日期", "客户名称", "产品名称", "重量(kg)"])
+    guide = wb.create_sheet("附表")
+    guide.append(["字段", "要求", "填写方法"])
+    for field in ("销售日期", "客户名称", "产品名称", "重量(kg)"):
+        guide.append([field, "必填", f"{field}按照合同及出库单据如实填写，不得漏填、错填；同一笔业务涉及多个"
+                                     "批次的应分行填写，并与出库单据保持一致，以便核对。"])
+    path = _path(folder, name)
+    wb.save(path)
+    return path
+
+
+def instruction_under_header(folder, name: str = "采购月报.xlsx") -> Path:
+    """A header in row 1 with ▲ marking required columns, and under it one
+    instruction merged across the table (从第3行起填写，带▲的为必填，金额单位：万元)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "原料采购"
+    ws.append(["▲入库日期", "▲供应商", "供应商统一社会信用代码", "▲原料名称", "▲重量(吨)", "金额",
+               "原料来源"])
+    ws["A2"] = "请从第3行起填写，带▲的为必填项，金额单位：万元。"
+    ws.merge_cells("A2:G2")
+    ws["A3"].number_format = "yyyy-mm-dd"
+    _list(ws, '"国产,进口"', "G3:G500")
+    path = _path(folder, name)
+    wb.save(path)
+    return path
+
+
+def per_row_reporter(folder, name: str = "出口月报.xlsx") -> Path:
+    """An exports sheet whose rows repeat the reporter and the month (所属期,
+    填报单位名称, 填报单位统一社会信用代码) before the declaration's columns."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "出口月报"
+    ws.append(["所属期", "填报单位名称", "填报单位统一社会信用代码", "报关单号", "出口日期", "商品名称",
+               "出口数量（千克）", "货值（元）", "境外收货人", "运抵国（地区）"])
+    ws["A2"].number_format = "yyyy-mm"
+    ws["C2"].number_format = "@"
+    path = _path(folder, name)
+    wb.save(path)
+    return path

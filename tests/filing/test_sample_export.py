@@ -77,7 +77,7 @@ columns = [
   { column = "A", header = "序号", field = "seq", kind = "seq" },
   { column = "B", header = "销售日期*", field = "date", kind = "date", format = "yyyy/m/d", required = true },
   { column = "C", header = "客户名称*", field = "customer_name", kind = "text", required = true },
-  { column = "D", header = "客户类型", field = "customer_type", kind = "enum", enum = "CpType", codes = { DOMESTIC_ENTERPRISE = "1-境内企业", INDIVIDUAL_BUSINESS = "2-个体工商户", FOREIGN = "3-境外企业", OTHER_ORG = "4-其他组织" } },
+  { column = "D", header = "客户类型", field = "customer_cp_type", kind = "enum", enum = "CpType", codes = { DOMESTIC_ENTERPRISE = "1-境内企业", INDIVIDUAL_BUSINESS = "2-个体工商户", FOREIGN = "3-境外企业", OTHER_ORG = "4-其他组织" } },
   { column = "E", header = "统一社会信用代码", field = "customer_uscc", kind = "text" },
   { column = "F", header = "产品名称*", field = "product_name", kind = "text", required = true },
   { column = "G", header = "数量（吨）*", field = "qty_g", kind = "mass", unit = "t", format = "0.0000", required = true },

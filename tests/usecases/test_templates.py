@@ -43,6 +43,10 @@ def test_a_new_file_has_the_built_in_template_as_its_default(path):
         assert usecases.default_template(db) == "REFLOW-1"
         assert usecases.template_text(db, "REFLOW-1") == REFLOW.read_text(encoding="utf-8")
         assert usecases.stored_template(db, "REFLOW-1") is None  # shipped, not in the file
+        assert usecases.template_text(db, "REFLOW-1", 1) == REFLOW.read_text(encoding="utf-8")
+        with pytest.raises(StorageError) as caught:
+            usecases.template_text(db, "REFLOW-1", 2)
+        assert "no version 2" in caught.value.message("en")
 
 
 def test_a_saved_template_is_listed_shown_and_chosen(path):
