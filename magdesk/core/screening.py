@@ -42,7 +42,7 @@ _SUFFIXES_EN = {
 }
 _WORD = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+", re.UNICODE)
 _DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\.)")  # s.a. / b.v. / k.k. read as one word
-_SKIP_POSTING = 400  # a trigram in more listed names than this finds no candidates
+_SKIP_POSTING = 200  # a trigram in more listed names than this finds no candidates
 
 
 def _words(name: str) -> list[str]:
@@ -112,41 +112,48 @@ class Screen:
         self.rules = tuple(rules)
         self.exact: dict[str, list[tuple[int, str]]] = {}
         self.keys: list[tuple[str, int, str]] = []  # (key, party index, listed name)
-        self.grams: dict[str, list[int]] = {}
+        # trigram -> keys, for the names as written and for their words sorted
+        self.grams: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
         for i, party in enumerate(self.parties):
             for listed in (party.name, *party.other_names):
-                for key in {normalise(listed), sorted_key(listed)}:
-                    if key:
-                        self.exact.setdefault(key, []).append((i, listed))
-                        k = len(self.keys)
-                        self.keys.append((key, i, listed))
-                        for gram in _grams(key):
-                            self.grams.setdefault(gram, []).append(k)
+                words = _words(listed)
+                natural, ordered = "".join(words), "".join(sorted(words))
+                for index, key in ((0, natural), (1, ordered)):
+                    if not key or (index and key == natural):
+                        continue
+                    self.exact.setdefault(key, []).append((i, listed))
+                    k = len(self.keys)
+                    self.keys.append((key, i, listed))
+                    postings = self.grams[index]
+                    for gram in _grams(key):
+                        postings.setdefault(gram, []).append(k)
 
     def __bool__(self) -> bool:
         return bool(self.parties or self.rules)
 
     def check(self, name: str) -> list[Hit]:
         """The listed parties ``name`` matches: exact ones, else close ones (best first)."""
-        keys = {normalise(name), sorted_key(name)} - {""}
+        words = _words(name)
+        natural, ordered = "".join(words), "".join(sorted(words))
         hits = {}
-        for key in keys:
+        for key in {natural, ordered} - {""}:
             for i, listed in self.exact.get(key, ()):
                 hits.setdefault(i, Hit(True, self.parties[i], listed, 100))
         if hits:
             return list(hits.values())
         best: dict[int, Hit] = {}
-        for key in keys:
+        for index, key in ((0, natural), (1, ordered)):
+            if not key or (index and key == natural):
+                continue
             grams = _grams(key)
+            postings = self.grams[index]
             shared: Counter = Counter()
             for gram in grams:
-                posting = self.grams.get(gram)
+                posting = postings.get(gram)
                 if posting is not None and len(posting) <= _SKIP_POSTING:
                     shared.update(posting)
             need = max(1, len(grams) // 3)
-            for k, n in shared.items():
-                if n < need:
-                    continue
+            for k in [k for k, n in shared.items() if n >= need]:
                 listed_key, i, listed = self.keys[k]
                 score = fuzz.ratio(key, listed_key, score_cutoff=CLOSE)
                 if score and (i not in best or score > best[i].score):

@@ -144,3 +144,15 @@ def test_cli_screen_imports_and_reports(demo_copy, tmp_path, capsys):
     conn = sqlite3.connect(demo_copy)
     assert conn.execute("SELECT count(*) FROM screening_entry").fetchone() == (1,)
     conn.close()
+
+
+def test_screen_all_lists_every_hit_with_its_place(demo_copy, tmp_path):
+    with open_database(demo_copy) as db:
+        assert usecases.screen_all(db) == []  # no list yet, no end use forbidden
+        customer = _foreign_customer(db)
+        _write_list(tmp_path / "l.xlsx", [(customer.name_en, "", "", "L", "", "")])
+        assert usecases.import_screening_list(db, tmp_path / "l.xlsx").ok
+        hits = usecases.screen_all(db)
+    places = {(h.entity, h.record, h.field) for h in hits}
+    assert ("counterparty", customer.name_cn, "name_en") in places
+    assert all(h.finding.code in ("screen.listed", "screen.close") for h in hits)
