@@ -29,8 +29,8 @@ from ..core.findings import Finding, finding
 from ..core.messages import render_text
 from ..resources import load_codelists
 from ..usecases.reads import TABLES, find_id, key_of
-from ..usecases.screening import screen_for
 from ..usecases.reads import RecordReader as Repository
+from ..usecases.screening import screen_for
 from .form_parts import (
     AcceptWarnings,
     DateEdit,

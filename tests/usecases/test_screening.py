@@ -5,7 +5,6 @@ broken list refused whole naming row and column."""
 
 import csv
 import sqlite3
-from dataclasses import replace
 from datetime import date
 
 import openpyxl
