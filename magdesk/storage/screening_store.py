@@ -32,6 +32,13 @@ class ScreeningStore:
                             date.fromisoformat(listed) if listed else None, source)
                 for i, name, others, country, lst, listed, source in rows]
 
+    def mark(self) -> tuple[int, int, str]:
+        """What tells one state of the lists from another (entries, last id,
+        last import), cheaply: the screen built from them is kept until it changes."""
+        return tuple(self.db.conn.execute(
+            "SELECT count(*), coalesce(max(id), 0), coalesce(max(imported_at), '') "
+            "FROM screening_entry").fetchone())
+
     def lists(self) -> list[ListInfo]:
         return [ListInfo(*row) for row in self.db.conn.execute(
             "SELECT list_name, count(*), coalesce(max(date_listed), ''), max(imported_at) "

@@ -27,9 +27,7 @@ def screen_for(db: Database):
     from ..resources import load_codelists
     from ..storage.screening_store import ScreeningStore
 
-    mark = (str(db.path), *db.conn.execute(
-        "SELECT count(*), coalesce(max(id), 0), coalesce(max(imported_at), '') "
-        "FROM screening_entry").fetchone())
+    mark = (str(db.path), *ScreeningStore(db).mark())
     with _LOCK:
         screen = _CACHE.get(mark)
         if screen is None:
