@@ -98,6 +98,15 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     per.add_argument("--receipt", help="receipt number from the tracking system (file)")
     per.add_argument("--json", action="store_true")
 
+    scr = sub.add_parser("screen", help="screen every customer, consignee and end user against "
+                         "the restricted-party lists (import or update one with --list)")
+    scr.add_argument("--db", required=True, type=Path)
+    scr.add_argument("--list", type=Path, help="a list to import first (xlsx, xls, csv): "
+                     "name, other names, country, list, date listed, source")
+    scr.add_argument("--list-name", help="the list's name for rows that give none "
+                     "(default: the file's name)")
+    scr.add_argument("--json", action="store_true")
+
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
     chk.add_argument("--json", action="store_true")
@@ -293,6 +302,38 @@ def _validate(args, lang, settings) -> int:
 
 def _severity(severity, lang: str) -> str:
     return text.say(f"severity.{severity}", lang)
+
+
+def _screen(args, lang, settings) -> int:
+    """Import a list (when given), then screen every name; exit 1 when a name
+    is listed or an end use forbidden, 0 otherwise (close matches are warnings)."""
+    with _open(args) as db:
+        if args.list is not None:
+            changes = usecases.import_screening_list(db, args.list, args.list_name)
+            if not changes.ok:
+                print(f"magdesk-cli: {changes.why(lang)}", file=sys.stderr)
+                return 1
+        lists = usecases.screening_lists(db)
+        hits = usecases.screen_all(db)
+    if args.json:
+        json.dump({"lists": [{"list": i.list_name, "entries": i.entries,
+                              "newest_listed": i.newest_listed, "imported_at": i.imported_at}
+                             for i in lists],
+                   "hits": [{**h.finding.as_dict(lang), "name": h.name} for h in hits]},
+                  sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for i in lists:
+            print(_t("screen_list", lang, list=i.list_name, entries=i.entries,
+                     newest=i.newest_listed or "—", imported=i.imported_at))
+        if not lists:
+            print(_t("screen_no_list", lang))
+        for h in hits:
+            print(f"[{_severity(h.finding.severity, lang)}] {h.entity} {h.record}  "
+                  f"{h.finding.message(lang)}")
+        print(_t("screen_done", lang, hits=len(hits),
+                 listed=sum(h.finding.is_error for h in hits)))
+    return 1 if any(h.finding.is_error for h in hits) else 0
 
 
 def _accept(args, lang, settings) -> int:
@@ -804,7 +845,7 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "import": _import, "import-template": _import_template,
              "export": _export, "period": _period_cmd, "summary": _summary,
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
-             "template": _template}
+             "template": _template, "screen": _screen}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -62,4 +62,5 @@ def load_codelists():
         countries=cl.parse_countries(text("countries.csv")),
         currencies=cl.parse_currencies(text("currencies.csv")),
         control_items=cl.parse_control_items(text("control_items.toml")),
+        screening_rules=cl.parse_screening_rules(text("screening_rules.toml")),
     )

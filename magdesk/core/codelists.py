@@ -71,6 +71,7 @@ class CodeLists:
     countries: dict[str, Country] = field(default_factory=dict)
     currencies: dict[str, Currency] = field(default_factory=dict)
     control_items: tuple[ControlItem, ...] = ()
+    screening_rules: tuple = ()  # core.screening.Rule
 
     def country(self, code: str) -> Country | None:
         """Look up by alpha-2 or alpha-3 code."""
@@ -181,3 +182,21 @@ def parse_control_items(text: str, source: str = "control_items.toml") -> tuple[
         except KeyError as exc:
             raise CodeListError(f"{source}: item {i} lacks {exc}") from None
     return tuple(items)
+
+
+def parse_screening_rules(text: str, source: str = "screening_rules.toml") -> tuple:
+    """The end-use rules of screening (core.screening.Rule)."""
+    from .screening import Rule
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CodeListError(f"{source}: {exc}") from None
+    rules = []
+    for n, raw in enumerate(data.get("rule", []), 1):
+        try:
+            rules.append(Rule(str(raw["country"]).upper(), tuple(map(str, raw["end_uses"])),
+                              raw.get("since"), str(raw.get("source", ""))))
+        except (KeyError, TypeError) as exc:
+            raise CodeListError(f"{source}: rule {n} lacks {exc}") from None
+    return tuple(rules)

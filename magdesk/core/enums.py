@@ -101,6 +101,7 @@ class EndUse(LabelledEnum):
     ROBOTICS = "ROBOTICS"
     AEROSPACE = "AEROSPACE"
     RESEARCH = "RESEARCH"
+    MILITARY = "MILITARY"
     OTHER = "OTHER"
 
 
@@ -174,6 +175,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "ROBOTICS": ("机器人", "Robotics"),
         "AEROSPACE": ("航空航天", "Aerospace"),
         "RESEARCH": ("科研", "Research"),
+        "MILITARY": ("军事用途", "Military"),
         "OTHER": ("其他", "Other"),
     },
     "LicenceType": {

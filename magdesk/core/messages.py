@@ -48,6 +48,7 @@ SEVERITY: dict[str, Severity] = {
     "import.ref_ambiguous": E, "import.ref_conflict": E, "import.duplicate": E,
     "import.duplicate_in_file": E, "import.batch_conflict": E, "import.formula_text": W,
     "import.export_pending": W, "import.constraint": E, "import.period_locked": E,
+    "screen.listed": E, "screen.close": W, "screen.rule": E,
 }
 
 # code -> (severity, zh, en), as the callers of the single table knew it

@@ -35,6 +35,8 @@ class Context:
     control_cache: dict = field(default_factory=dict)
     control_bounds: tuple | None = None
     good_codes: set = field(default_factory=set)  # codes a rule found nothing wrong with
+    screen: object = None  # core.screening.Screen of the file's restricted-party lists
+    screened: dict = field(default_factory=dict)  # name -> hits, each name screened once
 
 
 def _plan(entity: str) -> tuple[tuple[str, str, bool, int | None, int | None, object], ...]:
@@ -179,7 +181,51 @@ def check_counterparty(cp: Counterparty, ctx: Context) -> list[Finding]:
                                value=cp.country))
     if foreign and cp.role != E.Role.SUPPLIER and not cp.end_use_default:
         out.append(finding("cp.end_use_missing", "counterparty", key, "end_use_default"))
+    if ctx.screen and cp.role != E.Role.SUPPLIER:
+        out += screen_name("counterparty", key, "name_cn", cp.name_cn, ctx)
+        if cp.name_en:
+            out += screen_name("counterparty", key, "name_en", cp.name_en, ctx)
     return out
+
+
+def screen_name(entity: str, key: str, field_name: str, name: str, ctx: Context,
+                period=None) -> list[Finding]:
+    """``name`` against the restricted-party lists: listed (an error), else
+    the closest close match (a warning)."""
+    if not name or not ctx.screen:
+        return []
+    hits = ctx.screened.get(name)
+    if hits is None:
+        hits = ctx.screened[name] = ctx.screen.check(name)
+    if not hits:
+        return []
+    hit = hits[0]
+    party = hit.party
+    params = {"name": name, "list": party.list_name, "listed": hit.listed_as}
+    if hit.exact:
+        country = ctx.codes.country(party.country) if party.country else None
+        return [finding("screen.listed", entity, key, field_name, period, **params,
+                        country=(country.name_zh if country else party.country) or "—",
+                        since=party.date_listed.isoformat() if party.date_listed else "—")]
+    return [finding("screen.close", entity, key, field_name, period, **params, score=hit.score)]
+
+
+def screen_end_use(x, ctx: Context, period=None) -> list[Finding]:
+    """An end-use rule (no military end use for Japan) against an export line."""
+    if not ctx.screen or not x.end_use:
+        return []
+    consignee = ctx.counterparties.get(x.consignee_id)
+    countries = {c for c in (x.destination, consignee.country if consignee else "") if c}
+    for code in countries:
+        country = ctx.codes.country(code)
+        alpha2 = country.alpha2 if country else code.upper()
+        rule = ctx.screen.forbidden(alpha2, x.end_use, x.decl_date)
+        if rule is not None:
+            label = E.EndUse.labels().get(x.end_use, (x.end_use,))[0]
+            return [finding("screen.rule", "export", x.key, "end_use", period,
+                            country=country.name_zh if country else code, end_use=label,
+                            source=rule.source)]
+    return []
 
 
 def check_hs(entity: str, key: str, code: str, ctx: Context, year: int, period=None):
@@ -366,6 +412,9 @@ def check_export(x: ExportLine, ctx: Context, period: str | None) -> list[Findin
     if x.currency and x.currency not in ctx.codes.currencies:
         out.append(finding("currency.unknown", "export", key, "currency", period,
                            value=x.currency))
+    if ctx.screen:
+        out += screen_name("export", key, "end_user", x.end_user, ctx, period)
+        out += screen_end_use(x, ctx, period)
     return out
 
 

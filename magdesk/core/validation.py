@@ -54,6 +54,7 @@ class Dataset:
     movements: Callable[[], Iterable[tuple[int, str, str, int]]] = lambda: ()
     last_period: str | None = None
     accepted: set[tuple[str, str, str]] = field(default_factory=set)
+    screen: object = None  # core.screening.Screen of the restricted-party lists and end-use rules
 
 
 def validate(
@@ -70,7 +71,7 @@ def validate(
     Warnings the clerk accepted with a reason are left out.
     """
     ctx = R.Context(codes, today, policy or ControlPolicy(), ds.counterparties, ds.products,
-                    ds.purchases, ds.batches, ds.licences)
+                    ds.purchases, ds.batches, ds.licences, screen=ds.screen)
     pending = ds.sale_summary(ctx) if ds.sale_summary is not None else None
     try:
         out = _validate(ds, ctx, pending, progress)

@@ -81,6 +81,8 @@ class ChangeHandling:
                 section.refresh()
         if changes.company:
             self.show_company(reads.heading(self.db))
+        if changes.screening or changes.everything:
+            self.screening.refresh()
         if changes.findings:  # until counted again: "…", not the counts of before
             self.dashboard.findings = None
         if changes.findings or changes.periods or changes.everything:

@@ -30,6 +30,7 @@ from ..core.messages import render_text
 from ..resources import load_codelists
 from ..usecases.reads import TABLES, find_id, key_of
 from ..usecases.reads import RecordReader as Repository
+from ..usecases.screening import screen_for
 from .form_parts import (
     AcceptWarnings,
     DateEdit,
@@ -81,7 +82,8 @@ class RecordForm(QDialog):
         self.ctx = R.Context(load_codelists(), date.today(),
                              counterparties=Lazy(repo, "counterparty"),
                              products=Lazy(repo, "product"), purchases=Lazy(repo, "purchase"),
-                             batches=Lazy(repo, "batch"), licences=Lazy(repo, "licence"))
+                             batches=Lazy(repo, "batch"), licences=Lazy(repo, "licence"),
+                             screen=screen_for(repo.db))
         self.setStyleSheet(STYLE)
         self._build(locked_reason)
         from .form_assist import Assist

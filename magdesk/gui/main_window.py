@@ -175,7 +175,15 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.export_tabs = tabs = QTabWidget()
         tabs.addTab(self._section("export"), self.tr("Export lines"))
         tabs.addTab(self._section("licence"), self.tr("Licences"))
-        self._add_page(self.tr("Exports and licences"), tabs)
+        from .screening import ScreeningBar
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.screening = ScreeningBar(self)
+        column.addWidget(self.screening)
+        column.addWidget(tabs, 1)
+        self._add_page(self.tr("Exports and licences"), page)
         self.inventory = InventoryPage(self.db, self.lang, self.periods)
         self._add_page(self.tr("Monthly inventory"), self.inventory)
         self.filing = FilingPage(self.lang)
@@ -278,6 +286,8 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
 
     def current_section(self) -> RecordSection | None:
         page = self.stack.currentWidget()
+        if page is not None and page.findChild(QTabWidget) is self.export_tabs:
+            page = self.export_tabs
         if isinstance(page, QTabWidget):
             page = page.currentWidget()
         return page if isinstance(page, RecordSection) else None

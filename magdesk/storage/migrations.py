@@ -408,5 +408,28 @@ _V6 = [
       for trigger in _audit_triggers(table)),
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6]
+# --- v7: restricted-party lists for end-user screening ------------------------------
+#
+# The lists the clerk imports and updates (core/screening.py): one row per
+# listed party, its other names one per line.  Importing a list replaces the
+# rows of that list in one bulk transaction (one audit entry summarises it).
+AUDITED["screening_entry"] = ("{r}.id", "{r}.list_name || ': ' || {r}.name",
+                              ("id", "list_name", "name", "other_names", "country",
+                               "date_listed", "source", "imported_at"))
+
+_V7 = [
+    """CREATE TABLE screening_entry (
+        id INTEGER PRIMARY KEY,
+        list_name TEXT NOT NULL,
+        name TEXT NOT NULL,
+        other_names TEXT NOT NULL DEFAULT '',
+        country TEXT NOT NULL DEFAULT '',
+        date_listed TEXT,
+        source TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL)""",
+    "CREATE INDEX screening_entry_list ON screening_entry(list_name)",
+    *_audit_triggers("screening_entry"),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 LATEST = len(MIGRATIONS)

@@ -4,6 +4,18 @@ from below carry their own codes."""
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
+    "cli.screen_list": (
+        "限制名单“{list}”：{entries} 条，最近列入 {newest}，导入于 {imported}",
+        "Restricted list '{list}': {entries} entries, newest listed {newest}, imported {imported}",
+    ),
+    "cli.screen_no_list": (
+        "本文件尚无限制名单（用 --list 导入）；仅按最终用途规则筛查",
+        "No restricted list in this file yet (import one with --list); screened by the end-use rules only",
+    ),
+    "cli.screen_done": (
+        "筛查完毕：{hits} 处命中，其中 {listed} 处为错误（在名单中或用途禁止）",
+        "Screened: {hits} hit(s), {listed} of them errors (listed or end use forbidden)",
+    ),
     "cli.demo_done": ("已生成演示数据库 {path}：{summary}", "Demo database written to {path}: {summary}"),
     "cli.valid_ok": ("校验通过：0 个错误，{warnings} 个警告", "Valid: 0 errors, {warnings} warnings"),
     "cli.valid_bad": (

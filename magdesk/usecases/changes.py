@@ -33,6 +33,7 @@ class Changes:
     periods: bool = False  # a month's filing state (filed, amended, exported)
     company: bool = False  # the own company's profile (the window's heading)
     templates: bool = False  # the file's filing templates or its default template
+    screening: bool = False  # the restricted-party lists (every name's screening)
     everything: bool = False  # the whole file may differ (a restore, an import)
     refused: tuple[Finding, ...] = ()  # why nothing was written
     failure: Exception | None = None  # a storage failure (read-only, disk full)
@@ -47,7 +48,7 @@ class Changes:
     def changed(self) -> bool:
         """Anything at all to redraw."""
         return self.ok and (self.everything or self.findings or self.periods or self.company
-                            or self.templates or bool(self.entities))
+                            or self.templates or self.screening or bool(self.entities))
 
     def touches(self, entity: str) -> bool:
         """Whether a view listing ``entity`` should redraw."""

@@ -23,6 +23,7 @@ Progress = Callable[[int, int], None]
 def load_dataset(repo: Repository) -> Dataset:
     """Everything validation needs, with the large tables streamed."""
     from ..core.validation import Dataset
+    from .screening import screen_for
 
     # the sales, the batch inputs and the stock movements are summed by
     # SQLite in threads of their own meanwhile: started first
@@ -44,6 +45,7 @@ def load_dataset(repo: Repository) -> Dataset:
         movements=movements,
         last_period=repo.last_period(),
         accepted=repo.accepted(),
+        screen=screen_for(repo.db),
     )
 
 

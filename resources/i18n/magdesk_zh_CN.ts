@@ -991,7 +991,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="140" />
-        <location filename="../../magdesk/gui/main_window.py" line="316" />
+        <location filename="../../magdesk/gui/main_window.py" line="326" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1036,107 +1036,107 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="186" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="180" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="185" />
+        <location filename="../../magdesk/gui/main_window.py" line="193" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="219" />
+        <location filename="../../magdesk/gui/main_window.py" line="227" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="220" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="221" />
+        <location filename="../../magdesk/gui/main_window.py" line="229" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="223" />
+        <location filename="../../magdesk/gui/main_window.py" line="231" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="225" />
+        <location filename="../../magdesk/gui/main_window.py" line="233" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="227" />
+        <location filename="../../magdesk/gui/main_window.py" line="235" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="230" />
+        <location filename="../../magdesk/gui/main_window.py" line="238" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="242" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="236" />
+        <location filename="../../magdesk/gui/main_window.py" line="244" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="240" />
+        <location filename="../../magdesk/gui/main_window.py" line="248" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="243" />
+        <location filename="../../magdesk/gui/main_window.py" line="251" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="244" />
+        <location filename="../../magdesk/gui/main_window.py" line="252" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="245" />
+        <location filename="../../magdesk/gui/main_window.py" line="253" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="251" />
+        <location filename="../../magdesk/gui/main_window.py" line="259" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="252" />
+        <location filename="../../magdesk/gui/main_window.py" line="260" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="253" />
+        <location filename="../../magdesk/gui/main_window.py" line="261" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="255" />
+        <location filename="../../magdesk/gui/main_window.py" line="263" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="322" />
+        <location filename="../../magdesk/gui/main_window.py" line="332" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1161,22 +1161,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="359" />
+        <location filename="../../magdesk/gui/main_window.py" line="369" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="361" />
+        <location filename="../../magdesk/gui/main_window.py" line="371" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="397" />
+        <location filename="../../magdesk/gui/main_window.py" line="407" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="398" />
+        <location filename="../../magdesk/gui/main_window.py" line="408" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1187,32 +1187,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <location filename="../../magdesk/gui/main_window.py" line="432" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="440" />
+        <location filename="../../magdesk/gui/main_window.py" line="450" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="441" />
+        <location filename="../../magdesk/gui/main_window.py" line="451" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="446" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="446" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="448" />
+        <location filename="../../magdesk/gui/main_window.py" line="458" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1351,42 +1351,42 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="100" />
+        <location filename="../../magdesk/gui/form.py" line="102" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="100" />
+        <location filename="../../magdesk/gui/form.py" line="102" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="126" />
+        <location filename="../../magdesk/gui/form.py" line="128" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="133" />
+        <location filename="../../magdesk/gui/form.py" line="135" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="142" />
+        <location filename="../../magdesk/gui/form.py" line="144" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="320" />
+        <location filename="../../magdesk/gui/form.py" line="322" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="475" />
+        <location filename="../../magdesk/gui/form.py" line="479" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="496" />
+        <location filename="../../magdesk/gui/form.py" line="500" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1551,6 +1551,54 @@ No record is changed.</source>
     </message>
 </context>
 <context>
+    <name>ScreeningBar</name>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="22" />
+        <source>Import a restricted-party list…</source>
+        <translation>导入限制名单…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="32" />
+        <source>{0}: {1} entries, newest listed {2}, imported {3}</source>
+        <translation>{0}：{1} 条，最近列入 {2}，导入于 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="35" />
+        <source>Restricted-party lists — </source>
+        <translation>限制名单——</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="37" />
+        <source>No restricted-party list imported yet: names are screened by the end-use rules only.</source>
+        <translation>尚未导入限制名单：目前仅按最终用途规则筛查。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="41" />
+        <source>A list in xlsx, xls or csv: name, other names, country, list, date listed, source. It replaces the list of the same name.</source>
+        <translation>xlsx、xls 或 csv 格式的名单：名称、别名、国家（地区）、名单、列入日期、来源；导入后替换同名名单。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="50" />
+        <source>Restricted-party list to import</source>
+        <translation>要导入的限制名单</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="51" />
+        <source>Lists (*.xlsx *.xls *.csv)</source>
+        <translation>名单 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="57" />
+        <source>List not imported</source>
+        <translation>名单未导入</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="60" />
+        <source>Restricted-party list imported: {0}</source>
+        <translation>限制名单已导入：{0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../magdesk/gui/dialogs.py" line="25" />
@@ -1660,18 +1708,18 @@ No record is changed.</source>
 <context>
     <name>Switch</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="73" />
-        <location filename="../../magdesk/gui/opening.py" line="100" />
+        <location filename="../../magdesk/gui/opening.py" line="74" />
+        <location filename="../../magdesk/gui/opening.py" line="101" />
         <source>Opening {0}: checking the file…</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="135" />
+        <location filename="../../magdesk/gui/opening.py" line="136" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="139" />
+        <location filename="../../magdesk/gui/opening.py" line="140" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -1679,7 +1727,7 @@ No record is changed.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="74" />
+        <location filename="../../magdesk/gui/opening.py" line="75" />
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1688,17 +1736,17 @@ No record is changed.</source>
 <context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="185" />
+        <location filename="../../magdesk/gui/opening.py" line="186" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="190" />
+        <location filename="../../magdesk/gui/opening.py" line="191" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="193" />
+        <location filename="../../magdesk/gui/opening.py" line="194" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
     </message>

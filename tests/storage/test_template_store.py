@@ -180,7 +180,7 @@ def test_a_version_5_file_is_migrated_to_hold_templates(tmp_path, monkeypatch):
     monkeypatch.setattr(dbmod, "MIGRATIONS", migrations.MIGRATIONS)  # not undo(): that would
     monkeypatch.setattr(dbmod, "LATEST", migrations.LATEST)  # drop the isolated data folder
     with open_database(path) as db:
-        assert db.schema_version == migrations.LATEST == 6 and not db.read_only
+        assert db.schema_version == migrations.LATEST >= 6 and not db.read_only
         assert schema.compare(db.conn).ok
         assert Repository(db).get("counterparty", 1) == W.SUPPLIER
         assert TemplateStore(db).save("甲", BODY.replace("省局流向表", "甲"), SAMPLE) == 1
@@ -195,3 +195,20 @@ def test_the_v3_step_audits_only_the_tables_of_v3():
     v6 = " ".join(migrations.MIGRATIONS[5])
     assert "audit_filing_template_insert" not in v3 and "audit_file_setting_delete" not in v3
     assert "audit_filing_template_insert" in v6 and "audit_file_setting_delete" in v6
+
+
+def test_a_version_6_file_is_migrated_to_hold_screening_lists(tmp_path, monkeypatch):
+    """v7 adds the restricted-party lists (audited); a v6 file keeps its templates."""
+    from magdesk.storage import db as dbmod
+    from magdesk.storage.screening_store import ScreeningStore
+
+    path = tmp_path / "v6.sqlite"
+    monkeypatch.setattr(dbmod, "LATEST", 6)
+    with open_database(path, create=True) as db:
+        assert TemplateStore(db).save("乙", BODY.replace("省局流向表", "乙"), SAMPLE) == 1
+    monkeypatch.setattr(dbmod, "LATEST", migrations.LATEST)
+    with open_database(path) as db:
+        assert db.schema_version == migrations.LATEST == 7
+        assert TemplateStore(db).get("乙").sample == SAMPLE
+        assert ScreeningStore(db).lists() == []
+        assert "audit_screening_entry_insert" in " ".join(migrations.MIGRATIONS[6])

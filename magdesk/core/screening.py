@@ -1,0 +1,175 @@
+"""End-user screening: a name against restricted-party lists (DOMAIN.md §2.6).
+
+A name is compared in its normalised form: Unicode compatibility forms
+folded (full-width letters and digits), case folded, ``&`` read as "and",
+punctuation and spaces dropped, and company-form words taken off
+(有限公司, 股份有限公司, Co., Ltd., Limited, Inc., GmbH, 株式会社 …).
+Word order does not matter for Latin names: their words are also compared
+sorted.
+
+- **Listed** (an error): the normalised name, or its sorted words, equal a
+  listed name or one of its other names.
+- **Close** (a warning, accepted with a reason): a similarity of at least
+  ``CLOSE`` (rapidfuzz's normalised Indel ratio, 0-100) to a listed name,
+  its other names or its sorted words.  Candidates are found through the
+  names' character trigrams, so a name is compared with the few listed names
+  that share enough of them, not with the whole list: 10,000 names against
+  5,000 listed ones take well under a second.
+
+Rules (``Rule``) forbid an end use towards a country (MOFCOM 2026 No. 1: no
+military end use for Japan) whatever the name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+CLOSE = 88  # the similarity from which a name is a close match
+_SUFFIXES_ZH = ("股份有限公司", "有限责任公司", "有限公司", "株式会社", "集团公司", "集团", "公司", "有限会社",
+                "合同会社", "分公司", "总公司", "厂", "商行")
+_SUFFIXES_EN = {
+    "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "llp",
+    "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "oy",
+    "kk", "pte", "pty", "sdn", "bhd", "jsc", "ooo", "oao", "pjsc", "zao", "sro", "spzoo", "group",
+    "holding", "holdings", "the", "and", "kabushiki", "kaisha", "gk", "yk", "tmk",
+}
+_WORD = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+", re.UNICODE)
+_DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\.)")  # s.a. / b.v. / k.k. read as one word
+_SKIP_POSTING = 200  # a trigram in more listed names than this finds no candidates
+
+
+def _words(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", name or "").casefold().replace("&", " and ")
+    text = _DOTTED.sub(r"\1", text)
+    text = text.replace("'", "").replace("’", "")
+    words = _WORD.findall(text)
+    # Chinese and Japanese company forms at the end of a run of CJK characters
+    out = []
+    for word in words:
+        changed = True
+        while changed and not word.isascii():
+            changed = False
+            for suffix in _SUFFIXES_ZH:
+                if word.endswith(suffix) and len(word) > len(suffix):
+                    word, changed = word[: -len(suffix)], True
+                    break
+        out.append(word)
+    kept = [w for w in out if w not in _SUFFIXES_EN]
+    return kept or out
+
+
+def normalise(name: str) -> str:
+    """The name as compared: see the module's note."""
+    return "".join(_words(name))
+
+
+def sorted_key(name: str) -> str:
+    """The normalised name with its words in sorted order (word order not counting)."""
+    return "".join(sorted(_words(name)))
+
+
+@dataclass(frozen=True, slots=True)
+class ListedParty:
+    id: int | None
+    name: str
+    other_names: tuple[str, ...] = ()
+    country: str = ""
+    list_name: str = ""
+    date_listed: date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """No ``end_uses`` (EndUse codes) towards ``country`` (ISO alpha-2) from ``since``."""
+
+    country: str
+    end_uses: tuple[str, ...]
+    since: date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    exact: bool
+    party: ListedParty
+    listed_as: str  # the listed name (or other name) matched
+    score: int  # 100 for an exact match
+
+
+class Screen:
+    """The restricted-party lists, indexed for screening."""
+
+    def __init__(self, parties: Iterable[ListedParty], rules: Iterable[Rule] = ()):
+        self.parties: list[ListedParty] = list(parties)
+        self.rules = tuple(rules)
+        self.exact: dict[str, list[tuple[int, str]]] = {}
+        self.keys: list[tuple[str, int, str]] = []  # (key, party index, listed name)
+        # trigram -> keys, for the names as written and for their words sorted
+        self.grams: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
+        for i, party in enumerate(self.parties):
+            for listed in (party.name, *party.other_names):
+                words = _words(listed)
+                natural, ordered = "".join(words), "".join(sorted(words))
+                for index, key in ((0, natural), (1, ordered)):
+                    if not key or (index and key == natural):
+                        continue
+                    self.exact.setdefault(key, []).append((i, listed))
+                    k = len(self.keys)
+                    self.keys.append((key, i, listed))
+                    postings = self.grams[index]
+                    for gram in _grams(key):
+                        postings.setdefault(gram, []).append(k)
+
+    def __bool__(self) -> bool:
+        return bool(self.parties or self.rules)
+
+    def check(self, name: str) -> list[Hit]:
+        """The listed parties ``name`` matches: exact ones, else close ones (best first)."""
+        words = _words(name)
+        natural, ordered = "".join(words), "".join(sorted(words))
+        hits = {}
+        for key in {natural, ordered} - {""}:
+            for i, listed in self.exact.get(key, ()):
+                hits.setdefault(i, Hit(True, self.parties[i], listed, 100))
+        if hits:
+            return list(hits.values())
+        best: dict[int, Hit] = {}
+        for index, key in ((0, natural), (1, ordered)):
+            if not key or (index and key == natural):
+                continue
+            grams = _grams(key)
+            postings = self.grams[index]
+            shared: Counter = Counter()
+            for gram in grams:
+                posting = postings.get(gram)
+                if posting is not None and len(posting) <= _SKIP_POSTING:
+                    shared.update(posting)
+            need = max(1, len(grams) // 3)
+            for k in [k for k, n in shared.items() if n >= need]:
+                listed_key, i, listed = self.keys[k]
+                score = fuzz.ratio(key, listed_key, score_cutoff=CLOSE)
+                if score and (i not in best or score > best[i].score):
+                    best[i] = Hit(False, self.parties[i], listed, round(score))
+        return sorted(best.values(), key=lambda h: -h.score)
+
+    def forbidden(self, country: str, end_use: str, on: date | None = None) -> Rule | None:
+        """The rule that forbids ``end_use`` towards ``country`` on day ``on``, if any."""
+        for rule in self.rules:
+            if rule.country == country and end_use in rule.end_uses and \
+                    (rule.since is None or on is None or on >= rule.since):
+                return rule
+        return None
+
+
+def _grams(key: str) -> set[str]:
+    if len(key) < 3:
+        return {key}
+    return {key[i:i + 3] for i in range(len(key) - 2)}

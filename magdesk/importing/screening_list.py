@@ -1,0 +1,101 @@
+"""Reading a restricted-party list the clerk imports (xlsx, xls, csv): one
+row per listed party with its name, other names (separated by ``;``, ``；``,
+``|`` or line breaks), country, list, date listed and source.  The header is
+found among the first rows by its words (Chinese or English); the file is
+read with the import's limits and encodings (reader.py).  A row without a
+name, or with a date that is not one, refuses the whole file naming the row
+and column."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..core.kinds import KindError
+from ..core.screening import ListedParty
+from .reader import read_source
+from .values import clean_text, column_letter, header_key, parse_date
+
+COLUMNS = {
+    "name": ("名称", "名单主体", "实体名称", "主体名称", "单位名称", "企业名称", "name", "entity",
+             "party", "entity name"),
+    "other_names": ("别名", "其他名称", "曾用名", "other names", "aliases", "alias", "aka",
+                    "also known as"),
+    "country": ("国家", "国家/地区", "国家或地区", "所在国", "country", "country/region"),
+    "list_name": ("名单", "清单", "名单名称", "list", "list name"),
+    "date_listed": ("列入日期", "列名日期", "公布日期", "日期", "date listed", "listed",
+                    "listed on", "date"),
+    "source": ("来源", "依据", "公告", "source", "reference"),
+}
+_LABELS = {"name": ("名称", "name"), "date_listed": ("列入日期", "date listed")}
+_SPLIT = re.compile(r"[;；|\n]+")
+
+
+class ScreeningListError(Exception):
+    """The list cannot be read; ``message(lang)`` names the file, row and column."""
+
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh = zh
+
+    def message(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else str(self)
+
+
+def read_screening_list(path: Path, default_list: str) -> list[ListedParty]:
+    source = read_source(path, pick=_score)
+    rows = source.rows
+    at, columns = _header(rows)
+    if at is None or "name" not in columns:
+        raise ScreeningListError(
+            f"{path.name}：前 20 行中找不到名单的表头（至少需要“名称”列）",
+            f"{path.name}: no list header in the first 20 rows (a 'name' column at least)")
+    out = []
+    for r, row in enumerate(rows[at + 1:], at + 2):
+        cells = {field: clean_text(row[c]) if c < len(row) and row[c] is not None else ""
+                 for field, c in columns.items() if field != "date_listed"}
+        if not any(cells.values()):
+            continue
+        if not cells["name"]:
+            raise _cell_error(path, r, columns["name"], "name", "为空", "is empty")
+        listed = None
+        c = columns.get("date_listed")
+        if c is not None and c < len(row) and row[c] not in (None, ""):
+            try:
+                listed = parse_date(row[c])
+            except (KindError, ValueError):
+                raise _cell_error(path, r, c, "date_listed", f"“{row[c]}”不是日期",
+                                  f"'{row[c]}' is not a date") from None
+        others = tuple(n.strip() for n in _SPLIT.split(cells.get("other_names", "")) if n.strip())
+        out.append(ListedParty(None, cells["name"], others, cells.get("country", "").upper(),
+                               cells.get("list_name") or default_list, listed,
+                               cells.get("source", "")))
+    if not out:
+        raise ScreeningListError(f"{path.name}：名单中没有任何条目",
+                                 f"{path.name}: the list holds no entries")
+    return out
+
+
+def _header(rows: list[list]) -> tuple[int | None, dict[str, int]]:
+    keys = {header_key(a)[0]: field for field, aliases in COLUMNS.items() for a in aliases}
+    for i, row in enumerate(rows[:20]):
+        found: dict[str, int] = {}
+        for c, cell in enumerate(row):
+            field = keys.get(header_key(cell)[0]) if isinstance(cell, str) else None
+            if field and field not in found:
+                found[field] = c
+        if "name" in found and len(found) >= 2:
+            return i, found
+    return None, {}
+
+
+def _score(rows: list[list]) -> int | None:
+    at, columns = _header(rows)
+    return None if at is None else len(columns)
+
+
+def _cell_error(path: Path, row: int, col: int, field: str, zh: str, en: str):
+    label_zh, label_en = _LABELS[field]
+    letter = column_letter(col)
+    return ScreeningListError(f"{path.name} 第 {row} 行 {letter} 列（{label_zh}）：{zh}",
+                              f"{path.name}, row {row}, column {letter} ({label_en}): {en}")

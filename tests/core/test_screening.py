@@ -1,0 +1,63 @@
+"""Screening a name against restricted-party lists: the forms a name takes
+(case, spacing, full-width letters, company suffixes, word order) are caught;
+a name that only shares a word is not."""
+
+from datetime import date
+
+import pytest
+
+from magdesk.core.screening import ListedParty, Rule, Screen, normalise, sorted_key
+
+LISTED = [
+    ListedParty(1, "Sakura Defence Systems Co., Ltd.", ("Sakura Boei", "桜防衛システム株式会社"), "JP",
+                "军事最终用户", date(2026, 1, 6)),
+    ListedParty(2, "Nordlicht Magnettechnik GmbH", (), "DE", "不可靠实体清单"),
+    ListedParty(3, "北方精密机械有限公司", ("Beifang Precision Machinery",), "CN", "管控名单"),
+]
+SCREEN = Screen(LISTED, [Rule("JP", ("MILITARY",), date(2026, 1, 6), "商务部公告2026年第1号")])
+
+
+@pytest.mark.parametrize("name", [
+    "SAKURA DEFENCE SYSTEMS CO LTD", "sakura  defence systems", "Ｓａｋｕｒａ Ｄｅｆｅｎｃｅ Ｓｙｓｔｅｍｓ",
+    "Sakura Defence Systems Limited", "Sakura Defence Systems Inc.", "Systems Sakura Defence K.K.",
+    "sakura-defence-systems", "Sakura Boei Co., Ltd.", "桜防衛システム", "nordlicht magnettechnik",
+    "Nordlicht-Magnettechnik G.m.b.H.", "北方精密机械", "北方精密机械股份有限公司",
+    "beifang precision machinery co ltd",
+])
+def test_forms_of_a_listed_name_are_exact_hits(name):
+    hits = SCREEN.check(name)
+    assert hits and hits[0].exact, name
+
+
+@pytest.mark.parametrize("name", [
+    "Sakura Trading Co., Ltd.", "Defence Logistics Ltd", "Nordlicht Solar GmbH", "北方稀土有限公司",
+    "Sakura Magnet Systems", "Precision Machinery Inc.",
+])
+def test_names_sharing_a_word_are_not_exact(name):
+    assert not any(h.exact for h in SCREEN.check(name)), name
+
+
+@pytest.mark.parametrize("name", ["Sakura Defense Systems", "Nordlicht Magnetechnik", "Sakura Defence System"])
+def test_a_misspelt_name_is_a_close_hit_with_the_listed_name(name):
+    hits = SCREEN.check(name)
+    assert hits and not hits[0].exact and hits[0].score >= 88
+    assert hits[0].party.id in (1, 2)
+
+
+def test_unrelated_names_are_clear():
+    for name in ("Hangzhou Motor Works", "宁波永磁科技有限公司", "", "Co., Ltd."):
+        assert SCREEN.check(name) == [] or not SCREEN.check(name)[0].exact
+
+
+def test_normalising():
+    assert normalise("ＴＯＫＹＯ  Magnet Co., Ltd.") == "tokyomagnet"
+    assert normalise("A & B Trading") == normalise("A and B Trading") == "abtrading"
+    assert sorted_key("Magnet Tokyo") == sorted_key("Tokyo Magnet")
+    assert normalise("深圳磁业有限公司") == "深圳磁业"
+
+
+def test_an_end_use_rule_applies_from_its_day():
+    assert SCREEN.forbidden("JP", "MILITARY", date(2026, 1, 6)) is not None
+    assert SCREEN.forbidden("JP", "MILITARY", date(2026, 1, 5)) is None
+    assert SCREEN.forbidden("JP", "EV_MOTOR", date(2026, 6, 1)) is None
+    assert SCREEN.forbidden("DE", "MILITARY", date(2026, 6, 1)) is None
