@@ -980,163 +980,168 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="116" />
+        <location filename="../../magdesk/gui/main_window.py" line="117" />
         <source>(no company profile)</source>
         <translation>（未填写本企业信息）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="117" />
+        <location filename="../../magdesk/gui/main_window.py" line="118" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="140" />
-        <location filename="../../magdesk/gui/main_window.py" line="316" />
+        <location filename="../../magdesk/gui/main_window.py" line="141" />
+        <location filename="../../magdesk/gui/main_window.py" line="321" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
+        <location filename="../../magdesk/gui/main_window.py" line="171" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="171" />
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="171" />
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="171" />
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/main_window.py" line="173" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/main_window.py" line="173" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="176" />
+        <location filename="../../magdesk/gui/main_window.py" line="177" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="177" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="180" />
+        <location filename="../../magdesk/gui/main_window.py" line="181" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="185" />
+        <location filename="../../magdesk/gui/main_window.py" line="186" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="219" />
+        <location filename="../../magdesk/gui/main_window.py" line="190" />
+        <source>Filing templates</source>
+        <translation>申报模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="224" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="220" />
+        <location filename="../../magdesk/gui/main_window.py" line="225" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="221" />
+        <location filename="../../magdesk/gui/main_window.py" line="226" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="223" />
+        <location filename="../../magdesk/gui/main_window.py" line="228" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="225" />
+        <location filename="../../magdesk/gui/main_window.py" line="230" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="227" />
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="230" />
+        <location filename="../../magdesk/gui/main_window.py" line="235" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="239" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="236" />
+        <location filename="../../magdesk/gui/main_window.py" line="241" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="240" />
+        <location filename="../../magdesk/gui/main_window.py" line="245" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="243" />
+        <location filename="../../magdesk/gui/main_window.py" line="248" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="244" />
+        <location filename="../../magdesk/gui/main_window.py" line="249" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="245" />
+        <location filename="../../magdesk/gui/main_window.py" line="250" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="251" />
+        <location filename="../../magdesk/gui/main_window.py" line="256" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="252" />
+        <location filename="../../magdesk/gui/main_window.py" line="257" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="253" />
+        <location filename="../../magdesk/gui/main_window.py" line="258" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="255" />
+        <location filename="../../magdesk/gui/main_window.py" line="260" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="322" />
+        <location filename="../../magdesk/gui/main_window.py" line="327" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1161,22 +1166,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="359" />
+        <location filename="../../magdesk/gui/main_window.py" line="364" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="361" />
+        <location filename="../../magdesk/gui/main_window.py" line="366" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="397" />
+        <location filename="../../magdesk/gui/main_window.py" line="402" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="398" />
+        <location filename="../../magdesk/gui/main_window.py" line="403" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1187,32 +1192,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="440" />
+        <location filename="../../magdesk/gui/main_window.py" line="445" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="441" />
+        <location filename="../../magdesk/gui/main_window.py" line="446" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="446" />
+        <location filename="../../magdesk/gui/main_window.py" line="451" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="446" />
+        <location filename="../../magdesk/gui/main_window.py" line="451" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="448" />
+        <location filename="../../magdesk/gui/main_window.py" line="453" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1381,12 +1386,12 @@ Discard it?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="475" />
+        <location filename="../../magdesk/gui/form.py" line="477" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="496" />
+        <location filename="../../magdesk/gui/form.py" line="498" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1660,18 +1665,18 @@ No record is changed.</source>
 <context>
     <name>Switch</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="73" />
-        <location filename="../../magdesk/gui/opening.py" line="100" />
+        <location filename="../../magdesk/gui/opening.py" line="74" />
+        <location filename="../../magdesk/gui/opening.py" line="101" />
         <source>Opening {0}: checking the file…</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="135" />
+        <location filename="../../magdesk/gui/opening.py" line="136" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="139" />
+        <location filename="../../magdesk/gui/opening.py" line="140" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -1679,26 +1684,174 @@ No record is changed.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="74" />
+        <location filename="../../magdesk/gui/opening.py" line="75" />
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
 </context>
 <context>
+    <name>TemplatesPage</name>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="40" />
+        <source>Learn from a sample…</source>
+        <translation>从样表学习…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="41" />
+        <source>Make default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="42" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="43" />
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Kept</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="53" />
+        <source>Sample file</source>
+        <translation>样表文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="53" />
+        <source>Saved at</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="63" />
+        <source>An export writes through the default template. Learn the authority's own template from a sample workbook: each of its columns is mapped to magdesk's data, and the template is kept in this file.</source>
+        <translation>导出按默认模板写出。可从主管部门的样表学习其模板：样表的每一列对应到 magdesk 的数据，模板保存在本文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="79" />
+        <source>Read-only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="111" />
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="111" />
+        <source>In this file</source>
+        <translation>本文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="121" />
+        <source>The company's default: an export writes through it</source>
+        <translation>本企业的默认模板：导出按它写出</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="147" />
+        <source>It is the default already</source>
+        <translation>已是默认模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="148" />
+        <source>A built-in template cannot be deleted</source>
+        <translation>内置模板不能删除</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="157" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="168" />
+        <source>“{0}” is now the company's default filing template</source>
+        <translation>“{0}”已设为本企业的默认申报模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="180" />
+        <source>Delete the filing template “{0}” (all its {1} versions)?</source>
+        <translation>删除申报模板“{0}”（共 {1} 个版本）？</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="182" />
+        <source>It is the default: exports go back to the built-in template.</source>
+        <translation>它是默认模板：删除后导出改用内置模板。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="185" />
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="191" />
+        <source>Filing template “{0}” deleted</source>
+        <translation>申报模板“{0}”已删除</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="208" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="212" />
+        <source>Filing template “{0}”, version {1}</source>
+        <translation>申报模板“{0}”第{1}版</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="239" />
+        <source>The authority's sample workbook</source>
+        <translation>主管部门的样表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="241" />
+        <source>Excel workbook (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="248" />
+        <source>Not learned</source>
+        <translation>无法学习</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="261" />
+        <source>Filing template “{0}” version {1} saved</source>
+        <translation>申报模板“{0}”第{1}版已保存</translation>
+    </message>
+</context>
+<context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="185" />
+        <location filename="../../magdesk/gui/opening.py" line="186" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="190" />
+        <location filename="../../magdesk/gui/opening.py" line="191" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="193" />
+        <location filename="../../magdesk/gui/opening.py" line="194" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
     </message>
