@@ -133,6 +133,34 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>CodesDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="532" />
+        <source>Codes of column {0}</source>
+        <translation>第 {0} 列的代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="534" />
+        <source>Column {0} “{1}”: the sample's code for each value</source>
+        <translation>第 {0} 列“{1}”：每个取值在样表中的代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="543" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="557" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="558" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CompanyForm</name>
     <message>
         <location filename="../../magdesk/gui/company.py" line="65" />
@@ -975,6 +1003,249 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <location filename="../../magdesk/gui/pages.py" line="47" />
         <source>Closing (kg)</source>
         <translation>期末库存(kg)</translation>
+    </message>
+</context>
+<context>
+    <name>LearnDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="127" />
+        <source>Learn a filing template from “{0}”</source>
+        <translation>从“{0}”学习申报模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="133" />
+        <source>Sample workbook:</source>
+        <translation>样表：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="138" />
+        <source>Other sheets (kept as they are):</source>
+        <translation>其他工作表（原样保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="141" />
+        <source>Template &amp;name:</source>
+        <translation>模板名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="143" />
+        <source>Make it the company's &amp;default</source>
+        <translation>设为本企业的默认模板(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="145" />
+        <source>&amp;Keep magdesk's sheets (申报信息/校验/更正说明)</source>
+        <translation>保留 magdesk 的工作表（申报信息/校验/更正说明）(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="155" />
+        <source>Preview &amp;month:</source>
+        <translation>预览月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="182" />
+        <source>&amp;Save template</source>
+        <translation>保存模板(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="185" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="204" />
+        <source>Sales</source>
+        <translation>销售出库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="204" />
+        <source>Purchases</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="205" />
+        <source>Production batches</source>
+        <translation>生产批次</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="205" />
+        <source>Export lines</source>
+        <translation>出口明细</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="206" />
+        <source>Monthly inventory</source>
+        <translation>月度库存</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="207" />
+        <source>Counterparties</source>
+        <translation>交易对象</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="214" />
+        <source>&amp;Data of this sheet:</source>
+        <translation>本表数据(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="216" />
+        <source>(not exported)</source>
+        <translation>（不导出）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="224" />
+        <source>Header in row {0}; data from row {1}</source>
+        <translation>表头在第 {0} 行，数据从第 {1} 行起</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="226" />
+        <source>“{0}”</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="253" />
+        <source>(leave empty)</source>
+        <translation>（不填）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="253" />
+        <source>Row number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="254" />
+        <source>Period (2026-06)</source>
+        <translation>所属期（2026-06）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="255" />
+        <source>Period in Chinese (2026年6月)</source>
+        <translation>所属期（中文，2026年6月）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="256" />
+        <source>Our company's name</source>
+        <translation>本企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="257" />
+        <source>Our company's credit code</source>
+        <translation>本企业统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="258" />
+        <source>Fixed text…</source>
+        <translation>固定文字…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="262" />
+        <source>Fixed text: {0}</source>
+        <translation>固定文字：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="270" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="270" />
+        <source>Header in the sample</source>
+        <translation>样表表头</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="270" />
+        <source>Unit in the sample</source>
+        <translation>样表单位</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="271" />
+        <source>Drop-down list</source>
+        <translation>下拉列表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="271" />
+        <source>Takes</source>
+        <translation>对应</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="271" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="271" />
+        <source>Codes</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="342" />
+        <source>Codes {0}/{1}…</source>
+        <translation>代码 {0}/{1}…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="350" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="350" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="367" />
+        <source>Fixed text</source>
+        <translation>固定文字</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="368" />
+        <source>The text every row of column {0} takes:</source>
+        <translation>第 {0} 列每一行填写的文字：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="423" />
+        <source>The sample marks this column required</source>
+        <translation>样表标明此列必填</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="445" />
+        <source>Give the template a name</source>
+        <translation>请填写模板名称</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="447" />
+        <source>No sheet is exported: choose the data of at least one sheet</source>
+        <translation>没有要导出的工作表：请至少为一张工作表选择数据</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="451" />
+        <source>&amp;Problems: none, every column is settled</source>
+        <translation>待处理问题(&amp;P)：无，每一列都已对应</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="454" />
+        <source>&amp;Problems: {0} to settle before saving, {1} to look at</source>
+        <translation>待处理问题(&amp;P)：{0} 个须在保存前解决，{1} 个请核对</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="492" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="493" />
+        <source>No month to preview</source>
+        <translation>没有可预览的月份</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="507" />
+        <source>Preview of {0}: the first {1} of {2} rows, as they would be written</source>
+        <translation>{0} 的预览：共 {2} 行中的前 {1} 行，与导出时写入的一致</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="520" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,19 @@
 a read-only file; learning an authority's sample, mapping its columns by
 keyboard, the problems and the preview, saving, and exporting through it."""
 
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+from decimal import Decimal
+
+import openpyxl
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from magdesk import usecases
 from magdesk.gui.app import application
 from magdesk.gui.main_window import MainWindow
+from magdesk.gui.template_learn import AMBER, RED, RED_TEXT
 from magdesk.storage import open_database
 from tests.filing import sample_books as B
-from tests.gui.conftest import lang_settings
+from tests.gui.conftest import lang_settings, wait_for_tasks
 
 PERIOD = "2026-06"
 
@@ -107,3 +112,152 @@ def test_a_read_only_file_disables_the_writing_buttons(qtbot, demo_copy, tmp_pat
             assert not button.isEnabled()
             assert button.toolTip().startswith("只读：")
         win.close()
+
+
+def _problems(dialog):
+    return [dialog.problem_list.item(i) for i in range(dialog.problem_list.count())]
+
+
+def _choose_by_keyboard(qtbot, combo, data):
+    """Arrow keys on the closed drop-down, as a clerk would, till ``data`` is chosen."""
+    combo.setFocus()
+    wanted = combo.findData(data)
+    assert wanted >= 0, data
+    key = Qt.Key.Key_Down if wanted > combo.currentIndex() else Qt.Key.Key_Up
+    for _ in range(abs(wanted - combo.currentIndex())):
+        qtbot.keyClick(combo, key)
+    assert combo.currentData() == data
+
+
+def _learn(window, qtbot, monkeypatch, sample):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sample), ""))
+    page = _page(window)
+    qtbot.mouseClick(page.learn_button, Qt.MouseButton.LeftButton)
+    dialog = page.learn_dialog
+    assert dialog is not None and dialog.isVisible()
+    return page, dialog
+
+
+def test_learning_a_sample_mapped_by_keyboard_previewed_saved_and_exported_through(
+        window, qtbot, tmp_path, monkeypatch):
+    from python_calamine import CalamineWorkbook
+
+    sample = B.flow_sheet(tmp_path / "samples")
+    page, dialog = _learn(window, qtbot, monkeypatch, sample)
+    assert dialog.findChild(QLabel, "sampleName").text() == "稀土产品流向月报表.xlsx"
+    assert dialog.name.text() == "稀土产品流向月报表"
+    assert dialog.make_default.isChecked() and dialog.keep_sheets.isChecked()
+    assert dialog.tabs.count() == 1 and dialog.tabs.tabText(0) == "⚠ 稀土产品流向"
+    tab = dialog.sheet_tabs["稀土产品流向"]
+    assert tab.source.currentData() == "sales"
+    kind = tab.row("E")
+    assert kind.items[1].text() == "★ 客户信息 / 客户类型*"
+    assert kind.items[3].text() == "1-境内企业、2-境外企业、3-个体工商户"
+    assert kind.target.currentText() == "（不填）"
+    assert kind.items[0].background().color() == RED  # a required column unmapped
+    assert tab.row("C").target.currentText() == "客户名称 (customer_name)"
+    assert tab.row("C").items[0].background().style() == Qt.BrushStyle.NoBrush  # sure: plain
+    qty = tab.row("H")
+    assert qty.target.currentData() == "qty_g" and qty.unit.currentData() == "t"
+    assert not qty.codes.isVisibleTo(dialog) and not kind.unit.isVisibleTo(dialog)
+    assert not dialog.save_button.isEnabled()
+    assert "第 E 列" in dialog.save_button.toolTip() and "必填" in dialog.save_button.toolTip()
+    first = _problems(dialog)[0]
+    assert first.foreground().color() == RED_TEXT and "客户类型" in first.text()
+
+    # the preview: a month of the file, in the sample's layout, quantities in tonnes
+    assert dialog.month.itemData(0) == max(window.periods)  # the latest month first
+    _choose_by_keyboard(qtbot, dialog.month, PERIOD)
+    qtbot.waitUntil(lambda: tab.preview_label.text().startswith(f"{PERIOD} 的预览"))
+    preview = tab.preview
+    assert preview.horizontalHeaderItem(7).text() == "H\n数量（吨）*"
+    assert preview.verticalHeaderItem(0).text() == "6"  # the sample's first data row
+    import sqlite3
+
+    con = sqlite3.connect(window.db.path)
+    grams = {g for (g,) in con.execute("SELECT qty_g FROM sale_out WHERE date LIKE ?",
+                                       (f"{PERIOD}%",))}
+    count = con.execute("SELECT count(*) FROM sale_out WHERE date LIKE ?",
+                        (f"{PERIOD}%",)).fetchone()[0]
+    con.close()
+    assert f"共 {count} 行中的前 {min(20, count)} 行" in tab.preview_label.text()
+    tonnes = [Decimal(preview.item(r, 7).text()) for r in range(preview.rowCount())]
+    assert tonnes and all(t * 1_000_000 in grams for t in tonnes)
+    assert all(preview.item(r, 4).text() == "" for r in range(preview.rowCount()))
+
+    # the customer type, chosen by keyboard: three codes found in the drop-down list, one not
+    _choose_by_keyboard(qtbot, kind.target, "customer_type")
+    assert kind.target.currentText() == "客户类型 (customer_type)"
+    assert kind.codes.isVisibleTo(dialog) and kind.codes.text() == "代码 3/4…"
+    assert not dialog.save_button.isEnabled() and "其他组织" in dialog.save_button.toolTip()
+
+    def codes_by_keyboard():
+        codes = dialog.codes_dialog
+        assert codes.isVisible() and codes.boxes["FOREIGN"].currentData() == "2-境外企业"
+        _choose_by_keyboard(qtbot, codes.boxes["OTHER_ORG"], "1-境内企业")
+        qtbot.keyClick(codes.boxes["OTHER_ORG"], Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, codes_by_keyboard)
+    qtbot.mouseClick(kind.codes, Qt.MouseButton.LeftButton)
+    assert not dialog.codes_dialog.isVisible()
+    assert kind.codes.text() == "代码 4/4…"
+    assert kind.items[0].background().style() == Qt.BrushStyle.NoBrush
+    assert dialog.save_button.isEnabled() and _problems(dialog) == []
+    assert dialog.tabs.tabText(0) == "稀土产品流向"
+    qtbot.waitUntil(lambda: preview.item(0, 4).text() != "")
+    shown_kinds = {preview.item(r, 4).text() for r in range(preview.rowCount())}
+    assert shown_kinds <= {"1-境内企业", "2-境外企业", "3-个体工商户"}
+    first_tonnes = preview.item(0, 7).text()
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    rows = {row[0]: row for row in _rows(page)}
+    assert rows["稀土产品流向月报表"][1:5] == ["1", "本文件", "✓", "稀土产品流向月报表.xlsx"]
+    assert rows["REFLOW-1"][3] == ""
+    assert window.statusBar().currentMessage() == "申报模板“稀土产品流向月报表”第1版已保存"
+
+    # Filing ▸ export writes through it
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "out"))
+    (tmp_path / "out").mkdir()
+    window.filing_flow.export_period(PERIOD)
+    qtbot.waitUntil(lambda: window.filing_flow.last_export is not None, timeout=60000)
+    wait_for_tasks(qtbot, window)
+    path = window.filing_flow.last_export.path
+    book = openpyxl.load_workbook(path)
+    assert "填表说明" in book.sheetnames
+    ws = book["稀土产品流向"]
+    assert ws["A1"].value == "稀土产品流向月报表"
+    assert Decimal(repr(ws["H6"].value)) == Decimal(first_tonnes)
+    assert ws["E6"].value in {"1-境内企业", "2-境外企业", "3-个体工商户"}
+    assert ws["E6"].value == preview.item(0, 4).text()
+    again = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("稀土产品流向").to_python()
+    assert again[5][4] == ws["E6"].value and Decimal(repr(again[5][7])) == Decimal(first_tonnes)
+
+
+def test_a_guess_is_amber_until_confirmed_and_a_sheet_may_be_left_out(window, qtbot, tmp_path,
+                                                                       monkeypatch):
+    _page_, dialog = _learn(window, qtbot, monkeypatch, B.purchase_and_sales(tmp_path))
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["采购", "⚠ 销售"]
+    sales = dialog.sheet_tabs["销售"]
+    net = sales.row("H")  # 净重(g): the quantity again, a guess
+    assert net.target.currentData() == "qty_g" and net.items[0].background().color() == RED
+    said = [item.text() for item in _problems(dialog)]
+    assert said == ["工作表“销售”第 H 列“净重(g)”：与第 G 列对应同一字段",
+                    "工作表“销售”第 H 列“净重(g)”：推测对应“qty_g”，请确认"]
+    assert _problems(dialog)[1].foreground().color() != RED_TEXT  # to look at, not blocking
+    assert not dialog.save_button.isEnabled()
+    _choose_by_keyboard(qtbot, sales.row("G").target, "")  # 销售数量/kg left empty
+    assert net.items[0].background().color() == AMBER  # a guess, nobody confirmed it
+    assert dialog.save_button.isEnabled()  # a guess does not block
+    net.target.activated.emit(net.target.currentIndex())  # chosen again in its list
+    assert net.items[0].background().style() == Qt.BrushStyle.NoBrush
+    assert _problems(dialog) == []
+    assert dialog.problems_label.text() == "待处理问题(&P)：无，每一列都已对应"
+    _choose_by_keyboard(qtbot, sales.source, "")  # the sales sheet not exported
+    assert not sales.row("C").target.isEnabled()
+    qtbot.waitUntil(lambda: sales.preview_label.text() == "未导出")
+    assert dialog.save_button.isEnabled()
+    _choose_by_keyboard(qtbot, dialog.sheet_tabs["采购"].source, "")
+    assert not dialog.save_button.isEnabled()
+    assert dialog.save_button.toolTip() == "没有要导出的工作表：请至少为一张工作表选择数据"
+    dialog.reject()
