@@ -193,6 +193,9 @@ class LearnDialog(QDialog):
         self.keep_sheets.toggled.connect(lambda _on: self._update())
         self.month.currentIndexChanged.connect(lambda _i: self.preview_timer.start())
         self.problem_list.itemActivated.connect(self._go_to_problem)
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.instance().focusChanged.connect(self._follow_focus)
         self._update()
         self.show_preview()
         self.resize(1320, 860)
@@ -455,6 +458,16 @@ class LearnDialog(QDialog):
         self.save_button.setEnabled(not why)
         self.save_button.setToolTip(why)
         self.preview_timer.start()
+
+    def _follow_focus(self, _old, new) -> None:
+        """The row whose choice has the keyboard's focus is scrolled into view."""
+        tab = self.tabs.currentWidget()
+        if new is None or not isinstance(tab, _SheetTab):
+            return
+        for row in tab.rows:
+            if new in (row.target, row.unit, row.codes):
+                tab.table.scrollToItem(row.items[0])
+                return
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         sheet, letter = item.data(Qt.ItemDataRole.UserRole)

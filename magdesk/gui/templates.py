@@ -121,6 +121,8 @@ class TemplatesPage(QWidget):
                     item.setToolTip(self.tr("The company's default: an export writes through it"))
                 self.table.setItem(r, c, item)
         names = [e.name for e in self.entries]
+        if chosen is None:  # first shown: the default, Show one click away
+            chosen = next((e.name for e in self.entries if e.is_default), None)
         if chosen in names:
             self.table.selectRow(names.index(chosen))
         self._enable()
@@ -249,6 +251,8 @@ class TemplatesPage(QWidget):
             return
         from .template_learn import LearnDialog
 
+        if self.learn_dialog is not None:  # the one before, closed: gone now
+            self.learn_dialog.deleteLater()
         dialog = LearnDialog(self.db, self.lang, learned, Path(path), self.months(), self)
         dialog.saved.connect(self._learned)
         self.learn_dialog = dialog

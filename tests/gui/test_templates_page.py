@@ -118,15 +118,16 @@ def _problems(dialog):
     return [dialog.problem_list.item(i) for i in range(dialog.problem_list.count())]
 
 
-def _choose_by_keyboard(qtbot, combo, data):
-    """Arrow keys on the closed drop-down, as a clerk would, till ``data`` is chosen."""
+def _choose_by_keyboard(qtbot, combo, data, then=None):
+    """Arrow keys on the closed drop-down, as a clerk would, till ``data`` is
+    chosen (and, having asked, ``then`` is)."""
     combo.setFocus()
     wanted = combo.findData(data)
     assert wanted >= 0, data
     key = Qt.Key.Key_Down if wanted > combo.currentIndex() else Qt.Key.Key_Up
     for _ in range(abs(wanted - combo.currentIndex())):
         qtbot.keyClick(combo, key)
-    assert combo.currentData() == data
+    assert combo.currentData() == (data if then is None else then)
 
 
 def _learn(window, qtbot, monkeypatch, sample):
@@ -260,4 +261,54 @@ def test_a_guess_is_amber_until_confirmed_and_a_sheet_may_be_left_out(window, qt
     _choose_by_keyboard(qtbot, dialog.sheet_tabs["采购"].source, "")
     assert not dialog.save_button.isEnabled()
     assert dialog.save_button.toolTip() == "没有要导出的工作表：请至少为一张工作表选择数据"
+    dialog.reject()
+
+
+def test_tab_goes_through_the_choices_a_fixed_text_and_a_refused_name(window, qtbot, tmp_path,
+                                                                      monkeypatch):
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    _page_, dialog = _learn(window, qtbot, monkeypatch, B.flow_sheet(tmp_path))
+    tab = dialog.sheet_tabs["稀土产品流向"]
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    tab.row("G").target.setFocus()
+    visited = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget().objectName())
+    assert visited == ["target_H", "unit_H", "target_I", "unit_I", "target_J", "target_K"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget().objectName() == "codes_K"  # 是否出口: its codes
+    assert tab.row("K").codes.text() == "代码 2/2…"
+
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda _parent, title, label, **k:
+                        asked.append(label) or ("稀土永磁", True))
+    note = tab.row("L")  # 备注: a fixed text on every row
+    _choose_by_keyboard(qtbot, note.target, "=", then="=稀土永磁")
+    assert asked == ["第 L 列每一行填写的文字："]
+    assert note.target.currentData() == "=稀土永磁"
+    assert note.target.currentText() == "固定文字：稀土永磁"
+    qtbot.waitUntil(lambda: tab.preview.rowCount() > 0 and
+                    tab.preview.item(0, 11).text() == "稀土永磁")
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text, *a, **k:
+                        warned.append((title, text)))
+    dialog.name.setText("REFLOW-1")  # the built-in template's name
+    kind = tab.row("E")
+    _choose_by_keyboard(qtbot, kind.target, "customer_type")
+    dialog.choices["稀土产品流向"]["E"] = usecases.Choice("customer_type", codes={
+        "DOMESTIC_ENTERPRISE": "1-境内企业", "INDIVIDUAL_BUSINESS": "3-个体工商户",
+        "FOREIGN": "2-境外企业", "OTHER_ORG": "1-境内企业"})
+    dialog._update()
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert warned and warned[0][0] == "未保存" and "REFLOW-1" in warned[0][1]
+    assert dialog.isVisible()  # kept open: another name, and Save again
+    assert [e.name for e in usecases.list_templates(window.db)] == ["REFLOW-1"]
+    dialog.name.setText("")
+    assert not dialog.save_button.isEnabled()
+    assert dialog.save_button.toolTip() == "请填写模板名称"
     dialog.reject()
