@@ -172,7 +172,7 @@ class LearnDialog(QDialog):
         self.problem_list = QListWidget()
         self.problem_list.setObjectName("problems")
         self.problems_label.setBuddy(self.problem_list)
-        self.problem_list.setMaximumHeight(130)
+        self.problem_list.setMaximumHeight(100)
         problems.addWidget(self.problem_list)
         splitter.addWidget(lower)
         splitter.setSizes([700, 110])
@@ -302,13 +302,17 @@ class LearnDialog(QDialog):
             unit.activated.connect(lambda _i, t=tab, w=row: self._unit_chosen(t, w))
             codes.clicked.connect(lambda _c=False, t=tab, w=row: self.edit_codes(t, w))
         header = table.horizontalHeader()
-        for c in (0, 2, 5, 6):
+        for c in (0, 2):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        for c in (5, 6):  # the unit and codes of the rows that have them, at any time
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
         table.setColumnWidth(3, 170)
         table.setColumnWidth(4, 290)
+        table.setColumnWidth(5, 80)
+        table.setColumnWidth(6, 110)
         table.resizeColumnToContents(0)
 
     def _fill_row(self, tab: _SheetTab, row: _Row) -> None:

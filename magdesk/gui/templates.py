@@ -66,7 +66,7 @@ class TemplatesPage(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
         layout.addWidget(hint)
-        self.learn_button.clicked.connect(self.learn)
+        self.learn_button.clicked.connect(lambda: self.learn())
         self.default_button.clicked.connect(self.make_default)
         self.delete_button.clicked.connect(self.delete)
         self.show_button.clicked.connect(self.show_text)
@@ -228,8 +228,9 @@ class TemplatesPage(QWidget):
 
     # --- learning -------------------------------------------------------------------------
 
-    def learn(self) -> None:
-        """Choose the authority's sample workbook, learn it, map it (a dialog)."""
+    def learn(self, path: str | Path | None = None) -> None:
+        """Learn the authority's sample workbook at ``path`` (asked for when
+        None) and map it (a dialog)."""
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         from .. import usecases
@@ -237,13 +238,14 @@ class TemplatesPage(QWidget):
 
         if self.db.read_only:
             return
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("The authority's sample workbook"),
-            last_folder("template", self.db.path.parent),
-            self.tr("Excel workbook (*.xlsx *.xlsm)"))
-        if not path:
-            return
-        remember("template", path)
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("The authority's sample workbook"),
+                last_folder("template", self.db.path.parent),
+                self.tr("Excel workbook (*.xlsx *.xlsm)"))
+            if not path:
+                return
+            remember("template", path)
         try:
             learned = usecases.learn_template(path)
         except usecases.SampleError as exc:

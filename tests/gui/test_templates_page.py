@@ -146,6 +146,9 @@ def test_learning_a_sample_mapped_by_keyboard_previewed_saved_and_exported_throu
     sample = B.flow_sheet(tmp_path / "samples")
     page, dialog = _learn(window, qtbot, monkeypatch, sample)
     assert dialog.findChild(QLabel, "sampleName").text() == "稀土产品流向月报表.xlsx"
+    from magdesk.gui.folders import last_folder
+
+    assert last_folder("template") == str(sample.parent)  # the next sample is looked for there
     assert dialog.name.text() == "稀土产品流向月报表"
     assert dialog.make_default.isChecked() and dialog.keep_sheets.isChecked()
     assert dialog.tabs.count() == 1 and dialog.tabs.tabText(0) == "⚠ 稀土产品流向"
