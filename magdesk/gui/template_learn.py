@@ -6,6 +6,7 @@ layout.  Save keeps the template in the file (``usecases.save_learned``)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -262,7 +263,10 @@ class LearnDialog(QDialog):
             return special[target]
         if target.startswith("="):
             return self.tr("Fixed text: {0}").format(target[1:])
-        return f"{usecases.target_header(source, target)} ({target})"
+        header = usecases.target_header(source, target)
+        if usecases.target_kind(source, target)[0] in ("mass", "money"):  # its unit: beside
+            header = re.sub(r"\s*[（(][^（()）]*[)）]$", "", header) or header
+        return f"{header} ({target})"
 
     def _build_rows(self, tab: _SheetTab) -> None:
         table, sheet = tab.table, tab.sheet

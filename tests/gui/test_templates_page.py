@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import openpyxl
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from magdesk import usecases
 from magdesk.gui.app import application
@@ -160,6 +160,7 @@ def test_learning_a_sample_mapped_by_keyboard_previewed_saved_and_exported_throu
     assert kind.target.currentText() == "（不填）"
     assert kind.items[0].background().color() == RED  # a required column unmapped
     assert tab.row("C").target.currentText() == "客户名称 (customer_name)"
+    assert tab.row("H").target.currentText() == "重量 (qty_g)"  # its unit beside, in tonnes
     assert tab.row("C").items[0].background().style() == Qt.BrushStyle.NoBrush  # sure: plain
     qty = tab.row("H")
     assert qty.target.currentData() == "qty_g" and qty.unit.currentData() == "t"
@@ -168,6 +169,12 @@ def test_learning_a_sample_mapped_by_keyboard_previewed_saved_and_exported_throu
     assert "第 E 列" in dialog.save_button.toolTip() and "必填" in dialog.save_button.toolTip()
     first = _problems(dialog)[0]
     assert first.foreground().color() == RED_TEXT and "客户类型" in first.text()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.problem_list.setFocus()
+    dialog.problem_list.setCurrentRow(0)
+    qtbot.keyClick(dialog.problem_list, Qt.Key.Key_Return)  # Enter on a problem: to its row
+    assert QApplication.focusWidget() is kind.target
 
     # the preview: a month of the file, in the sample's layout, quantities in tonnes
     assert dialog.month.itemData(0) == max(window.periods)  # the latest month first
@@ -269,7 +276,7 @@ def test_a_guess_is_amber_until_confirmed_and_a_sheet_may_be_left_out(window, qt
 
 def test_tab_goes_through_the_choices_a_fixed_text_and_a_refused_name(window, qtbot, tmp_path,
                                                                       monkeypatch):
-    from PySide6.QtWidgets import QApplication, QInputDialog
+    from PySide6.QtWidgets import QInputDialog
 
     _page_, dialog = _learn(window, qtbot, monkeypatch, B.flow_sheet(tmp_path))
     tab = dialog.sheet_tabs["稀土产品流向"]
