@@ -190,7 +190,7 @@ class LearnDialog(QDialog):
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY)
         self.preview_timer.timeout.connect(self.show_preview)
-        self.name.textChanged.connect(lambda _text: self._update())
+        self.name.textChanged.connect(lambda _text: self._update(preview=False))
         self.keep_sheets.toggled.connect(lambda _on: self._update())
         self.month.currentIndexChanged.connect(lambda _i: self.preview_timer.start())
         self.problem_list.itemActivated.connect(self._go_to_problem)
@@ -416,7 +416,9 @@ class LearnDialog(QDialog):
         return self.learned.draft(self.name.text().strip() or self.path.stem, self.choices,
                                   self.sources, magdesk_sheets=self.keep_sheets.isChecked())
 
-    def _update(self) -> None:
+    def _update(self, preview: bool = True) -> None:
+        """The rows' colours, the problems and Save after a change; the
+        preview a moment later (``preview``: the change may alter it)."""
         template = self.draft()
         self.problems = self.learned.problems(template, self.choices)
         on_row: dict[tuple[str, str], list] = {}
@@ -465,7 +467,8 @@ class LearnDialog(QDialog):
                     len(blocking), len(self.problems) - len(blocking)))
         self.save_button.setEnabled(not why)
         self.save_button.setToolTip(why)
-        self.preview_timer.start()
+        if preview:
+            self.preview_timer.start()
 
     def _follow_focus(self, _old, new) -> None:
         """The row whose choice has the keyboard's focus is scrolled into view."""
