@@ -322,3 +322,20 @@ def test_tab_goes_through_the_choices_a_fixed_text_and_a_refused_name(window, qt
     assert not dialog.save_button.isEnabled()
     assert dialog.save_button.toolTip() == "请填写模板名称"
     dialog.reject()
+
+
+def test_codes_of_a_column_without_a_drop_down_list_are_typed(qtbot, tmp_path):
+    from magdesk.gui.template_learn import CodesDialog
+
+    application(lang_settings("zh"))
+    learned = usecases.learn_template(B.flow_sheet(tmp_path, codes=False))
+    column = next(c for c in learned.layout.sheets[0].columns if c.letter == "G")  # 牌号: no list
+    dialog = CodesDialog({"true": "是", "false": "否"}, column, {"true": "Y"})
+    qtbot.addWidget(dialog)
+    assert dialog.boxes["true"].isEditable() and dialog.boxes["true"].currentText() == "Y"
+    assert dialog.boxes["false"].currentText() == "（无）"
+    dialog.boxes["false"].lineEdit().selectAll()
+    qtbot.keyClicks(dialog.boxes["false"], "N")
+    assert dialog.codes() == {"true": "Y", "false": "N"}
+    dialog.boxes["true"].setCurrentIndex(0)  # (none): no code
+    assert dialog.codes() == {"false": "N"}
