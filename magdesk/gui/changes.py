@@ -91,6 +91,8 @@ class ChangeHandling:
             self.refresh_periods(with_findings=changes.findings)
         else:
             self.follow_months()
+        if changes.templates:
+            self.templates_page.refresh_if_read()
         if self.inventory.isVisible():  # else it reads its month when shown
             self.inventory.refresh()
         self._update_status()

@@ -1,12 +1,12 @@
 """The folder each file dialog opened last, per purpose (export, import,
-backup, print), kept in QSettings (an INI file in magdesk's settings folder),
+backup, print, a template's sample), kept in QSettings (an INI file in magdesk's settings folder),
 so that the next dialog of the same purpose opens there."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-PURPOSES = ("export", "import", "backup", "print")
+PURPOSES = ("export", "import", "backup", "print", "template")
 
 
 def _store():

@@ -34,6 +34,7 @@ from .months import MonthCounts
 from .pages import FilingPage, InventoryPage
 from .sections import TABLE_MODULES, RecordSection, build_qt_namespace
 from .tasks import Task
+from .templates import TemplatesPage
 from .undo import GuardedUndo
 
 if TYPE_CHECKING:
@@ -191,6 +192,10 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.filing.file_requested.connect(lambda p: self.filing_flow.file_period(p))
         self.filing.amend_requested.connect(lambda p: self.filing_flow.amend_period(p))
         self._add_page(self.tr("Filing"), self.filing)
+        self.templates_page = TemplatesPage(self.db, self.lang, lambda: self.periods)
+        self.templates_page.changed.connect(self.on_changes)
+        self.templates_page.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self._add_page(self.tr("Filing templates"), self.templates_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.status_file = QLabel(str(self.db.path))
         self.status_state = QLabel()

@@ -4,6 +4,7 @@ wizard's steps (on a sample ledger with a few bad cells).
 
     python -m magdesk.gui.screenshots OUT_DIR [--db FILE]
     python -m magdesk.gui.screenshots --guide resources/guide/img
+    python -m magdesk.gui.screenshots OUT_DIR --sample 样表.xlsx  (the 申报模板 page learning it)
 
 With --guide it writes the user guide's pictures instead (the company
 dialog, a batch with inputs, a history, the import preview, the filing
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--db", type=Path)
     parser.add_argument("--guide", type=Path, help="write the user guide's pictures here")
+    parser.add_argument("--sample", type=Path,
+                        help="an authority's sample workbook: the 申报模板 page learning it")
     args = parser.parse_args(argv)
     if args.out is None and args.guide is None:
         parser.error("give OUT_DIR or --guide DIR")
@@ -90,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             window.guide.close()
             _findings(app, window, args.out / f"{lang}-findings.png")
             _wizard(app, window, ledger, args.out, lang)
+            if args.sample is not None:
+                _templates(app, window, args.sample, args.out / f"{lang}-templates.png")
             window.close()
             QApplication.processEvents()
     return 0
@@ -202,6 +207,20 @@ def _wizard(app, window, ledger: Path, out: Path, lang: str) -> None:
     app.processEvents()
 
 
+def _templates(app, window, sample: Path, target: Path) -> None:
+    """The 申报模板 page learning an authority's ``sample`` (nothing is saved)."""
+    page = window.templates_page
+    window.select_section(window.stack.indexOf(page))
+    page.learn(sample)
+    dialog = page.learn_dialog
+    if dialog is None:  # not learned: the page says why
+        return
+    dialog.show_preview()
+    _shoot(app, dialog, target)
+    dialog.reject()
+    app.processEvents()
+
+
 def _guide(app, window, ledger: Path, out: Path, lang: str) -> None:
     """The guide's pictures for ``lang``, each small enough to ship."""
     from PySide6.QtWidgets import QWizard
@@ -236,7 +255,7 @@ def _guide(app, window, ledger: Path, out: Path, lang: str) -> None:
     history.show()
     small(history, "history", 700)
     history.close()
-    window.select_section(window.nav.count() - 1)
+    window.select_section(window.stack.indexOf(window.filing))
     small(window, "filing", 760)
     if not usecases.list_snapshots(window.db):
         usecases.take_snapshot(window.db, "before import")

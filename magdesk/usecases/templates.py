@@ -285,3 +285,76 @@ def preview_template(db: Database, template, period: str, limit: int = 20) -> li
     bound = template.bind(company.name if company else "", company.uscc if company else "",
                           period)
     return preview(FilingStore(db), bound, period, limit)
+
+
+# --- what the window's mapping table offers ----------------------------------------------
+
+def __getattr__(name: str):
+    """``Choice`` (filing.draft: the clerk's choice for one sample column) and
+    ``SampleError`` (filing.learn: a sample that cannot be learned), plain
+    data the window uses, loaded when first asked for."""
+    if name == "Choice":
+        from ..filing.draft import Choice
+
+        return Choice
+    if name == "SampleError":
+        from ..filing.learn import SampleError
+
+        return SampleError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def template_sources() -> list[str]:
+    """The data a template's sheet may draw on ("sales", "purchases", …)."""
+    from ..filing.sources import SOURCES
+
+    return list(SOURCES)
+
+
+def mapping_targets(source: str) -> list[str]:
+    """Every target a column of a ``source`` sheet may take: "seq", the
+    source's fields, "@period", "@period_zh", "@company.name", "@company.uscc"
+    (a fixed text, "=TEXT", and none, "", besides)."""
+    from ..filing.draft import targets
+
+    return targets(source)
+
+
+def target_header(source: str, target: str) -> str:
+    """magdesk's Chinese header of a field of ``source`` ("客户名称")."""
+    from ..filing.draft import field_header
+
+    return field_header(source, target)
+
+
+def target_kind(source: str, target: str) -> tuple[str, object]:
+    """The kind of a target ("text", "mass", "money", "enum", "bool", "date",
+    …) and, for an enumeration, its enum class (``labels()``: member → (zh,
+    en)); a derived, fixed or empty target is text."""
+    if not target or target.startswith(("=", "@")):
+        return "text", None
+    from ..filing.draft import field_kind
+
+    return field_kind(source, target)
+
+
+def target_units(kind: str) -> list[str]:
+    """The units a column of ``kind`` may be written in, the default first
+    (mass: kg, t, g; money: 元, 万元); none for other kinds."""
+    from ..filing.template import DEFAULT_UNIT, UNITS
+
+    units = list(UNITS.get(kind, {}))
+    default = DEFAULT_UNIT.get(kind)
+    return sorted(units, key=lambda u: u != default)
+
+
+def suggested_codes(source: str, target: str, choices) -> dict[str, str]:
+    """The sample's drop-down ``choices`` matched to the values of an
+    enumeration or yes/no target (value → choice), as learning suggests them;
+    values without a match are left out."""
+    kind, enum = target_kind(source, target)
+    if kind not in ("enum", "bool"):
+        return {}
+    from ..filing.learn import _codes
+
+    return _codes("bool" if kind == "bool" else enum, tuple(choices))

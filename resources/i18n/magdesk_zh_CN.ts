@@ -133,6 +133,34 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>CodesDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="557" />
+        <source>Codes of column {0}</source>
+        <translation>第 {0} 列的代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="559" />
+        <source>Column {0} “{1}”: the sample's code for each value</source>
+        <translation>第 {0} 列“{1}”：每个取值在样表中的代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="568" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="582" />
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="583" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CompanyForm</name>
     <message>
         <location filename="../../magdesk/gui/company.py" line="65" />
@@ -978,165 +1006,413 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LearnDialog</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="116" />
-        <source>(no company profile)</source>
-        <translation>（未填写本企业信息）</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="127" />
+        <source>Learn a filing template from “{0}”</source>
+        <translation>从“{0}”学习申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="117" />
-        <source>Credit code</source>
-        <translation>统一社会信用代码</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="133" />
+        <source>Sample workbook:</source>
+        <translation>样表：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="140" />
-        <location filename="../../magdesk/gui/main_window.py" line="326" />
-        <source>Read-only: {0}</source>
-        <translation>只读：{0}</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="138" />
+        <source>Other sheets (kept as they are):</source>
+        <translation>其他工作表（原样保留）：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="170" />
-        <source>Dashboard</source>
-        <translation>工作台</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="141" />
+        <source>Template &amp;name:</source>
+        <translation>模板名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="171" />
-        <source>Counterparties</source>
-        <translation>交易对象</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="143" />
+        <source>Make it the company's &amp;default</source>
+        <translation>设为本企业的默认模板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="171" />
-        <source>Products</source>
-        <translation>产品</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="145" />
+        <source>&amp;Keep magdesk's sheets (申报信息/校验/更正说明)</source>
+        <translation>保留 magdesk 的工作表（申报信息/校验/更正说明）(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="171" />
-        <source>Purchases</source>
-        <translation>采购入库</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="155" />
+        <source>Preview &amp;month:</source>
+        <translation>预览月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
-        <source>Production batches</source>
-        <translation>生产批次</translation>
+        <location filename="../../magdesk/gui/template_learn.py" line="182" />
+        <source>&amp;Save template</source>
+        <translation>保存模板(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/template_learn.py" line="185" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="207" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="176" />
+        <location filename="../../magdesk/gui/template_learn.py" line="207" />
+        <source>Purchases</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="208" />
+        <source>Production batches</source>
+        <translation>生产批次</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="208" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="177" />
-        <source>Licences</source>
-        <translation>出口许可证</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="186" />
-        <source>Exports and licences</source>
-        <translation>出口与许可证</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="188" />
+        <location filename="../../magdesk/gui/template_learn.py" line="209" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="193" />
+        <location filename="../../magdesk/gui/template_learn.py" line="210" />
+        <source>Counterparties</source>
+        <translation>交易对象</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="217" />
+        <source>&amp;Data of this sheet:</source>
+        <translation>本表数据(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="219" />
+        <source>(not exported)</source>
+        <translation>（不导出）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="227" />
+        <source>Header in row {0}; data from row {1}</source>
+        <translation>表头在第 {0} 行，数据从第 {1} 行起</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="229" />
+        <source>“{0}”</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="256" />
+        <source>(leave empty)</source>
+        <translation>（不填）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="256" />
+        <source>Row number</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="257" />
+        <source>Period (2026-06)</source>
+        <translation>所属期（2026-06）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="258" />
+        <source>Period in Chinese (2026年6月)</source>
+        <translation>所属期（中文，2026年6月）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="259" />
+        <source>Our company's name</source>
+        <translation>本企业名称</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="260" />
+        <source>Our company's credit code</source>
+        <translation>本企业统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="261" />
+        <source>Fixed text…</source>
+        <translation>固定文字…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="265" />
+        <source>Fixed text: {0}</source>
+        <translation>固定文字：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="276" />
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="276" />
+        <source>Header in the sample</source>
+        <translation>样表表头</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="276" />
+        <source>Unit in the sample</source>
+        <translation>样表单位</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <source>Drop-down list</source>
+        <translation>下拉列表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <source>Takes</source>
+        <translation>对应</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <source>Codes</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="352" />
+        <source>Codes {0}/{1}…</source>
+        <translation>代码 {0}/{1}…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="360" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="360" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="377" />
+        <source>Fixed text</source>
+        <translation>固定文字</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="378" />
+        <source>The text every row of column {0} takes:</source>
+        <translation>第 {0} 列每一行填写的文字：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="435" />
+        <source>The sample marks this column required</source>
+        <translation>样表标明此列必填</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="457" />
+        <source>Give the template a name</source>
+        <translation>请填写模板名称</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="459" />
+        <source>No sheet is exported: choose the data of at least one sheet</source>
+        <translation>没有要导出的工作表：请至少为一张工作表选择数据</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="463" />
+        <source>&amp;Problems: none, every column is settled</source>
+        <translation>待处理问题(&amp;P)：无，每一列都已对应</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="466" />
+        <source>&amp;Problems: {0} to settle before saving, {1} to look at</source>
+        <translation>待处理问题(&amp;P)：{0} 个须在保存前解决，{1} 个请核对</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="515" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="516" />
+        <source>No month to preview</source>
+        <translation>没有可预览的月份</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="532" />
+        <source>Preview of {0}: the first {1} of {2} rows, as they would be written</source>
+        <translation>{0} 的预览：共 {2} 行中的前 {1} 行，与导出时写入的一致</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="545" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="117" />
+        <source>(no company profile)</source>
+        <translation>（未填写本企业信息）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="118" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="141" />
+        <location filename="../../magdesk/gui/main_window.py" line="331" />
+        <source>Read-only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="171" />
+        <source>Dashboard</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <source>Counterparties</source>
+        <translation>交易对象</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <source>Purchases</source>
+        <translation>采购入库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="173" />
+        <source>Production batches</source>
+        <translation>生产批次</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="173" />
+        <source>Sales</source>
+        <translation>销售出库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="177" />
+        <source>Export lines</source>
+        <translation>出口明细</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <source>Licences</source>
+        <translation>出口许可证</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="187" />
+        <source>Exports and licences</source>
+        <translation>出口与许可证</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="189" />
+        <source>Monthly inventory</source>
+        <translation>月度库存</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="194" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="227" />
+        <location filename="../../magdesk/gui/main_window.py" line="198" />
+        <source>Filing templates</source>
+        <translation>申报模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="232" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="228" />
+        <location filename="../../magdesk/gui/main_window.py" line="233" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="229" />
+        <location filename="../../magdesk/gui/main_window.py" line="234" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="231" />
+        <location filename="../../magdesk/gui/main_window.py" line="236" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="233" />
+        <location filename="../../magdesk/gui/main_window.py" line="238" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="235" />
+        <location filename="../../magdesk/gui/main_window.py" line="240" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="238" />
+        <location filename="../../magdesk/gui/main_window.py" line="243" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="242" />
+        <location filename="../../magdesk/gui/main_window.py" line="247" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="244" />
+        <location filename="../../magdesk/gui/main_window.py" line="249" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="248" />
+        <location filename="../../magdesk/gui/main_window.py" line="253" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="251" />
+        <location filename="../../magdesk/gui/main_window.py" line="256" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="252" />
+        <location filename="../../magdesk/gui/main_window.py" line="257" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="253" />
+        <location filename="../../magdesk/gui/main_window.py" line="258" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="259" />
+        <location filename="../../magdesk/gui/main_window.py" line="264" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="260" />
+        <location filename="../../magdesk/gui/main_window.py" line="265" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="261" />
+        <location filename="../../magdesk/gui/main_window.py" line="266" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="263" />
+        <location filename="../../magdesk/gui/main_window.py" line="268" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="332" />
+        <location filename="../../magdesk/gui/main_window.py" line="337" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1161,22 +1437,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="369" />
+        <location filename="../../magdesk/gui/main_window.py" line="374" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="371" />
+        <location filename="../../magdesk/gui/main_window.py" line="376" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="407" />
+        <location filename="../../magdesk/gui/main_window.py" line="412" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="408" />
+        <location filename="../../magdesk/gui/main_window.py" line="413" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1187,32 +1463,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="432" />
+        <location filename="../../magdesk/gui/main_window.py" line="437" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="450" />
+        <location filename="../../magdesk/gui/main_window.py" line="455" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="451" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="461" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="461" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="458" />
+        <location filename="../../magdesk/gui/main_window.py" line="463" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1731,6 +2007,154 @@ No record is changed.</source>
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesPage</name>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="40" />
+        <source>Learn from a sample…</source>
+        <translation>从样表学习…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="41" />
+        <source>Make default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="42" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="43" />
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Kept</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="53" />
+        <source>Sample file</source>
+        <translation>样表文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="53" />
+        <source>Saved at</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="63" />
+        <source>An export writes through the default template. Learn the authority's own template from a sample workbook: each of its columns is mapped to magdesk's data, and the template is kept in this file.</source>
+        <translation>导出按默认模板写出。可从主管部门的样表学习其模板：样表的每一列对应到 magdesk 的数据，模板保存在本文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="79" />
+        <source>Read-only: {0}</source>
+        <translation>只读：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="111" />
+        <source>Built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="111" />
+        <source>In this file</source>
+        <translation>本文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="121" />
+        <source>The company's default: an export writes through it</source>
+        <translation>本企业的默认模板：导出按它写出</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="149" />
+        <source>It is the default already</source>
+        <translation>已是默认模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="150" />
+        <source>A built-in template cannot be deleted</source>
+        <translation>内置模板不能删除</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="159" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="170" />
+        <source>“{0}” is now the company's default filing template</source>
+        <translation>“{0}”已设为本企业的默认申报模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="182" />
+        <source>Delete the filing template “{0}” (all its {1} versions)?</source>
+        <translation>删除申报模板“{0}”（共 {1} 个版本）？</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="184" />
+        <source>It is the default: exports go back to the built-in template.</source>
+        <translation>它是默认模板：删除后导出改用内置模板。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="187" />
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="193" />
+        <source>Filing template “{0}” deleted</source>
+        <translation>申报模板“{0}”已删除</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="210" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="214" />
+        <source>Filing template “{0}”, version {1}</source>
+        <translation>申报模板“{0}”第{1}版</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="243" />
+        <source>The authority's sample workbook</source>
+        <translation>主管部门的样表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="245" />
+        <source>Excel workbook (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="252" />
+        <source>Not learned</source>
+        <translation>无法学习</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/templates.py" line="267" />
+        <source>Filing template “{0}” version {1} saved</source>
+        <translation>申报模板“{0}”第{1}版已保存</translation>
     </message>
 </context>
 <context>

@@ -26,9 +26,10 @@ def type_text(qtbot, widget, text):
 
 
 def test_sections_and_company_band(window):
-    assert window.nav.count() == 9
-    assert [window.nav.item(i).text() for i in range(9)] == [
-        "工作台", "交易对象", "产品", "采购入库", "生产批次", "销售出库", "出口与许可证", "月度库存", "申报"]
+    assert window.nav.count() == 10
+    assert [window.nav.item(i).text() for i in range(10)] == [
+        "工作台", "交易对象", "产品", "采购入库", "生产批次", "销售出库", "出口与许可证", "月度库存", "申报",
+        "申报模板"]
     assert window.repo.company().name in window.band.text()
     assert "background" in window.band.styleSheet()
 
