@@ -153,8 +153,12 @@ class Problem:
     def message(self, lang: str = "zh") -> str:
         from ..text import say
 
+        params = dict(self.params)
+        if "values_zh" in params:  # value labels, said in the clerk's language
+            params["values"] = params.pop("values_zh") if lang == "zh" else params["values_en"]
+            params.pop("values_en", None)
         return say(self.code, lang, sheet=self.sheet, column=self.letter, header=self.header,
-                   **dict(self.params))
+                   **params)
 
 
 def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
@@ -183,8 +187,10 @@ def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
                 have = {k for k, _v in column.codes}
                 missing = [m for m in members if m not in have]
                 if missing:
-                    labels = "、".join(_label(column, m) for m in missing)
-                    out.append(Problem(*where, "template.no_code", False, (("values", labels),)))
+                    zh = "、".join(_label(column, m, "zh") for m in missing)
+                    en = ", ".join(_label(column, m, "en") for m in missing)
+                    out.append(Problem(*where, "template.no_code", False,
+                                       (("values_zh", zh), ("values_en", en))))
             suggested = by_sheet.get(sheet.name, {}).get(letter)
             confirmed = letter in choices.get(sheet.name, {})
             if suggested is not None and not confirmed and suggested.target and \
@@ -194,10 +200,12 @@ def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
     return sorted(out, key=lambda p: (not p.blocking, p.sheet, len(p.letter), p.letter))
 
 
-def _label(column: Column, member: str) -> str:
+def _label(column: Column, member: str, lang: str = "zh") -> str:
     if column.kind == "bool":
-        return "是" if member == "true" else "否"
-    return column.enum.labels()[member][0]
+        return {("true", "zh"): "是", ("false", "zh"): "否"}.get((member, lang), member == "true"
+                                                                  and "yes" or "no")
+    zh, en = column.enum.labels()[member]
+    return zh if lang == "zh" else en
 
 
 # --- the TOML text ---------------------------------------------------------------------

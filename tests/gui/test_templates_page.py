@@ -43,7 +43,7 @@ def _saved_learned(db, folder, name="省局流向表", make_default=False):
     sheet = learned.layout.sheets[0]
     codes = {"DOMESTIC_ENTERPRISE": "1-境内企业", "INDIVIDUAL_BUSINESS": "3-个体工商户",
              "FOREIGN": "2-境外企业", "OTHER_ORG": "1-境内企业"}
-    template = learned.draft(name, {sheet.name: {"E": usecases.Choice("customer_type",
+    template = learned.draft(name, {sheet.name: {"E": usecases.Choice("customer_cp_type",
                                                                       codes=codes)}})
     assert usecases.save_learned(db, template, make_default).ok
 
@@ -151,20 +151,30 @@ def test_learning_a_sample_mapped_by_keyboard_previewed_saved_and_exported_throu
     assert last_folder("template") == str(sample.parent)  # the next sample is looked for there
     assert dialog.name.text() == "稀土产品流向月报表"
     assert dialog.make_default.isChecked() and dialog.keep_sheets.isChecked()
-    assert dialog.tabs.count() == 1 and dialog.tabs.tabText(0) == "⚠ 稀土产品流向"
+    assert dialog.tabs.count() == 1
     tab = dialog.sheet_tabs["稀土产品流向"]
     assert tab.source.currentData() == "sales"
     kind = tab.row("E")
     assert kind.items[1].text() == "★ 客户信息 / 客户类型*"
     assert kind.items[3].text() == "1-境内企业、2-境外企业、3-个体工商户"
-    assert kind.target.currentText() == "（不填）"
-    assert kind.items[0].background().color() == RED  # a required column unmapped
+    # suggested from its header, with the three codes the drop-down list has
+    assert kind.target.currentText() == "客户类型 (customer_cp_type)"
+    assert kind.codes.isVisibleTo(dialog) and kind.codes.text() == "代码 3/4…"
     assert tab.row("C").target.currentText() == "客户名称 (customer_name)"
     assert tab.row("H").target.currentText() == "重量 (qty_g)"  # its unit beside, in tonnes
     assert tab.row("C").items[0].background().style() == Qt.BrushStyle.NoBrush  # sure: plain
     qty = tab.row("H")
     assert qty.target.currentData() == "qty_g" and qty.unit.currentData() == "t"
     assert not qty.codes.isVisibleTo(dialog) and not kind.unit.isVisibleTo(dialog)
+    # a value without its code is said, but does not block: a month holding it is refused
+    assert dialog.save_button.isEnabled()
+    assert any("其他组织" in item.text() for item in _problems(dialog))
+
+    # the clerk clears the required column: red, Save off, the problem leads back to it
+    _choose_by_keyboard(qtbot, kind.target, "")
+    assert kind.target.currentText() == "（不填）"
+    assert kind.items[0].background().color() == RED  # a required column unmapped
+    assert dialog.tabs.tabText(0) == "⚠ 稀土产品流向"
     assert not dialog.save_button.isEnabled()
     assert "第 E 列" in dialog.save_button.toolTip() and "必填" in dialog.save_button.toolTip()
     first = _problems(dialog)[0]
@@ -196,11 +206,11 @@ def test_learning_a_sample_mapped_by_keyboard_previewed_saved_and_exported_throu
     assert tonnes and all(t * 1_000_000 in grams for t in tonnes)
     assert all(preview.item(r, 4).text() == "" for r in range(preview.rowCount()))
 
-    # the customer type, chosen by keyboard: three codes found in the drop-down list, one not
-    _choose_by_keyboard(qtbot, kind.target, "customer_type")
-    assert kind.target.currentText() == "客户类型 (customer_type)"
+    # the customer type, chosen again by keyboard: three codes found in the list, one not
+    _choose_by_keyboard(qtbot, kind.target, "customer_cp_type")
+    assert kind.target.currentText() == "客户类型 (customer_cp_type)"
     assert kind.codes.isVisibleTo(dialog) and kind.codes.text() == "代码 3/4…"
-    assert not dialog.save_button.isEnabled() and "其他组织" in dialog.save_button.toolTip()
+    assert dialog.save_button.isEnabled()
 
     def codes_by_keyboard():
         codes = dialog.codes_dialog
@@ -308,8 +318,8 @@ def test_tab_goes_through_the_choices_a_fixed_text_and_a_refused_name(window, qt
                         warned.append((title, text)))
     dialog.name.setText("REFLOW-1")  # the built-in template's name
     kind = tab.row("E")
-    _choose_by_keyboard(qtbot, kind.target, "customer_type")
-    dialog.choices["稀土产品流向"]["E"] = usecases.Choice("customer_type", codes={
+    _choose_by_keyboard(qtbot, kind.target, "customer_cp_type")
+    dialog.choices["稀土产品流向"]["E"] = usecases.Choice("customer_cp_type", codes={
         "DOMESTIC_ENTERPRISE": "1-境内企业", "INDIVIDUAL_BUSINESS": "3-个体工商户",
         "FOREIGN": "2-境外企业", "OTHER_ORG": "1-境内企业"})
     dialog._update()
