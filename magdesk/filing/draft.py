@@ -23,6 +23,7 @@ from .template import (
     Column,
     Sheet,
     Template,
+    column_index,
     column_letter,
     load_template,
 )
@@ -102,12 +103,13 @@ def column_for(sample: SampleColumn, source: str, choice: Choice) -> Column:
 def draft(layout: SampleLayout, suggestions: Iterable[SheetSuggestion], name: str,
           choices: Mapping[str, Mapping[str, Choice]] | None = None,
           sources: Mapping[str, str] | None = None, version: int = 1,
-          magdesk_sheets: bool = True) -> Template:
+          magdesk_sheets: bool = True, totals: Mapping[str, bool] | None = None) -> Template:
     """The template of ``layout``: each column's suggestion, or the clerk's
     ``choices`` (sheet → letter → Choice) where given; ``sources`` (sheet →
     source) overrides a sheet's suggested source; a sheet whose source is ""
-    is left out."""
-    choices, sources = choices or {}, sources or {}
+    is left out; ``totals`` (sheet → bool): whether a totals row follows the
+    data (by default when the sample has one)."""
+    choices, sources, totals = choices or {}, sources or {}, totals or {}
     by_sheet = {s.sheet: s for s in suggestions}
     sheets = []
     for sample in layout.sheets:
@@ -120,8 +122,12 @@ def draft(layout: SampleLayout, suggestions: Iterable[SheetSuggestion], name: st
         chosen = choices.get(sample.name, {})
         columns = tuple(column_for(c, source, chosen.get(c.letter) or _choice(suggested.get(c.letter)))
                         for c in sample.columns)
+        total = (sample.total or "合计") if totals.get(sample.name, bool(sample.total)) else ""
+        total_at = column_index(sample.total_letter) if sample.total_letter else None
+        if total_at is None:
+            total_at = sample.columns[0].index if sample.columns else 0
         sheets.append(Sheet(sample.name, source, columns, source_key(source), sample.header_rows,
-                            sample.first_row))
+                            sample.first_row, total, total_at))
     stem = Path(layout.file_name).stem
     return Template(name, version, stem, "{uscc}_{period}_" + _safe(name) + "{suffix}.xlsx",
                     tuple(sheets), Path(f"{name}.toml"), layout="sample",
@@ -228,6 +234,9 @@ def to_toml(template: Template, comment: str = "") -> str:
         if template.layout == "sample":
             lines += [f"header_rows = [{', '.join(map(str, sheet.header_rows))}]",
                       f"first_row = {sheet.first_row}"]
+            if sheet.total:
+                lines += [f"total = {q(sheet.total)}",
+                          f"total_column = {q(column_letter(sheet.total_column))}"]
         lines.append("columns = [")
         for column in sheet.columns:
             lines.append(f"  {_column_toml(column)},")

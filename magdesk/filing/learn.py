@@ -83,6 +83,8 @@ class SampleSheet:
     example_rows: int  # filled rows below the header (sample data), usually 0
     mass_unit: str = ""  # a unit stated above the header for the sheet ("单位：吨"): "t"
     money_unit: str = ""  # likewise for money ("金额单位：万元"): "万元"
+    total: str = ""  # the label of a totals row under the sample's data ("合计"), "" if none
+    total_letter: str = ""  # the column holding that label
 
 
 @dataclass(frozen=True)
@@ -322,9 +324,10 @@ def _learn_sheet(wb, ws, beyond: int) -> SampleSheet | None:
         return None
     if _long_texts(grid, first_row):  # a table of explanations, not of data
         return None
+    total, total_letter = _total_row(ws, first_row, len(columns))
     return SampleSheet(ws.title, _title(grid, header_rows[0]), header_rows, first_row,
                        tuple(columns), _example_rows(grid, ws, first_row, len(columns)) + beyond,
-                       *_stated_units(above))
+                       *_stated_units(above), total, total_letter)
 
 
 def _long_texts(grid: _Grid, first_row: int) -> bool:
@@ -561,6 +564,20 @@ def _kind_hint(fmt: str, validation: str, example) -> str:
     if isinstance(example, str) and example.strip():
         return "text"
     return ""
+
+
+_TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|total|sum)\s*[:：]?$", re.IGNORECASE)
+
+
+def _total_row(ws, first_row: int, width: int) -> tuple[str, str]:
+    """The label and column of a totals row (合计, 总计, Total) among the
+    sample's first rows under its header, if it has one."""
+    for row in ws.iter_rows(min_row=first_row, max_row=first_row + SCAN_ROWS,
+                            max_col=max(width, 1)):
+        for cell in row:
+            if isinstance(cell.value, str) and _TOTAL.match(cell.value.strip()):
+                return cell.value.strip(), cell.column_letter
+    return "", ""
 
 
 def _example_rows(grid: _Grid, ws, first_row: int, width: int) -> int:

@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from xml.etree.ElementTree import iterparse
 
 from python_calamine import CalamineWorkbook
@@ -213,6 +214,9 @@ def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
                 if len(out) >= limit:
                     return out
     extra = next(stored, None)
+    if extra is not None and sheet.total and sheet.total_column < len(extra[1]) \
+            and extra[1][sheet.total_column] == sheet.total:
+        extra = next(stored, None)  # the totals row (its sums checked by sheet_digest)
     if extra is not None:
         out.append(Mismatch(sheet.name, extra[0], "A", "(no more rows)", str(extra[1])))
     return out
@@ -226,23 +230,63 @@ def _written(sheet: Sheet) -> tuple[list, list[int]]:
 
 def sheet_digest(reader: XlsxReader, sheets) -> tuple[str, dict[str, int]]:
     """The FILING-SPEC data checksum recomputed from the cells as read back,
-    with the row count of each sheet."""
+    with the row count of each sheet.  A sheet's totals row (a sample layout's
+    合计) is not data: it is checked to hold the sums of the cells above it,
+    and a wrong one spoils the checksum."""
     digest = hashlib.sha256()
     counts = {}
     for sheet in sheets:
         digest.update(f"{sheet.name}\n".encode())
-        rows = (cells for number, cells in reader.rows(sheet.name) if number >= sheet.first_row)
+        totals: list = []
+        rows = _data_rows(reader, sheet, totals)
         columns, indexes = _written(sheet)
+        summed = sheet.summed
+        sums = [Decimal(0)] * len(summed)
         counts[sheet.name] = 0
         while chunk := list(itertools.islice(rows, 1000)):
             counts[sheet.name] += len(chunk)
-            digest.update(_canonical_lines(columns, indexes, chunk))
+            lines, texts = _canonical_lines(columns, indexes, chunk)
+            digest.update(lines)
+            for k, i in enumerate(summed):
+                sums[k] += sum(Decimal(t) for t in texts[i] if t and t[0] != "?")
+        if sheet.total and not _totals_hold(sheet, columns, indexes, summed, sums, totals):
+            digest.update(b"totals row differs from the sums of its columns\n")
     return digest.hexdigest(), counts
 
 
-def _canonical_lines(columns: list, indexes: list[int], rows: list[list]) -> bytes:
+def _data_rows(reader: XlsxReader, sheet: Sheet, totals: list) -> Iterator[list]:
+    """The cells of the data rows of ``sheet``; its totals row (the last row,
+    its label where the template puts it) held back into ``totals``."""
+    held = None
+    for number, cells in reader.rows(sheet.name):
+        if number < sheet.first_row:
+            continue
+        if held is not None:
+            yield held
+        held = cells
+    if held is not None:
+        at = sheet.total_column
+        if sheet.total and at < len(held) and held[at] == sheet.total:
+            totals.append(held)
+        else:
+            yield held
+
+
+def _totals_hold(sheet: Sheet, columns: list, indexes: list[int], summed: list[int],
+                 sums: list, totals: list) -> bool:
+    if not totals:
+        return False
+    cells = totals[0]
+    for k, i in enumerate(summed):
+        read = cells[indexes[i]] if indexes[i] < len(cells) else None
+        if canonical_column(columns[i], (read,))[0] != f"{sums[k]:.{columns[i].places}f}":
+            return False
+    return True
+
+
+def _canonical_lines(columns: list, indexes: list[int], rows: list[list]) -> tuple[bytes, list]:
     """The rows' canonical texts, a line each, computed column by column (see
-    cells.canonical_column)."""
+    cells.canonical_column); with the texts, column by column."""
     width = max(indexes) + 1
     rows = [cells if len(cells) >= width else cells + [None] * (width - len(cells))
             for cells in rows]
@@ -252,4 +296,5 @@ def _canonical_lines(columns: list, indexes: list[int], rows: list[list]) -> byt
         cells_of = ([cells[at] for cells in rows] for at in indexes)
     texts = [canonical_column(column, cells)
              for column, cells in zip(columns, cells_of, strict=False)]
-    return "".join(line + "\n" for line in map("\t".join, zip(*texts, strict=True))).encode()
+    lines = "".join(line + "\n" for line in map("\t".join, zip(*texts, strict=True))).encode()
+    return lines, texts

@@ -23,6 +23,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 import openpyxl
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -30,7 +31,7 @@ from openpyxl.worksheet.cell_range import CellRange
 
 from .cells import display_width
 from .readback import XlsxReader
-from .sheetxml import FORMULA_START, SheetRows
+from .sheetxml import FORMULA_START, SheetRows, escape_text
 from .template import Sheet, Template, column_letter
 from .writer import INFO_SHEET, Written, splice, stream_rows
 
@@ -109,10 +110,23 @@ class SampleWriter:
         indexes = [at for c, at in zip(sheet.columns, sheet.indexes, strict=True) if c.mapped]
         plain, quoted = self.styles[sheet.name]
         render = SheetRows(columns, plain, quoted, indexes).render
-        body, n = stream_rows(render, rows, sheet.first_row, self.digest, sheet.name, None, tick)
+        summed = sheet.summed
+        sums = [Decimal(0)] * len(summed)
+
+        def add(texts_of_rows) -> None:
+            for k, i in enumerate(summed):
+                sums[k] += sum(Decimal(texts[i]) for texts in texts_of_rows if texts[i])
+
+        body, n = stream_rows(render, rows, sheet.first_row, self.digest, sheet.name,
+                              add if sheet.total else None, tick)
         self.written.counts[sheet.name] = n
         ws = self.book[sheet.name]
         last_row = max(sheet.first_row + n - 1, sheet.header_row)
+        if sheet.total:
+            last_row = sheet.first_row + n
+            body.seek(0, 2)
+            body.write(_total_row(sheet, last_row, columns, indexes, plain, summed,
+                                  sums).encode())
         width = max(ws.max_column, max(indexes) + 1)
         self.bodies[sheet.name] = (body, f"A1:{column_letter(width - 1)}{last_row}")
         _extend_validations(ws, sheet, indexes, last_row)
@@ -172,6 +186,22 @@ class SampleWriter:
         self.book.save(frame)
         frame.seek(0)
         return frame
+
+
+def _total_row(sheet: Sheet, r: int, columns, indexes: list[int], styles: list[int],
+               summed: list[int], sums: list[Decimal]) -> str:
+    """The totals row: its label, and each quantity's and amount's sum in the
+    column's decimals (exact: the sum of the written texts)."""
+    label_style = next((st for at, st in zip(indexes, styles, strict=True)
+                        if at == sheet.total_column), styles[0] if styles else 0)
+    cells = {sheet.total_column: f'<c r="{column_letter(sheet.total_column)}{r}" '
+                                 f's="{label_style}" t="inlineStr"><is><t>'
+                                 f"{escape_text(sheet.total)}</t></is></c>"}
+    for i, total in zip(summed, sums, strict=True):
+        at, column = indexes[i], columns[i]
+        cells[at] = (f'<c r="{column_letter(at)}{r}" s="{styles[i]}">'
+                     f"<v>{total:.{column.places}f}</v></c>")
+    return f'<row r="{r}">' + "".join(cells[at] for at in sorted(cells)) + "</row>"
 
 
 _CELL_STYLE = re.compile(r'<c r="([A-Z]+)(\d+)"([^>]*?)/?>')

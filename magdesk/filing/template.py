@@ -103,6 +103,8 @@ class Sheet:
     key: tuple[str, ...]
     header_rows: tuple[int, ...] = (1,)  # Excel rows of the header, top-down
     first_row: int = 2  # the first data row
+    total: str = ""  # a totals row under the data, with this label ("合计"); "" none
+    total_column: int = 0  # 0-based column of the totals row's label
 
     @property
     def header_row(self) -> int:
@@ -121,6 +123,14 @@ class Sheet:
     def written(self) -> tuple[Column, ...]:
         """The columns that receive values (an unmapped sample column is left empty)."""
         return tuple(c for c in self.columns if c.mapped)
+
+    @property
+    def summed(self) -> list[int]:
+        """Positions among ``written`` of the columns a totals row sums (mass, money)."""
+        if not self.total:
+            return []
+        return [i for i, c in enumerate(self.written)
+                if c.kind in ("mass", "money") and c.const is None]
 
 
 @dataclass(frozen=True)
@@ -284,10 +294,19 @@ def _sheet(raw: dict, fail, layout: str = "own") -> Sheet:
         raise fail(f"sheet {name!r}: the data (row {first_row}) must start below the header "
                    f"(rows {list(header_rows)})", f'name = "{name}"',
                    f"工作表“{name}”：数据（第{first_row}行）须在表头（第{list(header_rows)}行）之下")
+    total = str(raw.get("total", ""))
+    total_column = column_index(str(raw.get("total_column", "A")))
+    if total_column is None:
+        raise fail(f"sheet {name!r}: total_column {raw.get('total_column')!r} is not a column "
+                   f"letter", f'name = "{name}"',
+                   f"工作表“{name}”：total_column“{raw.get('total_column')}”不是列字母")
+    if total and layout == "own":
+        raise fail(f"sheet {name!r}: a totals row belongs to a sample layout", f'name = "{name}"',
+                   f"工作表“{name}”：合计行只用于样表格式")
     if layout == "own" and (header_rows, first_row) != ((1,), 2):
         raise fail(f"sheet {name!r}: a workbook of magdesk's own layout has its header in row 1",
                    f'name = "{name}"', f"工作表“{name}”：magdesk 自有格式的表头在第1行")
-    return Sheet(name, source, tuple(columns), key, header_rows, first_row)
+    return Sheet(name, source, tuple(columns), key, header_rows, first_row, total, total_column)
 
 
 def _column(col: dict, sheet: str, source: str, fields, fail, layout: str) -> Column:

@@ -83,6 +83,12 @@ class _SheetTab(QWidget):
         self.about = QLabel()
         self.about.setStyleSheet("color: #555;")
         top.addWidget(self.about, 1)
+        self.total = QCheckBox(self.tr("A totals row (合计) under the data"))
+        self.total.setObjectName("total")
+        self.total.setChecked(bool(sheet.total))
+        self.total.setToolTip(self.tr("The sums of the quantities and amounts, written after "
+                                      "the last row, as the sample's own totals row"))
+        top.addWidget(self.total)
         layout.addLayout(top)
         self.splitter = splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, 7)
@@ -164,6 +170,7 @@ class LearnDialog(QDialog):
             self.tabs.addTab(tab, sheet.name)
             self._fill_sources(tab)
             self._build_rows(tab)
+            tab.total.toggled.connect(lambda _on: self._update())
         splitter.addWidget(self.tabs)
         lower = QWidget()
         problems = QVBoxLayout(lower)
@@ -414,7 +421,9 @@ class LearnDialog(QDialog):
     def draft(self):
         """The template as chosen now."""
         return self.learned.draft(self.name.text().strip() or self.path.stem, self.choices,
-                                  self.sources, magdesk_sheets=self.keep_sheets.isChecked())
+                                  self.sources, magdesk_sheets=self.keep_sheets.isChecked(),
+                                  totals={name: tab.total.isChecked()
+                                          for name, tab in self.sheet_tabs.items()})
 
     def _update(self, preview: bool = True) -> None:
         """The rows' colours, the problems and Save after a change; the

@@ -215,15 +215,16 @@ class Learned:
     sample: bytes
 
     def draft(self, name: str, choices=None, sources=None, version: int = 1,
-              magdesk_sheets: bool = True):
+              magdesk_sheets: bool = True, totals=None):
         """The template (filing.template.Template) with the clerk's ``choices``
-        (sheet → letter → filing.draft.Choice) and ``sources`` (sheet → source)."""
+        (sheet → letter → filing.draft.Choice), ``sources`` (sheet → source)
+        and ``totals`` (sheet → whether a 合计 row follows the data)."""
         from dataclasses import replace
 
         from ..filing.draft import draft
 
         template = draft(self.layout, self.suggestions, name, choices, sources, version,
-                         magdesk_sheets)
+                         magdesk_sheets, totals)
         return replace(template, sample=self.sample)
 
     def problems(self, template, choices=None) -> list:

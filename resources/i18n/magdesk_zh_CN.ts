@@ -135,27 +135,27 @@ Reason for accepting:</source>
 <context>
     <name>CodesDialog</name>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="557" />
+        <location filename="../../magdesk/gui/template_learn.py" line="566" />
         <source>Codes of column {0}</source>
         <translation>第 {0} 列的代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="559" />
+        <location filename="../../magdesk/gui/template_learn.py" line="568" />
         <source>Column {0} “{1}”: the sample's code for each value</source>
         <translation>第 {0} 列“{1}”：每个取值在样表中的代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="568" />
+        <location filename="../../magdesk/gui/template_learn.py" line="577" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="582" />
+        <location filename="../../magdesk/gui/template_learn.py" line="591" />
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="583" />
+        <location filename="../../magdesk/gui/template_learn.py" line="592" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1008,242 +1008,242 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>LearnDialog</name>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="127" />
+        <location filename="../../magdesk/gui/template_learn.py" line="133" />
         <source>Learn a filing template from “{0}”</source>
         <translation>从“{0}”学习申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="133" />
+        <location filename="../../magdesk/gui/template_learn.py" line="139" />
         <source>Sample workbook:</source>
         <translation>样表：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="138" />
+        <location filename="../../magdesk/gui/template_learn.py" line="144" />
         <source>Other sheets (kept as they are):</source>
         <translation>其他工作表（原样保留）：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="141" />
+        <location filename="../../magdesk/gui/template_learn.py" line="147" />
         <source>Template &amp;name:</source>
         <translation>模板名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="143" />
+        <location filename="../../magdesk/gui/template_learn.py" line="149" />
         <source>Make it the company's &amp;default</source>
         <translation>设为本企业的默认模板(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="145" />
+        <location filename="../../magdesk/gui/template_learn.py" line="151" />
         <source>&amp;Keep magdesk's sheets (申报信息/校验/更正说明)</source>
         <translation>保留 magdesk 的工作表（申报信息/校验/更正说明）(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="155" />
+        <location filename="../../magdesk/gui/template_learn.py" line="161" />
         <source>Preview &amp;month:</source>
         <translation>预览月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="182" />
+        <location filename="../../magdesk/gui/template_learn.py" line="189" />
         <source>&amp;Save template</source>
         <translation>保存模板(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="185" />
+        <location filename="../../magdesk/gui/template_learn.py" line="192" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="207" />
+        <location filename="../../magdesk/gui/template_learn.py" line="214" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="207" />
+        <location filename="../../magdesk/gui/template_learn.py" line="214" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="208" />
+        <location filename="../../magdesk/gui/template_learn.py" line="215" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="208" />
+        <location filename="../../magdesk/gui/template_learn.py" line="215" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="209" />
+        <location filename="../../magdesk/gui/template_learn.py" line="216" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="210" />
+        <location filename="../../magdesk/gui/template_learn.py" line="217" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="217" />
+        <location filename="../../magdesk/gui/template_learn.py" line="224" />
         <source>&amp;Data of this sheet:</source>
         <translation>本表数据(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="219" />
+        <location filename="../../magdesk/gui/template_learn.py" line="226" />
         <source>(not exported)</source>
         <translation>（不导出）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="227" />
+        <location filename="../../magdesk/gui/template_learn.py" line="234" />
         <source>Header in row {0}; data from row {1}</source>
         <translation>表头在第 {0} 行，数据从第 {1} 行起</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="229" />
+        <location filename="../../magdesk/gui/template_learn.py" line="236" />
         <source>“{0}”</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="256" />
+        <location filename="../../magdesk/gui/template_learn.py" line="263" />
         <source>(leave empty)</source>
         <translation>（不填）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="256" />
+        <location filename="../../magdesk/gui/template_learn.py" line="263" />
         <source>Row number</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="257" />
+        <location filename="../../magdesk/gui/template_learn.py" line="264" />
         <source>Period (2026-06)</source>
         <translation>所属期（2026-06）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="258" />
+        <location filename="../../magdesk/gui/template_learn.py" line="265" />
         <source>Period in Chinese (2026年6月)</source>
         <translation>所属期（中文，2026年6月）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="259" />
+        <location filename="../../magdesk/gui/template_learn.py" line="266" />
         <source>Our company's name</source>
         <translation>本企业名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="260" />
+        <location filename="../../magdesk/gui/template_learn.py" line="267" />
         <source>Our company's credit code</source>
         <translation>本企业统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="261" />
+        <location filename="../../magdesk/gui/template_learn.py" line="268" />
         <source>Fixed text…</source>
         <translation>固定文字…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="265" />
+        <location filename="../../magdesk/gui/template_learn.py" line="272" />
         <source>Fixed text: {0}</source>
         <translation>固定文字：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="276" />
+        <location filename="../../magdesk/gui/template_learn.py" line="283" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="276" />
+        <location filename="../../magdesk/gui/template_learn.py" line="283" />
         <source>Header in the sample</source>
         <translation>样表表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="276" />
+        <location filename="../../magdesk/gui/template_learn.py" line="283" />
         <source>Unit in the sample</source>
         <translation>样表单位</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <location filename="../../magdesk/gui/template_learn.py" line="284" />
         <source>Drop-down list</source>
         <translation>下拉列表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <location filename="../../magdesk/gui/template_learn.py" line="284" />
         <source>Takes</source>
         <translation>对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <location filename="../../magdesk/gui/template_learn.py" line="284" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="277" />
+        <location filename="../../magdesk/gui/template_learn.py" line="284" />
         <source>Codes</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="352" />
+        <location filename="../../magdesk/gui/template_learn.py" line="359" />
         <source>Codes {0}/{1}…</source>
         <translation>代码 {0}/{1}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="360" />
+        <location filename="../../magdesk/gui/template_learn.py" line="367" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="360" />
+        <location filename="../../magdesk/gui/template_learn.py" line="367" />
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="377" />
+        <location filename="../../magdesk/gui/template_learn.py" line="384" />
         <source>Fixed text</source>
         <translation>固定文字</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="378" />
+        <location filename="../../magdesk/gui/template_learn.py" line="385" />
         <source>The text every row of column {0} takes:</source>
         <translation>第 {0} 列每一行填写的文字：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="435" />
+        <location filename="../../magdesk/gui/template_learn.py" line="444" />
         <source>The sample marks this column required</source>
         <translation>样表标明此列必填</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="457" />
+        <location filename="../../magdesk/gui/template_learn.py" line="466" />
         <source>Give the template a name</source>
         <translation>请填写模板名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="459" />
+        <location filename="../../magdesk/gui/template_learn.py" line="468" />
         <source>No sheet is exported: choose the data of at least one sheet</source>
         <translation>没有要导出的工作表：请至少为一张工作表选择数据</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="463" />
+        <location filename="../../magdesk/gui/template_learn.py" line="472" />
         <source>&amp;Problems: none, every column is settled</source>
         <translation>待处理问题(&amp;P)：无，每一列都已对应</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="466" />
+        <location filename="../../magdesk/gui/template_learn.py" line="475" />
         <source>&amp;Problems: {0} to settle before saving, {1} to look at</source>
         <translation>待处理问题(&amp;P)：{0} 个须在保存前解决，{1} 个请核对</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="515" />
+        <location filename="../../magdesk/gui/template_learn.py" line="524" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="516" />
+        <location filename="../../magdesk/gui/template_learn.py" line="525" />
         <source>No month to preview</source>
         <translation>没有可预览的月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="532" />
+        <location filename="../../magdesk/gui/template_learn.py" line="541" />
         <source>Preview of {0}: the first {1} of {2} rows, as they would be written</source>
         <translation>{0} 的预览：共 {2} 行中的前 {1} 行，与导出时写入的一致</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/template_learn.py" line="545" />
+        <location filename="../../magdesk/gui/template_learn.py" line="554" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2173,6 +2173,19 @@ No record is changed.</source>
         <location filename="../../magdesk/gui/opening.py" line="194" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
+    </message>
+</context>
+<context>
+    <name>_SheetTab</name>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="86" />
+        <source>A totals row (合计) under the data</source>
+        <translation>数据下方写合计行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/template_learn.py" line="89" />
+        <source>The sums of the quantities and amounts, written after the last row, as the sample's own totals row</source>
+        <translation>在最后一行之后写出数量和金额的合计，如样表自带的合计行</translation>
     </message>
 </context>
 <context>

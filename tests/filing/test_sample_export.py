@@ -230,3 +230,61 @@ def test_a_value_without_its_code_refuses_the_export_naming_the_cell(demo_copy, 
     said = capsys.readouterr().err
     assert "产品流向" in said and "5" in said and "D" in said and "其他组织" in said, said
     assert not list(out.glob("*.xlsx"))
+
+
+def make_sample_with_total(path: Path) -> Path:
+    """The sample with a 合计 row under its example row, as many bureau forms have."""
+    make_sample(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["产品流向"]
+    ws["A6"] = "合计"
+    ws["G6"] = "=SUM(G5:G5)"
+    ws["A6"].font = Font(bold=True)
+    wb.save(path)
+    return path
+
+
+def test_a_totals_row_under_the_data_holds_the_exact_sums(demo_copy, tmp_path):
+    """Learned from the sample's own 合计 row; written after the last row with the
+    sums of the written cells (tonnes and 万元 to their decimals, exact), no
+    formula; read back and checked; a tampered total spoils the checksum."""
+    import hashlib
+
+    from magdesk import usecases
+    from magdesk.filing.readback import XlsxReader, sheet_digest
+
+    sample = make_sample_with_total(tmp_path / "sample.xlsx")
+    learned = usecases.learn_template(sample)
+    assert (learned.layout.sheets[0].total, learned.layout.sheets[0].total_letter) == ("合计", "A")
+    toml = TOML.replace('first_row = 5\n', 'first_row = 5\ntotal = "合计"\ntotal_column = "A"\n')
+    template = tmp_path / "省局流向表.toml"
+    template.write_text(toml % hashlib.sha256(sample.read_bytes()).hexdigest(), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["export", "--db", str(demo_copy), "--period", PERIOD, "--out", str(out),
+                 "--template", str(template)]) == 0
+    [book] = out.glob("*.xlsx")
+    expected = sales(demo_copy)
+    ws = openpyxl.load_workbook(book)["产品流向"]
+    last = len(expected) + 5
+    assert ws.max_row == last and ws.cell(last, 1).value == "合计"
+    assert ws.cell(last, 7).data_type == "n"  # a number, not the sample's formula
+    assert Decimal(repr(ws.cell(last, 7).value)) == sum(Decimal(r[5]) for r in expected) / 10**6
+    assert Decimal(repr(ws.cell(last, 8).value)).quantize(Decimal("0.000001")) == \
+        sum(Decimal(r[6] or 0) for r in expected) / 10**6
+    rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("产品流向").to_python()
+    assert rows[last - 1][0] == "合计"
+
+    from magdesk.filing.resolve import template_file
+
+    sheets = template_file(template).sheets
+    with XlsxReader(book) as reader:
+        good, counts = sheet_digest(reader, sheets)
+    assert counts == {"产品流向": len(expected)}
+    wb = openpyxl.load_workbook(book)
+    wb.save(tmp_path / "same.xlsx")  # saved again untouched: the same checksum
+    with XlsxReader(tmp_path / "same.xlsx") as reader:
+        assert sheet_digest(reader, sheets)[0] == good
+    wb["产品流向"].cell(last, 7).value = float(ws.cell(last, 7).value) + 0.0001
+    wb.save(tmp_path / "tampered.xlsx")
+    with XlsxReader(tmp_path / "tampered.xlsx") as reader:
+        assert sheet_digest(reader, sheets)[0] != good

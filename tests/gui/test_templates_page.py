@@ -349,3 +349,19 @@ def test_codes_of_a_column_without_a_drop_down_list_are_typed(qtbot, tmp_path):
     assert dialog.codes() == {"true": "Y", "false": "N"}
     dialog.boxes["true"].setCurrentIndex(0)  # (none): no code
     assert dialog.codes() == {"false": "N"}
+
+
+def test_a_sample_with_a_totals_row_is_learned_with_it_and_the_clerk_may_drop_it(
+        window, qtbot, tmp_path, monkeypatch):
+    from tests.filing.test_sample_export import make_sample_with_total
+
+    sample = make_sample_with_total(tmp_path / "sample.xlsx")
+    _page_, dialog = _learn(window, qtbot, monkeypatch, sample)
+    tab = dialog.sheet_tabs["产品流向"]
+    assert tab.total.isChecked() and tab.total.text() == "数据下方写合计行"
+    [sheet] = dialog.draft().sheets
+    assert (sheet.total, sheet.total_column) == ("合计", 0)
+    tab.total.setFocus()
+    qtbot.keyClick(tab.total, Qt.Key.Key_Space)
+    assert not tab.total.isChecked() and dialog.draft().sheets[0].total == ""
+    dialog.reject()

@@ -76,8 +76,14 @@ def test_a_saved_template_whose_sample_was_swapped_is_refused(learned, demo_copy
             usecases.check_template(db, "省局流向表")
 
 
+def _with_total(folder):
+    from tests.filing.test_sample_export import make_sample_with_total
+
+    return make_sample_with_total(folder / "with_total.xlsx")
+
+
 @pytest.mark.parametrize("book", [B.flow_sheet, B.purchase_and_sales, B.plain_english,
-                                  B.stock_and_exports])
+                                  B.stock_and_exports, _with_total])
 def test_the_toml_reads_back_as_the_template(book, tmp_path):
     """What is kept is what was drafted: every column's letter, field, unit, codes, format."""
     from dataclasses import replace
@@ -93,8 +99,9 @@ def test_the_toml_reads_back_as_the_template(book, tmp_path):
     text = usecases.template_toml(open_, "learned in a test")
     again = parse_template(text, "样表模板.toml", learned.sample)
     for mine, read in zip(open_.sheets, again.sheets, strict=True):
-        assert (mine.name, mine.source, mine.header_rows, mine.first_row) == \
-            (read.name, read.source, read.header_rows, read.first_row)
+        assert (mine.name, mine.source, mine.header_rows, mine.first_row, mine.total,
+                mine.total_column) == (read.name, read.source, read.header_rows, read.first_row,
+                                       read.total, read.total_column)
         assert [replace(c, width=None) for c in mine.columns] == list(read.columns)
 
 
