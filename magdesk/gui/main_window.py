@@ -188,6 +188,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.inventory = InventoryPage(self.db, self.lang, self.periods)
         self._add_page(self.tr("Monthly inventory"), self.inventory)
         self.filing = FilingPage(self.lang)
+        self.filing.template_name = lambda: _default_template(self.db)
         self.filing.export_requested.connect(lambda p: self.filing_flow.export_period(p))
         self.filing.file_requested.connect(lambda p: self.filing_flow.file_period(p))
         self.filing.amend_requested.connect(lambda p: self.filing_flow.amend_period(p))
@@ -485,3 +486,9 @@ def _record_period(record) -> str | None:
     day = next((getattr(record, n) for n in ("date", "decl_date", "end_date")
                 if getattr(record, n, None) is not None), None)
     return None if day is None else f"{day.year}-{day.month:02d}"
+
+
+def _default_template(db) -> str:
+    from .. import usecases
+
+    return usecases.default_template(db)

@@ -120,6 +120,9 @@ class FilingPage(QWidget):
         for b in (self.export_button, self.file_button, self.amend_button):
             bar.addWidget(b)
         bar.addStretch(1)
+        self.template_label = QLabel()  # the template a new export uses (show_template)
+        self.template_label.setObjectName("filingTemplate")
+        bar.addWidget(self.template_label)
         layout.addLayout(bar)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels([
@@ -135,6 +138,21 @@ class FilingPage(QWidget):
         self.amend_button.clicked.connect(lambda: self._emit(self.amend_requested))
         self.table.itemSelectionChanged.connect(self._enable)
         self._enable()
+
+    template_name = None  # a callable giving the default template's name (set by the window)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.template_name is not None:  # read when shown: the window starts without it
+            self.show_template(self.template_name())
+
+    def show_template(self, name: str) -> None:
+        """Name the template a month not yet filed is exported with (a filed or
+        amended month keeps the one it was filed with)."""
+        self.template_label.setText(self.tr("Filing template: {0}").format(name))
+        self.template_label.setToolTip(self.tr(
+            "Chosen on the Filing templates page; a month filed or being amended is exported "
+            "again with the template it was filed with"))
 
     def _enable(self) -> None:
         """The actions apply to a month: greyed until one is chosen."""

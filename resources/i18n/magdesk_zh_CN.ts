@@ -586,34 +586,44 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="129" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="129" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="129" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="129" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="127" />
+        <location filename="../../magdesk/gui/pages.py" line="130" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="127" />
+        <location filename="../../magdesk/gui/pages.py" line="130" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/pages.py" line="152" />
+        <source>Filing template: {0}</source>
+        <translation>申报模板：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/pages.py" line="154" />
+        <source>Chosen on the Filing templates page; a month filed or being amended is exported again with the template it was filed with</source>
+        <translation>在“申报模板”页选择；已申报或更正中的月份按其申报时的模板重新导出</translation>
     </message>
 </context>
 <context>
@@ -1262,7 +1272,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="141" />
-        <location filename="../../magdesk/gui/main_window.py" line="331" />
+        <location filename="../../magdesk/gui/main_window.py" line="332" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1317,102 +1327,102 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="194" />
+        <location filename="../../magdesk/gui/main_window.py" line="195" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="198" />
+        <location filename="../../magdesk/gui/main_window.py" line="199" />
         <source>Filing templates</source>
         <translation>申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="232" />
+        <location filename="../../magdesk/gui/main_window.py" line="233" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="233" />
+        <location filename="../../magdesk/gui/main_window.py" line="234" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="235" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="236" />
+        <location filename="../../magdesk/gui/main_window.py" line="237" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="238" />
+        <location filename="../../magdesk/gui/main_window.py" line="239" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="240" />
+        <location filename="../../magdesk/gui/main_window.py" line="241" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="243" />
+        <location filename="../../magdesk/gui/main_window.py" line="244" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="247" />
+        <location filename="../../magdesk/gui/main_window.py" line="248" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="249" />
+        <location filename="../../magdesk/gui/main_window.py" line="250" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="253" />
+        <location filename="../../magdesk/gui/main_window.py" line="254" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="256" />
+        <location filename="../../magdesk/gui/main_window.py" line="257" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="257" />
+        <location filename="../../magdesk/gui/main_window.py" line="258" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="258" />
+        <location filename="../../magdesk/gui/main_window.py" line="259" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="264" />
+        <location filename="../../magdesk/gui/main_window.py" line="265" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="265" />
+        <location filename="../../magdesk/gui/main_window.py" line="266" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="266" />
+        <location filename="../../magdesk/gui/main_window.py" line="267" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="268" />
+        <location filename="../../magdesk/gui/main_window.py" line="269" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="337" />
+        <location filename="../../magdesk/gui/main_window.py" line="338" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1437,22 +1447,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="374" />
+        <location filename="../../magdesk/gui/main_window.py" line="375" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="376" />
+        <location filename="../../magdesk/gui/main_window.py" line="377" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="412" />
+        <location filename="../../magdesk/gui/main_window.py" line="413" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="413" />
+        <location filename="../../magdesk/gui/main_window.py" line="414" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1463,32 +1473,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="437" />
+        <location filename="../../magdesk/gui/main_window.py" line="438" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="455" />
+        <location filename="../../magdesk/gui/main_window.py" line="456" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="457" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="461" />
+        <location filename="../../magdesk/gui/main_window.py" line="462" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="461" />
+        <location filename="../../magdesk/gui/main_window.py" line="462" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="463" />
+        <location filename="../../magdesk/gui/main_window.py" line="464" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>

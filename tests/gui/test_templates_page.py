@@ -365,3 +365,14 @@ def test_a_sample_with_a_totals_row_is_learned_with_it_and_the_clerk_may_drop_it
     qtbot.keyClick(tab.total, Qt.Key.Key_Space)
     assert not tab.total.isChecked() and dialog.draft().sheets[0].total == ""
     dialog.reject()
+
+
+def test_the_filing_page_names_the_template_an_export_uses(window, tmp_path):
+    index = window.stack.indexOf(window.filing)
+    window.select_section(index)
+    label = window.filing.template_label
+    assert label.text() == "申报模板：REFLOW-1"
+    _saved_learned(window.db, tmp_path, make_default=True)
+    window.select_section(0)
+    window.select_section(index)  # shown again: read again
+    assert label.text() == "申报模板：省局流向表"
