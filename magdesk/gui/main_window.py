@@ -174,6 +174,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
             self._add_page(title, self._section(entity))
         self.export_tabs = tabs = QTabWidget()
         tabs.addTab(self._section("export"), self.tr("Export lines"))
+        self.sections["export"].extra_buttons.append(self._declaration_button)
         tabs.addTab(self._section("licence"), self.tr("Licences"))
         from .screening import ScreeningBar
 
@@ -210,6 +211,12 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
                 button.setEnabled(False)
         self.sections[entity] = section
         return section
+
+    def _declaration_button(self):
+        from .declarations import DeclarationButton
+
+        self.declaration_button = DeclarationButton(self, self.sections["export"])
+        return self.declaration_button
 
     def select_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)
