@@ -115,6 +115,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     which.add_argument("--decl", help="one customs declaration number")
     dec.add_argument("--json", action="store_true")
     dec.add_argument("--out", type=Path, help="write a workbook, one sheet per declaration")
+    dec.add_argument("--brand-type", help="keep the file's brand type (品牌类型) first, "
+                     "e.g. 无品牌, 境内自主品牌; \"\" for the default")
+    dec.add_argument("--export-preference", help="keep the file's export preference "
+                     "(出口享惠情况) first; \"\" for the default")
 
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
@@ -349,6 +353,13 @@ def _declaration(args, lang, settings) -> int:
     """Print (or write, --out) the declaration texts; exit 1 when there is no
     export line to speak of."""
     with _open(args) as db:
+        for name in ("brand_type", "export_preference"):
+            value = getattr(args, name)
+            if value is not None:
+                changes = usecases.set_declaration_setting(db, name, value)
+                if not changes.ok:
+                    _say(f"magdesk-cli: {changes.why(lang)}")
+                    return 1
         if args.out is not None:
             _path, texts = usecases.write_declarations(db, args.out, args.period, args.decl)
         else:

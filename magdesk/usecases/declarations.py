@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..filing import declaration as _d
+from .changes import Changes
 
 if TYPE_CHECKING:
     from ..core.declaration import DeclarationElements, DeclarationText
@@ -36,3 +37,55 @@ def write_declarations(db: Database, out: Path, period: str | None = None,
     if not texts:
         return None, texts
     return _d.write_declaration_book(Path(out), texts), texts
+
+
+def declaration_settings(db: Database) -> dict[str, str]:
+    """The file's brand type and export preference as the texts say them
+    (``brand_type``, ``export_preference``: the setting, else the data
+    file's default), with the choices of each (``<name>_choices``)."""
+    from ..core.declaration import SETTING_KEYS
+    from ..resources import load_declaration_elements
+    from ..storage.file_settings import file_settings
+
+    kept = file_settings(db, "declaration.")
+    out: dict = {}
+    for name, key in SETTING_KEYS.items():
+        field = _field(load_declaration_elements(), name)
+        choices = field.choices if field is not None else ()
+        value = kept.get(key, "")
+        out[name] = value if value in choices else (field.default if field else "")
+        out[f"{name}_choices"] = list(choices)
+    return out
+
+
+def set_declaration_setting(db: Database, name: str, value: str | None) -> Changes:
+    """Keep the file's ``name`` (``brand_type`` or ``export_preference``) for
+    the declaration texts; None or "" takes it back to the default.  A value
+    that is not one of the data file's choices is refused."""
+    from ..core.declaration import SETTING_KEYS
+    from ..resources import load_declaration_elements
+    from ..storage.db import StorageError
+    from ..storage.file_settings import set_file_setting
+    from ..storage.reasons import Reason
+
+    field = _field(load_declaration_elements(), name)
+    value = (value or "").strip() or None
+    if name not in SETTING_KEYS or field is None:
+        return Changes(failure=ValueError(Reason("records.unknown_entity", entity=name)))
+    if value is not None and field.choices and value not in field.choices:
+        return Changes(failure=ValueError(Reason(
+            "records.not_a_choice", field=field.label, value=value,
+            choices="、".join(field.choices))))
+    try:
+        set_file_setting(db, SETTING_KEYS[name], value)
+    except StorageError as exc:
+        return Changes(failure=exc)
+    return Changes()
+
+
+def _field(elements, source: str):
+    for group in elements.groups:
+        for f in group.fields:
+            if f.source == source:
+                return f
+    return None

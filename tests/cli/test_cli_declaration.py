@@ -60,3 +60,24 @@ def test_an_unknown_declaration_is_said_and_writes_nothing(demo_copy, tmp_path, 
                  "000000000000000000", "--out", str(out)]) == 1
     assert "000000000000000000 没有出口报关明细" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_brand_type_kept_in_the_file_and_a_wrong_one_refused(demo_copy, capsys):
+    decl = _lines(demo_copy)[0][0]
+    assert main(["--lang", "zh", "declaration", "--db", str(demo_copy), "--decl", decl,
+                 "--brand-type", "名牌"]) == 1
+    assert "品牌类型不能是“名牌”" in capsys.readouterr().err
+    assert main(["declaration", "--db", str(demo_copy), "--decl", decl, "--json",
+                 "--brand-type", "境内自主品牌"]) == 0
+    (got,) = json.loads(capsys.readouterr().out)
+    assert {"label": "品牌类型", "value": "境内自主品牌"} in got["elements"]
+    conn = sqlite3.connect(demo_copy)
+    assert conn.execute("SELECT value FROM file_setting WHERE key = "
+                        "'declaration.brand_type'").fetchone() == ("境内自主品牌",)
+    assert conn.execute("SELECT count(*) FROM audit_log WHERE record_key = "
+                        "'declaration.brand_type'").fetchone()[0] == 1
+    conn.close()
+    assert main(["declaration", "--db", str(demo_copy), "--decl", decl, "--json",
+                 "--brand-type", ""]) == 0  # back to the default
+    (got,) = json.loads(capsys.readouterr().out)
+    assert {"label": "品牌类型", "value": "无品牌"} in got["elements"]
