@@ -7,9 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -31,8 +36,6 @@ class DeclarationTexts(QGroupBox):
         self.remarks = self._line("remarks_text")
         self.copy_spec = self._copy_button("copy_spec", self.spec)
         self.copy_remarks = self._copy_button("copy_remarks", self.remarks)
-        from PySide6.QtWidgets import QLabel
-
         grid.addWidget(QLabel(self.tr("Specification (declaration elements)")), 0, 0)
         grid.addWidget(self.spec, 0, 1)
         grid.addWidget(self.copy_spec, 0, 2)
@@ -137,3 +140,61 @@ class DeclarationButton(QPushButton):
         self.window.statusBar().showMessage(
             self.tr("Declaration {0}: {1} line(s) written to {2}").format(
                 decl_no, len(texts), written), 8000)
+
+
+class DeclarationSettings(QDialog):
+    """The file's brand type (品牌类型) and export preference (出口享惠情况)
+    that the declaration texts state, chosen from the data file's choices."""
+
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.window = window
+        self.setWindowTitle(self.tr("Declaration settings"))
+        now = usecases.declaration_settings(window.db)
+        form = QFormLayout(self)
+        self.boxes: dict[str, QComboBox] = {}
+        for name, label in (("brand_type", self.tr("Brand type")),
+                            ("export_preference", self.tr("Export preference"))):
+            box = QComboBox()
+            box.setObjectName(name)
+            box.addItems(now[f"{name}_choices"])
+            box.setCurrentText(now[name])
+            form.addRow(label, box)
+            self.boxes[name] = box
+        self.before = {name: box.currentText() for name, box in self.boxes.items()}
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not window.db.read_only)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        for name, box in self.boxes.items():
+            if box.currentText() == self.before[name]:
+                continue
+            changes = usecases.set_declaration_setting(self.window.db, name, box.currentText())
+            if not changes.ok:
+                self.message.setText(changes.why(self.window.lang))
+                return
+        self.accept()
+
+
+class DeclarationSettingsButton(QPushButton):
+    """申报设置…: the brand type and export preference the texts state."""
+
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window = window
+        self.setText(self.tr("Declaration settings…"))
+        self.setObjectName("declaration_settings")
+        self.setEnabled(not window.db.read_only)
+        self.clicked.connect(self.open)
+
+    def open(self) -> DeclarationSettings:
+        self.dialog = DeclarationSettings(self.window)
+        self.dialog.open()  # window-modal, returns at once
+        return self.dialog

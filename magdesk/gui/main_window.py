@@ -174,7 +174,8 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
             self._add_page(title, self._section(entity))
         self.export_tabs = tabs = QTabWidget()
         tabs.addTab(self._section("export"), self.tr("Export lines"))
-        self.sections["export"].extra_buttons.append(self._declaration_button)
+        self.sections["export"].extra_buttons += [self._declaration_button,
+                                                  self._declaration_settings_button]
         tabs.addTab(self._section("licence"), self.tr("Licences"))
         from .screening import ScreeningBar
 
@@ -217,6 +218,12 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
 
         self.declaration_button = DeclarationButton(self, self.sections["export"])
         return self.declaration_button
+
+    def _declaration_settings_button(self):
+        from .declarations import DeclarationSettingsButton
+
+        self.declaration_settings_button = DeclarationSettingsButton(self)
+        return self.declaration_settings_button
 
     def select_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)

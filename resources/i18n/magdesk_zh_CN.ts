@@ -301,60 +301,86 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DeclarationButton</name>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="96" />
+        <location filename="../../magdesk/gui/declarations.py" line="99" />
         <source>Declaration elements…</source>
         <translation>申报要素…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="98" />
+        <location filename="../../magdesk/gui/declarations.py" line="101" />
         <source>The specification text and the remarks of the selected export line's declaration, as a workbook</source>
         <translation>所选出口明细所属报关单的规格型号（申报要素）和备注，导出为工作簿</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="118" />
+        <location filename="../../magdesk/gui/declarations.py" line="121" />
         <source>Select an export line first.</source>
         <translation>请先选择一条出口明细。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="122" />
+        <location filename="../../magdesk/gui/declarations.py" line="125" />
         <source>Declaration elements of {0}</source>
         <translation>报关单 {0} 的申报要素</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="123" />
+        <location filename="../../magdesk/gui/declarations.py" line="126" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="138" />
+        <location filename="../../magdesk/gui/declarations.py" line="141" />
         <source>Declaration {0}: {1} line(s) written to {2}</source>
         <translation>报关单 {0}：{1} 项已写入 {2}</translation>
     </message>
 </context>
 <context>
+    <name>DeclarationSettings</name>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="152" />
+        <source>Declaration settings</source>
+        <translation>报关申报设置</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="156" />
+        <source>Brand type</source>
+        <translation>品牌类型</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="157" />
+        <source>Export preference</source>
+        <translation>出口享惠情况</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationSettingsButton</name>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="192" />
+        <source>Declaration settings…</source>
+        <translation>申报设置…</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationTexts</name>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="28" />
+        <location filename="../../magdesk/gui/declarations.py" line="33" />
         <source>Declaration texts</source>
         <translation>报关申报文本</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="36" />
+        <location filename="../../magdesk/gui/declarations.py" line="39" />
         <source>Specification (declaration elements)</source>
         <translation>规格型号（申报要素）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="39" />
+        <location filename="../../magdesk/gui/declarations.py" line="42" />
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="54" />
+        <location filename="../../magdesk/gui/declarations.py" line="57" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="64" />
+        <location filename="../../magdesk/gui/declarations.py" line="67" />
         <source>Copied: {0}</source>
         <translation>已复制：{0}</translation>
     </message>
@@ -1052,7 +1078,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="140" />
-        <location filename="../../magdesk/gui/main_window.py" line="333" />
+        <location filename="../../magdesk/gui/main_window.py" line="340" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1092,112 +1118,112 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="187" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="189" />
+        <location filename="../../magdesk/gui/main_window.py" line="190" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="194" />
+        <location filename="../../magdesk/gui/main_window.py" line="195" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="241" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="235" />
+        <location filename="../../magdesk/gui/main_window.py" line="242" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="236" />
+        <location filename="../../magdesk/gui/main_window.py" line="243" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="238" />
+        <location filename="../../magdesk/gui/main_window.py" line="245" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="240" />
+        <location filename="../../magdesk/gui/main_window.py" line="247" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="242" />
+        <location filename="../../magdesk/gui/main_window.py" line="249" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="245" />
+        <location filename="../../magdesk/gui/main_window.py" line="252" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="249" />
+        <location filename="../../magdesk/gui/main_window.py" line="256" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="251" />
+        <location filename="../../magdesk/gui/main_window.py" line="258" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="255" />
+        <location filename="../../magdesk/gui/main_window.py" line="262" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="258" />
+        <location filename="../../magdesk/gui/main_window.py" line="265" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="259" />
+        <location filename="../../magdesk/gui/main_window.py" line="266" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="260" />
+        <location filename="../../magdesk/gui/main_window.py" line="267" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="266" />
+        <location filename="../../magdesk/gui/main_window.py" line="273" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="267" />
+        <location filename="../../magdesk/gui/main_window.py" line="274" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="268" />
+        <location filename="../../magdesk/gui/main_window.py" line="275" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="270" />
+        <location filename="../../magdesk/gui/main_window.py" line="277" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="339" />
+        <location filename="../../magdesk/gui/main_window.py" line="346" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1222,22 +1248,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="376" />
+        <location filename="../../magdesk/gui/main_window.py" line="383" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="378" />
+        <location filename="../../magdesk/gui/main_window.py" line="385" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="414" />
+        <location filename="../../magdesk/gui/main_window.py" line="421" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="415" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1248,32 +1274,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="439" />
+        <location filename="../../magdesk/gui/main_window.py" line="446" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="457" />
+        <location filename="../../magdesk/gui/main_window.py" line="464" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="458" />
+        <location filename="../../magdesk/gui/main_window.py" line="465" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="463" />
+        <location filename="../../magdesk/gui/main_window.py" line="470" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="463" />
+        <location filename="../../magdesk/gui/main_window.py" line="470" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="465" />
+        <location filename="../../magdesk/gui/main_window.py" line="472" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>

@@ -93,3 +93,22 @@ def test_the_export_page_writes_the_selected_declaration(window, qtbot, tmp_path
     sheet = CalamineWorkbook.from_path(path).get_sheet_by_name(line.customs_decl_no)
     assert sheet.to_python()[1][3] == expected.spec_text
     assert str(path) in window.statusBar().currentMessage()
+
+
+def test_brand_type_chosen_for_the_file_shows_in_the_texts(window, qtbot):
+    window.show_section("export")
+    window.sections["export"].build()
+    button = window.declaration_settings_button
+    assert button.text() == "申报设置…"
+    dialog = button.open()
+    box = dialog.boxes["brand_type"]
+    assert box.currentText() == "无品牌" and box.count() == 5
+    assert dialog.boxes["export_preference"].currentText() == \
+        "出口货物在最终目的国（地区）不享受优惠关税"
+    box.setCurrentText("境内自主品牌")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert usecases.declaration_settings(window.db)["brand_type"] == "境内自主品牌"
+    form = window.open_record("export", _line(window, True).id)
+    assert form.declaration.spec.text().split("|")[4] == "境内自主品牌"
+    form.close()
