@@ -107,6 +107,19 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                      "(default: the file's name)")
     scr.add_argument("--json", action="store_true")
 
+    dec = sub.add_parser("declaration", help="the declaration texts of export lines: the "
+                         "specification text (申报要素) and the remarks statement on control")
+    dec.add_argument("--db", required=True, type=Path)
+    which = dec.add_mutually_exclusive_group(required=True)
+    which.add_argument("--period", type=_period, help="the export lines declared in YYYY-MM")
+    which.add_argument("--decl", help="one customs declaration number")
+    dec.add_argument("--json", action="store_true")
+    dec.add_argument("--out", type=Path, help="write a workbook, one sheet per declaration")
+    dec.add_argument("--brand-type", help="keep the file's brand type (品牌类型) first, "
+                     "e.g. 无品牌, 境内自主品牌; \"\" for the default")
+    dec.add_argument("--export-preference", help="keep the file's export preference "
+                     "(出口享惠情况) first; \"\" for the default")
+
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
     chk.add_argument("--json", action="store_true")
@@ -334,6 +347,42 @@ def _screen(args, lang, settings) -> int:
         print(_t("screen_done", lang, hits=len(hits),
                  listed=sum(h.finding.is_error for h in hits)))
     return 1 if any(h.finding.is_error for h in hits) else 0
+
+
+def _declaration(args, lang, settings) -> int:
+    """Print (or write, --out) the declaration texts; exit 1 when there is no
+    export line to speak of."""
+    with _open(args) as db:
+        for name in ("brand_type", "export_preference"):
+            value = getattr(args, name)
+            if value is not None:
+                changes = usecases.set_declaration_setting(db, name, value)
+                if not changes.ok:
+                    _say(f"magdesk-cli: {changes.why(lang)}")
+                    return 1
+        if args.out is not None:
+            _path, texts = usecases.write_declarations(db, args.out, args.period, args.decl)
+        else:
+            texts = usecases.declaration_texts(db, args.period, args.decl)
+    if args.json:
+        json.dump([{"decl_no": t.decl_no, "line_no": t.line_no, "hs_code": t.hs_code,
+                    "name": t.name, "spec_text": t.spec_text, "remarks": t.remarks,
+                    "elements": [{"label": k, "value": v} for k, v in t.elements]}
+                   for t in texts], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for t in texts:
+            print(_t("decl_line", lang, decl_no=t.decl_no, line_no=t.line_no, hs=t.hs_code,
+                     name=t.name))
+            print(f"  {t.spec_text}")
+            print(f"  {t.remarks}")
+        if args.out is not None and texts:
+            print(_t("decl_written", lang, path=args.out, lines=len(texts),
+                     decls=len({t.decl_no for t in texts})))
+    if not texts:
+        _say(_t("decl_none", lang, what=args.period or args.decl))
+        return 1
+    return 0
 
 
 def _accept(args, lang, settings) -> int:
@@ -845,7 +894,7 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "import": _import, "import-template": _import_template,
              "export": _export, "period": _period_cmd, "summary": _summary,
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
-             "template": _template, "screen": _screen}
+             "template": _template, "screen": _screen, "declaration": _declaration}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -64,3 +64,12 @@ def load_codelists():
         control_items=cl.parse_control_items(text("control_items.toml")),
         screening_rules=cl.parse_screening_rules(text("screening_rules.toml")),
     )
+
+
+@cache
+def load_declaration_elements():
+    """The shipped declaration elements per HS code, parsed once per process."""
+    from .core.declaration import parse_declaration_elements
+
+    path = resource_path("codelists", "declaration_elements.toml")
+    return parse_declaration_elements(path.read_text(encoding="utf-8"), path.name)

@@ -17,6 +17,7 @@ from ..storage import anchors
 from ..storage.db import Database
 from ..storage.filing_store import FilingStore
 from ..storage.repository import Repository
+from . import declaration
 from .data import differences
 from .readback import ReadBackError, XlsxReader, compare_sheet, info_items, sheet_digest
 from .resolve import default_template, resolve_template
@@ -189,6 +190,12 @@ def _write(path, template: Template, store: FilingStore, period, company, state,
         filed = store.snapshot(period, state["revision"] - 1)
         writer.plain_sheet(AMEND_SHEET, ["表名", "记录", "字段", "原值", "新值", "变更"],
                            differences(template, filed, store, period))
+    if template.layout != "sample" and any(s.source == "exports" for s in template.sheets):
+        # magdesk's own layout: the declaration texts of the month's export
+        # lines, after the other sheets (the specification text customs
+        # expects and the remarks statement on control).
+        writer.plain_sheet(declaration.SHEET, declaration.HEADERS,
+                           declaration.sheet_rows(declaration.declaration_texts(store.db, period)))
     info = [("模板", template.id), ("企业名称", company.name), ("统一社会信用代码", company.uscc),
             ("所属期", period), ("申报类型", "更正" if state["revision"] else "正常"),
             ("更正序号", str(state["revision"])),

@@ -133,6 +133,12 @@ class RecordForm(QDialog):
             self.consignees = ConsigneeList(self.repo)
             self.consignees.changed.connect(self.revalidate)
             form.addRow(self.tr("Consignees"), self.consignees)
+        self.declaration = None
+        if self.entity == "export":  # the texts customs expects, to copy
+            from .declarations import DeclarationTexts
+
+            self.declaration = DeclarationTexts(self)
+            layout.addWidget(self.declaration)
         self.status = QLabel()
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -466,6 +472,8 @@ class RecordForm(QDialog):
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))
         others = [f for key, fs in by_field.items() if key not in self.widgets for f in fs]
         self.status.setText("; ".join(render_text(f, self.lang) for f in others))
+        if self.declaration is not None:
+            self.declaration.redraw()
 
     def save(self) -> None:
         if self.consignees is not None and self.consignees.name.text().strip():

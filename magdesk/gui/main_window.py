@@ -175,6 +175,8 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
             self._add_page(title, self._section(entity))
         self.export_tabs = tabs = QTabWidget()
         tabs.addTab(self._section("export"), self.tr("Export lines"))
+        self.sections["export"].extra_buttons += [self._declaration_button,
+                                                  self._declaration_settings_button]
         tabs.addTab(self._section("licence"), self.tr("Licences"))
         from .screening import ScreeningBar
 
@@ -216,6 +218,18 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
                 button.setEnabled(False)
         self.sections[entity] = section
         return section
+
+    def _declaration_button(self):
+        from .declarations import DeclarationButton
+
+        self.declaration_button = DeclarationButton(self, self.sections["export"])
+        return self.declaration_button
+
+    def _declaration_settings_button(self):
+        from .declarations import DeclarationSettingsButton
+
+        self.declaration_settings_button = DeclarationSettingsButton(self)
+        return self.declaration_settings_button
 
     def select_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -48,6 +48,7 @@ class RecordSection(QWidget):
         self._model: RecordTableModel | None = None
         self._table: QTableView | None = None
         self._bar: _Bar | None = None
+        self.extra_buttons: list = []  # makers of buttons after New / Edit / Delete
         self.box = QVBoxLayout(self)
 
     # --- made when needed ---------------------------------------------------------------
@@ -74,6 +75,8 @@ class RecordSection(QWidget):
         for widget in (bar.new_button, bar.edit_button, bar.delete_button):
             widget.setEnabled(not self.db.read_only)
             row.addWidget(widget)
+        for make in self.extra_buttons:  # a page's own actions (export lines: 申报要素…)
+            row.addWidget(make())
         row.addStretch(1)
         bar.count = QLabel()
         bar.count.setObjectName("rowCount")

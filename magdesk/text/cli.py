@@ -16,6 +16,15 @@ CLI: dict[str, tuple[str, str]] = {
         "筛查完毕：{hits} 处命中，其中 {listed} 处为错误（在名单中或用途禁止）",
         "Screened: {hits} hit(s), {listed} of them errors (listed or end use forbidden)",
     ),
+    "cli.decl_line": (
+        "报关单 {decl_no} 第 {line_no} 项  {hs}  {name}",
+        "Declaration {decl_no} line {line_no}  {hs}  {name}",
+    ),
+    "cli.decl_written": (
+        "已写入 {path}：{decls} 份报关单，{lines} 项",
+        "Written {path}: {decls} declaration(s), {lines} line(s)",
+    ),
+    "cli.decl_none": ("{what} 没有出口报关明细", "No export declaration lines for {what}"),
     "cli.demo_done": ("已生成演示数据库 {path}：{summary}", "Demo database written to {path}: {summary}"),
     "cli.valid_ok": ("校验通过：0 个错误，{warnings} 个警告", "Valid: 0 errors, {warnings} warnings"),
     "cli.valid_bad": (

@@ -9,4 +9,6 @@ RECORDS: dict[str, tuple[str, str]] = {
                               "{code} is an error and cannot be accepted; correct the record"),
     "records.reason_short": ("请填写至少4个字的原因", "give a reason of at least 4 characters"),
     "records.unknown_entity": ("没有“{entity}”这类记录", "unknown entity '{entity}'"),
+    "records.not_a_choice": ("{field}不能是“{value}”，可选：{choices}",
+                             "{field} cannot be '{value}'; one of: {choices}"),
 }

@@ -35,6 +35,8 @@ _WHERE = {
     "files": ("open_file", "CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal"),
     "demo": ("create_demo",),
     "screening": ("screen_for", "screening_lists", "import_screening_list", "screen_all"),
+    "declarations": ("declaration_texts", "export_line_texts", "write_declarations",
+                     "declaration_settings", "set_declaration_setting"),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),
 }

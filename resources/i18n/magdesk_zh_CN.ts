@@ -327,6 +327,93 @@ Your saved records are kept. The details could not be written to a log file.</so
     </message>
 </context>
 <context>
+    <name>DeclarationButton</name>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="99" />
+        <source>Declaration elements…</source>
+        <translation>申报要素…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="101" />
+        <source>The specification text and the remarks of the selected export line's declaration, as a workbook</source>
+        <translation>所选出口明细所属报关单的规格型号（申报要素）和备注，导出为工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="121" />
+        <source>Select an export line first.</source>
+        <translation>请先选择一条出口明细。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="125" />
+        <source>Declaration elements of {0}</source>
+        <translation>报关单 {0} 的申报要素</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="126" />
+        <source>Workbook (*.xlsx)</source>
+        <translation>工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="141" />
+        <source>Declaration {0}: {1} line(s) written to {2}</source>
+        <translation>报关单 {0}：{1} 项已写入 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationSettings</name>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="152" />
+        <source>Declaration settings</source>
+        <translation>报关申报设置</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="156" />
+        <source>Brand type</source>
+        <translation>品牌类型</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="157" />
+        <source>Export preference</source>
+        <translation>出口享惠情况</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationSettingsButton</name>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="192" />
+        <source>Declaration settings…</source>
+        <translation>申报设置…</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationTexts</name>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="33" />
+        <source>Declaration texts</source>
+        <translation>报关申报文本</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="39" />
+        <source>Specification (declaration elements)</source>
+        <translation>规格型号（申报要素）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="42" />
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="57" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/declarations.py" line="67" />
+        <source>Copied: {0}</source>
+        <translation>已复制：{0}</translation>
+    </message>
+</context>
+<context>
     <name>DemoFlow</name>
     <message>
         <location filename="../../magdesk/gui/flows.py" line="212" />
@@ -1272,7 +1359,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="141" />
-        <location filename="../../magdesk/gui/main_window.py" line="332" />
+        <location filename="../../magdesk/gui/main_window.py" line="346" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1312,117 +1399,117 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="180" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="187" />
+        <location filename="../../magdesk/gui/main_window.py" line="189" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="189" />
+        <location filename="../../magdesk/gui/main_window.py" line="191" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="195" />
+        <location filename="../../magdesk/gui/main_window.py" line="197" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="199" />
+        <location filename="../../magdesk/gui/main_window.py" line="201" />
         <source>Filing templates</source>
         <translation>申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="233" />
+        <location filename="../../magdesk/gui/main_window.py" line="247" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="234" />
+        <location filename="../../magdesk/gui/main_window.py" line="248" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="235" />
+        <location filename="../../magdesk/gui/main_window.py" line="249" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="237" />
+        <location filename="../../magdesk/gui/main_window.py" line="251" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="239" />
+        <location filename="../../magdesk/gui/main_window.py" line="253" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="241" />
+        <location filename="../../magdesk/gui/main_window.py" line="255" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="244" />
+        <location filename="../../magdesk/gui/main_window.py" line="258" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="248" />
+        <location filename="../../magdesk/gui/main_window.py" line="262" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="250" />
+        <location filename="../../magdesk/gui/main_window.py" line="264" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="254" />
+        <location filename="../../magdesk/gui/main_window.py" line="268" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="257" />
+        <location filename="../../magdesk/gui/main_window.py" line="271" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="258" />
+        <location filename="../../magdesk/gui/main_window.py" line="272" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="259" />
+        <location filename="../../magdesk/gui/main_window.py" line="273" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="265" />
+        <location filename="../../magdesk/gui/main_window.py" line="279" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="266" />
+        <location filename="../../magdesk/gui/main_window.py" line="280" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="267" />
+        <location filename="../../magdesk/gui/main_window.py" line="281" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="269" />
+        <location filename="../../magdesk/gui/main_window.py" line="283" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="338" />
+        <location filename="../../magdesk/gui/main_window.py" line="352" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1447,22 +1534,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="375" />
+        <location filename="../../magdesk/gui/main_window.py" line="389" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="377" />
+        <location filename="../../magdesk/gui/main_window.py" line="391" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="413" />
+        <location filename="../../magdesk/gui/main_window.py" line="427" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="414" />
+        <location filename="../../magdesk/gui/main_window.py" line="428" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1473,32 +1560,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="438" />
+        <location filename="../../magdesk/gui/main_window.py" line="452" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="456" />
+        <location filename="../../magdesk/gui/main_window.py" line="470" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="457" />
+        <location filename="../../magdesk/gui/main_window.py" line="471" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="462" />
+        <location filename="../../magdesk/gui/main_window.py" line="476" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="462" />
+        <location filename="../../magdesk/gui/main_window.py" line="476" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="464" />
+        <location filename="../../magdesk/gui/main_window.py" line="478" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1657,22 +1744,22 @@ Discard it?</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="144" />
+        <location filename="../../magdesk/gui/form.py" line="150" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="322" />
+        <location filename="../../magdesk/gui/form.py" line="328" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="479" />
+        <location filename="../../magdesk/gui/form.py" line="487" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="500" />
+        <location filename="../../magdesk/gui/form.py" line="508" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1680,38 +1767,38 @@ Discard it?</source>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="63" />
+        <location filename="../../magdesk/gui/sections.py" line="64" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="64" />
+        <location filename="../../magdesk/gui/sections.py" line="65" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="65" />
+        <location filename="../../magdesk/gui/sections.py" line="66" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="67" />
+        <location filename="../../magdesk/gui/sections.py" line="68" />
         <source>Filter: number, name, code…</source>
         <translation>筛选：单号、名称、编码…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="72" />
-        <location filename="../../magdesk/gui/sections.py" line="290" />
+        <location filename="../../magdesk/gui/sections.py" line="73" />
+        <location filename="../../magdesk/gui/sections.py" line="293" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="275" />
+        <location filename="../../magdesk/gui/sections.py" line="278" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="276" />
+        <location filename="../../magdesk/gui/sections.py" line="279" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>

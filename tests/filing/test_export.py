@@ -71,7 +71,7 @@ def test_file_name_and_sheets(workbook):
     assert path.name == f"{uscc}_202606_稀土产品流向.xlsx"
     for names in (openpyxl.load_workbook(path).sheetnames,
                   CalamineWorkbook.from_path(path).sheet_names):
-        assert names == ["申报信息", *SPEC, "校验"]
+        assert names == ["申报信息", *SPEC, "校验", "报关申报要素"]
 
 
 def test_headers_formats_freeze_filter_validation(workbook):
