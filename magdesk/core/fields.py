@@ -149,7 +149,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         F("control_no", "管制编码", "Control number", "code", False, 20),
         F("valid_from", "有效期自", "Valid from", "date", True),
         F("valid_to", "有效期至", "Valid to", "date", True),
-        F("qty_g", "许可数量(kg)", "Licensed quantity (kg)", "mass", True),
+        F("qty_g", "许可数量(kg)", "Licensed quantity (kg)", "mass"),
         F("end_user", "最终用户", "End user", "text", False, 200),
         F("euc_ref", "最终用户和最终用途证明编号", "End-user certificate ref.", "code", False, 50),
     ),
