@@ -26,9 +26,14 @@ GENERAL_YEARS = 3  # a general licence runs one year by default, at most three
 _SPLIT = re.compile(r"[;；\n]+")
 
 
+def split_names(names: str) -> list[str]:
+    """Names one a line, or separated by ; (or ；), as typed."""
+    return [name.strip() for name in _SPLIT.split(names or "") if name.strip()]
+
+
 def end_users(lic: Licence) -> list[str]:
-    """The end users a licence names, as typed (one a line, or separated by ;)."""
-    return [name.strip() for name in _SPLIT.split(lic.end_user or "") if name.strip()]
+    """The end users a licence names."""
+    return split_names(lic.end_user)
 
 
 def end_user_permitted(lic: Licence, end_user: str,
