@@ -5,7 +5,11 @@ Usage comes from ``usecases.licence_usage``."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import TYPE_CHECKING
+
+# Only QtCore's Signal at the top, and nothing of the records: the tile is
+# made with the window, whose start builds neither QtCore.Qt nor the model.
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -20,15 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import text
-from ..core.enums import EndUse, LicenceType
-from ..core.licences import LicenceUsage, State
-from ..core.units import format_kg
 from .sections import RecordSection
 
-STATE_COLOURS = {State.EXCEEDED: "#a61b1b", State.EXPIRED: "#777777",
-                 State.NOT_YET_VALID: "#777777", State.USED_UP: "#8a5a00",
-                 State.NEAR_LIMIT: "#8a5a00", State.EXPIRING: "#8a5a00",
-                 State.VALID: "#1b6e1b"}
+if TYPE_CHECKING:
+    from ..core.licences import LicenceUsage
+
+STATE_COLOURS = {"EXCEEDED": "#a61b1b", "EXPIRED": "#777777", "NOT_YET_VALID": "#777777",
+                 "USED_UP": "#8a5a00", "NEAR_LIMIT": "#8a5a00", "EXPIRING": "#8a5a00",
+                 "VALID": "#1b6e1b"}  # by core.licences.State
 
 
 def state_text(state: str, lang: str) -> str:
@@ -36,6 +39,8 @@ def state_text(state: str, lang: str) -> str:
 
 
 def left_text(u: LicenceUsage, lang: str) -> str:
+    from ..core.units import format_kg
+
     return text.say("licences.no_qty", lang) if u.left_g is None \
         else f"{format_kg(u.left_g, grouped=True)} kg"
 
@@ -49,6 +54,8 @@ class UsagePanel(QWidget):
     and the export lines drawn on it in declaration order."""
 
     def __init__(self, lang: str, parent=None):
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.lang = lang
         layout = QVBoxLayout(self)
@@ -72,6 +79,11 @@ class UsagePanel(QWidget):
         self.usage: LicenceUsage | None = None
 
     def show_usage(self, u: LicenceUsage | None) -> None:
+        from PySide6.QtCore import Qt
+
+        from ..core.enums import LicenceType
+        from ..core.units import format_kg
+
         self.usage = u
         self.lines.setRowCount(0)
         if u is None:
@@ -156,7 +168,6 @@ class LicenceTile(QFrame):
         self.lang = lang
         self.setObjectName("licenceTile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet("#licenceTile { background: #f4f7fb; border: 1px solid #b8c6d8; "
                            "border-radius: 4px; }")
         layout = QVBoxLayout(self)
@@ -175,6 +186,11 @@ class LicenceTile(QFrame):
         self.usage: list[LicenceUsage] = []
 
     def set_usage(self, usage: list[LicenceUsage]) -> None:
+        from PySide6.QtCore import Qt
+
+        from ..core.licences import State
+
+        self.setCursor(Qt.CursorShape.PointingHandCursor)  # (Qt's enums: not at the start)
         self.usage = usage
         in_use = [u for u in usage if u.in_use]
         look = [u for u in usage if u.state in State.ATTENTION]
@@ -192,6 +208,8 @@ class LicenceTile(QFrame):
         self.attention.setStyleSheet("color: #8a5a00;")
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtCore import Qt
+
         if event.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit()
         super().mouseReleaseEvent(event)
@@ -204,6 +222,10 @@ class EndUseChoice(QListWidget):
     changed = Signal()
 
     def __init__(self, lang: str, parent=None):
+        from PySide6.QtCore import Qt
+
+        from ..core.enums import EndUse
+
         super().__init__(parent)
         self.setObjectName("endUses")
         self.setMinimumWidth(380)
@@ -220,6 +242,8 @@ class EndUseChoice(QListWidget):
         return (self.item(i) for i in range(self.count()))
 
     def load(self, codes) -> None:
+        from PySide6.QtCore import Qt
+
         self.blockSignals(True)
         for item in self._items():
             item.setCheckState(Qt.CheckState.Checked
@@ -229,11 +253,15 @@ class EndUseChoice(QListWidget):
         self.changed.emit()
 
     def codes(self) -> tuple[str, ...]:
+        from PySide6.QtCore import Qt
+
         return tuple(item.data(Qt.ItemDataRole.UserRole) for item in self._items()
                      if item.checkState() == Qt.CheckState.Checked)
 
     def set_codes(self, codes) -> None:
         """Tick exactly ``codes`` (as the clerk would, one by one)."""
+        from PySide6.QtCore import Qt
+
         for item in self._items():
             want = item.data(Qt.ItemDataRole.UserRole) in codes
             if (item.checkState() == Qt.CheckState.Checked) != want:
