@@ -125,6 +125,8 @@ class LicenceSection(RecordSection):
         table = super()._make_table()
         self.panel = UsagePanel(self.lang, self)
         self.box.addWidget(self.panel)
+        self.box.setStretchFactor(table, 3)  # the licences first; their lines under them
+        self.box.setStretchFactor(self.panel, 1)
         table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
         self.model.modelReset.connect(self.show_current)
         return table
