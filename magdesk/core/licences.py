@@ -60,11 +60,11 @@ def end_use_permitted(lic: Licence, end_use: str) -> bool:
 
 
 def years_after(day: date, years: int) -> date:
-    """The same day ``years`` later (28 February for 29 February)."""
+    """The same day ``years`` later (1 March for 29 February)."""
     try:
         return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year + years, day=28)
+        return day.replace(year=day.year + years, month=3, day=1)
 
 
 def crosses_near(licensed: int | None, before: int, after: int) -> bool:

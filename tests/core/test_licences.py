@@ -158,3 +158,15 @@ def test_usage_figures_are_exact(codes):
         L.State.NOT_YET_VALID
     near = L.usage([GENERAL], [line(1, date(2026, 3, 16), 800_000)], cps, on)[0]
     assert (near.state, near.pct_used) == (L.State.NEAR_LIMIT, 80.0)
+
+
+def test_a_licence_without_a_last_day_runs_one_year():
+    from magdesk.core.derive import complete
+
+    done, derived = complete(replace(GENERAL, valid_to=None), lambda entity, rid: None)
+    assert done.valid_to == date(2026, 12, 31)
+    assert [(d.field, d.rule) for d in derived] == [("valid_to", "derive.licence_one_year")]
+    leap = complete(replace(GENERAL, valid_from=date(2028, 2, 29), valid_to=None),
+                    lambda entity, rid: None)[0]
+    assert leap.valid_to == date(2029, 2, 28)
+    assert complete(GENERAL, lambda entity, rid: None) == (GENERAL, [])

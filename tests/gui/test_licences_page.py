@@ -106,3 +106,25 @@ def test_a_general_licence_without_quantity_for_chosen_end_uses(window, qtbot):
     form.widgets["valid_to"].setText("2027-08-31")
     assert "licence.qty_required" in {f.code for f in form.findings()}
     form.close()  # (closed by the program: no question)
+
+
+def test_a_new_general_licence_runs_one_year_unless_told(window, qtbot):
+    repo = window.repo
+    foreign = [c for c in repo.iter("counterparty") if c.cp_type == "FOREIGN"][:2]
+    form = window.open_record("licence", None)  # closes itself on saving
+    w = form.widgets
+    type_text(qtbot, w["licence_no"], "TY-GUI-0001")
+    w["licence_type"].setCurrentIndex(w["licence_type"].findData("GENERAL"))
+    w["valid_from"].setText("2026-12-01")
+    for cp in foreign:
+        form.consignees.name.setText(cp.name_cn)
+        assert form.consignees.add_current()
+    form.end_uses.set_codes(("WIND", "EV_MOTOR"))
+    assert [f.code for f in form.findings() if f.is_error] == []
+    assert "2027-11-30" in w["valid_to"].toolTip() or "2027-11-30" in \
+        w["valid_to"].placeholderText()
+    form.save()
+    saved = repo.find("licence", "TY-GUI-0001")
+    assert saved is not None, [(f.code, f.field) for f in form.findings()]
+    assert (saved.valid_to.isoformat(), saved.qty_g, saved.end_uses, saved.consignee_ids) == (
+        "2027-11-30", None, ("EV_MOTOR", "WIND"), tuple(c.id for c in foreign))
