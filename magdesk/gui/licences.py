@@ -231,7 +231,7 @@ class EndUseChoice(QListWidget):
         super().__init__(parent)
         self.setObjectName("endUses")
         self.setMinimumWidth(380)
-        self.setMaximumHeight(130)
+        self.setMaximumHeight(190)
         for member in EndUse:
             item = QListWidgetItem(member.label(lang))
             item.setData(Qt.ItemDataRole.UserRole, member.value)
