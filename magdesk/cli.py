@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, text, usecases
+from .core.enums import EndUse, LicenceType
 from .core.findings import count
 from .settings import load_settings
 from .storage.db import StorageError, open_database
@@ -119,6 +120,11 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                      "e.g. 无品牌, 境内自主品牌; \"\" for the default")
     dec.add_argument("--export-preference", help="keep the file's export preference "
                      "(出口享惠情况) first; \"\" for the default")
+    lic = sub.add_parser("licences", help="usage per export licence: drawn, left, "
+                         "% used, days left, state and the lines drawn on it")
+    lic.add_argument("--db", required=True, type=Path)
+    lic.add_argument("--on", type=_date, help="the day the figures are as of (default today)")
+    lic.add_argument("--json", action="store_true")
 
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
@@ -383,6 +389,50 @@ def _declaration(args, lang, settings) -> int:
         _say(_t("decl_none", lang, what=args.period or args.decl))
         return 1
     return 0
+
+def _licences(args, lang, settings) -> int:
+    """Usage per licence; exit 1 when a licence is exceeded, 0 otherwise."""
+    from .core.licences import State, split_names
+    from .core.units import format_kg
+
+    with _open(args) as db:
+        usage = usecases.licence_usage(db, args.on)
+        names = usecases.counterparty_names(db)
+    if args.json:
+        json.dump([usecases.usage_as_dict(u, names) for u in usage], sys.stdout,
+                  ensure_ascii=False, indent=1)
+        print()
+        return 1 if any(u.state == State.EXCEEDED for u in usage) else 0
+    sep = "、" if lang == "zh" else ", "
+    no_qty = text.say("licences.no_qty", lang)
+    anything = text.say("licences.any", lang)
+    for u in usage:
+        lic = u.licence
+        kind = LicenceType(lic.licence_type).label(lang)
+        print(text.say(
+            "licences.usage_line", lang, licence=lic.licence_no, kind=kind,
+            valid_from=lic.valid_from, valid_to=lic.valid_to,
+            licensed=no_qty if lic.qty_g is None else f"{format_kg(lic.qty_g)} kg",
+            drawn=format_kg(u.drawn_g),
+            left=no_qty if u.left_g is None else f"{format_kg(u.left_g)} kg",
+            pct="—" if u.pct_used is None else f"{u.pct_used:.1f}%", days=u.days_left,
+            state=text.say(f"licences.state.{u.state.lower()}", lang)))
+        print(text.say(
+            "licences.permits", lang,
+            consignees=sep.join(names.get(c, str(c)) for c in lic.consignee_ids) or anything,
+            end_users=sep.join(split_names(lic.end_user)) or anything,
+            end_uses=sep.join(EndUse(e).label(lang) if e in EndUse.__members__ else e
+                              for e in lic.end_uses) or anything))
+        for line in u.lines:
+            print(text.say("licences.drawn_line", lang, line=line.key, day=line.day,
+                           qty=format_kg(line.qty_g), consignee=line.consignee))
+    if not usage:
+        print(text.say("licences.none", lang))
+    else:
+        print(text.say("licences.summary", lang, count=len(usage),
+                       in_use=sum(u.in_use for u in usage),
+                       attention=sum(u.state in State.ATTENTION for u in usage)))
+    return 1 if any(u.state == State.EXCEEDED for u in usage) else 0
 
 
 def _accept(args, lang, settings) -> int:
@@ -894,7 +944,8 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "import": _import, "import-template": _import_template,
              "export": _export, "period": _period_cmd, "summary": _summary,
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
-             "template": _template, "screen": _screen, "declaration": _declaration}
+             "template": _template, "screen": _screen, "declaration": _declaration,
+             "licences": _licences}
 
 if __name__ == "__main__":
     sys.exit(main())

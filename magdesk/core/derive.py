@@ -26,7 +26,8 @@ The rules:
 - a purchase's amount, when missing and a unit price is given: quantity ×
   unit price, rounded to the fen (a given amount that disagrees is the
   ``amount.mismatch`` warning of validation, not changed here);
-- a domestic counterparty's country, when empty: CN.
+- a domestic counterparty's country, when empty: CN;
+- a licence's last valid day, when empty: one year from its first day, less a day.
 
 Product codes, lot, batch and document numbers are the company's own
 identifiers and keep their case: other files refer to them as written.
@@ -38,6 +39,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from . import model as M
 from .identifiers import DASHES, normalise_grade, normalise_uscc
@@ -174,8 +176,20 @@ def _counterparty(cp: M.Counterparty, lookup: Lookup) -> list[Derived]:
     return []
 
 
+def _licence(lic: M.Licence, lookup: Lookup) -> list[Derived]:
+    """A licence runs one year unless it says otherwise (a general licence
+    may run up to three: the clerk types its last day then)."""
+    if lic.valid_to is None and lic.valid_from is not None:
+        from .licences import years_after
+
+        last = years_after(lic.valid_from, 1) - timedelta(days=1)
+        return [Derived("valid_to", last, "derive.licence_one_year", {})]
+    return []
+
+
 _IMPLIED: dict[type, Callable[[object, Lookup], list[Derived]]] = {
     M.Sale: _sale, M.Purchase: _purchase, M.ExportLine: _export, M.Counterparty: _counterparty,
+    M.Licence: _licence,
 }
 
 

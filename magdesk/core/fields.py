@@ -149,7 +149,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         F("control_no", "管制编码", "Control number", "code", False, 20),
         F("valid_from", "有效期自", "Valid from", "date", True),
         F("valid_to", "有效期至", "Valid to", "date", True),
-        F("qty_g", "许可数量(kg)", "Licensed quantity (kg)", "mass", True),
+        F("qty_g", "许可数量(kg)", "Licensed quantity (kg)", "mass"),
         F("end_user", "最终用户", "End user", "text", False, 200),
         F("euc_ref", "最终用户和最终用途证明编号", "End-user certificate ref.", "code", False, 50),
     ),
@@ -171,10 +171,20 @@ def field_spec(entity: str, name: str) -> FieldSpec | None:
     return _BY_NAME.get(entity, {}).get(name)
 
 
+# Fields of a record kept beside its table's columns (a licence's lists).
+OTHER_LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("licence", "consignee_ids"): ("许可境外收货人", "Consignees"),
+    ("licence", "end_uses"): ("许可最终用途", "Permitted end uses"),
+}
+
+
 def field_label(entity: str, name: str | None, lang: str = "zh") -> str:
     if name is None:
         return ""
     spec = field_spec(entity, name)
+    if spec is None and (entity, name) in OTHER_LABELS:
+        zh, en = OTHER_LABELS[entity, name]
+        return zh if lang == "zh" else en
     return spec.label(lang) if spec else name
 
 

@@ -31,7 +31,10 @@ SEVERITY: dict[str, Severity] = {
     "export.consignee_sale": W, "export.sale_not_export": E, "export.exceeds_sale": E,
     "export.control_missed": E, "export.control_extra": W, "export.control_no": W,
     "export.report_missing": W, "export.licence_missing": E, "licence.consignee": E,
-    "licence.validity": E, "licence.exceeded": E, "licence.control_no": W,
+    "licence.expired": E, "licence.not_yet_valid": E, "licence.exceeded": E,
+    "licence.control_no": W, "licence.end_user": E, "licence.end_use": E,
+    "licence.nearly_used": W, "licence.expiring": W, "licence.qty_required": E,
+    "licence.general_term": W,
     "licence.one_consignee": E, "licence.consignee_domestic": E, "balance.identity": E,
     "balance.opening": E, "balance.negative": E, "key.duplicate": E, "period.locked": E,
     "record.in_use": E, "import.file_unreadable": E, "import.file_is_folder": E,
@@ -63,6 +66,11 @@ def severity_of(code: str) -> Severity:
 def render_text(f: Finding, lang: str = "zh") -> str:
     """The finding's sentence alone, without the entity and record in front."""
     params = {"label": field_label(f.entity, f.field, lang), "record": f.record, **f.params}
+    if "end_use_code" in params:  # an end use by its name in the reader's language
+        from .enums import EndUse
+
+        code = params["end_use_code"]
+        params["end_use"] = EndUse(code).label(lang) if code in EndUse.__members__ else code
     return text.say(f.code, lang, **params)
 
 

@@ -170,11 +170,12 @@ class Licence:
     licence_type: str
     valid_from: date
     valid_to: date
-    qty_g: int
+    qty_g: int | None  # None: no quantity (a general licence may have none)
     control_no: str = ""
-    end_user: str = ""
+    end_user: str = ""  # the permitted end users, one a line (or separated by ;)
     euc_ref: str = ""
     consignee_ids: tuple[int, ...] = field(default=())
+    end_uses: tuple[str, ...] = field(default=())  # the permitted EndUse codes; () any
 
     @property
     def key(self) -> str:

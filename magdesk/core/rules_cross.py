@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import licences as L
 from .control import boundaries, classify
 from .findings import Finding, finding
 from .model import ExportLine
@@ -122,8 +123,9 @@ def check_exports(exports: list[ExportLine], export_sales: dict[int, ExportSale]
                 out.append(finding("export.consignee_sale", "export", x.key, "consignee_id",
                                    period, sale=sale.doc_no))
             out += _check_control(x, sale, period, ctx)
-        if x.controlled:
+        if x.controlled or x.licence_id is not None:
             out += _check_licence_use(x, period, used, ctx)
+    out += check_licences_expiring(used, ctx)
     for sid, sale in export_sales.items():
         grams = exported.get(sid, 0)
         if grams == 0:
@@ -166,6 +168,8 @@ def _check_control(x: ExportLine, sale: ExportSale, period: str, ctx: Context) -
 
 
 def _check_licence_use(x: ExportLine, period: str, used: dict, ctx: Context) -> list[Finding]:
+    """A line against the licence it draws on (``used``: grams drawn so far
+    per licence, lines taken in declaration order); each finding names it."""
     lic = ctx.licences.get(x.licence_id) if x.licence_id is not None else None
     if lic is None:
         return [finding("export.licence_missing", "export", x.key, "licence_id", period)]
@@ -173,19 +177,42 @@ def _check_licence_use(x: ExportLine, period: str, used: dict, ctx: Context) -> 
     if lic.consignee_ids and x.consignee_id not in lic.consignee_ids:
         out.append(finding("licence.consignee", "export", x.key, "licence_id", period,
                            licence=lic.licence_no))
+    if not L.end_user_permitted(lic, x.end_user, ctx.counterparties):
+        out.append(finding("licence.end_user", "export", x.key, "end_user", period,
+                           licence=lic.licence_no, value=x.end_user))
+    if not L.end_use_permitted(lic, x.end_use):
+        out.append(finding("licence.end_use", "export", x.key, "end_use", period,
+                           licence=lic.licence_no, end_use_code=x.end_use))
     if not lic.valid_from <= x.decl_date <= lic.valid_to:
-        out.append(finding("licence.validity", "export", x.key, "licence_id", period,
+        code = "licence.expired" if x.decl_date > lic.valid_to else "licence.not_yet_valid"
+        out.append(finding(code, "export", x.key, "licence_id", period,
                            licence=lic.licence_no, valid_from=lic.valid_from,
-                           valid_to=lic.valid_to))
+                           valid_to=lic.valid_to, day=x.decl_date))
     before = used[lic.id]
     used[lic.id] = before + x.qty_g
-    if before <= lic.qty_g < before + x.qty_g:
+    if lic.qty_g is not None and before <= lic.qty_g < before + x.qty_g:
         out.append(finding("licence.exceeded", "export", x.key, "qty_g", period,
                            licence=lic.licence_no, licensed=format_kg(lic.qty_g),
                            used=format_kg(before + x.qty_g)))
+    elif L.crosses_near(lic.qty_g, before, before + x.qty_g):
+        out.append(finding("licence.nearly_used", "export", x.key, "qty_g", period,
+                           licence=lic.licence_no, licensed=format_kg(lic.qty_g),
+                           used=format_kg(before + x.qty_g), pct=L.NEAR_PCT))
     if lic.control_no and x.control_no and lic.control_no != x.control_no:
         out.append(finding("licence.control_no", "export", x.key, "licence_id", period,
                            licence=lic.licence_no, value=lic.control_no))
+    return out
+
+
+def check_licences_expiring(used: dict, ctx: Context) -> list[Finding]:
+    """Licences expiring within 30 days of today while they still have
+    quantity left, or have none (``used``: grams drawn per licence)."""
+    out = []
+    for lic in ctx.licences.values():
+        days = L.expiring(lic, used.get(lic.id, 0), ctx.today)
+        if days is not None:
+            out.append(finding("licence.expiring", "licence", lic.licence_no, "valid_to",
+                               licence=lic.licence_no, valid_to=lic.valid_to, days=days))
     return out
 
 

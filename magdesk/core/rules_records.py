@@ -13,6 +13,7 @@ from .codelists import CodeLists
 from .control import ControlPolicy
 from .fields import FIELDS
 from .findings import Finding, finding
+from .licences import GENERAL_YEARS, years_after
 from .model import Batch, Counterparty, ExportLine, Licence, Product, Purchase, Sale
 from .units import PCT_SCALE
 
@@ -425,6 +426,15 @@ def check_licence(lic: Licence, ctx: Context) -> list[Finding]:
     out = [f for f in out if not (f.code == "date.future" and f.field == "valid_to")]
     if lic.valid_from and lic.valid_to and lic.valid_from > lic.valid_to:
         out.append(finding("date.order", "licence", key, "valid_to"))
+    if lic.licence_type == E.LicenceType.INDIVIDUAL and lic.qty_g is None:
+        out.append(finding("licence.qty_required", "licence", key, "qty_g"))
+    if lic.licence_type == E.LicenceType.GENERAL and lic.valid_from and lic.valid_to and \
+            lic.valid_to >= years_after(lic.valid_from, GENERAL_YEARS):
+        out.append(finding("licence.general_term", "licence", key, "valid_to",
+                           years=GENERAL_YEARS))
+    for end_use in lic.end_uses:
+        if end_use not in E.EndUse.__members__:
+            out.append(finding("field.choice", "licence", key, "end_uses", value=end_use))
     if lic.licence_type == E.LicenceType.INDIVIDUAL and len(lic.consignee_ids) != 1:
         out.append(finding("licence.one_consignee", "licence", key, "consignee_ids",
                            count=len(lic.consignee_ids)))

@@ -34,7 +34,9 @@ CHECK_GROUPS = [
     ("出口明细与销售单对应", {"export.sale_not_export", "sale.export_missing",
                              "export.exceeds_sale"}),
     ("管制物项出口均有有效许可证", {"export.licence_missing", "export.control_missed",
-                                   "licence.consignee", "licence.validity", "licence.exceeded"}),
+                                   "licence.consignee", "licence.expired",
+                                   "licence.not_yet_valid", "licence.exceeded",
+                                   "licence.end_user", "licence.end_use"}),
 ]
 
 

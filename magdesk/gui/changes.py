@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 # a change to those redraws the section too.
 SHOWS = {"purchase": ("counterparty", "product"), "batch": ("product",),
          "sale": ("counterparty", "product", "batch"),
-         "export": ("sale", "counterparty", "licence")}
+         "export": ("sale", "counterparty", "licence"),
+         "licence": ("export", "counterparty")}  # its usage: the lines drawn on it
 
 
 class ChangeHandling:
@@ -79,6 +80,8 @@ class ChangeHandling:
         for entity, section in self.sections.items():
             if changes.touches(entity) or any(map(changes.touches, SHOWS.get(entity, ()))):
                 section.refresh()
+        if changes.touches("licence") or changes.touches("export"):
+            self.refresh_licences()
         if changes.company:
             self.show_company(reads.heading(self.db))
         if changes.screening or changes.everything:

@@ -139,6 +139,13 @@ class RecordForm(QDialog):
 
             self.declaration = DeclarationTexts(self)
             layout.addWidget(self.declaration)
+        self.end_uses = None
+        if self.entity == "licence":  # the end uses a (general) licence permits
+            from .licences import EndUseChoice
+
+            self.end_uses = EndUseChoice(self.lang)
+            self.end_uses.changed.connect(self.revalidate)
+            form.addRow(self.tr("Permitted end uses (none ticked: any)"), self.end_uses)
         self.status = QLabel()
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -152,7 +159,8 @@ class RecordForm(QDialog):
             history.clicked.connect(self.show_history)
         layout.addWidget(buttons)
         if locked_reason:
-            for widget in [*self.widgets.values(), self.inputs, self.consignees]:
+            for widget in [*self.widgets.values(), self.inputs, self.consignees,
+                           self.end_uses]:
                 if widget is not None:
                     widget.setEnabled(False)
             self.save_button.setEnabled(False)
@@ -280,6 +288,8 @@ class RecordForm(QDialog):
             self.inputs.load(record.id if record is not None else None)
         if self.consignees is not None:
             self.consignees.load(record.consignee_ids if record is not None else ())
+        if self.end_uses is not None:
+            self.end_uses.load(record.end_uses if record is not None else ())
         first = self.widgets[self.specs[0].name]
         first.setFocus()
         self.assist.prefill(record is None)
@@ -304,7 +314,8 @@ class RecordForm(QDialog):
                        for w in self.widgets.values())
         lines = self.inputs.lines(self._key_text())[0] if self.inputs is not None else None
         names = list(self.consignees.ids) if self.consignees is not None else None
-        return values, repr(lines), repr(names)
+        uses = self.end_uses.codes() if self.end_uses is not None else None
+        return values, repr(lines), repr(names), repr(uses)
 
     def has_unsaved_input(self) -> bool:
         """Whether the clerk has typed something here that is not saved."""
@@ -396,6 +407,8 @@ class RecordForm(QDialog):
         base = {"id": self.record.id if self.record is not None else None}
         if self.consignees is not None:
             base["consignee_ids"] = tuple(self.consignees.ids)
+        if self.end_uses is not None:
+            base["end_uses"] = self.end_uses.codes()
         if self.entity == "export":
             base["line_no"] = self.record.line_no if self.record is not None else 1
         kwargs = {**base, **{k: v for k, v in values.items() if k in names}}

@@ -86,6 +86,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         sales = self.sections["sale"]
         self.later.add(sales.prepare, sales.build, sales.warm_glyphs, self._build_qt_namespace)
         self.later.add(*(s.prepare for s in self.sections.values() if s is not sales))
+        self.later.add(self.refresh_licences)
         self._read_periods()
         self.select_section(0)
         self.dashboard.chart.painted.connect(self.later.start)
@@ -168,6 +169,11 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.dashboard.open_period.connect(self._open_period)
         self.dashboard.table.cellClicked.connect(self._count_clicked)
         self.sections: dict[str, RecordSection] = {}
+        from .licences import LicenceTile
+
+        self.licence_tile = LicenceTile(self.lang)
+        self.licence_tile.clicked.connect(lambda: self.show_section("licence"))
+        self.dashboard.layout().insertWidget(1, self.licence_tile)
         self._add_page(self.tr("Dashboard"), self.dashboard)
         titles = [self.tr("Counterparties"), self.tr("Products"), self.tr("Purchases"),
                   self.tr("Production batches"), self.tr("Sales")]
@@ -210,7 +216,12 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.stack.addWidget(widget)
 
     def _section(self, entity: str) -> RecordSection:
-        section = RecordSection(self.db, entity, self.lang, self.periods)
+        if entity == "licence":  # with the usage of the licence selected under its table
+            from .licences import LicenceSection
+
+            section = LicenceSection(self.db, entity, self.lang, self.periods)
+        else:
+            section = RecordSection(self.db, entity, self.lang, self.periods)
         section.open_record.connect(self.open_record)
         section.delete_records.connect(self.delete_records)
         if self.db.read_only:
@@ -230,6 +241,12 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
 
         self.declaration_settings_button = DeclarationSettingsButton(self)
         return self.declaration_settings_button
+
+    def refresh_licences(self) -> None:
+        """The dashboard's licence tile: the licences' usage today."""
+        from .. import usecases
+
+        self.licence_tile.set_usage(usecases.licence_usage(self.db))
 
     def select_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -208,13 +208,30 @@ def _licence(b: Builder, row: Row) -> M.Licence | None:
             b.findings.append(b.refs.loc.on("ref.missing", row, "consignees", value=text))
         elif cp.id not in ids:
             ids.append(cp.id)
+    uses = []
+    for text in row.values.get("end_uses") or ():  # by code or name, zh or en
+        try:
+            code = _end_use(text)
+        except ValueError:
+            row.bad.add("end_uses")
+            b.findings.append(b.refs.loc.on("field.choice", row, "end_uses", value=text))
+            continue
+        if code not in uses:
+            uses.append(code)
     if row.bad:
         return None
     v = row.values
     return M.Licence(None, v["licence_no"], v["licence_type"], v["valid_from"], v["valid_to"],
-                     v["qty_g"], control_no=_text(row, "control_no"),
+                     v.get("qty_g"), control_no=_text(row, "control_no"),
                      end_user=_text(row, "end_user"), euc_ref=_text(row, "euc_ref"),
-                     consignee_ids=tuple(ids))
+                     consignee_ids=tuple(ids), end_uses=tuple(uses))
+
+
+def _end_use(text: str) -> str:
+    from ..core.enums import EndUse
+    from ..core.kinds.enum import parser
+
+    return parser(EndUse)(text)
 
 
 def _maker(cls):

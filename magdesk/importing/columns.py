@@ -131,6 +131,7 @@ ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("licence", "qty_g"): ("数量", "重量", "quantity"),
     ("licence", "euc_ref"): ("最终用户证明编号", "euc"),
     ("licence", "consignees"): ("收货人", "许可收货人", "consignee", "consignees"),
+    ("licence", "end_uses"): ("最终用途", "许可用途", "end use", "end uses"),
 }
 
 # The headers that name the counterparty's role by themselves: a customer list's
@@ -275,6 +276,9 @@ def _licences() -> Kind:
     cols.append(Column("consignees", "境外收货人", "Consignees", "list",
                        aliases=ALIASES[("licence", "consignees")], entity="licence",
                        field="consignee_ids"))
+    cols.append(Column("end_uses", "许可最终用途", "Permitted end uses", "list",
+                       aliases=ALIASES[("licence", "end_uses")], entity="licence",
+                       field="end_uses"))
     cols.append(_unit_column())
     return _kind("licences", "licence", "licence_no", cols, ignored=("序号", "备注"))
 

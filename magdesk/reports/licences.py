@@ -38,9 +38,10 @@ def licence_report(db: Database, period: str, *, now: datetime | None = None) ->
                        units="重量单位：千克(kg)")
 
 
-def status(row: dict, remaining: int, last_day: date) -> str:
+def status(row: dict, remaining: int | None, last_day: date) -> str:
+    """``remaining`` None: a general licence without quantity."""
     valid_to = date.fromisoformat(row["valid_to"])
-    if remaining < 0:
+    if remaining is not None and remaining < 0:
         return "超量使用"
     if valid_to <= last_day:
         return "本期到期"
@@ -55,20 +56,22 @@ def usage_table(rows: list[dict], last_day: date) -> Table:
     data = []
     for r in rows:
         used = r["used_before_g"] + r["used_in_g"]
-        remaining = r["qty_g"] - used
+        licensed = r["qty_g"] or None  # 0 stored: a general licence without quantity
+        remaining = None if licensed is None else licensed - used
         holder = r["end_user"] or "、".join(r["consignees"])
         data.append(Row((r["licence_no"], LicenceType(r["licence_type"]).label("zh"),
                          r["control_no"], holder, f"{r['valid_from']} 至 {r['valid_to']}",
-                         r["qty_g"], r["used_before_g"], r["used_in_g"], used, remaining,
+                         licensed, r["used_before_g"], r["used_in_g"], used, remaining,
                          status(r, remaining, last_day))))
     columns = (Column("许可证号", "code"), Column("类型"), Column("管制编码", "code"),
                Column("最终用户"), Column("有效期"), Column("许可数量(kg)", "mass"),
                Column("期初已用(kg)", "mass"), Column("本期使用(kg)", "mass"),
                Column("累计已用(kg)", "mass"), Column("剩余(kg)", "mass"), Column("状态"))
-    total = Row(("合计", "", "", "", "", *(sum(r.cells[i] for r in data) for i in range(5, 10)),
-                 ""), "total")
+    total = Row(("合计", "", "", "", "",
+                 *(sum(r.cells[i] or 0 for r in data) for i in range(5, 10)), ""), "total")
     return Table(USAGE, columns, tuple(data), (total,),
-                 note=f"列出本期内有效或本期有使用的许可证；状态按本期末日({last_day})判断。")
+                 note=f"列出本期内有效或本期有使用的许可证；状态按本期末日({last_day})判断；"
+                      "许可数量空白：通用许可证不限量。")
 
 
 def lines_table(exports: list[dict]) -> Table:

@@ -431,5 +431,22 @@ _V7 = [
     *_audit_triggers("screening_entry"),
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+# --- licences of both kinds --------------------------------------------------------
+#
+# A general licence (通用许可) names the end uses it permits besides its
+# consignees: their EndUse codes, comma-separated ('' = any end use).  A
+# general licence may have no quantity: its ``qty_g`` is then 0 (the column
+# stays NOT NULL; the repository reads 0 as "no quantity").  The audit
+# triggers of export_licence are made again to log the new column.
+AUDITED["export_licence"] = ("{r}.id", "{r}.licence_no",
+                             ("id", "licence_no", "licence_type", "valid_from", "valid_to",
+                              "qty_g", "control_no", "end_user", "euc_ref", "end_uses"))
+
+_V_LICENCES = [
+    "ALTER TABLE export_licence ADD COLUMN end_uses TEXT NOT NULL DEFAULT ''",
+    *(f"DROP TRIGGER audit_export_licence_{action}" for action in ("insert", "update", "delete")),
+    *_audit_triggers("export_licence"),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V_LICENCES]
 LATEST = len(MIGRATIONS)

@@ -28,6 +28,8 @@ class Table:
     key: str  # business key column
     dates: tuple[int, ...]
     bools: tuple[int, ...]
+    codes: tuple[int, ...] = ()  # tuples of codes, stored comma-separated
+    zero_none: tuple[int, ...] = ()  # None stored as 0 in a NOT NULL column
 
     @functools.cached_property
     def from_row(self):
@@ -46,6 +48,10 @@ class Table:
                 value = f"(d(r[{i}]) if r[{i}] is not None else None)"
             elif i in self.bools:
                 value = f"bool(r[{i}])"
+            elif i in self.codes:
+                value = f"(tuple(r[{i}].split(',')) if r[{i}] else ())"
+            elif i in self.zero_none:
+                value = f"(r[{i}] or None)"
             else:
                 value = f"r[{i}]"
             lines.append(f"    set_{name}(o, {value})")
@@ -68,6 +74,10 @@ class Table:
                 parts.append(f"(r.{name}.isoformat() if r.{name} is not None else None)")
             elif i in self.bools:
                 parts.append(f"(1 if r.{name} else 0)")
+            elif i in self.codes:
+                parts.append(f"','.join(r.{name})")
+            elif i in self.zero_none:
+                parts.append(f"(r.{name} or 0)")
             else:
                 parts.append(f"r.{name}")
         return eval(f"lambda r: ({', '.join(parts)},)", {})  # noqa: S307 - from our dataclasses
@@ -77,12 +87,15 @@ class Table:
         return self.to_row(record)[1:]
 
 
-def _table(entity: str, cls: type, name: str, key: str) -> Table:
+def _table(entity: str, cls: type, name: str, key: str,
+           zero_none: tuple[str, ...] = ()) -> Table:
     hints = {f.name: f.type for f in dataclasses.fields(cls)}
     columns = tuple(n for n in hints if n != "consignee_ids")
     dates = tuple(i for i, c in enumerate(columns) if hints[c].startswith("date"))
     bools = tuple(i for i, c in enumerate(columns) if hints[c] == "bool")
-    return Table(entity, cls, name, columns, key, dates, bools)
+    codes = tuple(i for i, c in enumerate(columns) if hints[c] == "tuple[str, ...]")
+    nones = tuple(i for i, c in enumerate(columns) if c in zero_none)
+    return Table(entity, cls, name, columns, key, dates, bools, codes, nones)
 
 
 TABLES: dict[str, Table] = {
@@ -95,7 +108,7 @@ TABLES: dict[str, Table] = {
         _table("batch_input", M.BatchInput, "batch_input", "id"),
         _table("sale", M.Sale, "sale_out", "doc_no"),
         _table("export", M.ExportLine, "export_shipment", "customs_decl_no"),
-        _table("licence", M.Licence, "export_licence", "licence_no"),
+        _table("licence", M.Licence, "export_licence", "licence_no", zero_none=("qty_g",)),
         _table("adjustment", M.Adjustment, "stock_adjustment", "doc_no"),
     )
 }

@@ -21,6 +21,7 @@ from .files import FILES
 from .findings import FINDINGS
 from .importing import IMPORTING
 from .learn import LEARN
+from .licences import LICENCES
 from .periods import PERIODS
 from .records import RECORDS
 from .reports import REPORTS
@@ -35,6 +36,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "template_store": TEMPLATE_STORE,
     "learn": LEARN,
     "template_draft": TEMPLATE_DRAFT,
+    "licences": LICENCES,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

@@ -23,6 +23,8 @@ DERIVE: dict[str, tuple[str, str]] = {
                                  "{label} computed as quantity × unit price: {value}"),
     "derive.country_domestic": ("{label}按境内单位填为 {value}",
                                 "{label} set to {value} for a domestic party"),
+    "derive.licence_one_year": ("{label}按有效期一年计：{value}",
+                                "{label}: one year from the first day: {value}"),
     # an import's derivations by one rule: the first as an example, how many rows and which
     "derive.rows": ("{sentence}（共 {count} 行：第 {rows}{more} 行）",
                     "{sentence} ({count} rows: {rows}{more})"),

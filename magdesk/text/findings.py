@@ -199,9 +199,37 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "许可证{licence}不涵盖该境外收货人",
         "Licence {licence} does not cover this consignee",
     ),
-    "licence.validity": (
-        "申报日期不在许可证{licence}有效期（{valid_from}至{valid_to}）内",
-        "Declaration date is outside licence {licence} ({valid_from} to {valid_to})",
+    "licence.expired": (
+        "许可证{licence}已于{valid_to}到期，申报日期为{day}",
+        "Licence {licence} expired on {valid_to}; the declaration is dated {day}",
+    ),
+    "licence.not_yet_valid": (
+        "许可证{licence}自{valid_from}起有效，申报日期{day}尚未生效",
+        "Licence {licence} is valid from {valid_from}, not yet on {day}",
+    ),
+    "licence.end_user": (
+        "许可证{licence}未许可最终用户“{value}”",
+        "Licence {licence} does not permit end user '{value}'",
+    ),
+    "licence.end_use": (
+        "许可证{licence}未许可最终用途“{end_use}”",
+        "Licence {licence} does not permit end use '{end_use}'",
+    ),
+    "licence.nearly_used": (
+        "许可证{licence}已使用{used} kg，达到许可数量{licensed} kg的{pct}%",
+        "Licence {licence}: {used} kg used, {pct} % of the {licensed} kg licensed",
+    ),
+    "licence.expiring": (
+        "许可证{licence}将于{valid_to}到期（还有{days}天），尚有可用数量",
+        "Licence {licence} expires on {valid_to} (in {days} days) with quantity left",
+    ),
+    "licence.qty_required": (
+        "单项许可证须填写许可数量",
+        "An individual licence needs a licensed quantity",
+    ),
+    "licence.general_term": (
+        "通用许可证有效期不超过{years}年",
+        "A general licence runs at most {years} years",
     ),
     "licence.exceeded": (
         "许可证{licence}累计使用{used} kg超过许可数量{licensed} kg",

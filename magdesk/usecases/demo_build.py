@@ -334,12 +334,20 @@ def _classified(product: M.Product, day: date):
 def _licences(state: _State, customers: dict[int, M.Counterparty],
               today: date) -> list[M.Licence]:
     """Two successive one-year individual licences per consignee and control
-    number, sized to what was shipped under them."""
+    number, sized to what was shipped under them; and one general licence
+    (通用许可, one year) for the two customers that shipped most under one
+    control number in the last three months, for their end uses."""
     out: list[M.Licence] = []
     index: dict[tuple[int, str], list[M.Licence]] = {}
     used: dict[int, int] = defaultdict(int)
+    general_from, general_of = _general_plan(state)
+    on_general: list[int] = []
     for i, x in enumerate(state.exports):
         if not x.controlled:
+            continue
+        if general_of and (x.consignee_id, x.control_no) in general_of \
+                and x.decl_date >= general_from:
+            on_general.append(i)
             continue
         key = (x.consignee_id, x.control_no)
         if key not in index:
@@ -357,8 +365,43 @@ def _licences(state: _State, customers: dict[int, M.Counterparty],
         lic = next(c for c in index[key] if c.valid_from <= x.decl_date <= c.valid_to)
         used[lic.id] += x.qty_g
         state.exports[i] = _replace(x, licence_id=lic.id)
-    return [_replace(lic, qty_g=max(1_000_000, -(-used[lic.id] * 5 // 4 // 100_000) * 100_000))
-            for lic in out]
+    out = [_replace(lic, qty_g=max(1_000_000, -(-used[lic.id] * 5 // 4 // 100_000) * 100_000))
+           for lic in out]
+    if on_general:
+        lines = [state.exports[i] for i in on_general]
+        drawn = sum(x.qty_g for x in lines)
+        general = M.Licence(
+            id=len(out) + 1, licence_no=f"TY{general_from:%Y}{len(out) + 1:06d}",
+            licence_type="GENERAL", valid_from=min(general_from, today),
+            valid_to=general_from.replace(year=general_from.year + 1) - timedelta(1),
+            qty_g=max(1_000_000, -(-drawn * 3 // 2 // 100_000) * 100_000),
+            control_no=lines[0].control_no, euc_ref=f"EUC-TY-{general_from:%Y%m}",
+            consignee_ids=tuple(sorted({c for c, _n in general_of})),
+            end_uses=tuple(sorted({x.end_use for x in lines})))
+        out.append(general)
+        for i in on_general:
+            state.exports[i] = _replace(state.exports[i], licence_id=general.id)
+    return out
+
+
+def _general_plan(state: _State) -> tuple[date, set[tuple[int, str]]]:
+    """When the general licence begins (the first day of the month three
+    months before the end) and the (consignee, control number) it covers:
+    the two consignees with the most controlled lines since then under the
+    control number shipped most (none when fewer than two shipped)."""
+    back = state.end - timedelta(85)
+    begin = max(state.start, back.replace(day=1))
+    lines: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for x in state.exports:
+        if x.controlled and x.decl_date >= begin:
+            lines[x.control_no][x.consignee_id] += 1
+    if not lines:
+        return begin, set()
+    control_no = max(sorted(lines), key=lambda n: sum(lines[n].values()))
+    ranked = sorted(lines[control_no].items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    if len(ranked) < 2:
+        return begin, set()
+    return begin, {(cid, control_no) for cid, _count in ranked}
 
 
 def _replace(record, **changes):

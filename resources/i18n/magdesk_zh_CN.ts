@@ -1346,210 +1346,238 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
 </context>
 <context>
+    <name>LicenceTile</name>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="177" />
+        <source>Licences at a glance</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="187" />
+        <source>Open the licences</source>
+        <translation>打开许可证页</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="199" />
+        <source>{0} in use of {1}; {2} near their limit or expiry</source>
+        <translation>有效{0}个（共{1}个）；{2}个将用完或将到期</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="203" />
+        <source>{0}: {1} — {2} used, {3} left, {4} days left</source>
+        <translation>{0}：{1} — 已用{2}，剩余{3}，剩余{4}天</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="207" />
+        <source>and {0} more</source>
+        <translation>另有{0}个</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="117" />
+        <location filename="../../magdesk/gui/main_window.py" line="118" />
         <source>(no company profile)</source>
         <translation>（未填写本企业信息）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="118" />
+        <location filename="../../magdesk/gui/main_window.py" line="119" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="141" />
-        <location filename="../../magdesk/gui/main_window.py" line="346" />
+        <location filename="../../magdesk/gui/main_window.py" line="142" />
+        <location filename="../../magdesk/gui/main_window.py" line="363" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="171" />
+        <location filename="../../magdesk/gui/main_window.py" line="177" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="172" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="173" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="173" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="177" />
+        <location filename="../../magdesk/gui/main_window.py" line="183" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="180" />
+        <location filename="../../magdesk/gui/main_window.py" line="186" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="189" />
+        <location filename="../../magdesk/gui/main_window.py" line="195" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="191" />
+        <location filename="../../magdesk/gui/main_window.py" line="197" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="197" />
+        <location filename="../../magdesk/gui/main_window.py" line="203" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="201" />
+        <location filename="../../magdesk/gui/main_window.py" line="207" />
         <source>Filing templates</source>
         <translation>申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="247" />
+        <location filename="../../magdesk/gui/main_window.py" line="264" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="248" />
+        <location filename="../../magdesk/gui/main_window.py" line="265" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="249" />
+        <location filename="../../magdesk/gui/main_window.py" line="266" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="251" />
+        <location filename="../../magdesk/gui/main_window.py" line="268" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="253" />
+        <location filename="../../magdesk/gui/main_window.py" line="270" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="255" />
+        <location filename="../../magdesk/gui/main_window.py" line="272" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="258" />
+        <location filename="../../magdesk/gui/main_window.py" line="275" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="262" />
+        <location filename="../../magdesk/gui/main_window.py" line="279" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="264" />
+        <location filename="../../magdesk/gui/main_window.py" line="281" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="268" />
+        <location filename="../../magdesk/gui/main_window.py" line="285" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="271" />
+        <location filename="../../magdesk/gui/main_window.py" line="288" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="272" />
+        <location filename="../../magdesk/gui/main_window.py" line="289" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="273" />
+        <location filename="../../magdesk/gui/main_window.py" line="290" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="279" />
+        <location filename="../../magdesk/gui/main_window.py" line="296" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="280" />
+        <location filename="../../magdesk/gui/main_window.py" line="297" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="281" />
+        <location filename="../../magdesk/gui/main_window.py" line="298" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="283" />
+        <location filename="../../magdesk/gui/main_window.py" line="300" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="352" />
+        <location filename="../../magdesk/gui/main_window.py" line="369" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="51" />
+        <location filename="../../magdesk/gui/changes.py" line="52" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="50" />
+        <location filename="../../magdesk/gui/changes.py" line="51" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="59" />
+        <location filename="../../magdesk/gui/changes.py" line="60" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="71" />
+        <location filename="../../magdesk/gui/changes.py" line="72" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="389" />
+        <location filename="../../magdesk/gui/main_window.py" line="406" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="391" />
+        <location filename="../../magdesk/gui/main_window.py" line="408" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="427" />
+        <location filename="../../magdesk/gui/main_window.py" line="444" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="428" />
+        <location filename="../../magdesk/gui/main_window.py" line="445" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1560,32 +1588,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="452" />
+        <location filename="../../magdesk/gui/main_window.py" line="469" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="470" />
+        <location filename="../../magdesk/gui/main_window.py" line="487" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="471" />
+        <location filename="../../magdesk/gui/main_window.py" line="488" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="493" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="476" />
+        <location filename="../../magdesk/gui/main_window.py" line="493" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="478" />
+        <location filename="../../magdesk/gui/main_window.py" line="495" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1744,22 +1772,27 @@ Discard it?</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="150" />
+        <location filename="../../magdesk/gui/form.py" line="148" />
+        <source>Permitted end uses (none ticked: any)</source>
+        <translation>许可最终用途（不勾选：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="157" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="328" />
+        <location filename="../../magdesk/gui/form.py" line="339" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="487" />
+        <location filename="../../magdesk/gui/form.py" line="500" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="508" />
+        <location filename="../../magdesk/gui/form.py" line="521" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2252,6 +2285,40 @@ No record is changed.</source>
         <location filename="../../magdesk/gui/templates.py" line="267" />
         <source>Filing template “{0}” version {1} saved</source>
         <translation>申报模板“{0}”第{1}版已保存</translation>
+    </message>
+</context>
+<context>
+    <name>UsagePanel</name>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="63" />
+        <location filename="../../magdesk/gui/licences.py" line="90" />
+        <source>Select a licence to see its usage.</source>
+        <translation>选择一个许可证以查看其使用情况。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="71" />
+        <source>Declaration no./line</source>
+        <translation>报关单号/项号</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="71" />
+        <source>Declaration date</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="72" />
+        <source>Weight (kg)</source>
+        <translation>重量（kg）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="72" />
+        <source>Consignee</source>
+        <translation>境外收货人</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="98" />
+        <source>{0} ({1}): licensed {2}, drawn {3} kg, left {4}, {5} used, {6} days left — {7}</source>
+        <translation>{0}（{1}）：许可数量{2}，已用{3} kg，剩余{4}，已用比例{5}，剩余{6}天 — {7}</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ CASES = [
      "export.control_missed", "export", "310420260000012345/1", "controlled"),
     ("exports", 1, {"decl_date": date(2026, 3, 16), "qty_g": 400_000, "line_no": 1},
      None, None, None, None),
-    ("licences", 1, {"valid_to": date(2026, 3, 1)}, "licence.validity", "export",
+    ("licences", 1, {"valid_to": date(2026, 3, 1)}, "licence.expired", "export",
      "310420260000012345/1", "licence_id"),
     ("licences", 1, {"qty_g": 400_000}, "licence.exceeded", "export",
      "310420260000012345/1", "qty_g"),

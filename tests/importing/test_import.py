@@ -273,6 +273,24 @@ def test_licences_name_their_consignees(demo, demo_copy, run, tmp_path):
         ("1C905.a.4", 1_000_000, demo.foreign)]
 
 
+def test_a_general_licence_names_its_end_uses_and_may_have_no_quantity(demo, demo_copy, run,
+                                                                        tmp_path):
+    head = ["两用物项出口许可证号", "许可证类型", "有效期自", "有效期至", "许可数量(kg)",
+            "境外收货人", "许可最终用途"]
+    rows = [head, ["TY-IMP-1", "通用", "2026-10-01", "2027-09-30", "", demo.foreign_en,
+                   "新能源汽车驱动电机；wind"]]
+    result = run("licences", write_xlsx(tmp_path / "l.xlsx", rows))
+    assert result.status == "imported", [f.message("en") for f in result.findings]
+    assert query(demo_copy, "SELECT licence_type, qty_g, end_uses FROM export_licence "
+                            "WHERE licence_no = 'TY-IMP-1'") == [("GENERAL", 0, "EV_MOTOR,WIND")]
+    bad = [head, ["TY-IMP-2", "通用", "2026-10-01", "2027-09-30", "", demo.foreign_en, "跳舞"]]
+    result = run("licences", write_xlsx(tmp_path / "b.xlsx", bad))
+    assert result.status != "imported"
+    assert [(f.code, f.finding.field, f.finding.params.get("value"))
+            for f in result.findings] == [("field.choice", "end_uses", "跳舞")]
+    assert query(demo_copy, "SELECT 1 FROM export_licence WHERE licence_no = 'TY-IMP-2'") == []
+
+
 def test_missing_columns_are_reported_before_reading(demo, run, tmp_path):
     rows = [["出库单号", "销售日期", "重量"], ["IMP-1", "2026-10-01", 1]]
     result = run("sales", write_xlsx(tmp_path / "s.xlsx", rows))
