@@ -390,6 +390,7 @@ def _declaration(args, lang, settings) -> int:
         return 1
     return 0
 
+
 def _licences(args, lang, settings) -> int:
     """Usage per licence; exit 1 when a licence is exceeded, 0 otherwise."""
     from .core.licences import State, split_names
