@@ -15,7 +15,8 @@ PERIOD = "2026-10"
 def _lines(path):
     conn = sqlite3.connect(path)
     rows = conn.execute(
-        "SELECT x.customs_decl_no, x.line_no, x.controlled, x.control_no, l.licence_no, "
+        "SELECT x.customs_decl_no, x.line_no, x.controlled, x.control_no, "
+        "l.licence_no || CASE l.licence_type WHEN 'GENERAL' THEN ' (通用)' ELSE '' END, "
         "p.name_cn, p.grade FROM export_shipment x JOIN sale_out s ON s.id = x.sale_id "
         "JOIN product p ON p.id = s.product_id "
         "LEFT JOIN export_licence l ON l.id = x.licence_id "
@@ -34,7 +35,10 @@ def test_json_of_a_month(demo_copy, capsys):
             got, lines, strict=True):
         assert g["spec_text"] == "|".join(e["value"] for e in g["elements"])
         assert g["spec_text"].startswith(name + "|") and g["spec_text"].endswith("|" + grade)
-        assert g["remarks"] == (f"属于管制物项，管制编码{control_no}，两用物项出口许可证号 {licence_no}"
+        number, general = licence_no.split(" ")[0] if licence_no else "", " (通用)" in (
+            licence_no or "")
+        kind = "通用许可证号" if general else "许可证号"
+        assert g["remarks"] == (f"属于管制物项，管制编码{control_no}，两用物项出口{kind} {number}"
                                 if controlled else "不属于管制物项")
 
 

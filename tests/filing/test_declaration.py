@@ -34,7 +34,7 @@ def _lines(path, period=PERIOD):
     conn.row_factory = sqlite3.Row
     rows = conn.execute(
         "SELECT x.customs_decl_no, x.line_no, x.hs_code, x.controlled, x.control_no, "
-        "l.licence_no, p.name_cn, p.grade, p.dy_pct, p.tb_pct, p.sm_pct, p.re_total_pct, "
+        "l.licence_no, l.licence_type, p.name_cn, p.grade, p.dy_pct, p.tb_pct, p.sm_pct, p.re_total_pct, "
         "p.is_magnetized, s.grade AS sale_grade "
         "FROM export_shipment x JOIN sale_out s ON s.id = x.sale_id "
         "JOIN product p ON p.id = s.product_id "
@@ -76,8 +76,9 @@ def test_demo_lines_say_product_shares_grade_and_control(demo_copy):
                 assert element not in composition
         assert f"稀土总量{_pct(row['re_total_pct'])}%" in composition
         if row["controlled"]:
+            kind = "通用许可证号" if row["licence_type"] == "GENERAL" else "许可证号"
             assert text.remarks == (f"属于管制物项，管制编码{row['control_no']}，"
-                                    f"两用物项出口许可证号 {row['licence_no']}")
+                                    f"两用物项出口{kind} {row['licence_no']}")
             assert row["control_no"] and row["licence_no"]
         else:
             assert text.remarks == "不属于管制物项"

@@ -25,8 +25,9 @@ def test_form_shows_the_texts_and_copies_them(window, qtbot):
     assert box.title() == "报关申报文本"
     assert box.spec.isReadOnly() and box.remarks.isReadOnly()
     assert box.spec.text() == expected.spec_text
+    kind = "通用许可证号" if licence.licence_type == "GENERAL" else "许可证号"
     assert box.remarks.text() == (f"属于管制物项，管制编码{line.control_no}，"
-                                  f"两用物项出口许可证号 {licence.licence_no}")
+                                  f"两用物项出口{kind} {licence.licence_no}")
     product = window.repo.get("product", window.repo.get("sale", line.sale_id).product_id)
     assert box.spec.text().startswith(product.name_cn + "|")
     assert box.copy_spec.text() == box.copy_remarks.text() == "复制"
