@@ -99,4 +99,9 @@ MAGNETS = [
     ("N30AH", "SINTERED_NDFEB", "R50xr44x40 瓦形", 60, 3300, 550, 120, 0, "SINTERED", 540),
 ]
 
+# Laboratories that test the magnets' composition (ICP-MS), in turn.
+LABS = ["国家稀土永磁材料质量检验检测中心", "SGS通标标准技术服务有限公司宁波分公司",
+        "中国科学院宁波材料技术与工程研究所测试中心"]
+ROTOR_REASON = "注塑成型转子组件：磁体嵌入塑料转子，随转子整体出口，不单独作为磁体销售"
+
 CUSTOMS_OFFICES = ["3104", "3101", "2201", "2248", "5316", "4218"]
