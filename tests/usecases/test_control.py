@@ -114,3 +114,22 @@ def test_the_cli_prints_decisions_and_the_lines_that_would_change(path, capsys):
     assert "MG-DY036  Controlled item 1C905.a.4: Dy 0.36 %" in text
     assert "would change" not in text  # no new settings given
     assert cli.main(["--lang", "en", "control", "--db", str(path), "--threshold", "abc"]) == 1
+
+
+def test_models_and_a_line_are_decided_through_the_use_cases(path):
+    rules = usecases.control_rules()
+    assert [r.number for r in rules if not r.enabled] == ["1C909.a.4", "No.61-0.1%"]
+    with open_database(path) as db:
+        models = {m.product.code: m for m in usecases.model_decisions(
+            db, on=date(2026, 3, 1), policy=ControlPolicy(threshold_pct=1000))}
+        assert (models["MG-DY005"].decision.controlled, models["MG-DY018"].decision.control_no) \
+            == (False, "1C905.a.4")
+        assert models["MG-SMCO"].on == date(2026, 3, 1)
+        product = models["MG-DY036"].product
+        assert usecases.decide_product(product, policy=ControlPolicy()).control_no == "1C905.a.4"
+        line = next(x for x in Repository(db).iter("export")
+                    if Repository(db).get("sale", x.sale_id).product_id == product.id)
+        decided = usecases.decide_export(db, line, policy=ControlPolicy())
+        assert (decided.controlled, decided.reason_code) == (True, "control.element")
+        assert usecases.decide_export(db, replace(line, sale_id=999),
+                                      policy=ControlPolicy()) is None
