@@ -86,7 +86,7 @@ def _said(params: dict, lang: str) -> dict:
     for key in ("share", "threshold", "limit"):
         if key in params:
             out[key] = format_pct(params[key])
-    if "element" in params:
+    if params.get("element") not in (None, "any"):
         out["element"] = _element_name(params["element"], lang)
     if "shares" in params:
         pattern, sep = ("{}{}%", "、") if lang == "zh" else ("{} {} %", ", ")
@@ -172,7 +172,9 @@ def decide(product: Product, on: date, rules: tuple[ControlItem, ...],
                 why = ("switched_off" if not policy.enabled(item) else
                        "suspended" if on >= item.valid_from else "not_yet")
                 until = item.suspended_until if why == "suspended" else item.valid_from
-                off = Decision(False, None, "control.rule_off",
+                code = "control.rule_off_category" if item.element == "any" \
+                    else "control.rule_off"
+                off = Decision(False, None, code,
                                {**_rule_params(item), "element": item.element, "share": share,
                                 "off": why, "until": until, "source": item.source})
             continue

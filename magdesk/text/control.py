@@ -34,6 +34,10 @@ CONTROL: dict[str, tuple[str, str]] = {
         "不属于管制物项：含{element}{share}%，但{control_no}（{item}）{off}",
         "Not a controlled item: {element} {share} %, but {control_no} ({item}) {off}",
     ),
+    "control.rule_off_category": (
+        "不属于管制物项：{control_no}（{item}）{off}",
+        "Not a controlled item: {control_no} ({item}) {off}",
+    ),
     "control.off_switched_off": ("未启用（{basis}）", "is switched off ({basis})"),
     "control.off_suspended": ("暂停实施至{until}（{basis}）", "is suspended until {until} ({basis})"),
     "control.off_not_yet": ("自{until}起才施行（{basis}）", "is in force only from {until} ({basis})"),

@@ -99,3 +99,11 @@ def test_a_raw_material_is_not_listed(codes):
     d = decide(W.DYFE, DAY, codes.control_items, ANY)
     assert (d.controlled, d.reason_code) == (False, "control.not_listed")
     assert "稀土合金" in d.message("zh")
+
+
+def test_smco_before_no_18_says_the_item_was_not_yet_in_force(codes):
+    d = decide(MODELS["smco"], date(2025, 4, 3), codes.control_items, ANY)
+    assert (d.controlled, d.reason_code) == (False, "control.rule_off_category")
+    assert d.message("zh") == ("不属于管制物项：1C902.a.4（钐钴永磁材料）自2025-04-04起才施行"
+                               "（商务部 海关总署公告2025年第18号）")
+    assert "is in force only from 2025-04-04" in d.message("en")
