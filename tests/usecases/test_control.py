@@ -136,8 +136,8 @@ def test_models_and_a_line_are_decided_through_the_use_cases(path):
 
 
 def test_the_demo_models_decide_as_expected_and_a_threshold_changes_their_lines(demo_file):
-    """The demo holds models of Dy 0.00 % (N42), 0.05 % (N45), 0.18 % (N40M),
-    0.36 % (N50M) and SmCo (YX20), each with its test report."""
+    """The demo holds models of Dy 0.00 % (N42), 0.05 % (N40M), 0.18 % (N50M),
+    0.36 % (N35H) and SmCo (YX20), each with its test report."""
     with open_database(demo_file) as db:
         models = {m.product.code: m.decision for m in usecases.model_decisions(
             db, on=date(2026, 6, 1), policy=ControlPolicy())}
@@ -147,16 +147,17 @@ def test_the_demo_models_decide_as_expected_and_a_threshold_changes_their_lines(
         to_02 = usecases.control_changes(db, ControlPolicy(threshold_pct=2000),
                                          old_policy=ControlPolicy())
     assert {code: (models[code].controlled, models[code].control_no) for code in
-            ("MG-N42", "MG-N45", "MG-N40M", "MG-N50M", "MG-YX20")} == {
-        "MG-N42": (False, None), "MG-N45": (True, "1C905.a.4"),
-        "MG-N40M": (True, "1C905.a.4"), "MG-N50M": (True, "1C905.a.4"),
+            ("MG-N42", "MG-N40M", "MG-N50M", "MG-N35H", "MG-YX20")} == {
+        "MG-N42": (False, None), "MG-N40M": (True, "1C905.a.4"),
+        "MG-N50M": (True, "1C905.a.4"), "MG-N35H": (True, "1C905.a.4"),
         "MG-YX20": (True, "1C902.a.4")}
-    assert "含镝0.18%" in models["MG-N40M"].message("zh")
-    assert "Dy 0.36 %" in models["MG-N50M"].message("en")
+    assert "含镝0.18%" in models["MG-N50M"].message("zh")
+    assert "Dy 0.36 %" in models["MG-N35H"].message("en")
+    assert "镝0%、铽0%" in models["MG-N42"].message("zh")
 
     def keys(codes):
         return [x.key for x in lines if x.product_code in codes]
 
-    assert keys({"MG-N45"}) and keys({"MG-N40M"})  # both exported in open months
-    assert [c.key for c in to_01] == keys({"MG-N45"})
-    assert [c.key for c in to_02] == keys({"MG-N45", "MG-N40M"})
+    assert keys({"MG-N40M"}) and keys({"MG-N50M"})  # both exported in open months
+    assert [c.key for c in to_01] == keys({"MG-N40M"})
+    assert [c.key for c in to_02] == keys({"MG-N40M", "MG-N50M"})
