@@ -125,6 +125,17 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     lic.add_argument("--db", required=True, type=Path)
     lic.add_argument("--on", type=_date, help="the day the figures are as of (default today)")
     lic.add_argument("--json", action="store_true")
+    ctl = sub.add_parser("control", help="each product model's and each export line's control "
+                         "decision and why; with new settings, which lines of the open months "
+                         "would change")
+    ctl.add_argument("--db", required=True, type=Path)
+    ctl.add_argument("--threshold", help="Dy/Tb above this percentage is controlled (e.g. 0.1)")
+    ctl.add_argument("--mode", choices=("ANY", "REPORT_0_1"),
+                     help="ANY: above the threshold; REPORT_0_1: Dy+Tb <= 0.1 %% with a test "
+                     "report ships free")
+    ctl.add_argument("--rule-on", action="append", default=[], metavar="NUMBER",
+                     help="turn on a rule kept off (1C909.a.4, No.61-0.1%%); may repeat")
+    ctl.add_argument("--json", action="store_true")
 
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
     chk.add_argument("--db", required=True, type=Path)
@@ -434,6 +445,56 @@ def _licences(args, lang, settings) -> int:
                        in_use=sum(u.in_use for u in usage),
                        attention=sum(u.state in State.ATTENTION for u in usage)))
     return 1 if any(u.state == State.EXCEEDED for u in usage) else 0
+
+
+def _control(args, lang, settings) -> int:
+    """Each model's and each export line's decision with its reason; with
+    --threshold, --mode or --rule-on, the lines of the open months whose
+    decision would change.  Exit 1 when a new setting cannot be read."""
+    import dataclasses
+
+    from .core.control import parse_rules_on
+
+    current = settings.control_policy()
+    new = None
+    if args.threshold is not None or args.mode or args.rule_on:
+        changed = dataclasses.replace(
+            settings,
+            control_mode=args.mode or settings.control_mode,
+            control_threshold_pct=(args.threshold if args.threshold is not None
+                                   else settings.control_threshold_pct),
+            control_rules_on=", ".join(sorted(parse_rules_on(settings.control_rules_on)
+                                              | set(args.rule_on))))
+        try:
+            new = changed.control_policy()
+        except ValueError:
+            print(_t("control_bad_setting", lang, value=args.threshold), file=sys.stderr)
+            return 1
+    with _open(args) as db:
+        models = usecases.model_decisions(db, policy=new or current)
+        lines = usecases.line_decisions(db, policy=new or current)
+        changes = usecases.control_changes(db, new, old_policy=current) if new else None
+    if args.json:
+        out = {"models": [{"product": m.product.code, "on": m.on.isoformat(),
+                           **m.decision.as_dict(lang)} for m in models],
+               "lines": [line.as_dict(lang) for line in lines]}
+        if changes is not None:
+            out["changes"] = [c.as_dict(lang) for c in changes]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    print(_t("control_models", lang, on=models[0].on if models else "-"))
+    for m in models:
+        print(f"  {m.product.code}  {m.decision.message(lang)}")
+    print(_t("control_lines", lang))
+    for line in lines:
+        print(f"  {line.key}  {line.period}  {line.product_code}  {line.decision.message(lang)}")
+    if changes is not None:
+        print(_t("control_changes", lang, count=len(changes)))
+        for c in changes:
+            print(f"  {c.key}  {c.period}  {c.product_code}  {c.old.remark(lang)} → "
+                  f"{c.new.remark(lang)}  {c.new.message(lang)}")
+    return 0
 
 
 def _accept(args, lang, settings) -> int:
@@ -946,7 +1007,7 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "export": _export, "period": _period_cmd, "summary": _summary,
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
              "template": _template, "screen": _screen, "declaration": _declaration,
-             "licences": _licences}
+             "licences": _licences, "control": _control}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,6 +20,7 @@ class Settings:
     deadline_day: int = 10  # filing due on this day of the following month
     control_mode: str = "ANY"  # a core.control.ThresholdMode value
     control_threshold_pct: str = "0"  # Dy/Tb above this percentage is controlled
+    control_rules_on: str = ""  # control rules kept off as data, turned on: "1C909.a.4, …"
     backup_dir: str = ""  # restore points go to <this or the data folder>/snapshots/
     snapshots_keep: int = 20  # the newest N are kept, and the last of each filed period
     mass_unit: str = "kg"
@@ -28,10 +29,11 @@ class Settings:
         return self.language or system_language()
 
     def control_policy(self) -> ControlPolicy:
-        from .core.control import ControlPolicy, ThresholdMode
+        from .core.control import ControlPolicy, ThresholdMode, parse_rules_on
         from .core.units import parse_pct
 
-        return ControlPolicy(ThresholdMode(self.control_mode), parse_pct(self.control_threshold_pct))
+        return ControlPolicy(ThresholdMode(self.control_mode), parse_pct(self.control_threshold_pct),
+                             parse_rules_on(self.control_rules_on))
 
 
 def system_language() -> str:

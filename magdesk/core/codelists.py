@@ -56,6 +56,19 @@ class ControlItem:
     en: str = ""
     suspended_from: date | None = None
     suspended_until: date | None = None
+    # "item": a control item; "deminimis": heavy rare earths below ``limit_pct``
+    # (units of 0.0001 %) are not controlled
+    kind: str = "item"
+    limit_pct: int = 0
+    enabled: bool = True  # off: kept as data, on only when the clerk turns it on
+    source: str = ""  # why it is off (or on), in the source's words
+    basis_zh: str = ""  # ``basis`` as a Chinese reader names it
+
+    def basis_in(self, lang: str) -> str:
+        return (self.basis_zh or self.basis) if lang == "zh" else self.basis
+
+    def name(self, lang: str) -> str:
+        return (self.zh or self.en) if lang == "zh" else (self.en or self.zh)
 
     def applies_on(self, day: date) -> bool:
         if day < self.valid_from:
@@ -158,6 +171,13 @@ def parse_currencies(text: str, source: str = "currencies.csv") -> dict[str, Cur
     }
 
 
+def _pct_units(value) -> int:
+    """A percentage as TOML writes it (0.1) in units of 0.0001 %."""
+    from decimal import Decimal
+
+    return int(Decimal(str(value)) * 10_000)
+
+
 def parse_control_items(text: str, source: str = "control_items.toml") -> tuple[ControlItem, ...]:
     try:
         data = tomllib.loads(text)
@@ -177,6 +197,11 @@ def parse_control_items(text: str, source: str = "control_items.toml") -> tuple[
                     en=row.get("en", ""),
                     suspended_from=row.get("suspended_from"),
                     suspended_until=row.get("suspended_until"),
+                    kind=row.get("kind", "item"),
+                    limit_pct=_pct_units(row.get("limit", 0)),
+                    enabled=bool(row.get("enabled", True)),
+                    source=row.get("source", ""),
+                    basis_zh=row.get("basis_zh", ""),
                 )
             )
         except KeyError as exc:

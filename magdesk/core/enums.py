@@ -111,6 +111,16 @@ class LicenceType(LabelledEnum):
     NONE = "NONE"
 
 
+class ExemptKind(LabelledEnum):
+    """Why a product holding listed magnets is not a controlled item itself
+    (MOFCOM FAQ No. 5, DOMAIN.md §2.6): it is processed further."""
+
+    ROTOR_ASSEMBLY = "ROTOR_ASSEMBLY"
+    STATOR_ASSEMBLY = "STATOR_ASSEMBLY"
+    MOULDED_SENSOR = "MOULDED_SENSOR"
+    CONSUMER_GOODS = "CONSUMER_GOODS"
+
+
 class AdjustmentKind(LabelledEnum):
     OPENING = "OPENING"
     RETURN = "RETURN"
@@ -182,6 +192,12 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "INDIVIDUAL": ("单项", "Individual"),
         "GENERAL": ("通用", "General"),
         "NONE": ("无", "None"),
+    },
+    "ExemptKind": {
+        "ROTOR_ASSEMBLY": ("深加工：转子组件", "Deep-processed: rotor assembly"),
+        "STATOR_ASSEMBLY": ("深加工：定子组件", "Deep-processed: stator assembly"),
+        "MOULDED_SENSOR": ("深加工：注塑传感器", "Deep-processed: moulded sensor"),
+        "CONSUMER_GOODS": ("磁性消费品", "Magnetic consumer goods"),
     },
     "AdjustmentKind": {
         "OPENING": ("期初库存", "Opening stock"),

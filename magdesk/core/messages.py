@@ -21,7 +21,7 @@ SEVERITY: dict[str, Severity] = {
     "invoice.format": E, "country.unknown": E, "currency.unknown": E, "cp.name_en_required": E,
     "cp.uscc_required": E, "cp.foreign_in_cn": E, "cp.domestic_abroad": E, "name.formula_like": W,
     "cp.end_use_missing": W, "product.hs_magnet": W, "comp.required": E, "comp.sum": E,
-    "comp.typical": W, "ref.not_supplier": E, "ref.not_customer": E, "ref.missing": E,
+    "comp.typical": W, "comp.exempt_reason": E, "comp.report_none": W, "ref.not_supplier": E, "ref.not_customer": E, "ref.missing": E,
     "purchase.magnet": W, "qty.large": W, "amount.mismatch": W, "purchase.decl_required": E,
     "lot.duplicate": E, "lot.overdrawn": E, "input.before_lot": E, "batch.no_inputs": E,
     "batch.yield": W, "batch.dy_out": W, "batch.tb_out": W, "sale.not_magnet": E,

@@ -64,6 +64,17 @@ class Product:
     gd_pct: int | None = None
     test_report_no: str = ""
     heavy_re_free: bool = False
+    # schema v8: the rest of the composition, the test report, an exemption
+    nd_pct: int | None = None
+    pr_pct: int | None = None
+    co_pct: int | None = None
+    ce_pct: int | None = None
+    la_pct: int | None = None
+    other_re_pct: int | None = None
+    report_date: date | None = None
+    report_lab: str = ""
+    exempt_kind: str | None = None  # an enums.ExemptKind value: not controlled as processed
+    exempt_reason: str = ""
 
     @property
     def key(self) -> str:

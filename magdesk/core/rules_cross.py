@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import licences as L
+from .composition import has_report
 from .control import boundaries, classify
 from .findings import Finding, finding
 from .model import ExportLine
@@ -112,6 +113,7 @@ def check_exports(exports: list[ExportLine], export_sales: dict[int, ExportSale]
     out: list[Finding] = []
     exported: dict[int, int] = defaultdict(int)
     used: dict[int, int] = defaultdict(int)
+    unreported: set[tuple[int, str]] = set()  # (product id, month) told once
     for x in sorted(exports, key=lambda e: (e.decl_date, e.customs_decl_no, e.line_no)):
         period = period_of(x.decl_date)
         sale = export_sales.get(x.sale_id)
@@ -123,6 +125,12 @@ def check_exports(exports: list[ExportLine], export_sales: dict[int, ExportSale]
                 out.append(finding("export.consignee_sale", "export", x.key, "consignee_id",
                                    period, sale=sale.doc_no))
             out += _check_control(x, sale, period, ctx)
+            product = ctx.products.get(sale.product_id)
+            if (product is not None and not has_report(product)
+                    and (sale.product_id, period) not in unreported):
+                unreported.add((sale.product_id, period))
+                out.append(finding("comp.report_none", "product", product.code,
+                                   "test_report_no", period, code=product.code))
         if x.controlled or x.licence_id is not None:
             out += _check_licence_use(x, period, used, ctx)
     out += check_licences_expiring(used, ctx)

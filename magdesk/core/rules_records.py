@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import composition
 from . import enums as E
 from . import identifiers as ids
 from .codelists import CodeLists
@@ -15,7 +16,7 @@ from .fields import FIELDS
 from .findings import Finding, finding
 from .licences import GENERAL_YEARS, years_after
 from .model import Batch, Counterparty, ExportLine, Licence, Product, Purchase, Sale
-from .units import PCT_SCALE
+from .units import PCT_SCALE, format_pct
 
 EARLIEST = date(2000, 1, 1)
 
@@ -240,13 +241,6 @@ def check_hs(entity: str, key: str, code: str, ctx: Context, year: int, period=N
     return []
 
 
-# Typical composition ranges (warn only), in units of 0.0001 % (DOMAIN.md §4.5).
-_RANGES = {
-    E.Category.SINTERED_NDFEB: {"re_total_pct": (28, 34), "dy_pct": (0, 10), "tb_pct": (0, 3)},
-    E.Category.SMCO: {"sm_pct": (23, 37)},
-}
-
-
 def check_product(p: Product, ctx: Context) -> list[Finding]:
     key = p.code
     out = check_fields("product", p, key, ctx) + check_names("product", p, key)
@@ -273,13 +267,14 @@ def check_product(p: Product, ctx: Context) -> list[Finding]:
 def _check_composition(p: Product) -> list[Finding]:
     key = p.code
     out = []
-    elements = sum(getattr(p, n) or 0 for n in ("dy_pct", "tb_pct", "ho_pct", "sm_pct", "gd_pct"))
+    elements = composition.rare_earth_sum(p)
     if p.re_total_pct is not None and elements > p.re_total_pct:
-        out.append(finding("comp.sum", "product", key, "re_total_pct"))
-    for name, (low, high) in _RANGES.get(p.category, {}).items():
-        value = getattr(p, name)
-        if value is not None and not low * PCT_SCALE <= value <= high * PCT_SCALE:
-            out.append(finding("comp.typical", "product", key, name, low=low, high=high))
+        out.append(finding("comp.sum", "product", key, "re_total_pct",
+                           sum=format_pct(elements), tre=format_pct(p.re_total_pct)))
+    for name, low, high in composition.out_of_range(p):
+        out.append(finding("comp.typical", "product", key, name, low=f"{low:g}", high=f"{high:g}"))
+    if p.exempt_kind and not p.exempt_reason.strip():
+        out.append(finding("comp.exempt_reason", "product", key, "exempt_reason"))
     heavy = (p.dy_pct or 0) + (p.tb_pct or 0)
     if (
         p.category == E.Category.SINTERED_NDFEB

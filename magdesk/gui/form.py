@@ -54,6 +54,8 @@ QLineEdit[state="valid"], QComboBox[state="valid"] { background: #e6f5e6; }
 QLineEdit[state="warning"], QComboBox[state="warning"] { background: #ffd8a0; }
 QLabel[role="message"] { color: #a61b1b; }
 QLabel[role="warning"] { color: #8a5a00; }
+QLabel[role="heading"] { font-weight: bold; padding-top: 6px; }
+QLabel[role="decision"] { background: #eef3fb; padding: 4px; }
 """
 
 
@@ -110,12 +112,25 @@ class RecordForm(QDialog):
             banner.setWordWrap(True)
             layout.addWidget(banner)
         form = QFormLayout()
+        groups = self._groups()
         for spec in self.specs:  # each field from its spec, as in the company profile
+            if spec.name in groups:  # a heading over a group of fields (a product's composition)
+                heading = QLabel(groups[spec.name])
+                heading.setProperty("role", "heading")
+                form.addRow(heading)
             widget = self._editor(spec)
             self.messages[spec.name] = add_row(form, row_label(spec, self.lang), spec.name,
                                                widget, self, self.FIELD_WIDTH)
             self.widgets[spec.name] = widget
         layout.addLayout(form)
+        self.decision = None
+        if self.entity in ("product", "export"):  # the control decision and why, as typed
+            self.decision = QLabel()
+            self.decision.setObjectName("decision")
+            self.decision.setWordWrap(True)
+            self.decision.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.decision.setProperty("role", "decision")
+            layout.addWidget(self.decision)
         self.problems = Reason()  # every field's reason, in full, under the form
         self.problems.setObjectName("problems")
         layout.addWidget(self.problems)
@@ -164,6 +179,45 @@ class RecordForm(QDialog):
                 if widget is not None:
                     widget.setEnabled(False)
             self.save_button.setEnabled(False)
+
+    def _groups(self) -> dict[str, str]:
+        """The headings over a product's groups of fields, by the group's first field."""
+        if self.entity != "product":
+            return {}
+        return {"re_total_pct": self.tr("Composition (share by mass, %)"),
+                "test_report_no": self.tr("Composition test report"),
+                "exempt_kind": self.tr("Export control")}
+
+    def _show_decision(self, record) -> None:
+        """The control decision for the record as typed: a product exported
+        today, an export line on its declaration date."""
+        from .. import usecases
+
+        if self.decision is None:
+            return
+        decision = None
+        try:
+            if self.entity == "product" and record is not None and record.category:
+                decision = usecases.decide_product(record, policy=self.policy)
+            elif self.entity == "export" and record is not None and record.sale_id \
+                    and record.decl_date is not None:
+                decision = usecases.decide_export(self.repo.db, record, policy=self.policy)
+        except (TypeError, AttributeError, ValueError):  # half typed
+            decision = None
+        self.decision.setText(self.tr("Control decision: {0}").format(
+            decision.message(self.lang)) if decision is not None else "")
+        self.decision.setVisible(decision is not None)
+
+    @property
+    def policy(self):
+        """The control policy of the settings (read once per form)."""
+        if self._policy is None:
+            from ..settings import load_settings
+
+            self._policy = load_settings().control_policy()
+        return self._policy
+
+    _policy = None
 
     def _editor(self, spec: FieldSpec) -> QWidget:
         widget = editor(spec, self.lang, self.revalidate)
@@ -441,6 +495,8 @@ class RecordForm(QDialog):
     # --- live state --------------------------------------------------------------------
 
     def revalidate(self) -> None:
+        if self.decision is not None:
+            self._show_decision(self.build_record()[0])
         listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form
         by_field: dict[str, list[Finding]] = {}
         for f in self.findings():

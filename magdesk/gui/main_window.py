@@ -461,7 +461,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     def edit_settings(self) -> None:
         from .dialogs import SettingsDialog
 
-        if SettingsDialog.edit(self, self.settings) is not None:
+        if SettingsDialog.edit(self, self.settings, self.db) is not None:
             if self.may_close_forms():  # the window is made again with them
                 self.language_changed.emit()
             else:

@@ -121,7 +121,11 @@ def _product(b: Builder, row: Row) -> M.Product | None:
         is_magnetized=bool(v.get("is_magnetized")), re_total_pct=v.get("re_total_pct"),
         dy_pct=v.get("dy_pct"), tb_pct=v.get("tb_pct"), ho_pct=v.get("ho_pct"),
         sm_pct=v.get("sm_pct"), gd_pct=v.get("gd_pct"),
-        test_report_no=_text(row, "test_report_no"), heavy_re_free=bool(v.get("heavy_re_free")))
+        test_report_no=_text(row, "test_report_no"), heavy_re_free=bool(v.get("heavy_re_free")),
+        nd_pct=v.get("nd_pct"), pr_pct=v.get("pr_pct"), co_pct=v.get("co_pct"),
+        ce_pct=v.get("ce_pct"), la_pct=v.get("la_pct"), other_re_pct=v.get("other_re_pct"),
+        report_date=v.get("report_date"), report_lab=_text(row, "report_lab"),
+        exempt_kind=v.get("exempt_kind"), exempt_reason=_text(row, "exempt_reason"))
 
 
 def _purchase(b: Builder, row: Row) -> M.Purchase | None:

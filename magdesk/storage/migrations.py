@@ -431,7 +431,7 @@ _V7 = [
     *_audit_triggers("screening_entry"),
 ]
 
-# --- licences of both kinds --------------------------------------------------------
+# --- v8: licences of both kinds --------------------------------------------------------
 #
 # A general licence (通用许可) names the end uses it permits besides its
 # consignees: their EndUse codes, comma-separated ('' = any end use).  A
@@ -448,5 +448,31 @@ _V_LICENCES = [
     *_audit_triggers("export_licence"),
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V_LICENCES]
+
+# --- v9: composition per product model, its test report, an exemption -----------------
+#
+# The product keeps its composition element by element (units of 0.0001 %), the
+# test report's number, date and laboratory, and why a product that holds
+# listed magnets is not controlled itself (deep-processed: a rotor assembly…).
+# Columns on ``product``, not a table of their own: a model has one composition
+# (one report), and so the field specs, the form, the import and export of
+# products and the audit trail take them as they take every other field.
+# Existing shares (TRE, Dy, Tb, Ho, Sm, Gd, the report number) stay where they
+# are.  The product's audit triggers are made again with the new columns.
+_V9_PRODUCT_COLUMNS = (
+    ("nd_pct", "INTEGER"), ("pr_pct", "INTEGER"), ("co_pct", "INTEGER"),
+    ("ce_pct", "INTEGER"), ("la_pct", "INTEGER"), ("other_re_pct", "INTEGER"),
+    ("report_date", "TEXT"), ("report_lab", "TEXT NOT NULL DEFAULT ''"),
+    ("exempt_kind", "TEXT"), ("exempt_reason", "TEXT NOT NULL DEFAULT ''"),
+)
+AUDITED["product"] = (AUDITED["product"][0], AUDITED["product"][1],
+                      AUDITED["product"][2] + tuple(name for name, _ in _V9_PRODUCT_COLUMNS))
+
+_V9 = [
+    *(f"ALTER TABLE product ADD COLUMN {name} {sql}" for name, sql in _V9_PRODUCT_COLUMNS),
+    *(f"DROP TRIGGER audit_product_{event}" for event in ("insert", "update", "delete")),
+    *_audit_triggers("product"),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V_LICENCES, _V9]
 LATEST = len(MIGRATIONS)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .audit import AUDIT
 from .cli import CLI
+from .control import CONTROL
 from .derive import DERIVE
 from .edits import EDITS
 from .failures import FAILURES
@@ -37,6 +38,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "learn": LEARN,
     "template_draft": TEMPLATE_DRAFT,
     "licences": LICENCES,
+    "control": CONTROL,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

@@ -4,6 +4,13 @@ from below carry their own codes."""
 from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
+    "cli.control_models": ("各型号的管制判定（按{on}出口）：", "Each model's control decision (for an export on {on}):"),
+    "cli.control_lines": ("各出口明细的管制判定：", "Each export line's control decision:"),
+    "cli.control_changes": (
+        "按新的设置，未申报月份中有 {count} 行出口明细的判定会改变：",
+        "Under the new settings, {count} export line(s) of the open months would change:",
+    ),
+    "cli.control_bad_setting": ("门槛“{value}”不是0至100之间的百分数", "Threshold '{value}' is not a percentage from 0 to 100"),
     "cli.screen_list": (
         "限制名单“{list}”：{entries} 条，最近列入 {newest}，导入于 {imported}",
         "Restricted list '{list}': {entries} entries, newest listed {newest}, imported {imported}",

@@ -96,7 +96,18 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Rare-earth magnets are normally classified 8505111000, not {value}",
     ),
     "comp.required": ("磁体及合金必须填写{label}（无则填0）", "Magnets and alloys need {label} (0 if none)"),
-    "comp.sum": ("各元素含量之和超过稀土总量", "The listed elements exceed the total rare-earth content"),
+    "comp.sum": (
+        "各稀土元素含量之和{sum}%超过稀土总量{tre}%",
+        "The rare-earth elements listed sum to {sum} %, more than the total rare earths {tre} %",
+    ),
+    "comp.exempt_reason": (
+        "选择了深加工不属于管制物项，须写明理由（如何加工、磁体在产品中的位置）",
+        "A deep-processing exemption needs its reason (how it is processed, where the magnet sits)",
+    ),
+    "comp.report_none": (
+        "型号{code}已出口，但没有成分检测报告（编号、日期、检测机构）；海关质疑时须在7个工作日内提交",
+        "Model {code} is exported without a composition test report (number, date, laboratory); customs may ask for it within 7 working days",
+    ),
     "comp.typical": (
         "{label}超出该类产品常见范围（{low}%–{high}%）",
         "{label} is outside the usual range for this category ({low}–{high} %)",

@@ -35,6 +35,8 @@ _WHERE = {
     "files": ("open_file", "CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal"),
     "demo": ("create_demo",),
     "licences": ("licence_usage", "usage_as_dict", "counterparty_names"),
+    "control": ("control_rules", "decide_product", "decide_export", "model_decisions",
+                "line_decisions", "control_changes"),
     "screening": ("screen_for", "screening_lists", "import_screening_list", "screen_all"),
     "declarations": ("declaration_texts", "export_line_texts", "write_declarations",
                      "declaration_settings", "set_declaration_setting"),

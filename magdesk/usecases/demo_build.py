@@ -155,12 +155,23 @@ def _products() -> list[M.Product]:
     for grade, cat, spec, _g, tre, dy, tb, sm, _process, _price in D.MAGNETS:
         kind = {"SINTERED_NDFEB": "烧结钕铁硼磁体", "BONDED_NDFEB": "粘结钕铁硼磁体",
                 "SMCO": "钐钴磁体"}[cat]
-        report = f"TR-2025-{len(out):04d}" if dy or tb else ""
+        n = len(out)
+        if cat == "SMCO":  # Sm and Co; the rest of TRE is other rare earths
+            nd = pr = None
+            co = (10_000 - sm) * 100 if sm > 3000 else 5000 * 100
+            other = (tre - sm) * 100
+        else:  # Nd and Pr 3:1 (PrNd metal), the rest of TRE besides Dy and Tb
+            light = (tre - dy - tb) * 100
+            nd, pr, co, other = light * 3 // 4, light - light * 3 // 4, None, None
+        exempt = "ROTOR_ASSEMBLY" if "转子" in spec else None
         out.append(M.Product(
-            len(out) + 1, f"MG-{grade}", f"{kind} {grade}", cat, "8505111000", grade=grade,
-            spec=spec, is_magnetized=len(out) % 3 == 0, re_total_pct=tre * 100,
+            n + 1, f"MG-{grade}", f"{kind} {grade}", cat, "8505111000", grade=grade,
+            spec=spec, is_magnetized=n % 3 == 0, re_total_pct=tre * 100,
             dy_pct=dy * 100, tb_pct=tb * 100, ho_pct=0, sm_pct=sm * 100, gd_pct=0,
-            test_report_no=report))
+            test_report_no=f"TR-2025-{n:04d}", nd_pct=nd, pr_pct=pr, co_pct=co,
+            other_re_pct=other, report_date=date(2025, 1 + n % 12, 1 + n % 28),
+            report_lab=D.LABS[n % len(D.LABS)], exempt_kind=exempt,
+            exempt_reason=D.ROTOR_REASON if exempt else ""))
     return out
 
 

@@ -77,7 +77,7 @@ MAGNETS = [
     ("N45", "SINTERED_NDFEB", "L40xW20xH10", 60, 3110, 0, 0, 0, "SINTERED", 215),
     ("N48", "SINTERED_NDFEB", "D8x3", 1, 3120, 0, 0, 0, "SINTERED", 230),
     ("N52", "SINTERED_NDFEB", "L10xW5xH2", 1, 3150, 0, 0, 0, "SINTERED", 260),
-    ("N35H", "SINTERED_NDFEB", "R30xr25x20 瓦形", 18, 3100, 100, 0, 0, "SINTERED", 220),
+    ("N35H", "SINTERED_NDFEB", "R30xr25x20 瓦形", 18, 3100, 36, 0, 0, "SINTERED", 220),
     ("N38H", "SINTERED_NDFEB", "L50xW25xH10", 94, 3120, 100, 0, 0, "SINTERED", 230),
     ("N40SH", "SINTERED_NDFEB", "L30xW15xH5", 17, 3150, 200, 0, 0, "SINTERED", 290),
     ("N42SH", "SINTERED_NDFEB", "D12x6", 5, 3170, 0, 60, 0, "GBD", 320),
@@ -94,9 +94,14 @@ MAGNETS = [
     ("YXG28H", "SMCO", "D10x4", 3, 2550, 0, 0, 2500, "SINTERED", 680),
     ("XGS30H", "SMCO", "L20xW10xH5", 8, 2560, 0, 0, 2520, "SINTERED", 720),
     ("YXG32", "SMCO", "D15x5", 7, 2580, 0, 0, 2530, "SINTERED", 750),
-    ("N40M", "SINTERED_NDFEB", "D5x2", 1, 3090, 50, 0, 0, "SINTERED", 200),
-    ("N50M", "SINTERED_NDFEB", "L15xW8xH3", 3, 3130, 50, 0, 0, "SINTERED", 250),
+    ("N40M", "SINTERED_NDFEB", "D5x2", 1, 3090, 5, 0, 0, "SINTERED", 200),
+    ("N50M", "SINTERED_NDFEB", "L15xW8xH3", 3, 3130, 18, 0, 0, "SINTERED", 250),
     ("N30AH", "SINTERED_NDFEB", "R50xr44x40 瓦形", 60, 3300, 550, 120, 0, "SINTERED", 540),
 ]
+
+# Laboratories that test the magnets' composition (ICP-MS), in turn.
+LABS = ["国家稀土永磁材料质量检验检测中心", "SGS通标标准技术服务有限公司宁波分公司",
+        "中国科学院宁波材料技术与工程研究所测试中心"]
+ROTOR_REASON = "注塑成型转子组件：磁体嵌入塑料转子，随转子整体出口，不单独作为磁体销售"
 
 CUSTOMS_OFFICES = ["3104", "3101", "2201", "2248", "5316", "4218"]

@@ -1752,47 +1752,67 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="102" />
+        <location filename="../../magdesk/gui/form.py" line="104" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="102" />
+        <location filename="../../magdesk/gui/form.py" line="104" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="128" />
+        <location filename="../../magdesk/gui/form.py" line="143" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="135" />
+        <location filename="../../magdesk/gui/form.py" line="150" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="148" />
+        <location filename="../../magdesk/gui/form.py" line="163" />
         <source>Permitted end uses (none ticked: any)</source>
         <translation>许可最终用途（不勾选：不限）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="157" />
+        <location filename="../../magdesk/gui/form.py" line="172" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="339" />
+        <location filename="../../magdesk/gui/form.py" line="187" />
+        <source>Composition (share by mass, %)</source>
+        <translation>成分（质量分数，%）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="188" />
+        <source>Composition test report</source>
+        <translation>成分检测报告</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="189" />
+        <source>Export control</source>
+        <translation>出口管制</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="207" />
+        <source>Control decision: {0}</source>
+        <translation>管制判定：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="393" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="500" />
+        <location filename="../../magdesk/gui/form.py" line="556" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="521" />
+        <location filename="../../magdesk/gui/form.py" line="577" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2007,64 +2027,79 @@ No record is changed.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="25" />
+        <location filename="../../magdesk/gui/dialogs.py" line="32" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="30" />
+        <location filename="../../magdesk/gui/dialogs.py" line="37" />
         <source>From the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="38" />
+        <location filename="../../magdesk/gui/dialogs.py" line="45" />
         <source>Any measured Dy or Tb is controlled</source>
         <translation>检出镝或铽即属管制物项</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="39" />
+        <location filename="../../magdesk/gui/dialogs.py" line="46" />
         <source>Dy+Tb ≤ 0.1 % with a test report ships free</source>
         <translation>镝铽合计≤0.1%且有检测报告的不属管制</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="45" />
+        <location filename="../../magdesk/gui/dialogs.py" line="54" />
         <source>t</source>
         <translation>吨</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="47" />
+        <location filename="../../magdesk/gui/dialogs.py" line="56" />
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="48" />
+        <location filename="../../magdesk/gui/dialogs.py" line="57" />
         <source>Clerk name</source>
         <translation>制表人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="49" />
+        <location filename="../../magdesk/gui/dialogs.py" line="58" />
         <source>Filing deadline (day of next month)</source>
         <translation>申报截止日（次月几日）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="50" />
+        <location filename="../../magdesk/gui/dialogs.py" line="59" />
         <source>Dy/Tb control rule</source>
         <translation>镝铽管制判定规则</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="51" />
+        <location filename="../../magdesk/gui/dialogs.py" line="60" />
         <source>Dy/Tb threshold (%)</source>
         <translation>镝铽含量阈值(%)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="52" />
+        <location filename="../../magdesk/gui/dialogs.py" line="63" />
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dialogs.py" line="53" />
+        <location filename="../../magdesk/gui/dialogs.py" line="64" />
         <source>Default mass unit</source>
         <translation>默认重量单位</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dialogs.py" line="84" />
+        <source>Apply {0}: {1} ({2})</source>
+        <translation>启用{0}：{1}（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dialogs.py" line="108" />
+        <source>The Dy/Tb threshold must be a percentage from 0 to 100.</source>
+        <translation>镝/铽门槛须为0至100之间的百分数。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dialogs.py" line="123" />
+        <source>The new control settings change the decision of {0} export line(s) in the months not yet filed. Keep them?</source>
+        <translation>新的管制设置会改变未申报月份中 {0} 行出口明细的管制判定。确定保存吗？</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ DAY = date(2026, 6, 1)
         ({"category": "SMCO", "grade": "YXG28H", "sm_pct": 250000}, DAY, "1C902.a.4"),
         ({"category": "BONDED_NDFEB", "dy_pct": 100}, DAY, "1C905.a.4"),
         ({"ho_pct": 5000}, date(2026, 11, 9), None),  # No. 57 suspended until 2026-11-10
-        ({"ho_pct": 5000}, date(2026, 11, 10), "1C909.a.4"),  # ... and on by itself after
+        ({"ho_pct": 5000}, date(2026, 11, 10), None),  # ... and off as data after (No. 57 unknown)
         ({"ho_pct": 5000}, date(2025, 11, 6), None),  # before No. 57 took effect
         ({"dy_pct": 1}, date(2025, 4, 3), None),  # before No. 18
         ({"category": "RE_METAL"}, DAY, None),

@@ -19,7 +19,9 @@ DYFE = M.Product(2, "RM-DYFE", "镝铁合金", "RE_ALLOY", "7202999900", re_tota
 N42 = M.Product(3, "MG-N42", "烧结钕铁硼磁体 N42", "SINTERED_NDFEB", "8505111000", grade="N42",
                 re_total_pct=310_000, dy_pct=0, tb_pct=0)
 N40SH = M.Product(4, "MG-N40SH", "烧结钕铁硼磁体 N40SH", "SINTERED_NDFEB", "8505111000",
-                  grade="N40SH", re_total_pct=315_000, dy_pct=20_000, tb_pct=0)
+                  grade="N40SH", re_total_pct=315_000, dy_pct=20_000, tb_pct=0,
+                  test_report_no="SGS-2026-0042", report_date=date(2026, 2, 20),
+                  report_lab="SGS 宁波")
 LOT = M.Purchase(1, "RK-1", date(2026, 3, 2), 1, 1, "L260302-1", 10_000_000,
                  invoice_no="25332000000123456789")
 LOT_DY = M.Purchase(2, "RK-2", date(2026, 3, 2), 1, 2, "L260302-2", 500_000,

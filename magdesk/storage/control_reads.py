@@ -1,0 +1,17 @@
+"""What the control decisions read of a file: each export line with the
+product its sale sold, and the months filed (locked)."""
+
+from __future__ import annotations
+
+from .db import Database
+
+
+def export_line_products(db: Database) -> dict[int, int]:
+    """Export line id -> the id of the product its sale sold."""
+    return dict(db.conn.execute(
+        "SELECT e.id, s.product_id FROM export_shipment e JOIN sale_out s ON s.id = e.sale_id"))
+
+
+def filed_months(db: Database) -> set[str]:
+    """The months filed and locked (their export lines are not re-decided)."""
+    return {p for (p,) in db.conn.execute("SELECT period FROM period WHERE state = 'FILED'")}
