@@ -50,8 +50,8 @@ def test_a_version_7_file_keeps_its_shares_and_gains_the_composition(tmp_path, m
                                     "exempt_kind": "ROTOR_ASSEMBLY", "exempt_reason": "转子组件"}
 
 
-def test_the_v8_step_remakes_only_the_product_audit_triggers():
+def test_the_v9_step_remakes_only_the_product_audit_triggers():
     v3 = " ".join(migrations.MIGRATIONS[2])
-    v8 = " ".join(migrations.MIGRATIONS[7])
+    v8 = " ".join(migrations.MIGRATIONS[8])  # v9, after the licences' step (v8)
     assert "nd_pct" not in v3 and "'nd_pct', NEW.nd_pct" in v8
     assert "audit_product_update" in v8 and "audit_sale_out_update" not in v8
