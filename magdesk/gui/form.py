@@ -220,12 +220,16 @@ class RecordForm(QDialog):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Enter moves to the next field; on the last field it saves.  Down in
         a reference field lists what it may hold (for what is typed so far:
-        all of it in an empty field, a sale's batches of its product newest first)."""
+        all of it in an empty field, a sale's batches of its product newest first),
+        its first entry highlighted: Down, Enter takes it."""
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down \
                 and obj in self._lists and not obj.completer().popup().isVisible():
             self._lists[obj](obj.text())
-            obj.completer().setCompletionPrefix(obj.text().strip())
-            obj.completer().complete()
+            completer = obj.completer()
+            completer.setCompletionPrefix(obj.text().strip())
+            completer.complete()
+            if completer.completionCount():
+                completer.popup().setCurrentIndex(completer.completionModel().index(0, 0))
             return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                     Qt.Key.Key_Enter):

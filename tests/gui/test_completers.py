@@ -70,3 +70,24 @@ def test_material_and_counterparty_lists_show_code_and_name(window, qtbot):
     assert w["supplier_id"].text() == supplier.name_cn
     assert form.values()[0]["supplier_id"] == supplier.id
     assert form.focusWidget() is w["product_id"]
+
+
+def test_down_then_enter_in_an_empty_reference_field_takes_the_first_entry(window, qtbot):
+    form = window.open_record("purchase", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()  # the list goes with the focus
+    w = form.widgets
+    w["supplier_id"].setFocus()
+    qtbot.keyClick(w["supplier_id"], Qt.Key.Key_Down)  # the list opens, its first entry lit
+    popup = w["supplier_id"].completer().popup()
+    assert popup.isVisible()
+    first = entries(w["supplier_id"])[0]
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    assert w["supplier_id"].text() == form._entries[w["supplier_id"]][first]  # the key
+    assert form.values()[0]["supplier_id"] is not None
+    assert form.focusWidget() is w["product_id"]  # and on
+    qtbot.keyClick(w["product_id"], Qt.Key.Key_Down)
+    qtbot.keyClick(w["product_id"].completer().popup(), Qt.Key.Key_Down)  # open: Down moves
+    assert w["product_id"].completer().popup().currentIndex().row() == 1
