@@ -34,7 +34,6 @@ from .form_parts import (
     AcceptWarnings,
     DateEdit,
     Lazy,
-    Reason,
     add_row,
     editor,
     load,
@@ -114,9 +113,6 @@ class RecordForm(QDialog):
                                                widget, self, self.FIELD_WIDTH)
             self.widgets[spec.name] = widget
         layout.addLayout(form)
-        self.problems = Reason()  # every field's reason, in full, under the form
-        self.problems.setObjectName("problems")
-        layout.addWidget(self.problems)
         self.inputs = None
         if self.entity == "batch":
             from .inputs import InputLines
@@ -131,7 +127,11 @@ class RecordForm(QDialog):
             self.consignees = ConsigneeList(self.repo)
             self.consignees.changed.connect(self.revalidate)
             form.addRow(self.tr("Consignees"), self.consignees)
+        # Under the form: what has no field of its own (a batch's inputs) and
+        # what saving did; a field's reason stands once, beside the field.
         self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -424,7 +424,8 @@ class RecordForm(QDialog):
     # --- live state --------------------------------------------------------------------
 
     def revalidate(self) -> None:
-        listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form
+        """Each field's colour and its reason beside it (also its tooltip);
+        under the form, the reasons of what has no field of its own."""
         by_field: dict[str, list[Finding]] = {}
         for f in self.findings():
             by_field.setdefault(f.field or "", []).append(f)
@@ -454,15 +455,6 @@ class RecordForm(QDialog):
             given = "\n".join(t for t in (reason, derived) if t)
             self._tips[widget] = given, derived
             widget.setToolTip(given)
-            if reason:
-                listed.append((spec, reason, state == "invalid"))
-        colon = "：" if self.lang == "zh" else ": "
-        # (a reason that names its field already is listed as it reads)
-        self.problems.setText("\n".join(
-            reason if reason.startswith(spec.label(self.lang)) else
-            f"{spec.label(self.lang)}{colon}{reason}" for spec, reason, _error in listed))
-        self.problems.setVisible(bool(listed))
-        restyle(self.problems, "role", "message" if any(e for *_, e in listed) else "warning")
         if self.consignees is not None:
             self.consignees.message.setText("; ".join(
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))
@@ -499,13 +491,14 @@ class RecordForm(QDialog):
         if not changes.ok:
             self.status.setText(changes.why(self.lang))
             return
-        self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
         if isinstance(getattr(record, "date", None), date):  # the month the clerk enters
             self.last_day, self.month = record.date, record.date.strftime("%Y-%m")
             self.day_saved.emit(record.date)
         if self.record is None:  # keep entering: a fresh blank record
             self._load(None)
             self.revalidate()
+            # (said once the blank record is checked, until the clerk types on)
+            self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
         else:
             self.accept()
 
