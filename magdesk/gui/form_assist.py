@@ -24,6 +24,7 @@ class Assist:
     def __init__(self, form) -> None:
         self.form = form
         self.auto_doc_no = ""  # the delivery number last suggested
+        self.auto_country = None  # the country put in for a domestic firm
         w = form.widgets
         if form.entity == "sale":
             w["date"].textChanged.connect(self.renumber)
@@ -113,8 +114,12 @@ class Assist:
         edit.selectAll()
 
     def fill_country(self) -> None:
-        """CN for a domestic enterprise whose country is still empty."""
+        """CN for a domestic enterprise whose country is still empty; the CN
+        put there taken out again when the firm is made a foreign one."""
         country = self.form.widgets["country"]
-        if self.form.widgets["cp_type"].currentData() == "DOMESTIC_ENTERPRISE" \
-                and not country.text().strip():
+        kind = self.form.widgets["cp_type"].currentData()
+        if kind == "DOMESTIC_ENTERPRISE" and not country.text().strip():
             country.setText("CN")
+            self.auto_country = country.text()
+        elif kind == "FOREIGN" and country.text() == self.auto_country:
+            country.clear()  # a foreign firm's country is typed, not CN

@@ -91,3 +91,20 @@ def test_down_then_enter_in_an_empty_reference_field_takes_the_first_entry(windo
     qtbot.keyClick(w["product_id"], Qt.Key.Key_Down)
     qtbot.keyClick(w["product_id"].completer().popup(), Qt.Key.Key_Down)  # open: Down moves
     assert w["product_id"].completer().popup().currentIndex().row() == 1
+
+
+def test_a_firm_made_foreign_loses_the_cn_put_in_for_a_domestic_one(window, qtbot):
+    form = window.open_record("counterparty", None)
+    qtbot.addWidget(form)
+    w = form.widgets
+    assert w["country"].text() == "CN"  # a domestic enterprise, prefilled
+    w["cp_type"].setFocus()
+    qtbot.keyClick(w["cp_type"], Qt.Key.Key_Down)
+    qtbot.keyClick(w["cp_type"], Qt.Key.Key_Down)  # (个体工商户,) 境外企业
+    assert w["cp_type"].currentData() == "FOREIGN"
+    assert w["country"].text() == ""  # to type, not a red CN to clear first
+    type_text(qtbot, w["country"], "德国")
+    w["cp_type"].setCurrentIndex(w["cp_type"].findData("DOMESTIC_ENTERPRISE"))
+    assert w["country"].text() == "德国"  # what the clerk typed stays
+    w["cp_type"].setCurrentIndex(w["cp_type"].findData("FOREIGN"))
+    assert w["country"].text() == "德国"
