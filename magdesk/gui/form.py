@@ -505,4 +505,4 @@ class RecordForm(QDialog):
 
 def _asks_for(finding: Finding) -> bool:
     """A finding that only asks for a value the field lacks."""
-    return finding.code == "field.required" or finding.code.endswith(("_required", "_missing"))
+    return finding.code.endswith(("required", "_missing"))  # field., comp., cp.uscc_…

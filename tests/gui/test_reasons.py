@@ -113,3 +113,16 @@ def test_saving_and_going_on_says_what_was_saved(window, qtbot):
     assert "厦门市保存磁材有限公司" in form.status.text()  # and what was saved is said
     type_text(qtbot, w["name_cn"], "下")  # until the clerk types on
     assert form.status.text() == ""
+
+
+def test_an_empty_content_a_magnet_needs_is_yellow_to_fill_not_red(window, qtbot):
+    form = window.open_record("product", None)
+    qtbot.addWidget(form)
+    w = form.widgets
+    category = next(iter(E.MAGNET_CATEGORIES))
+    w["category"].setCurrentIndex(w["category"].findData(category))
+    for name in ("dy_pct", "tb_pct"):
+        assert w[name].property("state") == "empty"  # asked for: yellow, as the invoice is
+        assert "0" in form.messages[name].text()  # with why (0 if none)
+    type_text(qtbot, w["dy_pct"], "x")
+    assert w["dy_pct"].property("state") == "invalid"  # typed and wrong: red
