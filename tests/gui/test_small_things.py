@@ -232,3 +232,26 @@ def test_the_company_dialog_shrinks_back_when_its_reasons_clear(qtbot):
     assert dialog.height() < grown
     natural = dialog.layout().totalHeightForWidth(dialog.width())
     assert dialog.height() <= max(start, natural) + 2  # as it would be, never grown
+
+
+def test_a_focused_check_box_is_framed_too(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    form = window.open_record("product", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
+    w = form.widgets
+    w["spec"].setFocus()
+    qtbot.keyClick(w["spec"], Qt.Key.Key_Return)  # on by Enter, as the clerk goes
+    box = w["is_magnetized"]
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+
+    def colours(widget):
+        image = widget.grab().toImage()
+        return {image.pixelColor(x, y).name() for x in range(image.width())
+                for y in range(image.height())}
+
+    assert "#2a64b0" in colours(box)  # the application's focus blue
+    assert "#2a64b0" not in colours(w["heavy_re_free"])
