@@ -126,3 +126,16 @@ def test_an_empty_content_a_magnet_needs_is_yellow_to_fill_not_red(window, qtbot
         assert "0" in form.messages[name].text()  # with why (0 if none)
     type_text(qtbot, w["dy_pct"], "x")
     assert w["dy_pct"].property("state") == "invalid"  # typed and wrong: red
+
+
+def test_a_grade_that_does_not_fit_says_how_it_is_written(window, qtbot):
+    form = window.open_record("product", None)
+    qtbot.addWidget(form)
+    w = form.widgets
+    w["category"].setCurrentIndex(w["category"].findData("SINTERED_NDFEB"))
+    type_text(qtbot, w["grade"], "38SH")  # as clerks often shorten it
+    assert w["grade"].property("state") == "invalid"
+    assert "N38SH" in form.messages["grade"].text()  # how to write it
+    w["grade"].clear()
+    type_text(qtbot, w["grade"], "N38SH")
+    assert "不符合" not in form.messages["grade"].text()  # written right (Dy and Tb still asked)
