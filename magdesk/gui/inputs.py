@@ -3,7 +3,7 @@ licence's consignees."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QCompleter,
@@ -59,7 +59,9 @@ class _LineKeys(QStyledItemDelegate):
         def fill(text: str) -> None:
             entries.clear()
             for lot, grams in self.lines.lots(text.strip()):
-                entries[self.lines.tr("{0}  {1} kg left").format(lot, mass.display(grams))] = lot
+                # (named: lupdate took self.lines.tr for a context "self.lines")
+                entries[QCoreApplication.translate("InputLines", "{0}  {1} kg left").format(
+                    lot, mass.display(grams))] = lot
             model.setStringList(list(entries))
 
         fill("")

@@ -135,17 +135,17 @@ Reason for accepting:</source>
 <context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="65" />
+        <location filename="../../magdesk/gui/company.py" line="66" />
         <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
         <translation>保留此代码：与营业执照完全一致（早期试点代码）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="71" />
+        <location filename="../../magdesk/gui/company.py" line="72" />
         <source>18 characters, from your business licence</source>
         <translation>18 位，见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="201" />
+        <location filename="../../magdesk/gui/company.py" line="203" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -153,27 +153,27 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="306" />
+        <location filename="../../magdesk/gui/company.py" line="308" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="307" />
+        <location filename="../../magdesk/gui/company.py" line="309" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="312" />
+        <location filename="../../magdesk/gui/company.py" line="314" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="335" />
+        <location filename="../../magdesk/gui/company.py" line="337" />
         <source>Credit code changed</source>
         <translation>统一社会信用代码已更改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="336" />
+        <location filename="../../magdesk/gui/company.py" line="338" />
         <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
         <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
     </message>
@@ -181,27 +181,27 @@ Reason for accepting:</source>
 <context>
     <name>ConsigneeList</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="240" />
+        <location filename="../../magdesk/gui/inputs.py" line="242" />
         <source>Foreign counterparty name</source>
         <translation>境外交易对象名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="250" />
+        <location filename="../../magdesk/gui/inputs.py" line="252" />
         <source>Add consignee</source>
         <translation>添加收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="251" />
+        <location filename="../../magdesk/gui/inputs.py" line="253" />
         <source>Remove consignee</source>
         <translation>移除收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="285" />
+        <location filename="../../magdesk/gui/inputs.py" line="287" />
         <source>No counterparty named {0}</source>
         <translation>没有名为“{0}”的交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="288" />
+        <location filename="../../magdesk/gui/inputs.py" line="290" />
         <source>{0} is already listed</source>
         <translation>“{0}”已在列表中</translation>
     </message>
@@ -726,53 +726,53 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="222" />
+        <location filename="../../magdesk/gui/company.py" line="224" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="223" />
+        <location filename="../../magdesk/gui/company.py" line="225" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="230" />
-        <location filename="../../magdesk/gui/company.py" line="244" />
+        <location filename="../../magdesk/gui/company.py" line="232" />
+        <location filename="../../magdesk/gui/company.py" line="246" />
         <source>Choose where to keep the file…</source>
         <translation>选择文件的保存位置…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="233" />
+        <location filename="../../magdesk/gui/company.py" line="235" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="245" />
+        <location filename="../../magdesk/gui/company.py" line="247" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="257" />
+        <location filename="../../magdesk/gui/company.py" line="259" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="259" />
+        <location filename="../../magdesk/gui/company.py" line="261" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="269" />
+        <location filename="../../magdesk/gui/company.py" line="271" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="278" />
+        <location filename="../../magdesk/gui/company.py" line="280" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="279" />
+        <location filename="../../magdesk/gui/company.py" line="281" />
         <source>A new file for another company: its profile, then where to keep the file.</source>
         <translation>为另一家企业新建数据文件：先填写企业信息，再选择文件的保存位置。</translation>
     </message>
@@ -899,22 +899,27 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>InputLines</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="123" />
+        <location filename="../../magdesk/gui/inputs.py" line="63" />
+        <source>{0}  {1} kg left</source>
+        <translation>{0}  剩余 {1} kg</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="125" />
         <source>Input lot no.</source>
         <translation>投料批号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="123" />
+        <location filename="../../magdesk/gui/inputs.py" line="125" />
         <source>Input (kg)</source>
         <translation>投料重量(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="130" />
+        <location filename="../../magdesk/gui/inputs.py" line="132" />
         <source>Add a line</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="131" />
+        <location filename="../../magdesk/gui/inputs.py" line="133" />
         <source>Remove the line</source>
         <translation>删除此行</translation>
     </message>
@@ -1351,22 +1356,22 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="100" />
+        <location filename="../../magdesk/gui/form.py" line="99" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="100" />
+        <location filename="../../magdesk/gui/form.py" line="99" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="126" />
+        <location filename="../../magdesk/gui/form.py" line="122" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="133" />
+        <location filename="../../magdesk/gui/form.py" line="129" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
@@ -1376,17 +1381,17 @@ Discard it?</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="320" />
+        <location filename="../../magdesk/gui/form.py" line="324" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="475" />
+        <location filename="../../magdesk/gui/form.py" line="473" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="496" />
+        <location filename="../../magdesk/gui/form.py" line="501" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1660,18 +1665,18 @@ No record is changed.</source>
 <context>
     <name>Switch</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="73" />
-        <location filename="../../magdesk/gui/opening.py" line="100" />
+        <location filename="../../magdesk/gui/opening.py" line="74" />
+        <location filename="../../magdesk/gui/opening.py" line="101" />
         <source>Opening {0}: checking the file…</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="135" />
+        <location filename="../../magdesk/gui/opening.py" line="136" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="139" />
+        <location filename="../../magdesk/gui/opening.py" line="140" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -1679,7 +1684,7 @@ No record is changed.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="74" />
+        <location filename="../../magdesk/gui/opening.py" line="75" />
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1688,27 +1693,19 @@ No record is changed.</source>
 <context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="185" />
+        <location filename="../../magdesk/gui/opening.py" line="186" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="190" />
+        <location filename="../../magdesk/gui/opening.py" line="191" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="193" />
+        <location filename="../../magdesk/gui/opening.py" line="194" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
-    </message>
-</context>
-<context>
-    <name>self.lines</name>
-    <message>
-        <location filename="../../magdesk/gui/inputs.py" line="62" />
-        <source>{0}  {1} kg left</source>
-        <translation>{0}  剩余 {1} kg</translation>
     </message>
 </context>
 </TS>
