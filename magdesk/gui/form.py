@@ -126,6 +126,7 @@ class RecordForm(QDialog):
 
             self.consignees = ConsigneeList(self.repo)
             self.consignees.changed.connect(self.revalidate)
+            self.consignees.done.connect(self.save)  # Enter in the empty name: the last field
             form.addRow(self.tr("Consignees"), self.consignees)
         # Under the form: what has no field of its own (a batch's inputs) and
         # what saving did; a field's reason stands once, beside the field.
@@ -204,6 +205,9 @@ class RecordForm(QDialog):
         if obj is self.widgets[self.specs[-1].name] and self.inputs is not None \
                 and self.inputs.isEnabled():
             self.inputs.enter()  # a batch: on into its input lines
+        elif obj is self.widgets[self.specs[-1].name] and self.consignees is not None \
+                and self.consignees.isEnabled():
+            self.consignees.name.setFocus()  # a licence: on to its consignees
         elif obj is self.widgets[self.specs[-1].name]:
             self.save()
         else:
@@ -471,14 +475,19 @@ class RecordForm(QDialog):
             if coloured:
                 self.status.setText(
                     self.tr("Fill in the yellow fields and correct the red ones first."))
-            else:  # nothing yellow or red: name what is missing
-                self.status.setText("; ".join(dict.fromkeys(
-                    render_text(f, self.lang) for f in found if f.is_error)))
+            else:  # nothing yellow or red: name what is missing (unless said beside it)
+                missing = "; ".join(dict.fromkeys(
+                    render_text(f, self.lang) for f in found
+                    if f.is_error and f.field != "consignee_ids"))
+                self.status.setText(missing or self.tr("Correct the fields marked red first."))
             faulty = next((f.field for f in found if f.is_error and f.field in self.widgets), None)
             if faulty is not None:
                 self.widgets[faulty].setFocus()
             elif any(f.code == "batch.no_inputs" for f in found) and self.inputs is not None:
                 self.inputs.enter()
+            elif any(f.field == "consignee_ids" for f in found if f.is_error) \
+                    and self.consignees is not None:
+                self.consignees.name.setFocus()  # its reason stands beside the list
             return
         warnings, reason = [f for f in found if not f.is_error], ""
         if warnings:  # accepted with the save, in the same step

@@ -223,6 +223,7 @@ class ConsigneeList(QWidget):
     ``changed`` fires on every change."""
 
     changed = Signal()
+    done = Signal()  # Enter in the empty name: the consignees are all in
 
     def __init__(self, repo: Repository, parent=None):
         super().__init__(parent)
@@ -248,7 +249,8 @@ class ConsigneeList(QWidget):
         self.name.setCompleter(completer)
         self.name.textEdited.connect(
             lambda text: model.setStringList(foreign_names_like(self.repo, text.strip())))
-        self.name.returnPressed.connect(self.add_current)
+        self.name.returnPressed.connect(
+            lambda: self.add_current() if self.name.text().strip() else self.done.emit())
         self.add_button = QPushButton(self.tr("Add consignee"))
         self.remove_button = QPushButton(self.tr("Remove consignee"))
         self.add_button.clicked.connect(self.add_current)

@@ -181,27 +181,27 @@ Reason for accepting:</source>
 <context>
     <name>ConsigneeList</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="242" />
+        <location filename="../../magdesk/gui/inputs.py" line="243" />
         <source>Foreign counterparty name</source>
         <translation>境外交易对象名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="252" />
+        <location filename="../../magdesk/gui/inputs.py" line="254" />
         <source>Add consignee</source>
         <translation>添加收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="253" />
+        <location filename="../../magdesk/gui/inputs.py" line="255" />
         <source>Remove consignee</source>
         <translation>移除收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="287" />
+        <location filename="../../magdesk/gui/inputs.py" line="289" />
         <source>No counterparty named {0}</source>
         <translation>没有名为“{0}”的交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="290" />
+        <location filename="../../magdesk/gui/inputs.py" line="292" />
         <source>{0} is already listed</source>
         <translation>“{0}”已在列表中</translation>
     </message>
@@ -1371,27 +1371,32 @@ Discard it?</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="129" />
+        <location filename="../../magdesk/gui/form.py" line="130" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="142" />
+        <location filename="../../magdesk/gui/form.py" line="143" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="324" />
+        <location filename="../../magdesk/gui/form.py" line="328" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="473" />
+        <location filename="../../magdesk/gui/form.py" line="477" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="501" />
+        <location filename="../../magdesk/gui/form.py" line="482" />
+        <source>Correct the fields marked red first.</source>
+        <translation>请先改正标红的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="510" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
