@@ -32,9 +32,13 @@ def test_a_licence_by_keyboard_with_its_consignee(window, qtbot, monkeypatch):
     assert reason and reason not in form.status.text()  # said once, beside the list
     assert QApplication.focusWidget() is name  # where it is missing
     type_text(qtbot, name, foreign.name_cn)
-    popup = name.completer().popup()  # its list open: the key goes there, as a real one does
-    qtbot.keyClick(popup if popup.isVisible() else name, Qt.Key.Key_Return)  # added
+    popup = name.completer().popup()  # its list open: the keys go there, as real ones do
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # the highlighted name taken and added
     assert form.consignees.ids == [foreign.id] and name.text() == ""
+    assert not popup.isVisible() and form.isVisible()  # not saved with it: Enter went no further
+    assert window.repo.find("licence", "LY2026-KEYS-1") is None
     qtbot.keyClick(name, Qt.Key.Key_Return)  # Enter in the empty name: saved
     licence = window.repo.find("licence", "LY2026-KEYS-1")
     assert licence is not None, form.status.text()
