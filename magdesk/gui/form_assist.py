@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 from ..core import kinds
 from ..core.derive import complete
 from ..core.messages import render_derived
-from ..storage.suggest import batches_like, next_sale_doc_no
+from ..storage.suggest import batches_like, export_sales_like, next_sale_doc_no
 from ..usecases.reads import find_id, key_entries
 
 COUNTRY_FIELDS = {("counterparty", "country")}
@@ -40,6 +40,8 @@ class Assist:
         a counterparty's credit code)."""
         if self.form.entity == "sale" and edit.objectName() == "batch_id":
             return [(b, "") for b in batches_like(self.form.repo, text, self._product_id())]
+        if self.form.entity == "export" and edit.objectName() == "sale_id":
+            return export_sales_like(self.form.repo, text)  # the export sales, newest first
         return key_entries(self.form.repo, entity, text)
 
     def _country_completer(self, edit: QLineEdit) -> None:

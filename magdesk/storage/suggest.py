@@ -32,6 +32,18 @@ def batches_like(repo: Repository, text: str, product_id: int | None = None,
     return [r[0] for r in rows]
 
 
+def export_sales_like(repo: Repository, text: str, limit: int = 50) -> list[tuple[str, str]]:
+    """(delivery number, customer) of the export sales whose number contains
+    ``text``, newest first: the sales an export line may belong to.  It walks
+    the sales' date index from the newest and stops at ``limit``."""
+    rows = repo.conn.execute(
+        "SELECT s.doc_no, COALESCE(c.name_cn, '') FROM sale_out s "
+        "LEFT JOIN counterparty c ON c.id = s.customer_id "
+        "WHERE s.is_export = 1 AND s.doc_no LIKE ? ESCAPE '\\' "
+        f"ORDER BY s.date DESC, s.id DESC LIMIT {int(limit)}", (_like(text),))
+    return [(doc_no, name) for doc_no, name in rows]
+
+
 def next_sale_doc_no(repo: Repository, day: date) -> str:
     """The delivery number after the file's greatest one, in its pattern, for the
     month of ``day``: SO-202611-0000007 → SO-202612-0000008 for a December sale.

@@ -108,3 +108,28 @@ def test_a_firm_made_foreign_loses_the_cn_put_in_for_a_domestic_one(window, qtbo
     assert w["country"].text() == "德国"  # what the clerk typed stays
     w["cp_type"].setCurrentIndex(w["cp_type"].findData("FOREIGN"))
     assert w["country"].text() == "德国"
+
+
+def test_an_export_lines_sale_is_chosen_from_the_export_sales_newest_first(window, qtbot):
+    repo = window.repo
+    exports = repo.conn.execute(
+        "SELECT doc_no, date FROM sale_out WHERE is_export = 1 "
+        "ORDER BY date DESC, id DESC").fetchall()
+    assert len(exports) > 2
+    window.select_section(6)
+    form = window.open_record("export", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
+    sale = form.widgets["sale_id"]
+    sale.setFocus()
+    qtbot.keyClick(sale, Qt.Key.Key_Down)  # nothing typed: the export sales, newest first
+    shown = entries(sale)
+    assert [e.split()[0] for e in shown[:3]] == [d for d, _ in exports[:3]]
+    middle = exports[1][0][-4:]  # a part of the number, not its start
+    sale.clear()
+    type_text(qtbot, sale, middle)
+    assert exports[1][0] in [e.split()[0] for e in entries(sale)]
+    assert all(repo.conn.execute("SELECT is_export FROM sale_out WHERE doc_no = ?",
+                                 (e.split()[0],)).fetchone()[0] for e in entries(sale))
