@@ -441,6 +441,9 @@ class RecordForm(QDialog):
             # credit code, a domestic sale's invoice): yellow, to fill, not
             # red; the reason it is asked for stays beside it.
             to_fill = empty and (spec.required or bool(found) and all(map(_asks_for, found)))
+            # ... unless saving fills it (its suggestion grey in it): not to type, not yellow
+            derived = to_fill and not found and bool(widget.placeholderText())
+            to_fill = to_fill and not derived
             if to_fill:
                 found = [f for f in found if f.code != "field.required"]  # the colour says it
             # A warning (a failing check digit) amber, an error red, both with the reason.

@@ -133,3 +133,17 @@ def test_an_export_lines_sale_is_chosen_from_the_export_sales_newest_first(windo
     assert exports[1][0] in [e.split()[0] for e in entries(sale)]
     assert all(repo.conn.execute("SELECT is_export FROM sale_out WHERE doc_no = ?",
                                  (e.split()[0],)).fetchone()[0] for e in entries(sale))
+
+
+def test_what_saving_fills_in_is_not_yellow_to_type(window, qtbot):
+    sale = window.repo.conn.execute(
+        "SELECT doc_no FROM sale_out WHERE is_export = 1 ORDER BY date DESC").fetchone()[0]
+    form = window.open_record("export", None)
+    qtbot.addWidget(form)
+    w = form.widgets
+    assert w["hs_code"].property("state") == "empty"  # nothing to derive from yet: to fill
+    type_text(qtbot, w["sale_id"], sale)
+    hs = w["hs_code"]
+    assert hs.text() == "" and hs.placeholderText()  # the product's code, grey, as saving fills it
+    assert hs.property("state") == "valid"  # not yellow: nothing to type
+    assert w["customs_decl_no"].property("state") == "empty"  # still to type
