@@ -4,7 +4,7 @@ finding opened on its record's form with its field focused."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -174,6 +174,7 @@ class FindingsFlow(QObject):
         self.window = window
         self.dialog: FindingsDialog | None = None
         window.dashboard.table.cellClicked.connect(self._clicked)
+        window.dashboard.table.installEventFilter(self)  # Enter: as a click on the counts
 
     def mark_counts(self) -> None:
         """Counts that open a list look like links; an open list shows the
@@ -191,6 +192,26 @@ class FindingsFlow(QObject):
                 font.setUnderline(True)
                 item.setFont(font)
                 item.setToolTip(self.tr("Click to list them"))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Enter on a month of the dashboard lists its findings, as a click
+        on a count does: the errors, the warnings, or (elsewhere in the row)
+        both; a month without findings opens on the Filing page."""
+        table = self.window.dashboard.table
+        if obj is table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and table.currentRow() >= 0:
+            row, column = table.currentRow(), table.currentColumn()
+            period = table.item(row, 0).text()
+            found = self.window.dashboard.findings
+            if column in (ERROR_COLUMN, WARNING_COLUMN):
+                self._clicked(row, column)
+            elif found is not None and not found.get(period):
+                self.window.dashboard.open_period.emit(period)
+            else:
+                self.show(period)
+            return True
+        return super().eventFilter(obj, event)
 
     def _clicked(self, row: int, column: int) -> None:
         if column not in (ERROR_COLUMN, WARNING_COLUMN):
