@@ -174,7 +174,8 @@ def field_spec(entity: str, name: str) -> FieldSpec | None:
 def field_label(entity: str, name: str | None, lang: str = "zh") -> str:
     if name is None:
         return ""
-    spec = field_spec(entity, name)
+    spec = field_spec(entity, name) or next(  # a finding on a field of a record it draws on
+        (by_name[name] for by_name in _BY_NAME.values() if name in by_name), None)
     return spec.label(lang) if spec else name
 
 
