@@ -63,6 +63,8 @@ class RecordSection(QWidget):
         bar.new_button = QPushButton(self.tr("New"))
         bar.edit_button = QPushButton(self.tr("Edit"))
         bar.delete_button = QPushButton(self.tr("Delete"))
+        for button in (bar.new_button, bar.edit_button, bar.delete_button):
+            button.setAutoDefault(True)  # Enter presses it, as Space does (not only in dialogs)
         bar.filter = QLineEdit()
         bar.filter.setPlaceholderText(self.tr("Filter: number, name, code…"))
         bar.filter.setClearButtonEnabled(True)

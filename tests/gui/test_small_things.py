@@ -255,3 +255,20 @@ def test_a_focused_check_box_is_framed_too(window, qtbot):
 
     assert "#2a64b0" in colours(box)  # the application's focus blue
     assert "#2a64b0" not in colours(w["heavy_re_free"])
+
+
+def test_enter_on_a_focused_button_of_the_window_presses_it(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.select_section(1)
+    section = window.current_section()
+    button = section.new_button
+    window.activateWindow()
+    button.setFocus()
+    before = window.last_form if hasattr(window, "last_form") else None
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # as a clerk does on a framed button
+    form = window.last_form
+    assert form is not None and form is not before and form.isVisible()
+    assert form.entity == "counterparty"
+    form.close()
+    assert window.filing.export_button.autoDefault()  # the Filing page's buttons too
