@@ -59,7 +59,7 @@ def test_folder_dialogs_remember_each_purpose(window, qtbot, monkeypatch, tmp_pa
     window.filing_flow.export_period("2026-07")
     qtbot.waitUntil(lambda: window.filing_flow.last_export is not None, timeout=60000)
     window.filing_flow.export_period("2026-08")  # cancelled, but opened where the last was
-    assert asked == ["", str(exports)]
+    assert asked == [str(window.db.path.parent), str(exports)]  # at first beside the data file
 
     from magdesk.gui.safety import RestorePoints
 
