@@ -66,13 +66,17 @@ def add_row(form: QFormLayout, label: str, name: str, widget: QWidget, keys: QOb
     widget.setObjectName(name)
     widget.setAccessibleName(label.rstrip(" *"))
     widget.installEventFilter(keys)
-    if min_width:
+    tick = isinstance(widget, QCheckBox)  # as wide as its box: its focus frame round the box
+    if min_width and not tick:
         widget.setMinimumWidth(min_width)
     message = Reason()
     row = QWidget()
     box = QHBoxLayout(row)
     box.setContentsMargins(0, 0, 0, 0)
-    box.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
+    box.addWidget(widget, 0 if tick else 3, Qt.AlignmentFlag.AlignTop
+                  | (Qt.AlignmentFlag.AlignLeft if tick else Qt.AlignmentFlag(0)))
+    if tick:
+        box.addStretch(3)
     box.addWidget(message, 2, Qt.AlignmentFlag.AlignTop)
     form.addRow(label, row)
     return message

@@ -291,6 +291,7 @@ class RecordSection(QWidget):
         rows = self.model.rowCount()
         filtered = bool(self.model.text or self.model.period)
         self.bar().count.setText(self.tr("No matching records") if filtered and not rows
+                                 else self.tr("1 row") if rows == 1
                                  else self.tr("{0} rows").format(f"{rows:,}"))
 
     def refresh(self) -> None:

@@ -3,13 +3,13 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="220" />
-        <location filename="../../magdesk/gui/form_parts.py" line="227" />
+        <location filename="../../magdesk/gui/form_parts.py" line="224" />
+        <location filename="../../magdesk/gui/form_parts.py" line="231" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="221" />
+        <location filename="../../magdesk/gui/form_parts.py" line="225" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -196,12 +196,12 @@ Reason for accepting:</source>
         <translation>移除收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="289" />
+        <location filename="../../magdesk/gui/inputs.py" line="309" />
         <source>No counterparty named {0}</source>
         <translation>没有名为“{0}”的交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="292" />
+        <location filename="../../magdesk/gui/inputs.py" line="312" />
         <source>{0} is already listed</source>
         <translation>“{0}”已在列表中</translation>
     </message>
@@ -288,12 +288,12 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="222" />
+        <location filename="../../magdesk/gui/dashboard.py" line="223" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="258" />
+        <location filename="../../magdesk/gui/dashboard.py" line="259" />
         <source>{0} days overdue</source>
         <translation>逾期 {0} 天</translation>
     </message>
@@ -558,32 +558,32 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="127" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="127" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="127" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="126" />
+        <location filename="../../magdesk/gui/pages.py" line="127" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="127" />
+        <location filename="../../magdesk/gui/pages.py" line="128" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="127" />
+        <location filename="../../magdesk/gui/pages.py" line="128" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
@@ -644,38 +644,38 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="193" />
+        <location filename="../../magdesk/gui/findings.py" line="194" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="205" />
+        <location filename="../../magdesk/gui/findings.py" line="226" />
         <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
         <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="208" />
+        <location filename="../../magdesk/gui/findings.py" line="229" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="230" />
-        <location filename="../../magdesk/gui/findings.py" line="233" />
+        <location filename="../../magdesk/gui/findings.py" line="251" />
+        <location filename="../../magdesk/gui/findings.py" line="254" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="237" />
+        <location filename="../../magdesk/gui/findings.py" line="258" />
         <source>Warning accepted ({0}): {1}</source>
         <translation>已接受警告（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="246" />
+        <location filename="../../magdesk/gui/findings.py" line="267" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="247" />
+        <location filename="../../magdesk/gui/findings.py" line="268" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
@@ -1386,17 +1386,17 @@ Discard it?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="477" />
+        <location filename="../../magdesk/gui/form.py" line="480" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="482" />
+        <location filename="../../magdesk/gui/form.py" line="485" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="510" />
+        <location filename="../../magdesk/gui/form.py" line="513" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1419,23 +1419,28 @@ Discard it?</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="67" />
+        <location filename="../../magdesk/gui/sections.py" line="69" />
         <source>Filter: number, name, code…</source>
         <translation>筛选：单号、名称、编码…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="72" />
-        <location filename="../../magdesk/gui/sections.py" line="290" />
+        <location filename="../../magdesk/gui/sections.py" line="74" />
+        <location filename="../../magdesk/gui/sections.py" line="309" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="275" />
+        <location filename="../../magdesk/gui/sections.py" line="293" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="276" />
+        <location filename="../../magdesk/gui/sections.py" line="294" />
+        <source>1 row</source>
+        <translation>共 1 条</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/sections.py" line="295" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>

@@ -272,3 +272,36 @@ def test_enter_on_a_focused_button_of_the_window_presses_it(window, qtbot):
     assert form.entity == "counterparty"
     form.close()
     assert window.filing.export_button.autoDefault()  # the Filing page's buttons too
+
+
+def test_one_row_is_counted_as_one_row_and_a_check_box_is_framed_round_its_box(
+        qtbot, demo_copy):
+    from PySide6.QtWidgets import QLineEdit
+
+    from magdesk.gui.app import application, install_translations
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.storage import open_database
+
+    settings = lang_settings("en")
+    install_translations(application(settings), "en")
+    try:
+        with open_database(demo_copy) as db:
+            win = MainWindow(db, settings)
+            qtbot.addWidget(win)
+            win.show()
+            win.select_section(1)
+            section = win.current_section()
+            assert section.table is not None  # made, with its count
+            name = next(win.repo.iter("counterparty")).name_cn
+            section.filter.setText(name)
+            qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)
+            assert section.bar().count.text() == "1 row"  # not "1 rows"
+            form = win.open_record("product", None)  # (deletes itself on closing)
+            box, line = form.widgets["is_magnetized"], form.widgets["spec"]
+            assert isinstance(line, QLineEdit)
+            assert box.width() < line.width() / 2  # not a long empty frame
+            form.close()
+            qtbot.waitUntil(lambda: not win.findings_task.running, timeout=60000)
+            win.close()
+    finally:
+        install_translations(application(settings), "zh")
