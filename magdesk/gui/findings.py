@@ -95,6 +95,7 @@ class FindingsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.activated.connect(self._activated)
+        self.table.installEventFilter(self)  # Enter opens the record once (not the button too)
         layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("Double-click a finding (or press Enter) to open its record."))
         hint.setStyleSheet("color: #555;")
@@ -130,7 +131,7 @@ class FindingsDialog(QDialog):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if len(shown) <= 500
                                   else QHeaderView.ResizeMode.Interactive)
         errors = sum(1 for f in self.all if f.is_error)
-        self.summary.setText(self.tr("{0} errors, {1} warnings").format(
+        self.summary.setText(self.tr("Errors: {0}, warnings: {1}").format(
             errors, len(self.all) - errors))
         if shown:
             self.table.selectRow(0)
@@ -159,6 +160,16 @@ class FindingsDialog(QDialog):
         reason = AcceptWarnings.ask(self, [f], self.lang)
         if reason:
             self.accept_finding.emit(f, reason)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Enter in the list opens the highlighted finding's record, and goes
+        no further: the view passes Enter on to the dialog, whose default
+        button (Open record) opened the record a second time."""
+        if obj is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activated(self.table.currentIndex())
+            return True
+        return super().eventFilter(obj, event)
 
     def _activated(self, index) -> None:
         if index.isValid():

@@ -616,66 +616,66 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="99" />
+        <location filename="../../magdesk/gui/findings.py" line="100" />
         <source>Double-click a finding (or press Enter) to open its record.</source>
         <translation>双击某条结果（或按回车键）即可打开对应记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="103" />
+        <location filename="../../magdesk/gui/findings.py" line="104" />
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="106" />
+        <location filename="../../magdesk/gui/findings.py" line="107" />
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="109" />
+        <location filename="../../magdesk/gui/findings.py" line="110" />
         <source>Accept the selected warning with a reason: it is no longer counted</source>
         <translation>注明原因后接受所选警告：此后不再计入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="133" />
-        <source>{0} errors, {1} warnings</source>
+        <location filename="../../magdesk/gui/findings.py" line="134" />
+        <source>Errors: {0}, warnings: {1}</source>
         <translation>错误 {0} 个，警告 {1} 个</translation>
     </message>
 </context>
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="194" />
+        <location filename="../../magdesk/gui/findings.py" line="205" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="226" />
+        <location filename="../../magdesk/gui/findings.py" line="237" />
         <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
         <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="229" />
+        <location filename="../../magdesk/gui/findings.py" line="240" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="251" />
-        <location filename="../../magdesk/gui/findings.py" line="254" />
+        <location filename="../../magdesk/gui/findings.py" line="262" />
+        <location filename="../../magdesk/gui/findings.py" line="265" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="258" />
+        <location filename="../../magdesk/gui/findings.py" line="269" />
         <source>Warning accepted ({0}): {1}</source>
         <translation>已接受警告（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="267" />
+        <location filename="../../magdesk/gui/findings.py" line="278" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="268" />
+        <location filename="../../magdesk/gui/findings.py" line="279" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
