@@ -191,6 +191,19 @@ class DateEdit(QLineEdit):
         """The day typed (KindError when it is none)."""
         return kinds.date.parse(self.text(), self.year or date.today().year)
 
+    def focusOutEvent(self, event):  # noqa: N802 - Qt override
+        """On leaving the field a date typed another way (``11-3``) is shown
+        as the day it is taken for (2026-11-03), its year in sight."""
+        super().focusOutEvent(event)
+        if event.reason() == Qt.FocusReason.PopupFocusReason:
+            return
+        try:
+            day = self.day()
+        except kinds.KindError:
+            return  # not a date: left as typed, with its reason
+        if self.text() != day.isoformat():
+            self.setText(day.isoformat())
+
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         text = event.text()
         whole = not self.text() or self.selectedText() == self.text()
