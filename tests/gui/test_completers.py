@@ -147,3 +147,24 @@ def test_what_saving_fills_in_is_not_yellow_to_type(window, qtbot):
     assert hs.text() == "" and hs.placeholderText()  # the product's code, grey, as saving fills it
     assert hs.property("state") == "valid"  # not yellow: nothing to type
     assert w["customs_decl_no"].property("state") == "empty"  # still to type
+
+
+def test_a_counterparty_is_found_by_its_english_name_too(window, qtbot):
+    supplier = next(c for c in window.repo.iter("counterparty")
+                    if c.name_en and c.role in ("SUPPLIER", "BOTH"))
+    word = supplier.name_en.split()[0]
+    form = window.open_record("purchase", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
+    field = form.widgets["supplier_id"]
+    type_text(qtbot, field, word)  # as a clerk writing English types it
+    code = supplier.uscc or supplier.foreign_reg_no
+    entry = f"{supplier.name_cn}  {supplier.name_en}  {code}".rstrip()
+    assert entry in entries(field)  # found, and shown with the name that matched
+    popup = field.completer().popup()
+    popup.setCurrentIndex(field.completer().completionModel().index(
+        entries(field).index(entry), 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert field.text() == supplier.name_cn and form.values()[0]["supplier_id"] == supplier.id
