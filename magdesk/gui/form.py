@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -467,6 +467,30 @@ class RecordForm(QDialog):
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))
         others = [f for key, fs in by_field.items() if key not in self.widgets for f in fs]
         self.status.setText("; ".join(render_text(f, self.lang) for f in others))
+        self._shrink()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._shown_height is None:
+            self._shown_height = self.height()
+        super().showEvent(event)
+
+    _shown_height: int | None = None
+
+    def _shrink(self) -> None:
+        """Back to the height the form was shown at (no smaller than its
+        content) once the reasons that grew it are gone: no grey gap above
+        the buttons.  (A reason that grows the form grows it by itself.)
+        Measured once the rows have laid themselves out again."""
+        if self._shown_height is not None and self.height() > self._shown_height:
+            QTimer.singleShot(0, self, self._shrink_now)  # (not once the form is gone)
+
+    def _shrink_now(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        need = max(self.minimumSizeHint().height(), self._shown_height or 0)
+        if need < self.height():
+            self.resize(self.width(), need)
 
     def save(self) -> None:
         if self.consignees is not None and self.consignees.name.text().strip():

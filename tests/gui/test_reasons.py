@@ -139,3 +139,21 @@ def test_a_grade_that_does_not_fit_says_how_it_is_written(window, qtbot):
     w["grade"].clear()
     type_text(qtbot, w["grade"], "N38SH")
     assert "不符合" not in form.messages["grade"].text()  # written right (Dy and Tb still asked)
+
+
+def test_the_form_shrinks_back_when_its_reasons_clear(window, qtbot):
+    form = window.open_record("counterparty", None)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    start = form.height()
+    type_text(qtbot, form.widgets["uscc"], "91350211M00013FA1N")  # a long reason: it grows
+    label = form.messages["uscc"]
+    qtbot.waitUntil(lambda: label.height() >= needed(label))
+    grown = form.height()
+    assert grown > start
+    form.widgets["uscc"].clear()
+    type_text(qtbot, form.widgets["uscc"], "91350211M000100Y46")  # right: the reason goes
+    assert form.messages["uscc"].text() == ""
+    qtbot.waitUntil(lambda: form.height() < grown, timeout=3000)
+    assert form.height() >= start
