@@ -28,6 +28,8 @@ def test_columns_fit_the_first_rows_of_a_new_file(qtbot, tmp_path, window, monke
         section = fresh.current_section()
         table = section.table
         assert section.model.rowCount() == 0
+        qtbot.waitUntil(lambda: fresh.status_state.text() != "", timeout=10000)
+        assert fresh.status_state.text() == "已保存"  # no "当前月份 — ·" before a first month
         column = [c.name for c in section.model.view.columns].index("uscc")
         before = table.columnWidth(column)
         form = fresh.open_record("counterparty", None)
