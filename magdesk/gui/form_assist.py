@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 from ..core import kinds
 from ..core.derive import complete
 from ..core.messages import render_derived
-from ..storage.suggest import batches_like, export_sales_like, next_sale_doc_no
+from ..storage.suggest import batches_like, export_sales_like, next_doc_no
 from ..usecases.reads import find_id, key_entries
 
 COUNTRY_FIELDS = {("counterparty", "country")}
@@ -26,7 +26,7 @@ class Assist:
         self.auto_doc_no = ""  # the delivery number last suggested
         self.auto_country = None  # the country put in for a domestic firm
         w = form.widgets
-        if form.entity == "sale":
+        if form.entity in _NUMBERED:
             w["date"].textChanged.connect(self.renumber)
         if form.entity == "counterparty":
             w["cp_type"].currentIndexChanged.connect(self.fill_country)
@@ -66,8 +66,9 @@ class Assist:
     # --- prefilled values --------------------------------------------------------------
 
     def prefill(self, new: bool) -> None:
-        """After loading: a new sale's next delivery number, selected to type over."""
-        if new and self.form.entity == "sale":
+        """After loading: a new sale's next delivery number (a purchase's next
+        receipt number), selected to type over."""
+        if new and self.form.entity in _NUMBERED:
             self.renumber()
         if self.form.entity == "counterparty":
             self.fill_country()
@@ -101,8 +102,9 @@ class Assist:
         return record
 
     def renumber(self) -> None:
-        """The delivery number after the file's last one, for the sale's month;
-        only while the field is empty or holds the previous suggestion."""
+        """The delivery (receipt) number after the file's last one, for the
+        record's month; only while the field is empty or holds the previous
+        suggestion."""
         edit = self.form.widgets["doc_no"]
         if self.form.record is not None or edit.text() not in ("", self.auto_doc_no):
             return
@@ -110,7 +112,7 @@ class Assist:
             day = kinds.date.parse(self.form.widgets["date"].text())  # as the form reads it
         except kinds.KindError:
             return
-        self.auto_doc_no = next_sale_doc_no(self.form.repo, day)
+        self.auto_doc_no = next_doc_no(self.form.repo, _NUMBERED[self.form.entity], day)
         if self.auto_doc_no and edit.text() != self.auto_doc_no:
             edit.setText(self.auto_doc_no)
         edit.selectAll()
@@ -125,3 +127,6 @@ class Assist:
             self.auto_country = country.text()
         elif kind == "FOREIGN" and country.text() == self.auto_country:
             country.clear()  # a foreign firm's country is typed, not CN
+
+
+_NUMBERED = {"sale": "sale_out", "purchase": "purchase_in"}  # a next number is suggested

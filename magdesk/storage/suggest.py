@@ -51,13 +51,22 @@ def next_sale_doc_no(repo: Repository, day: date) -> str:
     The running number continues across months (as the file numbers them);
     "" when the greatest number has no year-month and running number, or when
     the suggestion is taken already.  Both lookups use the doc_no index."""
-    row = repo.conn.execute("SELECT MAX(doc_no) FROM sale_out").fetchone()
+    return next_doc_no(repo, "sale_out", day)
+
+
+def next_doc_no(repo: Repository, table: str, day: date) -> str:
+    """As ``next_sale_doc_no``, for the documents of ``table`` (sale_out, or
+    purchase_in: RK-202611-003 → RK-202611-004)."""
+    if table not in ("sale_out", "purchase_in"):
+        raise ValueError(table)
+    row = repo.conn.execute(f"SELECT MAX(doc_no) FROM {table}").fetchone()  # noqa: S608
     match = _DOC_NO.match(row[0] or "") if row else None
     if match is None:
         return ""
     number = str(int(match["n"]) + 1).zfill(len(match["n"]))
     suggestion = f"{match['head']}{day:%Y%m}{match['sep']}{number}"
-    taken = repo.conn.execute("SELECT 1 FROM sale_out WHERE doc_no = ?", (suggestion,))
+    taken = repo.conn.execute(f"SELECT 1 FROM {table} WHERE doc_no = ?",  # noqa: S608
+                              (suggestion,))
     return "" if taken.fetchone() else suggestion
 
 
