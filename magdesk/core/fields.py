@@ -196,6 +196,8 @@ def field_label(entity: str, name: str | None, lang: str = "zh") -> str:
     if spec is None and (entity, name) in OTHER_LABELS:
         zh, en = OTHER_LABELS[entity, name]
         return zh if lang == "zh" else en
+    spec = spec or next(  # a finding on a field of a record it draws on
+        (by_name[name] for by_name in _BY_NAME.values() if name in by_name), None)
     return spec.label(lang) if spec else name
 
 

@@ -83,6 +83,12 @@ GRADE_PATTERNS = {
     Category.BONDED_NDFEB: re.compile(r"^BN[PI]-?\d{1,2}[A-Z]{0,2}\Z", re.ASCII),
     Category.SMCO: re.compile(r"^(YXG|YX|XGS|XG)-?\d{2}(H|M|L|LT|A|B|T)?\Z", re.ASCII),
 }
+# How each is written, as the reasons say it ("write it like N38SH").
+GRADE_EXAMPLES = {
+    Category.SINTERED_NDFEB: "N52, N38SH",
+    Category.BONDED_NDFEB: "BNP-10",
+    Category.SMCO: "YXG-28H",
+}
 # GB/T 13560 "S" designation, e.g. S280/159 style aliases are rare; accept the
 # standard's character form "S…" for sintered magnets.
 _SINTERED_S_ALIAS = re.compile(r"^S\d{2,3}(/\d{2,4})?[A-Z]{0,2}\Z", re.ASCII)

@@ -255,7 +255,8 @@ def check_product(p: Product, ctx: Context) -> list[Finding]:
         if not p.grade:
             out.append(finding("grade.required", "product", key, "grade"))
         elif ids.check_grade(p.category, ids.normalise_grade(p.grade)):
-            out.append(finding("grade.format", "product", key, "grade", value=p.grade))
+            out.append(finding("grade.format", "product", key, "grade", value=p.grade,
+                               expected=ids.GRADE_EXAMPLES[E.Category(p.category)]))
     if p.category in E.COMPOSITION_CATEGORIES:
         for name in ("dy_pct", "tb_pct"):
             if getattr(p, name) is None:

@@ -207,7 +207,7 @@ def _write(path, template: Template, store: FilingStore, period, company, state,
         info.insert(1, ("模板版本", str(template.version)))
         info.insert(2, ("样表SHA-256", template.sample_sha256))
     if draft:
-        info.append(("状态", "草稿(未通过校验,不得上传)"))
+        info.append(("状态", "草稿（未通过校验，不得上传）"))
     return writer.finish(info, after=[(ANCHOR_ROW, anchors.workbook_text(store.conn))])
 
 
@@ -220,10 +220,10 @@ def _checks(template, store, period, counts, findings) -> list[list[str]]:
     for item, codes in CHECK_GROUPS:
         hits = [f for f in findings if f.code in codes and f.is_error]
         rows.append([item, "不通过" if hits else "通过",
-                     "; ".join(f.message("zh") for f in hits[:5]) if hits else ""])
+                     "；".join(f.message("zh") for f in hits[:5]) if hits else ""])
     errors, warnings = count(findings)
     rows.append(["全部记录通过校验", "不通过" if errors else "通过",
-                 f"{errors} 个错误, {warnings} 个警告"])
+                 f"{errors} 个错误，{warnings} 个警告"])
     return rows
 
 

@@ -25,13 +25,16 @@ FOCUS = "#2a64b0"
 # drawn as a list (combobox-popup: 0; the menu-like list Fusion draws takes a
 # form field's pale colour and paints its chosen line white on it), its chosen
 # line white on blue; and a field with the keyboard focus framed in blue,
-# whatever colour its state gives it.
+# whatever colour its state gives it (a check box too: its frame kept, unseen,
+# when it has no focus, so nothing moves).
 STYLE = f"""
 QComboBox {{ combobox-popup: 0; }}
 QComboBox QAbstractItemView {{ background: white; color: #1a1a1a;
     selection-background-color: {FOCUS}; selection-color: white; }}
 QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus,
 QTextEdit:focus {{ border: 2px solid {FOCUS}; border-radius: 3px; }}
+QCheckBox {{ border: 2px solid transparent; border-radius: 3px; padding: 1px; }}
+QCheckBox:focus {{ border-color: {FOCUS}; }}
 """
 _windows: list = []  # keep open windows alive
 _leaving: list = []  # windows changed for another, to close once it has painted

@@ -7,6 +7,7 @@ beside the field, the cursor put in it."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -90,8 +91,9 @@ class CompanyForm(QDialog):
 
     def _load(self, company: Company | None) -> None:
         for spec in self.specs:
+            default = Company.__dataclass_fields__[spec.name].default
             value = getattr(company, spec.name) if company is not None else \
-                Company.__dataclass_fields__[spec.name].default
+                None if default is dataclasses.MISSING else default  # a new company: blank
             load(self.widgets[spec.name], value,
                  kinds.of(spec).display(value, self.lang, False, spec.choices))
 

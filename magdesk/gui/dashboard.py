@@ -216,6 +216,7 @@ class Dashboard(QWidget):
         layout.addWidget(self.table, 3)
         self.check_button = QPushButton(self.tr("Check all records now"))
         self.check_button.setVisible(False)
+        self.check_button.setAutoDefault(True)  # Enter presses it, as Space does
         self.check_button.clicked.connect(self._check_now)
         self._start_check = None
         layout.addWidget(self.check_button)

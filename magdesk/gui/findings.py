@@ -4,7 +4,7 @@ finding opened on its record's form with its field focused."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +95,7 @@ class FindingsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.table.activated.connect(self._activated)
+        self.table.installEventFilter(self)  # Enter opens the record once (not the button too)
         layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("Double-click a finding (or press Enter) to open its record."))
         hint.setStyleSheet("color: #555;")
@@ -130,7 +131,7 @@ class FindingsDialog(QDialog):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents if len(shown) <= 500
                                   else QHeaderView.ResizeMode.Interactive)
         errors = sum(1 for f in self.all if f.is_error)
-        self.summary.setText(self.tr("{0} errors, {1} warnings").format(
+        self.summary.setText(self.tr("Errors: {0}, warnings: {1}").format(
             errors, len(self.all) - errors))
         if shown:
             self.table.selectRow(0)
@@ -160,6 +161,16 @@ class FindingsDialog(QDialog):
         if reason:
             self.accept_finding.emit(f, reason)
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Enter in the list opens the highlighted finding's record, and goes
+        no further: the view passes Enter on to the dialog, whose default
+        button (Open record) opened the record a second time."""
+        if obj is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activated(self.table.currentIndex())
+            return True
+        return super().eventFilter(obj, event)
+
     def _activated(self, index) -> None:
         if index.isValid():
             self.open_finding.emit(self.model.findings[index.row()])
@@ -174,6 +185,7 @@ class FindingsFlow(QObject):
         self.window = window
         self.dialog: FindingsDialog | None = None
         window.dashboard.table.cellClicked.connect(self._clicked)
+        window.dashboard.table.installEventFilter(self)  # Enter: as a click on the counts
 
     def mark_counts(self) -> None:
         """Counts that open a list look like links; an open list shows the
@@ -191,6 +203,26 @@ class FindingsFlow(QObject):
                 font.setUnderline(True)
                 item.setFont(font)
                 item.setToolTip(self.tr("Click to list them"))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Enter on a month of the dashboard lists its findings, as a click
+        on a count does: the errors, the warnings, or (elsewhere in the row)
+        both; a month without findings opens on the Filing page."""
+        table = self.window.dashboard.table
+        if obj is table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and table.currentRow() >= 0:
+            row, column = table.currentRow(), table.currentColumn()
+            period = table.item(row, 0).text()
+            found = self.window.dashboard.findings
+            if column in (ERROR_COLUMN, WARNING_COLUMN):
+                self._clicked(row, column)
+            elif found is not None and not found.get(period):
+                self.window.dashboard.open_period.emit(period)
+            else:
+                self.show(period)
+            return True
+        return super().eventFilter(obj, event)
 
     def _clicked(self, row: int, column: int) -> None:
         if column not in (ERROR_COLUMN, WARNING_COLUMN):

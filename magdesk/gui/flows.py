@@ -30,7 +30,7 @@ class FilingFlow(QObject):
 
         folder = QFileDialog.getExistingDirectory(
             w, self.tr("Folder for the filing workbook of {0}").format(period),
-            last_folder("export"))
+            last_folder("export", w.db.path.parent))  # at first: beside the data file
         if not folder:
             return
         remember("export", folder)

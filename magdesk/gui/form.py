@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +35,6 @@ from .form_parts import (
     AcceptWarnings,
     DateEdit,
     Lazy,
-    Reason,
     add_row,
     editor,
     load,
@@ -131,9 +130,6 @@ class RecordForm(QDialog):
             self.decision.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.decision.setProperty("role", "decision")
             layout.addWidget(self.decision)
-        self.problems = Reason()  # every field's reason, in full, under the form
-        self.problems.setObjectName("problems")
-        layout.addWidget(self.problems)
         self.inputs = None
         if self.entity == "batch":
             from .inputs import InputLines
@@ -147,6 +143,7 @@ class RecordForm(QDialog):
 
             self.consignees = ConsigneeList(self.repo)
             self.consignees.changed.connect(self.revalidate)
+            self.consignees.done.connect(self.save)  # Enter in the empty name: the last field
             form.addRow(self.tr("Consignees"), self.consignees)
         self.declaration = None
         if self.entity == "export":  # the texts customs expects, to copy
@@ -161,7 +158,11 @@ class RecordForm(QDialog):
             self.end_uses = EndUseChoice(self.lang)
             self.end_uses.changed.connect(self.revalidate)
             form.addRow(self.tr("Permitted end uses (none ticked: any)"), self.end_uses)
+        # Under the form: what has no field of its own (a batch's inputs) and
+        # what saving did; a field's reason stands once, beside the field.
         self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -274,6 +275,9 @@ class RecordForm(QDialog):
         if obj is self.widgets[self.specs[-1].name] and self.inputs is not None \
                 and self.inputs.isEnabled():
             self.inputs.enter()  # a batch: on into its input lines
+        elif obj is self.widgets[self.specs[-1].name] and self.consignees is not None \
+                and self.consignees.isEnabled():
+            self.consignees.name.setFocus()  # a licence: on to its consignees
         elif obj is self.widgets[self.specs[-1].name]:
             self.save()
         else:
@@ -290,12 +294,16 @@ class RecordForm(QDialog):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Enter moves to the next field; on the last field it saves.  Down in
         a reference field lists what it may hold (for what is typed so far:
-        all of it in an empty field, a sale's batches of its product newest first)."""
+        all of it in an empty field, a sale's batches of its product newest first),
+        its first entry highlighted: Down, Enter takes it."""
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down \
                 and obj in self._lists and not obj.completer().popup().isVisible():
             self._lists[obj](obj.text())
-            obj.completer().setCompletionPrefix(obj.text().strip())
-            obj.completer().complete()
+            completer = obj.completer()
+            completer.setCompletionPrefix(obj.text().strip())
+            completer.complete()
+            if completer.completionCount():
+                completer.popup().setCurrentIndex(completer.completionModel().index(0, 0))
             return True
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return,
                                                                     Qt.Key.Key_Enter):
@@ -495,9 +503,10 @@ class RecordForm(QDialog):
     # --- live state --------------------------------------------------------------------
 
     def revalidate(self) -> None:
+        """Each field's colour and its reason beside it (also its tooltip);
+        under the form, the reasons of what has no field of its own."""
         if self.decision is not None:
             self._show_decision(self.build_record()[0])
-        listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form
         by_field: dict[str, list[Finding]] = {}
         for f in self.findings():
             by_field.setdefault(f.field or "", []).append(f)
@@ -509,6 +518,9 @@ class RecordForm(QDialog):
             # credit code, a domestic sale's invoice): yellow, to fill, not
             # red; the reason it is asked for stays beside it.
             to_fill = empty and (spec.required or bool(found) and all(map(_asks_for, found)))
+            # ... unless saving fills it (its suggestion grey in it): not to type, not yellow
+            derived = to_fill and not found and bool(widget.placeholderText())
+            to_fill = to_fill and not derived
             if to_fill:
                 found = [f for f in found if f.code != "field.required"]  # the colour says it
             # A warning (a failing check digit) amber, an error red, both with the reason.
@@ -527,15 +539,6 @@ class RecordForm(QDialog):
             given = "\n".join(t for t in (reason, derived) if t)
             self._tips[widget] = given, derived
             widget.setToolTip(given)
-            if reason:
-                listed.append((spec, reason, state == "invalid"))
-        colon = "：" if self.lang == "zh" else ": "
-        # (a reason that names its field already is listed as it reads)
-        self.problems.setText("\n".join(
-            reason if reason.startswith(spec.label(self.lang)) else
-            f"{spec.label(self.lang)}{colon}{reason}" for spec, reason, _error in listed))
-        self.problems.setVisible(bool(listed))
-        restyle(self.problems, "role", "message" if any(e for *_, e in listed) else "warning")
         if self.consignees is not None:
             self.consignees.message.setText("; ".join(
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))
@@ -543,6 +546,30 @@ class RecordForm(QDialog):
         self.status.setText("; ".join(render_text(f, self.lang) for f in others))
         if self.declaration is not None:
             self.declaration.redraw()
+        self._shrink()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._shown_height is None:
+            self._shown_height = self.height()
+        super().showEvent(event)
+
+    _shown_height: int | None = None
+
+    def _shrink(self) -> None:
+        """Back to the height the form was shown at (no smaller than its
+        content) once the reasons that grew it are gone: no grey gap above
+        the buttons.  (A reason that grows the form grows it by itself.)
+        Measured once the rows have laid themselves out again."""
+        if self._shown_height is not None and self.height() > self._shown_height:
+            QTimer.singleShot(0, self, self._shrink_now)  # (not once the form is gone)
+
+    def _shrink_now(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        need = max(self.minimumSizeHint().height(), self._shown_height or 0)
+        if need < self.height():
+            self.resize(self.width(), need)
 
     def save(self) -> None:
         if self.consignees is not None and self.consignees.name.text().strip():
@@ -554,14 +581,19 @@ class RecordForm(QDialog):
             if coloured:
                 self.status.setText(
                     self.tr("Fill in the yellow fields and correct the red ones first."))
-            else:  # nothing yellow or red: name what is missing
-                self.status.setText("; ".join(dict.fromkeys(
-                    render_text(f, self.lang) for f in found if f.is_error)))
+            else:  # nothing yellow or red: name what is missing (unless said beside it)
+                missing = "; ".join(dict.fromkeys(
+                    render_text(f, self.lang) for f in found
+                    if f.is_error and f.field != "consignee_ids"))
+                self.status.setText(missing or self.tr("Correct the fields marked red first."))
             faulty = next((f.field for f in found if f.is_error and f.field in self.widgets), None)
             if faulty is not None:
                 self.widgets[faulty].setFocus()
             elif any(f.code == "batch.no_inputs" for f in found) and self.inputs is not None:
                 self.inputs.enter()
+            elif any(f.field == "consignee_ids" for f in found if f.is_error) \
+                    and self.consignees is not None:
+                self.consignees.name.setFocus()  # its reason stands beside the list
             return
         warnings, reason = [f for f in found if not f.is_error], ""
         if warnings:  # accepted with the save, in the same step
@@ -574,17 +606,18 @@ class RecordForm(QDialog):
         if not changes.ok:
             self.status.setText(changes.why(self.lang))
             return
-        self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
         if isinstance(getattr(record, "date", None), date):  # the month the clerk enters
             self.last_day, self.month = record.date, record.date.strftime("%Y-%m")
             self.day_saved.emit(record.date)
         if self.record is None:  # keep entering: a fresh blank record
             self._load(None)
             self.revalidate()
+            # (said once the blank record is checked, until the clerk types on)
+            self.status.setText(self.tr("Saved {0}").format(getattr(record, "key", "")))
         else:
             self.accept()
 
 
 def _asks_for(finding: Finding) -> bool:
     """A finding that only asks for a value the field lacks."""
-    return finding.code == "field.required" or finding.code.endswith(("_required", "_missing"))
+    return finding.code.endswith(("required", "_missing"))  # field., comp., cp.uscc_…

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 from ..core import kinds
 from ..core.derive import complete
 from ..core.messages import render_derived
-from ..storage.suggest import batches_like, next_sale_doc_no
+from ..storage.suggest import batches_like, export_sales_like, next_doc_no
 from ..usecases.reads import find_id, key_entries
 
 COUNTRY_FIELDS = {("counterparty", "country")}
@@ -24,8 +24,9 @@ class Assist:
     def __init__(self, form) -> None:
         self.form = form
         self.auto_doc_no = ""  # the delivery number last suggested
+        self.auto_country = None  # the country put in for a domestic firm
         w = form.widgets
-        if form.entity == "sale":
+        if form.entity in _NUMBERED:
             w["date"].textChanged.connect(self.renumber)
         if form.entity == "counterparty":
             w["cp_type"].currentIndexChanged.connect(self.fill_country)
@@ -39,6 +40,8 @@ class Assist:
         a counterparty's credit code)."""
         if self.form.entity == "sale" and edit.objectName() == "batch_id":
             return [(b, "") for b in batches_like(self.form.repo, text, self._product_id())]
+        if self.form.entity == "export" and edit.objectName() == "sale_id":
+            return export_sales_like(self.form.repo, text)  # the export sales, newest first
         return key_entries(self.form.repo, entity, text)
 
     def _country_completer(self, edit: QLineEdit) -> None:
@@ -63,8 +66,9 @@ class Assist:
     # --- prefilled values --------------------------------------------------------------
 
     def prefill(self, new: bool) -> None:
-        """After loading: a new sale's next delivery number, selected to type over."""
-        if new and self.form.entity == "sale":
+        """After loading: a new sale's next delivery number (a purchase's next
+        receipt number), selected to type over."""
+        if new and self.form.entity in _NUMBERED:
             self.renumber()
         if self.form.entity == "counterparty":
             self.fill_country()
@@ -98,8 +102,9 @@ class Assist:
         return record
 
     def renumber(self) -> None:
-        """The delivery number after the file's last one, for the sale's month;
-        only while the field is empty or holds the previous suggestion."""
+        """The delivery (receipt) number after the file's last one, for the
+        record's month; only while the field is empty or holds the previous
+        suggestion."""
         edit = self.form.widgets["doc_no"]
         if self.form.record is not None or edit.text() not in ("", self.auto_doc_no):
             return
@@ -107,14 +112,21 @@ class Assist:
             day = kinds.date.parse(self.form.widgets["date"].text())  # as the form reads it
         except kinds.KindError:
             return
-        self.auto_doc_no = next_sale_doc_no(self.form.repo, day)
+        self.auto_doc_no = next_doc_no(self.form.repo, _NUMBERED[self.form.entity], day)
         if self.auto_doc_no and edit.text() != self.auto_doc_no:
             edit.setText(self.auto_doc_no)
         edit.selectAll()
 
     def fill_country(self) -> None:
-        """CN for a domestic enterprise whose country is still empty."""
+        """CN for a domestic enterprise whose country is still empty; the CN
+        put there taken out again when the firm is made a foreign one."""
         country = self.form.widgets["country"]
-        if self.form.widgets["cp_type"].currentData() == "DOMESTIC_ENTERPRISE" \
-                and not country.text().strip():
+        kind = self.form.widgets["cp_type"].currentData()
+        if kind == "DOMESTIC_ENTERPRISE" and not country.text().strip():
             country.setText("CN")
+            self.auto_country = country.text()
+        elif kind == "FOREIGN" and country.text() == self.auto_country:
+            country.clear()  # a foreign firm's country is typed, not CN
+
+
+_NUMBERED = {"sale": "sale_out", "purchase": "purchase_in"}  # a next number is suggested

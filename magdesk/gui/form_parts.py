@@ -66,13 +66,17 @@ def add_row(form: QFormLayout, label: str, name: str, widget: QWidget, keys: QOb
     widget.setObjectName(name)
     widget.setAccessibleName(label.rstrip(" *"))
     widget.installEventFilter(keys)
-    if min_width:
+    tick = isinstance(widget, QCheckBox)  # as wide as its box: its focus frame round the box
+    if min_width and not tick:
         widget.setMinimumWidth(min_width)
     message = Reason()
     row = QWidget()
     box = QHBoxLayout(row)
     box.setContentsMargins(0, 0, 0, 0)
-    box.addWidget(widget, 3, Qt.AlignmentFlag.AlignTop)
+    box.addWidget(widget, 0 if tick else 3, Qt.AlignmentFlag.AlignTop
+                  | (Qt.AlignmentFlag.AlignLeft if tick else Qt.AlignmentFlag(0)))
+    if tick:
+        box.addStretch(3)
     box.addWidget(message, 2, Qt.AlignmentFlag.AlignTop)
     form.addRow(label, row)
     return message
@@ -186,6 +190,19 @@ class DateEdit(QLineEdit):
     def day(self) -> date:
         """The day typed (KindError when it is none)."""
         return kinds.date.parse(self.text(), self.year or date.today().year)
+
+    def focusOutEvent(self, event):  # noqa: N802 - Qt override
+        """On leaving the field a date typed another way (``11-3``) is shown
+        as the day it is taken for (2026-11-03), its year in sight."""
+        super().focusOutEvent(event)
+        if event.reason() == Qt.FocusReason.PopupFocusReason:
+            return
+        try:
+            day = self.day()
+        except kinds.KindError:
+            return  # not a date: left as typed, with its reason
+        if self.text() != day.isoformat():
+            self.setText(day.isoformat())
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
         text = event.text()

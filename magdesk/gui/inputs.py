@@ -3,7 +3,7 @@ licence's consignees."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QCompleter,
@@ -59,7 +59,9 @@ class _LineKeys(QStyledItemDelegate):
         def fill(text: str) -> None:
             entries.clear()
             for lot, grams in self.lines.lots(text.strip()):
-                entries[self.lines.tr("{0}  {1} kg left").format(lot, mass.display(grams))] = lot
+                # (named: lupdate took self.lines.tr for a context "self.lines")
+                entries[QCoreApplication.translate("InputLines", "{0}  {1} kg left").format(
+                    lot, mass.display(grams))] = lot
             model.setStringList(list(entries))
 
         fill("")
@@ -221,6 +223,7 @@ class ConsigneeList(QWidget):
     ``changed`` fires on every change."""
 
     changed = Signal()
+    done = Signal()  # Enter in the empty name: the consignees are all in
 
     def __init__(self, repo: Repository, parent=None):
         super().__init__(parent)
@@ -246,7 +249,8 @@ class ConsigneeList(QWidget):
         self.name.setCompleter(completer)
         self.name.textEdited.connect(
             lambda text: model.setStringList(foreign_names_like(self.repo, text.strip())))
-        self.name.returnPressed.connect(self.add_current)
+        self.name.installEventFilter(self)  # Enter: add the name, or (empty) done
+        completer.popup().installEventFilter(self)  # after the completer's: asked first
         self.add_button = QPushButton(self.tr("Add consignee"))
         self.remove_button = QPushButton(self.tr("Remove consignee"))
         self.add_button.clicked.connect(self.add_current)
@@ -258,6 +262,26 @@ class ConsigneeList(QWidget):
         self.message = QLabel()
         self.message.setProperty("role", "message")
         layout.addWidget(self.message)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        """Enter in the name (or its open list, taking the highlighted name)
+        adds it; in the empty name, the consignees are done.  Enter goes no
+        further (not to the form's Save button)."""
+        popup = self.name.completer().popup()
+        if event.type() == QEvent.Type.KeyPress and obj in (self.name, popup) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if popup.isVisible():
+                index = popup.currentIndex()
+                if index.isValid() and popup.selectionModel().isSelected(index):
+                    self.name.setText(index.data())
+                popup.hide()
+                self.name.setFocus()
+            if self.name.text().strip():
+                self.add_current()
+            else:
+                self.done.emit()
+            return True
+        return super().eventFilter(obj, event)
 
     def load(self, ids) -> None:
         self.ids = []

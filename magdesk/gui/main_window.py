@@ -491,8 +491,9 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
 
     def _update_status(self) -> None:
         state = self.tr("read-only") if self.db.read_only else self.tr("saved")
-        period = self.periods[-1] if self.periods else "—"
-        self.status_state.setText(self.tr("Current month {0} · {1}").format(period, state))
+        self.status_state.setText(  # (no month yet in a new file: just the state)
+            self.tr("Current month {0} · {1}").format(self.periods[-1], state)
+            if self.periods else state)
 
     _leaving = False  # File ▸ Quit has asked about the forms already
 

@@ -118,6 +118,7 @@ class FilingPage(QWidget):
         self.file_button = QPushButton(self.tr("Mark as filed…"))
         self.amend_button = QPushButton(self.tr("Start an amendment"))
         for b in (self.export_button, self.file_button, self.amend_button):
+            b.setAutoDefault(True)  # Enter presses it, as Space does (not only in dialogs)
             bar.addWidget(b)
         bar.addStretch(1)
         self.template_label = QLabel()  # the template a new export uses (show_template)

@@ -64,6 +64,8 @@ class RecordSection(QWidget):
         bar.new_button = QPushButton(self.tr("New"))
         bar.edit_button = QPushButton(self.tr("Edit"))
         bar.delete_button = QPushButton(self.tr("Delete"))
+        for button in (bar.new_button, bar.edit_button, bar.delete_button):
+            button.setAutoDefault(True)  # Enter presses it, as Space does (not only in dialogs)
         bar.filter = QLineEdit()
         bar.filter.setPlaceholderText(self.tr("Filter: number, name, code…"))
         bar.filter.setClearButtonEnabled(True)
@@ -174,15 +176,27 @@ class RecordSection(QWidget):
         self._fit_columns(table)
         self._empty_fit = self.model.rowCount() == 0  # fitted to the titles alone
         self.model.modelReset.connect(lambda: self._refit(table))
+        header.sectionResized.connect(self._resized)
         return table
+
+    def _resized(self, _column: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._clerk_widths = True  # a width the clerk chose: kept from now on
+
+    _fitting = False
+    _clerk_widths = False
 
     def _refit(self, table: QTableView) -> None:
         """Rows arrived in a table fitted empty (a new file's first entry or
-        import, rows again after the last were deleted): fit them.  A filter
-        that matched nothing does not count: the clerk's widths stay."""
+        import, rows again after the last were deleted): fit them; so, while
+        the table is no more than its first screenful and no width is the
+        clerk's, does every row entered after (a longer name than the first).
+        A filter that matched nothing does not count: the clerk's widths stay."""
         model = self.model
         rows = model.rowCount()
-        if rows and self._empty_fit:
+        growing = 0 < rows <= self.FIT_ROWS and not self._clerk_widths \
+            and not model.text and not model.period
+        if rows and self._empty_fit or growing:
             self._fit_columns(table)
             self._empty_fit = False
         elif not rows and not model.text and not model.period:
@@ -203,7 +217,11 @@ class RecordSection(QWidget):
             if model.right_aligned(column):  # rows further down may hold bigger numbers
                 widest += cells.horizontalAdvance("0,00")
             title = titles.horizontalAdvance(model.title(column)) + 28  # room for the arrow
-            header.resizeSection(column, min(max(widest, title), self.WIDEST))
+            self._fitting = True
+            try:
+                header.resizeSection(column, min(max(widest, title), self.WIDEST))
+            finally:
+                self._fitting = False
 
     def _sort_clicked(self, column: int) -> None:
         """A title clicked: sort by it, ascending first, the other way on the
@@ -276,6 +294,7 @@ class RecordSection(QWidget):
         rows = self.model.rowCount()
         filtered = bool(self.model.text or self.model.period)
         self.bar().count.setText(self.tr("No matching records") if filtered and not rows
+                                 else self.tr("1 row") if rows == 1
                                  else self.tr("{0} rows").format(f"{rows:,}"))
 
     def refresh(self) -> None:

@@ -509,20 +509,29 @@ def keys_like(repo: Repository, entity: str, prefix: str, limit: int = 50) -> li
 # beside its name).
 _ALSO_KNOWN = {"product": "name_cn",
                "counterparty": "COALESCE(NULLIF(uscc, ''), foreign_reg_no, '')"}
+# ... and what else it is found by: a counterparty's English name, as a clerk
+# writing English types it (shown in the entry when it is what matched).
+_ALSO_SEARCHED = {"counterparty": "name_en"}
 
 
 def key_entries(repo: Repository, entity: str, text: str, limit: int = 50
                 ) -> list[tuple[str, str]]:
     """(business key, what it is also known by) of the products or the
-    counterparties whose key or other name contains ``text``, for completers;
+    counterparties whose key or other name contains ``text``, for completers (a
+    counterparty found by its English name: that name too, before its code);
     other entities: (key, "") as ``keys_like`` finds them."""
     also = _ALSO_KNOWN.get(entity)
     if also is None:
         return [(key, "") for key in keys_like(repo, entity, text, limit)]
     key = TABLES[entity].key
+    shown, where = also, f"{key} LIKE ?1 OR {also} LIKE ?1"
+    other = _ALSO_SEARCHED.get(entity)
+    if other:  # found by it too, and then shown with it (the list keeps what matches)
+        shown = f"CASE WHEN {where} THEN {also} ELSE rtrim({other} || '  ' || {also}) END"
+        where += f" OR {other} LIKE ?1"
     rows = repo.conn.execute(
-        f"SELECT {key}, {also} FROM {TABLES[entity].name} "
-        f"WHERE {key} LIKE ?1 OR {also} LIKE ?1 ORDER BY {key} LIMIT {limit}",
+        f"SELECT {key}, {shown} FROM {TABLES[entity].name} "
+        f"WHERE {where} ORDER BY {key} LIMIT {limit}",
         (f"%{text}%",))
     return [(str(k), str(a or "")) for k, a in rows]
 

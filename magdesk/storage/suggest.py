@@ -32,6 +32,18 @@ def batches_like(repo: Repository, text: str, product_id: int | None = None,
     return [r[0] for r in rows]
 
 
+def export_sales_like(repo: Repository, text: str, limit: int = 50) -> list[tuple[str, str]]:
+    """(delivery number, customer) of the export sales whose number contains
+    ``text``, newest first: the sales an export line may belong to.  It walks
+    the sales' date index from the newest and stops at ``limit``."""
+    rows = repo.conn.execute(
+        "SELECT s.doc_no, COALESCE(c.name_cn, '') FROM sale_out s "
+        "LEFT JOIN counterparty c ON c.id = s.customer_id "
+        "WHERE s.is_export = 1 AND s.doc_no LIKE ? ESCAPE '\\' "
+        f"ORDER BY s.date DESC, s.id DESC LIMIT {int(limit)}", (_like(text),))
+    return [(doc_no, name) for doc_no, name in rows]
+
+
 def next_sale_doc_no(repo: Repository, day: date) -> str:
     """The delivery number after the file's greatest one, in its pattern, for the
     month of ``day``: SO-202611-0000007 → SO-202612-0000008 for a December sale.
@@ -39,13 +51,22 @@ def next_sale_doc_no(repo: Repository, day: date) -> str:
     The running number continues across months (as the file numbers them);
     "" when the greatest number has no year-month and running number, or when
     the suggestion is taken already.  Both lookups use the doc_no index."""
-    row = repo.conn.execute("SELECT MAX(doc_no) FROM sale_out").fetchone()
+    return next_doc_no(repo, "sale_out", day)
+
+
+def next_doc_no(repo: Repository, table: str, day: date) -> str:
+    """As ``next_sale_doc_no``, for the documents of ``table`` (sale_out, or
+    purchase_in: RK-202611-003 → RK-202611-004)."""
+    if table not in ("sale_out", "purchase_in"):
+        raise ValueError(table)
+    row = repo.conn.execute(f"SELECT MAX(doc_no) FROM {table}").fetchone()  # noqa: S608
     match = _DOC_NO.match(row[0] or "") if row else None
     if match is None:
         return ""
     number = str(int(match["n"]) + 1).zfill(len(match["n"]))
     suggestion = f"{match['head']}{day:%Y%m}{match['sep']}{number}"
-    taken = repo.conn.execute("SELECT 1 FROM sale_out WHERE doc_no = ?", (suggestion,))
+    taken = repo.conn.execute(f"SELECT 1 FROM {table} WHERE doc_no = ?",  # noqa: S608
+                              (suggestion,))
     return "" if taken.fetchone() else suggestion
 
 

@@ -52,7 +52,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Declaration no. '{value}': its year does not match the date ({year})",
     ),
     "grade.required": ("磁体产品必须填写牌号", "A magnet product needs a grade"),
-    "grade.format": ("牌号“{value}”不符合该产品类别的牌号规则", "Grade '{value}' does not fit the category"),
+    "grade.format": ("牌号“{value}”不符合该产品类别的牌号规则（应写作如 {expected}）",
+                     "Grade '{value}' does not fit the category (write it like {expected})"),
     "grade.mismatch": (
         "批次牌号“{value}”与产品牌号“{expected}”不一致",
         "Batch grade '{value}' differs from the product's grade '{expected}'",

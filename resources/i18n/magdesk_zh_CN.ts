@@ -3,13 +3,13 @@
 <context>
     <name>AcceptWarnings</name>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="220" />
-        <location filename="../../magdesk/gui/form_parts.py" line="227" />
+        <location filename="../../magdesk/gui/form_parts.py" line="237" />
+        <location filename="../../magdesk/gui/form_parts.py" line="244" />
         <source>Accept warnings</source>
         <translation>接受警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form_parts.py" line="221" />
+        <location filename="../../magdesk/gui/form_parts.py" line="238" />
         <source>{0}
 
 Reason for accepting:</source>
@@ -163,17 +163,17 @@ Reason for accepting:</source>
 <context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="65" />
+        <location filename="../../magdesk/gui/company.py" line="66" />
         <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
         <translation>保留此代码：与营业执照完全一致（早期试点代码）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="71" />
+        <location filename="../../magdesk/gui/company.py" line="72" />
         <source>18 characters, from your business licence</source>
         <translation>18 位，见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="201" />
+        <location filename="../../magdesk/gui/company.py" line="203" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -181,27 +181,27 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="306" />
+        <location filename="../../magdesk/gui/company.py" line="308" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="307" />
+        <location filename="../../magdesk/gui/company.py" line="309" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="312" />
+        <location filename="../../magdesk/gui/company.py" line="314" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="335" />
+        <location filename="../../magdesk/gui/company.py" line="337" />
         <source>Credit code changed</source>
         <translation>统一社会信用代码已更改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="336" />
+        <location filename="../../magdesk/gui/company.py" line="338" />
         <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
         <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
     </message>
@@ -209,27 +209,27 @@ Reason for accepting:</source>
 <context>
     <name>ConsigneeList</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="240" />
+        <location filename="../../magdesk/gui/inputs.py" line="243" />
         <source>Foreign counterparty name</source>
         <translation>境外交易对象名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="250" />
+        <location filename="../../magdesk/gui/inputs.py" line="254" />
         <source>Add consignee</source>
         <translation>添加收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="251" />
+        <location filename="../../magdesk/gui/inputs.py" line="255" />
         <source>Remove consignee</source>
         <translation>移除收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="285" />
+        <location filename="../../magdesk/gui/inputs.py" line="309" />
         <source>No counterparty named {0}</source>
         <translation>没有名为“{0}”的交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="288" />
+        <location filename="../../magdesk/gui/inputs.py" line="312" />
         <source>{0} is already listed</source>
         <translation>“{0}”已在列表中</translation>
     </message>
@@ -316,12 +316,12 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="222" />
+        <location filename="../../magdesk/gui/dashboard.py" line="223" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="258" />
+        <location filename="../../magdesk/gui/dashboard.py" line="259" />
         <source>{0} days overdue</source>
         <translation>逾期 {0} 天</translation>
     </message>
@@ -673,42 +673,42 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="129" />
+        <location filename="../../magdesk/gui/pages.py" line="130" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="129" />
+        <location filename="../../magdesk/gui/pages.py" line="130" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="129" />
+        <location filename="../../magdesk/gui/pages.py" line="130" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="129" />
+        <location filename="../../magdesk/gui/pages.py" line="130" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="130" />
+        <location filename="../../magdesk/gui/pages.py" line="131" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="130" />
+        <location filename="../../magdesk/gui/pages.py" line="131" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="152" />
+        <location filename="../../magdesk/gui/pages.py" line="153" />
         <source>Filing template: {0}</source>
         <translation>申报模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="154" />
+        <location filename="../../magdesk/gui/pages.py" line="155" />
         <source>Chosen on the Filing templates page; a month filed or being amended is exported again with the template it was filed with</source>
         <translation>在“申报模板”页选择；已申报或更正中的月份按其申报时的模板重新导出</translation>
     </message>
@@ -741,66 +741,66 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="99" />
+        <location filename="../../magdesk/gui/findings.py" line="100" />
         <source>Double-click a finding (or press Enter) to open its record.</source>
         <translation>双击某条结果（或按回车键）即可打开对应记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="103" />
+        <location filename="../../magdesk/gui/findings.py" line="104" />
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="106" />
+        <location filename="../../magdesk/gui/findings.py" line="107" />
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="109" />
+        <location filename="../../magdesk/gui/findings.py" line="110" />
         <source>Accept the selected warning with a reason: it is no longer counted</source>
         <translation>注明原因后接受所选警告：此后不再计入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="133" />
-        <source>{0} errors, {1} warnings</source>
+        <location filename="../../magdesk/gui/findings.py" line="134" />
+        <source>Errors: {0}, warnings: {1}</source>
         <translation>错误 {0} 个，警告 {1} 个</translation>
     </message>
 </context>
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="193" />
+        <location filename="../../magdesk/gui/findings.py" line="205" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="205" />
+        <location filename="../../magdesk/gui/findings.py" line="237" />
         <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
         <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="208" />
+        <location filename="../../magdesk/gui/findings.py" line="240" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="230" />
-        <location filename="../../magdesk/gui/findings.py" line="233" />
+        <location filename="../../magdesk/gui/findings.py" line="262" />
+        <location filename="../../magdesk/gui/findings.py" line="265" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="237" />
+        <location filename="../../magdesk/gui/findings.py" line="269" />
         <source>Warning accepted ({0}): {1}</source>
         <translation>已接受警告（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="246" />
+        <location filename="../../magdesk/gui/findings.py" line="278" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="247" />
+        <location filename="../../magdesk/gui/findings.py" line="279" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
@@ -851,53 +851,53 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="222" />
+        <location filename="../../magdesk/gui/company.py" line="224" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="223" />
+        <location filename="../../magdesk/gui/company.py" line="225" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="230" />
-        <location filename="../../magdesk/gui/company.py" line="244" />
+        <location filename="../../magdesk/gui/company.py" line="232" />
+        <location filename="../../magdesk/gui/company.py" line="246" />
         <source>Choose where to keep the file…</source>
         <translation>选择文件的保存位置…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="233" />
+        <location filename="../../magdesk/gui/company.py" line="235" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="245" />
+        <location filename="../../magdesk/gui/company.py" line="247" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="257" />
+        <location filename="../../magdesk/gui/company.py" line="259" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="259" />
+        <location filename="../../magdesk/gui/company.py" line="261" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="269" />
+        <location filename="../../magdesk/gui/company.py" line="271" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="278" />
+        <location filename="../../magdesk/gui/company.py" line="280" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="279" />
+        <location filename="../../magdesk/gui/company.py" line="281" />
         <source>A new file for another company: its profile, then where to keep the file.</source>
         <translation>为另一家企业新建数据文件：先填写企业信息，再选择文件的保存位置。</translation>
     </message>
@@ -1024,22 +1024,27 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>InputLines</name>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="123" />
+        <location filename="../../magdesk/gui/inputs.py" line="63" />
+        <source>{0}  {1} kg left</source>
+        <translation>{0}  剩余 {1} kg</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/inputs.py" line="125" />
         <source>Input lot no.</source>
         <translation>投料批号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="123" />
+        <location filename="../../magdesk/gui/inputs.py" line="125" />
         <source>Input (kg)</source>
         <translation>投料重量(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="130" />
+        <location filename="../../magdesk/gui/inputs.py" line="132" />
         <source>Add a line</source>
         <translation>增加一行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/inputs.py" line="131" />
+        <location filename="../../magdesk/gui/inputs.py" line="133" />
         <source>Remove the line</source>
         <translation>删除此行</translation>
     </message>
@@ -1752,67 +1757,72 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="104" />
+        <location filename="../../magdesk/gui/form.py" line="103" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="104" />
+        <location filename="../../magdesk/gui/form.py" line="103" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="143" />
+        <location filename="../../magdesk/gui/form.py" line="139" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="150" />
+        <location filename="../../magdesk/gui/form.py" line="147" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="163" />
+        <location filename="../../magdesk/gui/form.py" line="160" />
         <source>Permitted end uses (none ticked: any)</source>
         <translation>许可最终用途（不勾选：不限）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="172" />
+        <location filename="../../magdesk/gui/form.py" line="173" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="187" />
+        <location filename="../../magdesk/gui/form.py" line="188" />
         <source>Composition (share by mass, %)</source>
         <translation>成分（质量分数，%）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="188" />
+        <location filename="../../magdesk/gui/form.py" line="189" />
         <source>Composition test report</source>
         <translation>成分检测报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="189" />
+        <location filename="../../magdesk/gui/form.py" line="190" />
         <source>Export control</source>
         <translation>出口管制</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="207" />
+        <location filename="../../magdesk/gui/form.py" line="208" />
         <source>Control decision: {0}</source>
         <translation>管制判定：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="393" />
+        <location filename="../../magdesk/gui/form.py" line="401" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="556" />
+        <location filename="../../magdesk/gui/form.py" line="583" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="577" />
+        <location filename="../../magdesk/gui/form.py" line="588" />
+        <source>Correct the fields marked red first.</source>
+        <translation>请先改正标红的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/form.py" line="616" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -1835,23 +1845,28 @@ Discard it?</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="68" />
+        <location filename="../../magdesk/gui/sections.py" line="70" />
         <source>Filter: number, name, code…</source>
         <translation>筛选：单号、名称、编码…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="73" />
-        <location filename="../../magdesk/gui/sections.py" line="293" />
+        <location filename="../../magdesk/gui/sections.py" line="75" />
+        <location filename="../../magdesk/gui/sections.py" line="312" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="278" />
+        <location filename="../../magdesk/gui/sections.py" line="296" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="279" />
+        <location filename="../../magdesk/gui/sections.py" line="297" />
+        <source>1 row</source>
+        <translation>共 1 条</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/sections.py" line="298" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -2385,14 +2400,6 @@ No record is changed.</source>
         <location filename="../../magdesk/gui/template_learn.py" line="89" />
         <source>The sums of the quantities and amounts, written after the last row, as the sample's own totals row</source>
         <translation>在最后一行之后写出数量和金额的合计，如样表自带的合计行</translation>
-    </message>
-</context>
-<context>
-    <name>self.lines</name>
-    <message>
-        <location filename="../../magdesk/gui/inputs.py" line="62" />
-        <source>{0}  {1} kg left</source>
-        <translation>{0}  剩余 {1} kg</translation>
     </message>
 </context>
 </TS>

@@ -142,3 +142,12 @@ def test_every_finding_renders_in_both_languages(codes):
         zh, en = f.message("zh"), f.message("en")
         assert "{" not in zh and "{" not in en, code
         assert zh != en
+
+
+def test_a_field_of_a_record_drawn_on_is_named_by_its_label():
+    """A batch's Dy% warning names 镝含量% (a product's field), not dy_pct."""
+    from magdesk.core.fields import field_label
+
+    assert field_label("batch", "dy_pct", "zh") == "镝含量%"
+    assert field_label("batch", "tb_pct", "en") == "Tb %"
+    assert field_label("batch", "no_such_field", "zh") == "no_such_field"

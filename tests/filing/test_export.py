@@ -171,6 +171,7 @@ def test_info_sheet_counts_and_checksum(workbook):
     assert info["数据校验码"] == digest.hexdigest()
     checks = list(wb["校验"].iter_rows(min_row=2, values_only=True))
     assert len(checks) >= 5 and all(r[1] == "通过" for r in checks)
+    assert checks[-1][2].endswith(" 个警告") and "，" in checks[-1][2]  # Chinese punctuation
 
 
 def test_info_sheet_ends_with_the_audit_chain_anchor(workbook):
@@ -230,7 +231,10 @@ def test_errors_refuse_the_export_and_a_draft_is_marked(demo_copy, tmp_path, cap
     (path,) = tmp_path.glob("*.xlsx")
     assert path.name.endswith("_草稿.xlsx")
     info = {r[0]: r[1] for r in openpyxl.load_workbook(path)["申报信息"].iter_rows(values_only=True)}
-    assert info["状态"].startswith("草稿")
+    assert info["状态"] == "草稿（未通过校验，不得上传）"
+    checks = list(openpyxl.load_workbook(path)["校验"].iter_rows(min_row=2, values_only=True))
+    failed = next(r for r in checks if r[1] == "不通过" and r[2] and "；" in r[2] + "；")
+    assert ", " not in failed[2] and "; " not in failed[2]
 
 
 def test_existing_file_is_not_overwritten(workbook, capsys):

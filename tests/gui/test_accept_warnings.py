@@ -65,3 +65,62 @@ def test_a_batch_yield_warning_is_accepted_from_the_findings_list(window, qtbot,
     dialog.severity.setCurrentIndex(dialog.severity.findData(Severity.ERROR.value))
     if dialog.model.rowCount():
         assert not dialog.accept_button.isEnabled()  # an error is corrected, not accepted
+
+
+def test_enter_on_a_month_of_the_dashboard_lists_its_findings(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from magdesk.gui.dashboard import WARNING_COLUMN
+
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    with window.db.conn:  # a month with a warning (a batch's yield)
+        window.db.conn.execute("UPDATE production_batch SET output_g = output_g * 5 "
+                               "WHERE id = (SELECT MIN(id) FROM production_batch)")
+    window.refresh_periods()
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    qtbot.waitUntil(lambda: window.dashboard.findings is not None, timeout=60000)
+    table = window.dashboard.table
+    row = next(r for r in range(table.rowCount())
+               if window.dashboard.findings.get(table.item(r, 0).text()))
+    period = table.item(row, 0).text()
+    table.setFocus()
+    table.setCurrentCell(row, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # the month: all its findings
+    dialog = window.findings_flow.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.period == period
+    assert len(dialog.all) == len(window.dashboard.findings[period])
+    dialog.close()
+    table.setCurrentCell(row, WARNING_COLUMN)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # its warnings count: the warnings
+    dialog = window.findings_flow.dialog
+    assert dialog.isVisible()
+    assert all(not f.is_error for f in dialog.model.findings)
+    dialog.close()
+
+
+def test_enter_in_the_findings_list_opens_the_record_once(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from magdesk.gui.form import RecordForm
+
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    with window.db.conn:  # a month with a warning (a batch's yield)
+        window.db.conn.execute("UPDATE production_batch SET output_g = output_g * 5 "
+                               "WHERE id = (SELECT MIN(id) FROM production_batch)")
+    window.refresh_periods()
+    qtbot.waitUntil(lambda: not window.findings_task.running, timeout=60000)
+    period = next(p for p, fs in window.dashboard.findings.items() if fs)
+    dialog = window.findings_flow.show(period)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("错误 ")
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    before = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)
+              and w.isVisible()}
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordForm)
+              and w.isVisible() and id(w) not in before]
+    assert len(opened) == 1  # once, not again by the Open record button
+    for form in opened:
+        form.close()

@@ -68,7 +68,7 @@ def test_a_whole_batch_with_one_input_line_by_keyboard(window, qtbot):
     model = lot_edit.completer().completionModel()
     shown = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert shown[0].startswith(newest_lot) and mass.display(left) in shown[0]  # the kg left
-    assert "kg" in shown[0]
+    assert "kg" in shown[0] and "剩余" in shown[0]  # in the window's language
     assert max(days) == repo.find("purchase", next(
         p.doc_no for p in repo.iter("purchase") if p.lot_no == newest_lot)).date  # newest first
     qtbot.keyClick(popup, Qt.Key.Key_Down)

@@ -28,6 +28,8 @@ def test_columns_fit_the_first_rows_of_a_new_file(qtbot, tmp_path, window, monke
         section = fresh.current_section()
         table = section.table
         assert section.model.rowCount() == 0
+        qtbot.waitUntil(lambda: fresh.status_state.text() != "", timeout=10000)
+        assert fresh.status_state.text() == "已保存"  # no "当前月份 — ·" before a first month
         column = [c.name for c in section.model.view.columns].index("uscc")
         before = table.columnWidth(column)
         form = fresh.open_record("counterparty", None)
@@ -43,6 +45,14 @@ def test_columns_fit_the_first_rows_of_a_new_file(qtbot, tmp_path, window, monke
         for c, text in enumerate(row):  # each text whole, not "9135021…"
             assert table.columnWidth(c) >= cells.horizontalAdvance(text or ""), (c, text)
         assert table.columnWidth(column) > before
+        name_column = [c.name for c in section.model.view.columns].index("name_cn")
+        longer = "厦门市第二试点稀土永磁材料科技有限公司"  # a row after the first, longer
+        type_text(qtbot, form.widgets["name_cn"], longer)
+        type_text(qtbot, form.widgets["address"], "厦门市集美区")
+        type_text(qtbot, form.widgets["uscc"], "91350211M000100Y46")
+        form.save()
+        assert section.model.rowCount() == 2, form.status.text()
+        assert table.columnWidth(name_column) >= cells.horizontalAdvance(longer)  # whole too
         section.filter.setText("no such name")  # a filter that matches nothing ...
         table.setColumnWidth(column, 300)  # ... and a width the clerk chose
         section.filter.setText("")

@@ -315,3 +315,16 @@ def test_a_name_changed_after_a_filing_is_not_asked_about(window, qtbot, monkeyp
     monkeypatch.setattr(CompanyProfileDialog, "exec", drive)
     window.company_action.trigger()
     assert FilingStore(window.db).heading().name == "宁波鑫磁新名称有限公司"
+
+
+def test_first_start_opens_with_blank_fields_to_type_in(qtbot, tmp_path):
+    application(lang_settings("zh"))
+    dialog = FirstStartDialog("zh", tmp_path / "blank.sqlite")
+    qtbot.addWidget(dialog)
+    shown(qtbot, dialog)
+    w = dialog.widgets
+    assert w["name"].text() == "" and w["uscc"].text() == ""  # nothing to clear first
+    assert focused() is w["name"]
+    assert dialog.messages["uscc"].text() == ""  # yellow to fill, no reason yet
+    type_here(qtbot, "赣州市新磁稀土材料有限公司")
+    assert w["name"].text() == "赣州市新磁稀土材料有限公司"

@@ -90,3 +90,21 @@ def test_a_new_record_is_dated_in_the_month_last_used(window, qtbot):
     purchase = window.open_record("purchase", None)
     qtbot.addWidget(purchase)
     assert purchase.widgets["date"].text() == batch.end_date.isoformat()
+
+
+def test_a_date_typed_short_shows_the_day_it_is_taken_for_on_leaving(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    form = window.open_record("purchase", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()  # focus moves, and is told, in the active window
+    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
+    field = form.widgets["date"]
+    typed(qtbot, field, "11-3")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # on to the next field
+    assert form.focusWidget() is form.widgets["supplier_id"]
+    assert field.text() == date(YEAR, 11, 3).isoformat()  # the year in sight
+    typed(qtbot, field, "11-31")  # no such day: left as typed, with its reason
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "11-31" and field.property("state") == "invalid"

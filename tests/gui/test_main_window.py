@@ -575,7 +575,7 @@ def test_down_in_an_empty_reference_field_lists_what_it_may_hold(window, qtbot):
     assert offered[0] == batch.batch_no
     assert {repo.get("batch", find_id(repo, "batch", b)).product_id for b in offered} \
         == {product.id}
-    qtbot.keyClick(popup, Qt.Key.Key_Down)  # the list's own keys from here: take the first
+    assert popup.currentIndex().row() == 0  # the first highlighted: Down, Enter takes it
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert w["batch_id"].text() == batch.batch_no and not popup.isVisible()
     w["customer_id"].setFocus()
@@ -660,3 +660,21 @@ def test_a_new_file_says_on_the_dashboard_what_to_do_first(qtbot, tmp_path, wind
         assert hint.startswith("还没有任何记录。") and "“交易对象”和“产品”" in hint
         assert "导入电子表格" in hint and fresh.dashboard.table.rowCount() == 0
         fresh.close()
+
+
+def test_a_new_purchase_suggests_the_next_receipt_number_too(window, qtbot):
+    import re
+
+    repo = window.repo
+    last = repo.conn.execute("SELECT MAX(doc_no) FROM purchase_in").fetchone()[0]
+    match = re.fullmatch(r"(.*?)(20\d{4})(\D+)(\d+)", last)
+    assert match, last
+    head, _ym, sep, number = match.groups()
+    window.select_section(3)
+    form = window.open_record("purchase", None)
+    form.show()
+    doc_no, day = form.widgets["doc_no"], form.widgets["date"]
+    day.setText("2026-11-03")
+    expected = f"{head}202611{sep}{int(number) + 1:0{len(number)}d}"
+    assert doc_no.text() == expected and doc_no.selectedText() == expected
+    form.close()  # (by the program: no question)

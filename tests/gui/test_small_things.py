@@ -59,7 +59,7 @@ def test_folder_dialogs_remember_each_purpose(window, qtbot, monkeypatch, tmp_pa
     window.filing_flow.export_period("2026-07")
     qtbot.waitUntil(lambda: window.filing_flow.last_export is not None, timeout=60000)
     window.filing_flow.export_period("2026-08")  # cancelled, but opened where the last was
-    assert asked == ["", str(exports)]
+    assert asked == [str(window.db.path.parent), str(exports)]  # at first beside the data file
 
     from magdesk.gui.safety import RestorePoints
 
@@ -232,3 +232,76 @@ def test_the_company_dialog_shrinks_back_when_its_reasons_clear(qtbot):
     assert dialog.height() < grown
     natural = dialog.layout().totalHeightForWidth(dialog.width())
     assert dialog.height() <= max(start, natural) + 2  # as it would be, never grown
+
+
+def test_a_focused_check_box_is_framed_too(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    form = window.open_record("product", None)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=3000)
+    w = form.widgets
+    w["spec"].setFocus()
+    qtbot.keyClick(w["spec"], Qt.Key.Key_Return)  # on by Enter, as the clerk goes
+    box = w["is_magnetized"]
+    qtbot.waitUntil(box.hasFocus, timeout=3000)
+
+    def colours(widget):
+        image = widget.grab().toImage()
+        return {image.pixelColor(x, y).name() for x in range(image.width())
+                for y in range(image.height())}
+
+    assert "#2a64b0" in colours(box)  # the application's focus blue
+    assert "#2a64b0" not in colours(w["heavy_re_free"])
+
+
+def test_enter_on_a_focused_button_of_the_window_presses_it(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.select_section(1)
+    section = window.current_section()
+    button = section.new_button
+    window.activateWindow()
+    button.setFocus()
+    before = window.last_form if hasattr(window, "last_form") else None
+    qtbot.keyClick(button, Qt.Key.Key_Return)  # as a clerk does on a framed button
+    form = window.last_form
+    assert form is not None and form is not before and form.isVisible()
+    assert form.entity == "counterparty"
+    form.close()
+    assert window.filing.export_button.autoDefault()  # the Filing page's buttons too
+
+
+def test_one_row_is_counted_as_one_row_and_a_check_box_is_framed_round_its_box(
+        qtbot, demo_copy):
+    from PySide6.QtWidgets import QLineEdit
+
+    from magdesk.gui.app import application, install_translations
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.storage import open_database
+
+    settings = lang_settings("en")
+    install_translations(application(settings), "en")
+    try:
+        with open_database(demo_copy) as db:
+            win = MainWindow(db, settings)
+            qtbot.addWidget(win)
+            win.show()
+            win.select_section(1)
+            section = win.current_section()
+            assert section.table is not None  # made, with its count
+            name = next(win.repo.iter("counterparty")).name_cn
+            section.filter.setText(name)
+            qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=5000)
+            assert section.bar().count.text() == "1 row"  # not "1 rows"
+            form = win.open_record("product", None)  # (deletes itself on closing)
+            box, line = form.widgets["is_magnetized"], form.widgets["spec"]
+            assert isinstance(line, QLineEdit)
+            assert box.width() < line.width() / 2  # not a long empty frame
+            form.close()
+            qtbot.waitUntil(lambda: not win.findings_task.running, timeout=60000)
+            win.close()
+    finally:
+        install_translations(application(settings), "zh")
