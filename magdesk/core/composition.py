@@ -59,7 +59,7 @@ def share(product: Product, key: str) -> int | None:
 def shares(product: Product) -> tuple[tuple[Element, int], ...]:
     """The elements whose share is given, with the share (units of 0.0001 %),
     in declaration order; a share of 0 is given (measured and absent)."""
-    return tuple((e, v) for e in ELEMENTS if (v := getattr(product, e.field)) is not None)
+    return tuple((e, v) for e in ELEMENTS if (v := getattr(product, e.field, None)) is not None)
 
 
 def rare_earth_sum(product: Product) -> int:

@@ -25,19 +25,18 @@ SOURCES = frozenset({
 SETTING_KEYS = {"brand_type": "declaration.brand_type",
                 "export_preference": "declaration.export_preference"}
 # The product's share fields, today's and those a product may come to carry.
-ELEMENTS = ("nd", "pr", "dy", "tb", "ho", "gd", "sm", "co", "ce", "la")
+ELEMENTS = ("nd", "pr", "dy", "tb", "ho", "gd", "sm", "co", "ce", "la", "other_re")
 
 
 def shares(product) -> list[tuple[str, Decimal]]:
     """The element shares of ``product`` as (element, percent): each element
     whose share is known and above zero, in the order of ``ELEMENTS``, then
-    the rare earths in total (``"tre"``) when known.  The one place the
-    product's composition is read."""
-    out = []
-    for element in ELEMENTS:
-        units = getattr(product, f"{element}_pct", None)
-        if units:
-            out.append((element, to_decimal_pct(units)))
+    the rare earths in total (``"tre"``) when known.  Read through
+    ``composition.shares``, the one place the product's composition is read."""
+    from .composition import shares as given
+
+    known = {element.key: units for element, units in given(product) if units}
+    out = [(key, to_decimal_pct(known[key])) for key in ELEMENTS if key in known]
     tre = getattr(product, "re_total_pct", None)
     if tre:
         out.append(("tre", to_decimal_pct(tre)))

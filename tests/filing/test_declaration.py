@@ -34,7 +34,7 @@ def _lines(path, period=PERIOD):
     conn.row_factory = sqlite3.Row
     rows = conn.execute(
         "SELECT x.customs_decl_no, x.line_no, x.hs_code, x.controlled, x.control_no, "
-        "l.licence_no, l.licence_type, p.name_cn, p.grade, p.dy_pct, p.tb_pct, p.sm_pct, p.re_total_pct, "
+        "l.licence_no, l.licence_type, p.nd_pct, p.pr_pct, p.name_cn, p.grade, p.dy_pct, p.tb_pct, p.sm_pct, p.re_total_pct, "
         "p.is_magnetized, s.grade AS sale_grade "
         "FROM export_shipment x JOIN sale_out s ON s.id = x.sale_id "
         "JOIN product p ON p.id = s.product_id "
@@ -74,7 +74,11 @@ def test_demo_lines_say_product_shares_grade_and_control(demo_copy):
                 assert f"{element}{_pct(row[column])}%" in composition
             else:
                 assert element not in composition
-        assert f"稀土总量{_pct(row['re_total_pct'])}%" in composition
+        if row["nd_pct"] or row["pr_pct"]:  # the rare earths named: their total not stated
+            assert "稀土总量" not in composition
+            assert f"钕{_pct(row['nd_pct'])}%" in composition
+        else:
+            assert f"稀土总量{_pct(row['re_total_pct'])}%" in composition
         if row["controlled"]:
             kind = "通用许可证号" if row["licence_type"] == "GENERAL" else "许可证号"
             assert text.remarks == (f"属于管制物项，管制编码{row['control_no']}，"
