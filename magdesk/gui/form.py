@@ -35,6 +35,7 @@ from .form_parts import (
     AcceptWarnings,
     DateEdit,
     Lazy,
+    Reason,
     add_row,
     editor,
     load,
@@ -130,6 +131,9 @@ class RecordForm(QDialog):
             self.decision.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.decision.setProperty("role", "decision")
             layout.addWidget(self.decision)
+        self.problems = Reason()  # every field's reason, in full, listed under the form
+        self.problems.setObjectName("problems")
+        layout.addWidget(self.problems)
         self.inputs = None
         if self.entity == "batch":
             from .inputs import InputLines
@@ -504,9 +508,11 @@ class RecordForm(QDialog):
 
     def revalidate(self) -> None:
         """Each field's colour and its reason beside it (also its tooltip);
-        under the form, the reasons of what has no field of its own."""
+        under the form, the strip listing every field's reason in full, and
+        the reasons of what has no field of its own."""
         if self.decision is not None:
             self._show_decision(self.build_record()[0])
+        listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form
         by_field: dict[str, list[Finding]] = {}
         for f in self.findings():
             by_field.setdefault(f.field or "", []).append(f)
@@ -539,6 +545,15 @@ class RecordForm(QDialog):
             given = "\n".join(t for t in (reason, derived) if t)
             self._tips[widget] = given, derived
             widget.setToolTip(given)
+            if reason:
+                listed.append((spec, reason, state == "invalid"))
+        colon = "：" if self.lang == "zh" else ": "
+        # (a reason that names its field already is listed as it reads)
+        self.problems.setText("\n".join(
+            reason if reason.startswith(spec.label(self.lang)) else
+            f"{spec.label(self.lang)}{colon}{reason}" for spec, reason, _error in listed))
+        self.problems.setVisible(bool(listed))
+        restyle(self.problems, "role", "message" if any(e for *_, e in listed) else "warning")
         if self.consignees is not None:
             self.consignees.message.setText("; ".join(
                 render_text(f, self.lang) for f in by_field.pop("consignee_ids", [])))

@@ -1,6 +1,6 @@
 """A field's reason is never cut: wrapped in full, its row grown, also its
-tooltip; it stands once, beside its field (not again under the form); a
-warning amber, an error red."""
+tooltip and listed in the strip under the form (named by its field), and
+nowhere else; a warning amber, an error red."""
 
 from PySide6.QtWidgets import QApplication
 
@@ -29,12 +29,14 @@ def test_a_long_reason_is_read_in_full(window, qtbot):
 
 
 def shown_once(form, reason):
-    """The reason stands in one label the form shows (beside its field)."""
+    """The reason stands beside its field and in the strip under the form,
+    which lists every field's reason in full, and in no other label."""
     from PySide6.QtWidgets import QLabel
 
-    return [x for x in form.findChildren(QLabel)
-            if x.isVisibleTo(form) and reason in x.text()] == [
-        next(m for m in form.messages.values() if m.text() == reason)]
+    shown = [x for x in form.findChildren(QLabel) if x.isVisibleTo(form) and reason in x.text()]
+    beside = next(m for m in form.messages.values() if m.text() == reason)
+    return sorted(shown, key=id) == sorted([beside, form.problems], key=id) and \
+        form.problems.text().count(reason) == 1
 
 
 def needed(label):
@@ -90,7 +92,7 @@ def test_an_empty_domestic_invoice_number_is_asked_for_once_beside_it(window, qt
     reason = form.messages["invoice_no"].text()
     assert reason and invoice.property("state") == "empty"  # yellow, and why
     assert reason in invoice.toolTip()
-    assert shown_once(form, reason)  # not repeated under the form
+    assert shown_once(form, reason)  # beside it and in the strip, not in the status line
     assert reason not in form.status.text()
     type_text(qtbot, invoice, "12345678")
     assert form.messages["invoice_no"].text() == "" and invoice.property("state") == "valid"
