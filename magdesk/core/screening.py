@@ -67,6 +67,14 @@ def _words(name: str) -> list[str]:
     return kept or out
 
 
+def is_company_form(text: str) -> bool:
+    """Whether ``text`` is only company-form words ("Ltd.", "Inc.", "S.A."): the
+    tail of a name such as "Kanto Motor Co., Ltd.", not a name of its own."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    words = _WORD.findall(_DOTTED.sub(r"\1", text))
+    return bool(words) and all(w in _SUFFIXES_EN for w in words)
+
+
 def normalise(name: str) -> str:
     """The name as compared: see the module's note."""
     return "".join(_words(name))

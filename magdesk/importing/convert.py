@@ -10,6 +10,7 @@ from itertools import zip_longest
 from ..core.codelists import CodeLists
 from ..core.identifiers import normalise_uscc
 from ..core.rules_records import NAME_FIELDS
+from ..core.screening import is_company_form
 from ..core.units import unit_alias
 from . import values as V
 from .columns import Column, Kind
@@ -74,10 +75,21 @@ def currency_parser(value) -> str:
 
 
 def _names(value) -> list[str]:
+    """Names separated by ; ； 、 | a new line or a comma; the comma of a company
+    form ("Kanto Motor Co., Ltd.") stays inside its name."""
     text = V.clean_text(value)
-    for sep in ("；", "、", "\n", "|", ","):
+    for sep in ("；", "、", "\n", "|"):
         text = text.replace(sep, ";")
-    return [V.normalise_name(part) for part in text.split(";") if part.strip()]
+    parts: list[str] = []
+    for item in text.split(";"):
+        pieces: list[str] = []
+        for piece in item.split(","):
+            if pieces and is_company_form(piece):
+                pieces[-1] += "," + piece
+            else:
+                pieces.append(piece)
+        parts += pieces
+    return [V.normalise_name(part) for part in parts if part.strip()]
 
 
 def _unit_word(value) -> str:
