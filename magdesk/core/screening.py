@@ -40,38 +40,65 @@ _SUFFIXES_EN = {
     "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "llp",
     "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "oy",
     "kk", "pte", "pty", "sdn", "bhd", "jsc", "ooo", "oao", "pjsc", "zao", "sro", "spzoo", "group",
-    "holding", "holdings", "the", "and", "kabushiki", "kaisha", "gk", "yk", "tmk",
+    "holding", "holdings", "the", "and", "kabushiki", "kaisha", "gk", "yk", "tmk", "pvt",
+    "private", "cv", "sab", "rl", "ltda", "sl", "oyj",
 }
+_PREFIXES_ZH = ("株式会社", "有限会社", "合同会社")  # also written before the name in Japan
+_FORM_WORDS_ZH = {*_SUFFIXES_ZH, *_PREFIXES_ZH, "股份", "有限", "有限责任", "股份有限"}
 _WORD = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+", re.UNICODE)
-_DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\.)")  # s.a. / b.v. / k.k. read as one word
+# s.a. / b.v. / k.k. / s.p.a / k. k. read as one word
+_DOTTED = re.compile(r"\b[a-z](?:\.\s*[a-z]\b)+\.?")
+_BEFORE_FORM = {"de": {"cv", "rl"}}  # S.A. de C.V., S. de R.L.
 _SKIP_POSTING = 60  # a trigram in more listed names than this finds no candidates
+
+
+def _undot(match: re.Match) -> str:
+    return re.sub(r"[^a-z]", "", match.group(0))
+
+
+def _cjk(word: str) -> str:
+    """A run of CJK characters without the company forms around it ("" when
+    it is one: 股份 of 中航(股份)有限公司)."""
+    if word in _FORM_WORDS_ZH:
+        return ""
+    for prefix in _PREFIXES_ZH:
+        if word.startswith(prefix):
+            word = word[len(prefix):]
+            break
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES_ZH:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                word, changed = word[: -len(suffix)], True
+                break
+    return "" if word in _FORM_WORDS_ZH else word
 
 
 def _words(name: str) -> list[str]:
     text = unicodedata.normalize("NFKC", name or "").casefold().replace("&", " and ")
-    text = _DOTTED.sub(r"\1", text)
+    text = _DOTTED.sub(_undot, text)
     text = text.replace("'", "").replace("’", "")
     words = _WORD.findall(text)
-    # Chinese and Japanese company forms at the end of a run of CJK characters
-    out = []
-    for word in words:
-        changed = True
-        while changed and not word.isascii():
-            changed = False
-            for suffix in _SUFFIXES_ZH:
-                if word.endswith(suffix) and len(word) > len(suffix):
-                    word, changed = word[: -len(suffix)], True
-                    break
-        out.append(word)
-    kept = [w for w in out if w not in _SUFFIXES_EN]
-    return kept or out
+    kept = []
+    for i, word in enumerate(words):
+        if word.isascii():
+            if word in _SUFFIXES_EN or words[i + 1:i + 2] and \
+                    words[i + 1] in _BEFORE_FORM.get(word, ()):
+                continue
+        else:
+            word = _cjk(word)
+            if not word:
+                continue
+        kept.append(word)
+    return kept or words
 
 
 def is_company_form(text: str) -> bool:
     """Whether ``text`` is only company-form words ("Ltd.", "Inc.", "S.A."): the
     tail of a name such as "Kanto Motor Co., Ltd.", not a name of its own."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    words = _WORD.findall(_DOTTED.sub(r"\1", text))
+    words = _WORD.findall(_DOTTED.sub(_undot, text))
     return bool(words) and all(w in _SUFFIXES_EN for w in words)
 
 
