@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..core.codelists import CodeLists
 from ..core.kinds import KindError
 from ..core.screening import ListedParty
 from .reader import read_source
@@ -42,7 +43,13 @@ class ScreeningListError(Exception):
         return self.zh if lang == "zh" else str(self)
 
 
-def read_screening_list(path: Path, default_list: str) -> list[ListedParty]:
+def read_screening_list(path: Path, default_list: str,
+                        codes: CodeLists | None = None) -> list[ListedParty]:
+    """The parties the list names; a country named in words (日本, Japan) is
+    kept as its code (JP) when ``codes`` knows it."""
+    from .convert import country_parser
+
+    country = country_parser(codes) if codes is not None else (lambda v: clean_text(v).upper())
     source = read_source(path, pick=_score)
     rows = source.rows
     at, columns = _header(rows)
@@ -67,7 +74,8 @@ def read_screening_list(path: Path, default_list: str) -> list[ListedParty]:
                 raise _cell_error(path, r, c, "date_listed", f"“{row[c]}”不是日期",
                                   f"'{row[c]}' is not a date") from None
         others = tuple(n.strip() for n in _SPLIT.split(cells.get("other_names", "")) if n.strip())
-        out.append(ListedParty(None, cells["name"], others, cells.get("country", "").upper(),
+        out.append(ListedParty(None, cells["name"], others,
+                               country(cells["country"]) if cells.get("country") else "",
                                cells.get("list_name") or default_list, listed,
                                cells.get("source", "")))
     if not out:

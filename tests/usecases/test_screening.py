@@ -114,6 +114,19 @@ def test_a_csv_list_in_gbk_with_english_headers(demo_copy, tmp_path):
         assert screen.check("东重")[0].exact and screen.check("DONGFANG HEAVY CO LTD")[0].exact
 
 
+def test_a_country_named_in_words_is_kept_as_its_code(demo_copy, tmp_path):
+    path = _write_list(tmp_path / "l.xlsx", [
+        ("Sakura Boei K.K.", "", "日本", "X", "2026-01-06", ""),
+        ("Nordlicht GmbH", "", "Germany", "X", "2026-01-06", ""),
+        ("Somewhere Ltd", "", "Atlantis", "X", "2026-01-06", ""),
+    ])
+    with open_database(demo_copy) as db:
+        assert usecases.import_screening_list(db, path).ok
+        screen = usecases.screen_for(db)
+    assert {p.name: p.country for p in screen.parties} == {
+        "Sakura Boei K.K.": "JP", "Nordlicht GmbH": "DE", "Somewhere Ltd": "ATLANTIS"}
+
+
 @pytest.mark.parametrize(("row", "said"), [
     (("", "别名", "JP", "X", "", ""), "第 4 行 A 列（名称）"),
     (("Some Co", "", "JP", "X", "明天", ""), "第 4 行 E 列（列入日期）"),
