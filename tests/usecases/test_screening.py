@@ -127,6 +127,26 @@ def test_a_country_named_in_words_is_kept_as_its_code(demo_copy, tmp_path):
         "Sakura Boei K.K.": "JP", "Nordlicht GmbH": "DE", "Somewhere Ltd": "ATLANTIS"}
 
 
+@pytest.mark.parametrize("header", [
+    ("序号", "中文名称", "英文名称", "国家/地区", "列入日期"),
+    ("No.", "名称 Name", "名称(英文)", "国家 Country", "列入日期 Date listed"),
+    ("#", "Chinese name", "English name", "Country/Region", "Date"),
+    ("No.", "Name 名称", "English name 英文名称", "Country 国家", "Date listed 列入日期"),
+])
+def test_a_list_with_chinese_and_english_name_columns(demo_copy, tmp_path, header):
+    path = _write_list(tmp_path / "l.xlsx", [
+        (1, "樱花防卫系统株式会社", "Sakura Defence Systems Co., Ltd.", "日本", "2026-01-06"),
+        (2, "", "Nordlicht Magnettechnik GmbH", "DE", "2025-10-09"),
+    ], header=header)
+    with open_database(demo_copy) as db:
+        assert usecases.import_screening_list(db, path).ok
+        screen = usecases.screen_for(db)
+    assert [(p.name, p.other_names, p.country) for p in screen.parties] == [
+        ("樱花防卫系统株式会社", ("Sakura Defence Systems Co., Ltd.",), "JP"),
+        ("Nordlicht Magnettechnik GmbH", (), "DE")]
+    assert screen.check("SAKURA DEFENCE SYSTEMS")[0].exact and screen.check("樱花防卫系统")[0].exact
+
+
 @pytest.mark.parametrize(("row", "said"), [
     (("", "别名", "JP", "X", "", ""), "第 4 行 A 列（名称）"),
     (("Some Co", "", "JP", "X", "明天", ""), "第 4 行 E 列（列入日期）"),
