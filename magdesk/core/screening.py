@@ -131,6 +131,7 @@ class Rule:
     end_uses: tuple[str, ...]
     since: date | None = None
     source: str = ""
+    source_en: str = ""  # the source in English (``source`` when none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,10 @@ def test_an_end_user_on_an_export_line_is_screened_and_the_japan_rule_holds(demo
         assert {"screen.listed", "screen.rule"} <= codes
         rule = next(f for f in findings if f.code == "screen.rule")
         assert "日本" in rule.message("zh") and "军事用途" in rule.message("zh")
+        assert "Japan" in rule.message("en") and "日本" not in rule.message("en")
+        listed = next(f for f in findings if f.code == "screen.listed")
+        assert "日本" in listed.message("zh")
+        assert "country: Japan" in listed.message("en") and "日本" not in listed.message("en")
 
 
 def test_a_close_match_accepted_with_a_reason_is_gone_and_audited(demo_copy, tmp_path):
