@@ -43,6 +43,12 @@ _SUFFIXES_EN = {
     "holding", "holdings", "the", "and", "kabushiki", "kaisha", "gk", "yk", "tmk", "pvt",
     "private", "cv", "sab", "rl", "ltda", "sl", "oyj",
 }
+# Traditional Chinese and Japanese forms of the characters of company names
+# read as the simplified ones (機→机, 會→会, 関/關→关, 桜/櫻→樱): the same name
+# on a list kept in Taiwan, Hong Kong or Japan
+_FOLD_CJK = str.maketrans(
+    "機電業東導體國際貿發発開華興達聯實產産廠術進應設備製鋼鐵鉄銅屬氣気車動無線網訊資環運輸儀醫藥薬療飛軍衛櫻桜會團協號灣臺島陽鋁礦鉱築統學測檢検驗験質優創務貨門長風龍亞歐義蘭羅區廣広營営紀結絡經経濟済紡織萬與樂楽書圖図變変邊辺寶鎢鎳鈷釹鐠鏑鋱釤鑭鈰鉬鈦鋰專専兩両對対處時縣県園陸廈韓愛熱鐘擊彈槍艦戰戦護類據點連隊壓縮調節話輪軸馬驅傳伝鏈維權歸總総館頭顯碼鑽積極麗濱浜紅綠緑黃藍銀億豐順鴻齊偉傑強錦滙匯銷購財險證証擴軟雲數訂計譯語標準認識較關関轉転輕軽單単帶帯澤沢賣売讀読擇択樣様劑剤德徳",
+    "机电业东导体国际贸发发开华兴达联实产产厂术进应设备制钢铁铁铜属气气车动无线网讯资环运输仪医药药疗飞军卫樱樱会团协号湾台岛阳铝矿矿筑统学测检检验验质优创务货门长风龙亚欧义兰罗区广广营营纪结络经经济济纺织万与乐乐书图图变变边边宝钨镍钴钕镨镝铽钐镧铈钼钛锂专专两两对对处时县县园陆厦韩爱热钟击弹枪舰战战护类据点连队压缩调节话轮轴马驱传传链维权归总总馆头显码钻积极丽滨滨红绿绿黄蓝银亿丰顺鸿齐伟杰强锦汇汇销购财险证证扩软云数订计译语标准认识较关关转转轻轻单单带带泽泽卖卖读读择择样样剂剂德德")
 _PREFIXES_ZH = ("株式会社", "有限会社", "合同会社")  # also written before the name in Japan
 _FORM_WORDS_ZH = {*_SUFFIXES_ZH, *_PREFIXES_ZH, "股份", "有限", "有限责任", "股份有限"}
 _WORD = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+", re.UNICODE)
@@ -77,7 +83,7 @@ def _cjk(word: str) -> str:
 
 def _words(name: str) -> list[str]:
     text = unicodedata.normalize("NFKC", name or "").casefold().replace("&", " and ")
-    text = _DOTTED.sub(_undot, text)
+    text = _DOTTED.sub(_undot, text.translate(_FOLD_CJK))
     text = text.replace("'", "").replace("’", "")
     words = _WORD.findall(text)
     kept = []

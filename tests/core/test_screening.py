@@ -52,6 +52,22 @@ def test_company_forms_written_apart_or_abbreviated_are_exact_hits(name):
     assert hits and hits[0].exact, name
 
 
+@pytest.mark.parametrize(("listed", "name"), [
+    ("北方精密机械有限公司", "北方精密機械有限公司"),  # traditional characters
+    ("桜防衛システム株式会社", "櫻防衛システム"),  # the old form of 桜
+    ("东方电气集团", "東方電氣集團有限公司"),
+    ("日本防卫产业株式会社", "日本防衛産業株式会社"),  # Japanese shinjitai
+])
+def test_traditional_and_japanese_forms_of_characters_are_exact_hits(listed, name):
+    hits = Screen([ListedParty(1, listed)]).check(name)
+    assert hits and hits[0].exact, name
+
+
+def test_characters_that_differ_are_not_folded_together():
+    hits = Screen([ListedParty(1, "北方精密机械有限公司")]).check("北方精工機械有限公司")
+    assert not any(h.exact for h in hits)
+
+
 @pytest.mark.parametrize("name", [
     "Sakura Trading Co., Ltd.", "Defence Logistics Ltd", "Nordlicht Solar GmbH", "北方稀土有限公司",
     "Sakura Magnet Systems", "Precision Machinery Inc.",
