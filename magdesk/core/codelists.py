@@ -221,7 +221,8 @@ def parse_screening_rules(text: str, source: str = "screening_rules.toml") -> tu
     for n, raw in enumerate(data.get("rule", []), 1):
         try:
             rules.append(Rule(str(raw["country"]).upper(), tuple(map(str, raw["end_uses"])),
-                              raw.get("since"), str(raw.get("source", ""))))
+                              raw.get("since"), str(raw.get("source", "")),
+                              str(raw.get("source_en", ""))))
         except (KeyError, TypeError) as exc:
             raise CodeListError(f"{source}: rule {n} lacks {exc}") from None
     return tuple(rules)

@@ -90,8 +90,11 @@ def _said(params: dict, lang: str) -> dict:
         out["element"] = _element_name(params["element"], lang)
     if "shares" in params:
         pattern, sep = ("{}{}%", "、") if lang == "zh" else ("{} {} %", ", ")
-        out["shares"] = sep.join(pattern.format(composition.element(k).name(lang), format_pct(v))
-                                 for k, v in params["shares"])
+        missing = "{}未填写" if lang == "zh" else "{} not given"
+        out["shares"] = sep.join(
+            pattern.format(composition.element(k).name(lang), format_pct(v)) if v is not None
+            else missing.format(composition.element(k).name(lang))
+            for k, v in params["shares"])
     if "exempt" in params:
         out["exempt"] = ExemptKind(params["exempt"]).label(lang)
     if "category" in params and params["category"] in Category.__members__:
@@ -210,7 +213,7 @@ def decide(product: Product, on: date, rules: tuple[ControlItem, ...],
     if not listed:
         return Decision(False, None, "control.not_listed", {"category": product.category})
     return Decision(False, None, "control.below",
-                    {"shares": tuple((e.key, _content(product, e.key))
+                    {"shares": tuple((e.key, getattr(product, f"{e.key}_pct", None))
                                      for e in composition.ELEMENTS if e.key in checked),
                      "threshold": threshold})
 

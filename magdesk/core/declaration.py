@@ -68,6 +68,7 @@ class DeclarationElements:
     composition_separator: str = " "
     element_labels: dict[str, str] = field(default_factory=dict)
     balance: dict[str, str] = field(default_factory=dict)
+    balance_stated: str = "其他余量"  # the rest when the balance's element is stated already
     magnetised: tuple[str, str] = ("已磁化", "未磁化")
     uses: dict[str, str] = field(default_factory=dict)
     remarks: dict[str, str] = field(default_factory=dict)
@@ -102,6 +103,9 @@ class DeclarationElements:
             pct = dict(found)[element]
             parts.append(f"{label}{pct:f}%")
         rest = self.balance.get(getattr(product, "category", ""), "")
+        stated = {self.element_labels.get(element, "") for element in known} - {""}
+        if rest and any(rest.startswith(label) for label in stated):
+            rest = self.balance_stated  # SmCo with its Co stated: not 钴余量 again
         if rest:
             parts.append(rest)
         return self.composition_separator.join(parts)
@@ -238,6 +242,7 @@ def parse_declaration_elements(text: str, name: str = "declaration_elements.toml
         groups=tuple(groups), separator=str(data.get("separator", "|")),
         composition_separator=str(comp.get("separator", " ")),
         element_labels=dict(comp.get("labels", {})), balance=dict(comp.get("balance", {})),
+        balance_stated=str(comp.get("balance_stated", "其他余量")),
         magnetised=(str(magnetised.get("yes", "已磁化")), str(magnetised.get("no", "未磁化"))),
         uses={str(k): str(v) for k, v in data.get("use", {}).items()},
         remarks={str(k): str(v) for k, v in data.get("remarks", {}).items()})

@@ -208,6 +208,7 @@ def screen_name(entity: str, key: str, field_name: str, name: str, ctx: Context,
         country = ctx.codes.country(party.country) if party.country else None
         return [finding("screen.listed", entity, key, field_name, period, **params,
                         country=(country.name_zh if country else party.country) or "—",
+                        country_en=(country.name_en if country else party.country) or "—",
                         since=party.date_listed.isoformat() if party.date_listed else "—")]
     return [finding("screen.close", entity, key, field_name, period, **params, score=hit.score)]
 
@@ -223,10 +224,12 @@ def screen_end_use(x, ctx: Context, period=None) -> list[Finding]:
         alpha2 = country.alpha2 if country else code.upper()
         rule = ctx.screen.forbidden(alpha2, x.end_use, x.decl_date)
         if rule is not None:
-            label = E.EndUse.labels().get(x.end_use, (x.end_use,))[0]
+            labels = E.EndUse.labels().get(x.end_use, (x.end_use, x.end_use))
             return [finding("screen.rule", "export", x.key, "end_use", period,
-                            country=country.name_zh if country else code, end_use=label,
-                            source=rule.source)]
+                            country=country.name_zh if country else code,
+                            country_en=country.name_en if country else code,
+                            end_use=labels[0], end_use_en=labels[-1], source=rule.source,
+                            source_en=rule.source_en or rule.source)]
     return []
 
 

@@ -40,31 +40,72 @@ _SUFFIXES_EN = {
     "co", "company", "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "llp",
     "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "oy",
     "kk", "pte", "pty", "sdn", "bhd", "jsc", "ooo", "oao", "pjsc", "zao", "sro", "spzoo", "group",
-    "holding", "holdings", "the", "and", "kabushiki", "kaisha", "gk", "yk", "tmk",
+    "holding", "holdings", "the", "and", "kabushiki", "kaisha", "gk", "yk", "tmk", "pvt",
+    "private", "cv", "sab", "rl", "ltda", "sl", "oyj",
 }
+# Traditional Chinese and Japanese forms of the characters of company names
+# read as the simplified ones (機→机, 會→会, 関/關→关, 桜/櫻→樱): the same name
+# on a list kept in Taiwan, Hong Kong or Japan
+_FOLD_CJK = str.maketrans(
+    "機電業東導體國際貿發発開華興達聯實產産廠術進應設備製鋼鐵鉄銅屬氣気車動無線網訊資環運輸儀醫藥薬療飛軍衛櫻桜會團協號灣臺島陽鋁礦鉱築統學測檢検驗験質優創務貨門長風龍亞歐義蘭羅區廣広營営紀結絡經経濟済紡織萬與樂楽書圖図變変邊辺寶鎢鎳鈷釹鐠鏑鋱釤鑭鈰鉬鈦鋰專専兩両對対處時縣県園陸廈韓愛熱鐘擊彈槍艦戰戦護類據點連隊壓縮調節話輪軸馬驅傳伝鏈維權歸總総館頭顯碼鑽積極麗濱浜紅綠緑黃藍銀億豐順鴻齊偉傑強錦滙匯銷購財險證証擴軟雲數訂計譯語標準認識較關関轉転輕軽單単帶帯澤沢賣売讀読擇択樣様劑剤德徳",
+    "机电业东导体国际贸发发开华兴达联实产产厂术进应设备制钢铁铁铜属气气车动无线网讯资环运输仪医药药疗飞军卫樱樱会团协号湾台岛阳铝矿矿筑统学测检检验验质优创务货门长风龙亚欧义兰罗区广广营营纪结络经经济济纺织万与乐乐书图图变变边边宝钨镍钴钕镨镝铽钐镧铈钼钛锂专专两两对对处时县县园陆厦韩爱热钟击弹枪舰战战护类据点连队压缩调节话轮轴马驱传传链维权归总总馆头显码钻积极丽滨滨红绿绿黄蓝银亿丰顺鸿齐伟杰强锦汇汇销购财险证证扩软云数订计译语标准认识较关关转转轻轻单单带带泽泽卖卖读读择择样样剂剂德德")
+_PREFIXES_ZH = ("株式会社", "有限会社", "合同会社")  # also written before the name in Japan
+_FORM_WORDS_ZH = {*_SUFFIXES_ZH, *_PREFIXES_ZH, "股份", "有限", "有限责任", "股份有限"}
 _WORD = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+", re.UNICODE)
-_DOTTED = re.compile(r"\b([a-z])\.(?=[a-z]\.)")  # s.a. / b.v. / k.k. read as one word
+# s.a. / b.v. / k.k. / s.p.a / k. k. read as one word
+_DOTTED = re.compile(r"\b[a-z](?:\.\s*[a-z]\b)+\.?")
+_BEFORE_FORM = {"de": {"cv", "rl"}}  # S.A. de C.V., S. de R.L.
 _SKIP_POSTING = 60  # a trigram in more listed names than this finds no candidates
+
+
+def _undot(match: re.Match) -> str:
+    return re.sub(r"[^a-z]", "", match.group(0))
+
+
+def _cjk(word: str) -> str:
+    """A run of CJK characters without the company forms around it ("" when
+    it is one: 股份 of 中航(股份)有限公司)."""
+    if word in _FORM_WORDS_ZH:
+        return ""
+    for prefix in _PREFIXES_ZH:
+        if word.startswith(prefix):
+            word = word[len(prefix):]
+            break
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _SUFFIXES_ZH:
+            if word.endswith(suffix) and len(word) > len(suffix):
+                word, changed = word[: -len(suffix)], True
+                break
+    return "" if word in _FORM_WORDS_ZH else word
 
 
 def _words(name: str) -> list[str]:
     text = unicodedata.normalize("NFKC", name or "").casefold().replace("&", " and ")
-    text = _DOTTED.sub(r"\1", text)
+    text = _DOTTED.sub(_undot, text.translate(_FOLD_CJK))
     text = text.replace("'", "").replace("’", "")
     words = _WORD.findall(text)
-    # Chinese and Japanese company forms at the end of a run of CJK characters
-    out = []
-    for word in words:
-        changed = True
-        while changed and not word.isascii():
-            changed = False
-            for suffix in _SUFFIXES_ZH:
-                if word.endswith(suffix) and len(word) > len(suffix):
-                    word, changed = word[: -len(suffix)], True
-                    break
-        out.append(word)
-    kept = [w for w in out if w not in _SUFFIXES_EN]
-    return kept or out
+    kept = []
+    for i, word in enumerate(words):
+        if word.isascii():
+            if word in _SUFFIXES_EN or words[i + 1:i + 2] and \
+                    words[i + 1] in _BEFORE_FORM.get(word, ()):
+                continue
+        else:
+            word = _cjk(word)
+            if not word:
+                continue
+        kept.append(word)
+    return kept or words
+
+
+def is_company_form(text: str) -> bool:
+    """Whether ``text`` is only company-form words ("Ltd.", "Inc.", "S.A."): the
+    tail of a name such as "Kanto Motor Co., Ltd.", not a name of its own."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    words = _WORD.findall(_DOTTED.sub(_undot, text))
+    return bool(words) and all(w in _SUFFIXES_EN for w in words)
 
 
 def normalise(name: str) -> str:
@@ -96,6 +137,7 @@ class Rule:
     end_uses: tuple[str, ...]
     since: date | None = None
     source: str = ""
+    source_en: str = ""  # the source in English (``source`` when none)
 
 
 @dataclass(frozen=True, slots=True)

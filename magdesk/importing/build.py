@@ -234,8 +234,9 @@ def _licence(b: Builder, row: Row) -> M.Licence | None:
 def _end_use(text: str) -> str:
     from ..core.enums import EndUse
     from ..core.kinds.enum import parser
+    from .convert import _end_use_synonyms
 
-    return parser(EndUse)(text)
+    return parser(EndUse, _end_use_synonyms())(text)
 
 
 def _maker(cls):

@@ -10,6 +10,7 @@ from itertools import zip_longest
 from ..core.codelists import CodeLists
 from ..core.identifiers import normalise_uscc
 from ..core.rules_records import NAME_FIELDS
+from ..core.screening import is_company_form
 from ..core.units import unit_alias
 from . import values as V
 from .columns import Column, Kind
@@ -36,9 +37,32 @@ SYNONYMS: dict[str, dict[str, str]] = {
                "国外": "IMPORT", "境外": "IMPORT", "进口采购": "IMPORT", "境外采购": "IMPORT",
                "国外采购": "IMPORT", "海外": "IMPORT"},
     "LicenceType": {"单项许可证": "INDIVIDUAL", "单次": "INDIVIDUAL", "通用许可证": "GENERAL",
-                    "无许可证": "NONE"},
+                    "无许可证": "NONE", "单项许可": "INDIVIDUAL", "通用许可": "GENERAL",
+                    "individual licence": "INDIVIDUAL", "individual license": "INDIVIDUAL",
+                    "general licence": "GENERAL", "general license": "GENERAL"},
+    "EndUse": {"军事": "MILITARY", "军用": "MILITARY", "military use": "MILITARY",
+               "military end use": "MILITARY"},
     "Process": {"晶界渗透": "GBD", "机加": "MACHINING_ONLY", "加工": "MACHINING_ONLY"},
 }
+def _label_parts(choices) -> dict[str, str]:
+    """Each part of a label written with / or a bracket (工业电机/伺服: 工业电机
+    and 伺服; Medical (MRI): medical and MRI) for its code, when no other
+    label has it."""
+    seen: dict[str, set[str]] = {}
+    for code, labels in choices.labels().items():
+        for label in labels:
+            for part in re.split(r"[/()（）]", label):
+                if part.strip():
+                    seen.setdefault(part.strip(), set()).add(code)
+    return {part: codes.pop() for part, codes in seen.items() if len(codes) == 1}
+
+
+def _end_use_synonyms() -> dict[str, str]:
+    from ..core.enums import EndUse
+
+    return {**_label_parts(EndUse), **SYNONYMS["EndUse"]}
+
+
 _CURRENCY_WORDS = {"人民币": "CNY", "rmb": "CNY", "元": "CNY", "美元": "USD", "us$": "USD",
                    "$": "USD", "欧元": "EUR", "日元": "JPY", "港币": "HKD", "港元": "HKD",
                    "英镑": "GBP", "韩元": "KRW"}
@@ -74,10 +98,23 @@ def currency_parser(value) -> str:
 
 
 def _names(value) -> list[str]:
+    """Names separated by ; ； 、 | a new line or a comma; the comma of a company
+    form ("Kanto Motor Co., Ltd.") stays inside its name."""
+    if isinstance(value, str):  # one a line: before the line breaks become spaces
+        value = re.sub(r"[\r\n]+", ";", value)
     text = V.clean_text(value)
-    for sep in ("；", "、", "\n", "|", ","):
+    for sep in ("；", "、", "|"):
         text = text.replace(sep, ";")
-    return [V.normalise_name(part) for part in text.split(";") if part.strip()]
+    parts: list[str] = []
+    for item in text.split(";"):
+        pieces: list[str] = []
+        for piece in item.split(","):
+            if pieces and is_company_form(piece):
+                pieces[-1] += "," + piece
+            else:
+                pieces.append(piece)
+        parts += pieces
+    return [V.normalise_name(part) for part in parts if part.strip()]
 
 
 def _unit_word(value) -> str:
@@ -103,6 +140,8 @@ def converter(col: Column, unit: str, codes: CodeLists):
     if kind == "money":
         return V.money_parser(V.header_money_factor(unit))
     if kind == "enum":
+        if col.choices.__name__ == "EndUse":
+            return V.enum_parser(col.choices, _end_use_synonyms())
         return V.enum_parser(col.choices, SYNONYMS.get(col.choices.__name__))
     if kind == "country":
         return country_parser(codes)

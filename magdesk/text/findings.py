@@ -193,7 +193,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "screen.listed": (
         "“{name}”在限制名单“{list}”中（列为“{listed}”，国家（地区）：{country}，列入日期：{since}）；不得向其出口",
-        "'{name}' is on the restricted list '{list}' (listed as '{listed}', country: {country}, listed on: {since}); no export to it",
+        "'{name}' is on the restricted list '{list}' (listed as '{listed}', country: {country_en}, listed on: {since}); no export to it",
     ),
     "screen.close": (
         "“{name}”与限制名单“{list}”中的“{listed}”相近（相似度 {score}%）；请核实，确非同一方时填写理由接受",
@@ -201,7 +201,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "screen.rule": (
         "禁止向{country}出口用于“{end_use}”的两用物项（{source}）",
-        "No dual-use export to {country} for end use '{end_use}' ({source})",
+        "No dual-use export to {country_en} for end use '{end_use_en}' ({source_en})",
     ),
     "export.licence_missing": (
         "管制物项出口必须关联两用物项出口许可证",

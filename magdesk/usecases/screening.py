@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..resources import load_codelists
 from .changes import Changes
 
 if TYPE_CHECKING:
@@ -56,7 +57,8 @@ def import_screening_list(db: Database, path: Path, list_name: str | None = None
     from ..storage.screening_store import ScreeningStore
 
     try:
-        parties = read_screening_list(Path(path), list_name or Path(path).stem)
+        parties = read_screening_list(Path(path), list_name or Path(path).stem,
+                                      load_codelists())
         ScreeningStore(db).replace_lists(parties, f"screening list {Path(path).name}")
     except (StorageError, ImportFileError, ScreeningListError) as exc:
         return Changes(failure=exc)

@@ -54,6 +54,12 @@ def test_models_decide_with_their_reason(codes, model, policy, controlled, contr
     assert d.remark("zh") == (f"属于管制物项（{control_no}）" if controlled else "不属于管制物项")
 
 
+def test_a_share_not_given_is_not_said_to_be_zero(codes):
+    d = decide(replace(MODELS["dy000"], dy_pct=None), DAY, codes.control_items, ANY)
+    assert (d.controlled, d.reason_code) == (False, "control.below")
+    assert "镝未填写、铽0%" in d.message("zh") and "Dy not given, Tb 0 %" in d.message("en")
+
+
 def test_the_report_rule_without_a_report_stays_controlled(codes):
     d = decide(replace(MODELS["dy005"], test_report_no=""), DAY, codes.control_items,
                ControlPolicy(ThresholdMode.REPORT_0_1))

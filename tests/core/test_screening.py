@@ -29,6 +29,45 @@ def test_forms_of_a_listed_name_are_exact_hits(name):
     assert hits and hits[0].exact, name
 
 
+MORE = Screen([
+    ListedParty(1, "Leonardo S.p.A.", (), "IT"),
+    ListedParty(2, "ST Engineering Pte. Ltd.", (), "SG"),
+    ListedParty(3, "Monterrey Defensa S.A. de C.V.", (), "MX"),
+    ListedParty(4, "中航精工股份有限公司", (), "CN"),
+    ListedParty(5, "Sakura Defence Systems Co., Ltd.", (), "JP"),
+    ListedParty(6, "Pune Armaments Pvt. Ltd.", (), "IN"),
+    ListedParty(7, "Sakura Boei Kabushiki Kaisha", (), "JP"),
+])
+
+
+@pytest.mark.parametrize("name", [
+    "Leonardo S.p.A", "Leonardo SpA", "LEONARDO", "ST Engineering Private Limited",
+    "ST Engineering Pte Ltd", "Monterrey Defensa", "Monterrey Defensa SA de CV",
+    "（中航精工）股份有限公司", "中航精工(股份)有限公司", "Sakura Defence Systems 株式会社",
+    "株式会社Sakura Defence Systems", "Pune Armaments Private Limited", "Pune Armaments",
+    "株式会社 Sakura Boei", "Sakura Boei K. K.",
+])
+def test_company_forms_written_apart_or_abbreviated_are_exact_hits(name):
+    hits = MORE.check(name)
+    assert hits and hits[0].exact, name
+
+
+@pytest.mark.parametrize(("listed", "name"), [
+    ("北方精密机械有限公司", "北方精密機械有限公司"),  # traditional characters
+    ("桜防衛システム株式会社", "櫻防衛システム"),  # the old form of 桜
+    ("东方电气集团", "東方電氣集團有限公司"),
+    ("日本防卫产业株式会社", "日本防衛産業株式会社"),  # Japanese shinjitai
+])
+def test_traditional_and_japanese_forms_of_characters_are_exact_hits(listed, name):
+    hits = Screen([ListedParty(1, listed)]).check(name)
+    assert hits and hits[0].exact, name
+
+
+def test_characters_that_differ_are_not_folded_together():
+    hits = Screen([ListedParty(1, "北方精密机械有限公司")]).check("北方精工機械有限公司")
+    assert not any(h.exact for h in hits)
+
+
 @pytest.mark.parametrize("name", [
     "Sakura Trading Co., Ltd.", "Defence Logistics Ltd", "Nordlicht Solar GmbH", "北方稀土有限公司",
     "Sakura Magnet Systems", "Precision Machinery Inc.",

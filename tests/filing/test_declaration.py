@@ -122,6 +122,18 @@ def test_shares_and_the_composition_as_customs_reads_it():
     assert load_declaration_elements().composition(bare) == "稀土总量30.5% 铁余量"
 
 
+def test_the_balance_is_not_an_element_already_stated():
+    """SmCo whose cobalt is stated: the rest is not "钴余量" again."""
+    smco = SimpleNamespace(name_cn="钐钴磁体", category="SMCO", grade="YXG28H",
+                           sm_pct=250_000, co_pct=500_000, re_total_pct=255_000)
+    said = load_declaration_elements().composition(smco)
+    assert said.startswith("钐25% 钴50%") and said.count("钴") == 1
+    assert said.endswith("其他余量")
+    sm_only = SimpleNamespace(name_cn="钐钴磁体", category="SMCO", grade="YX20",
+                              sm_pct=360_000, re_total_pct=360_000)
+    assert load_declaration_elements().composition(sm_only) == "钐36% 稀土总量36% 钴余量"
+
+
 def test_an_element_added_as_data_without_code(demo_copy):
     """A test data file with an extra 禁限标识代码 element, and a metal group of
     its own: the texts follow the file."""

@@ -291,6 +291,44 @@ def test_a_general_licence_names_its_end_uses_and_may_have_no_quantity(demo, dem
     assert query(demo_copy, "SELECT 1 FROM export_licence WHERE licence_no = 'TY-IMP-2'") == []
 
 
+def test_consignees_named_in_english_keep_their_company_form(demo, demo_copy, run, tmp_path):
+    """"Kanto Motor Co., Ltd." is one name: the comma of a company form does not
+    separate consignees; a comma between two names still does."""
+    named = dict(query(demo_copy, "SELECT name_en, name_cn FROM counterparty WHERE cp_type = "
+                                  "'FOREIGN' AND name_en LIKE '%Co., Ltd.'"))
+    first, second = sorted(named)[:2]
+    head = ["两用物项出口许可证号", "许可证类型", "有效期自", "有效期至", "境外收货人"]
+    rows = [head, ["TY-IMP-3", "通用", "2026-10-01", "2027-09-30", f"{first}；{second}"],
+            ["TY-IMP-4", "通用", "2026-10-01", "2027-09-30", f"{first}, {demo.foreign}"]]
+    result = run("licences", write_xlsx(tmp_path / "l.xlsx", rows))
+    assert result.status == "imported", [f.message("en") for f in result.findings]
+    got = query(demo_copy, "SELECT l.licence_no, c.name_cn FROM export_licence l JOIN "
+                           "licence_consignee k ON k.licence_id = l.id JOIN counterparty c ON "
+                           "c.id = k.counterparty_id WHERE licence_no LIKE 'TY-IMP-%' "
+                           "ORDER BY l.licence_no, c.name_cn")
+    assert got == sorted([("TY-IMP-3", named[first]), ("TY-IMP-3", named[second]),
+                          ("TY-IMP-4", named[first]), ("TY-IMP-4", demo.foreign)])
+
+
+def test_a_general_licence_as_a_clerk_writes_it(demo, demo_copy, run, tmp_path):
+    """通用许可 (the word of the announcement), consignees one a line, end uses
+    by the first part of their label (工业电机 for 工业电机/伺服) in zh or en."""
+    second = one(demo_copy, "SELECT name_en FROM counterparty WHERE cp_type = 'FOREIGN' "
+                            "AND name_en <> ? ORDER BY id LIMIT 1", (demo.foreign_en,))[0]
+    head = ["许可证号", "许可证类型", "有效期自", "有效期至", "许可收货人", "许可最终用途"]
+    rows = [head, ["TY-IMP-5", "通用许可", "2026-10-01", "2027-09-30",
+                   f"{demo.foreign_en}\n{second}", "工业电机、风力发电、核磁共振"],
+            ["TY-IMP-6", "General licence", "2026-10-01", "2027-09-30", demo.foreign,
+             "industrial motor; wind turbine; MRI"]]
+    result = run("licences", write_xlsx(tmp_path / "l.xlsx", rows))
+    assert result.status == "imported", [f.message("en") for f in result.findings]
+    assert query(demo_copy, "SELECT licence_no, licence_type, end_uses, (SELECT count(*) FROM "
+                            "licence_consignee k WHERE k.licence_id = l.id) FROM export_licence l"
+                            " WHERE licence_no LIKE 'TY-IMP-%' ORDER BY licence_no") == [
+        ("TY-IMP-5", "GENERAL", "INDUSTRIAL_MOTOR,WIND,MEDICAL", 2),
+        ("TY-IMP-6", "GENERAL", "INDUSTRIAL_MOTOR,WIND,MEDICAL", 1)]
+
+
 def test_missing_columns_are_reported_before_reading(demo, run, tmp_path):
     rows = [["出库单号", "销售日期", "重量"], ["IMP-1", "2026-10-01", 1]]
     result = run("sales", write_xlsx(tmp_path / "s.xlsx", rows))

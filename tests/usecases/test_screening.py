@@ -71,6 +71,10 @@ def test_an_end_user_on_an_export_line_is_screened_and_the_japan_rule_holds(demo
         assert {"screen.listed", "screen.rule"} <= codes
         rule = next(f for f in findings if f.code == "screen.rule")
         assert "日本" in rule.message("zh") and "军事用途" in rule.message("zh")
+        assert "Japan" in rule.message("en") and "日本" not in rule.message("en")
+        listed = next(f for f in findings if f.code == "screen.listed")
+        assert "日本" in listed.message("zh")
+        assert "country: Japan" in listed.message("en") and "日本" not in listed.message("en")
 
 
 def test_a_close_match_accepted_with_a_reason_is_gone_and_audited(demo_copy, tmp_path):
@@ -112,6 +116,39 @@ def test_a_csv_list_in_gbk_with_english_headers(demo_copy, tmp_path):
         assert (info.list_name, info.entries, info.newest_listed) == ("entity_list", 1, "2025-10-09")
         screen = usecases.screen_for(db)
         assert screen.check("东重")[0].exact and screen.check("DONGFANG HEAVY CO LTD")[0].exact
+
+
+def test_a_country_named_in_words_is_kept_as_its_code(demo_copy, tmp_path):
+    path = _write_list(tmp_path / "l.xlsx", [
+        ("Sakura Boei K.K.", "", "日本", "X", "2026-01-06", ""),
+        ("Nordlicht GmbH", "", "Germany", "X", "2026-01-06", ""),
+        ("Somewhere Ltd", "", "Atlantis", "X", "2026-01-06", ""),
+    ])
+    with open_database(demo_copy) as db:
+        assert usecases.import_screening_list(db, path).ok
+        screen = usecases.screen_for(db)
+    assert {p.name: p.country for p in screen.parties} == {
+        "Sakura Boei K.K.": "JP", "Nordlicht GmbH": "DE", "Somewhere Ltd": "ATLANTIS"}
+
+
+@pytest.mark.parametrize("header", [
+    ("序号", "中文名称", "英文名称", "国家/地区", "列入日期"),
+    ("No.", "名称 Name", "名称(英文)", "国家 Country", "列入日期 Date listed"),
+    ("#", "Chinese name", "English name", "Country/Region", "Date"),
+    ("No.", "Name 名称", "English name 英文名称", "Country 国家", "Date listed 列入日期"),
+])
+def test_a_list_with_chinese_and_english_name_columns(demo_copy, tmp_path, header):
+    path = _write_list(tmp_path / "l.xlsx", [
+        (1, "樱花防卫系统株式会社", "Sakura Defence Systems Co., Ltd.", "日本", "2026-01-06"),
+        (2, "", "Nordlicht Magnettechnik GmbH", "DE", "2025-10-09"),
+    ], header=header)
+    with open_database(demo_copy) as db:
+        assert usecases.import_screening_list(db, path).ok
+        screen = usecases.screen_for(db)
+    assert [(p.name, p.other_names, p.country) for p in screen.parties] == [
+        ("樱花防卫系统株式会社", ("Sakura Defence Systems Co., Ltd.",), "JP"),
+        ("Nordlicht Magnettechnik GmbH", (), "DE")]
+    assert screen.check("SAKURA DEFENCE SYSTEMS")[0].exact and screen.check("樱花防卫系统")[0].exact
 
 
 @pytest.mark.parametrize(("row", "said"), [
