@@ -365,9 +365,20 @@ def _header_rows(grid: _Grid, best: int) -> tuple[int, ...]:
 
 
 def _text(value) -> str:
+    """A header cell's text on one line: a line break between Chinese
+    characters joins them (客户\n名称), one beside a Latin letter or digit
+    is a space (销售日期\nDate)."""
     if value is None:
         return ""
-    return re.sub(r"\s*\n\s*", "", str(value)).strip()
+
+    def join(match: re.Match) -> str:
+        text = match.string
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        return " " if before.isascii() and before.isalnum() or after.isascii() and \
+            after.isalnum() else ""
+
+    return re.sub(r"\s*\n\s*", join, str(value).strip())
 
 
 def _path(grid: _Grid, c: int, leaf: int, parent: int) -> tuple[str, ...]:
@@ -405,7 +416,10 @@ def _title(grid: _Grid, top: int) -> str:
 
 
 _STATED = re.compile(r"(重量|数量|质量|金额|货值|价值|价格)?\s*(?:的)?(?:计量)?单位\s*(?:[:：]|为|是)\s*"
-                     r"([^\s,，;；。、)）]{1,5})|(重量|数量|质量|金额|货值)?\s*以\s*([^\s,，;；。]{1,4}?)\s*为单位")
+                     r"([^\s,，;；。、()（）]{1,5})|(重量|数量|质量|金额|货值)?\s*以\s*([^\s,，;；。]{1,4}?)\s*为单位")
+# 单位：数量为吨，金额为万元 (the unit after the quantity it is of)
+_STATED_EACH = re.compile(r"(重量|数量|质量|金额|货值|价值)\s*(?:为|是|按|用|[:：])\s*"
+                          r"([^\s\d,，;；。、()（）]{1,4})")
 
 
 def _stated_units(texts: list[str]) -> tuple[str, str]:
@@ -413,7 +427,8 @@ def _stated_units(texts: list[str]) -> tuple[str, str]:
     单位：吨, 金额单位：万元, 数量以吨为单位."""
     mass = money = ""
     for text in texts:
-        for match in _STATED.finditer(unicodedata.normalize("NFKC", text)):
+        normal = unicodedata.normalize("NFKC", text)
+        for match in (*_STATED.finditer(normal), *_STATED_EACH.finditer(normal)):
             word = match.group(2) or match.group(4) or ""
             unit = _unit_word(word)
             if unit in ("元", "万元"):
@@ -920,6 +935,21 @@ def suggest(layout: SampleLayout) -> tuple[SheetSuggestion, ...]:
     return tuple(_suggest_sheet(sheet) for sheet in layout.sheets)
 
 
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&/\-]*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _halves(text: str) -> list[str]:
+    """The Chinese words and the Latin ones of a header in both languages
+    (数量 Quantity → 数量, Quantity); none for a header in one."""
+    text = unicodedata.normalize("NFKC", text)
+    if not _CJK.search(text) or not re.search(r"[A-Za-z]{2}", text):
+        return []
+    chinese = " ".join(_LATIN.sub(" ", text).split())
+    latin = " ".join(_CJK.sub(" ", text).split())
+    return [half for half in (chinese, latin) if half and half != text]
+
+
 _YES_NO_TAIL = re.compile(r"[(\[]?\s*(?:是/否|是或否|y/n|yes/no)\s*[)\]]?$")
 
 
@@ -929,32 +959,42 @@ def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]
     aliases, kinds, _enums = _vocabulary()
     table = aliases[source]
     specials = _special_keys()
-    texts = []
+    texts = []  # (text, as shown, whether it is the parent's and the label's)
     if len(column.path) == 2:
         parent = unicodedata.normalize("NFKC", column.path[0]).strip()
         short = _PARENT_TAIL.sub("", parent)
-        texts += [(short + column.label, f"{parent}/{column.label}"),
-                  (parent + column.label, f"{parent}/{column.label}")]
-    texts += [(column.label, column.label), (column.header, column.header),
-              (_base(column.label), column.label),
-              (_YES_NO_TAIL.sub("", _base(column.label)), column.label)]
+        texts += [(short + column.label, f"{parent}/{column.label}", True),
+                  (parent + column.label, f"{parent}/{column.label}", True)]
+    texts += [(column.label, column.label, False), (column.header, column.header, False),
+              (_base(column.label), column.label, False),
+              (_YES_NO_TAIL.sub("", _base(column.label)), column.label, False)]
+    # a bilingual header (数量 Quantity, 销售日期\nDate) that is no alias whole:
+    # each language's words alone
+    labels = [column.label, *_halves(column.label)]
+    halves = []
+    if len(column.path) == 2:
+        for up in (parent, *_halves(parent)):
+            short = _PARENT_TAIL.sub("", up)
+            halves += [(short + label, f"{parent}/{column.label}", True)
+                       for label in labels if (up, label) != (parent, column.label)]
+    halves += [(half, column.label, False) for half in labels[1:]]
     found: dict[str, tuple[int, str]] = {}
 
     def offer(target: str, rank: int, how: str) -> None:
         if target not in found or rank < found[target][0]:
             found[target] = (rank, how)
 
-    for depth, (text, shown) in enumerate(texts):
+    for text, shown, whole in texts + (halves if not _aliased(texts, table, specials) else []):
         key = _key(text)
         if not key:
             continue
         if key in specials:
             offer(specials[key], 0, f"header {shown} names {specials[key]}")
         for field, priority in table.get(key, {}).items():
-            offer(field, priority + (0 if depth < 2 or len(column.path) == 1 else 4),
+            offer(field, priority + (0 if whole or len(column.path) == 1 else 4),
                   f"header {shown} is an alias of {field}")
-    if not found:
-        label = _key(column.label)
+    for label in (labels if not found else ()):
+        label = _key(label)
         for alias, fields in table.items():
             # one inside the other, the shorter more than half the longer
             # (客户 is no guess for 客户类型)
@@ -967,6 +1007,10 @@ def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]
                                                                               source, kinds)))
     return [(rank, target, how) for target, (rank, how) in ranked
             if _unit_fit(target, column, source, kinds) < 2]
+
+
+def _aliased(texts, table, specials) -> bool:
+    return any(_key(text) in table or _key(text) in specials for text, _s, _w in texts)
 
 
 def _unit_fit(target: str, column: SampleColumn, source: str, kinds) -> int:

@@ -1,0 +1,114 @@
+"""More workbooks made to look like the authority's templates, drawn
+otherwise than those of sample_books: a table that starts in column B under
+a long instruction block, headers broken over lines and in two languages,
+the units said in a merged line under the header, a 合计 row, a hidden
+column, a protected sheet, dates kept as text in the sample, a credit code
+formatted as a number; a purchases and a sales sheet with bilingual
+two-level headers and drop-downs on a hidden code sheet.  Each function
+writes one book into ``folder`` and returns its path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment
+from openpyxl.worksheet.datavalidation import DataValidation
+
+OFFSET_NOTES = ("说明：", "1. 本表由生产企业按月填报。", "2. 数量、金额的单位见表头下一行。",
+                "3. 日期格式为2026-01-01。", "4. 是否出口选择是或否。", "5. 合计行请勿删除。")
+
+
+def _path(folder, name: str) -> Path:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def _list(ws, formula: str, ref: str) -> None:
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True)
+    dv.add(ref)
+    ws.add_data_validation(dv)
+
+
+def offset_sheet(folder, name: str = "销售流向（双语）.xlsx") -> Path:
+    """One sheet "销售明细": column A empty, a title in B1, six instruction
+    lines, the header in row 8 (B..K) with line breaks between the Chinese
+    and the English words, "单位：数量为吨(t)，金额为万元" merged across row 9, an
+    example row 10 whose date is text in a text column ("@") and whose credit
+    code is a number formatted "0", a 合计 row 11, column K hidden, the sheet
+    protected, 是/否 as a drop-down."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "销售明细"
+    ws["B1"] = "稀土产品销售流向月报"
+    ws.merge_cells("B1:K1")
+    for r, line in enumerate(OFFSET_NOTES, 2):
+        ws.cell(r, 2, line)
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=11)
+    heads = ["序号\nNo.", "销售日期\nDate*", "客户名称\nCustomer*", "统一社会信用代码\nUSCC",
+             "产品名称 Product*", "牌号 Grade", "数量 Quantity", "金额 Amount", "是否出口", "内部备注"]
+    for c, text in enumerate(heads, 2):
+        ws.cell(8, c, text).alignment = Alignment(wrap_text=True)
+    ws["B9"] = "单位：数量为吨(t)，金额为万元"
+    ws.merge_cells("B9:K9")
+    example = [1, "2026-01-05", "某某磁业有限公司", 911101000000000000, "烧结钕铁硼", "N52", 1.2345,
+               12.5, "否", ""]
+    for c, value in enumerate(example, 2):
+        ws.cell(10, c, value)
+    for letter, fmt in {"C": "@", "E": "0", "H": "0.0000", "I": "0.00"}.items():
+        ws[f"{letter}10"].number_format = fmt
+    ws["B11"] = "合计"
+    ws["H11"] = 1.2345
+    ws["I11"] = 12.5
+    ws.column_dimensions["K"].hidden = True
+    _list(ws, '"是,否"', "J10:J3000")
+    ws.protection.sheet = True
+    path = _path(folder, name)
+    wb.save(path)
+    return path
+
+
+def bilingual_ledgers(folder, name: str = "ledgers_台账.xlsx") -> Path:
+    """"Purchases 采购" (a title, one header row in both languages, the unit
+    in brackets: "数量 Quantity (t) *") and "Sales 销售" (a two-level header
+    whose upper level is bilingual too: 客户 Customer over 名称 Name*, 类型 Type,
+    信用代码 USCC; 产品 Product over 名称 Name*, 批号 Batch, 数量 Quantity (kg)*),
+    drop-downs on a hidden sheet "codes" (01-境内企业 …, Y/N), then an
+    instructions sheet."""
+    wb = Workbook()
+    buy = wb.active
+    buy.title = "Purchases 采购"
+    buy["A1"] = "采购台账 Purchase ledger"
+    buy.merge_cells("A1:H1")
+    heads = ["序号 No.", "日期 Date *", "供应商 Supplier *", "供应商信用代码 Supplier USCC",
+             "原料 Material *", "批号 Lot No.", "数量 Quantity (t) *", "金额 Amount (元)"]
+    for c, text in enumerate(heads, 1):
+        buy.cell(2, c, text)
+    buy["B3"].number_format = "yyyy-mm-dd"
+    buy["G3"].number_format = "0.000000"
+    sell = wb.create_sheet("Sales 销售")
+    sell["A1"] = "销售台账 Sales ledger"
+    sell.merge_cells("A1:I1")
+    for letter, text in {"A": "序号", "B": "日期 Date*", "C": "客户 Customer", "F": "产品 Product",
+                         "I": "出口 Export"}.items():
+        sell[f"{letter}2"] = text
+    for letter in "ABI":
+        sell.merge_cells(f"{letter}2:{letter}3")
+    sell.merge_cells("C2:E2")
+    sell.merge_cells("F2:H2")
+    for letter, text in {"C": "名称 Name*", "D": "类型 Type", "E": "信用代码 USCC", "F": "名称 Name*",
+                         "G": "批号 Batch", "H": "数量 Quantity (kg)*"}.items():
+        sell[f"{letter}3"] = text
+    codes = wb.create_sheet("codes")
+    codes.sheet_state = "hidden"
+    for r, text in enumerate(["01-境内企业", "02-境外企业", "03-个体工商户", "04-其他组织"], 1):
+        codes.cell(r, 1, text)
+    codes["C1"], codes["C2"] = "Y", "N"
+    _list(sell, "codes!$A$1:$A$4", "D4:D5000")
+    _list(sell, "codes!$C$1:$C$2", "I4:I5000")
+    notes = wb.create_sheet("Instructions 说明")
+    notes["A1"] = "Fill in monthly 每月填报"
+    path = _path(folder, name)
+    wb.save(path)
+    return path

@@ -1,0 +1,163 @@
+"""The authority's templates drawn otherwise (sample_books_more): learned,
+mapped by the use cases as the window maps them, kept in a demo file,
+exported for a month, and read back with openpyxl and python-calamine."""
+
+import sqlite3
+from datetime import datetime
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from magdesk import usecases
+from magdesk.cli import main
+from magdesk.filing.learn import _stated_units, _text
+from magdesk.storage import open_database
+
+from .sample_books_more import bilingual_ledgers, offset_sheet
+
+PERIOD = "2026-06"
+
+
+def _suggested(learned, sheet):
+    found = next(s for s in learned.suggestions if s.sheet == sheet)
+    return {c.letter: (c.target, c.unit, c.confidence) for c in found.columns}
+
+
+def _export(db_path, learned, name, out):
+    template = learned.draft(name)
+    assert not [p for p in learned.problems(template) if p.blocking]
+    db = open_database(db_path)
+    try:
+        changes = usecases.save_learned(db, template, make_default=True)
+        assert changes.failure is None
+    finally:
+        db.close()
+    assert main(["export", "--db", str(db_path), "--period", PERIOD, "--out", str(out)]) == 0
+    [book] = out.glob("*.xlsx")
+    return book
+
+
+def _sales(db_path):
+    conn = sqlite3.connect(db_path)
+    rows = conn.execute(
+        "SELECT s.date, c.uscc, s.qty_g, s.amount_fen FROM sale_out s "
+        "JOIN counterparty c ON c.id = s.customer_id WHERE s.date LIKE ? "
+        "ORDER BY s.date, s.doc_no", (f"{PERIOD}%",)).fetchall()
+    conn.close()
+    return rows
+
+
+def test_headers_broken_over_lines_read_as_one_line():
+    assert _text("销售日期\nDate*") == "销售日期 Date*"
+    assert _text("客户\n名称") == "客户名称"
+    assert _text("序号\r\nNo.") == "序号 No."
+
+
+@pytest.mark.parametrize(("line", "units"), [
+    ("单位：数量为吨(t)，金额为万元", ("t", "万元")),
+    ("单位：吨(t)", ("t", "")),
+    ("重量单位为千克，金额为元", ("kg", "元")),
+    ("数量：1.5吨", ("", "")),
+    ("数量为整数", ("", "")),
+])
+def test_units_stated_for_each_quantity_in_one_line(line, units):
+    assert _stated_units([line]) == units
+
+
+def test_a_table_from_column_b_with_bilingual_headers_is_learned_whole(tmp_path):
+    learned = usecases.learn_template(offset_sheet(tmp_path))
+    [sheet] = learned.layout.sheets
+    assert (sheet.header_rows, sheet.first_row, sheet.total, sheet.total_letter) == \
+        ((8,), 10, "合计", "B")
+    assert (sheet.mass_unit, sheet.money_unit) == ("t", "万元")
+    assert _suggested(learned, "销售明细") == {
+        "B": ("seq", "", "sure"), "C": ("date", "", "sure"),
+        "D": ("customer_name", "", "sure"), "E": ("customer_uscc", "", "sure"),
+        "F": ("product_name", "", "sure"), "G": ("grade", "", "sure"),
+        "H": ("qty_g", "t", "sure"), "I": ("amount_fen", "万元", "sure"),
+        "J": ("is_export", "", "sure"), "K": ("", "", "none")}
+
+
+def test_a_table_from_column_b_is_exported_in_its_units_dates_and_codes(demo_copy, tmp_path):
+    """Dates are real dates even where the sample kept them as text (a text
+    format would show 46174); the credit code is text though the sample's is a
+    number; tonnes and 万元 exact; the 合计 row, the hidden column, the
+    protection and the unit line under the header are the sample's."""
+    learned = usecases.learn_template(offset_sheet(tmp_path / "sample"))
+    book = _export(demo_copy, learned, "销售流向双语", tmp_path / "out")
+    expected = _sales(demo_copy)
+    ws = openpyxl.load_workbook(book)["销售明细"]
+    assert ws["B9"].value == "单位：数量为吨(t)，金额为万元" and ws["B8"].value == "序号\nNo."
+    assert ws.protection.sheet and ws.column_dimensions["K"].hidden
+    cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("销售明细").to_python()
+    for i, (day, uscc, qty_g, amount_fen) in enumerate(expected):
+        r = 10 + i
+        assert ws.cell(r, 2).value == i + 1
+        date_cell = ws.cell(r, 3)
+        assert date_cell.is_date and date_cell.number_format == "yyyy-mm-dd"
+        assert date_cell.value == datetime.fromisoformat(day)
+        assert ws.cell(r, 5).value == (uscc or None)
+        assert ws.cell(r, 5).data_type == "s" or not uscc
+        assert Decimal(repr(ws.cell(r, 8).value)) == Decimal(qty_g) / 10**6
+        assert Decimal(repr(ws.cell(r, 9).value)) == Decimal(amount_fen or 0) / 10**6
+        assert cal[r - 1][3] == (uscc or "") and isinstance(cal[r - 1][3], str)
+        assert Decimal(repr(cal[r - 1][6])) == Decimal(qty_g) / 10**6
+    last = 10 + len(expected)
+    assert ws.max_row == last and ws.cell(last, 2).value == "合计"
+    assert Decimal(repr(ws.cell(last, 8).value)) == sum(Decimal(q) for _d, _u, q, _a in expected) \
+        / 10**6
+    assert not [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+
+def test_bilingual_two_level_headers_on_two_flow_sheets(tmp_path):
+    learned = usecases.learn_template(bilingual_ledgers(tmp_path))
+    assert [s.source for s in learned.suggestions] == ["purchases", "sales"]
+    buy = _suggested(learned, "Purchases 采购")
+    assert {k: v[0] for k, v in buy.items()} == {
+        "A": "seq", "B": "date", "C": "supplier_name", "D": "supplier_uscc",
+        "E": "product_code", "F": "lot_no", "G": "qty_g", "H": "amount_fen"}
+    assert buy["G"][1] == "t"
+    sell = _suggested(learned, "Sales 销售")
+    assert {k: v[0] for k, v in sell.items()} == {
+        "A": "seq", "B": "date", "C": "customer_name", "D": "customer_cp_type",
+        "E": "customer_uscc", "F": "product_name", "G": "batch_no", "H": "qty_g",
+        "I": "is_export"}
+    assert not learned.problems(learned.draft("ledgers"))
+
+
+def test_bilingual_ledgers_export_with_the_hidden_code_sheet_kept(demo_copy, tmp_path):
+    learned = usecases.learn_template(bilingual_ledgers(tmp_path / "sample"))
+    book = _export(demo_copy, learned, "ledgers", tmp_path / "out")
+    wb = openpyxl.load_workbook(book)
+    assert wb["codes"].sheet_state == "hidden"
+    assert wb.sheetnames[:4] == ["Purchases 采购", "Sales 销售", "codes", "Instructions 说明"]
+    ws = wb["Sales 销售"]
+    assert ws["D4"].value in {"01-境内企业", "02-境外企业", "03-个体工商户", "04-其他组织"}
+    assert ws["I4"].value in {"Y", "N"}
+    conn = sqlite3.connect(demo_copy)
+    n = conn.execute("SELECT count(*) FROM purchase_in WHERE date LIKE ?",
+                     (f"{PERIOD}%",)).fetchone()[0]
+    conn.close()
+    rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("Purchases 采购").to_python()
+    assert len([r for r in rows[2:] if r[0] != ""]) == n
+
+
+def test_reading_back_a_header_broken_over_lines_finds_no_difference(demo_copy, tmp_path):
+    """The cell's "序号\\nNo." is the template's "序号 No.": a read-back that
+    compares the cells does not report the header as changed."""
+    from magdesk.filing.readback import XlsxReader, compare_sheet
+    from magdesk.filing.sources import source_rows
+    from magdesk.storage.filing_store import FilingStore
+
+    learned = usecases.learn_template(offset_sheet(tmp_path / "sample"))
+    book = _export(demo_copy, learned, "销售流向双语", tmp_path / "out")
+    db = open_database(demo_copy)
+    try:
+        template = usecases.check_template(db, "销售流向双语")
+        [sheet] = template.sheets
+        with XlsxReader(book) as reader:
+            assert compare_sheet(reader, sheet, source_rows(FilingStore(db), "sales", PERIOD)) == []
+    finally:
+        db.close()
