@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import enums as E
@@ -97,7 +97,10 @@ def column_for(sample: SampleColumn, source: str, choice: Choice) -> Column:
         codes = tuple((str(k), str(v)) for k, v in choice.codes.items() if v)
     if kind in ("text", "enum", "bool") and fmt not in ("", "@"):
         fmt = ""  # a text column keeps its text, whatever the sample's number format
-    return Column(field=target, kind=kind, enum=enum, unit=unit, codes=codes, format=fmt, **base)
+    column = Column(field=target, kind=kind, enum=enum, unit=unit, codes=codes, format=fmt, **base)
+    if fmt and column.number_format != fmt:
+        column = replace(column, format="")  # a date or number the sample formats as text
+    return column
 
 
 def draft(layout: SampleLayout, suggestions: Iterable[SheetSuggestion], name: str,

@@ -723,11 +723,13 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "sales": {
         "date": ("销售日期", "交易日期", "出库日期", "发货日期", "开票日期", "sale date"),
         "customer_name": ("购买方", "购买方名称", "采购方", "采购方名称", "客户名称", "客户", "购买单位",
-                          "购货方", "购货方名称", "采购单位", "客户单位", "买方", "customer",
+                          "购货方", "购货方名称", "采购单位", "客户单位", "买方", "购货单位", "购货单位名称",
+                          "购方", "购方名称", "收货单位", "收货单位名称", "customer",
                           "buyer"),
         "customer_uscc": ("购买方统一社会信用代码", "客户统一社会信用代码", "购买方信用代码",
                           "采购方统一社会信用代码", "购货方统一社会信用代码", "买方统一社会信用代码",
-                          "客户信用代码", "buyer credit code"),
+                          "客户信用代码", "客户社会信用代码", "购买方社会信用代码",
+                          "buyer credit code"),
         "customer_cp_type": ("客户类型", "购买方类型", "客户性质", "购买方性质", "客户企业类型",
                              "customer type"),
         "customer_country": ("国家(地区)", "客户国家", "客户所在国", "国别", "国家", "country"),
@@ -755,7 +757,8 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                           "卖方", "supplier"),
         "supplier_cp_type": ("供应商类型", "供货方类型", "供应商性质", "供货方性质", "supplier type"),
         "supplier_uscc": ("供应商统一社会信用代码", "供货方统一社会信用代码", "销售方统一社会信用代码",
-                          "供货单位统一社会信用代码", "卖方统一社会信用代码", "供应商信用代码"),
+                          "供货单位统一社会信用代码", "卖方统一社会信用代码", "供应商信用代码",
+                          "供应商社会信用代码", "供货方社会信用代码"),
         "product_code": ("物料编码", "原料编码", "产品编码"),
         "product_name": ("原料名称", "物料名称", "产品名称", "品名", "货物名称", "商品名称"),
         "category": ("产品类别", "原料类别", "物料类别"),
@@ -839,6 +842,8 @@ _PRODUCT = {"code": "product_code", "name_cn": "product_name", "category": "cate
 _PARENT_TAIL = re.compile(r"(信息|情况|资料|明细|info|information|details)$")
 # priorities of an alias's provenance: lower is stronger
 _FORM, _OWN, _IMPORT, _BASE = 0, 1, 2, 3
+# magdesk's word for the party or the goods a parent header names
+_PARENT_WORD = {"customer_name": "客户", "supplier_name": "供应商", "product_name": "产品"}
 
 
 def _key(text: str) -> str:
@@ -965,6 +970,12 @@ def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]
         short = _PARENT_TAIL.sub("", parent)
         texts += [(short + column.label, f"{parent}/{column.label}", True),
                   (parent + column.label, f"{parent}/{column.label}", True)]
+        # a parent naming the party or the goods in the form's own words
+        # (购货单位 over 名称, 类型): as magdesk names them (客户名称, 客户类型)
+        for field in table.get(_key(short), {}):
+            if field in _PARENT_WORD and _PARENT_WORD[field] != short:
+                texts.append((_PARENT_WORD[field] + column.label, f"{parent}/{column.label}",
+                              True))
     texts += [(column.label, column.label, False), (column.header, column.header, False),
               (_base(column.label), column.label, False),
               (_YES_NO_TAIL.sub("", _base(column.label)), column.label, False)]

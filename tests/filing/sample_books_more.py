@@ -112,3 +112,44 @@ def bilingual_ledgers(folder, name: str = "ledgers_台账.xlsx") -> Path:
     path = _path(folder, name)
     wb.save(path)
     return path
+
+
+def shared_strings_form(folder, name: str = "流向表（共享字符串）.xlsx") -> Path:
+    """Written by xlsxwriter as Excel, WPS and LibreOffice save (the texts in
+    sharedStrings, not inline): a two-level header whose parent names the
+    buyer in the form's own words (购货单位 over 名称*, 类型, 社会信用代码), the
+    goods (产品 over 名称*, 重量（千克）*), 是否出口 merged down; an example row
+    with the date as text and the credit code as a number; drop-downs on a
+    hidden sheet "代码" and an inline 是/否 list; an instructions sheet."""
+    import xlsxwriter
+
+    path = _path(folder, name)
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("流向")
+    head = wb.add_format({"bold": True, "text_wrap": True, "border": 1})
+    ws.merge_range("A1:H1", "稀土产品流向表", wb.add_format({"bold": True, "align": "center"}))
+    ws.write("A2", "填报单位：")
+    ws.merge_range("A3:A4", "序号", head)
+    ws.merge_range("B3:B4", "日期*", head)
+    ws.merge_range("C3:E3", "购货单位", head)
+    ws.merge_range("F3:G3", "产品", head)
+    ws.merge_range("H3:H4", "是否出口", head)
+    for c, text in enumerate(["名称*", "类型", "社会信用代码", "名称*", "重量（千克）*"], 2):
+        ws.write(3, c, text, head)
+    ws.write_number(4, 0, 1)
+    ws.write_string(4, 1, "2026-01-01", wb.add_format({"num_format": "@"}))
+    ws.write_string(4, 2, "示例公司")
+    ws.write_string(4, 3, "境内企业")
+    ws.write_number(4, 4, 911101000000000000, wb.add_format({"num_format": "0"}))
+    ws.write_string(4, 5, "钕铁硼")
+    ws.write_number(4, 6, 1234.5, wb.add_format({"num_format": "0.000"}))
+    ws.write_string(4, 7, "否")
+    ws.data_validation("D5:D1000", {"validate": "list", "source": "=代码!$A$1:$A$4"})
+    ws.data_validation("H5:H1000", {"validate": "list", "source": ["是", "否"]})
+    codes = wb.add_worksheet("代码")
+    for r, text in enumerate(["境内企业", "境外企业", "个体工商户", "其他组织"]):
+        codes.write_string(r, 0, text)
+    codes.hide()
+    wb.add_worksheet("填表说明").write_string(0, 0, "说明：重量以千克为单位。")
+    wb.close()
+    return path

@@ -15,7 +15,7 @@ from magdesk.cli import main
 from magdesk.filing.learn import _stated_units, _text
 from magdesk.storage import open_database
 
-from .sample_books_more import bilingual_ledgers, offset_sheet
+from .sample_books_more import bilingual_ledgers, offset_sheet, shared_strings_form
 
 PERIOD = "2026-06"
 
@@ -161,3 +161,29 @@ def test_reading_back_a_header_broken_over_lines_finds_no_difference(demo_copy, 
             assert compare_sheet(reader, sheet, source_rows(FilingStore(db), "sales", PERIOD)) == []
     finally:
         db.close()
+
+
+def test_a_form_in_shared_strings_whose_parent_names_the_buyer(demo_copy, tmp_path):
+    """购货单位/名称 is the customer's name, 产品/名称 the product's; learned
+    from a book whose texts are shared strings, exported into it."""
+    import zipfile
+
+    sample = shared_strings_form(tmp_path / "sample")
+    with zipfile.ZipFile(sample) as z:
+        assert "xl/sharedStrings.xml" in z.namelist()
+    learned = usecases.learn_template(sample)
+    assert {k: v[:2] for k, v in _suggested(learned, "流向").items()} == {
+        "A": ("seq", ""), "B": ("date", ""), "C": ("customer_name", ""),
+        "D": ("customer_cp_type", ""), "E": ("customer_uscc", ""), "F": ("product_name", ""),
+        "G": ("qty_g", "kg"), "H": ("is_export", "")}
+    template = learned.draft("流向表")
+    [day] = [c for c in template.sheets[0].columns if c.field == "date"]
+    assert day.format == "" and day.number_format == "yyyy-mm-dd"  # not the sample's "@"
+    book = _export(demo_copy, learned, "流向表", tmp_path / "out")
+    wb = openpyxl.load_workbook(book)
+    ws = wb["流向"]
+    assert wb["代码"].sheet_state == "hidden" and wb["填表说明"]["A1"].value == "说明：重量以千克为单位。"
+    assert ws["C3"].value == "购货单位" and ws["B5"].is_date
+    assert ws["E5"].data_type == "s" and len(ws["E5"].value) == 18
+    cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("流向").to_python()
+    assert cal[4][2] == ws["C5"].value and cal[4][3] in {"境内企业", "境外企业", "个体工商户", "其他组织"}
