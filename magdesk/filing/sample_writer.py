@@ -130,6 +130,7 @@ class SampleWriter:
         width = max(ws.max_column, max(indexes) + 1)
         self.bodies[sheet.name] = (body, f"A1:{column_letter(width - 1)}{last_row}")
         _extend_validations(ws, sheet, indexes, last_row)
+        _extend_tables(ws, sheet, max(sheet.first_row + n - 1, sheet.first_row))
 
     # -- magdesk's sheets -----------------------------------------------------------
 
@@ -233,6 +234,29 @@ def _extend_validations(ws, sheet: Sheet, indexes: list[int], last_row: int) -> 
                                  max_col=area.max_col, max_row=last_row)
             ranges.append(area.coord)
         validation.sqref = " ".join(ranges)
+
+
+def _extend_tables(ws, sheet: Sheet, last_row: int) -> None:
+    """An Excel table (and a filter) the sample puts on its header goes down
+    to the last data row written, so the table holds the month's rows (the
+    sample's own reach is kept when longer; a table with its own totals row
+    is left as it is)."""
+    def stretched(ref: str) -> str | None:
+        area = CellRange(ref)
+        if sheet.header_rows[0] <= area.min_row < sheet.first_row <= area.max_row + 1 and \
+                area.max_row < last_row:
+            return CellRange(min_col=area.min_col, min_row=area.min_row, max_col=area.max_col,
+                             max_row=last_row).coord
+        return None
+
+    for table in ws.tables.values():
+        ref = stretched(table.ref) if not table.totalsRowCount else None
+        if ref:
+            table.ref = ref
+            if table.autoFilter is not None:
+                table.autoFilter.ref = ref
+    if ws.auto_filter.ref and (ref := stretched(ws.auto_filter.ref)):
+        ws.auto_filter.ref = ref
 
 
 def _free_name(book, name: str) -> str:

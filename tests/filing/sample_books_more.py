@@ -9,6 +9,7 @@ writes one book into ``folder`` and returns its path."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -151,5 +152,29 @@ def shared_strings_form(folder, name: str = "流向表（共享字符串）.xlsx
         codes.write_string(r, 0, text)
     codes.hide()
     wb.add_worksheet("填表说明").write_string(0, 0, "说明：重量以千克为单位。")
+    wb.close()
+    return path
+
+
+def table_form(folder, name: str = "销售流向（表格）.xlsx") -> Path:
+    """The header and two empty rows made an Excel table (A2:G4, as a bureau's
+    clerk formats a range "as table"), a title above, the date in 年月日, the
+    quantity in tonnes to six places, a filter over spare columns H..J
+    and 所属期 in K, the panes frozen under the header."""
+    import xlsxwriter
+
+    path = _path(folder, name)
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("销售流向")
+    ws.write("A1", "销售流向表")
+    heads = ["序号", "销售日期*", "客户名称*", "统一社会信用代码", "产品名称*", "数量(吨)*", "金额(万元)"]
+    ws.add_table("A2:G4", {"columns": [{"header": h} for h in heads]})
+    for c, text in enumerate(["备用1", "备用2", "备用3", "所属期"], 7):
+        ws.write(1, c, text)
+    ws.write_number(2, 0, 1)
+    ws.write_datetime(2, 1, datetime(2026, 1, 5), wb.add_format({"num_format": "yyyy年m月d日"}))
+    ws.write_number(2, 5, 1.5, wb.add_format({"num_format": "0.000000"}))
+    ws.autofilter("H2:K4")
+    ws.freeze_panes(2, 0)
     wb.close()
     return path

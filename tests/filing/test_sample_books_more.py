@@ -15,7 +15,7 @@ from magdesk.cli import main
 from magdesk.filing.learn import _stated_units, _text
 from magdesk.storage import open_database
 
-from .sample_books_more import bilingual_ledgers, offset_sheet, shared_strings_form
+from .sample_books_more import bilingual_ledgers, offset_sheet, shared_strings_form, table_form
 
 PERIOD = "2026-06"
 
@@ -187,3 +187,24 @@ def test_a_form_in_shared_strings_whose_parent_names_the_buyer(demo_copy, tmp_pa
     assert ws["E5"].data_type == "s" and len(ws["E5"].value) == 18
     cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("流向").to_python()
     assert cal[4][2] == ws["C5"].value and cal[4][3] in {"境内企业", "境外企业", "个体工商户", "其他组织"}
+
+
+def test_an_excel_table_on_the_header_holds_the_month_s_rows(demo_copy, tmp_path):
+    """The table the sample draws over its header and two empty rows (and its
+    filter) reach down to the last row written; 年月日 and tonnes kept."""
+    learned = usecases.learn_template(table_form(tmp_path / "sample"))
+    assert {k: v[:2] for k, v in _suggested(learned, "销售流向").items()} == {
+        "A": ("seq", ""), "B": ("date", ""), "C": ("customer_name", ""),
+        "D": ("customer_uscc", ""), "E": ("product_name", ""), "F": ("qty_g", "t"),
+        "G": ("amount_fen", "万元"), "H": ("", ""), "I": ("", ""), "J": ("", ""),
+        "K": ("@period", "")}
+    book = _export(demo_copy, learned, "表格流向", tmp_path / "out")
+    n = len(_sales(demo_copy))
+    ws = openpyxl.load_workbook(book)["销售流向"]
+    assert ws.max_row == 2 + n
+    assert dict(ws.tables.items()) == {"Table1": f"A2:G{2 + n}"}
+    assert ws.tables["Table1"].autoFilter.ref == f"A2:G{2 + n}"
+    assert ws.auto_filter.ref == f"H2:K{2 + n}" and ws.freeze_panes == "A3"
+    assert ws["B3"].number_format == "yyyy年m月d日" and ws["K3"].value == PERIOD
+    cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("销售流向").to_python()
+    assert len(cal) == 2 + n and cal[-1][0] == n
