@@ -57,8 +57,10 @@ class SampleWriter:
         missing = [name for name in self.sheets if name not in self.book.sheetnames]
         if missing:
             raise ValueError(f"the sample has no sheet {', '.join(map(repr, missing))}")
+        self._cached = None
         for sheet in template.sheets:
             self._clear_below_header(sheet)
+            self._values_above(sheet)
         self.styles = self._placeholder_styles()
 
     # -- the sample's data sheets -------------------------------------------------
@@ -88,6 +90,25 @@ class SampleWriter:
                     cell._style = copy.copy(looks[at])
                 cell.number_format = column.number_format
                 cell.quotePrefix = quoted
+
+    def _values_above(self, sheet: Sheet) -> None:
+        """No formula in a data sheet: one above the header (填报日期 =TODAY())
+        becomes the value the sample last showed, or an empty cell."""
+        ws = self.book[sheet.name]
+        found = [cell for (row, _col), cell in ws._cells.items()
+                 if row < sheet.first_row and cell.data_type == "f"]
+        if not found:
+            return
+        if self._cached is None:
+            self._cached = openpyxl.load_workbook(io.BytesIO(self.template.sample),
+                                                  data_only=True)
+        shown = self._cached[sheet.name]
+        for cell in found:
+            value = shown.cell(cell.row, cell.column).value
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+                cell.quotePrefix = value.startswith(FORMULA_START)
 
     def _placeholder_styles(self) -> dict[str, tuple[list[int], list[int]]]:
         """Each data sheet's written columns' style numbers (plain, quoted), as

@@ -9,6 +9,7 @@ writes one book into ``folder`` and returns its path."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -177,4 +178,44 @@ def table_form(folder, name: str = "销售流向（表格）.xlsx") -> Path:
     ws.autofilter("H2:K4")
     ws.freeze_panes(2, 0)
     wb.close()
+    return path
+
+
+def formulas_form(folder, name: str = "销售月报（公式）.xlsx") -> Path:
+    """Formulas everywhere a bureau's Excel user puts them: 填报日期 =TODAY()
+    beside the title (its last value cached as Excel saves it), 序号 =ROW()-2
+    and 金额 =E*100 down five pre-formatted rows, a 合计 row of =SUM(),
+    a 制表人 line built by a formula under it."""
+    import zipfile
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "销售"
+    ws["A1"] = "稀土产品销售月报"
+    ws["E1"] = "填报日期："
+    ws["F1"] = "=TODAY()"
+    ws["G1"] = '="制"&"表"'
+    for c, text in enumerate(["序号", "销售日期*", "客户名称*", "产品名称*", "数量（千克）*", "金额（元）"], 1):
+        ws.cell(2, c, text)
+    for r in range(3, 8):
+        ws.cell(r, 1, "=ROW()-2")
+        ws.cell(r, 6, f"=E{r}*100")
+    ws["A8"] = "合计"
+    ws["E8"] = "=SUM(E3:E7)"
+    ws["F8"] = "=SUM(F3:F7)"
+    ws["A10"] = '="制表人："&""'
+    plain = _path(folder, "plain.xlsx")
+    wb.save(plain)
+    # as Excel saves it: the value each formula last showed kept beside it
+    path = _path(folder, name)
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<f>TODAY()</f><v></v>", b"<f>TODAY()</f><v>46023</v>")
+                data = data.replace(b"<f>TODAY()</f><v />", b"<f>TODAY()</f><v>46023</v>")
+                data = re.sub(rb'<c r="G1"[^>]*>(<f>[^<]*</f>)<v ?/?>(?:</v>)?',
+                              rb'<c r="G1" t="str">\1<v>=2+2</v>', data)
+            zout.writestr(item, data)
+    plain.unlink()
     return path

@@ -15,7 +15,13 @@ from magdesk.cli import main
 from magdesk.filing.learn import _stated_units, _text
 from magdesk.storage import open_database
 
-from .sample_books_more import bilingual_ledgers, offset_sheet, shared_strings_form, table_form
+from .sample_books_more import (
+    bilingual_ledgers,
+    formulas_form,
+    offset_sheet,
+    shared_strings_form,
+    table_form,
+)
 
 PERIOD = "2026-06"
 
@@ -208,3 +214,20 @@ def test_an_excel_table_on_the_header_holds_the_month_s_rows(demo_copy, tmp_path
     assert ws["B3"].number_format == "yyyy年m月d日" and ws["K3"].value == PERIOD
     cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("销售流向").to_python()
     assert len(cal) == 2 + n and cal[-1][0] == n
+
+
+def test_no_formula_is_left_in_a_data_sheet_of_the_sample(demo_copy, tmp_path):
+    """=TODAY() beside the title becomes the value the sample showed (a date
+    serial stays a number; a text that reads like a formula stays text, with
+    the quote prefix); the sample's =ROW(), =E*100 and =SUM() rows go with its
+    rows; the 合计 row under the month is numbers."""
+    learned = usecases.learn_template(formulas_form(tmp_path / "sample"))
+    book = _export(demo_copy, learned, "公式月报", tmp_path / "out")
+    ws = openpyxl.load_workbook(book)["销售"]
+    assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert ws["F1"].value == 46023 and ws["E1"].value == "填报日期："
+    assert ws["G1"].value == "=2+2" and ws["G1"].data_type == "s" and ws["G1"].quotePrefix
+    n = len(_sales(demo_copy))
+    assert ws.max_row == 3 + n and ws.cell(3 + n, 1).value == "合计"
+    cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("销售").to_python()
+    assert cal[0][5] == 46023 and cal[0][6] == "=2+2"
