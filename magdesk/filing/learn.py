@@ -1151,6 +1151,9 @@ def _codes(enum, choices: tuple[str, ...]) -> dict[str, str]:
             hit = next((c for b, c in bare if b in words), None)
             if hit is not None:
                 codes[value] = hit
+        if not codes and {b for b, _c in bare} == {"1", "0"}:  # 1 是, 0 否
+            codes = {"true": next(c for b, c in bare if b == "1"),
+                     "false": next(c for b, c in bare if b == "0")}
         return codes
     labels = {member: [unicodedata.normalize("NFKC", t).strip().casefold()
                        for t in (*pair, *_MEMBER_WORDS.get((enum.__name__, member), ()))]

@@ -219,3 +219,22 @@ def formulas_form(folder, name: str = "销售月报（公式）.xlsx") -> Path:
             zout.writestr(item, data)
     plain.unlink()
     return path
+
+
+def numeric_codes(folder, name: str = "流向表（代码）.xlsx") -> Path:
+    """Drop-downs of bare numbers: 客户类型代码 1..4 (what they mean said only on
+    the instructions sheet) and 是否出口(1是0否) 1/0; 重量(吨) with no number
+    format in the sample."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "流向"
+    ws["A1"] = "流向表"
+    for c, text in enumerate(["序号", "日期", "客户名称", "客户类型代码", "是否出口(1是0否)", "重量(吨)"], 1):
+        ws.cell(2, c, text)
+    _list(ws, '"1,2,3,4"', "D3:D500")
+    _list(ws, '"1,0"', "E3:E500")
+    notes = wb.create_sheet("说明")
+    notes["A1"] = "客户类型代码：1=境内企业 2=个体工商户 3=境外企业 4=其他组织"
+    path = _path(folder, name)
+    wb.save(path)
+    return path

@@ -18,6 +18,7 @@ from magdesk.storage import open_database
 from .sample_books_more import (
     bilingual_ledgers,
     formulas_form,
+    numeric_codes,
     offset_sheet,
     shared_strings_form,
     table_form,
@@ -231,3 +232,42 @@ def test_no_formula_is_left_in_a_data_sheet_of_the_sample(demo_copy, tmp_path):
     assert ws.max_row == 3 + n and ws.cell(3 + n, 1).value == "合计"
     cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("销售").to_python()
     assert cal[0][5] == 46023 and cal[0][6] == "=2+2"
+
+
+CODES = {"DOMESTIC_ENTERPRISE": "1", "INDIVIDUAL_BUSINESS": "2", "FOREIGN": "3", "OTHER_ORG": "4"}
+
+
+def test_bare_number_codes_are_asked_for_then_written_as_text(demo_copy, tmp_path):
+    """1/0 under 是否出口 are yes/no; 1..4 under 客户类型代码 cannot be guessed:
+    the clerk is told (naming sheet, column and the choices, in zh and en)
+    until she gives each value its code, as the window's table does; then the
+    codes are written as text, and a tonne column without a format of the
+    sample's shows its decimals (1.2005, not 1.201)."""
+    learned = usecases.learn_template(numeric_codes(tmp_path / "sample"))
+    suggested = next(iter(learned.suggestions))
+    assert {c.letter: c.codes for c in suggested.columns}["E"] == {"true": "1", "false": "0"}
+    told = [p for p in learned.problems(learned.draft("代码流向")) if p.letter == "D"]
+    assert [p.code for p in told] == ["template.no_codes", "template.guess"]
+    assert told[0].message("zh") == ("工作表“流向”第 D 列“客户类型代码”：样表的下拉列表只能选“1、2、3、4”，"
+                                     "尚未为任何值设定代码；现将写入magdesk的名称，请为每个值选择代码")
+    assert "offers only 1, 2, 3, 4" in told[0].message("en")
+    choices = {"流向": {"D": usecases.Choice("customer_cp_type", codes=CODES)}}
+    template = learned.draft("代码流向", choices)
+    assert learned.problems(template, choices) == []
+    [weight] = [c for c in template.sheets[0].columns if c.field == "qty_g"]
+    assert (weight.unit, weight.number_format) == ("t", "0.000###")
+    db = open_database(demo_copy)
+    try:
+        assert usecases.save_learned(db, template, make_default=True).failure is None
+    finally:
+        db.close()
+    out = tmp_path / "out"
+    assert main(["export", "--db", str(demo_copy), "--period", PERIOD, "--out", str(out)]) == 0
+    [book] = out.glob("*.xlsx")
+    ws = openpyxl.load_workbook(book)["流向"]
+    n = len(_sales(demo_copy))
+    assert {ws.cell(r, 4).value for r in range(3, 3 + n)} <= set(CODES.values())
+    assert {ws.cell(r, 5).value for r in range(3, 3 + n)} <= {"1", "0"}
+    assert ws["D3"].data_type == "s" and ws["F3"].number_format == "0.000###"
+    cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("流向").to_python()
+    assert all(isinstance(row[3], str) and row[3] in CODES.values() for row in cal[2:])
