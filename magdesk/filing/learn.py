@@ -417,6 +417,8 @@ def _title(grid: _Grid, top: int) -> str:
 
 _STATED = re.compile(r"(重量|数量|质量|金额|货值|价值|价格)?\s*(?:的)?(?:计量)?单位\s*(?:[:：]|为|是)\s*"
                      r"([^\s,，;；。、()（）]{1,5})|(重量|数量|质量|金额|货值)?\s*以\s*([^\s,，;；。]{1,4}?)\s*为单位")
+_STATED_LIST = re.compile(r"单位\s*(?:[:：]|为|是)\s*((?:[^\s,，;；。、()（）/]{1,4}\s*[、,]\s*)+"
+                          r"[^\s,，;；。、()（）/]{1,4})(?![/\w])")
 # 单位：数量为吨，金额为万元 (the unit after the quantity it is of)
 _STATED_EACH = re.compile(r"(重量|数量|质量|金额|货值|价值)\s*(?:为|是|按|用|[:：])\s*"
                           r"([^\s\d,，;；。、()（）]{1,4})")
@@ -428,8 +430,11 @@ def _stated_units(texts: list[str]) -> tuple[str, str]:
     mass = money = ""
     for text in texts:
         normal = unicodedata.normalize("NFKC", text)
-        for match in (*_STATED.finditer(normal), *_STATED_EACH.finditer(normal)):
-            word = match.group(2) or match.group(4) or ""
+        words = [match.group(2) or match.group(4) or ""
+                 for match in (*_STATED.finditer(normal), *_STATED_EACH.finditer(normal))]
+        for match in _STATED_LIST.finditer(normal):  # 单位：吨、万元
+            words += re.split(r"[、,]", match.group(1))
+        for word in words:
             unit = _unit_word(word)
             if unit in ("元", "万元"):
                 money = money or unit

@@ -68,6 +68,9 @@ def test_headers_broken_over_lines_read_as_one_line():
     ("重量单位为千克，金额为元", ("kg", "元")),
     ("数量：1.5吨", ("", "")),
     ("数量为整数", ("", "")),
+    ("单位：吨、万元", ("t", "万元")),
+    ("计量单位：吨      金额单位：万元", ("t", "万元")),
+    ("单位：元/千克", ("", "")),  # a price's unit says neither
 ])
 def test_units_stated_for_each_quantity_in_one_line(line, units):
     assert _stated_units([line]) == units
