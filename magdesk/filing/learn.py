@@ -375,8 +375,9 @@ def _text(value) -> str:
         text = match.string
         before = text[match.start() - 1] if match.start() else ""
         after = text[match.end()] if match.end() < len(text) else ""
+        rest = text[match.end():].split("\n", 1)[0].strip(" *＊※▲△★☆#")
         return " " if before.isascii() and before.isalnum() or after.isascii() and \
-            after.isalnum() else ""
+            after.isalnum() or (_unit_word(rest) and not _BRACKET.match(rest)) else ""  # 金额\n万元
 
     return re.sub(r"\s*\n\s*", join, str(value).strip())
 
@@ -524,7 +525,10 @@ def _unit_and_label(header: str, markers: frozenset[str]) -> tuple[str, str]:
         unit = unit or _unit_word(slash.group(1))
         text = text[:slash.start()]
     text = re.sub(r"(?<![非不])(必填|必须填)$", "", text.strip())
-    return unit, " ".join(text.split())
+    words = text.split()
+    if not unit and len(words) > 1 and _unit_word(words[-1]):  # 重量 kg, 金额 万元
+        unit = _unit_word(words.pop())
+    return unit, " ".join(words)
 
 
 def _column(ws, grid: _Grid, c: int, path: tuple[str, ...], markers: frozenset[str],

@@ -12,7 +12,7 @@ from python_calamine import CalamineWorkbook
 
 from magdesk import usecases
 from magdesk.cli import main
-from magdesk.filing.learn import _stated_units, _text
+from magdesk.filing.learn import _stated_units, _text, _unit_and_label
 from magdesk.storage import open_database
 
 from .sample_books_more import (
@@ -60,6 +60,14 @@ def test_headers_broken_over_lines_read_as_one_line():
     assert _text("销售日期\nDate*") == "销售日期 Date*"
     assert _text("客户\n名称") == "客户名称"
     assert _text("序号\r\nNo.") == "序号 No."
+
+
+@pytest.mark.parametrize(("header", "unit", "label"), [
+    ("重量\nkg", "kg", "重量"), ("金额\n万元", "万元", "金额"), ("数量\n吨*", "t", "数量"),
+    ("数量\n(t)", "t", "数量"), ("客户\n名称", "", "客户名称"), ("Net weight\nkg", "kg", "Net weight"),
+])
+def test_a_unit_on_the_header_s_second_line_is_its_unit(header, unit, label):
+    assert _unit_and_label(_text(header), frozenset("*")) == (unit, label)
 
 
 @pytest.mark.parametrize(("line", "units"), [
