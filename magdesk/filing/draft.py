@@ -190,6 +190,12 @@ def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
     by_sheet = {s.sheet: {c.letter: c for c in s.columns} for s in suggestions}
     offered = {(s.name, c.letter): c.choices for s in (layout.sheets if layout else ())
                for c in s.columns if c.choices}
+    # the columns of a sheet that says no mass unit anywhere (no header, note
+    # under it or line above it names one): a quantity there is in magdesk's
+    # guess of a unit (kg), which a tonne form would take as 1,000 times too much
+    unsaid = {(s.name, c.letter) for s in (layout.sheets if layout else ())
+              if not s.mass_unit and not any(c.unit in UNITS["mass"] for c in s.columns)
+              for c in s.columns}
     for sheet in template.sheets:
         seen: dict[str, str] = {}
         for column, at in zip(sheet.columns, sheet.indexes, strict=True):
@@ -220,6 +226,9 @@ def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
                     ("values_en", ", ".join(listed[:6]) + more))))
             suggested = by_sheet.get(sheet.name, {}).get(letter)
             confirmed = letter in choices.get(sheet.name, {})
+            if column.kind == "mass" and not confirmed and (sheet.name, letter) in unsaid:
+                out.append(Problem(*where, "template.unit_unsaid", False,
+                                   (("unit", column.unit or DEFAULT_UNIT[column.kind]),)))
             if suggested is not None and not confirmed and suggested.target and \
                     suggested.confidence != "sure":
                 out.append(Problem(*where, "template.guess", False,

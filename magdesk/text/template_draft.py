@@ -23,6 +23,10 @@ TEMPLATE_DRAFT: dict[str, tuple[str, str]] = {
         "{values} and no value has a code yet; magdesk's own labels would be written, choose "
         "a code for each value",
     ),
+    "template.unit_unsaid": (
+        "工作表“{sheet}”第 {column} 列“{header}”：样表未注明单位，将按 {unit} 填写，请确认",
+        "Sheet '{sheet}', column {column} '{header}': the sample does not say its unit; it will be written in {unit}, please confirm",
+    ),
     "template.guess": (
         "工作表“{sheet}”第 {column} 列“{header}”：推测对应“{target}”，请确认",
         "Sheet '{sheet}', column {column} '{header}': guessed as '{target}', please confirm",

@@ -238,3 +238,14 @@ def numeric_codes(folder, name: str = "流向表（代码）.xlsx") -> Path:
     path = _path(folder, name)
     wb.save(path)
     return path
+
+
+def unit_unsaid(folder, name: str = "销售台账（无单位）.xlsx") -> Path:
+    """A sales sheet whose 销售数量 and 金额 say no unit, nor does any line."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "销售"
+    ws.append(["序号", "销售日期", "客户名称", "产品名称", "销售数量", "金额"])
+    path = _path(folder, name)
+    wb.save(path)
+    return path

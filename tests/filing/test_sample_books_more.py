@@ -22,6 +22,7 @@ from .sample_books_more import (
     offset_sheet,
     shared_strings_form,
     table_form,
+    unit_unsaid,
 )
 
 PERIOD = "2026-06"
@@ -282,3 +283,19 @@ def test_bare_number_codes_are_asked_for_then_written_as_text(demo_copy, tmp_pat
     assert ws["D3"].data_type == "s" and ws["F3"].number_format == "0.000###"
     cal = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("流向").to_python()
     assert all(isinstance(row[3], str) and row[3] in CODES.values() for row in cal[2:])
+
+
+def test_a_quantity_whose_unit_the_sample_says_nowhere_is_to_be_confirmed(tmp_path):
+    """kg is magdesk's guess for 销售数量 when nothing names a unit: the clerk is
+    asked (a tonne form would get 1,000 times the mass); once she chooses, the
+    question is gone.  金额 without a unit is 元 without asking."""
+    learned = usecases.learn_template(unit_unsaid(tmp_path))
+    told = [p for p in learned.problems(learned.draft("无单位")) if p.code == "template.unit_unsaid"]
+    assert [(p.letter, p.blocking) for p in told] == [("E", False)]
+    assert told[0].message("zh") == "工作表“销售”第 E 列“销售数量”：样表未注明单位，将按 kg 填写，请确认"
+    assert told[0].message("en") == ("Sheet '销售', column E '销售数量': the sample does not say "
+                                     "its unit; it will be written in kg, please confirm")
+    choices = {"销售": {"E": usecases.Choice("qty_g", "t")}}
+    template = learned.draft("无单位", choices)
+    assert [c.unit for c in template.sheets[0].columns if c.field == "qty_g"] == ["t"]
+    assert learned.problems(template, choices) == []
