@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import enums as E
@@ -78,6 +78,10 @@ def targets(source: str) -> list[str]:
     return ["seq", *SOURCES[source], *(f"@{d}" for d in DERIVED)]
 
 
+# a quantity column in another unit than the kind's own, when the sample has no format
+_UNIT_FORMATS = {"t": "0.000###", "g": "0", "万元": "#,##0.00####"}
+
+
 def column_for(sample: SampleColumn, source: str, choice: Choice) -> Column:
     """The template column of one sample column, as chosen."""
     target = choice.target
@@ -97,7 +101,12 @@ def column_for(sample: SampleColumn, source: str, choice: Choice) -> Column:
         codes = tuple((str(k), str(v)) for k, v in choice.codes.items() if v)
     if kind in ("text", "enum", "bool") and fmt not in ("", "@"):
         fmt = ""  # a text column keeps its text, whatever the sample's number format
-    return Column(field=target, kind=kind, enum=enum, unit=unit, codes=codes, format=fmt, **base)
+    if not fmt and unit in _UNIT_FORMATS:
+        fmt = _UNIT_FORMATS[unit]  # 1,200.5 kg shows as 1.2005 t, not the kg format's 1.201
+    column = Column(field=target, kind=kind, enum=enum, unit=unit, codes=codes, format=fmt, **base)
+    if fmt and column.number_format != fmt:
+        column = replace(column, format="")  # a date or number the sample formats as text
+    return column
 
 
 def draft(layout: SampleLayout, suggestions: Iterable[SheetSuggestion], name: str,
@@ -168,14 +177,25 @@ class Problem:
 
 
 def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
-             choices: Mapping[str, Mapping[str, Choice]] | None = None) -> list[Problem]:
+             choices: Mapping[str, Mapping[str, Choice]] | None = None,
+             layout: SampleLayout | None = None) -> list[Problem]:
     """What is unmapped or ambiguous: a required column without a target, two
     columns on one field (blocking); a guessed mapping nobody confirmed, an
     enumeration whose list lacks the code of some value (not blocking: a
-    month holding such a value is refused when exported)."""
+    month holding such a value is refused when exported), an enumeration or
+    yes/no column whose drop-down in the sample (``layout``) offers choices
+    none of its values has a code for (magdesk's labels would be written)."""
     out: list[Problem] = []
     choices = choices or {}
     by_sheet = {s.sheet: {c.letter: c for c in s.columns} for s in suggestions}
+    offered = {(s.name, c.letter): c.choices for s in (layout.sheets if layout else ())
+               for c in s.columns if c.choices}
+    # the columns of a sheet that says no mass unit anywhere (no header, note
+    # under it or line above it names one): a quantity there is in magdesk's
+    # guess of a unit (kg), which a tonne form would take as 1,000 times too much
+    unsaid = {(s.name, c.letter) for s in (layout.sheets if layout else ())
+              if not s.mass_unit and not any(c.unit in UNITS["mass"] for c in s.columns)
+              for c in s.columns}
     for sheet in template.sheets:
         seen: dict[str, str] = {}
         for column, at in zip(sheet.columns, sheet.indexes, strict=True):
@@ -197,8 +217,18 @@ def problems(template: Template, suggestions: Iterable[SheetSuggestion] = (),
                     en = ", ".join(_label(column, m, "en") for m in missing)
                     out.append(Problem(*where, "template.no_code", False,
                                        (("values_zh", zh), ("values_en", en))))
+            if column.kind in ("enum", "bool") and not column.codes and \
+                    (sheet.name, letter) in offered:
+                listed = offered[(sheet.name, letter)]
+                more = "…" if len(listed) > 6 else ""
+                out.append(Problem(*where, "template.no_codes", False, (
+                    ("values_zh", "、".join(listed[:6]) + more),
+                    ("values_en", ", ".join(listed[:6]) + more))))
             suggested = by_sheet.get(sheet.name, {}).get(letter)
             confirmed = letter in choices.get(sheet.name, {})
+            if column.kind == "mass" and not confirmed and (sheet.name, letter) in unsaid:
+                out.append(Problem(*where, "template.unit_unsaid", False,
+                                   (("unit", column.unit or DEFAULT_UNIT[column.kind]),)))
             if suggested is not None and not confirmed and suggested.target and \
                     suggested.confidence != "sure":
                 out.append(Problem(*where, "template.guess", False,

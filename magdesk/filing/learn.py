@@ -365,9 +365,21 @@ def _header_rows(grid: _Grid, best: int) -> tuple[int, ...]:
 
 
 def _text(value) -> str:
+    """A header cell's text on one line: a line break between Chinese
+    characters joins them (客户\n名称), one beside a Latin letter or digit
+    is a space (销售日期\nDate)."""
     if value is None:
         return ""
-    return re.sub(r"\s*\n\s*", "", str(value)).strip()
+
+    def join(match: re.Match) -> str:
+        text = match.string
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        rest = text[match.end():].split("\n", 1)[0].strip(" *＊※▲△★☆#")
+        return " " if before.isascii() and before.isalnum() or after.isascii() and \
+            after.isalnum() or (_unit_word(rest) and not _BRACKET.match(rest)) else ""  # 金额\n万元
+
+    return re.sub(r"\s*\n\s*", join, str(value).strip())
 
 
 def _path(grid: _Grid, c: int, leaf: int, parent: int) -> tuple[str, ...]:
@@ -405,7 +417,12 @@ def _title(grid: _Grid, top: int) -> str:
 
 
 _STATED = re.compile(r"(重量|数量|质量|金额|货值|价值|价格)?\s*(?:的)?(?:计量)?单位\s*(?:[:：]|为|是)\s*"
-                     r"([^\s,，;；。、)）]{1,5})|(重量|数量|质量|金额|货值)?\s*以\s*([^\s,，;；。]{1,4}?)\s*为单位")
+                     r"([^\s,，;；。、()（）]{1,5})|(重量|数量|质量|金额|货值)?\s*以\s*([^\s,，;；。]{1,4}?)\s*为单位")
+_STATED_LIST = re.compile(r"单位\s*(?:[:：]|为|是)\s*((?:[^\s,，;；。、()（）/]{1,4}\s*[、,]\s*)+"
+                          r"[^\s,，;；。、()（）/]{1,4})(?![/\w])")
+# 单位：数量为吨，金额为万元 (the unit after the quantity it is of)
+_STATED_EACH = re.compile(r"(重量|数量|质量|金额|货值|价值)\s*(?:为|是|按|用|[:：])\s*"
+                          r"([^\s\d,，;；。、()（）]{1,4})")
 
 
 def _stated_units(texts: list[str]) -> tuple[str, str]:
@@ -413,8 +430,12 @@ def _stated_units(texts: list[str]) -> tuple[str, str]:
     单位：吨, 金额单位：万元, 数量以吨为单位."""
     mass = money = ""
     for text in texts:
-        for match in _STATED.finditer(unicodedata.normalize("NFKC", text)):
-            word = match.group(2) or match.group(4) or ""
+        normal = unicodedata.normalize("NFKC", text)
+        words = [match.group(2) or match.group(4) or ""
+                 for match in (*_STATED.finditer(normal), *_STATED_EACH.finditer(normal))]
+        for match in _STATED_LIST.finditer(normal):  # 单位：吨、万元
+            words += re.split(r"[、,]", match.group(1))
+        for word in words:
             unit = _unit_word(word)
             if unit in ("元", "万元"):
                 money = money or unit
@@ -504,7 +525,10 @@ def _unit_and_label(header: str, markers: frozenset[str]) -> tuple[str, str]:
         unit = unit or _unit_word(slash.group(1))
         text = text[:slash.start()]
     text = re.sub(r"(?<![非不])(必填|必须填)$", "", text.strip())
-    return unit, " ".join(text.split())
+    words = text.split()
+    if not unit and len(words) > 1 and _unit_word(words[-1]):  # 重量 kg, 金额 万元
+        unit = _unit_word(words.pop())
+    return unit, " ".join(words)
 
 
 def _column(ws, grid: _Grid, c: int, path: tuple[str, ...], markers: frozenset[str],
@@ -708,11 +732,13 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "sales": {
         "date": ("销售日期", "交易日期", "出库日期", "发货日期", "开票日期", "sale date"),
         "customer_name": ("购买方", "购买方名称", "采购方", "采购方名称", "客户名称", "客户", "购买单位",
-                          "购货方", "购货方名称", "采购单位", "客户单位", "买方", "customer",
+                          "购货方", "购货方名称", "采购单位", "客户单位", "买方", "购货单位", "购货单位名称",
+                          "购方", "购方名称", "收货单位", "收货单位名称", "customer",
                           "buyer"),
         "customer_uscc": ("购买方统一社会信用代码", "客户统一社会信用代码", "购买方信用代码",
                           "采购方统一社会信用代码", "购货方统一社会信用代码", "买方统一社会信用代码",
-                          "客户信用代码", "buyer credit code"),
+                          "客户信用代码", "客户社会信用代码", "购买方社会信用代码",
+                          "buyer credit code"),
         "customer_cp_type": ("客户类型", "购买方类型", "客户性质", "购买方性质", "客户企业类型",
                              "customer type"),
         "customer_country": ("国家(地区)", "客户国家", "客户所在国", "国别", "国家", "country"),
@@ -740,7 +766,8 @@ _FORM_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
                           "卖方", "supplier"),
         "supplier_cp_type": ("供应商类型", "供货方类型", "供应商性质", "供货方性质", "supplier type"),
         "supplier_uscc": ("供应商统一社会信用代码", "供货方统一社会信用代码", "销售方统一社会信用代码",
-                          "供货单位统一社会信用代码", "卖方统一社会信用代码", "供应商信用代码"),
+                          "供货单位统一社会信用代码", "卖方统一社会信用代码", "供应商信用代码",
+                          "供应商社会信用代码", "供货方社会信用代码"),
         "product_code": ("物料编码", "原料编码", "产品编码"),
         "product_name": ("原料名称", "物料名称", "产品名称", "品名", "货物名称", "商品名称"),
         "category": ("产品类别", "原料类别", "物料类别"),
@@ -824,6 +851,8 @@ _PRODUCT = {"code": "product_code", "name_cn": "product_name", "category": "cate
 _PARENT_TAIL = re.compile(r"(信息|情况|资料|明细|info|information|details)$")
 # priorities of an alias's provenance: lower is stronger
 _FORM, _OWN, _IMPORT, _BASE = 0, 1, 2, 3
+# magdesk's word for the party or the goods a parent header names
+_PARENT_WORD = {"customer_name": "客户", "supplier_name": "供应商", "product_name": "产品"}
 
 
 def _key(text: str) -> str:
@@ -920,6 +949,21 @@ def suggest(layout: SampleLayout) -> tuple[SheetSuggestion, ...]:
     return tuple(_suggest_sheet(sheet) for sheet in layout.sheets)
 
 
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,'&/\-]*")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _halves(text: str) -> list[str]:
+    """The Chinese words and the Latin ones of a header in both languages
+    (数量 Quantity → 数量, Quantity); none for a header in one."""
+    text = unicodedata.normalize("NFKC", text)
+    if not _CJK.search(text) or not re.search(r"[A-Za-z]{2}", text):
+        return []
+    chinese = " ".join(_LATIN.sub(" ", text).split())
+    latin = " ".join(_CJK.sub(" ", text).split())
+    return [half for half in (chinese, latin) if half and half != text]
+
+
 _YES_NO_TAIL = re.compile(r"[(\[]?\s*(?:是/否|是或否|y/n|yes/no)\s*[)\]]?$")
 
 
@@ -929,32 +973,48 @@ def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]
     aliases, kinds, _enums = _vocabulary()
     table = aliases[source]
     specials = _special_keys()
-    texts = []
+    texts = []  # (text, as shown, whether it is the parent's and the label's)
     if len(column.path) == 2:
         parent = unicodedata.normalize("NFKC", column.path[0]).strip()
         short = _PARENT_TAIL.sub("", parent)
-        texts += [(short + column.label, f"{parent}/{column.label}"),
-                  (parent + column.label, f"{parent}/{column.label}")]
-    texts += [(column.label, column.label), (column.header, column.header),
-              (_base(column.label), column.label),
-              (_YES_NO_TAIL.sub("", _base(column.label)), column.label)]
+        texts += [(short + column.label, f"{parent}/{column.label}", True),
+                  (parent + column.label, f"{parent}/{column.label}", True)]
+        # a parent naming the party or the goods in the form's own words
+        # (购货单位 over 名称, 类型): as magdesk names them (客户名称, 客户类型)
+        for field in table.get(_key(short), {}):
+            if field in _PARENT_WORD and _PARENT_WORD[field] != short:
+                texts.append((_PARENT_WORD[field] + column.label, f"{parent}/{column.label}",
+                              True))
+    texts += [(column.label, column.label, False), (column.header, column.header, False),
+              (_base(column.label), column.label, False),
+              (_YES_NO_TAIL.sub("", _base(column.label)), column.label, False)]
+    # a bilingual header (数量 Quantity, 销售日期\nDate) that is no alias whole:
+    # each language's words alone
+    labels = [column.label, *_halves(column.label)]
+    halves = []
+    if len(column.path) == 2:
+        for up in (parent, *_halves(parent)):
+            short = _PARENT_TAIL.sub("", up)
+            halves += [(short + label, f"{parent}/{column.label}", True)
+                       for label in labels if (up, label) != (parent, column.label)]
+    halves += [(half, column.label, False) for half in labels[1:]]
     found: dict[str, tuple[int, str]] = {}
 
     def offer(target: str, rank: int, how: str) -> None:
         if target not in found or rank < found[target][0]:
             found[target] = (rank, how)
 
-    for depth, (text, shown) in enumerate(texts):
+    for text, shown, whole in texts + (halves if not _aliased(texts, table, specials) else []):
         key = _key(text)
         if not key:
             continue
         if key in specials:
             offer(specials[key], 0, f"header {shown} names {specials[key]}")
         for field, priority in table.get(key, {}).items():
-            offer(field, priority + (0 if depth < 2 or len(column.path) == 1 else 4),
+            offer(field, priority + (0 if whole or len(column.path) == 1 else 4),
                   f"header {shown} is an alias of {field}")
-    if not found:
-        label = _key(column.label)
+    for label in (labels if not found else ()):
+        label = _key(label)
         for alias, fields in table.items():
             # one inside the other, the shorter more than half the longer
             # (客户 is no guess for 客户类型)
@@ -967,6 +1027,10 @@ def _candidates(column: SampleColumn, source: str) -> list[tuple[int, str, str]]
                                                                               source, kinds)))
     return [(rank, target, how) for target, (rank, how) in ranked
             if _unit_fit(target, column, source, kinds) < 2]
+
+
+def _aliased(texts, table, specials) -> bool:
+    return any(_key(text) in table or _key(text) in specials for text, _s, _w in texts)
 
 
 def _unit_fit(target: str, column: SampleColumn, source: str, kinds) -> int:
@@ -1096,6 +1160,9 @@ def _codes(enum, choices: tuple[str, ...]) -> dict[str, str]:
             hit = next((c for b, c in bare if b in words), None)
             if hit is not None:
                 codes[value] = hit
+        if not codes and {b for b, _c in bare} == {"1", "0"}:  # 1 是, 0 否
+            codes = {"true": next(c for b, c in bare if b == "1"),
+                     "false": next(c for b, c in bare if b == "0")}
         return codes
     labels = {member: [unicodedata.normalize("NFKC", t).strip().casefold()
                        for t in (*pair, *_MEMBER_WORDS.get((enum.__name__, member), ()))]

@@ -198,7 +198,8 @@ def compare_sheet(reader: XlsxReader, sheet: Sheet, rows: Iterable[dict],
     for column, at in zip(sheet.columns, sheet.indexes, strict=True):
         texts = [str(above.get(r, [])[at]).strip() for r in sheet.header_rows
                  if at < len(above.get(r, [])) and above[r][at] not in (None, "")]
-        if column.header.strip() not in texts:
+        # a header broken over lines in its cell is the same header on one
+        if "".join(column.header.split()) not in ["".join(t.split()) for t in texts]:
             out.append(Mismatch(sheet.name, sheet.header_row, column_letter(at), column.header,
                                 " / ".join(texts)))
     stored = itertools.chain([row] if row is not None else [], stored)

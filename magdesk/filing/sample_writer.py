@@ -57,8 +57,10 @@ class SampleWriter:
         missing = [name for name in self.sheets if name not in self.book.sheetnames]
         if missing:
             raise ValueError(f"the sample has no sheet {', '.join(map(repr, missing))}")
+        self._cached = None
         for sheet in template.sheets:
             self._clear_below_header(sheet)
+            self._values_above(sheet)
         self.styles = self._placeholder_styles()
 
     # -- the sample's data sheets -------------------------------------------------
@@ -88,6 +90,25 @@ class SampleWriter:
                     cell._style = copy.copy(looks[at])
                 cell.number_format = column.number_format
                 cell.quotePrefix = quoted
+
+    def _values_above(self, sheet: Sheet) -> None:
+        """No formula in a data sheet: one above the header (填报日期 =TODAY())
+        becomes the value the sample last showed, or an empty cell."""
+        ws = self.book[sheet.name]
+        found = [cell for (row, _col), cell in ws._cells.items()
+                 if row < sheet.first_row and cell.data_type == "f"]
+        if not found:
+            return
+        if self._cached is None:
+            self._cached = openpyxl.load_workbook(io.BytesIO(self.template.sample),
+                                                  data_only=True)
+        shown = self._cached[sheet.name]
+        for cell in found:
+            value = shown.cell(cell.row, cell.column).value
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+                cell.quotePrefix = value.startswith(FORMULA_START)
 
     def _placeholder_styles(self) -> dict[str, tuple[list[int], list[int]]]:
         """Each data sheet's written columns' style numbers (plain, quoted), as
@@ -130,6 +151,7 @@ class SampleWriter:
         width = max(ws.max_column, max(indexes) + 1)
         self.bodies[sheet.name] = (body, f"A1:{column_letter(width - 1)}{last_row}")
         _extend_validations(ws, sheet, indexes, last_row)
+        _extend_tables(ws, sheet, max(sheet.first_row + n - 1, sheet.first_row))
 
     # -- magdesk's sheets -----------------------------------------------------------
 
@@ -233,6 +255,29 @@ def _extend_validations(ws, sheet: Sheet, indexes: list[int], last_row: int) -> 
                                  max_col=area.max_col, max_row=last_row)
             ranges.append(area.coord)
         validation.sqref = " ".join(ranges)
+
+
+def _extend_tables(ws, sheet: Sheet, last_row: int) -> None:
+    """An Excel table (and a filter) the sample puts on its header goes down
+    to the last data row written, so the table holds the month's rows (the
+    sample's own reach is kept when longer; a table with its own totals row
+    is left as it is)."""
+    def stretched(ref: str) -> str | None:
+        area = CellRange(ref)
+        if sheet.header_rows[0] <= area.min_row < sheet.first_row <= area.max_row + 1 and \
+                area.max_row < last_row:
+            return CellRange(min_col=area.min_col, min_row=area.min_row, max_col=area.max_col,
+                             max_row=last_row).coord
+        return None
+
+    for table in ws.tables.values():
+        ref = stretched(table.ref) if not table.totalsRowCount else None
+        if ref:
+            table.ref = ref
+            if table.autoFilter is not None:
+                table.autoFilter.ref = ref
+    if ws.auto_filter.ref and (ref := stretched(ws.auto_filter.ref)):
+        ws.auto_filter.ref = ref
 
 
 def _free_name(book, name: str) -> str:

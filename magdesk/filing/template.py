@@ -48,6 +48,12 @@ class TemplateError(ValueError):
         return self.zh if lang == "zh" else str(self)
 
 
+def _is_date_format(fmt: str) -> bool:
+    from openpyxl.styles.numbers import is_date_format
+
+    return bool(is_date_format(fmt))
+
+
 @dataclass(frozen=True)
 class Column:
     header: str
@@ -66,7 +72,14 @@ class Column:
 
     @property
     def number_format(self) -> str:
-        return self.format or NUMBER_FORMATS[self.kind]
+        """The sample's format, unless it would hide the value: a date or a
+        number is never shown as text (a sample's ``@`` for a date column
+        would show 46174), a date only in a date format."""
+        fmt = self.format
+        if fmt and self.kind in ("date", "mass", "money", "integer", "seq"):
+            if fmt.strip() == "@" or (self.kind == "date") != _is_date_format(fmt):
+                fmt = ""
+        return fmt or NUMBER_FORMATS[self.kind]
 
     @property
     def mapped(self) -> bool:

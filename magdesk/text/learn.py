@@ -5,8 +5,9 @@ from __future__ import annotations
 
 LEARN: dict[str, tuple[str, str]] = {
     "learn.not_xlsx": (
-        "“{file}”不是Excel工作簿（.xlsx），不能作为样表",
-        "'{file}' is not an Excel workbook (.xlsx) and cannot serve as a sample",
+        "“{file}”不是Excel工作簿（.xlsx），不能作为样表；.xls或.et文件请先在Excel或WPS中另存为.xlsx",
+        "'{file}' is not an Excel workbook (.xlsx) and cannot serve as a sample; save an .xls or "
+        ".et file as .xlsx in Excel or WPS first",
     ),
     "learn.missing": ("找不到样表“{file}”", "There is no sample '{file}'"),
     "learn.unreadable": ("无法读取样表“{file}”：{reason}", "Cannot read the sample '{file}': {reason}"),

@@ -16,6 +16,17 @@ TEMPLATE_DRAFT: dict[str, tuple[str, str]] = {
         "工作表“{sheet}”第 {column} 列“{header}”：下拉列表中没有对应“{values}”的代码；含这些值的月份将无法导出",
         "Sheet '{sheet}', column {column} '{header}': no code in the drop-down list for {values}; a month holding one cannot be exported",
     ),
+    "template.no_codes": (
+        "工作表“{sheet}”第 {column} 列“{header}”：样表的下拉列表只能选“{values}”，尚未为任何值设定代码；"
+        "现将写入magdesk的名称，请为每个值选择代码",
+        "Sheet '{sheet}', column {column} '{header}': the sample's drop-down list offers only "
+        "{values} and no value has a code yet; magdesk's own labels would be written, choose "
+        "a code for each value",
+    ),
+    "template.unit_unsaid": (
+        "工作表“{sheet}”第 {column} 列“{header}”：样表未注明单位，将按 {unit} 填写，请确认",
+        "Sheet '{sheet}', column {column} '{header}': the sample does not say its unit; it will be written in {unit}, please confirm",
+    ),
     "template.guess": (
         "工作表“{sheet}”第 {column} 列“{header}”：推测对应“{target}”，请确认",
         "Sheet '{sheet}', column {column} '{header}': guessed as '{target}', please confirm",

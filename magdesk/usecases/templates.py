@@ -231,7 +231,7 @@ class Learned:
         """What is unmapped or ambiguous (filing.draft.Problem, blocking first)."""
         from ..filing.draft import problems
 
-        return problems(template, self.suggestions, choices)
+        return problems(template, self.suggestions, choices, self.layout)
 
 
 def learn_template(sample_path) -> Learned:

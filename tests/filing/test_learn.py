@@ -324,6 +324,7 @@ def test_not_a_workbook_is_refused(tmp_path):
     with pytest.raises(SampleError) as caught:
         learn_sample(csv)
     assert caught.value.code == "learn.not_xlsx" and "sales.csv" in str(caught.value)
+    assert "另存为.xlsx" in caught.value.message("zh") and "as .xlsx" in caught.value.message("en")
     with pytest.raises(SampleError) as caught:
         learn_sample(tmp_path / "gone.xlsx")
     assert caught.value.code == "learn.missing" and "gone.xlsx" in caught.value.message("zh")
