@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..core import enums as E
+from ..core.letters import column_index, column_letter
 from .sources import SOURCES
 
 KINDS = {"seq", "text", "date", "mass", "money", "integer", "enum", "bool"}
@@ -406,26 +407,6 @@ class UncodedValue(ValueError):
             return "是" if self.value else "否"
         labels = self.column.enum.labels() if self.column.enum else {}
         return labels.get(self.value, (str(self.value),))[0]
-
-
-def column_index(letters: str) -> int | None:
-    """The 0-based index of a column letter ("A" → 0, "AB" → 27), None if not one."""
-    letters = letters.strip().upper()
-    if not letters or not letters.isascii() or not letters.isalpha() or len(letters) > 3:
-        return None
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1 if n <= 16384 else None
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _line_of(text: str, needle: str) -> int:

@@ -18,6 +18,7 @@ from decimal import Decimal
 from ..core.kinds import boolean, code, count, date, enum, mass, money, percent, text
 from ..core.kinds._base import LIMIT, SHOWN, KindError, shown, to_decimal
 from ..core.kinds.mass import unit_alias
+from ..core.letters import column_letter
 
 # Each parser below is its field kind's lenient parse (core.kinds): the form,
 # the table and the workbook use the same kinds, so a value typed, shown,
@@ -88,13 +89,3 @@ def unit_kind(unit: str) -> str:
     if unit in _MONEY_UNITS:
         return "money"
     return "pct" if unit == "%" else ""
-
-
-def column_letter(index: int) -> str:
-    """``0`` → ``A``, ``26`` → ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
