@@ -180,6 +180,7 @@ class DeclarationSettings(QDialog):
             if not changes.ok:
                 self.message.setText(changes.why(self.window.lang))
                 return
+            self.window.on_changes(changes)  # the one handler of what a use case changed
         self.accept()
 
 
