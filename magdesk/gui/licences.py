@@ -95,9 +95,9 @@ class UsagePanel(QWidget):
         kind = LicenceType(lic.licence_type).label(self.lang) \
             if lic.licence_type in LicenceType.__members__ else lic.licence_type
         self.summary.setText(self.tr(
-            "{0} ({1}): licensed {2}, drawn {3} kg, left {4}, {5} used, {6} days left — {7}"
+            "{0} ({1}): licensed {2}, drawn {3} kg, left {4}, {5} used, {6} — {7}"
         ).format(lic.licence_no, kind, licensed, format_kg(u.drawn_g, grouped=True),
-                 left_text(u, self.lang), pct_text(u), u.days_left,
+                 left_text(u, self.lang), pct_text(u), days_text(self, u.days_left),
                  state_text(u.state, self.lang)))
         self.summary.setStyleSheet(f"color: {STATE_COLOURS.get(u.state, '#000')};")
         self.lines.setRowCount(len(u.lines))
@@ -200,9 +200,9 @@ class LicenceTile(QFrame):
                             .format(len(in_use), len(usage), len(look)))
         lines = []
         for u in look[:self.LISTED]:
-            lines.append(self.tr("{0}: {1} — {2} used, {3} left, {4} days left").format(
+            lines.append(self.tr("{0}: {1} — {2} used, {3} left, {4}").format(
                 u.licence.licence_no, state_text(u.state, self.lang), pct_text(u),
-                left_text(u, self.lang), u.days_left))
+                left_text(u, self.lang), days_text(self, u.days_left)))
         if len(look) > self.LISTED:
             lines.append(self.tr("and {0} more").format(len(look) - self.LISTED))
         self.attention.setText("\n".join(lines))
@@ -268,3 +268,12 @@ class EndUseChoice(QListWidget):
             want = item.data(Qt.ItemDataRole.UserRole) in codes
             if (item.checkState() == Qt.CheckState.Checked) != want:
                 item.setCheckState(Qt.CheckState.Checked if want else Qt.CheckState.Unchecked)
+
+
+def days_text(_widget, days: int) -> str:
+    """The days a licence has left, or how long ago it ended (never "-18 days left")."""
+    from PySide6.QtCore import QCoreApplication
+
+    if days < 0:
+        return QCoreApplication.translate("LicenceTile", "ended {0} days ago").format(-days)
+    return QCoreApplication.translate("LicenceTile", "{0} days left").format(days)

@@ -29,7 +29,8 @@ class ScreeningBar(QWidget):
         db = self.window.db
         lists = usecases.screening_lists(db)
         if lists:
-            parts = [self.tr("{0}: {1} entries, newest listed {2}, imported {3}").format(
+            parts = [(self.tr("{0}: {1} entry, newest listed {2}, imported {3}") if i.entries == 1
+                      else self.tr("{0}: {1} entries, newest listed {2}, imported {3}")).format(
                 i.list_name, i.entries, i.newest_listed or "—", i.imported_at[:16].replace("T", " "))
                 for i in lists]
             self.label.setText(self.tr("Restricted-party lists — ") + "; ".join(parts))

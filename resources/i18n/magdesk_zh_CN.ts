@@ -380,7 +380,7 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DeclarationSettingsButton</name>
     <message>
-        <location filename="../../magdesk/gui/declarations.py" line="192" />
+        <location filename="../../magdesk/gui/declarations.py" line="193" />
         <source>Declaration settings…</source>
         <translation>申报设置…</translation>
     </message>
@@ -1369,13 +1369,23 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/licences.py" line="203" />
-        <source>{0}: {1} — {2} used, {3} left, {4} days left</source>
-        <translation>{0}：{1} — 已用{2}，剩余{3}，剩余{4}天</translation>
+        <source>{0}: {1} — {2} used, {3} left, {4}</source>
+        <translation>{0}：{1} — 已用{2}，剩余{3}，{4}</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/licences.py" line="207" />
         <source>and {0} more</source>
         <translation>另有{0}个</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="278" />
+        <source>ended {0} days ago</source>
+        <translation>已到期{0}天</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/licences.py" line="279" />
+        <source>{0} days left</source>
+        <translation>剩余{0}天</translation>
     </message>
 </context>
 <context>
@@ -1757,72 +1767,72 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="103" />
+        <location filename="../../magdesk/gui/form.py" line="104" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="103" />
+        <location filename="../../magdesk/gui/form.py" line="104" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="139" />
+        <location filename="../../magdesk/gui/form.py" line="143" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="147" />
+        <location filename="../../magdesk/gui/form.py" line="151" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="160" />
+        <location filename="../../magdesk/gui/form.py" line="164" />
         <source>Permitted end uses (none ticked: any)</source>
         <translation>许可最终用途（不勾选：不限）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="173" />
+        <location filename="../../magdesk/gui/form.py" line="177" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="188" />
+        <location filename="../../magdesk/gui/form.py" line="192" />
         <source>Composition (share by mass, %)</source>
         <translation>成分（质量分数，%）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="189" />
+        <location filename="../../magdesk/gui/form.py" line="193" />
         <source>Composition test report</source>
         <translation>成分检测报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="190" />
+        <location filename="../../magdesk/gui/form.py" line="194" />
         <source>Export control</source>
         <translation>出口管制</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="208" />
+        <location filename="../../magdesk/gui/form.py" line="212" />
         <source>Control decision: {0}</source>
         <translation>管制判定：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="401" />
+        <location filename="../../magdesk/gui/form.py" line="405" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="583" />
+        <location filename="../../magdesk/gui/form.py" line="598" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="588" />
+        <location filename="../../magdesk/gui/form.py" line="603" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="616" />
+        <location filename="../../magdesk/gui/form.py" line="631" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2000,41 +2010,46 @@ No record is changed.</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/screening.py" line="32" />
+        <source>{0}: {1} entry, newest listed {2}, imported {3}</source>
+        <translation>{0}：{1} 条，最近列入 {2}，导入于 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/screening.py" line="33" />
         <source>{0}: {1} entries, newest listed {2}, imported {3}</source>
         <translation>{0}：{1} 条，最近列入 {2}，导入于 {3}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/screening.py" line="35" />
+        <location filename="../../magdesk/gui/screening.py" line="36" />
         <source>Restricted-party lists — </source>
         <translation>限制名单——</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/screening.py" line="37" />
+        <location filename="../../magdesk/gui/screening.py" line="38" />
         <source>No restricted-party list imported yet: names are screened by the end-use rules only.</source>
         <translation>尚未导入限制名单：目前仅按最终用途规则筛查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/screening.py" line="41" />
+        <location filename="../../magdesk/gui/screening.py" line="42" />
         <source>A list in xlsx, xls or csv: name, other names, country, list, date listed, source. It replaces the list of the same name.</source>
         <translation>xlsx、xls 或 csv 格式的名单：名称、别名、国家（地区）、名单、列入日期、来源；导入后替换同名名单。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/screening.py" line="50" />
+        <location filename="../../magdesk/gui/screening.py" line="51" />
         <source>Restricted-party list to import</source>
         <translation>要导入的限制名单</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/screening.py" line="51" />
+        <location filename="../../magdesk/gui/screening.py" line="52" />
         <source>Lists (*.xlsx *.xls *.csv)</source>
         <translation>名单 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/screening.py" line="57" />
+        <location filename="../../magdesk/gui/screening.py" line="58" />
         <source>List not imported</source>
         <translation>名单未导入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/screening.py" line="60" />
+        <location filename="../../magdesk/gui/screening.py" line="61" />
         <source>Restricted-party list imported: {0}</source>
         <translation>限制名单已导入：{0}</translation>
     </message>
@@ -2367,8 +2382,8 @@ No record is changed.</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/licences.py" line="98" />
-        <source>{0} ({1}): licensed {2}, drawn {3} kg, left {4}, {5} used, {6} days left — {7}</source>
-        <translation>{0}（{1}）：许可数量{2}，已用{3} kg，剩余{4}，已用比例{5}，剩余{6}天 — {7}</translation>
+        <source>{0} ({1}): licensed {2}, drawn {3} kg, left {4}, {5} used, {6} — {7}</source>
+        <translation>{0}（{1}）：许可数量{2}，已用{3} kg，剩余{4}，已用比例{5}，{6} — {7}</translation>
     </message>
 </context>
 <context>

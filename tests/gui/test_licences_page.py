@@ -128,3 +128,11 @@ def test_a_new_general_licence_runs_one_year_unless_told(window, qtbot):
     assert saved is not None, [(f.code, f.field) for f in form.findings()]
     assert (saved.valid_to.isoformat(), saved.qty_g, saved.end_uses, saved.consignee_ids) == (
         "2027-11-30", None, ("EV_MOTOR", "WIND"), tuple(c.id for c in foreign))
+
+
+def test_an_ended_licence_says_how_long_ago_not_negative_days_left(window):
+    from magdesk.gui.licences import days_text
+
+    assert days_text(None, 5) == "剩余5天"
+    assert days_text(None, -18) == "已到期18天"
+    assert days_text(None, 0) == "剩余0天"
