@@ -50,10 +50,6 @@ def add_parsers(sub) -> None:
         action.add_argument("--db", required=True, type=Path)
 
 
-def _t(code: str, lang: str, **params) -> str:
-    return text.say(f"attach.cli.{code}", lang, **params)
-
-
 def _refused(message: str) -> int:
     print(f"magdesk-cli: {message}", file=sys.stderr)
     return 1
@@ -75,10 +71,10 @@ def _add(db, args, lang: str) -> int:
     if not changes.ok:
         return _refused(changes.why(lang))
     att = changes.edit.att
-    print(_t("added", lang, name=att.name, size=size_text(att.size), id=att.id,
+    print(text.say("attach.cli.added", lang, name=att.name, size=size_text(att.size), id=att.id,
              owner=usecases.owner_label(db, att, lang)))
     if att.sha256 in before:
-        print(_t("same_bytes", lang))
+        print(text.say("attach.cli.same_bytes", lang))
     return 0
 
 
@@ -97,7 +93,7 @@ def _list(db, args, lang: str) -> int:
         print()
         return 0
     if not atts:
-        print(_t("none", lang))
+        print(text.say("attach.cli.none", lang))
     for a in atts:
         gone = "" if usecases.attachment_file(db, a) is not None else "  !"
         print(f"{a.id:>5}  {usecases.owner_label(db, a, lang)}  "
@@ -124,7 +120,7 @@ def _export(db, args, lang: str) -> int:
     if not args.out.exists() and not args.out.suffix:
         args.out.mkdir(parents=True)
     path = usecases.export_attachment(db, att, args.out)
-    print(_t("exported", lang, path=path))
+    print(text.say("attach.cli.exported", lang, path=path))
     return 0
 
 
@@ -132,26 +128,28 @@ def _delete(db, args, lang: str) -> int:
     changes = usecases.detach(db, args.id)
     if not changes.ok:
         return _refused(changes.why(lang))
-    print(_t("deleted", lang, name=changes.edit.att.name, id=args.id))
+    print(text.say("attach.cli.deleted", lang, name=changes.edit.att.name, id=args.id))
     return 0
 
 
 def _check(db, args, lang: str) -> int:
     report = usecases.check_attachments(db)
-    for code, atts in (("check_missing", report.missing), ("check_corrupt", report.damaged)):
+    for code, atts in (("attach.cli.check_missing", report.missing),
+                       ("attach.cli.check_corrupt", report.damaged)):
         for a in atts:
-            print(_t(code, lang, id=a.id, name=a.name, owner=usecases.owner_label(db, a, lang)))
+            print(text.say(code, lang, id=a.id, name=a.name,
+                           owner=usecases.owner_label(db, a, lang)))
     if report.ok:
-        print(_t("check_ok", lang, count=report.count, size=size_text(report.size)))
+        print(text.say("attach.cli.check_ok", lang, count=report.count, size=size_text(report.size)))
         return 0
-    print(_t("check_bad", lang, count=report.count,
+    print(text.say("attach.cli.check_bad", lang, count=report.count,
              bad=len(report.missing) + len(report.damaged)))
     return 1
 
 
 def _prune(db, args, lang: str) -> int:
     freed = usecases.prune_attachments(db)
-    print(_t("pruned", lang, size=size_text(freed)))
+    print(text.say("attach.cli.pruned", lang, size=size_text(freed)))
     return 0
 
 
@@ -160,7 +158,7 @@ def carried_line(copy_path: Path, lang: str) -> str | None:
     count, size = usecases.attachments_in_copy(copy_path)
     if not count:
         return None
-    return _t("carried", lang, count=count, size=size_text(size), folder=f"{copy_path}.files")
+    return text.say("attach.cli.carried", lang, count=count, size=size_text(size), folder=f"{copy_path}.files")
 
 
 _ACTIONS = {"add": _add, "list": _list, "export": _export, "delete": _delete, "check": _check,
