@@ -40,6 +40,10 @@ _WHERE = {
     "screening": ("screen_for", "screening_lists", "import_screening_list", "screen_all"),
     "declarations": ("declaration_texts", "export_line_texts", "write_declarations",
                      "declaration_settings", "set_declaration_setting"),
+    "attachments": ("attach", "detach", "attachments_of", "attachments_for", "all_attachments",
+                    "attachment_file", "open_copy", "export_attachment", "check_attachments",
+                    "prune_attachments", "attachments_in_copy", "owner_of", "owner_label", "kind_label",
+                    "AttachmentCheck", "AttachmentError"),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),
 }

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..settings import Settings, load_settings
-from ..storage import anchor_check, anchors, audit, legacy, restore, safety, snapshots
+from ..storage import anchor_check, anchors, attachments, audit, legacy, restore, safety, snapshots
 from ..storage.anchor_check import AnchorReport
 from ..storage.db import (
     DamagedFileError,
@@ -97,6 +97,9 @@ def backup_to(db: Database, target: Path, *, replace: bool = False) -> Snapshot:
     """A checked copy of ``db`` at ``target`` (a file, or a folder such as a USB
     stick); it can be restored like a restore point."""
     snap = snapshots.backup_to(db.conn, db.path, Path(target), replace=replace)
+    # The attachments' bytes go beside the copy (<copy>.files/), each checked by its hash.
+    attachments.carry_to_copy(attachments.store_for(db.path),
+                              attachments.named_by_copy(snap.path), snap.path)
     anchors.record(db.conn, "backup", str(snap.path), at=(snap.audit_seq, snap.audit_hash),
                    when=snap.taken_at, db_path=db.path, copy=snap.path)
     return snap
@@ -109,6 +112,9 @@ def restore_snapshot(db: Database, source: Path, *, force: bool = False) -> Rest
     that kept the old one (repositories, table models) must be remade.  A
     copy of another file (another identity or credit code) is refused with
     ``restore.OtherFileError`` unless ``force`` (the clerk insisted)."""
+    # A backup's attachments (<source>.files/) join the store first: once the
+    # file is replaced, its rows name them.  A restore point shares the store.
+    attachments.merge_from_copy(Path(source), attachments.store_for(db.path))
     result = restore.restore_into(db, Path(source), force=force)
     anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
     return result
@@ -145,6 +151,7 @@ def _restore_by_path(path: Path, source: Path, root: Path | None, force: bool) -
     """Restore over a file that is not opened for writing (damaged, gone, or
     holding schema objects that are not magdesk's), then open it to check it
     and record the restore in its trail."""
+    attachments.merge_from_copy(source, attachments.store_for(path))
     result = restore.restore_path(path, source, root=root, force=force)
     with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
         if db._audited and not db.read_only:  # read-only: foreign schema objects in it
@@ -183,7 +190,8 @@ def delete_records(db: Database, entity: str, ids: Iterable[int]) -> int:
     if len(ids) > 1:
         db.snapshot(f"before deleting {len(ids)} {entity} records")
     repo = Repository(db)
-    with db.write():
+    with db.write() as conn:
+        attachments.delete_of_owners(conn, entity, ids)  # their rows go with them
         for record_id in ids:
             repo.delete(entity, record_id)
     return len(ids)
@@ -273,7 +281,19 @@ def record_history(db: Database, entity: str, record_id: int | str) -> list[audi
                              children=_CHILDREN.get(table)))
     if str(record_id).isdigit():
         own += _bulk_entries(db, table, int(record_id))
+        own += _attachment_entries(db, entity, int(record_id))
     return sorted(own, key=lambda e: -e.seq)
+
+
+def _attachment_entries(db: Database, entity: str, record_id: int) -> list[audit.AuditEntry]:
+    """Files attached to the record and detached from it (their rows name
+    the owner by entity and id, not by a column of their own)."""
+    out = []
+    for entry in audit.entries(db.conn, entity="attachment"):
+        row = {c.field: c.new if c.new is not None else c.old for c in entry.changes}
+        if row.get("entity") == entity and row.get("record_id") == record_id:
+            out.append(entry)
+    return out
 
 
 def _bulk_entries(db: Database, table: str, record_id: int) -> list[audit.AuditEntry]:
@@ -374,6 +394,9 @@ def history_lines(db: Database, entity: str, record_id: int | str,
             out.append(HistoryLine(entry.at, entry.app, who, _bulk_said(entry, table, lang)))
             continue
         what = text.say(_ACTIONS[entry.action], lang) if entry.action in _ACTIONS else entry.action
+        if entry.entity == "attachment":  # one line: the kind, the file's name
+            out.append(_attachment_line(entry, who, what, lang))
+            continue
         child = _ENTITY_OF_TABLE.get(entry.entity, entry.entity)
         if entry.entity != table:  # a line of the record (a batch's input)
             what += " · " + _entity_word(child, lang)
@@ -387,6 +410,18 @@ def history_lines(db: Database, entity: str, record_id: int | str,
                                    shown(child, change.field, change.old),
                                    shown(child, change.field, change.new)))
     return out
+
+
+def _attachment_line(entry: audit.AuditEntry, who: str, what: str, lang: str) -> HistoryLine:
+    from .. import text
+    from .attachments import kind_label
+
+    row = {c.field: (c.old, c.new) for c in entry.changes}
+    old, new = row.get("name", (None, None))
+    kind = next((k for k in row.get("kind", (None, None)) if k), "")
+    return HistoryLine(entry.at, entry.app, who,
+                       f"{what} · {text.say('attach.word', lang)}",
+                       kind_label(kind, lang) if kind else "", old or "", new or "")
 
 
 def _entity_word(entity: str, lang: str) -> str:
