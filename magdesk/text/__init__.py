@@ -16,6 +16,7 @@ from .audit import AUDIT
 from .cli import CLI
 from .control import CONTROL
 from .derive import DERIVE
+from .dossier import DOSSIER
 from .edits import EDITS
 from .failures import FAILURES
 from .files import FILES
@@ -39,6 +40,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "template_draft": TEMPLATE_DRAFT,
     "licences": LICENCES,
     "control": CONTROL,
+    "dossier": DOSSIER,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}
