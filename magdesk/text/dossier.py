@@ -23,5 +23,19 @@ DOSSIER: dict[str, tuple[str, str]] = {
                             "Line {line} (licence {licence}): no end-user certificate attached"),
     "dossier.missing_blob": ("附件“{name}”（{what}）的文件不在附件库中",
                              "Attachment '{name}' ({what}): its file is missing from the store"),
+    "cli.dossier_done": (
+        "已生成报关单 {decl} 的资料（PDF 共 {pages} 页）：\n  {pdf}\n  {xlsx}\n  {statement}\n"
+        "  {zip}（含附件 {attachments} 个）",
+        "Wrote the dossier of declaration {decl} (PDF, {pages} pages):\n  {pdf}\n  {xlsx}\n"
+        "  {statement}\n  {zip} ({attachments} attachments)",
+    ),
+    "cli.dossier_missing": ("缺件 {count} 项：", "{count} missing pieces:"),
+    "cli.dossier_out": ("请用 --out 指定输出文件夹", "Give the folder to write into with --out"),
+    "cli.dossier_failed": ("无法写入：{error}", "Cannot write: {error}"),
+    "cli.sheet_done": (
+        "已生成许可申请资料表（PDF 共 {pages} 页）：\n  {pdf}\n  {xlsx}\n申请所需附件：",
+        "Wrote the licence application sheet (PDF, {pages} pages):\n  {pdf}\n  {xlsx}\n"
+        "Attachments required:",
+    ),
     "dossier.none_missing": ("无缺件", "Nothing missing"),
 }
