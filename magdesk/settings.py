@@ -24,6 +24,11 @@ class Settings:
     backup_dir: str = ""  # restore points go to <this or the data folder>/snapshots/
     snapshots_keep: int = 20  # the newest N are kept, and the last of each filed period
     mass_unit: str = "kg"
+    attachment_limit_mb: int = 1024  # a larger file is refused when attached
+
+    def attachment_limit(self) -> int:
+        """The size limit of one attachment, in bytes."""
+        return max(1, self.attachment_limit_mb) * 2**20
 
     def lang(self) -> str:
         return self.language or system_language()

@@ -474,5 +474,34 @@ _V9 = [
     *_audit_triggers("product"),
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V_LICENCES, _V9]
+# --- v10: attachments kept with the records --------------------------------------------
+#
+# A row per attachment (its owner by entity and id, the kind the clerk chose,
+# the file's name as she had it, size, SHA-256, when and by whom); the bytes
+# are not in the file but beside it, in ``<file>.files/`` by their SHA-256
+# (storage/attachments.py), so the file and every restore point (a copy of
+# it) stay small and opening or validating never reads them.  Audited: an
+# attach and a detach show in the trail and the record's history.
+AUDITED["attachment"] = ("{r}.id", "{r}.name",
+                         ("id", "entity", "record_id", "kind", "name", "size", "sha256",
+                          "added_at", "added_by", "note"))
+
+_V10 = [
+    """CREATE TABLE attachment (
+        id INTEGER PRIMARY KEY,
+        entity TEXT NOT NULL,
+        record_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '')""",
+    "CREATE INDEX attachment_owner ON attachment(entity, record_id)",
+    "CREATE INDEX attachment_sha256 ON attachment(sha256)",
+    *_audit_triggers("attachment"),
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V_LICENCES, _V9, _V10]
 LATEST = len(MIGRATIONS)

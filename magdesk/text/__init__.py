@@ -12,6 +12,7 @@ This package imports nothing of magdesk: every layer may use it.
 
 from __future__ import annotations
 
+from .attachments import ATTACHMENTS
 from .audit import AUDIT
 from .cli import CLI
 from .control import CONTROL
@@ -41,6 +42,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "licences": LICENCES,
     "control": CONTROL,
     "dossier": DOSSIER,
+    "attachments": ATTACHMENTS,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

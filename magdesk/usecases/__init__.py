@@ -42,6 +42,10 @@ _WHERE = {
                      "declaration_settings", "set_declaration_setting"),
     "dossier": ("write_dossier", "write_licence_sheet", "draft_statement", "dossier_report",
                 "licence_sheet_report"),
+    "attachments": ("attach", "detach", "attachments_of", "attachments_for", "all_attachments",
+                    "attachment_file", "open_copy", "export_attachment", "check_attachments",
+                    "prune_attachments", "attachments_in_copy", "owner_of", "owner_label", "kind_label",
+                    "AttachmentCheck", "AttachmentError"),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),
 }

@@ -11,6 +11,7 @@ from .. import text
 from ..core.derive import complete
 from ..core.fields import entity_label
 from ..core.months import locked_months
+from ..storage import attachments as attachment_rows
 from ..storage import ranges as R
 from ..storage.repository import ENTITY_OF, Repository
 
@@ -117,6 +118,8 @@ class Delete(Edit):
     records: list = field(default_factory=list)
     # Rows the database deletes with them (a batch's input lines), kept for undo.
     cascaded: list = field(default_factory=list)
+    # The records' attachments (their rows go with them; undo puts them back).
+    attachments: list = field(default_factory=list)
 
     def apply(self, repo: Repository) -> None:
         with repo._tx():
@@ -124,21 +127,40 @@ class Delete(Edit):
                 line for record in self.records if ENTITY_OF[type(record)] == "batch"
                 for line in repo.iter("batch_input", where="batch_id = ?", params=(record.id,))
             ]
+            self.attachments = _attachments_of(repo, self.records)
             for record in self.records:
                 repo.delete(ENTITY_OF[type(record)], record.id)
 
     def revert(self, repo: Repository) -> None:
-        with repo._tx():
+        with repo._tx() as conn:
             for record in self.records:
                 repo.insert_many(ENTITY_OF[type(record)], [record])
             if self.cascaded:
                 repo.insert_many("batch_input", self.cascaded)
+            for att in self.attachments:  # with their ids: the blobs never left
+                attachment_rows.insert(conn, att)
 
     def describe(self, lang: str = "zh") -> str:
         entity = ENTITY_OF[type(self.records[0])]
         if len(self.records) == 1:
             return _said("edit.delete", lang, entity, key=_key(self.records[0]))
         return _said("edit.delete_many", lang, entity, count=len(self.records))
+
+
+def _attachments_of(repo: Repository, records: list) -> list:
+    """Take the rows of the records' attachments away with them; the rows taken."""
+    from ..core.attachments import OWNERS
+
+    by_entity: dict[str, list[int]] = {}
+    for record in records:
+        entity = ENTITY_OF[type(record)]
+        if entity in OWNERS:
+            by_entity.setdefault(entity, []).append(record.id)
+    taken = []
+    for entity, ids in by_entity.items():
+        taken += attachment_rows.of_owners(repo.conn, entity, ids)
+        attachment_rows.delete_of_owners(repo.conn, entity, ids)
+    return taken
 
 
 def _said(code: str, lang: str, entity: str | None = None, other: str | None = None,

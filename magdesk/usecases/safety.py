@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..settings import Settings, load_settings
-from ..storage import anchor_check, anchors, audit, legacy, restore, safety, snapshots
+from ..storage import anchor_check, anchors, attachments, audit, legacy, restore, safety, snapshots
 from ..storage.anchor_check import AnchorReport
 from ..storage.db import (
     DamagedFileError,
@@ -97,6 +97,9 @@ def backup_to(db: Database, target: Path, *, replace: bool = False) -> Snapshot:
     """A checked copy of ``db`` at ``target`` (a file, or a folder such as a USB
     stick); it can be restored like a restore point."""
     snap = snapshots.backup_to(db.conn, db.path, Path(target), replace=replace)
+    # The attachments' bytes go beside the copy (<copy>.files/), each checked by its hash.
+    attachments.carry_to_copy(attachments.store_for(db.path),
+                              attachments.named_by_copy(snap.path), snap.path)
     anchors.record(db.conn, "backup", str(snap.path), at=(snap.audit_seq, snap.audit_hash),
                    when=snap.taken_at, db_path=db.path, copy=snap.path)
     return snap
@@ -109,6 +112,9 @@ def restore_snapshot(db: Database, source: Path, *, force: bool = False) -> Rest
     that kept the old one (repositories, table models) must be remade.  A
     copy of another file (another identity or credit code) is refused with
     ``restore.OtherFileError`` unless ``force`` (the clerk insisted)."""
+    # A backup's attachments (<source>.files/) join the store first: once the
+    # file is replaced, its rows name them.  A restore point shares the store.
+    attachments.merge_from_copy(Path(source), attachments.store_for(db.path))
     result = restore.restore_into(db, Path(source), force=force)
     anchors.record(db.conn, "restore", Path(source).name, db_path=db.path)
     return result
@@ -145,6 +151,7 @@ def _restore_by_path(path: Path, source: Path, root: Path | None, force: bool) -
     """Restore over a file that is not opened for writing (damaged, gone, or
     holding schema objects that are not magdesk's), then open it to check it
     and record the restore in its trail."""
+    attachments.merge_from_copy(source, attachments.store_for(path))
     result = restore.restore_path(path, source, root=root, force=force)
     with open_database(path, backup_dir=root) as db:  # check it, and say so in its trail
         if db._audited and not db.read_only:  # read-only: foreign schema objects in it
@@ -183,7 +190,8 @@ def delete_records(db: Database, entity: str, ids: Iterable[int]) -> int:
     if len(ids) > 1:
         db.snapshot(f"before deleting {len(ids)} {entity} records")
     repo = Repository(db)
-    with db.write():
+    with db.write() as conn:
+        attachments.delete_of_owners(conn, entity, ids)  # their rows go with them
         for record_id in ids:
             repo.delete(entity, record_id)
     return len(ids)
