@@ -173,7 +173,8 @@ def needed_table(chain: Chain, atts: list[AttachedFile]) -> Table:
     owners = _owners(chain)
     rows = []
     for i, (zh, en, kinds, entities) in enumerate(REQUIRED, 1):
-        found = [a for e in entities for rid in owners[e] for a in owned(atts, e, rid, kinds)]
+        found = [a for e in entities for rid in owners[e] for a in owned(atts, e, rid, kinds)
+                 if a.present]  # a row whose file is lost is no attachment to hand in
         names = "、".join(dict.fromkeys(a.name for a in found))
         rows.append(Row((TICK if found else EMPTY, str(i), zh, en, names or "—")))
     return Table(NEEDED, (

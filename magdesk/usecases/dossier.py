@@ -55,11 +55,8 @@ def chain_attachments(db: Database, refs) -> list[tuple[AttachedFile, Path | Non
     """The attachments kept with these records (entity, id) and the path of
     each one's file (None: missing from the store).  The one place that
     reads attachments for the dossier and the sheet."""
-    try:
-        from .attachments import attachment_file, attachments_for
-    except ImportError:  # a file format without attachments
-        return []
     from ..reports.dossier_parts import AttachedFile
+    from .attachments import attachment_file, attachments_for
 
     out = []
     for a in attachments_for(db, refs):

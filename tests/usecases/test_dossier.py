@@ -190,3 +190,50 @@ def test_an_unknown_subject_is_refused_naming_it_and_nothing_is_written(demo_cop
             usecases.write_licence_sheet(db, out, render_pdf=_render(), **{kind: key})
     assert key in caught.value.message("zh") and key in caught.value.message("en")
     assert not out.exists()
+
+
+def _attach(db, entity, record_id, path, kind):
+    changes = usecases.attach(db, entity, record_id, path, kind)
+    assert changes.ok, changes.failure
+
+
+def test_attachments_go_into_the_zip_once_named_by_what_they_are(declared, tmp_path):
+    path, f = declared
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "contract.pdf").write_bytes(b"%PDF-1.4 contract of sale")
+    (files / "report.pdf").write_bytes(b"%PDF-1.4 test report")
+    (files / "euc.pdf").write_bytes(b"%PDF-1.4 end-user certificate")
+    (files / "photo.png").write_bytes(b"\x89PNG site photo")
+    with open_database(path) as db:
+        repo = usecases.repository(db)
+        sale = repo.find("sale", f["sales"][0])
+        line = next(repo.iter("export", where="customs_decl_no = ? AND line_no = 1",
+                              params=(f["decl"],)))
+        controlled = repo.get("product", sale.product_id)
+        _attach(db, "sale", sale.id, files / "contract.pdf", "contract")
+        _attach(db, "counterparty", sale.customer_id, files / "contract.pdf", "contract")
+        _attach(db, "product", controlled.id, files / "report.pdf", "test_report")
+        _attach(db, "licence", line.licence_id, files / "euc.pdf", "end_user_cert")
+        _attach(db, "sale", sale.id, files / "photo.png", "photo")
+        gone = usecases.attachments_of(db, "sale", sale.id)[-1]
+        usecases.attachment_file(db, gone).unlink()  # its file lost from the store
+        result = usecases.write_dossier(db, f["decl"], tmp_path / "out", render_pdf=_render())
+        sheet = usecases.write_licence_sheet(db, tmp_path / "sheet", render_pdf=_render(),
+                                             sale=f["sales"][0])
+    with zipfile.ZipFile(result.zip) as z:
+        kept = [n for n in z.namelist() if n.startswith("附件/")]
+        assert z.read(next(n for n in kept if "检测报告" in n)) == b"%PDF-1.4 test report"
+    assert result.attachments == 3 and len(kept) == 3  # the contract twice, kept once
+    assert kept[0].startswith("附件/01_") and any(
+        n.startswith("附件/") and f"_检测报告_{controlled.code}_report.pdf" in n for n in kept)
+    codes = [m.code for m in result.missing]
+    assert "dossier.missing_blob" in codes and "dossier.missing_euc" not in codes
+    assert ("dossier.missing_contract_file", (("sale", f["sales"][0]),)) not in [
+        (m.code, m.params) for m in result.missing]
+    assert "photo.png" in _first_page(result.pdf)  # the lost file, on the cover
+    ticks = {en: present for _zh, en, present in sheet.ticks}
+    assert ticks["Export contract or agreement"] and ticks["Technical specification or test report"]
+    assert ticks["End-user and end-use certificate (with Chinese translation)"]  # the licence's
+    assert not ticks["Photos of the production site and of where the magnet sits"]  # file lost
+    assert "☑" in _pdf_text(sheet.pdf)
