@@ -105,7 +105,7 @@ def write_dossier(db: Database, decl_no: str, out_dir: Path, *, render_pdf: Rend
     pdf, pages = _pdf(report, out_dir / f"{stem}.pdf", render_pdf)
     xlsx = _xlsx(report, out_dir / f"{stem}.xlsx")
     txt = _aside(out_dir / f"性能及用途说明_{_safe(chain.lines[0].customs_decl_no)}.txt",
-                 lambda p: p.write_text(text + "\n", encoding="utf-8"))
+                 lambda p: p.write_text(text.rstrip() + "\n", encoding="utf-8"))
     from ..reports.dossier import decisions
 
     missing = missing_pieces(chain, atts, decisions(chain, chain.lines[0].decl_date))
