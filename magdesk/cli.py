@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, text, usecases
+from . import __version__, cli_attach, text, usecases
 from .core.enums import EndUse, LicenceType
 from .core.findings import count
 from .settings import load_settings
@@ -182,6 +182,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     tpl.add_argument("kind", choices=tuple(KINDS))
     tpl.add_argument("file", type=Path)
     _safety_parsers(sub)
+    cli_attach.add_parsers(sub)
     _template_parsers(sub, _period)
     return parser
 
@@ -793,6 +794,9 @@ def _backup(args, lang, settings) -> int:
     else:
         print(_t("snap_done" if args.to is None else "backup_done", lang, path=snap.path,
                  size=_size(snap.size)))
+        carried = cli_attach.carried_line(snap.path, lang) if args.to is not None else None
+        if carried:
+            print(carried)
     return 0
 
 
@@ -1094,9 +1098,8 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "export": _export, "period": _period_cmd, "summary": _summary,
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
              "template": _template, "screen": _screen, "declaration": _declaration,
-             "licences": _licences, "control": _control,
+             "licences": _licences, "control": _control, "attach": cli_attach.run,
              "dossier": _dossier, "licence-sheet": _licence_sheet}
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -32,6 +32,8 @@ ATTACHMENTS: dict[str, tuple[str, str]] = {
     "attach.kind.photo": ("照片", "photo"),
     "attach.kind.spec": ("规格书", "specification"),
     "attach.kind.other": ("其他", "other"),
+    # a record's history: a file attached or detached
+    "attach.word": ("附件", "attachment"),
     # the steps of the undo history
     "attach.edit.add": ("附加 {name}", "attach {name}"),
     "attach.edit.delete": ("删除附件 {name}", "delete attachment {name}"),
@@ -49,8 +51,8 @@ ATTACHMENTS: dict[str, tuple[str, str]] = {
     "attach.cli.check_corrupt": ("已损坏：{id} {name}（{owner}）", "damaged: {id} {name} ({owner})"),
     "attach.cli.check_bad": ("{count} 个附件中有 {bad} 个缺失或损坏",
                              "{bad} of {count} attachments are missing or damaged"),
-    "attach.cli.pruned": ("已清理 {count} 个不再使用的文件，释放 {size}",
-                          "removed {count} files no longer used, {size} freed"),
+    "attach.cli.pruned": ("已清理不再使用的附件文件，释放 {size}",
+                          "attachment files no longer used removed: {size} freed"),
     "attach.cli.carried": ("附件：{count} 个文件（{size}）已随备份复制到 {folder}",
                            "attachments: {count} files ({size}) copied with it to {folder}"),
     "attach.cli.bad_owner_ref": ("无法识别 {ref}：应写作“类型：编号”，如 {example}",
