@@ -157,6 +157,10 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     subject.add_argument("--lot", help="trace forward from this purchased lot number")
     subject.add_argument("--sale", help="trace backward from this sale document number")
 
+    from .cli_dossier import add_parsers
+
+    add_parsers(sub)  # dossier, licence-sheet
+
     from .importing import KINDS, ON_DUPLICATE
 
     imp = sub.add_parser("import", help="import a spreadsheet (xlsx, xls, csv) all-or-nothing")
@@ -1012,6 +1016,15 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
              "template": _template, "screen": _screen, "declaration": _declaration,
              "licences": _licences, "control": _control, "attach": cli_attach.run}
+
+
+def _dossier_commands() -> None:
+    from .cli_dossier import COMMANDS
+
+    _COMMANDS.update(COMMANDS)
+
+
+_dossier_commands()
 
 if __name__ == "__main__":
     sys.exit(main())

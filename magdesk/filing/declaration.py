@@ -91,6 +91,13 @@ def line_texts(db: Database, line, product_id: int | None = None,
     return _Texts(db, elements).text(line, product_id)
 
 
+def line_texts_of(db: Database, lines, elements: DeclarationElements | None = None
+                  ) -> list[DeclarationText]:
+    """The texts of these export lines (records read once), in their order."""
+    texts = _Texts(db, elements)
+    return [texts.text(line) for line in lines]
+
+
 def sheet_rows(texts: list[DeclarationText]) -> list[list[str]]:
     """The rows of the filing workbook's 报关申报要素 sheet."""
     return [[t.decl_no, str(t.line_no), t.hs_code, t.name, t.spec_text, t.remarks]

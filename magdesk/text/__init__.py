@@ -17,6 +17,7 @@ from .audit import AUDIT
 from .cli import CLI
 from .control import CONTROL
 from .derive import DERIVE
+from .dossier import DOSSIER
 from .edits import EDITS
 from .failures import FAILURES
 from .files import FILES
@@ -40,6 +41,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "template_draft": TEMPLATE_DRAFT,
     "licences": LICENCES,
     "control": CONTROL,
+    "dossier": DOSSIER,
     "attachments": ATTACHMENTS,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {

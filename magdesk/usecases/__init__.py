@@ -40,6 +40,8 @@ _WHERE = {
     "screening": ("screen_for", "screening_lists", "import_screening_list", "screen_all"),
     "declarations": ("declaration_texts", "export_line_texts", "write_declarations",
                      "declaration_settings", "set_declaration_setting"),
+    "dossier": ("write_dossier", "write_licence_sheet", "draft_statement", "dossier_report",
+                "licence_sheet_report"),
     "attachments": ("attach", "detach", "attachments_of", "attachments_for", "all_attachments",
                     "attachment_file", "open_copy", "export_attachment", "check_attachments",
                     "prune_attachments", "attachments_in_copy", "owner_of", "owner_label", "kind_label",

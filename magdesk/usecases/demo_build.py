@@ -66,6 +66,7 @@ class _State:
     batches: list[M.Batch] = field(default_factory=list)
     inputs: list[M.BatchInput] = field(default_factory=list)
     exports: list[M.ExportLine] = field(default_factory=list)
+    line_product: dict[int, int] = field(default_factory=dict)  # export id -> product id
     lots: dict[str, deque[_Lot]] = field(default_factory=lambda: defaultdict(deque))
     open_batch: dict[int, list] = field(default_factory=dict)  # product id -> [batch, left]
     bought: set[tuple] = field(default_factory=set)
@@ -103,7 +104,12 @@ def build_demo(db: Database, *, sales: int = 2400, seed: int = 1, end_period: st
             repo.insert_many("batch", state.batches)
             repo.insert_many("batch_input", state.inputs)
             repo.insert_many("licence", licences)
+            unreported = _two_line_declaration(state)
             repo.insert_many("export", state.exports)
+        if unreported is not None:  # a model still waiting for its test report
+            repo.update(_replace(unreported, test_report_no="", report_date=None, report_lab=""))
+            repo.accept_finding("product", unreported.code, "comp.report_none",
+                                "检测报告已送检，待出具（演示）")
     return {"counterparties": len(parties), "products": len(products), "sales": sales,
             "purchases": len(state.purchases), "batches": len(state.batches),
             "exports": len(state.exports), "licences": len(licences)}
@@ -328,6 +334,7 @@ def _export_line(state: _State, sale_id: int, day: date, qty: int, amount: int,
     decl = min(state.end, day + timedelta(rng.randint(0, 3)))
     result = _classified(product, decl)
     n = len(state.exports) + 1
+    state.line_product[n] = product.id
     state.exports.append(M.ExportLine(
         id=n, sale_id=sale_id,
         customs_decl_no=f"{rng.choice(D.CUSTOMS_OFFICES)}{decl:%Y}0{n:09d}", decl_date=decl,
@@ -393,6 +400,29 @@ def _licences(state: _State, customers: dict[int, M.Counterparty],
         for i in on_general:
             state.exports[i] = _replace(state.exports[i], licence_id=general.id)
     return out
+
+
+def _two_line_declaration(state: _State) -> M.Product | None:
+    """Make the last licensed controlled line and an earlier uncontrolled line
+    (Dy/Tb free) to the same consignee in the same month one declaration of
+    two lines, as a dossier's example; returns the second line's model,
+    whose test report the demo leaves missing (None: no such pair)."""
+    by_id = {p.id: p for p in state.products.values()}
+    for i in range(len(state.exports) - 1, -1, -1):
+        x = state.exports[i]
+        if not (x.controlled and x.licence_id):
+            continue
+        for j in range(i - 1, -1, -1):
+            y = state.exports[j]
+            product = by_id[state.line_product[y.id]]
+            if (not y.controlled and y.consignee_id == x.consignee_id
+                    and f"{y.decl_date:%Y-%m}" == f"{x.decl_date:%Y-%m}"
+                    and not product.dy_pct and not product.tb_pct):
+                state.exports[i] = _replace(x, line_no=1)
+                state.exports[j] = _replace(y, customs_decl_no=x.customs_decl_no,
+                                            decl_date=x.decl_date, line_no=2)
+                return product
+    return None
 
 
 def _general_plan(state: _State) -> tuple[date, set[tuple[int, str]]]:
