@@ -32,6 +32,8 @@ ATTACHMENTS: dict[str, tuple[str, str]] = {
     "attach.kind.photo": ("照片", "photo"),
     "attach.kind.spec": ("规格书", "specification"),
     "attach.kind.other": ("其他", "other"),
+    # a record's history: a file attached or detached
+    "attach.word": ("附件", "attachment"),
     # the steps of the undo history
     "attach.edit.add": ("附加 {name}", "attach {name}"),
     "attach.edit.delete": ("删除附件 {name}", "delete attachment {name}"),

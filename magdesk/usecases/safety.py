@@ -281,7 +281,19 @@ def record_history(db: Database, entity: str, record_id: int | str) -> list[audi
                              children=_CHILDREN.get(table)))
     if str(record_id).isdigit():
         own += _bulk_entries(db, table, int(record_id))
+        own += _attachment_entries(db, entity, int(record_id))
     return sorted(own, key=lambda e: -e.seq)
+
+
+def _attachment_entries(db: Database, entity: str, record_id: int) -> list[audit.AuditEntry]:
+    """Files attached to the record and detached from it (their rows name
+    the owner by entity and id, not by a column of their own)."""
+    out = []
+    for entry in audit.entries(db.conn, entity="attachment"):
+        row = {c.field: c.new if c.new is not None else c.old for c in entry.changes}
+        if row.get("entity") == entity and row.get("record_id") == record_id:
+            out.append(entry)
+    return out
 
 
 def _bulk_entries(db: Database, table: str, record_id: int) -> list[audit.AuditEntry]:
@@ -382,6 +394,9 @@ def history_lines(db: Database, entity: str, record_id: int | str,
             out.append(HistoryLine(entry.at, entry.app, who, _bulk_said(entry, table, lang)))
             continue
         what = text.say(_ACTIONS[entry.action], lang) if entry.action in _ACTIONS else entry.action
+        if entry.entity == "attachment":  # one line: the kind, the file's name
+            out.append(_attachment_line(entry, who, what, lang))
+            continue
         child = _ENTITY_OF_TABLE.get(entry.entity, entry.entity)
         if entry.entity != table:  # a line of the record (a batch's input)
             what += " · " + _entity_word(child, lang)
@@ -395,6 +410,18 @@ def history_lines(db: Database, entity: str, record_id: int | str,
                                    shown(child, change.field, change.old),
                                    shown(child, change.field, change.new)))
     return out
+
+
+def _attachment_line(entry: audit.AuditEntry, who: str, what: str, lang: str) -> HistoryLine:
+    from .. import text
+    from .attachments import kind_label
+
+    row = {c.field: (c.old, c.new) for c in entry.changes}
+    old, new = row.get("name", (None, None))
+    kind = next((k for k in row.get("kind", (None, None)) if k), "")
+    return HistoryLine(entry.at, entry.app, who,
+                       f"{what} · {text.say('attach.word', lang)}",
+                       kind_label(kind, lang) if kind else "", old or "", new or "")
 
 
 def _entity_word(entity: str, lang: str) -> str:

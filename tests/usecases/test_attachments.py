@@ -127,6 +127,14 @@ def test_attach_and_detach_are_in_the_audit_trail_and_it_verifies(demo_copy, tmp
         assert [e.action for e in entries] == ["INSERT", "DELETE"]
         assert {e.record_key for e in entries} == {"licence.ofd"}
         assert usecases.verify_audit(db).ok
+        history = usecases.record_history(db, "licence", lic.id)
+        assert [e.action for e in history if e.entity == "attachment"] == ["DELETE", "INSERT"]
+        assert not [e for e in usecases.record_history(db, "sale", lic.id)
+                    if e.entity == "attachment"]  # the same id of another entity: not its
+        lines = [line for line in usecases.history_lines(db, "licence", lic.id, "zh")
+                 if "附件" in line.what]
+        assert [(x.what, x.field, x.old, x.new) for x in lines] == [
+            ("删除 · 附件", "许可证", "licence.ofd", ""), ("新增 · 附件", "许可证", "", "licence.ofd")]
 
 
 def test_deleting_an_owner_takes_its_attachments_and_undo_brings_them_back(demo_copy,
