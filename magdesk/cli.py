@@ -157,9 +157,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     subject.add_argument("--lot", help="trace forward from this purchased lot number")
     subject.add_argument("--sale", help="trace backward from this sale document number")
 
-    from .cli_dossier import add_parsers
-
-    add_parsers(sub)  # dossier, licence-sheet
+    _dossier_parsers(sub)
 
     from .importing import KINDS, ON_DUPLICATE
 
@@ -1009,22 +1007,100 @@ def _print_templates(entries, args, lang: str) -> int:
     return 0
 
 
+# --- dossier and licence application sheet -----------------------------------------
+
+
+def _dossier_parsers(sub) -> None:
+    """The two commands' parsers, on the CLI's subparsers."""
+    dos = sub.add_parser("dossier", help="the dossier of an export declaration for customs: "
+                         "PDF, xlsx, statement and a zip with the attachments")
+    dos.add_argument("--db", required=True, type=Path)
+    dos.add_argument("--decl", required=True, help="the customs declaration number")
+    dos.add_argument("--out", type=Path, help="the folder to write into")
+    dos.add_argument("--statement", type=Path,
+                     help="the statement of performance and use as edited (UTF-8 text)")
+    dos.add_argument("--draft-statement", action="store_true",
+                     help="only print the drafted statement of performance and use")
+    sheet = sub.add_parser("licence-sheet", help="the licence application data of a sale or "
+                           "contract: PDF and xlsx, with the attachments needed ticked")
+    sheet.add_argument("--db", required=True, type=Path)
+    which = sheet.add_mutually_exclusive_group(required=True)
+    which.add_argument("--sale", help="a sale document number")
+    which.add_argument("--contract", help="a contract number")
+    sheet.add_argument("--out", required=True, type=Path, help="the folder to write into")
+
+
+def _pdf_renderer():
+    from .gui import printing  # PySide6 only now: the other commands run without it
+
+    printing.ensure_app()
+    return printing.save_pdf
+
+
+def _dossier_failed(exc: Exception, lang: str) -> int:
+    from .reports import ReportError
+    from .storage.failures import path_problem
+    from .storage.reasons import said
+
+    if isinstance(exc, ReportError):
+        message = exc.message(lang)
+    else:
+        error = said(path_problem(exc), lang) if getattr(exc, "errno", None) else exc
+        message = _t("dossier_failed", lang, error=error)
+    print(f"magdesk-cli: {message}", file=sys.stderr)
+    return 1
+
+
+def _dossier(args, lang, settings) -> int:
+    from .reports import ReportError
+
+    if not args.draft_statement and args.out is None:
+        print(f"magdesk-cli: {_t('dossier_out', lang)}", file=sys.stderr)
+        return 2
+    try:
+        statement = (args.statement.read_text(encoding="utf-8-sig")
+                     if args.statement else None)
+        with _open(args) as db:
+            if args.draft_statement:
+                print(usecases.draft_statement(db, args.decl, lang))
+                return 0
+            result = usecases.write_dossier(db, args.decl, args.out, render_pdf=_pdf_renderer(),
+                                            statement=statement)
+    except (ReportError, OSError) as exc:  # a refusal or a path: said, exit 1
+        return _dossier_failed(exc, lang)
+    print(_t("dossier_done", lang, decl=args.decl, pages=result.pages, pdf=result.pdf,
+             xlsx=result.xlsx, statement=result.statement, zip=result.zip,
+             attachments=result.attachments))
+    print(_t("dossier_missing", lang, count=len(result.missing)))
+    for m in result.missing:
+        print(f"  - {m.message(lang)}")
+    return 0
+
+
+def _licence_sheet(args, lang, settings) -> int:
+    from .reports import ReportError
+
+    try:
+        with _open(args) as db:
+            result = usecases.write_licence_sheet(db, args.out, render_pdf=_pdf_renderer(),
+                                                  sale=args.sale, contract=args.contract)
+    except (ReportError, OSError) as exc:  # a refusal or a path: said, exit 1
+        return _dossier_failed(exc, lang)
+    print(_t("sheet_done", lang, pages=result.pages, pdf=result.pdf, xlsx=result.xlsx))
+    for zh, en, present in result.ticks:
+        print(f"  {'☑' if present else '☐'} {zh if lang == 'zh' else en}")
+    return 0
+
+
 _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _repair,
              "accept": _accept,
              "import": _import, "import-template": _import_template,
              "export": _export, "period": _period_cmd, "summary": _summary,
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
              "template": _template, "screen": _screen, "declaration": _declaration,
-             "licences": _licences, "control": _control, "attach": cli_attach.run}
+             "licences": _licences, "control": _control, "attach": cli_attach.run,
+             "dossier": _dossier, "licence-sheet": _licence_sheet}
 
-
-def _dossier_commands() -> None:
-    from .cli_dossier import COMMANDS
-
-    _COMMANDS.update(COMMANDS)
-
-
-_dossier_commands()
 
 if __name__ == "__main__":
     sys.exit(main())
