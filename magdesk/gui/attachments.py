@@ -108,6 +108,7 @@ class AttachmentList(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its type
         self.setHeaderLabels([self.tr("File"), self.tr("Kind of document"), self.tr("Size"),
                               self.tr("Added")])
         self.header().setStretchLastSection(False)
