@@ -9,6 +9,10 @@ import pytest
 
 from magdesk.cli import main
 
+# The suite's QApplication (the window's tests need one) before anything is
+# printed: printing alone would make a QGuiApplication.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 def _two_lines(path) -> tuple[str, str, str]:
     """The demo's declaration of two lines, its first sale and contract."""

@@ -13,6 +13,10 @@ from magdesk.storage import open_database
 from tests.usecases.dossier_case import make_declared
 from tests.usecases.test_dossier import attached
 
+# The suite's QApplication (the window's tests need one) before anything is
+# printed: printing alone would make a QGuiApplication.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 def _render():
     from magdesk.gui import printing
