@@ -14,16 +14,11 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -32,72 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from .. import usecases
-from ..core.attachments import KINDS, size_text
+from ..core.attachments import size_text
+from .attachment_kinds import KindChooser, kind_words
 
 MISSING = "#a61b1b"  # the form's colour of a wrong field's reason
 
 
-def kind_words(kind: str, lang: str) -> str:
-    """An attachment's kind in the clerk's words (the text catalogue's), as a
-    list entry starts (capital first)."""
-    from ..text import say
-
-    words = say(f"attach.kind.{kind}", lang)
-    return words[:1].upper() + words[1:]
-
-
-class KindChooser(QDialog):
-    """What the file(s) are: one of the kinds, each with its number as the
-    key that picks it (Alt+1 … Alt+7, or the arrows and Enter)."""
-
-    def __init__(self, names: list[str], lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("What is it?"))
-        box = QVBoxLayout(self)
-        shown = "\n".join(names[:5]) + ("\n…" if len(names) > 5 else "")
-        heading = QLabel(self.tr("What kind of document is this?") + "\n" + shown)
-        heading.setWordWrap(True)
-        box.addWidget(heading)
-        self.group = QButtonGroup(self)
-        for number, kind in enumerate(KINDS, 1):
-            button = QRadioButton(f"&{number}  {kind_words(kind, lang)}")
-            button.setObjectName(f"kind_{kind}")
-            button.setProperty("kind", kind)
-            self.group.addButton(button)
-            box.addWidget(button)
-        guess = _guess_kind(names)
-        for button in self.group.buttons():
-            if button.property("kind") == guess:
-                button.setChecked(True)
-                button.setFocus()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box.addWidget(buttons)
-
-    def kind(self) -> str:
-        checked = self.group.checkedButton()
-        return checked.property("kind") if checked is not None else "other"
-
-    @classmethod
-    def ask(cls, names: list[str], lang: str, parent: QWidget | None = None) -> str | None:
-        """The kind the clerk chose for the files ``names``, or None (cancelled)."""
-        dialog = cls(names, lang, parent)
-        return dialog.kind() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def _guess_kind(names: list[str]) -> str:
-    """A picture is most likely a photo; anything else the clerk says."""
-    pictures = (".jpg", ".jpeg", ".png")
-    if names and all(n.lower().endswith(pictures) for n in names):
-        return "photo"
-    return "contract"
+def _naming(name: str, why: str) -> str:
+    """A refusal that names the file (most say it themselves)."""
+    return why if name in why else f"{name}: {why}"
 
 
 class AttachmentList(QTreeWidget):
-    """The list itself: files dropped on it are attached; Enter opens the
-    current one, Delete removes it."""
+    """The list itself: Enter opens the current file, Delete removes it
+    (files dropped on it go to the panel)."""
 
     def __init__(self, panel: AttachmentsPanel):
         super().__init__()
@@ -106,8 +49,6 @@ class AttachmentList(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAcceptDrops(True)
-        self.setDropIndicatorShown(False)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long name keeps its type
         self.setHeaderLabels([self.tr("File"), self.tr("Kind of document"), self.tr("Size"),
                               self.tr("Added")])
@@ -128,35 +69,12 @@ class AttachmentList(QTreeWidget):
             return
         super().keyPressEvent(event)
 
-    def _files(self, event) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()
-                and Path(u.toLocalFile()).is_file()]
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self.panel.writable() and self._files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        files = self._files(event)
-        if files and self.panel.writable():
-            event.acceptProposedAction()
-            self.panel.attach_files(files)
-        else:
-            event.ignore()
-
 
 class AttachmentsPanel(QWidget):
-    """The attachments of ``form``'s record: a line that opens (Alt+M) a
-    compact list with Attach… / Open / Save as… / Remove.  Collapsed while
-    the record has none, so forms stay as tall as they were."""
+    """The attachments of ``form``'s record: a line with their count that
+    opens (Alt+M) a compact list with Attach… / Open / Save as… / Remove.
+    The list and its buttons are made when first opened: a form opens as
+    fast and as tall as before.  Files dropped on the panel are attached."""
 
     LIST_ROWS = 4  # rows shown before the list scrolls
 
@@ -164,16 +82,22 @@ class AttachmentsPanel(QWidget):
         super().__init__(parent)
         self.form, self.window = form, window
         self.setObjectName("attachments")
+        self.setAcceptDrops(True)
         self.items: list = []  # the Attachments listed, row by row
+        self.body: QWidget | None = None  # the list and its buttons, made when opened
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.toggle = QToolButton()
         self.toggle.setObjectName("attachments_toggle")
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self._expand)
         box.addWidget(self.toggle)
+        self.refresh()
+
+    def _make_body(self) -> None:
         self.body = QWidget()
         inner = QVBoxLayout(self.body)
         inner.setContentsMargins(12, 0, 0, 0)
@@ -197,14 +121,11 @@ class AttachmentsPanel(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         inner.addLayout(row)
-        box.addWidget(self.body)
+        self.layout().addWidget(self.body)
         undo = QShortcut(QKeySequence.StandardKey.Undo, self.list)
         undo.setContext(Qt.ShortcutContext.WidgetShortcut)  # the fields keep their own undo
         undo.activated.connect(self._undo)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
-        self.refresh()
-        self.toggle.setChecked(bool(self.items))
-        self._expand(bool(self.items))
 
     def _button(self, text: str, name: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -227,12 +148,24 @@ class AttachmentsPanel(QWidget):
     def refresh(self) -> None:
         """The record's attachments again (one small query); a new record
         says it must be saved first."""
-        current = self.current()
-        self.list.clear()
         self.items = []
         if self.record_id is not None:
             self.items = usecases.attachments_of(self.window.db, self.form.entity,
                                                  self.record_id)
+        if self.record_id is None:
+            self.toggle.setText(self.tr("Attachments: save first to attach files"))
+            self.toggle.setEnabled(False)
+        else:
+            self.toggle.setText(self.tr("Attach&ments ({0})").format(len(self.items)))
+            self.toggle.setEnabled(True)
+        self.toggle.setToolTip(self.tr("Show or hide this record's attached files (Alt+M)"))
+        if self.body is not None:
+            self._fill()
+
+    def _fill(self) -> None:
+        """The list from ``items``, the selection kept where it was."""
+        current = self.current()
+        self.list.clear()
         for att in self.items:
             self.list.addTopLevelItem(self._row(att))
         self._fit_height()
@@ -241,13 +174,6 @@ class AttachmentsPanel(QWidget):
                 self.list.setCurrentItem(self.list.topLevelItem(row))
         if self.list.currentItem() is None and self.items:
             self.list.setCurrentItem(self.list.topLevelItem(0))
-        if self.record_id is None:
-            self.toggle.setText(self.tr("Attachments: save first to attach files"))
-            self.toggle.setEnabled(False)
-        else:
-            self.toggle.setText(self.tr("Attach&ments ({0})").format(len(self.items)))
-            self.toggle.setEnabled(True)
-        self.toggle.setToolTip(self.tr("Show or hide this record's attached files (Alt+M)"))
         self._enable()
 
     def _row(self, att) -> QTreeWidgetItem:
@@ -278,10 +204,19 @@ class AttachmentsPanel(QWidget):
         self.list.setFixedHeight(height)
 
     def _expand(self, shown: bool) -> None:
-        self.body.setVisible(shown and self.record_id is not None)
+        if shown and self.body is None and self.record_id is not None:
+            self._make_body()
+            self._fill()
+        if self.body is not None:
+            self.body.setVisible(shown)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
-        if shown and self.record_id is not None and self.isVisible():
+        if shown and self.body is not None and self.isVisible():
             self.list.setFocus()
+
+    def expand(self) -> None:
+        """Open the list (as Alt+M or a click on the line does)."""
+        if self.record_id is not None:
+            self.toggle.setChecked(True)
 
     def _enable(self) -> None:
         chosen = self.current() is not None
@@ -292,7 +227,7 @@ class AttachmentsPanel(QWidget):
 
     def current(self):
         """The attachment selected in the list, or None."""
-        item = self.list.currentItem()
+        item = self.list.currentItem() if self.body is not None else None
         if item is None:
             return None
         row = self.list.indexOfTopLevelItem(item)
@@ -329,15 +264,15 @@ class AttachmentsPanel(QWidget):
             except (ValueError, OSError) as exc:
                 from ..storage.reasons import said
 
-                refused.append(f"{path.name}: {said(exc, self.window.lang)}")
+                refused.append(_naming(path.name, said(exc, self.window.lang)))
                 continue
             if not changes.ok:
-                refused.append(f"{path.name}: {changes.why(self.window.lang)}")
+                refused.append(_naming(path.name, changes.why(self.window.lang)))
             else:
                 self.window.push_edit(changes.edit)
             self.window.on_changes(changes)
         self.refresh()
-        self.toggle.setChecked(True)
+        self.expand()
         if refused:
             QMessageBox.warning(self, self.tr("Not attached"), "\n".join(refused))
         else:
@@ -405,6 +340,33 @@ class AttachmentsPanel(QWidget):
             QMessageBox.warning(self, self.tr("Not removed"), changes.why(self.window.lang))
         self.window.on_changes(changes)
         self.refresh()
+
+    @staticmethod
+    def _files(event) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()
+                and Path(u.toLocalFile()).is_file()]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.writable() and self._files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Files dropped on the list (or the closed line): attached, as
+        Attach… would (the kind asked once for all)."""
+        files = self._files(event)
+        if files and self.writable():
+            event.acceptProposedAction()
+            self.attach_files(files)
+        else:
+            event.ignore()
 
     def _undo(self) -> None:
         self.window.guard.undo()

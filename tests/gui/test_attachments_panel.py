@@ -42,6 +42,7 @@ def _attach(panel, monkeypatch, path: Path, kind="contract"):
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *a, **k: ([str(path)], ""))
     _choose(monkeypatch, kind)
+    panel.expand()
     panel.attach_button.click()
 
 
@@ -50,7 +51,10 @@ def test_attach_list_remove_and_undo(window, qtbot, monkeypatch, contract):
     form = window.open_record("sale", sale.id)
     panel = form.attachments
     assert panel.toggle.text().startswith("附件（0）")
-    assert not panel.body.isVisible()  # collapsed: the form no taller than before
+    assert panel.body is None  # closed, the list not even made: the form opens as before
+    qtbot.mouseClick(panel.toggle, Qt.MouseButton.LeftButton)
+    assert panel.body.isVisible() and panel.list.topLevelItemCount() == 0
+    assert not panel.remove_button.isEnabled() and panel.attach_button.isEnabled()
     steps = window.undo_stack.count()
     _attach(panel, monkeypatch, contract)
     (att,) = usecases.attachments_of(window.db, "sale", sale.id)
@@ -139,7 +143,7 @@ def test_dropped_files_attach(window, qtbot, monkeypatch, contract, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(photo)), QUrl.fromLocalFile(str(contract))])
     event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    form.attachments.list.dropEvent(event)
+    form.attachments.dropEvent(event)  # on the closed line: it opens
     assert seen == [[photo.name, contract.name]]  # asked once for both
     names = sorted(a.name for a in usecases.attachments_of(window.db, "licence", licence.id))
     assert names == sorted([photo.name, contract.name])
@@ -152,7 +156,8 @@ def test_new_record_saves_first_and_other_forms_have_none(window):
     panel = form.attachments
     assert not panel.toggle.isEnabled()
     assert "先保存" in panel.toggle.text()
-    assert not panel.body.isVisible()
+    panel.toggle.click()
+    assert panel.body is None  # nothing to open
     form.close()
     form = window.open_record("purchase", _first(window, "purchase").id)
     assert form.attachments is None
@@ -174,3 +179,27 @@ def test_kind_chooser_keys(qtbot):
     assert dialog.kind() == "end_user_cert"  # the arrows move through them
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_file_over_the_limit_is_refused_naming_it_and_the_limit(window, monkeypatch,
+                                                                  tmp_path):
+    import dataclasses
+
+    from magdesk.settings import Settings, save_settings
+
+    save_settings(dataclasses.replace(Settings(), attachment_limit_mb=1))
+    big = tmp_path / "扫描件 合同全本.pdf"
+    big.write_bytes(PDF + b"\0" * (3 << 19))  # 1.5 MB
+    sale = _first(window, "sale")
+    form = window.open_record("sale", sale.id)
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[1:3]))
+    steps = window.undo_stack.count()
+    _attach(form.attachments, monkeypatch, big)
+    ((title, text),) = told
+    assert title == "未附加"
+    assert big.name in text and "1.0 MB" in text and "1.5 MB" in text
+    assert usecases.attachments_of(window.db, "sale", sale.id) == []
+    assert window.undo_stack.count() == steps  # nothing to undo
+    assert form.attachments.list.topLevelItemCount() == 0
+    form.close()
