@@ -83,6 +83,7 @@ class DossierDialog(QDialog):
     missing, with buttons that open them."""
 
     statements: dict[tuple[str, str], str] = {}  # (file, declaration): the clerk's text
+    LISTED = 12  # missing pieces named here; the cover page lists them all
 
     def __init__(self, window, decl_no: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -223,7 +224,9 @@ class DossierDialog(QDialog):
         if missing:
             lines.append(self.tr("Missing pieces ({0}), also listed on the cover page:").format(
                 len(missing)))
-            lines += [f"  • {_said(m, self.window.lang)}" for m in missing]
+            lines += [f"  • {_said(m, self.window.lang)}" for m in missing[:self.LISTED]]
+            if len(missing) > self.LISTED:
+                lines.append("  " + self.tr("… and {0} more").format(len(missing) - self.LISTED))
         else:
             lines.append(self.tr("Nothing is missing."))
         self.outcome.setText("\n".join(lines))

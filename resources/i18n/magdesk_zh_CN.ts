@@ -658,108 +658,113 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="92" />
+        <location filename="../../magdesk/gui/dossier.py" line="93" />
         <source>Dossier of declaration {0}</source>
         <translation>报关单 {0} 的资料包</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="98" />
+        <location filename="../../magdesk/gui/dossier.py" line="99" />
         <source>Declaration number:</source>
         <translation>报关单号：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="103" />
+        <location filename="../../magdesk/gui/dossier.py" line="104" />
         <source>Drafted from the product data; correct it as needed. It goes into the PDF and the zip.</source>
         <translation>根据产品资料起草，请按需修改。它将写入 PDF 和压缩包。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="106" />
+        <location filename="../../magdesk/gui/dossier.py" line="107" />
         <source>&amp;Statement of performance and use:</source>
         <translation>性能和用途说明(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="110" />
+        <location filename="../../magdesk/gui/dossier.py" line="111" />
         <source>Draft &amp;again</source>
         <translation>重新起草(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="112" />
+        <location filename="../../magdesk/gui/dossier.py" line="113" />
         <source>Replace the text with a fresh draft from the product data</source>
         <translation>用根据产品资料重新起草的文字替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="121" />
+        <location filename="../../magdesk/gui/dossier.py" line="122" />
         <source>The dossier's files are written into this folder</source>
         <translation>资料包的文件写入此文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="122" />
+        <location filename="../../magdesk/gui/dossier.py" line="123" />
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="128" />
+        <location filename="../../magdesk/gui/dossier.py" line="129" />
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="139" />
+        <location filename="../../magdesk/gui/dossier.py" line="140" />
         <source>&amp;Make</source>
         <translation>生成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="143" />
+        <location filename="../../magdesk/gui/dossier.py" line="144" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="145" />
+        <location filename="../../magdesk/gui/dossier.py" line="146" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="182" />
+        <location filename="../../magdesk/gui/dossier.py" line="183" />
         <source>Folder for the dossier</source>
         <translation>资料包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="195" />
+        <location filename="../../magdesk/gui/dossier.py" line="196" />
         <source>{0} is not a folder; choose one.</source>
         <translation>{0} 不是文件夹，请选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="201" />
-        <location filename="../../magdesk/gui/dossier.py" line="211" />
+        <location filename="../../magdesk/gui/dossier.py" line="202" />
+        <location filename="../../magdesk/gui/dossier.py" line="212" />
         <source>Making the dossier…</source>
         <translation>正在生成资料包…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="217" />
+        <location filename="../../magdesk/gui/dossier.py" line="218" />
         <source>Not made: {0}</source>
         <translation>未生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="221" />
+        <location filename="../../magdesk/gui/dossier.py" line="222" />
         <source>PDF: {0}</source>
         <translation>PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="221" />
+        <location filename="../../magdesk/gui/dossier.py" line="222" />
         <source>Zip: {0}</source>
         <translation>压缩包：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="224" />
+        <location filename="../../magdesk/gui/dossier.py" line="225" />
         <source>Missing pieces ({0}), also listed on the cover page:</source>
         <translation>缺少的材料（{0} 项），封面上也已列出：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="228" />
+        <location filename="../../magdesk/gui/dossier.py" line="229" />
+        <source>… and {0} more</source>
+        <translation>……还有 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="231" />
         <source>Nothing is missing.</source>
         <translation>材料齐全。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="234" />
+        <location filename="../../magdesk/gui/dossier.py" line="237" />
         <source>Dossier of {0} written to {1}</source>
         <translation>报关单 {0} 的资料包已写入 {1}</translation>
     </message>
@@ -1676,50 +1681,50 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>LicenceSheetButton</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="252" />
+        <location filename="../../magdesk/gui/dossier.py" line="255" />
         <source>Licence a&amp;pplication…</source>
         <translation>许可证申请表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="254" />
+        <location filename="../../magdesk/gui/dossier.py" line="257" />
         <source>The data a dual-use export licence application asks, for the selected sale or its contract, with the attachments it needs ticked when present</source>
         <translation>所选销售或其合同的两用物项出口许可证申请数据；所需附件已有的打勾</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="263" />
-        <location filename="../../magdesk/gui/dossier.py" line="285" />
-        <location filename="../../magdesk/gui/dossier.py" line="301" />
-        <location filename="../../magdesk/gui/dossier.py" line="308" />
+        <location filename="../../magdesk/gui/dossier.py" line="266" />
+        <location filename="../../magdesk/gui/dossier.py" line="288" />
+        <location filename="../../magdesk/gui/dossier.py" line="304" />
+        <location filename="../../magdesk/gui/dossier.py" line="311" />
         <source>Licence application</source>
         <translation>许可证申请表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="264" />
+        <location filename="../../magdesk/gui/dossier.py" line="267" />
         <source>Sale {0} belongs to contract {1}. Make the application sheet for this sale alone or for the whole contract?</source>
         <translation>销售 {0} 属于合同 {1}。为这一笔销售还是整个合同生成申请表？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="268" />
+        <location filename="../../magdesk/gui/dossier.py" line="271" />
         <source>This &amp;sale</source>
         <translation>这一笔销售(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="269" />
+        <location filename="../../magdesk/gui/dossier.py" line="272" />
         <source>The whole &amp;contract</source>
         <translation>整个合同(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="286" />
+        <location filename="../../magdesk/gui/dossier.py" line="289" />
         <source>Select a sale first.</source>
         <translation>请先选择一条销售记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="292" />
+        <location filename="../../magdesk/gui/dossier.py" line="295" />
         <source>Folder for the licence application sheet</source>
         <translation>许可证申请表的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="309" />
+        <location filename="../../magdesk/gui/dossier.py" line="312" />
         <source>The application sheet is written:
 {0}
 {1}</source>
@@ -1728,17 +1733,17 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 {1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="311" />
+        <location filename="../../magdesk/gui/dossier.py" line="314" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="312" />
+        <location filename="../../magdesk/gui/dossier.py" line="315" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="319" />
+        <location filename="../../magdesk/gui/dossier.py" line="322" />
         <source>Licence application sheet written to {0}</source>
         <translation>许可证申请表已写入 {0}</translation>
     </message>

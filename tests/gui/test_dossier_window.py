@@ -143,3 +143,25 @@ def test_licence_sheet_for_a_sale_or_its_contract(window, qtbot, monkeypatch, tm
         assert contract in text and sales[1].doc_no in text
     else:
         assert sales[1].doc_no not in text
+
+
+def test_dossier_names_a_folder_that_is_not_one_and_lists_the_first_missing_pieces(
+        window, qtbot, monkeypatch, tmp_path):
+    from magdesk.gui.dossier import DossierDialog
+
+    decl = _two_line_declaration(window)
+    dialog = DossierDialog(window, decl, window)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(tmp_path / "nowhere"))
+    dialog.make()
+    assert dialog.outcome.text() == f"{tmp_path / 'nowhere'} 不是文件夹，请选择一个文件夹。"
+    assert dialog.make_button.isEnabled() and not dialog.open_pdf.isEnabled()
+    monkeypatch.setattr(DossierDialog, "LISTED", 2)
+    dialog.folder.setText(str(tmp_path))
+    dialog.make()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60000)
+    missing = dialog.result.missing
+    assert len(missing) > 2  # the demo's declaration lacks files and a test report
+    assert dialog.outcome.text().count("•") == 2
+    assert f"……还有 {len(missing) - 2} 项" in dialog.outcome.text()
+    assert f"缺少的材料（{len(missing)} 项）" in dialog.outcome.text()
