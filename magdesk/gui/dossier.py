@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -86,6 +86,10 @@ class DossierDialog(QDialog):
     LISTED = 12  # missing pieces named here; the cover page lists them all
 
     def __init__(self, window, decl_no: str, parent: QWidget | None = None):
+        # QtCore.Qt named here, not where the module loads: the sales page
+        # makes its button when first shown, before Qt's namespace is built
+        from PySide6.QtCore import Qt
+
         super().__init__(parent)
         self.window, self.decl_no = window, decl_no
         self.result = None
