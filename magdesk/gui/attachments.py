@@ -142,8 +142,10 @@ class AttachmentsPanel(QWidget):
         return self.form.record.id if self.form.record is not None else None
 
     def writable(self) -> bool:
-        return self.record_id is not None and not self.window.db.read_only \
-            and self.form.save_button.isEnabled()
+        """Files may be attached and removed: a saved record in a file open
+        for writing, also in a filed month (a document changes no figure
+        filed, and the dossier is asked for after the declaration)."""
+        return self.record_id is not None and not self.window.db.read_only
 
     def refresh(self) -> None:
         """The record's attachments again (one small query); a new record

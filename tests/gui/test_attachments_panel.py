@@ -203,3 +203,20 @@ def test_a_file_over_the_limit_is_refused_naming_it_and_the_limit(window, monkey
     assert window.undo_stack.count() == steps  # nothing to undo
     assert form.attachments.list.topLevelItemCount() == 0
     form.close()
+
+
+def test_a_record_of_a_filed_month_still_takes_its_documents(window, monkeypatch, contract,
+                                                             tmp_path):
+    from datetime import date
+
+    usecases.export_filing(window.db, "2026-06", tmp_path, today=date(2026, 11, 26))
+    usecases.file_period(window.db, "2026-06", date(2026, 7, 8), "RC-1")
+    line = next(iter(window.repo.iter("export", where="decl_date LIKE '2026-06%'")))
+    form = window.open_record("export", line.id)
+    assert not form.save_button.isEnabled()  # the line itself is locked
+    _attach(form.attachments, monkeypatch, contract)
+    (att,) = usecases.attachments_of(window.db, "export", line.id)
+    assert form.attachments.remove_button.isEnabled()
+    form.attachments.remove_current()
+    assert usecases.attachments_of(window.db, "export", line.id) == []
+    form.close()
