@@ -5,6 +5,7 @@ question) and brought back by the window's Undo; files dropped on the list
 attach too; a new record says it must be saved first; a missing file shows
 red with why."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,8 @@ def test_open_at_once_and_save_as(window, qtbot, monkeypatch, contract, tmp_path
     path = Path(url.toLocalFile())
     assert path.name == contract.name
     assert path.read_bytes() == contract.read_bytes()
+    (att,) = usecases.attachments_of(window.db, "product", product.id)
+    assert os.path.samefile(path, usecases.attachment_file(window.db, att))  # a link: at once
     assert "打开" in form.status.text()
     target = tmp_path / "out" / "copy.pdf"
     target.parent.mkdir()
