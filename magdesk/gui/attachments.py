@@ -33,6 +33,28 @@ from .attachment_kinds import KindChooser, kind_words
 MISSING = "#a61b1b"  # the form's colour of a wrong field's reason
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # the use case says why
+        return 0
+
+
+def _attach_each(db, entity: str, record_id: int, paths: list[Path], kind: str,
+                 progress=None) -> list:
+    """Each file attached through the use case: (path, Changes or the
+    exception that refused it)."""
+    out = []
+    for number, path in enumerate(paths):
+        if progress is not None:
+            progress(number, len(paths))
+        try:
+            out.append((path, usecases.attach(db, entity, record_id, path, kind)))
+        except (ValueError, OSError) as exc:
+            out.append((path, exc))
+    return out
+
+
 def _naming(name: str, why: str) -> str:
     """A refusal that names the file (most say it themselves)."""
     return why if name in why else f"{name}: {why}"
@@ -252,27 +274,48 @@ class AttachmentsPanel(QWidget):
 
     def attach_files(self, paths: list[Path]) -> None:
         """Attach ``paths`` as the kind the clerk chooses; each through the
-        use case, each an undo step; a refusal said naming the file."""
+        use case, each an undo step; a refusal said naming the file.  Large
+        files are copied and hashed in the background (a second per 150 MB)."""
         if not paths or not self.writable():
             return
         kind = KindChooser.ask([p.name for p in paths], self.window.lang, self)
         if kind is None:
             return
-        refused = []
-        for path in paths:
-            try:
-                changes = usecases.attach(self.window.db, self.form.entity, self.record_id,
-                                          path, kind)
-            except (ValueError, OSError) as exc:
-                from ..storage.reasons import said
+        entity, record_id = self.form.entity, self.record_id
+        if sum(_size(p) for p in paths) < self.BACKGROUND_BYTES:
+            self._attached(paths, _attach_each(self.window.db, entity, record_id, paths, kind))
+            return
+        worker_db = self.window.db.sibling()  # each thread its own connection
 
-                refused.append(_naming(path.name, said(exc, self.window.lang)))
+        def work(progress, _cancelled):
+            try:
+                return _attach_each(worker_db, entity, record_id, paths, kind, progress)
+            finally:
+                worker_db.conn.close()
+
+        self.busy = True
+        self.window.run_task(self.tr("Attaching {0}…").format(paths[0].name), work,
+                             lambda done, error: self._attached(paths, done, error))
+
+    BACKGROUND_BYTES = 32 << 20  # files together larger: attached off the GUI thread
+    busy = False  # attaching in the background
+
+    def _attached(self, paths: list[Path], outcomes, error=None) -> None:
+        """What attaching did: each step on the undo stack and to the window's
+        handler, the list again, the refusals said."""
+        from ..storage.reasons import said
+
+        self.busy = False
+        refused = [said(error, self.window.lang)] if error is not None else []
+        for path, outcome in outcomes or ():
+            if isinstance(outcome, Exception):
+                refused.append(_naming(path.name, said(outcome, self.window.lang)))
                 continue
-            if not changes.ok:
-                refused.append(_naming(path.name, changes.why(self.window.lang)))
+            if not outcome.ok:
+                refused.append(_naming(path.name, outcome.why(self.window.lang)))
             else:
-                self.window.push_edit(changes.edit)
-            self.window.on_changes(changes)
+                self.window.push_edit(outcome.edit)
+            self.window.on_changes(outcome)
         self.refresh()
         self.expand()
         if refused:

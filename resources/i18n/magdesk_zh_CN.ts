@@ -21,27 +21,27 @@ Reason for accepting:</source>
 <context>
     <name>AttachmentList</name>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="53" />
+        <location filename="../../magdesk/gui/attachments.py" line="75" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="53" />
+        <location filename="../../magdesk/gui/attachments.py" line="75" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="53" />
+        <location filename="../../magdesk/gui/attachments.py" line="75" />
         <source>Kind of document</source>
         <translation>文件类别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="54" />
+        <location filename="../../magdesk/gui/attachments.py" line="76" />
         <source>Added</source>
         <translation>添加于</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="59" />
+        <location filename="../../magdesk/gui/attachments.py" line="81" />
         <source>Enter or double-click opens the file; Delete removes it (Ctrl+Z undoes). Drop files here to attach them.</source>
         <translation>回车或双击打开文件；Delete 键删除（Ctrl+Z 可撤销）。把文件拖到这里即可附加。</translation>
     </message>
@@ -49,149 +49,154 @@ Reason for accepting:</source>
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="107" />
+        <location filename="../../magdesk/gui/attachments.py" line="129" />
         <source>&amp;Attach…</source>
         <translation>添加附件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="108" />
+        <location filename="../../magdesk/gui/attachments.py" line="130" />
         <source>Attach a file (PDF, JPG, PNG, OFD or any other) to this record</source>
         <translation>为本记录附加文件（PDF、JPG、PNG、OFD 或其他）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="110" />
+        <location filename="../../magdesk/gui/attachments.py" line="132" />
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="111" />
+        <location filename="../../magdesk/gui/attachments.py" line="133" />
         <source>Open the file in its viewer (Enter)</source>
         <translation>用查看程序打开文件（回车）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="113" />
+        <location filename="../../magdesk/gui/attachments.py" line="135" />
         <source>Save a&amp;s…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="114" />
+        <location filename="../../magdesk/gui/attachments.py" line="136" />
         <source>Save a copy of the file elsewhere</source>
         <translation>把文件另存一份到别处</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="116" />
+        <location filename="../../magdesk/gui/attachments.py" line="138" />
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="117" />
+        <location filename="../../magdesk/gui/attachments.py" line="139" />
         <source>Remove the file from this record (Delete); Ctrl+Z brings it back</source>
         <translation>从本记录删除该文件（Delete 键）；Ctrl+Z 可恢复</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="156" />
+        <location filename="../../magdesk/gui/attachments.py" line="180" />
         <source>Attachments: save first to attach files</source>
         <translation>附件：请先保存本记录，再附加文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="159" />
+        <location filename="../../magdesk/gui/attachments.py" line="183" />
         <source>Attach&amp;ments ({0})</source>
         <translation>附件（{0}）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="161" />
+        <location filename="../../magdesk/gui/attachments.py" line="185" />
         <source>Show or hide this record's attached files (Alt+M)</source>
         <translation>显示或隐藏本记录的附件（Alt+M）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="189" />
+        <location filename="../../magdesk/gui/attachments.py" line="213" />
         <source>The file is missing from the attachments folder beside the data file ({0}); put it back from a backup.</source>
         <translation>文件不在数据文件旁的附件文件夹（{0}）中；请从备份中恢复。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="194" />
+        <location filename="../../magdesk/gui/attachments.py" line="218" />
         <source>{0} — file missing</source>
         <translation>{0}——文件缺失</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="243" />
+        <location filename="../../magdesk/gui/attachments.py" line="267" />
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="244" />
+        <location filename="../../magdesk/gui/attachments.py" line="268" />
         <source>Documents and pictures (*.pdf *.jpg *.jpeg *.png *.ofd)</source>
         <translation>文档和图片 (*.pdf *.jpg *.jpeg *.png *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="245" />
+        <location filename="../../magdesk/gui/attachments.py" line="269" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="245" />
+        <location filename="../../magdesk/gui/attachments.py" line="269" />
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="246" />
+        <location filename="../../magdesk/gui/attachments.py" line="270" />
         <source>OFD (*.ofd)</source>
         <translation>OFD 文件 (*.ofd)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="246" />
-        <location filename="../../magdesk/gui/attachments.py" line="314" />
+        <location filename="../../magdesk/gui/attachments.py" line="270" />
+        <location filename="../../magdesk/gui/attachments.py" line="359" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="277" />
+        <location filename="../../magdesk/gui/attachments.py" line="297" />
+        <source>Attaching {0}…</source>
+        <translation>正在附加 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="322" />
         <source>Not attached</source>
         <translation>未附加</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="279" />
+        <location filename="../../magdesk/gui/attachments.py" line="324" />
         <source>Attached: {0}</source>
         <translation>已附加：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="289" />
-        <location filename="../../magdesk/gui/attachments.py" line="298" />
+        <location filename="../../magdesk/gui/attachments.py" line="334" />
+        <location filename="../../magdesk/gui/attachments.py" line="343" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="290" />
+        <location filename="../../magdesk/gui/attachments.py" line="335" />
         <source>{0} cannot be opened: the file is missing from the attachments folder.</source>
         <translation>无法打开 {0}：附件文件夹中没有该文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="302" />
+        <location filename="../../magdesk/gui/attachments.py" line="347" />
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="313" />
+        <location filename="../../magdesk/gui/attachments.py" line="358" />
         <source>Save {0} as</source>
         <translation>将 {0} 另存为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="323" />
+        <location filename="../../magdesk/gui/attachments.py" line="368" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="326" />
+        <location filename="../../magdesk/gui/attachments.py" line="371" />
         <source>Saved a copy: {0}</source>
         <translation>已另存一份：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="337" />
+        <location filename="../../magdesk/gui/attachments.py" line="382" />
         <source>Removed {0} (Ctrl+Z brings it back)</source>
         <translation>已删除 {0}（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="340" />
+        <location filename="../../magdesk/gui/attachments.py" line="385" />
         <source>Not removed</source>
         <translation>未删除</translation>
     </message>
@@ -658,113 +663,113 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="93" />
+        <location filename="../../magdesk/gui/dossier.py" line="97" />
         <source>Dossier of declaration {0}</source>
         <translation>报关单 {0} 的资料包</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="99" />
+        <location filename="../../magdesk/gui/dossier.py" line="103" />
         <source>Declaration number:</source>
         <translation>报关单号：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="104" />
+        <location filename="../../magdesk/gui/dossier.py" line="108" />
         <source>Drafted from the product data; correct it as needed. It goes into the PDF and the zip.</source>
         <translation>根据产品资料起草，请按需修改。它将写入 PDF 和压缩包。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="107" />
+        <location filename="../../magdesk/gui/dossier.py" line="111" />
         <source>&amp;Statement of performance and use:</source>
         <translation>性能和用途说明(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="111" />
+        <location filename="../../magdesk/gui/dossier.py" line="115" />
         <source>Draft &amp;again</source>
         <translation>重新起草(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="113" />
+        <location filename="../../magdesk/gui/dossier.py" line="117" />
         <source>Replace the text with a fresh draft from the product data</source>
         <translation>用根据产品资料重新起草的文字替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="122" />
+        <location filename="../../magdesk/gui/dossier.py" line="126" />
         <source>The dossier's files are written into this folder</source>
         <translation>资料包的文件写入此文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="123" />
+        <location filename="../../magdesk/gui/dossier.py" line="127" />
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="129" />
+        <location filename="../../magdesk/gui/dossier.py" line="133" />
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="140" />
+        <location filename="../../magdesk/gui/dossier.py" line="144" />
         <source>&amp;Make</source>
         <translation>生成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="144" />
+        <location filename="../../magdesk/gui/dossier.py" line="148" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="146" />
+        <location filename="../../magdesk/gui/dossier.py" line="150" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="183" />
+        <location filename="../../magdesk/gui/dossier.py" line="187" />
         <source>Folder for the dossier</source>
         <translation>资料包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="196" />
+        <location filename="../../magdesk/gui/dossier.py" line="200" />
         <source>{0} is not a folder; choose one.</source>
         <translation>{0} 不是文件夹，请选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="202" />
-        <location filename="../../magdesk/gui/dossier.py" line="212" />
+        <location filename="../../magdesk/gui/dossier.py" line="206" />
+        <location filename="../../magdesk/gui/dossier.py" line="216" />
         <source>Making the dossier…</source>
         <translation>正在生成资料包…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="218" />
+        <location filename="../../magdesk/gui/dossier.py" line="222" />
         <source>Not made: {0}</source>
         <translation>未生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="222" />
+        <location filename="../../magdesk/gui/dossier.py" line="226" />
         <source>PDF: {0}</source>
         <translation>PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="222" />
+        <location filename="../../magdesk/gui/dossier.py" line="226" />
         <source>Zip: {0}</source>
         <translation>压缩包：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="225" />
+        <location filename="../../magdesk/gui/dossier.py" line="229" />
         <source>Missing pieces ({0}), also listed on the cover page:</source>
         <translation>缺少的材料（{0} 项），封面上也已列出：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="229" />
+        <location filename="../../magdesk/gui/dossier.py" line="233" />
         <source>… and {0} more</source>
         <translation>……还有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="231" />
+        <location filename="../../magdesk/gui/dossier.py" line="235" />
         <source>Nothing is missing.</source>
         <translation>材料齐全。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="237" />
+        <location filename="../../magdesk/gui/dossier.py" line="241" />
         <source>Dossier of {0} written to {1}</source>
         <translation>报关单 {0} 的资料包已写入 {1}</translation>
     </message>
@@ -1681,50 +1686,50 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>LicenceSheetButton</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="255" />
+        <location filename="../../magdesk/gui/dossier.py" line="259" />
         <source>Licence a&amp;pplication…</source>
         <translation>许可证申请表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="257" />
+        <location filename="../../magdesk/gui/dossier.py" line="261" />
         <source>The data a dual-use export licence application asks, for the selected sale or its contract, with the attachments it needs ticked when present</source>
         <translation>所选销售或其合同的两用物项出口许可证申请数据；所需附件已有的打勾</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="266" />
-        <location filename="../../magdesk/gui/dossier.py" line="288" />
-        <location filename="../../magdesk/gui/dossier.py" line="304" />
-        <location filename="../../magdesk/gui/dossier.py" line="311" />
+        <location filename="../../magdesk/gui/dossier.py" line="270" />
+        <location filename="../../magdesk/gui/dossier.py" line="292" />
+        <location filename="../../magdesk/gui/dossier.py" line="308" />
+        <location filename="../../magdesk/gui/dossier.py" line="315" />
         <source>Licence application</source>
         <translation>许可证申请表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="267" />
+        <location filename="../../magdesk/gui/dossier.py" line="271" />
         <source>Sale {0} belongs to contract {1}. Make the application sheet for this sale alone or for the whole contract?</source>
         <translation>销售 {0} 属于合同 {1}。为这一笔销售还是整个合同生成申请表？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="271" />
+        <location filename="../../magdesk/gui/dossier.py" line="275" />
         <source>This &amp;sale</source>
         <translation>这一笔销售(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="272" />
+        <location filename="../../magdesk/gui/dossier.py" line="276" />
         <source>The whole &amp;contract</source>
         <translation>整个合同(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="289" />
+        <location filename="../../magdesk/gui/dossier.py" line="293" />
         <source>Select a sale first.</source>
         <translation>请先选择一条销售记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="295" />
+        <location filename="../../magdesk/gui/dossier.py" line="299" />
         <source>Folder for the licence application sheet</source>
         <translation>许可证申请表的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="312" />
+        <location filename="../../magdesk/gui/dossier.py" line="316" />
         <source>The application sheet is written:
 {0}
 {1}</source>
@@ -1733,17 +1738,17 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 {1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="314" />
+        <location filename="../../magdesk/gui/dossier.py" line="318" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="315" />
+        <location filename="../../magdesk/gui/dossier.py" line="319" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="322" />
+        <location filename="../../magdesk/gui/dossier.py" line="326" />
         <source>Licence application sheet written to {0}</source>
         <translation>许可证申请表已写入 {0}</translation>
     </message>

@@ -223,3 +223,29 @@ def test_a_record_of_a_filed_month_still_takes_its_documents(window, monkeypatch
     form.attachments.remove_current()
     assert usecases.attachments_of(window.db, "export", line.id) == []
     form.close()
+
+
+def test_large_files_attach_in_the_background(window, qtbot, monkeypatch, contract, tmp_path):
+    from magdesk.gui.attachments import AttachmentsPanel
+
+    monkeypatch.setattr(AttachmentsPanel, "BACKGROUND_BYTES", 1)  # every file counts as large
+    missing = tmp_path / "已移走.pdf"
+    sale = _first(window, "sale")
+    form = window.open_record("sale", sale.id)
+    panel = form.attachments
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(contract), str(missing)], ""))
+    _choose(monkeypatch, "contract")
+    steps = window.undo_stack.count()
+    panel.expand()
+    panel.attach_button.click()
+    assert panel.busy  # the window goes on while the bytes are copied
+    qtbot.waitUntil(lambda: not panel.busy, timeout=30000)
+    assert [a.name for a in usecases.attachments_of(window.db, "sale", sale.id)] == \
+        [contract.name]
+    assert panel.list.topLevelItemCount() == 1
+    assert window.undo_stack.count() == steps + 1
+    assert len(told) == 1 and missing.name in told[0]
+    form.close()
