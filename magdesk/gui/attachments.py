@@ -303,8 +303,16 @@ class AttachmentsPanel(QWidget):
     def _attached(self, paths: list[Path], outcomes, error=None) -> None:
         """What attaching did: each step on the undo stack and to the window's
         handler, the list again, the refusals said."""
+        from shiboken6 import isValid
+
         from ..storage.reasons import said
 
+        if not isValid(self):  # the form closed meanwhile: the steps still count
+            for _path, outcome in outcomes or ():
+                if not isinstance(outcome, Exception) and outcome.ok:
+                    self.window.push_edit(outcome.edit)
+                    self.window.on_changes(outcome)
+            return
         self.busy = False
         refused = [said(error, self.window.lang)] if error is not None else []
         for path, outcome in outcomes or ():

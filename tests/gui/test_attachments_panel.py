@@ -249,3 +249,20 @@ def test_large_files_attach_in_the_background(window, qtbot, monkeypatch, contra
     assert window.undo_stack.count() == steps + 1
     assert len(told) == 1 and missing.name in told[0]
     form.close()
+
+
+def test_a_form_closed_while_attaching_leaves_the_step_on_the_undo_stack(window, qtbot,
+                                                                         monkeypatch, contract):
+    from magdesk.gui.attachments import AttachmentsPanel
+
+    monkeypatch.setattr(AttachmentsPanel, "BACKGROUND_BYTES", 1)
+    sale = _first(window, "sale")
+    form = window.open_record("sale", sale.id)
+    steps = window.undo_stack.count()
+    _attach(form.attachments, monkeypatch, contract)
+    form.close()  # deleted on close, before the copy is done
+    qtbot.waitUntil(lambda: window.undo_stack.count() == steps + 1, timeout=30000)
+    assert [a.name for a in usecases.attachments_of(window.db, "sale", sale.id)] == \
+        [contract.name]
+    assert window.guard.undo()
+    assert usecases.attachments_of(window.db, "sale", sale.id) == []
