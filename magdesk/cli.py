@@ -1101,5 +1101,6 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "licences": _licences, "control": _control, "attach": cli_attach.run,
              "dossier": _dossier, "licence-sheet": _licence_sheet}
 
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -96,6 +96,10 @@ class ChangeHandling:
             self.follow_months()
         if changes.templates:
             self.templates_page.refresh_if_read()
+        if changes.touches("attachment"):  # an attach or removal, done or undone
+            for form in self.open_forms():
+                if getattr(form, "attachments", None) is not None:
+                    form.attachments.refresh()
         if self.inventory.isVisible():  # else it reads its month when shown
             self.inventory.refresh()
         self._update_status()

@@ -1,12 +1,13 @@
 """The folder each file dialog opened last, per purpose (export, import,
-backup, print, a template's sample), kept in QSettings (an INI file in magdesk's settings folder),
-so that the next dialog of the same purpose opens there."""
+backup, print, a template's sample, a file to attach), kept in QSettings
+(an INI file in magdesk's settings folder), so that the next dialog of the
+same purpose opens there."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-PURPOSES = ("export", "import", "backup", "print", "template")
+PURPOSES = ("export", "import", "backup", "print", "template", "attach")
 
 
 def _store():

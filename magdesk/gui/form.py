@@ -45,6 +45,7 @@ from .form_parts import (
 
 __all__ = ["AcceptWarnings", "DateEdit", "RecordForm"]
 
+ATTACHABLE = ("counterparty", "product", "licence", "sale", "export")  # may have files
 CLASSES = {"counterparty": M.Counterparty, "product": M.Product, "purchase": M.Purchase,
            "batch": M.Batch, "sale": M.Sale, "export": M.ExportLine, "licence": M.Licence}
 STYLE = """
@@ -184,6 +185,13 @@ class RecordForm(QDialog):
                 if widget is not None:
                     widget.setEnabled(False)
             self.save_button.setEnabled(False)
+        self.attachments = None
+        window = self.parentWidget()
+        if self.entity in ATTACHABLE and hasattr(window, "push_edit"):  # its files, at the foot
+            from .attachments import AttachmentsPanel
+
+            self.attachments = AttachmentsPanel(self, window)
+            layout.insertWidget(layout.indexOf(buttons), self.attachments)
 
     def _groups(self) -> dict[str, str]:
         """The headings over a product's groups of fields, by the group's first field."""

@@ -182,7 +182,9 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.export_tabs = tabs = QTabWidget()
         tabs.addTab(self._section("export"), self.tr("Export lines"))
         self.sections["export"].extra_buttons += [self._declaration_button,
-                                                  self._declaration_settings_button]
+                                                  self._declaration_settings_button,
+                                                  self._dossier_button]
+        self.sections["sale"].extra_buttons.append(self._licence_sheet_button)
         tabs.addTab(self._section("licence"), self.tr("Licences"))
         from .screening import ScreeningBar
 
@@ -241,6 +243,18 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
 
         self.declaration_settings_button = DeclarationSettingsButton(self)
         return self.declaration_settings_button
+
+    def _dossier_button(self):
+        from .dossier import DossierButton
+
+        self.dossier_button = DossierButton(self, self.sections["export"])
+        return self.dossier_button
+
+    def _licence_sheet_button(self):
+        from .dossier import LicenceSheetButton
+
+        self.licence_sheet_button = LicenceSheetButton(self, self.sections["sale"])
+        return self.licence_sheet_button
 
     def refresh_licences(self) -> None:
         """The dashboard's licence tile: the licences' usage today."""

@@ -105,6 +105,11 @@ def edit_records(edit: Edit) -> list:
 def _run(db: Database, edit: Edit, step) -> Changes:
     """Run ``step`` (the edit's apply or revert) and say what changed, or
     why it was refused."""
+    from . import attachments
+
+    if isinstance(edit, attachments.AttachEdit | attachments.DetachEdit):
+        # an attachment undone or redone: the attachment and its owner changed
+        return attachments._run(db, edit, step.__name__)
     repo = repository(db)
     try:
         step(repo)

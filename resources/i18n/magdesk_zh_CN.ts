@@ -19,6 +19,189 @@ Reason for accepting:</source>
     </message>
 </context>
 <context>
+    <name>AttachmentList</name>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="75" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="75" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="75" />
+        <source>Kind of document</source>
+        <translation>文件类别</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="76" />
+        <source>Added</source>
+        <translation>添加于</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="81" />
+        <source>Enter or double-click opens the file; Delete removes it (Ctrl+Z undoes). Drop files here to attach them.</source>
+        <translation>回车或双击打开文件；Delete 键删除（Ctrl+Z 可撤销）。把文件拖到这里即可附加。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="129" />
+        <source>&amp;Attach…</source>
+        <translation>添加附件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="130" />
+        <source>Attach a file (PDF, JPG, PNG, OFD or any other) to this record</source>
+        <translation>为本记录附加文件（PDF、JPG、PNG、OFD 或其他）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="132" />
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="133" />
+        <source>Open the file in its viewer (Enter)</source>
+        <translation>用查看程序打开文件（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="135" />
+        <source>Save a&amp;s…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="136" />
+        <source>Save a copy of the file elsewhere</source>
+        <translation>把文件另存一份到别处</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="138" />
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="139" />
+        <source>Remove the file from this record (Delete); Ctrl+Z brings it back</source>
+        <translation>从本记录删除该文件（Delete 键）；Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="180" />
+        <source>Attachments: save first to attach files</source>
+        <translation>附件：请先保存本记录，再附加文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="183" />
+        <source>Attach&amp;ments ({0})</source>
+        <translation>附件（{0}）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="185" />
+        <source>Show or hide this record's attached files (Alt+M)</source>
+        <translation>显示或隐藏本记录的附件（Alt+M）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="213" />
+        <source>The file is missing from the attachments folder beside the data file ({0}); put it back from a backup.</source>
+        <translation>文件不在数据文件旁的附件文件夹（{0}）中；请从备份中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="218" />
+        <source>{0} — file missing</source>
+        <translation>{0}——文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="267" />
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="268" />
+        <source>Documents and pictures (*.pdf *.jpg *.jpeg *.png *.ofd)</source>
+        <translation>文档和图片 (*.pdf *.jpg *.jpeg *.png *.ofd)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="269" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="269" />
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="270" />
+        <source>OFD (*.ofd)</source>
+        <translation>OFD 文件 (*.ofd)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="270" />
+        <location filename="../../magdesk/gui/attachments.py" line="359" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="297" />
+        <source>Attaching {0}…</source>
+        <translation>正在附加 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="322" />
+        <source>Not attached</source>
+        <translation>未附加</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="324" />
+        <source>Attached: {0}</source>
+        <translation>已附加：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="334" />
+        <location filename="../../magdesk/gui/attachments.py" line="343" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="335" />
+        <source>{0} cannot be opened: the file is missing from the attachments folder.</source>
+        <translation>无法打开 {0}：附件文件夹中没有该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="347" />
+        <source>Opened {0}</source>
+        <translation>已打开 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="358" />
+        <source>Save {0} as</source>
+        <translation>将 {0} 另存为</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="368" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="371" />
+        <source>Saved a copy: {0}</source>
+        <translation>已另存一份：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="382" />
+        <source>Removed {0} (Ctrl+Z brings it back)</source>
+        <translation>已删除 {0}（Ctrl+Z 可恢复）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachments.py" line="385" />
+        <source>Not removed</source>
+        <translation>未删除</translation>
+    </message>
+</context>
+<context>
     <name>ChoosePage</name>
     <message>
         <location filename="../../magdesk/gui/import_wizard.py" line="141" />
@@ -452,6 +635,143 @@ Your saved records are kept. The details could not be written to a log file.</so
         <location filename="../../magdesk/gui/flows.py" line="248" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DossierButton</name>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="61" />
+        <source>&amp;Dossier…</source>
+        <translation>报关资料包(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="63" />
+        <source>The dossier of the selected line's declaration for the customs officer: a PDF, a workbook and a zip with the attachments, with the statement of performance and use</source>
+        <translation>所选明细所属报关单的资料包，供海关查验：PDF、工作簿和含附件的压缩包，附性能和用途说明</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="71" />
+        <source>Dossier</source>
+        <translation>报关资料包</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="72" />
+        <source>Select an export line first.</source>
+        <translation>请先选择一条出口明细。</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="97" />
+        <source>Dossier of declaration {0}</source>
+        <translation>报关单 {0} 的资料包</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="103" />
+        <source>Declaration number:</source>
+        <translation>报关单号：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="108" />
+        <source>Drafted from the product data; correct it as needed. It goes into the PDF and the zip.</source>
+        <translation>根据产品资料起草，请按需修改。它将写入 PDF 和压缩包。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="111" />
+        <source>&amp;Statement of performance and use:</source>
+        <translation>性能和用途说明(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="115" />
+        <source>Draft &amp;again</source>
+        <translation>重新起草(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="117" />
+        <source>Replace the text with a fresh draft from the product data</source>
+        <translation>用根据产品资料重新起草的文字替换当前内容</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="126" />
+        <source>The dossier's files are written into this folder</source>
+        <translation>资料包的文件写入此文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="127" />
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="133" />
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="144" />
+        <source>&amp;Make</source>
+        <translation>生成(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="148" />
+        <source>Open &amp;PDF</source>
+        <translation>打开 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="150" />
+        <source>Open f&amp;older</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="187" />
+        <source>Folder for the dossier</source>
+        <translation>资料包的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="200" />
+        <source>{0} is not a folder; choose one.</source>
+        <translation>{0} 不是文件夹，请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="206" />
+        <location filename="../../magdesk/gui/dossier.py" line="216" />
+        <source>Making the dossier…</source>
+        <translation>正在生成资料包…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="222" />
+        <source>Not made: {0}</source>
+        <translation>未生成：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="226" />
+        <source>PDF: {0}</source>
+        <translation>PDF：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="226" />
+        <source>Zip: {0}</source>
+        <translation>压缩包：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="229" />
+        <source>Missing pieces ({0}), also listed on the cover page:</source>
+        <translation>缺少的材料（{0} 项），封面上也已列出：</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="233" />
+        <source>… and {0} more</source>
+        <translation>……还有 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="235" />
+        <source>Nothing is missing.</source>
+        <translation>材料齐全。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="241" />
+        <source>Dossier of {0} written to {1}</source>
+        <translation>报关单 {0} 的资料包已写入 {1}</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1428,19 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
 </context>
 <context>
+    <name>KindChooser</name>
+    <message>
+        <location filename="../../magdesk/gui/attachment_kinds.py" line="34" />
+        <source>What is it?</source>
+        <translation>这是什么文件？</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/attachment_kinds.py" line="37" />
+        <source>What kind of document is this?</source>
+        <translation>这是哪一类文件？</translation>
+    </message>
+</context>
+<context>
     <name>LearnDialog</name>
     <message>
         <location filename="../../magdesk/gui/template_learn.py" line="133" />
@@ -1351,6 +1684,76 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
 </context>
 <context>
+    <name>LicenceSheetButton</name>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="259" />
+        <source>Licence a&amp;pplication…</source>
+        <translation>许可证申请表(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="261" />
+        <source>The data a dual-use export licence application asks, for the selected sale or its contract, with the attachments it needs ticked when present</source>
+        <translation>所选销售或其合同的两用物项出口许可证申请数据；所需附件已有的打勾</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="270" />
+        <location filename="../../magdesk/gui/dossier.py" line="292" />
+        <location filename="../../magdesk/gui/dossier.py" line="308" />
+        <location filename="../../magdesk/gui/dossier.py" line="315" />
+        <source>Licence application</source>
+        <translation>许可证申请表</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="271" />
+        <source>Sale {0} belongs to contract {1}. Make the application sheet for this sale alone or for the whole contract?</source>
+        <translation>销售 {0} 属于合同 {1}。为这一笔销售还是整个合同生成申请表？</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="275" />
+        <source>This &amp;sale</source>
+        <translation>这一笔销售(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="276" />
+        <source>The whole &amp;contract</source>
+        <translation>整个合同(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="293" />
+        <source>Select a sale first.</source>
+        <translation>请先选择一条销售记录。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="299" />
+        <source>Folder for the licence application sheet</source>
+        <translation>许可证申请表的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="316" />
+        <source>The application sheet is written:
+{0}
+{1}</source>
+        <translation>申请表已生成：
+{0}
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="318" />
+        <source>Open &amp;PDF</source>
+        <translation>打开 PDF(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="319" />
+        <source>Open f&amp;older</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/dossier.py" line="326" />
+        <source>Licence application sheet written to {0}</source>
+        <translation>许可证申请表已写入 {0}</translation>
+    </message>
+</context>
+<context>
     <name>LicenceTile</name>
     <message>
         <location filename="../../magdesk/gui/licences.py" line="177" />
@@ -1402,7 +1805,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="142" />
-        <location filename="../../magdesk/gui/main_window.py" line="363" />
+        <location filename="../../magdesk/gui/main_window.py" line="377" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1442,117 +1845,117 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="186" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="195" />
+        <location filename="../../magdesk/gui/main_window.py" line="197" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="197" />
+        <location filename="../../magdesk/gui/main_window.py" line="199" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="203" />
+        <location filename="../../magdesk/gui/main_window.py" line="205" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="207" />
+        <location filename="../../magdesk/gui/main_window.py" line="209" />
         <source>Filing templates</source>
         <translation>申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="264" />
+        <location filename="../../magdesk/gui/main_window.py" line="278" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="265" />
+        <location filename="../../magdesk/gui/main_window.py" line="279" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="266" />
+        <location filename="../../magdesk/gui/main_window.py" line="280" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="268" />
+        <location filename="../../magdesk/gui/main_window.py" line="282" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="270" />
+        <location filename="../../magdesk/gui/main_window.py" line="284" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="272" />
+        <location filename="../../magdesk/gui/main_window.py" line="286" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="275" />
+        <location filename="../../magdesk/gui/main_window.py" line="289" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="279" />
+        <location filename="../../magdesk/gui/main_window.py" line="293" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="281" />
+        <location filename="../../magdesk/gui/main_window.py" line="295" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="285" />
+        <location filename="../../magdesk/gui/main_window.py" line="299" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="288" />
+        <location filename="../../magdesk/gui/main_window.py" line="302" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="289" />
+        <location filename="../../magdesk/gui/main_window.py" line="303" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="290" />
+        <location filename="../../magdesk/gui/main_window.py" line="304" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="296" />
+        <location filename="../../magdesk/gui/main_window.py" line="310" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="297" />
+        <location filename="../../magdesk/gui/main_window.py" line="311" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="298" />
+        <location filename="../../magdesk/gui/main_window.py" line="312" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="300" />
+        <location filename="../../magdesk/gui/main_window.py" line="314" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="369" />
+        <location filename="../../magdesk/gui/main_window.py" line="383" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
@@ -1577,22 +1980,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="406" />
+        <location filename="../../magdesk/gui/main_window.py" line="420" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="408" />
+        <location filename="../../magdesk/gui/main_window.py" line="422" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="444" />
+        <location filename="../../magdesk/gui/main_window.py" line="458" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="445" />
+        <location filename="../../magdesk/gui/main_window.py" line="459" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -1603,32 +2006,32 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="469" />
+        <location filename="../../magdesk/gui/main_window.py" line="483" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="487" />
+        <location filename="../../magdesk/gui/main_window.py" line="501" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="488" />
+        <location filename="../../magdesk/gui/main_window.py" line="502" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="493" />
+        <location filename="../../magdesk/gui/main_window.py" line="507" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="493" />
+        <location filename="../../magdesk/gui/main_window.py" line="507" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="495" />
+        <location filename="../../magdesk/gui/main_window.py" line="509" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -1767,72 +2170,72 @@ Discard it?</source>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="104" />
+        <location filename="../../magdesk/gui/form.py" line="105" />
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="104" />
+        <location filename="../../magdesk/gui/form.py" line="105" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="143" />
+        <location filename="../../magdesk/gui/form.py" line="144" />
         <source>Inputs</source>
         <translation>投料明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="151" />
+        <location filename="../../magdesk/gui/form.py" line="152" />
         <source>Consignees</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="164" />
+        <location filename="../../magdesk/gui/form.py" line="165" />
         <source>Permitted end uses (none ticked: any)</source>
         <translation>许可最终用途（不勾选：不限）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="177" />
+        <location filename="../../magdesk/gui/form.py" line="178" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="192" />
+        <location filename="../../magdesk/gui/form.py" line="200" />
         <source>Composition (share by mass, %)</source>
         <translation>成分（质量分数，%）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="193" />
+        <location filename="../../magdesk/gui/form.py" line="201" />
         <source>Composition test report</source>
         <translation>成分检测报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="194" />
+        <location filename="../../magdesk/gui/form.py" line="202" />
         <source>Export control</source>
         <translation>出口管制</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="212" />
+        <location filename="../../magdesk/gui/form.py" line="220" />
         <source>Control decision: {0}</source>
         <translation>管制判定：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="405" />
+        <location filename="../../magdesk/gui/form.py" line="413" />
         <source>Discard what you entered?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="598" />
+        <location filename="../../magdesk/gui/form.py" line="606" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="603" />
+        <location filename="../../magdesk/gui/form.py" line="611" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="631" />
+        <location filename="../../magdesk/gui/form.py" line="639" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
