@@ -1557,6 +1557,11 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
+        <location filename="../../magdesk/gui/main_window.py" line="494" />
+        <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
+        <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
+    </message>
+    <message>
         <location filename="../../magdesk/gui/changes.py" line="52" />
         <source>Delete</source>
         <translation>删除</translation>
@@ -1608,27 +1613,32 @@ Discard it?</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="487" />
+        <location filename="../../magdesk/gui/main_window.py" line="490" />
+        <source>Built {0} on {1} (Python {2}, Qt {3})</source>
+        <translation>构建于 {0}，{1}（Python {2}，Qt {3}）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="492" />
+        <source>Run from source</source>
+        <translation>从源代码运行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="493" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="488" />
-        <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
-        <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="493" />
+        <location filename="../../magdesk/gui/main_window.py" line="499" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="493" />
+        <location filename="../../magdesk/gui/main_window.py" line="499" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="495" />
+        <location filename="../../magdesk/gui/main_window.py" line="501" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
