@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-wqy-microhei poppler-utils)
+APT_PACKAGES=(fonts-wqy-microhei poppler-utils binutils)  # binutils: objdump, for the glibc check's test
 
 need_apt() {
     local missing=()
@@ -27,9 +27,10 @@ need_venv() {
         python3 -m venv .venv
     fi
     if ! .venv/bin/python -c "import magdesk, pytest, pytestqt, hypothesis, importlinter" 2>/dev/null \
-        || [ pyproject.toml -nt .venv/.magdesk-installed ]; then
+        || [ pyproject.toml -nt .venv/.magdesk-installed ] \
+        || [ installer/pins.txt -nt .venv/.magdesk-installed ]; then
         .venv/bin/python -m pip install -q --upgrade pip
-        .venv/bin/python -m pip install -q -e ".[test]"
+        .venv/bin/python -m pip install -q -c installer/pins.txt -e ".[test]"
         touch .venv/.magdesk-installed
     fi
 }

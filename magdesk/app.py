@@ -9,7 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, text
+from . import text
+from .resources import version_text
 
 
 def _argv_lang(args: list[str]) -> str:
@@ -52,7 +53,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     files.add_argument("db", nargs="?", type=Path, metavar=t("file"), help=t("db"))
     options = parser.add_argument_group(t("options"))
     options.add_argument("-h", "--help", action="help", help=t("help"))
-    options.add_argument("--version", action="version", version=f"magdesk {__version__}",
+    options.add_argument("--version", action="version", version=version_text(),
                          help=t("version"))
     options.add_argument("--lang", choices=("zh", "en"), help=t("lang"))
     options.add_argument("--demo", action="store_true", help=t("demo"))

@@ -9,9 +9,10 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, cli_attach, text, usecases
+from . import cli_attach, text, usecases
 from .core.enums import EndUse, LicenceType
 from .core.findings import count
+from .resources import version_text
 from .settings import load_settings
 from .storage.db import StorageError, open_database
 from .storage.reasons import said
@@ -55,7 +56,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     _period, _date = _types(lang)
     parser = argparse.ArgumentParser(
         prog="magdesk-cli", description="magdesk: records and monthly filing for magnet producers")
-    parser.add_argument("--version", action="version", version=f"magdesk {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     parser.add_argument("--lang", choices=("zh", "en"), help="language of messages")
     parser.add_argument("--no-check", action="store_true",
                         help="skip the integrity check when opening (about 3 s per million sales)")

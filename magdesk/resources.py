@@ -73,3 +73,30 @@ def load_declaration_elements():
 
     path = resource_path("codelists", "declaration_elements.toml")
     return parse_declaration_elements(path.read_text(encoding="utf-8"), path.name)
+
+
+BUILD_FILE = "build.json"  # written into the bundle's resources by installer/magdesk.spec
+
+
+@cache
+def build_info() -> dict[str, str]:
+    """When and on what this copy was built ({"date", "system", "python",
+    "qt"}), as the installer's build wrote it; {} when run from source."""
+    import json
+
+    try:
+        data = json.loads((resources_dir() / BUILD_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError, ResourceError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def version_text() -> str:
+    """``magdesk 0.1.0 (built 2026-12-06 on Debian 11)``, or ``(from source)``."""
+    from . import __version__
+
+    info = build_info()
+    if not info.get("date"):
+        return f"magdesk {__version__} (from source)"
+    system = f" on {info['system']}" if info.get("system") else ""
+    return f"magdesk {__version__} (built {info['date']}{system})"

@@ -24,10 +24,22 @@ done
 py_version=$("$BUNDLE/magdesk-cli" --version | awk '{print $2}')
 version=$(echo "$py_version" | sed -E 's/\.?(a|b|rc|dev)([0-9]*)/~\1\2/')
 arch=$(dpkg --print-architecture)
+# the system it is built on, named in the description (DEB_BUILT_FOR overrides)
+built_on=${DEB_BUILT_FOR:-$(. /etc/os-release && echo "${NAME%% *} ${VERSION_ID:-}")}
 # the newest glibc symbol version any bundled binary asks for
 glibc=$(find "$BUNDLE" -type f \( -name '*.so*' -o -name magdesk -o -name magdesk-cli \) \
             -exec objdump -T {} + 2>/dev/null | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' \
         | sort -uV | tail -1)
+
+systems() {  # desktops whose glibc is $1 or newer (Kylin Desktop V10 SP1: Ubuntu 20.04's 2.31; UOS 20: Debian 10's 2.28)
+    case "$1" in
+        2.2[0-8]) echo "Debian 10 and newer, Ubuntu 18.10 and newer, Kylin Desktop V10 SP1, UOS Desktop 20" ;;
+        2.29|2.30|2.31) echo "Debian 11 and 12, Ubuntu 20.04 and newer, Kylin Desktop V10 SP1 and newer" ;;
+        2.3[2-5]) echo "Debian 12, Ubuntu 22.04 and newer" ;;
+        2.36) echo "Debian 12, Ubuntu 23.04 and newer" ;;
+        *) echo "systems with glibc $1 or newer" ;;
+    esac
+}
 
 root=build/deb/root
 rm -rf "$root"
@@ -64,6 +76,9 @@ Description: desk of the clerk at a rare-earth magnet producer
  products, purchases, production batches, sales, exports and export licences
  offline in one SQLite file, checks every record, writes the monthly product
  flow filing workbook and prints summaries, in Simplified Chinese or English.
+ .
+ Built on $built_on for glibc $glibc or newer:
+ $(systems "$glibc").
  .
  稀土永磁生产企业的台账与月度稀土产品流向申报（离线）。
 EOF

@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
-# Prove installer/windows/magdesk.nsi on Linux: compile it with makensis
-# against a placeholder payload (the real bundle can only be built on Windows)
-# and check that the result is a Windows executable.
-#   bash installer/windows/check-nsis.sh      (apt install nsis)
+# Prove installer/windows/magdesk.nsi on Linux: compile it over the real Linux
+# bundle's files (dist/magdesk from installer/build.sh, its two programs
+# named magdesk.exe and magdesk-cli.exe) with the same script the Windows
+# workflow runs, and check that the setup carries every file of the bundle.
+#   bash installer/windows/check-nsis.sh      (apt install nsis; after installer/build.sh)
+# zlib instead of the release's solid LZMA: the same file list in a fraction
+# of the time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-command -v makensis >/dev/null || { echo "check-nsis.sh: 'makensis' missing (apt install nsis)" >&2; exit 1; }
-
+bundle=${BUNDLE:-dist/magdesk}
+[ -x "$bundle/magdesk-cli" ] || { echo "check-nsis.sh: no bundle in $bundle (run installer/build.sh)" >&2; exit 1; }
 payload="$PWD/build/nsis/payload"
-out="$PWD/build/nsis/magdesk-setup-placeholder.exe"
+out="$PWD/build/nsis/magdesk-setup-check.exe"
 rm -rf "$payload" "$out"
-mkdir -p "$payload/_internal/resources"
-for exe in magdesk.exe magdesk-cli.exe; do
-    printf 'placeholder for %s: the PyInstaller bundle is built on Windows\n' "$exe" > "$payload/$exe"
-done
-cp -r resources/. "$payload/_internal/resources/"
-
-makensis -V2 -WX "-DPAYLOAD=$payload" "-DOUTFILE=$out" installer/windows/magdesk.nsi
-[ "$(head -c 2 "$out")" = "MZ" ] || { echo "check-nsis.sh: $out is not a Windows executable" >&2; exit 1; }
-echo "nsis: $out ($(du -h "$out" | cut -f1))"
+mkdir -p "$(dirname "$payload")"
+cp -al "$bundle" "$payload" 2>/dev/null || cp -a "$bundle" "$payload"
+mv "$payload/magdesk" "$payload/magdesk.exe"
+mv "$payload/magdesk-cli" "$payload/magdesk-cli.exe"
+bash installer/windows/build-installer.sh "$payload" "$out" -DCOMPRESSOR=zlib
+rm -rf "$payload"

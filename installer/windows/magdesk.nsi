@@ -5,15 +5,20 @@
 ; shortcuts.  Uninstalling removes the program only: the clerk's data
 ; (%LOCALAPPDATA%\magdesk) and settings (%APPDATA%\magdesk) stay.
 ;
-; Build on Windows after PyInstaller (README "Building the Windows installer"):
+; Build on Windows after PyInstaller (installer/README.md, "Windows"):
 ;   makensis installer\windows\magdesk.nsi
 ; Paths are relative to this file (makensis changes into its folder).
 ;   /DPAYLOAD=<folder>   the one-folder bundle (default ..\..\dist\magdesk)
 ;   /DOUTFILE=<file>     the setup program (default ..\..\dist\magdesk-<version>-setup.exe)
 ;   /DVERSION=<x.y.z>    default: __version__ from magdesk\__init__.py
+;   /DCOMPRESSOR=<name>  default: /SOLID lzma
 
 Unicode true
-SetCompressor /SOLID lzma
+!ifdef COMPRESSOR  ; e.g. zlib for a quick check of the file list (check-nsis.sh)
+  SetCompressor ${COMPRESSOR}
+!else
+  SetCompressor /SOLID lzma
+!endif
 RequestExecutionLevel user
 ManifestDPIAware true
 

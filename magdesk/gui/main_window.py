@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -275,11 +276,11 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
 
     def _menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self._menu(bar, self.tr("&File"))
         self._action(file_menu, self.tr("&New database…"), self.new_database)
         self._action(file_menu, self.tr("&Open database…"), self.open_database,
                      QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
+        self.recent_menu = self._menu(file_menu, self.tr("Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)  # read when opened
         self._action(file_menu, self.tr("New &demo database…"), lambda: self.demo.start())
         file_menu.addSeparator()
@@ -301,14 +302,14 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.company_action.setEnabled(not self.db.read_only)
         self._action(file_menu, self.tr("&Settings…"), self.edit_settings)
         self._action(file_menu, self.tr("&Quit"), self.quit, QKeySequence.StandardKey.Quit)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = self._menu(bar, self.tr("&Edit"))
         self.guard = GuardedUndo(self.undo_stack, self.lang, self._refused, self)
         self.undo_action, self.redo_action = self.guard.undo_action, self.guard.redo_action
         self.guard.done.connect(lambda text: self.statusBar().showMessage(text, 8000))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         self._action(edit_menu, self.tr("&New record"), self.new_record, QKeySequence.StandardKey.New)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = self._menu(bar, self.tr("&Help"))
         self.guide_action = self._action(help_menu, self.tr("&User guide"), self.show_guide,
                                          QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, self.tr("&About magdesk"), self.about)
@@ -318,6 +319,13 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         from . import flows
 
         return flows
+
+    def _menu(self, parent, title: str) -> QMenu:
+        # Made here and then added: a menu that QMenuBar/QMenu.addMenu(title)
+        # makes is deleted at once under PySide6 6.9 (the glibc 2.31 bundle's).
+        menu = QMenu(title, parent)
+        parent.addMenu(menu)
+        return menu
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:
         action = menu.addAction(text)
@@ -496,12 +504,17 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from ..resources import build_info
         from ..settings import config_dir, data_dir
 
+        info = build_info()
+        built = (self.tr("Built {0} on {1} (Python {2}, Qt {3})").format(
+            info.get("date", ""), info.get("system", ""), info.get("python", ""),
+            info.get("qt", "")) if info.get("date") else self.tr("Run from source"))
         QMessageBox.about(self, self.tr("About magdesk"), self.tr(
-            "<b>magdesk {0}</b><br>Records and the monthly product-flow filing for rare-earth "
-            "magnet producers.<br>Licence: MIT<br>Data folder: {1}<br>Settings: {2}").format(
-                __version__, data_dir(), config_dir()))
+            "<b>magdesk {0}</b><br>{3}<br>Records and the monthly product-flow filing for "
+            "rare-earth magnet producers.<br>Licence: MIT<br>Data folder: {1}<br>"
+            "Settings: {2}").format(__version__, data_dir(), config_dir(), built))
 
     def _update_status(self) -> None:
         state = self.tr("read-only") if self.db.read_only else self.tr("saved")

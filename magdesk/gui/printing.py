@@ -63,11 +63,18 @@ _APP: list = []
 def cjk_family() -> str:
     """An installed font family with Simplified Chinese glyphs ("" if none,
     then Qt's default is used and Chinese may show as boxes)."""
-    installed = set(QFontDatabase.families())
+    return pick_cjk(QFontDatabase.families(),
+                    QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def pick_cjk(installed: list[str], chinese: list[str]) -> str:
+    """The first of CJK_FAMILIES that is ``installed`` (Linux: WenQuanYi or
+    Noto; Windows: Microsoft YaHei, else SimHei, else SimSun; macOS: PingFang),
+    else the first family that writes Simplified Chinese, else ""."""
+    have = set(installed)
     for family in CJK_FAMILIES:
-        if family in installed:
+        if family in have:
             return family
-    chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     return chinese[0] if chinese else ""
 
 

@@ -164,15 +164,20 @@ class _WriterLock:
             self._fh = None
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# Windows locks are mandatory: a locked byte cannot be read by another
+# process.  The lock is taken on one byte far past the lease text, so a second
+# magdesk can still read who holds the file (tests/windows runs this there).
+_NT_LOCK_AT = 1 << 30
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only (tests/windows)
     import msvcrt
 
     def _lock_file(fh):
-        fh.seek(0)
+        fh.seek(_NT_LOCK_AT)
         msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
 
     def _unlock_file(fh):
-        fh.seek(0)
+        fh.seek(_NT_LOCK_AT)
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
 else:
     import fcntl

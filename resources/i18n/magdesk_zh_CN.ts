@@ -27,13 +27,13 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/attachments.py" line="75" />
-        <source>Size</source>
-        <translation>大小</translation>
+        <source>Kind of document</source>
+        <translation>文件类别</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/attachments.py" line="75" />
-        <source>Kind of document</source>
-        <translation>文件类别</translation>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/attachments.py" line="76" />
@@ -140,7 +140,7 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/attachments.py" line="270" />
-        <location filename="../../magdesk/gui/attachments.py" line="359" />
+        <location filename="../../magdesk/gui/attachments.py" line="367" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -150,53 +150,53 @@ Reason for accepting:</source>
         <translation>正在附加 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="322" />
+        <location filename="../../magdesk/gui/attachments.py" line="330" />
         <source>Not attached</source>
         <translation>未附加</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="324" />
+        <location filename="../../magdesk/gui/attachments.py" line="332" />
         <source>Attached: {0}</source>
         <translation>已附加：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="334" />
-        <location filename="../../magdesk/gui/attachments.py" line="343" />
+        <location filename="../../magdesk/gui/attachments.py" line="342" />
+        <location filename="../../magdesk/gui/attachments.py" line="351" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="335" />
+        <location filename="../../magdesk/gui/attachments.py" line="343" />
         <source>{0} cannot be opened: the file is missing from the attachments folder.</source>
         <translation>无法打开 {0}：附件文件夹中没有该文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="347" />
+        <location filename="../../magdesk/gui/attachments.py" line="355" />
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="358" />
+        <location filename="../../magdesk/gui/attachments.py" line="366" />
         <source>Save {0} as</source>
         <translation>将 {0} 另存为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="368" />
+        <location filename="../../magdesk/gui/attachments.py" line="376" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="371" />
+        <location filename="../../magdesk/gui/attachments.py" line="379" />
         <source>Saved a copy: {0}</source>
         <translation>已另存一份：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="382" />
+        <location filename="../../magdesk/gui/attachments.py" line="390" />
         <source>Removed {0} (Ctrl+Z brings it back)</source>
         <translation>已删除 {0}（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="385" />
+        <location filename="../../magdesk/gui/attachments.py" line="393" />
         <source>Not removed</source>
         <translation>未删除</translation>
     </message>
@@ -1794,170 +1794,175 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="118" />
+        <location filename="../../magdesk/gui/main_window.py" line="119" />
         <source>(no company profile)</source>
         <translation>（未填写本企业信息）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="119" />
+        <location filename="../../magdesk/gui/main_window.py" line="120" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="142" />
-        <location filename="../../magdesk/gui/main_window.py" line="377" />
+        <location filename="../../magdesk/gui/main_window.py" line="143" />
+        <location filename="../../magdesk/gui/main_window.py" line="385" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="177" />
+        <location filename="../../magdesk/gui/main_window.py" line="178" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="179" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="179" />
+        <location filename="../../magdesk/gui/main_window.py" line="180" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="179" />
+        <location filename="../../magdesk/gui/main_window.py" line="180" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="183" />
+        <location filename="../../magdesk/gui/main_window.py" line="184" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="188" />
+        <location filename="../../magdesk/gui/main_window.py" line="189" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="197" />
+        <location filename="../../magdesk/gui/main_window.py" line="198" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="199" />
+        <location filename="../../magdesk/gui/main_window.py" line="200" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="205" />
+        <location filename="../../magdesk/gui/main_window.py" line="206" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="209" />
+        <location filename="../../magdesk/gui/main_window.py" line="210" />
         <source>Filing templates</source>
         <translation>申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="278" />
+        <location filename="../../magdesk/gui/main_window.py" line="279" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="279" />
+        <location filename="../../magdesk/gui/main_window.py" line="280" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="280" />
+        <location filename="../../magdesk/gui/main_window.py" line="281" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="282" />
+        <location filename="../../magdesk/gui/main_window.py" line="283" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="284" />
+        <location filename="../../magdesk/gui/main_window.py" line="285" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="286" />
+        <location filename="../../magdesk/gui/main_window.py" line="287" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="289" />
+        <location filename="../../magdesk/gui/main_window.py" line="290" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="293" />
+        <location filename="../../magdesk/gui/main_window.py" line="294" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="295" />
+        <location filename="../../magdesk/gui/main_window.py" line="296" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="299" />
+        <location filename="../../magdesk/gui/main_window.py" line="300" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="302" />
+        <location filename="../../magdesk/gui/main_window.py" line="303" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="303" />
+        <location filename="../../magdesk/gui/main_window.py" line="304" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="304" />
+        <location filename="../../magdesk/gui/main_window.py" line="305" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="310" />
+        <location filename="../../magdesk/gui/main_window.py" line="311" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="311" />
+        <location filename="../../magdesk/gui/main_window.py" line="312" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="312" />
+        <location filename="../../magdesk/gui/main_window.py" line="313" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="314" />
+        <location filename="../../magdesk/gui/main_window.py" line="315" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="383" />
+        <location filename="../../magdesk/gui/main_window.py" line="391" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="515" />
+        <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
+        <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/changes.py" line="52" />
@@ -1980,22 +1985,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="420" />
+        <location filename="../../magdesk/gui/main_window.py" line="428" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="422" />
+        <location filename="../../magdesk/gui/main_window.py" line="430" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="458" />
+        <location filename="../../magdesk/gui/main_window.py" line="466" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="459" />
+        <location filename="../../magdesk/gui/main_window.py" line="467" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -2006,32 +2011,37 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="483" />
+        <location filename="../../magdesk/gui/main_window.py" line="491" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="501" />
+        <location filename="../../magdesk/gui/main_window.py" line="511" />
+        <source>Built {0} on {1} (Python {2}, Qt {3})</source>
+        <translation>构建于 {0}，{1}（Python {2}，Qt {3}）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="513" />
+        <source>Run from source</source>
+        <translation>从源代码运行</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="514" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="502" />
-        <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
-        <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
-    </message>
-    <message>
-        <location filename="../../magdesk/gui/main_window.py" line="507" />
+        <location filename="../../magdesk/gui/main_window.py" line="520" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="507" />
+        <location filename="../../magdesk/gui/main_window.py" line="520" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="509" />
+        <location filename="../../magdesk/gui/main_window.py" line="522" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -2326,7 +2336,7 @@ No record is changed.</source>
 <context>
     <name>ReportPreview</name>
     <message>
-        <location filename="../../magdesk/gui/printing.py" line="116" />
+        <location filename="../../magdesk/gui/printing.py" line="123" />
         <source>Print preview — {0} {1}</source>
         <translation>打印预览 — {0} {1}</translation>
     </message>

@@ -139,7 +139,7 @@ def test_bad_input_gives_a_message_and_exit_code(tmp_path, capsys):
 def test_version_from_the_console_script():
     out = subprocess.run([sys.executable, "-m", "magdesk.cli", "--version"], capture_output=True,
                          text=True, check=True).stdout
-    assert out.strip() == f"magdesk {__version__}"
+    assert out.strip() == f"magdesk {__version__} (from source)"
 
 
 def test_accept_a_check_digit_warning_with_a_reason(demo_copy, capsys):
