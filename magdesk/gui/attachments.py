@@ -169,9 +169,19 @@ class AttachmentsPanel(QWidget):
         filed, and the dossier is asked for after the declaration)."""
         return self.record_id is not None and not self.window.db.read_only
 
+    _said = ""  # what the panel last said on the form's status line
+
+    def _say(self, text: str) -> None:
+        self._said = text
+        self.form.status.setText(text)
+
     def refresh(self) -> None:
         """The record's attachments again (one small query); a new record
-        says it must be saved first."""
+        says it must be saved first.  What the panel said of the list before
+        (removed, attached) is no longer true of it: cleared."""
+        if self._said and self.form.status.text() == self._said:
+            self.form.status.clear()
+        self._said = ""
         self.items = []
         if self.record_id is not None:
             self.items = usecases.attachments_of(self.window.db, self.form.entity,
@@ -329,8 +339,7 @@ class AttachmentsPanel(QWidget):
         if refused:
             QMessageBox.warning(self, self.tr("Not attached"), "\n".join(refused))
         else:
-            self.form.status.setText(self.tr("Attached: {0}").format(
-                ", ".join(p.name for p in paths)))
+            self._say(self.tr("Attached: {0}").format(", ".join(p.name for p in paths)))
 
     def open_current(self) -> Path | None:
         """Open the selected file at once in the system's viewer (a linked
@@ -387,12 +396,12 @@ class AttachmentsPanel(QWidget):
         changes = usecases.detach(self.window.db, att.id)
         if changes.ok:
             self.window.push_edit(changes.edit)
-            self.form.status.setText(self.tr("Removed {0} (Ctrl+Z brings it back)").format(
-                att.name))
         else:
             QMessageBox.warning(self, self.tr("Not removed"), changes.why(self.window.lang))
         self.window.on_changes(changes)
         self.refresh()
+        if changes.ok:  # said after the redraw: the next change (an undo) clears it
+            self._say(self.tr("Removed {0} (Ctrl+Z brings it back)").format(att.name))
 
     @staticmethod
     def _files(event) -> list[Path]:

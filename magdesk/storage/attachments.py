@@ -62,8 +62,9 @@ def _too_big(name: str, size: int, limit: int) -> Reason:
 
 
 def store_for(db_path: Path) -> BlobStore:
-    """The store of the company file at ``db_path``: ``<db_path>.files``."""
-    return BlobStore(Path(f"{Path(db_path)}{SUFFIX}"))
+    """The store of the company file at ``db_path``: ``<db_path>.files``
+    (made absolute: a later change of working folder moves nothing)."""
+    return BlobStore(Path(f"{Path(db_path).absolute()}{SUFFIX}"))
 
 
 class BlobStore:

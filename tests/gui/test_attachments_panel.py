@@ -81,6 +81,7 @@ def test_attach_list_remove_and_undo(window, qtbot, monkeypatch, contract):
     (back,) = usecases.attachments_of(window.db, "sale", sale.id)
     assert back.id == att.id
     assert panel.list.topLevelItemCount() == 1
+    assert "Ctrl+Z" not in form.status.text()  # "removed" is no longer true
     # Ctrl+Z on the list undoes too: the attach itself
     panel.list.setFocus()
     qtbot.keyClick(panel.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
