@@ -38,6 +38,8 @@ from pathlib import Path
 
 from ..core.attachments import Attachment, size_text
 from .db import StorageError
+from .durable import fsync_dir as _fsync_dir
+from .durable import pid_alive as _alive
 from .reasons import Reason
 
 CHUNK = 1 << 20  # bytes read and hashed at a time: memory stays flat for any size
@@ -350,25 +352,3 @@ def export_blob(store: BlobStore, att: Attachment, target: Path) -> Path:
         raise AttachmentError(Reason("attach.missing", name=att.name))
     shutil.copyfile(source, target)
     return target
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _alive(pid: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - the age rule covers Windows
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True

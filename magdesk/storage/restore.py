@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .durable import fsync as _fsync
+from .durable import fsync_dir as _fsync_dir
 from .identity import FileIdentity, describe, of_path, remember
 from .migrations import APPLICATION_ID, LATEST
 from .reasons import Reason
@@ -23,8 +25,6 @@ from .snapshots import (
     INFO_TABLE,
     Snapshot,
     SnapshotError,
-    _fsync,
-    _fsync_dir,
     _reason,
     _schema,
     folder_for,

@@ -31,6 +31,9 @@ from datetime import datetime
 from pathlib import Path
 
 from .db import StorageError
+from .durable import fsync as _fsync
+from .durable import fsync_dir as _fsync_dir
+from .durable import pid_alive as _alive
 from .identity import FileIdentity, describe, of_path
 from .reasons import Reason
 
@@ -365,37 +368,11 @@ def _clean_temporaries(folder: Path) -> None:
             tmp.unlink(missing_ok=True)
 
 
-def _alive(pid: int) -> bool:
-    if os.name == "nt":  # pragma: no cover - the day-old rule covers Windows
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _reason(exc: BaseException) -> str:
