@@ -5,11 +5,12 @@ of performance and use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 from .. import text
 from ..core import composition
+from ..core.attachments import Attachment
 from ..core.enums import Category, EndUse
 from ..core.kinds import mass, percent
 from ..resources import load_codelists
@@ -28,17 +29,15 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True, slots=True)
-class AttachedFile:
+class AttachedFile(Attachment):
     """One attachment of the chain; ``present``: its file is in the store."""
 
-    id: int
-    entity: str
-    record_id: int
-    kind: str
-    name: str
-    size: int
-    sha256: str
     present: bool = True
+
+    @classmethod
+    def of(cls, att: Attachment, present: bool) -> AttachedFile:
+        return cls(**{f.name: getattr(att, f.name) for f in fields(Attachment)},
+                   present=present)
 
 
 @dataclass(frozen=True, slots=True)

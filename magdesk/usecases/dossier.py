@@ -61,8 +61,7 @@ def chain_attachments(db: Database, refs) -> list[tuple[AttachedFile, Path | Non
     out = []
     for a in attachments_for(db, refs):
         path = attachment_file(db, a)
-        out.append((AttachedFile(a.id, a.entity, a.record_id, a.kind, a.name, a.size,
-                                 a.sha256, path is not None), path))
+        out.append((AttachedFile.of(a, path is not None), path))
     return out
 
 
