@@ -22,11 +22,7 @@ def fsync_dir(folder: Path) -> None:
     """Push ``folder``'s entries (a rename into it) to the disk."""
     if os.name == "nt":  # pragma: no cover - Windows cannot open a folder; NTFS logs renames
         return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync(folder)
 
 
 def pid_alive(pid: int) -> bool:
