@@ -177,6 +177,44 @@ def restore_point(window) -> None:
     window.reopen(window.db.path, asked=True)
 
 
+def back_up(window) -> None:
+    """File ▸ Back up to…: a checked copy of the file, with the attachments it
+    names beside it (``<copy>.files/``), where the clerk says (a USB stick);
+    restorable from Restore points ▸ From a file….  Written off the window's
+    thread: hundreds of MB of attachments take seconds."""
+    from .folders import last_folder, remember
+
+    stem = f"{window.db.path.stem}-{date.today():%Y%m%d}.sqlite"
+    path, _ = QFileDialog.getSaveFileName(
+        window, QCoreApplication.translate("BackUp", "Back up to"),
+        str(Path(last_folder("backup", window.db.path.parent)) / stem),
+        QCoreApplication.translate("BackUp", "magdesk database (*.sqlite)"))
+    if not path:
+        return
+    target = Path(path) if Path(path).suffix else Path(path).with_suffix(".sqlite")
+    remember("backup", str(target.parent))
+    worker_db = window.db.sibling()
+
+    def work(_progress, _cancelled):
+        try:  # the file dialog asked before an existing file is replaced
+            snap = usecases.backup_to(worker_db, target, replace=True)
+            return snap, usecases.attachments_in_copy(snap.path)
+        finally:
+            worker_db.conn.close()
+
+    def done(result, error) -> None:
+        if error is not None:
+            QMessageBox.warning(window, QCoreApplication.translate("BackUp", "Not backed up"),
+                                refusal(error, window.lang))
+            return
+        snap, (count, size) = result
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "BackUp", "Backed up to {0} ({1} attachments, {2} MB)").format(
+            snap.path, count, f"{size / 2**20:.1f}"), 15000)
+
+    window.run_task(QCoreApplication.translate("BackUp", "Backing up…"), work, done)
+
+
 def schema_foreign(db) -> bool:
     """Whether the file is read-only only for objects in it that are not
     magdesk's: it may still be put back to one of its restore points."""

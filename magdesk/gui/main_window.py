@@ -293,6 +293,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
                                                            else "")))
         self._action(file_menu, self.tr("&Print summary…"), lambda: self._flows().print_summary(self),
                      QKeySequence.StandardKey.Print)
+        self._action(file_menu, self.tr("&Back up to…"), lambda: self._flows().back_up(self))
         self.restore_action = self._action(file_menu, self.tr("&Restore points…"),
                                            lambda: self._flows().restore_point(self))
         file_menu.aboutToShow.connect(self._enable_restore)  # when there are some

@@ -89,116 +89,144 @@ Reason for accepting:</source>
         <translation>从本记录删除该文件（Delete 键）；Ctrl+Z 可恢复</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="180" />
+        <location filename="../../magdesk/gui/attachments.py" line="190" />
         <source>Attachments: save first to attach files</source>
         <translation>附件：请先保存本记录，再附加文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="183" />
+        <location filename="../../magdesk/gui/attachments.py" line="193" />
         <source>Attach&amp;ments ({0})</source>
         <translation>附件（{0}）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="185" />
+        <location filename="../../magdesk/gui/attachments.py" line="195" />
         <source>Show or hide this record's attached files (Alt+M)</source>
         <translation>显示或隐藏本记录的附件（Alt+M）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="213" />
+        <location filename="../../magdesk/gui/attachments.py" line="223" />
         <source>The file is missing from the attachments folder beside the data file ({0}); put it back from a backup.</source>
         <translation>文件不在数据文件旁的附件文件夹（{0}）中；请从备份中恢复。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="218" />
+        <location filename="../../magdesk/gui/attachments.py" line="228" />
         <source>{0} — file missing</source>
         <translation>{0}——文件缺失</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="267" />
+        <location filename="../../magdesk/gui/attachments.py" line="277" />
         <source>Attach files</source>
         <translation>附加文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="268" />
+        <location filename="../../magdesk/gui/attachments.py" line="278" />
         <source>Documents and pictures (*.pdf *.jpg *.jpeg *.png *.ofd)</source>
         <translation>文档和图片 (*.pdf *.jpg *.jpeg *.png *.ofd)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="269" />
+        <location filename="../../magdesk/gui/attachments.py" line="279" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="269" />
+        <location filename="../../magdesk/gui/attachments.py" line="279" />
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="270" />
+        <location filename="../../magdesk/gui/attachments.py" line="280" />
         <source>OFD (*.ofd)</source>
         <translation>OFD 文件 (*.ofd)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="270" />
-        <location filename="../../magdesk/gui/attachments.py" line="367" />
+        <location filename="../../magdesk/gui/attachments.py" line="280" />
+        <location filename="../../magdesk/gui/attachments.py" line="376" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="297" />
+        <location filename="../../magdesk/gui/attachments.py" line="307" />
         <source>Attaching {0}…</source>
         <translation>正在附加 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="330" />
+        <location filename="../../magdesk/gui/attachments.py" line="340" />
         <source>Not attached</source>
         <translation>未附加</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="332" />
+        <location filename="../../magdesk/gui/attachments.py" line="342" />
         <source>Attached: {0}</source>
         <translation>已附加：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="342" />
         <location filename="../../magdesk/gui/attachments.py" line="351" />
+        <location filename="../../magdesk/gui/attachments.py" line="360" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="343" />
+        <location filename="../../magdesk/gui/attachments.py" line="352" />
         <source>{0} cannot be opened: the file is missing from the attachments folder.</source>
         <translation>无法打开 {0}：附件文件夹中没有该文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="355" />
+        <location filename="../../magdesk/gui/attachments.py" line="364" />
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="366" />
+        <location filename="../../magdesk/gui/attachments.py" line="375" />
         <source>Save {0} as</source>
         <translation>将 {0} 另存为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="376" />
+        <location filename="../../magdesk/gui/attachments.py" line="385" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="379" />
+        <location filename="../../magdesk/gui/attachments.py" line="388" />
         <source>Saved a copy: {0}</source>
         <translation>已另存一份：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="390" />
+        <location filename="../../magdesk/gui/attachments.py" line="404" />
         <source>Removed {0} (Ctrl+Z brings it back)</source>
         <translation>已删除 {0}（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="393" />
+        <location filename="../../magdesk/gui/attachments.py" line="400" />
         <source>Not removed</source>
         <translation>未删除</translation>
+    </message>
+</context>
+<context>
+    <name>BackUp</name>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="189" />
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="191" />
+        <source>magdesk database (*.sqlite)</source>
+        <translation>magdesk 数据库 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="207" />
+        <source>Not backed up</source>
+        <translation>未能备份</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="211" />
+        <source>Backed up to {0} ({1} attachments, {2} MB)</source>
+        <translation>已备份到 {0}（附件 {1} 个，{2} MB）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/flows.py" line="215" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
     </message>
 </context>
 <context>
@@ -599,40 +627,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="212" />
-        <location filename="../../magdesk/gui/flows.py" line="218" />
-        <location filename="../../magdesk/gui/flows.py" line="222" />
-        <location filename="../../magdesk/gui/flows.py" line="242" />
+        <location filename="../../magdesk/gui/flows.py" line="250" />
+        <location filename="../../magdesk/gui/flows.py" line="256" />
+        <location filename="../../magdesk/gui/flows.py" line="260" />
+        <location filename="../../magdesk/gui/flows.py" line="280" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="213" />
+        <location filename="../../magdesk/gui/flows.py" line="251" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="219" />
+        <location filename="../../magdesk/gui/flows.py" line="257" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="222" />
+        <location filename="../../magdesk/gui/flows.py" line="260" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="231" />
+        <location filename="../../magdesk/gui/flows.py" line="269" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="239" />
+        <location filename="../../magdesk/gui/flows.py" line="277" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="248" />
+        <location filename="../../magdesk/gui/flows.py" line="286" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -1313,7 +1341,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="277" />
+        <location filename="../../magdesk/gui/flows.py" line="315" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1805,7 +1833,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="143" />
-        <location filename="../../magdesk/gui/main_window.py" line="385" />
+        <location filename="../../magdesk/gui/main_window.py" line="386" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
@@ -1911,56 +1939,61 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="296" />
+        <source>&amp;Back up to…</source>
+        <translation>备份到(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="297" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="300" />
+        <location filename="../../magdesk/gui/main_window.py" line="301" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="303" />
+        <location filename="../../magdesk/gui/main_window.py" line="304" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="304" />
+        <location filename="../../magdesk/gui/main_window.py" line="305" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="305" />
+        <location filename="../../magdesk/gui/main_window.py" line="306" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="311" />
+        <location filename="../../magdesk/gui/main_window.py" line="312" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="312" />
+        <location filename="../../magdesk/gui/main_window.py" line="313" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="313" />
+        <location filename="../../magdesk/gui/main_window.py" line="314" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="315" />
+        <location filename="../../magdesk/gui/main_window.py" line="316" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="391" />
+        <location filename="../../magdesk/gui/main_window.py" line="392" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="515" />
+        <location filename="../../magdesk/gui/main_window.py" line="516" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
@@ -1985,22 +2018,22 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="428" />
+        <location filename="../../magdesk/gui/main_window.py" line="429" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="430" />
+        <location filename="../../magdesk/gui/main_window.py" line="431" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="466" />
+        <location filename="../../magdesk/gui/main_window.py" line="467" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="467" />
+        <location filename="../../magdesk/gui/main_window.py" line="468" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -2011,37 +2044,37 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="491" />
+        <location filename="../../magdesk/gui/main_window.py" line="492" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="511" />
+        <location filename="../../magdesk/gui/main_window.py" line="512" />
         <source>Built {0} on {1} (Python {2}, Qt {3})</source>
         <translation>构建于 {0}，{1}（Python {2}，Qt {3}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="513" />
+        <location filename="../../magdesk/gui/main_window.py" line="514" />
         <source>Run from source</source>
         <translation>从源代码运行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="514" />
+        <location filename="../../magdesk/gui/main_window.py" line="515" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="520" />
+        <location filename="../../magdesk/gui/main_window.py" line="521" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="520" />
+        <location filename="../../magdesk/gui/main_window.py" line="521" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="522" />
+        <location filename="../../magdesk/gui/main_window.py" line="523" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -2404,12 +2437,12 @@ No record is changed.</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="190" />
+        <location filename="../../magdesk/gui/flows.py" line="228" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="191" />
+        <location filename="../../magdesk/gui/flows.py" line="229" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>
