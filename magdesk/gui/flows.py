@@ -208,9 +208,11 @@ def back_up(window) -> None:
                                 refusal(error, window.lang))
             return
         snap, (count, size) = result
+        from ..core.attachments import size_text
+
         window.statusBar().showMessage(QCoreApplication.translate(
-            "BackUp", "Backed up to {0} ({1} attachments, {2} MB)").format(
-            snap.path, count, f"{size / 2**20:.1f}"), 15000)
+            "BackUp", "Backed up to {0} ({1} attachments, {2})").format(
+            snap.path, count, size_text(size)), 15000)
 
     window.run_task(QCoreApplication.translate("BackUp", "Backing up…"), work, done)
 

@@ -219,12 +219,12 @@ Reason for accepting:</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="211" />
-        <source>Backed up to {0} ({1} attachments, {2} MB)</source>
-        <translation>已备份到 {0}（附件 {1} 个，{2} MB）</translation>
+        <location filename="../../magdesk/gui/flows.py" line="213" />
+        <source>Backed up to {0} ({1} attachments, {2})</source>
+        <translation>已备份到 {0}（附件 {1} 个，共 {2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="215" />
+        <location filename="../../magdesk/gui/flows.py" line="217" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -627,40 +627,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="250" />
-        <location filename="../../magdesk/gui/flows.py" line="256" />
-        <location filename="../../magdesk/gui/flows.py" line="260" />
-        <location filename="../../magdesk/gui/flows.py" line="280" />
+        <location filename="../../magdesk/gui/flows.py" line="252" />
+        <location filename="../../magdesk/gui/flows.py" line="258" />
+        <location filename="../../magdesk/gui/flows.py" line="262" />
+        <location filename="../../magdesk/gui/flows.py" line="282" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="251" />
+        <location filename="../../magdesk/gui/flows.py" line="253" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="257" />
+        <location filename="../../magdesk/gui/flows.py" line="259" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="260" />
+        <location filename="../../magdesk/gui/flows.py" line="262" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="269" />
+        <location filename="../../magdesk/gui/flows.py" line="271" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="277" />
+        <location filename="../../magdesk/gui/flows.py" line="279" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="286" />
+        <location filename="../../magdesk/gui/flows.py" line="288" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -1341,7 +1341,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="315" />
+        <location filename="../../magdesk/gui/flows.py" line="317" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -2437,12 +2437,12 @@ No record is changed.</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="228" />
+        <location filename="../../magdesk/gui/flows.py" line="230" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="229" />
+        <location filename="../../magdesk/gui/flows.py" line="231" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>

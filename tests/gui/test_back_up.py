@@ -38,7 +38,7 @@ def test_back_up_to_a_stick_carries_the_attachments(window, qtbot, monkeypatch, 
     assert copy.is_file()
     assert usecases.attachments_in_copy(copy) == (1, document.stat().st_size)
     said = window.statusBar().currentMessage()
-    assert str(copy) in said and "附件 1 个" in said
+    assert str(copy) in said and "附件 1 个，共 19.5 KB" in said
     # the next backup starts in the folder chosen this time
     _action(window, "备份到(&B)…").trigger()
     wait_for_tasks(qtbot, window)
