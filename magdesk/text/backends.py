@@ -44,6 +44,17 @@ BACKENDS: dict[str, tuple[str, str]] = {
         "{path} 已存在；请选择替换，或换一个文件名",
         "{path} already exists; copy with replace, or to another name",
     ),
+    "pg.two_servers": (
+        "两端都是服务器；请先复制到 SQLite 文件，再复制到另一台服务器",
+        "both sides are servers; copy to a SQLite file, then from it to the other server",
+    ),
+    "pg.cli.done": (
+        "已复制 {source} → {target}：{tables} 个表，{rows} 行，附件 {attachments} 个（{size}），"
+        "审计链 {entries} 条已在到达后校验至第 {head} 条，用时 {seconds} 秒",
+        "copied {source} -> {target}: {tables} tables, {rows} rows, {attachments} attachments "
+        "({size}), audit chain of {entries} entries verified on arrival up to entry {head}, "
+        "in {seconds} s",
+    ),
     "pg.same": ("来源和目标相同：{where}", "the source and the target are the same: {where}"),
     "pg.two_files": (
         "两端都是 SQLite 文件；请用“备份到”复制文件",
