@@ -10,6 +10,7 @@ import pytest
 from magdesk.storage.postgres.schema import (
     SchemaError,
     create_statements,
+    foreign_keys,
     indexes,
     tables,
     translate_table,
@@ -19,7 +20,7 @@ from magdesk.storage.schema_latest import MASTER
 
 def _made(url):
     with psycopg.connect(url) as pg:
-        for statement in (*create_statements(), *indexes()):
+        for statement in (*create_statements(), *indexes(), *foreign_keys()):
             pg.execute(statement)
 
 

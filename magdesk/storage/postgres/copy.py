@@ -26,7 +26,17 @@ from ..attachments import store_for
 from ..reasons import Reason
 from . import sqlite_side
 from .connection import ServerError, connect, server_errors, where
-from .schema import BLOBS, META, VERSION, Table, create_statements, indexes, owned_tables, tables
+from .schema import (
+    BLOBS,
+    META,
+    VERSION,
+    Table,
+    create_statements,
+    foreign_keys,
+    indexes,
+    owned_tables,
+    tables,
+)
 
 Progress = Callable[[str, int, int], None]  # (table, tables done, tables in all)
 
@@ -65,7 +75,6 @@ def copy_sqlite_to_pg(sqlite_path: Path, url: str, *, replace: bool = False,
             _empty_target(pg, url, replace)
             for statement in create_statements():
                 pg.execute(statement)
-            pg.execute("SET CONSTRAINTS ALL DEFERRED")  # checked at the commit, all at once
             for done, table in enumerate(tables()):
                 report.rows[table.name] = _rows_to_pg(source, pg, table)
                 if progress:
@@ -109,12 +118,9 @@ def _rows_to_pg(source, pg, table: Table) -> int:
 
 
 def _finish_pg(pg, source) -> None:
-    """After the rows: the indexes, every identity's sequence past the
+    """After the rows: the indexes and foreign keys, every identity's sequence past the
     largest key (and past SQLite's AUTOINCREMENT counter), the meta rows."""
-    # The deferred foreign-key checks run here, all at once (an index cannot
-    # be built over a table with checks pending).
-    pg.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    for statement in indexes():
+    for statement in (*indexes(), *foreign_keys()):  # each key checked by one query
         pg.execute(statement)
     counters = sqlite_side.sequences(source)
     for table in tables():
