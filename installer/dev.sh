@@ -56,7 +56,7 @@ case "$cmd" in
         .venv/bin/lint-imports  # the layers (pyproject.toml [tool.importlinter])
         # One throwaway PostgreSQL cluster for the run (tests/pg/conftest.py makes a
         # database per test on it), stopped and removed however pytest ends.
-        pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/magdesk-pg.XXXXXX")
+        pg_dir=$(mktemp -d /tmp/magdesk-pg.XXXXXX)  # /tmp: the postgres user must enter it
         trap 'bash installer/pg-test-cluster.sh stop "$pg_dir" || true; rm -rf "$pg_dir"' EXIT
         MAGDESK_TEST_PG=$(bash installer/pg-test-cluster.sh start "$pg_dir")
         export MAGDESK_TEST_PG

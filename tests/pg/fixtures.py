@@ -34,7 +34,7 @@ def pg_server():
         return
     # Under /tmp itself: as root the cluster runs as the postgres user, who
     # cannot enter pytest's own (0700) temporary folders.
-    folder = tempfile.mkdtemp(prefix="magdesk-pg-")
+    folder = tempfile.mkdtemp(prefix="magdesk-pg-", dir="/tmp" if os.geteuid() == 0 else None)
     try:
         started = subprocess.run(["bash", str(_SCRIPT), "start", folder], check=True,
                                  capture_output=True, text=True, timeout=120)
