@@ -146,3 +146,22 @@ def test_a_database_without_magdesk_is_said(pg_url, tmp_path):
         copy_pg_to_sqlite(pg_url, tmp_path / "x.sqlite")
     assert refused.value.args[0].code == "pg.not_magdesk"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_bytes_in_rows_a_filed_month_and_entries_of_other_programs_come_back(
+        pg_demo_copy, pg_url, tmp_path):
+    sample = bytes(range(256)) * 3 + b"\x00"
+    with sqlite3.connect(pg_demo_copy) as conn:  # another program: its entries unsealed
+        conn.execute("INSERT INTO filing_template (name, version, body, sample, saved_at) "
+                     "VALUES ('省厅', 1, 'x = 1', ?, '2026-11-01T08:00:00')", (sample,))
+        conn.execute("INSERT INTO period (period, state, revision, filed_on, receipt_no) "
+                     "VALUES ('2026-09', 'FILED', 1, '2026-10-05', 'R-1')")
+    copy_sqlite_to_pg(pg_demo_copy, pg_url)
+    back = tmp_path / "back.sqlite"
+    copy_pg_to_sqlite(pg_url, back)
+    for table in tables():
+        assert _rows(back, table) == _rows(pg_demo_copy, table), table.name
+    assert _rows(back, next(t for t in tables() if t.name == "filing_template"))[0][4] == sample
+    with open_database(back) as db:
+        check = usecases.verify_audit(db)
+        assert check.ok and check.report.outside >= 1
