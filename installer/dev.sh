@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-wqy-microhei poppler-utils binutils)  # binutils: objdump, for the glibc check's test
+APT_PACKAGES=(fonts-wqy-microhei poppler-utils binutils postgresql)  # binutils: objdump, for the glibc check's test;
+# postgresql: the server the PostgreSQL tests start in a temporary folder (pg-test-cluster.sh)
 
 need_apt() {
     local missing=()
@@ -53,7 +54,13 @@ case "$cmd" in
         export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
         .venv/bin/ruff check .
         .venv/bin/lint-imports  # the layers (pyproject.toml [tool.importlinter])
-        exec .venv/bin/python -m pytest -q "$@"
+        # One throwaway PostgreSQL cluster for the run (tests/pg/conftest.py makes a
+        # database per test on it), stopped and removed however pytest ends.
+        pg_dir=$(mktemp -d /tmp/magdesk-pg.XXXXXX)  # /tmp: the postgres user must enter it
+        trap 'bash installer/pg-test-cluster.sh stop "$pg_dir" || true; rm -rf "$pg_dir"' EXIT
+        MAGDESK_TEST_PG=$(bash installer/pg-test-cluster.sh start "$pg_dir")
+        export MAGDESK_TEST_PG
+        .venv/bin/python -m pytest -q "$@"
         ;;
     *)
         echo "usage: bash installer/dev.sh demo|test" >&2

@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-from . import cli_attach, text, usecases
+from . import cli_attach, cli_db, text, usecases
 from .core.enums import EndUse, LicenceType
 from .core.findings import count
 from .resources import version_text
@@ -184,6 +184,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     tpl.add_argument("file", type=Path)
     _safety_parsers(sub)
     cli_attach.add_parsers(sub)
+    cli_db.add_parsers(sub)
     _template_parsers(sub, _period)
     return parser
 
@@ -1100,7 +1101,7 @@ _COMMANDS = {"demo": _demo, "validate": _validate, "check": _check, "repair": _r
              "snapshots": _snapshots, "backup": _backup, "restore": _restore, "audit": _audit,
              "template": _template, "screen": _screen, "declaration": _declaration,
              "licences": _licences, "control": _control, "attach": cli_attach.run,
-             "dossier": _dossier, "licence-sheet": _licence_sheet}
+             "dossier": _dossier, "licence-sheet": _licence_sheet, "db": cli_db.run}
 
 
 if __name__ == "__main__":

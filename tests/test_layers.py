@@ -62,3 +62,17 @@ def test_everything_but_the_gui_imports_without_pyside6():
         "print(len(sys.modules))\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_psycopg_only_in_the_server_back_end_and_never_loaded_for_a_file():
+    offenders = [
+        str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+        if p.relative_to(PACKAGE).parts[:2] != ("storage", "postgres") and "psycopg" in _imports(p)
+    ]
+    assert offenders == []
+    code = ("import sys\nfrom magdesk import cli, usecases\n"
+            "assert not usecases.is_server('company.sqlite')\n"
+            "cli.build_parser('en').parse_args(['db', 'copy', '--from', 'a', '--to', 'b'])\n"
+            "print('psycopg' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert done.stdout.strip() == "False"

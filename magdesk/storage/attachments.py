@@ -103,6 +103,14 @@ class BlobStore:
             got, _ = self._write(src, Path(path).name, None, expect=sha)
         return got == sha
 
+    def put_bytes(self, data: bytes, sha: str) -> bool:
+        """Keep ``data`` as the blob ``sha`` (bytes brought from a server);
+        False, nothing kept, when they do not hash to ``sha``."""
+        import io
+
+        got, _ = self._write(io.BytesIO(data), sha, None, expect=sha)
+        return got == sha
+
     def _write(self, src, name: str, limit: int | None,
                expect: str | None = None) -> tuple[str, int]:
         self.root.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .attachments import ATTACHMENTS
 from .audit import AUDIT
+from .backends import BACKENDS
 from .cli import CLI
 from .control import CONTROL
 from .derive import DERIVE
@@ -43,6 +44,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "control": CONTROL,
     "dossier": DOSSIER,
     "attachments": ATTACHMENTS,
+    "backends": BACKENDS,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

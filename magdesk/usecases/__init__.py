@@ -46,6 +46,7 @@ _WHERE = {
                     "attachment_file", "open_copy", "export_attachment", "check_attachments",
                     "prune_attachments", "attachments_in_copy", "owner_of", "owner_label", "kind_label",
                     "AttachmentCheck", "AttachmentError"),
+    "backends": ("copy_database", "is_server"),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),
 }

@@ -66,7 +66,7 @@ def test_no_sql_is_run_outside_storage():
 def test_the_top_level_holds_the_entry_points_settings_and_resources_only():
     loose = {p.name for p in PACKAGE.glob("*.py")}
     assert not loose & {"services.py", "datasafety.py", "edits.py", "demo.py", "demo_data.py"}
-    assert loose <= {"__init__.py", "__main__.py", "app.py", "cli.py", "cli_attach.py",
+    assert loose <= {"__init__.py", "__main__.py", "app.py", "cli.py", "cli_attach.py", "cli_db.py",
                      "resources.py", "settings.py"}, sorted(loose)
 
 
