@@ -125,7 +125,8 @@ def _check_zip(path: Path) -> None:
                      limit=f"{MAX_ENTRIES:,}")
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    # (NotImplementedError: an entry asks for a newer zip version than Python reads)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise _error("import.file_unreadable", file=path.name, reason=str(exc)[:200]) from None
     with zf:
         infos = zf.infolist()

@@ -249,6 +249,20 @@ def test_a_workbook_whose_compressed_data_is_damaged_is_unreadable(tmp_path, dem
     assert code == 2 and "damaged.xlsx" in err and "unexpectedly" not in err, err
 
 
+def test_a_workbook_of_an_unknown_zip_version_is_unreadable(tmp_path):
+    """A central directory entry that asks for a newer zip version than Python
+    reads (zipfile raises NotImplementedError while opening the file) is a
+    file that cannot be read, named, not an unexpected failure."""
+    good = write_xlsx(tmp_path / "good.xlsx", [["客户甲", 1]])
+    data = bytearray(good.read_bytes())
+    entry = data.find(b"PK\x01\x02")  # the first central directory entry
+    data[entry + 6:entry + 8] = (246).to_bytes(2, "little")  # "version needed": 24.6
+    odd = tmp_path / "odd.xlsx"
+    odd.write_bytes(bytes(data))
+    error = refused(odd)
+    assert error.code == "import.file_unreadable" and error.params["file"] == "odd.xlsx"
+
+
 # --- areas padded by python-calamine: sparse and dense ---------------------------
 
 def test_a_stray_cell_far_from_the_data_is_named(tmp_path):
