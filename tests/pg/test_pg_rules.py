@@ -193,3 +193,19 @@ def test_an_entry_deleted_on_the_server_is_found_by_the_copy_back(pg_demo, pg_ur
     assert refused.value.args[0].code == "pg.audit_broken"
     assert refused.value.args[0].params["seq"] == seq
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_writer_with_an_old_snapshot_is_told_to_retry_not_forking(pg_demo, pg_url):
+    copy_sqlite_to_pg(pg_demo, pg_url)
+    with psycopg.connect(pg_url) as old, psycopg.connect(pg_url) as other:
+        old.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        old.execute("SELECT count(*) FROM audit_log")  # its snapshot, from now
+        other.execute("INSERT INTO file_setting VALUES ('a', '1')")
+        other.commit()
+        with pytest.raises(psycopg.errors.SerializationFailure, match=r"audit\.chain_moved"):
+            old.execute("INSERT INTO file_setting VALUES ('b', '2')")
+        old.rollback()
+        old.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        old.execute("INSERT INTO file_setting VALUES ('b', '2')")  # the retry goes through
+        old.commit()
+        _assert_one_chain(old)

@@ -27,7 +27,10 @@ filed month nor write unrecorded.
   sealed under a transaction-level advisory lock, so the writers of the
   chain take turns until they commit and never fork it; the number is the
   next after the log, the seals and the head (not a sequence, which a
-  rolled-back transaction would leave a gap in).
+  rolled-back transaction would leave a gap in).  A writer in a
+  repeatable-read or serializable transaction whose snapshot predates
+  another's entries is refused with a serialization failure
+  (``audit.chain_moved``, SQLSTATE 40001): it retries, as for any conflict.
 
 Installed by ``install`` after a copy's rows (the copied history stays as
 it was); a copy back to SQLite reads rows only, and the new file gets
@@ -53,15 +56,35 @@ BEGIN
     PERFORM pg_advisory_xact_lock({CHAIN_LOCK});
     SELECT greatest((SELECT max(seq) FROM audit_log), (SELECT max(seq) FROM audit_seal),
                     (SELECT seq FROM audit_head WHERE id = 1), 0) + 1 INTO v_seq;
-    INSERT INTO audit_log (seq, at, app, clerk, os_user, action, entity, record, record_key,
-                           old, new)
-    VALUES (v_seq,
-            to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-            v_app, coalesce(current_setting('magdesk.clerk', true), ''),
-            coalesce(current_setting('magdesk.os_user', true), ''),
-            p_action, p_entity, p_record, p_key, p_old, p_new);
+    IF current_setting('transaction_isolation') = 'read committed' THEN
+        PERFORM {_FUNCTION}audit_insert(v_seq, v_app, p_action, p_entity, p_record, p_key,
+                                        p_old, p_new);
+    ELSE
+        -- An older snapshot may not see the entries of a writer that committed since: the
+        -- number is then taken, and the client is told to retry, as for any such conflict.
+        BEGIN
+            PERFORM {_FUNCTION}audit_insert(v_seq, v_app, p_action, p_entity, p_record,
+                                            p_key, p_old, p_new);
+        EXCEPTION WHEN unique_violation THEN
+            RAISE EXCEPTION 'audit.chain_moved' USING ERRCODE = 'serialization_failure';
+        END;
+    END IF;
     PERFORM {_FUNCTION}audit_seal(v_seq);
 END $fn$"""
+
+_INSERT = f"""
+CREATE OR REPLACE FUNCTION {_FUNCTION}audit_insert(
+    p_seq bigint, p_app bigint, p_action text, p_entity text, p_record text, p_key text,
+    p_old text, p_new text)
+RETURNS void LANGUAGE sql AS $fn$
+    INSERT INTO audit_log (seq, at, app, clerk, os_user, action, entity, record, record_key,
+                           old, new)
+    VALUES (p_seq,
+            to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            p_app, coalesce(current_setting('magdesk.clerk', true), ''),
+            coalesce(current_setting('magdesk.os_user', true), ''),
+            p_action, p_entity, p_record, p_key, p_old, p_new)
+$fn$"""
 
 _HASHED = ("'[' || e.seq || ',' || to_json(e.at) || ',' || e.app || ',' || to_json(e.clerk) "
            "|| ',' || to_json(e.os_user) || ',' || to_json(e.action) || ',' "
@@ -166,7 +189,7 @@ def audit_statements(table: str) -> tuple[str, ...]:
 
 def statements() -> tuple[str, ...]:
     """Everything ``install`` runs, in order."""
-    out = [_SEAL, _APPEND]
+    out = [_INSERT, _SEAL, _APPEND]
     for table in LOCKED:
         out += lock_statements(table)
     for table in AUDITED:
