@@ -59,7 +59,8 @@ def test_the_server_has_a_lock_and_audit_triggers_for_every_table_sqlite_has(pg_
     with psycopg.connect(pg_url) as pg:
         found = {r[0] for r in pg.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
     want = {f"{t}_locked" for t in LOCKED} | {
-        f"audit_{t}_{e}" for t in AUDITED for e in ("insert", "update", "delete")}
+        f"audit_{t}_{e}" for t in AUDITED for e in ("insert", "update", "delete")} | {
+        "audit_head_moves"}
     assert found == want
 
 

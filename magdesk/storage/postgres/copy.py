@@ -84,6 +84,7 @@ def copy_sqlite_to_pg(sqlite_path: Path, url: str, *, replace: bool = False,
             report.attachments, report.attachment_bytes = _blobs_to_pg(pg, blobs)
             _arrived(pg, report, head)
             rules.install(pg)  # from here on the server keeps the locks and the chain
+            pg.execute("ANALYZE")  # the planner's statistics, of the rows just loaded
     finally:
         source.close()
     report.seconds = time.perf_counter() - started

@@ -23,7 +23,7 @@ filed month nor write unrecorded.
   separators=(",", ":"))``: PostgreSQL's ``to_json`` escapes a string as
   Python does), kind ``tx`` for an entry of a magdesk session and ``late``
   for another program's (and for any entry found unsealed before it), and
-  ``audit_head`` moved along an intact end.  Entries are numbered and
+  ``audit_head`` moved along an intact end when the transaction commits.  Entries are numbered and
   sealed under a transaction-level advisory lock, so the writers of the
   chain take turns until they commit and never fork it; the number is the
   next after the log, the seals and the head (not a sequence, which a
@@ -47,7 +47,7 @@ _FUNCTION = "magdesk_"
 _APPEND = f"""
 CREATE OR REPLACE FUNCTION {_FUNCTION}audit_append(
     p_action text, p_entity text, p_record text, p_key text, p_old text, p_new text)
-RETURNS void LANGUAGE plpgsql AS $fn$
+RETURNS void LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
 DECLARE
     v_app bigint := CASE WHEN current_setting('magdesk.app', true) = '1' THEN 1 ELSE 0 END;
     v_seq bigint;
@@ -72,6 +72,9 @@ BEGIN
     PERFORM {_FUNCTION}audit_seal(v_seq);
 END $fn$"""
 
+# The chain's functions read its tables by their keys only: planned with no
+# sequential scan, so that statistics taken while the log was small (a copy's
+# fresh tables, a long transaction's growth) cannot turn each entry into a scan.
 _INSERT = f"""
 CREATE OR REPLACE FUNCTION {_FUNCTION}audit_insert(
     p_seq bigint, p_app bigint, p_action text, p_entity text, p_record text, p_key text,
@@ -96,7 +99,7 @@ _HASHED = ("'[' || e.seq || ',' || to_json(e.at) || ',' || e.app || ',' || to_js
 
 _SEAL = f"""
 CREATE OR REPLACE FUNCTION {_FUNCTION}audit_seal(p_own bigint)
-RETURNS void LANGUAGE plpgsql AS $fn$
+RETURNS void LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
 DECLARE
     v_last bigint := 0;
     v_last_hash text := '{GENESIS}';
@@ -111,18 +114,35 @@ BEGIN
         v_last_hash := '{GENESIS}';
     END IF;
     v_prev := v_last_hash;
+    -- Where the head must stand for this transaction to move it (audit_head_moves, at commit).
+    IF coalesce(current_setting('magdesk.head_from', true), '') = '' THEN
+        PERFORM set_config('magdesk.head_from', v_last || ':' || v_last_hash, true);
+    END IF;
     -- As storage.audit.seal: every entry after the last sealed one, in order.
-    FOR e IN SELECT * FROM audit_log WHERE seq > v_last ORDER BY seq LOOP
+    -- Bounded on both sides, so that a plan made once reads the key's index at any size.
+    FOR e IN SELECT * FROM audit_log WHERE seq > v_last AND seq <= p_own ORDER BY seq LOOP
         v_kind := CASE WHEN e.seq = p_own AND e.app = 1 THEN 'tx' ELSE 'late' END;
         v_hash := encode(sha256(convert_to({_HASHED}, 'UTF8')), 'hex');
         INSERT INTO audit_seal (seq, seal, prev_hash, entry_hash)
         VALUES (e.seq, v_kind, v_prev, v_hash);
         v_prev := v_hash;
     END LOOP;
-    -- The head moves only along an intact end: one that does not match stays, as evidence.
-    UPDATE audit_head SET seq = p_own, hash = v_prev
-    WHERE id = 1 AND seq = v_last AND hash = v_last_hash;
 END $fn$"""
+
+# The head moves once per transaction, at its commit (a row updated at every
+# entry of a long transaction would cost more with each), to its last seal,
+# and only along an intact end: a head that does not match stays, as evidence.
+_HEAD = f"""
+CREATE OR REPLACE FUNCTION {_FUNCTION}audit_head() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
+BEGIN
+    IF NEW.seq = (SELECT max(seq) FROM audit_seal) THEN
+        UPDATE audit_head SET seq = NEW.seq, hash = NEW.entry_hash
+        WHERE id = 1 AND seq || ':' || hash = current_setting('magdesk.head_from', true);
+    END IF;
+    RETURN NULL;
+END $fn$"""
+_HEAD_TRIGGER = ("CREATE CONSTRAINT TRIGGER audit_head_moves AFTER INSERT ON audit_seal "
+                 f"DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}audit_head()")
 
 
 def _months_locked(table: str, row: str) -> str:
@@ -189,7 +209,7 @@ def audit_statements(table: str) -> tuple[str, ...]:
 
 def statements() -> tuple[str, ...]:
     """Everything ``install`` runs, in order."""
-    out = [_INSERT, _SEAL, _APPEND]
+    out = [_INSERT, _SEAL, _APPEND, _HEAD, _HEAD_TRIGGER]
     for table in LOCKED:
         out += lock_statements(table)
     for table in AUDITED:
