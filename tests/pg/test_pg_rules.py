@@ -210,3 +210,15 @@ def test_a_writer_with_an_old_snapshot_is_told_to_retry_not_forking(pg_demo, pg_
         old.execute("INSERT INTO file_setting VALUES ('b', '2')")  # the retry goes through
         old.commit()
         _assert_one_chain(old)
+
+
+def test_the_head_follows_the_chain_when_moved_at_each_entry(pg_demo, pg_url):
+    copy_sqlite_to_pg(pg_demo, pg_url)
+    with psycopg.connect(pg_url) as pg:
+        pg.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the head moves at every seal, not at commit
+        for n in range(3):
+            pg.execute("INSERT INTO file_setting VALUES (%s, 'v')", (f"k{n}",))
+        pg.commit()
+        pg.execute("INSERT INTO file_setting VALUES ('k9', 'v')")  # and a usual transaction after
+        pg.commit()
+        _assert_one_chain(pg)

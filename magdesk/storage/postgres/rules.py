@@ -23,9 +23,10 @@ filed month nor write unrecorded.
   separators=(",", ":"))``: PostgreSQL's ``to_json`` escapes a string as
   Python does), kind ``tx`` for an entry of a magdesk session and ``late``
   for another program's (and for any entry found unsealed before it), and
-  ``audit_head`` moved along an intact end when the transaction commits.  Entries are numbered and
-  sealed under a transaction-level advisory lock, so the writers of the
-  chain take turns until they commit and never fork it; the number is the
+  ``audit_head`` moved along an intact end when the transaction commits.
+  Entries are numbered and sealed under a transaction-level advisory lock,
+  so the writers of the chain take turns until they commit and never fork
+  it; the number is the
   next after the log, the seals and the head (not a sequence, which a
   rolled-back transaction would leave a gap in).  A writer in a
   repeatable-read or serializable transaction whose snapshot predates
@@ -44,6 +45,9 @@ from ..migrations import APPLICATION_ID, AUDITED, LOCKED
 CHAIN_LOCK = APPLICATION_ID  # the advisory lock's key: one chain per database
 _FUNCTION = "magdesk_"
 
+# The chain's functions read its tables by their keys only: planned with no
+# sequential scan, so that statistics taken while the log was small (a copy's
+# fresh tables, a long transaction's growth) cannot turn each entry into a scan.
 _APPEND = f"""
 CREATE OR REPLACE FUNCTION {_FUNCTION}audit_append(
     p_action text, p_entity text, p_record text, p_key text, p_old text, p_new text)
@@ -72,9 +76,6 @@ BEGIN
     PERFORM {_FUNCTION}audit_seal(v_seq);
 END $fn$"""
 
-# The chain's functions read its tables by their keys only: planned with no
-# sequential scan, so that statistics taken while the log was small (a copy's
-# fresh tables, a long transaction's growth) cannot turn each entry into a scan.
 _INSERT = f"""
 CREATE OR REPLACE FUNCTION {_FUNCTION}audit_insert(
     p_seq bigint, p_app bigint, p_action text, p_entity text, p_record text, p_key text,
@@ -133,11 +134,15 @@ END $fn$"""
 # entry of a long transaction would cost more with each), to its last seal,
 # and only along an intact end: a head that does not match stays, as evidence.
 _HEAD = f"""
-CREATE OR REPLACE FUNCTION {_FUNCTION}audit_head() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
+CREATE OR REPLACE FUNCTION {_FUNCTION}audit_head() RETURNS trigger
+LANGUAGE plpgsql SET enable_seqscan = off AS $fn$
 BEGIN
     IF NEW.seq = (SELECT max(seq) FROM audit_seal) THEN
         UPDATE audit_head SET seq = NEW.seq, hash = NEW.entry_hash
         WHERE id = 1 AND seq || ':' || hash = current_setting('magdesk.head_from', true);
+        IF FOUND THEN  -- moved now (SET CONSTRAINTS … IMMEDIATE): the next move starts here
+            PERFORM set_config('magdesk.head_from', NEW.seq || ':' || NEW.entry_hash, true);
+        END IF;
     END IF;
     RETURN NULL;
 END $fn$"""
