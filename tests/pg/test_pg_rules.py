@@ -32,11 +32,9 @@ def _file_month(path) -> tuple[str, str]:
     return months[0], months[-1]
 
 
-def _sale_in(conn, month: str) -> tuple[int, int]:
-    return tuple(conn.execute("SELECT id, qty_g FROM sale_out WHERE substr(date, 1, 7) = %s "
-                              "ORDER BY id LIMIT 1" if isinstance(conn, psycopg.Connection) else
-                              "SELECT id, qty_g FROM sale_out WHERE substr(date, 1, 7) = ? "
-                              "ORDER BY id LIMIT 1", (month,)).fetchone())
+def _sale_in(pg, month: str) -> tuple[int, int]:
+    return pg.execute("SELECT id, qty_g FROM sale_out WHERE substr(date, 1, 7) = %s "
+                      "ORDER BY id LIMIT 1", (month,)).fetchone()
 
 
 def _chain(pg) -> list[tuple]:
@@ -77,6 +75,11 @@ def test_a_filed_month_is_locked_and_an_open_one_is_audited_and_sealed(
             with pytest.raises(psycopg.errors.RaiseException, match=r"^period\.locked"):
                 pg.execute(sql, (locked_id,))
             pg.rollback()
+        with pytest.raises(psycopg.errors.RaiseException, match=r"^period\.locked"):
+            pg.execute("INSERT INTO sale_out (doc_no, date, customer_id, product_id, batch_id, "
+                       "qty_g) SELECT 'NEW-1', %s, customer_id, product_id, batch_id, 1 "
+                       "FROM sale_out WHERE id = %s", (f"{filed}-04", locked_id))
+        pg.rollback()
         open_id, qty = _sale_in(pg, open_month)  # moving a sale into a filed month: refused
         with pytest.raises(psycopg.errors.RaiseException, match=r"^period\.locked"):
             pg.execute(f"UPDATE sale_out SET date = '{filed}-03' WHERE id = %s", (open_id,))
