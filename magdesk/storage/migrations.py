@@ -184,6 +184,20 @@ def _lock_triggers(table: str, month_sql: str) -> list[str]:
     return out
 
 
+# The tables a filed period locks, each with the SQL of its record's month(s)
+# from ``{row}`` (NEW or OLD): the SQLite triggers below and the server's
+# (storage/postgres/rules.py) are both made from it.
+LOCKED: dict[str, str] = {
+    "purchase_in": "substr({row}.date, 1, 7)",
+    "sale_out": "substr({row}.date, 1, 7)",
+    "stock_adjustment": "substr({row}.date, 1, 7)",
+    "export_shipment": "substr({row}.decl_date, 1, 7)",
+    "production_batch": "substr({row}.start_date, 1, 7), substr({row}.end_date, 1, 7)",
+    "batch_input": ("SELECT substr(start_date, 1, 7) FROM production_batch WHERE id = {row}.batch_id"
+                    " UNION SELECT substr(end_date, 1, 7) FROM production_batch"
+                    " WHERE id = {row}.batch_id"),
+}
+
 _V2 = [
     """CREATE TABLE filing_export (
         id INTEGER PRIMARY KEY,
@@ -205,16 +219,7 @@ _V2 = [
         PRIMARY KEY (period, revision, sheet, row_key)) WITHOUT ROWID""",
     "ALTER TABLE period ADD COLUMN template TEXT NOT NULL DEFAULT ''",
     "ALTER TABLE period ADD COLUMN data_sha256 TEXT NOT NULL DEFAULT ''",
-    *_lock_triggers("purchase_in", "substr({row}.date, 1, 7)"),
-    *_lock_triggers("sale_out", "substr({row}.date, 1, 7)"),
-    *_lock_triggers("stock_adjustment", "substr({row}.date, 1, 7)"),
-    *_lock_triggers("export_shipment", "substr({row}.decl_date, 1, 7)"),
-    *_lock_triggers("production_batch",
-                    "substr({row}.start_date, 1, 7), substr({row}.end_date, 1, 7)"),
-    *_lock_triggers("batch_input",
-                    "SELECT substr(start_date, 1, 7) FROM production_batch WHERE id = {row}.batch_id"
-                    " UNION SELECT substr(end_date, 1, 7) FROM production_batch"
-                    " WHERE id = {row}.batch_id"),
+    *(trigger for table, months in LOCKED.items() for trigger in _lock_triggers(table, months)),
 ]
 
 # --- v3: the audit trail -----------------------------------------------------------

@@ -5,7 +5,8 @@
 and head verbatim and the attachments' bytes in ``attachment_blob``; before
 the commit the rows are counted and the audit chain is read back from the
 server and recomputed (``storage.audit.verify`` runs on the server's rows:
-its SQL is plain).  ``copy_pg_to_sqlite``: from one repeatable-read snapshot
+its SQL is plain); then the server's rules are installed (``rules``: period
+locks, audit entries sealed by the server).  ``copy_pg_to_sqlite``: from one repeatable-read snapshot
 of the server into a new file under a temporary name, with magdesk's whole
 schema, counted, its chain verified and its schema compared, then renamed
 into place; the bytes back into the store beside it.  Either way a target
@@ -24,7 +25,7 @@ from pathlib import Path
 from .. import audit
 from ..attachments import store_for
 from ..reasons import Reason
-from . import sqlite_side
+from . import rules, sqlite_side
 from .connection import ServerError, connect, server_errors, where
 from .schema import (
     BLOBS,
@@ -82,6 +83,8 @@ def copy_sqlite_to_pg(sqlite_path: Path, url: str, *, replace: bool = False,
             _finish_pg(pg, source)
             report.attachments, report.attachment_bytes = _blobs_to_pg(pg, blobs)
             _arrived(pg, report, head)
+            rules.install(pg)  # from here on the server keeps the locks and the chain
+            pg.execute("ANALYZE")  # the planner's statistics, of the rows just loaded
     finally:
         source.close()
     report.seconds = time.perf_counter() - started

@@ -16,9 +16,10 @@ Beside the company's tables: ``magdesk_meta`` (schema version, file
 identity, the AUTOINCREMENT counter) and ``attachment_blob`` (the bytes of
 the attachments, by SHA-256).
 
-Not in this part: the triggers (the audit log's, the period locks') are not
-translated yet, so a server database is a faithful copy, not yet a place
-where the clerk's rules are enforced."""
+The triggers are not translated from SQLite's text: the period locks and
+the audit trail (sealed by the server) are made in ``rules.py`` from the
+definitions SQLite's triggers are made from, and installed after a copy's
+rows."""
 
 from __future__ import annotations
 
