@@ -315,8 +315,6 @@ class AttachmentsPanel(QWidget):
         handler, the list again, the refusals said."""
         from shiboken6 import isValid
 
-        from ..storage.reasons import said
-
         if not isValid(self):  # the form closed meanwhile: the steps still count
             for _path, outcome in outcomes or ():
                 if not isinstance(outcome, Exception) and outcome.ok:
@@ -324,10 +322,10 @@ class AttachmentsPanel(QWidget):
                     self.window.on_changes(outcome)
             return
         self.busy = False
-        refused = [said(error, self.window.lang)] if error is not None else []
+        refused = [usecases.failure_words(error, self.window.lang)] if error is not None else []
         for path, outcome in outcomes or ():
             if isinstance(outcome, Exception):
-                refused.append(_naming(path.name, said(outcome, self.window.lang)))
+                refused.append(_naming(path.name, usecases.failure_words(outcome, self.window.lang)))
                 continue
             if not outcome.ok:
                 refused.append(_naming(path.name, outcome.why(self.window.lang)))
@@ -355,10 +353,8 @@ class AttachmentsPanel(QWidget):
         try:
             path = usecases.open_copy(self.window.db, att)
         except OSError as exc:
-            from ..storage.failures import path_problem
-
-            QMessageBox.warning(self, self.tr("Open"),
-                                path_problem(exc, Path(att.name)).message(self.window.lang))
+            QMessageBox.warning(self, self.tr("Open"), usecases.failure_words(
+                exc, self.window.lang, Path(att.name)))
             return None
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.form.status.setText(self.tr("Opened {0}").format(att.name))
@@ -380,10 +376,8 @@ class AttachmentsPanel(QWidget):
         try:
             written = usecases.export_attachment(self.window.db, att, Path(target))
         except (OSError, ValueError) as exc:
-            from ..storage.reasons import said
-
             QMessageBox.warning(self, self.tr("Not saved"), f"{att.name}: "
-                                f"{said(exc, self.window.lang)}")
+                                f"{usecases.failure_words(exc, self.window.lang)}")
             return None
         self.form.status.setText(self.tr("Saved a copy: {0}").format(written))
         return written

@@ -43,13 +43,7 @@ def open_path(path: Path) -> None:
 
 def refusal(exc: Exception, lang: str, target: Path | None = None) -> str:
     """Why a paper was not written, in the clerk's words."""
-    if isinstance(exc, OSError) and target is not None:
-        from ..storage.failures import path_problem
-
-        return path_problem(exc, target).message(lang)
-    from ..storage.reasons import said
-
-    return said(exc, lang)
+    return usecases.failure_words(exc, lang, target)
 
 
 class DossierButton(QPushButton):

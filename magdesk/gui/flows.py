@@ -118,9 +118,7 @@ class FilingFlow(QObject):
 def refusal(exc: Exception, lang: str) -> str:
     """Why a service refused, in the clerk's language: refusals with a code
     (the period rules, the summaries) carry their own ``message(lang)``."""
-    from ..storage.reasons import said
-
-    return said(exc, lang)
+    return usecases.failure_words(exc, lang)
 
 
 def print_summary(window) -> None:

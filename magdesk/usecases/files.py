@@ -1,4 +1,5 @@
-"""Files: the health check of a file and the repair of its schema."""
+"""Files: the health check of a file and the repair of its schema, and why
+a file could not be written or read, in the clerk's words."""
 
 from __future__ import annotations
 
@@ -80,3 +81,15 @@ def repair_refusal(plan, path: Path):
     from ..storage import repair
 
     return repair.refusal(plan, path)
+
+
+def failure_words(exc: BaseException, lang: str, path: Path | None = None) -> str:
+    """Why something failed, in ``lang``: a refusal carrying a code (its own
+    ``message``), or an OSError as the path problem it is (naming ``path``
+    when given: the file the clerk chose, not a temporary name)."""
+    from ..storage.failures import path_problem
+    from ..storage.reasons import said
+
+    if isinstance(exc, OSError) and exc.errno:
+        return path_problem(exc, path).message(lang)
+    return said(exc, lang)
