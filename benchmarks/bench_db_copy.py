@@ -22,6 +22,7 @@ checks.  Measured 2026-12 (2 cores, shared): 100,000 sales, 204,618 rows,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import secrets
 import shutil
@@ -42,13 +43,27 @@ RUNS, TARGET = 3, 20.0
 SCRIPT = Path(__file__).resolve().parents[1] / "installer" / "pg-test-cluster.sh"
 
 
-def server(folder: str) -> tuple[str, bool]:
-    """The URL of a server, and whether this run started it."""
-    if os.environ.get("MAGDESK_TEST_PG"):
-        return os.environ["MAGDESK_TEST_PG"], False
-    out = subprocess.run(["bash", str(SCRIPT), "start", folder], check=True,
-                         capture_output=True, text=True).stdout
-    return out.strip(), True
+@contextlib.contextmanager
+def server_and_demo(prefix: str, sales: int):
+    """A server (the tests' ``MAGDESK_TEST_PG``, else a throwaway cluster
+    started as the tests start one) and a demo of ``sales`` sales in a work
+    folder: ``(url, demo, work)``, the cluster and the folder removed after."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    cluster = tempfile.mkdtemp(prefix="magdesk-pg-bench-")
+    url = os.environ.get("MAGDESK_TEST_PG", "")
+    try:
+        if not url:
+            url = subprocess.run(["bash", str(SCRIPT), "start", cluster], check=True,
+                                 capture_output=True, text=True).stdout.strip()
+        demo = work / "demo.sqlite"
+        subprocess.run([sys.executable, "-m", "magdesk.cli", "demo", "--db", str(demo),
+                        "--sales", str(sales)], check=True, stdout=subprocess.DEVNULL)
+        yield url, demo, work
+    finally:
+        if not os.environ.get("MAGDESK_TEST_PG"):
+            subprocess.run(["bash", str(SCRIPT), "stop", cluster], capture_output=True)
+        shutil.rmtree(cluster, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def fresh_database(url: str) -> str:
@@ -78,13 +93,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     sales = 20_000 if parser.parse_args().quick else 100_000
-    work = Path(tempfile.mkdtemp(prefix="magdesk-bench-copy-"))
-    cluster = tempfile.mkdtemp(prefix="magdesk-pg-bench-")
-    url, started = server(cluster)
-    try:
-        demo = work / "demo.sqlite"
-        subprocess.run([sys.executable, "-m", "magdesk.cli", "demo", "--db", str(demo),
-                        "--sales", str(sales)], check=True, stdout=subprocess.DEVNULL)
+    with server_and_demo("magdesk-bench-copy-", sales) as (url, demo, work):
         there, back, floors, rows = [], [], [], 0
         for run in range(RUNS):
             floors.append(floor(demo, work))
@@ -107,11 +116,6 @@ def main() -> int:
             print(f"{label}: {t:.2f} s ({rows / t:,.0f} rows/s), {t / f:.1f}x the floor")
         print(f"target: each way <= {TARGET:.0f}x the floor: {'met' if worst <= TARGET else 'MISSED'}")
         return 0 if worst <= TARGET else 1
-    finally:
-        if started:
-            subprocess.run(["bash", str(SCRIPT), "stop", cluster], capture_output=True)
-        shutil.rmtree(cluster, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -19,16 +19,13 @@ row (the floor 0.02 ms), a one-sale save 0.73 ms (the floor 0.35 ms).
 
 from __future__ import annotations
 
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import psycopg
-from bench_db_copy import SCRIPT, drop, fresh_database, server
+from bench_db_copy import drop, fresh_database, server_and_demo
 
 from magdesk.storage.postgres.copy import copy_sqlite_to_pg
 
@@ -61,13 +58,7 @@ def one_run(url: str, demo: Path, rules: bool) -> tuple[float, float]:
 
 
 def main() -> int:
-    work = Path(tempfile.mkdtemp(prefix="magdesk-bench-rules-"))
-    cluster = tempfile.mkdtemp(prefix="magdesk-pg-bench-")
-    url, started = server(cluster)
-    try:
-        demo = work / "demo.sqlite"
-        subprocess.run([sys.executable, "-m", "magdesk.cli", "demo", "--db", str(demo),
-                        "--sales", str(SALES)], check=True, stdout=subprocess.DEVNULL)
+    with server_and_demo("magdesk-bench-rules-", SALES) as (url, demo, work):
         got = {rules: [one_run(url, demo, rules) for _ in range(RUNS)] for rules in (True, False)}
         (row, save), (row0, save0) = (
             tuple(statistics.median(r[i] for r in got[k]) for i in (0, 1)) for k in (True, False))
@@ -78,11 +69,6 @@ def main() -> int:
         print(f"target: <= {TARGET_ROW * 1e3:.1f} ms a row, <= {TARGET_SAVE * 1e3:.0f} ms a save: "
               f"{'met' if met else 'MISSED'}")
         return 0 if met else 1
-    finally:
-        if started:
-            subprocess.run(["bash", str(SCRIPT), "stop", cluster], capture_output=True)
-        shutil.rmtree(cluster, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
