@@ -14,7 +14,7 @@ from .core.enums import EndUse, LicenceType
 from .core.findings import count
 from .resources import version_text
 from .settings import load_settings
-from .storage.db import StorageError, open_database
+from .storage.db import StorageError
 from .storage.reasons import said
 
 
@@ -63,7 +63,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="write a demo producer's database")
-    demo.add_argument("--db", required=True, type=Path)
+    demo.add_argument("--db", required=True, type=usecases.db_target)
     demo.add_argument("--sales", type=int, default=2400)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--end-period", type=_period, help="last month of the year (default: last month)")
@@ -72,21 +72,24 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     demo.add_argument("--replace", action="store_true", help="replace an existing file")
 
     val = sub.add_parser("validate", help="check every record and the monthly balance")
-    val.add_argument("--db", required=True, type=Path)
+    val.add_argument("--db", required=True, type=usecases.db_target)
     val.add_argument("--period", type=_period)
     val.add_argument("--json", action="store_true", help="print findings as JSON")
 
     acc = sub.add_parser("accept", help="accept a warning with a reason")
-    acc.add_argument("--db", required=True, type=Path)
+    acc.add_argument("--db", required=True, type=usecases.db_target)
     acc.add_argument("--entity", required=True, help="e.g. counterparty")
     acc.add_argument("--record", required=True, help="the record as validate names it")
     acc.add_argument("--code", required=True, help="e.g. uscc.check_digit")
     acc.add_argument("--reason", required=True)
 
     exp = sub.add_parser("export", help="write the monthly filing workbook")
-    exp.add_argument("--db", required=True, type=Path)
+    exp.add_argument("--db", required=True, type=usecases.db_target)
     exp.add_argument("--period", required=True, type=_period)
     exp.add_argument("--out", type=Path, default=Path("."), help="folder (default: here)")
+    exp.add_argument("--at", type=_moment, help="the generation time stamped in the workbook "
+                     "(ISO 8601, e.g. 2026-12-01T09:00:00+08:00; default now): the same data "
+                     "at the same time gives the same file, from a file or a server")
     exp.add_argument("--draft", action="store_true", help="write even with errors, marked 草稿")
     exp.add_argument("--replace", action="store_true", help="replace a file of the same name")
     exp.add_argument("--template", help="template id (default REFLOW-1)")
@@ -94,7 +97,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     per = sub.add_parser("period", help="filing periods: list, status, file, amend")
     per.add_argument("action", choices=("list", "status", "file", "amend"))
-    per.add_argument("--db", required=True, type=Path)
+    per.add_argument("--db", required=True, type=usecases.db_target)
     per.add_argument("--period", type=_period)
     per.add_argument("--date", type=_date, help="upload date (file)")
     per.add_argument("--receipt", help="receipt number from the tracking system (file)")
@@ -102,7 +105,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     scr = sub.add_parser("screen", help="screen every customer, consignee and end user against "
                          "the restricted-party lists (import or update one with --list)")
-    scr.add_argument("--db", required=True, type=Path)
+    scr.add_argument("--db", required=True, type=usecases.db_target)
     scr.add_argument("--list", type=Path, help="a list to import first (xlsx, xls, csv): "
                      "name, other names, country, list, date listed, source")
     scr.add_argument("--list-name", help="the list's name for rows that give none "
@@ -111,7 +114,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     dec = sub.add_parser("declaration", help="the declaration texts of export lines: the "
                          "specification text (申报要素) and the remarks statement on control")
-    dec.add_argument("--db", required=True, type=Path)
+    dec.add_argument("--db", required=True, type=usecases.db_target)
     which = dec.add_mutually_exclusive_group(required=True)
     which.add_argument("--period", type=_period, help="the export lines declared in YYYY-MM")
     which.add_argument("--decl", help="one customs declaration number")
@@ -123,13 +126,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                      "(出口享惠情况) first; \"\" for the default")
     lic = sub.add_parser("licences", help="usage per export licence: drawn, left, "
                          "% used, days left, state and the lines drawn on it")
-    lic.add_argument("--db", required=True, type=Path)
+    lic.add_argument("--db", required=True, type=usecases.db_target)
     lic.add_argument("--on", type=_date, help="the day the figures are as of (default today)")
     lic.add_argument("--json", action="store_true")
     ctl = sub.add_parser("control", help="each product model's and each export line's control "
                          "decision and why; with new settings, which lines of the open months "
                          "would change")
-    ctl.add_argument("--db", required=True, type=Path)
+    ctl.add_argument("--db", required=True, type=usecases.db_target)
     ctl.add_argument("--threshold", help="Dy/Tb above this percentage is controlled (e.g. 0.1)")
     ctl.add_argument("--mode", choices=("ANY", "REPORT_0_1"),
                      help="ANY: above the threshold; REPORT_0_1: Dy+Tb <= 0.1 %% with a test "
@@ -139,16 +142,16 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     ctl.add_argument("--json", action="store_true")
 
     chk = sub.add_parser("check", help="integrity and schema version of a database file")
-    chk.add_argument("--db", required=True, type=Path)
+    chk.add_argument("--db", required=True, type=usecases.db_target)
     chk.add_argument("--json", action="store_true")
 
     rep = sub.add_parser("repair", help="drop schema objects magdesk did not define (a planted "
                          "trigger or view) and recreate missing ones, after a restore point")
-    rep.add_argument("--db", required=True, type=Path)
+    rep.add_argument("--db", required=True, type=usecases.db_target)
     rep.add_argument("--json", action="store_true")
 
     summ = sub.add_parser("summary", help="print a monthly summary to an A4 PDF")
-    summ.add_argument("--db", required=True, type=Path)
+    summ.add_argument("--db", required=True, type=usecases.db_target)
     summ.add_argument("--period", required=True, type=_period)
     summ.add_argument("--report", required=True, choices=("flow", "inventory", "licences", "trace"),
                       help="flow: monthly flow; inventory: stock reconciliation; licences: "
@@ -163,7 +166,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     from .importing import KINDS, ON_DUPLICATE
 
     imp = sub.add_parser("import", help="import a spreadsheet (xlsx, xls, csv) all-or-nothing")
-    imp.add_argument("--db", required=True, type=Path)
+    imp.add_argument("--db", required=True, type=usecases.db_target)
     imp.add_argument("kind", choices=tuple(KINDS))
     imp.add_argument("file", type=Path)
     imp.add_argument("--sheet", help="sheet name (default: the sheet whose header fits KIND)")
@@ -235,18 +238,18 @@ def _template_parsers(sub, period_type) -> None:
 
 def _safety_parsers(sub) -> None:
     snaps = sub.add_parser("snapshots", help="list the restore points of a database, newest first")
-    snaps.add_argument("--db", required=True, type=Path)
+    snaps.add_argument("--db", required=True, type=usecases.db_target)
     snaps.add_argument("--json", action="store_true")
 
     bak = sub.add_parser("backup", help="take a restore point now, or --to copy to a file")
-    bak.add_argument("--db", required=True, type=Path)
+    bak.add_argument("--db", required=True, type=usecases.db_target)
     bak.add_argument("--to", type=Path, help="a file or folder (a USB stick) for a checked copy")
     bak.add_argument("--note", help="what the restore point is for")
     bak.add_argument("--replace", action="store_true", help="replace an existing --to file")
     bak.add_argument("--json", action="store_true")
 
     res = sub.add_parser("restore", help="put a restore point (or a backup) back in place")
-    res.add_argument("--db", required=True, type=Path)
+    res.add_argument("--db", required=True, type=usecases.db_target)
     which = res.add_mutually_exclusive_group(required=True)
     which.add_argument("--snapshot", help="number in `snapshots` (1 = newest), 'latest', or name")
     which.add_argument("--from", dest="source", type=Path, help="a backup file")
@@ -256,7 +259,7 @@ def _safety_parsers(sub) -> None:
 
     aud = sub.add_parser("audit", help="the audit trail: verify the hash chain, or list history")
     aud.add_argument("action", choices=("verify", "log"))
-    aud.add_argument("--db", required=True, type=Path)
+    aud.add_argument("--db", required=True, type=usecases.db_target)
     aud.add_argument("--record", help="document number, code, name or id (log)")
     aud.add_argument("--entity", help="table or entity, e.g. sale_out or sale (log)")
     aud.add_argument("--limit", type=int, default=200, help="newest N entries (log; 0: all)")
@@ -526,7 +529,7 @@ def _export(args, lang, settings) -> int:
         try:
             result = usecases.export_filing(db, args.period, args.out, draft=args.draft,
                                             replace=args.replace, template_id=args.template,
-                                            settings=settings)
+                                            settings=settings, at=args.at)
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
             from .storage.failures import path_problem
 
@@ -548,7 +551,7 @@ def _export(args, lang, settings) -> int:
         errors, _ = count(result.findings)
         print(_t("export_refused", lang, period=args.period, errors=errors), file=sys.stderr)
     else:
-        print(_t("exported", lang, path=result.path, sha=result.sha256))
+        print(_t("exported", lang, path=result.path, sha=result.sha256, data=result.data_sha256))
     return 1 if result.refused else 0
 
 
@@ -743,8 +746,18 @@ def _import_template(args, lang, settings) -> int:
     return 0
 
 
+def _moment(value: str):
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value}") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
 def _open(args, **kw):
-    db = open_database(args.db, check=not args.no_check, **kw)
+    db = usecases.open_file(args.db, check=not args.no_check, **kw)
     if getattr(db.read_only_reason, "code", "") == "schema_foreign":  # every command says so
         lang = args.lang or load_settings().lang()
         print(f"magdesk-cli: {said(db.read_only_reason, lang)}", file=sys.stderr)
@@ -1016,7 +1029,7 @@ def _dossier_parsers(sub) -> None:
     """The two commands' parsers, on the CLI's subparsers."""
     dos = sub.add_parser("dossier", help="the dossier of an export declaration for customs: "
                          "PDF, xlsx, statement and a zip with the attachments")
-    dos.add_argument("--db", required=True, type=Path)
+    dos.add_argument("--db", required=True, type=usecases.db_target)
     dos.add_argument("--decl", required=True, help="the customs declaration number")
     dos.add_argument("--out", type=Path, help="the folder to write into")
     dos.add_argument("--statement", type=Path,
@@ -1025,7 +1038,7 @@ def _dossier_parsers(sub) -> None:
                      help="only print the drafted statement of performance and use")
     sheet = sub.add_parser("licence-sheet", help="the licence application data of a sale or "
                            "contract: PDF and xlsx, with the attachments needed ticked")
-    sheet.add_argument("--db", required=True, type=Path)
+    sheet.add_argument("--db", required=True, type=usecases.db_target)
     which = sheet.add_mutually_exclusive_group(required=True)
     which.add_argument("--sale", help="a sale document number")
     which.add_argument("--contract", help="a contract number")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from . import text, usecases
 from .core.attachments import KINDS, size_text
-from .storage.db import StorageError, open_database
+from .storage.db import StorageError
 
 
 def add_parsers(sub) -> None:
@@ -47,7 +47,7 @@ def add_parsers(sub) -> None:
     actions.add_parser("check", help="name the attachments whose files are missing or damaged")
     actions.add_parser("prune", help="remove stored files no record and no restore point names")
     for action in (add, lst, out, dele, *(actions.choices[a] for a in ("check", "prune"))):
-        action.add_argument("--db", required=True, type=Path)
+        action.add_argument("--db", required=True, type=usecases.db_target)
 
 
 def _refused(message: str) -> int:
@@ -57,7 +57,7 @@ def _refused(message: str) -> int:
 
 def run(args, lang: str, settings) -> int:
     """Run ``magdesk-cli attach <action>``."""
-    with open_database(args.db, check=not args.no_check) as db:
+    with usecases.open_file(args.db, check=not args.no_check) as db:
         try:
             return _ACTIONS[args.attach_action](db, args, lang)
         except StorageError as exc:  # no such owner or attachment, a missing file

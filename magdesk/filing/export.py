@@ -176,6 +176,7 @@ def _placed_when_recorded(tmp: Path, target: Path):
 def _write(path, template: Template, store: FilingStore, period, company, state, draft,
            findings, now, progress):
     writer = (SampleWriter if template.layout == "sample" else WorkbookWriter)(path, template)
+    writer.stamp(now)
     total = sum(store.count(s.source, period) or 0 for s in template.sheets) or 1
     done = [0]
 

@@ -23,6 +23,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable, Iterable
+from datetime import UTC
 from decimal import Decimal
 
 import openpyxl
@@ -64,6 +65,11 @@ class SampleWriter:
         self.styles = self._placeholder_styles()
 
     # -- the sample's data sheets -------------------------------------------------
+
+    def stamp(self, when) -> None:
+        """As ``WorkbookWriter.stamp``: created and modified are the time generated."""
+        moment = when.astimezone(UTC).replace(tzinfo=None, microsecond=0)
+        self.book.properties.created = self.book.properties.modified = moment
 
     def _clear_below_header(self, sheet: Sheet) -> None:
         """Take the sample's rows below the header away, keeping the look of

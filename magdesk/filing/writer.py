@@ -17,6 +17,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC
 
 import xlsxwriter
 
@@ -88,6 +89,12 @@ class WorkbookWriter:
         self.digest = hashlib.sha256()
         self.written = Written()
         self.bodies: dict[str, tuple[object, str]] = {}  # sheet -> (rows file, dimension)
+
+    def stamp(self, when) -> None:
+        """The workbook's created and modified times: when it was generated
+        (the info sheet's 生成时间), not the second the file is zipped, so
+        the same data generated at the same time gives the same bytes."""
+        self.book.set_properties({"created": when.astimezone(UTC).replace(tzinfo=None)})
 
     def data_sheet(self, sheet: Sheet, rows: Iterable[dict],
                    tick: Callable[[], None] | None = None) -> None:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .db import on_server
 from .identity import file_identity
 
 LIST_NAME = "anchors.json"
@@ -123,7 +124,7 @@ def record(conn: sqlite3.Connection, kind: str, detail: str, *, at: tuple[int, s
     called it is done whatever happens here.  Returns whether the list was
     written."""
     try:
-        identity = file_identity(conn)
+        identity = key(conn)
         if text:
             at = (parse_text(text) or (0, ""))[:2]
         seq, digest = at if at is not None else head(conn)
@@ -184,9 +185,23 @@ def prune(entries: list[dict], keep: int = KEEP) -> list[dict]:
 # --- reading -------------------------------------------------------------------------------
 
 
+def key(conn) -> str:
+    """Under what the anchors of the company behind ``conn`` are listed: its
+    identity, and for a server also where it is (a company copied to a
+    server goes on there on a trail of its own, which the file it came
+    from does not continue)."""
+    identity = file_identity(conn)
+    if identity and on_server(conn):
+        from .postgres.connection import where
+
+        return f"{identity}@{where(conn.url)}"
+    return identity
+
+
 def load(identity: str) -> tuple[list[Anchor], list[Path]]:
-    """The anchors the data folder's list holds for ``identity``, oldest
-    first, and the lists set aside as unreadable (this one now, or before)."""
+    """The anchors the data folder's list holds for ``identity`` (a ``key``),
+    oldest first, and the lists set aside as unreadable (this one now, or
+    before)."""
     path = list_path()
     anchors = []
     try:
@@ -195,7 +210,7 @@ def load(identity: str) -> tuple[list[Anchor], list[Path]]:
     except OSError:  # the folder cannot be read or written: nothing to add
         data = {"files": {}}
     for e in data["files"].get(identity, []):
-        anchor = _anchor(identity, e, path)
+        anchor = _anchor(identity.partition("@")[0], e, path)
         if anchor is not None:
             anchors.append(anchor)
     return anchors, sorted(path.parent.glob(SET_ASIDE))

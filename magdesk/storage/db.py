@@ -18,6 +18,13 @@ from .migrations import APPLICATION_ID, IDENTITY_VERSION, LATEST, MIGRATIONS
 from .reasons import Reason
 
 
+def on_server(conn) -> bool:
+    """Whether ``conn`` reaches a PostgreSQL server (``postgres.server``)
+    rather than a SQLite file: for the few statements written once per
+    back end."""
+    return getattr(conn, "dialect", "sqlite") == "postgresql"
+
+
 class StorageError(Exception):
     """A problem with the database file; the message is for the user
     (``str()`` English, ``message(lang)`` in the clerk's language)."""

@@ -28,7 +28,7 @@ SELECT i.purchase_id, sum(i.qty_g) {_LINES}
 
 _ODD_LINES_SQL = f"""
 SELECT i.batch_id, i.purchase_id, i.qty_g {_LINES}
- WHERE NOT coalesce(i.qty_g > 0 AND b.start_date >= l.date, 0)
+ WHERE (i.qty_g > 0 AND b.start_date >= l.date) IS NOT TRUE
  ORDER BY i.id
 """
 

@@ -86,4 +86,13 @@ BACKENDS: dict[str, tuple[str, str]] = {
         "复制出的文件结构与定义不符：{detail}",
         "the copied file's schema differs from the definition: {detail}",
     ),
+    "pg.lost": (
+        "与服务器 {where} 的连接中断，这次保存没有写入；已填写的内容仍在，服务器恢复后请再保存：{error}",
+        "the connection to the server {where} was lost and this save was not written; what "
+        "you entered is still here: save again when the server is back ({error})",
+    ),
+    "pg.denied": (
+        "服务器 {where} 上您的角色无权这样做：{error}",
+        "your role on the server {where} may not do this: {error}",
+    ),
 }

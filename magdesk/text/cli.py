@@ -56,7 +56,8 @@ CLI: dict[str, tuple[str, str]] = {
         "Schema objects differ from version {version}'s definition: {objects}",
     ),
     "cli.accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
-    "cli.exported": ("已导出 {path}（SHA-256 {sha}）", "Exported {path} (SHA-256 {sha})"),
+    "cli.exported": ("已导出 {path}（SHA-256 {sha}；数据 SHA-256 {data}）",
+                     "Exported {path} (SHA-256 {sha}; data SHA-256 {data})"),
     "cli.export_refused": (
         "{period}有 {errors} 个错误，未导出；改正后再导出，或用 --draft 导出草稿",
         "{period} has {errors} errors and was not exported; correct them, or export a --draft",

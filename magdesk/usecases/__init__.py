@@ -32,7 +32,7 @@ _WHERE = {
     "safety": ("audit_log", "backup_to", "close_database", "delete_records", "find_snapshot",
                "foreign_snapshots", "history_lines", "list_snapshots", "record_history", "restore_file",
                "restore_snapshot", "take_snapshot", "verify_audit", "point_note"),
-    "files": ("open_file", "CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal",
+    "files": ("open_file", "db_target", "CheckReport", "check_database", "repair_schema", "repair_plan", "repair_refusal",
               "failure_words"),
     "demo": ("create_demo",),
     "licences": ("licence_usage", "usage_as_dict", "counterparty_names"),

@@ -15,12 +15,28 @@ if TYPE_CHECKING:
     from ..storage.schema import SchemaDiff
 
 
+def db_target(value: str) -> Path | str:
+    """What ``--db`` names: a server's ``postgresql://`` URL as given, else
+    a file's path."""
+    from ..storage.postgres.connection import is_url
+
+    return value if is_url(value) else Path(value)
+
+
 def open_file(path, *, cancelled=None, check: bool = True) -> Database:
     """Open a company file for the window or the CLI: the writer lease, the
     schema comparison before anything is written, the integrity checks (once
     per state of the file; ``cancelled`` stops them), migration after a
     restore point.  A file another magdesk writes, or that holds objects
-    that are not magdesk's, comes back read-only with the reason."""
+    that are not magdesk's, comes back read-only with the reason.  A
+    ``postgresql://`` URL opens the company on that server (many clerks
+    write there at once; the server keeps the rules)."""
+    from ..storage.postgres.connection import is_url
+
+    if is_url(path):
+        from ..storage.postgres.server import open_server
+
+        return open_server(str(path))
     from ..storage.db import open_database
 
     return open_database(path, cancelled=cancelled, check=check)

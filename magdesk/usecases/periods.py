@@ -4,7 +4,7 @@ the months' states."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,15 +20,16 @@ Progress = Callable[[int, int], None]
 def export_filing(db: Database, period: str, out_dir: Path, *, draft: bool = False,
                   replace: bool = False, template_id: str | None = None,
                   settings: Settings | None = None, today: date | None = None,
-                  progress: Progress | None = None):
+                  progress: Progress | None = None, at: datetime | None = None):
     """Validate ``period`` and write its filing workbook (refused on errors
-    unless ``draft``).  Returns a ``filing.export.ExportResult``."""
+    unless ``draft``), generated ``at`` (default now).  Returns a
+    ``filing.export.ExportResult``."""
     from ..filing.export import export_period
     from .validation import validate_database  # the rules load when first used
 
     findings = validate_database(db, period=period, settings=settings, today=today)
     return export_period(db, period, out_dir, findings=findings, draft=draft, replace=replace,
-                         template_id=template_id, progress=progress)
+                         template_id=template_id, progress=progress, now=at)
 
 
 def export_target(db: Database, period: str, out_dir: Path, *, draft: bool = False) -> Path:

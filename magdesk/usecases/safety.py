@@ -235,7 +235,7 @@ def verify_audit(db: Database, *, workbooks: Iterable[Path] = ()) -> AuditCheck:
             sealed_now = True
     total = audit.entry_count(db.conn)
     identity = file_identity(db.conn)
-    found, set_aside = anchors.load(identity)
+    found, set_aside = anchors.load(anchors.key(db.conn))
     found += _point_anchors(db, identity)
     unusable = []
     for path in workbooks:
