@@ -529,7 +529,7 @@ def _export(args, lang, settings) -> int:
         try:
             result = usecases.export_filing(db, args.period, args.out, draft=args.draft,
                                             replace=args.replace, template_id=args.template,
-                                            settings=settings, at=args.at)
+                                            settings=settings, at=getattr(args, "at", None))
         except (ExportError, ReadBackError, TemplateError, OSError) as exc:
             from .storage.failures import path_problem
 

@@ -402,6 +402,25 @@ class Repository:
                                 "AND record = ? AND code = ?", (entity, record, code)).fetchone()
         return None if row is None else row[0]
 
+    def batch_draw(self, batch_id: int) -> tuple[str, int, int] | None:
+        """(batch number, grams sold from it, grams it has: its output and
+        what came back) of a batch; None when there is no such batch.  In a
+        write, what every clerk committed before it (writers take turns)."""
+        row = self.conn.execute(
+            "SELECT b.batch_no, (SELECT coalesce(sum(qty_g), 0) FROM sale_out "
+            "WHERE batch_id = b.id), b.output_g + (SELECT coalesce(sum(qty_g), 0) "
+            "FROM stock_adjustment WHERE batch_id = b.id AND kind = 'RETURN') "
+            "FROM production_batch AS b WHERE b.id = ?", (batch_id,)).fetchone()
+        return None if row is None else (row[0], row[1], row[2])
+
+    def last_change(self, entity: str, record_id: int) -> tuple[str, str] | None:
+        """(who, when: ISO UTC) of the last change the audit trail holds of a
+        record; None when it holds none (a record loaded in bulk)."""
+        row = self.conn.execute(
+            "SELECT clerk, at FROM audit_log WHERE entity = ? AND record = ? "
+            "ORDER BY seq DESC LIMIT 1", (TABLES[entity].name, str(record_id))).fetchone()
+        return None if row is None else (row[0], row[1])
+
     def withdraw_acceptance(self, entity: str, record: str, code: str) -> None:
         """Undo an acceptance: the warning stands again."""
         with self._tx() as conn:

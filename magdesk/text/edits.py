@@ -14,6 +14,22 @@ EDITS: dict[str, tuple[str, str]] = {
     "edit.import": ("导入 {entity}（{rows} 行）", "Import {entity} ({rows} rows)"),
     # why an import's step is refused (nothing changed then)
     "edit.cannot_undo_import": ("不能撤销导入", "The import cannot be undone"),
+    "edit.conflict": (
+        "{entity} {key} 在您打开后已被 {who} 于 {when} 修改，未保存您的修改：{fields}。"
+        "您填写的内容仍在表单中；请核对后关闭，重新打开该记录再修改。",
+        "{entity} {key} was changed by {who} at {when} after you opened it; your changes "
+        "were not saved: {fields}. What you entered is still in the form: compare, close "
+        "it and open the record again to change it.",
+    ),
+    "edit.conflict_deleted": (
+        "{entity} {key} 在您打开后已被 {who} 于 {when} 删除，未保存您的修改；"
+        "您填写的内容仍在表单中。",
+        "{entity} {key} was deleted by {who} at {when} after you opened it; your changes "
+        "were not saved. What you entered is still in the form.",
+    ),
+    "edit.conflict_field": ("{field} 现为 {theirs}（您填写 {mine}）",
+                            "{field} is now {theirs} (you entered {mine})"),
+    "edit.someone": ("另一位用户", "another user"),
     "edit.cannot_redo_import": ("不能重做导入", "The import cannot be redone"),
     "edit.taken": ("{action}：{key} 已被导入后新录入的记录占用。",
                    "{action}: {key} is taken by a record entered since."),

@@ -69,6 +69,7 @@ class Create(Edit):
                 self.record = dataclasses.replace(self.record, id=self.new_id)
             else:  # redo: the same id again, so later edits still point at it
                 repo.insert_many(ENTITY_OF[type(self.record)], [self.record])
+            _check_draw(repo, self.record)
             if self.inputs is not None:
                 repo.replace_batch_inputs(self.new_id, self.inputs)
             self.accepted_before = _accept(repo, self.accepts)
@@ -96,8 +97,10 @@ class Update(Edit):
             if self.inputs is not None and self.old_inputs is None:
                 self.old_inputs = list(repo.iter("batch_input", where="batch_id = ?",
                                                  params=(self.old.id,)))
+            _unchanged_since_opened(repo, self.old, self.new)
             self.new, _ = complete(self.new, repo.get)
             repo.update(self.new)
+            _check_draw(repo, self.new, self.old)
             if self.inputs is not None:
                 repo.replace_batch_inputs(self.new.id, self.inputs)
             self.accepted_before = _accept(repo, self.accepts)
@@ -174,6 +177,29 @@ def _said(code: str, lang: str, entity: str | None = None, other: str | None = N
     if "action" in params:  # which step was refused, itself a code
         params["action"] = text.say(params["action"], lang)
     return text.say(code, lang, **params)
+
+
+class Oversold(Exception):
+    """A sale that would take more from its batch than the batch has: the
+    batch's number, the grams sold with it and the grams the batch has."""
+
+    def __init__(self, sale, batch: str, sold: int, available: int):
+        super().__init__(f"batch {batch}: {sold} g sold of {available} g")
+        self.sale, self.batch, self.sold, self.available = sale, batch, sold, available
+
+
+def _check_draw(repo: Repository, sale, old=None) -> None:
+    """Inside the write: refuse a sale that takes its batch past what it has
+    (what every clerk committed before counts: writers take turns).  An
+    edit that takes no more than before is let through (an old excess is
+    validation's to say, not a reason to refuse fixing a typo)."""
+    if ENTITY_OF[type(sale)] != "sale" or sale.batch_id is None:
+        return
+    if old is not None and old.batch_id == sale.batch_id and (sale.qty_g or 0) <= (old.qty_g or 0):
+        return
+    draw = repo.batch_draw(sale.batch_id)
+    if draw is not None and draw[1] > draw[2]:
+        raise Oversold(sale, *draw)
 
 
 class UndoRefused(Exception):
@@ -338,3 +364,61 @@ def _first_changed_lines(batches: list, before: list, now: list) -> str | None:
     for line in now:
         theirs.setdefault(line.batch_id, []).append(line)
     return next((_key(b) for b in batches if mine.get(b.id) != theirs.get(b.id)), "?")
+
+
+class EditConflict(UndoRefused):
+    """The record was changed or deleted by someone else after the clerk
+    opened it: nothing was written; ``theirs`` (None: deleted) and
+    ``mine`` are both kept, and ``message`` names each field that differs
+    with both values."""
+
+    def __init__(self, entity: str, opened, mine, theirs, who: str, when: str):
+        self.entity, self.opened, self.mine, self.theirs = entity, opened, mine, theirs
+        self.who, self.when = who, when
+        code = "edit.conflict_deleted" if theirs is None else "edit.conflict"
+        super().__init__(code, key=_key(opened))
+
+    def fields(self) -> list[str]:
+        """The fields someone else changed."""
+        if self.theirs is None:
+            return []
+        return [f.name for f in dataclasses.fields(self.opened)
+                if getattr(self.theirs, f.name) != getattr(self.opened, f.name)]
+
+    def message(self, lang: str = "zh") -> str:
+        from ..core.fields import field_label
+
+        sep = "；" if lang == "zh" else "; "
+        differs = sep.join(
+            text.say("edit.conflict_field", lang, field=field_label(self.entity, name, lang),
+                     theirs=_shown(getattr(self.theirs, name)),
+                     mine=_shown(getattr(self.mine, name)))
+            for name in self.fields())
+        return _said(self.code, lang, self.entity, key=self.params["key"],
+                     who=self.who or text.say("edit.someone", lang), when=self.when,
+                     fields=differs)
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value)) or "—"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _unchanged_since_opened(repo: Repository, opened, mine) -> None:
+    """Refuse to write over what someone else saved (or deleted) after the
+    clerk opened the record (several clerks on one server)."""
+    entity = ENTITY_OF[type(opened)]
+    theirs = repo.get(entity, opened.id)
+    if theirs == opened:
+        return
+    from datetime import datetime
+
+    last = repo.last_change(entity, opened.id)
+    who, when = last if last else ("", "")
+    if when:
+        when = datetime.fromisoformat(when.replace("Z", "+00:00")).astimezone() \
+            .strftime("%Y-%m-%d %H:%M")
+    raise EditConflict(entity, opened, mine, theirs, who, when)

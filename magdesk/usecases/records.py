@@ -16,7 +16,7 @@ from ..storage.db import (
 )
 from ..storage.reasons import Reason
 from .changes import Changes, record_months
-from .edits import Create, Delete, Edit, ImportEdit, UndoRefused, Update
+from .edits import Create, Delete, Edit, ImportEdit, Oversold, UndoRefused, Update
 
 if TYPE_CHECKING:
     from ..core.findings import Finding
@@ -113,6 +113,8 @@ def _run(db: Database, edit: Edit, step) -> Changes:
     repo = repository(db)
     try:
         step(repo)
+    except Oversold as exc:
+        return Changes(refused=(_oversold(exc),), edit=edit)
     except UndoRefused as exc:
         return Changes(failure=exc, edit=edit)
     except PeriodLockedError:
@@ -146,3 +148,15 @@ def _refusal(db: Database, edit: Edit, code: str) -> Finding:
     if code == "key.duplicate":
         return finding(code, entity, key, None, None, value=key)
     return finding(code, entity, key)
+
+
+def _oversold(exc) -> Finding:
+    """The finding that says a sale was refused for taking its batch past
+    what it has."""
+    from ..core.findings import finding
+    from ..core.units import format_kg
+
+    sale = exc.sale
+    return finding("batch.oversold", "sale", sale.doc_no, "qty_g",
+                   sale.date.isoformat()[:7] if sale.date else None, batch=exc.batch,
+                   available=format_kg(exc.available), sold=format_kg(exc.sold))
