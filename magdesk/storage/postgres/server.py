@@ -89,6 +89,13 @@ class ServerCursor:
         self._cursor.close()
 
 
+class _NoRows:
+    description, rowcount = None, 0
+
+    def close(self) -> None:
+        pass
+
+
 class ServerConnection:
     """A psycopg connection (autocommit; transactions by ``BEGIN``/``COMMIT``
     sent as statements, as the storage code does for SQLite) that runs
@@ -102,15 +109,20 @@ class ServerConnection:
         self._pg.autocommit = True
         _numbers_as_sqlite(self._pg)
         self.total_changes = 0
+        self._begun = False  # a transaction under way (BEGIN sent, no COMMIT/ROLLBACK yet)
 
     @property
     def in_transaction(self) -> bool:
+        if self._pg.broken or self._pg.closed:
+            return self._begun
         from psycopg.pq import TransactionStatus
 
         return self._pg.info.transaction_status != TransactionStatus.IDLE
 
     def execute(self, sql: str, params=()) -> ServerCursor:
         upper = sql.lstrip()[:40].upper()
+        if (self._pg.broken or self._pg.closed) and not self._again(upper):
+            return ServerCursor(_NoRows())
         if any(word in upper for word in _SQLITE_ONLY):
             raise sqlite3.OperationalError(f"not on a server: {sql.strip()[:80]}")
         text = dialect.translate(sql, _KEYS)
@@ -122,6 +134,23 @@ class ServerConnection:
             first = cursor.fetchone()
             return ServerCursor(cursor, first[0] if first else None)
         return ServerCursor(cursor)
+
+    def _again(self, upper: str) -> bool:
+        """After the connection broke: a new one, unless a transaction was
+        under way on it (its work is gone: the caller was told, by the
+        statement that found it broken; its ROLLBACK has nothing left to do:
+        False)."""
+        if self._begun:
+            if upper.startswith("ROLLBACK"):
+                self._begun = False
+                return False
+            raise ServerLostError(Reason("pg.lost", where=where(self.url), error="—"))
+        with contextlib.suppress(Exception):
+            self._pg.close()
+        self._pg = connect(self.url)
+        self._pg.autocommit = True
+        _numbers_as_sqlite(self._pg)
+        return True
 
     def executemany(self, sql: str, seq) -> ServerCursor:
         text = dialect.translate(sql, _KEYS)
@@ -135,6 +164,8 @@ class ServerConnection:
             call(cursor)
         except psycopg.Error as exc:
             raise _as_sqlite(exc, self.url) from None
+        status = self._pg.info.transaction_status
+        self._begun = status != status.IDLE
         if cursor.rowcount > 0 and cursor.description is None:
             self.total_changes += cursor.rowcount
         return cursor
