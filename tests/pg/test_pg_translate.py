@@ -56,3 +56,21 @@ def test_on_a_server_nulls_sort_and_text_matches_as_in_sqlite(pg_url):
         for query in queries:
             assert pg.execute(translate(query), ()).fetchall() == \
                 lite.execute(query).fetchall(), query
+
+
+def test_text_on_a_server_sorts_by_its_bytes_as_in_sqlite(pg_demo, pg_url):
+    import sqlite3
+
+    import psycopg
+
+    from magdesk import usecases
+
+    usecases.copy_database(pg_demo, pg_url)
+    query = "SELECT name_cn FROM counterparty ORDER BY name_en, name_cn"
+    with psycopg.connect(pg_url) as pg, sqlite3.connect(pg_demo) as lite:
+        assert pg.execute(translate(query), ()).fetchall() == lite.execute(query).fetchall()
+        collations = {r[0] for r in pg.execute(
+            "SELECT DISTINCT collation_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND data_type = 'text' "
+            "AND table_name NOT IN ('magdesk_meta', 'attachment_blob')")}
+    assert collations == {"C"}
