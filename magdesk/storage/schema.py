@@ -176,7 +176,14 @@ def definition(version: int) -> dict[tuple[str, str], str]:
 
 def compare(conn: sqlite3.Connection) -> SchemaDiff:
     """The file's schema objects against its version's definition (a few
-    hundred microseconds: the definition is cached)."""
+    hundred microseconds: the definition is cached).  On a server: what
+    magdesk makes there, by name (``postgres.catalog``)."""
+    from .db import on_server
+
+    if on_server(conn):
+        from .postgres import catalog
+
+        return catalog.compare(conn)
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     want = expected(min(version, len(MIGRATIONS)))
     have = _objects(_master(conn))

@@ -95,4 +95,10 @@ BACKENDS: dict[str, tuple[str, str]] = {
         "服务器 {where} 上您的角色无权这样做：{error}",
         "your role on the server {where} may not do this: {error}",
     ),
+    "pg.schema_foreign": (
+        "服务器 {where} 上的对象与 magdesk 的定义不符（{zh}），为免其中的代码运行，已以只读方式打开；"
+        "请服务器管理员核对",
+        "the objects on the server {where} differ from magdesk's definition ({en}); it is "
+        "opened read-only so that nothing planted there runs: ask the server's administrator",
+    ),
 }

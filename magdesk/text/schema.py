@@ -9,6 +9,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "schema.kind.table": ("表", "table"),
     "schema.kind.index": ("索引", "index"),
     "schema.kind.trigger": ("触发器", "trigger"),
+    "schema.kind.function": ("函数", "function"),
     "schema.kind.view": ("视图", "view"),
     "schema.object": ("{kind} {name}", "{kind} {name}"),
     "schema.object_on": ("{table} 表上的{kind} {name}", "{kind} {name} on {table}"),

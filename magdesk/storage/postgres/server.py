@@ -394,12 +394,25 @@ def open_server(url: str, *, clerk: str | None = None, backup_dir: Path | None =
         if version != LATEST:
             raise ServerError(Reason("pg.version", where=where(url), version=version,
                                      latest=LATEST))
-        db = ServerDatabase(url, conn, clerk=clerk, backup_dir=backup_dir,
-                            keep=keep)
+        db = ServerDatabase(url, conn, clerk=clerk, backup_dir=backup_dir, keep=keep,
+                            read_only_reason=_planted(conn, url))
     except BaseException:
         conn.close()
         raise
     return db
+
+
+def _planted(conn: ServerConnection, url: str) -> Reason | str:
+    """Why the company is read-only when the server holds objects magdesk
+    did not make there (a trigger runs on every write) or lacks its rules;
+    "" when it is as magdesk made it."""
+    from .catalog import compare
+
+    diff = compare(conn)
+    if diff.ok:
+        return ""
+    return Reason("pg.schema_foreign", where=where(url), zh=diff.describe("zh"),
+                  en=diff.describe("en"))
 
 
 def _version(conn: ServerConnection, url: str) -> int:
