@@ -16,19 +16,19 @@ SERVER_ADMIN: dict[str, tuple[str, str]] = {
         "{tool} failed on {where}, nothing was changed: {error}",
     ),
     "pg.point_not_written": (
-        "无法在 {folder} 写入还原点：{error}",
+        "无法在 {folder} 写入恢复点：{error}",
         "the restore point could not be written in {folder}: {error}",
     ),
     "pg.point_unreadable": (
-        "还原点 {name} 无法读取：{error}",
+        "恢复点 {name} 无法读取：{error}",
         "the restore point {name} cannot be read: {error}",
     ),
     "pg.no_point": (
-        "{where} 没有名为 {name} 的还原点",
+        "{where} 没有名为 {name} 的恢复点",
         "{where} has no restore point called {name}",
     ),
     "pg.restore_check": (
-        "已从 {name} 还原 {where}，但还原后的校验不符：{detail}",
+        "已从 {name} 恢复 {where}，但恢复后的校验不符：{detail}",
         "{where} was restored from {name} but does not check against it: {detail}",
     ),
     "pg.bad_role": (
@@ -49,14 +49,14 @@ SERVER_ADMIN: dict[str, tuple[str, str]] = {
         "{where} has no user {name}",
     ),
     "pg.cli.point": (
-        "已为 {where} 建立还原点 {name}：审计链至第 {seq} 条，{rows} 行，{size}",
+        "已为 {where} 建立恢复点 {name}：审计链至第 {seq} 条，{rows} 行，{size}",
         "restore point {name} of {where} taken: audit chain up to entry {seq}, {rows} rows, "
         "{size}",
     ),
-    "pg.cli.no_points": ("{where} 还没有还原点", "{where} has no restore points yet"),
+    "pg.cli.no_points": ("{where} 还没有恢复点", "{where} has no restore points yet"),
     "pg.cli.restored": (
-        "已将 {where} 还原到 {name}（审计链 {entries} 条已校验，用时 {seconds} 秒）；"
-        "还原前的状态保存在 {before}",
+        "已将 {where} 恢复到 {name}（审计链 {entries} 条已校验，用时 {seconds} 秒）；"
+        "恢复前的状态保存在 {before}",
         "{where} restored to {name} (audit chain of {entries} entries verified, in "
         "{seconds} s); the state before it is kept as {before}",
     ),
