@@ -19,6 +19,10 @@ SERVER_ADMIN: dict[str, tuple[str, str]] = {
         "无法在 {folder} 写入恢复点：{error}",
         "the restore point could not be written in {folder}: {error}",
     ),
+    "pg.point_failed": (
+        "未能为 {where} 建立恢复点，未写入任何内容：{error}",
+        "no restore point of {where} was taken, nothing was written: {error}",
+    ),
     "pg.point_unreadable": (
         "恢复点 {name} 无法读取：{error}",
         "the restore point {name} cannot be read: {error}",

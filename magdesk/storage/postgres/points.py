@@ -40,7 +40,7 @@ from .. import audit
 from ..durable import fsync, fsync_dir, pid_alive
 from ..reasons import Reason
 from . import roles, tools
-from .connection import ServerError, connect, server_errors, where
+from .connection import ServerError, _said, connect, server_errors, where
 from .schema import owned_tables
 
 FOLDER = "server-points"
@@ -104,9 +104,12 @@ def folder_for(url: str, root: Path | None = None) -> Path:
 
 
 def take(url: str, note: str, *, kind: str = "manual", root: Path | None = None,
-         keep: int | None = None, protect: tuple[Path, ...] = ()) -> ServerPoint:
+         keep: int | None = None, protect: tuple[Path, ...] = (),
+         lock_timeout: float = LOCK_TIMEOUT) -> ServerPoint:
     """A restore point of the database at ``url`` (see the module's
-    docstring), then the rotation; a ``ServerError`` says why not."""
+    docstring), then the rotation; a ``ServerError`` says why not (a
+    table another session holds locked for longer than ``lock_timeout``
+    seconds is one: the point is not waited for forever)."""
     from ..snapshots import default_keep, slug
 
     folder = folder_for(url, root)
@@ -115,14 +118,15 @@ def take(url: str, note: str, *, kind: str = "manual", root: Path | None = None,
     except OSError as exc:
         raise ServerError(Reason("pg.point_not_written", folder=folder, error=str(exc))) from None
     _clean_temporaries(folder)
-    with connect(url) as pg, server_errors(url):
+    with connect(url) as pg, _failing(url):
         pg.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        pg.execute("SELECT set_config('lock_timeout', %s, true)", (f"{lock_timeout}s",))
         exported = pg.execute("SELECT pg_export_snapshot()").fetchone()[0]
         state = _state(pg, url)
         now = datetime.now().astimezone()
         stem = f"{state['database']}.{now:%Y%m%d-%H%M%S}-{now.microsecond // 1000:03d}"
         target = folder / f"{stem}.{slug(note)}.dump"
-        _dump(url, state["server_version"], exported, target)
+        _dump(url, state["server_version"], exported, target, lock_timeout)
     info = {"taken_at": now.isoformat(timespec="milliseconds"), "note": note, "kind": kind,
             "where": where(url), **state}
     _write_json(target, info)
@@ -147,12 +151,26 @@ def _state(pg, url: str) -> dict:
             "audit_hash": head[1], "counts": counts, "filed": filed}
 
 
-def _dump(url: str, major: int, exported: str, target: Path) -> None:
+@contextlib.contextmanager
+def _failing(url: str):
+    """Inside: an error of the server is a ``ServerError`` saying that the
+    point was not taken, and why."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise ServerError(Reason("pg.point_failed", where=where(url),
+                                 error=_said(exc, url))) from None
+
+
+def _dump(url: str, major: int, exported: str, target: Path, lock_timeout: float) -> None:
     conninfo, env = tools.without_password(url)
     tmp = _temporary(target)
     try:
         tools.run([str(tools.find("pg_dump", major)), "--format=custom", "--no-owner",
                    "--no-privileges", f"--snapshot={exported}", f"--file={tmp}",
+                   f"--lock-wait-timeout={int(lock_timeout * 1000)}",
                    f"--dbname={conninfo}"], url, env)
         fsync(tmp)
         os.replace(tmp, target)
@@ -276,7 +294,9 @@ def restore(url: str, point: ServerPoint, *, root: Path | None = None,
         tools.run([str(tools.find("pg_restore", point.server_version)), "--clean",
                    "--if-exists", "--no-owner", "--no-privileges", f"--file={script}",
                    str(point.path)], url, env)
+        _wait_at_most(script)
         grants.write_text(_grants(url), encoding="utf-8")
+        # A killed psql is noticed by the server even while the restore waits for a lock.
         env["PGOPTIONS"] = (f"-c lock_timeout={int(lock_timeout * 1000)} "
                             "-c client_connection_check_interval=1000")
         env["PGAPPNAME"] = "magdesk restore"
@@ -287,6 +307,21 @@ def restore(url: str, point: ServerPoint, *, root: Path | None = None,
     report.audit_entries = _check_restored(url, point)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _wait_at_most(script: Path) -> None:
+    """pg_restore's script waits for locks for ever (``SET lock_timeout = 0``
+    in its header): that line is made a comment, in place (the script may
+    be large), so that the session's ``lock_timeout`` holds and a restore
+    fails, rolled back, rather than keep every other clerk waiting behind it."""
+    header = b"SET lock_timeout = 0;\n"
+    with script.open("r+b") as f:
+        at = f.read(8192).find(header)
+        if at < 0:
+            raise ServerError(Reason("pg.point_unreadable", name=script.name,
+                                     error="no lock_timeout in the script's header"))
+        f.seek(at)
+        f.write(b"--- ")  # "SET " -> "--- ": the same length
 
 
 def _grants(url: str) -> str:
