@@ -8,6 +8,7 @@ import io
 import json
 
 import psycopg
+import pytest
 
 from magdesk.cli import main
 
@@ -64,10 +65,15 @@ def test_users_are_managed_and_the_password_never_printed(pg_demo, pg_url, pg_se
         assert main(["--lang", "en", "db", "user", "add", pg_url, "pg_x", "--role", "clerk",
                      "--password-stdin"]) == 1
         assert "cannot be used" in capsys.readouterr().err
+        monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+        with pytest.raises(SystemExit) as usage:
+            main(["--lang", "en", "db", "user", "add", pg_url, "cli_bo", "--role", "clerk",
+                  "--password-stdin"])
+        assert usage.value.code == 2 and "no password given" in capsys.readouterr().err
     finally:
         database = pg_url.rsplit("/", 1)[1]
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
-            for name in ("cli_ann", "cli_fay", *(f"magdesk_{database}_{r}"
+            for name in ("cli_ann", "cli_fay", "cli_bo", *(f"magdesk_{database}_{r}"
                                                  for r in ("clerk", "filer", "admin"))):
                 admin.execute(f"DROP ROLE IF EXISTS {name}")

@@ -230,3 +230,17 @@ def test_old_points_rotate_but_the_last_of_a_filed_month_stays(company, tmp_path
     assert later[0].filed == ("2026-01@2",)
     assert points.list_points(company, root=tmp_path) == [later[2], later[1], filed]
     assert not first.path.with_suffix(".json").exists()
+
+
+def test_the_program_of_the_servers_version_is_chosen(tmp_path, monkeypatch):
+    for major in (13, 14, 16):
+        folder = tmp_path / "postgresql" / str(major) / "bin"
+        folder.mkdir(parents=True)
+        (folder / "pg_dump").write_text("#!/bin/sh\n")
+        (folder / "pg_dump").chmod(0o755)
+    monkeypatch.setattr(tools, "VERSIONED", str(tmp_path / "postgresql" / "*" / "bin"))
+    assert tools.find("pg_dump", 14) == tmp_path / "postgresql" / "14" / "bin" / "pg_dump"
+    # none of 15: a newer one reads it, an older one would not
+    assert tools.find("pg_dump", 15) == tmp_path / "postgresql" / "16" / "bin" / "pg_dump"
+    monkeypatch.setenv("PATH", str(tmp_path / "postgresql" / "13" / "bin"))
+    assert tools.find("pg_dump", 17) == tmp_path / "postgresql" / "13" / "bin" / "pg_dump"
