@@ -30,6 +30,7 @@ from .periods import PERIODS
 from .records import RECORDS
 from .reports import REPORTS
 from .schema import SCHEMA
+from .server_admin import SERVER_ADMIN
 from .template_draft import TEMPLATE_DRAFT
 from .template_store import TEMPLATE_STORE
 
@@ -45,6 +46,7 @@ AREAS: dict[str, dict[str, tuple[str, str]]] = {
     "dossier": DOSSIER,
     "attachments": ATTACHMENTS,
     "backends": BACKENDS,
+    "server_admin": SERVER_ADMIN,
 }
 CATALOGUE: dict[str, tuple[str, str]] = {
     code: texts for area in AREAS.values() for code, texts in area.items()}

@@ -47,7 +47,10 @@ _WHERE = {
                     "attachment_file", "open_copy", "export_attachment", "check_attachments",
                     "prune_attachments", "attachments_in_copy", "owner_of", "owner_label", "kind_label",
                     "AttachmentCheck", "AttachmentError"),
-    "backends": ("copy_database", "is_server"),
+    "backends": ("copy_database", "is_server", "take_server_point", "list_server_points",
+                 "restore_server_point", "install_server_roles", "add_server_user",
+                 "set_server_user_role", "list_server_users", "drop_server_user",
+                 "server_where"),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),
 }
