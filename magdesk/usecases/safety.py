@@ -52,11 +52,27 @@ def list_snapshots(db_or_path: Database | Path, *,
     """The file's own restore points (those of its identity), newest first;
     works on a path too, so a file that no longer opens can still be offered
     its own restore points (who it is then comes from the index of files
-    opened before: none rather than another file's)."""
+    opened before: none rather than another file's).  Of a company on a
+    server (its ``Database`` or URL): the points taken of it there
+    (``list_server_points``)."""
+    server = _server_url(db_or_path)
+    if server:
+        from .backends import list_server_points
+
+        root = db_or_path.backup_dir if isinstance(db_or_path, Database) else _root(settings)
+        return list_server_points(server, root=root)
     if isinstance(db_or_path, Database):
         db = db_or_path
         return snapshots.list_snapshots(db.path, db.backup_dir, owner=describe(db.conn))
     return snapshots.list_snapshots(Path(db_or_path), _root(settings))
+
+
+def _server_url(db_or_path) -> str:
+    """The URL of a company on a server ("" for a file)."""
+    from .backends import is_server
+
+    url = getattr(db_or_path, "url", None) if isinstance(db_or_path, Database) else db_or_path
+    return str(url) if url and is_server(url) else ""
 
 
 def foreign_snapshots(db_or_path: Database | Path, *,
@@ -64,6 +80,8 @@ def foreign_snapshots(db_or_path: Database | Path, *,
     """Files among the restore points that are not the file's own (another
     company's, left by the previous release; unreadable ones): listed so
     the clerk knows of them, never offered for a restore, never deleted."""
+    if _server_url(db_or_path):
+        return []  # a server's points are kept by where they were taken of
     if isinstance(db_or_path, Database):
         db = db_or_path
         return legacy.foreign(db.path, db.backup_dir, describe(db.conn))

@@ -50,3 +50,15 @@ def test_a_company_on_a_server_validates_and_exports_as_its_file(pg_demo_copy, p
         with usecases.open_file(target) as db:
             check = usecases.verify_audit(db)
         assert check.ok, check.as_dict()
+
+
+def test_a_restore_point_asked_for_on_a_server_is_one_of_its_own(pg_demo, pg_url):
+    usecases.copy_database(pg_demo, pg_url)
+    with usecases.open_file(pg_url) as db:
+        point = usecases.take_snapshot(db, "before month end", kind="manual")
+        assert usecases.take_snapshot(db, "before export", kind="before") is None  # not there
+        listed = usecases.list_snapshots(db)
+    assert [p.name for p in listed] == [point.name] == \
+        [p.name for p in usecases.list_snapshots(pg_url)]
+    assert point.note == "before month end" and point.path.stat().st_size == point.size > 0
+    assert usecases.foreign_snapshots(pg_url) == []

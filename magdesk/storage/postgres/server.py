@@ -343,12 +343,21 @@ class ServerDatabase(Database):
 
     def snapshot(self, note: str, *, kind: str = "before", unless_unchanged: bool = False,
                  protect: tuple[Path, ...] = (), identity: str | None = None):
-        """A server's history is its administrator's backups and the audit
-        trail; a point before each export is not taken there."""
+        """A restore point the clerk asks for (``kind`` manual) is a consistent
+        dump of the server's database (``points.take``: a ``ServerPoint``).
+        The points a file takes by itself, before each export, deletion or
+        import and on closing, are not taken on a server, where many clerks
+        work at once and a dump of a decade takes minutes: its history is
+        the audit trail, the points asked for and its administrator's
+        backups (None)."""
         if kind == "before" and self.read_only:
             raise ReadOnlyError(Reason("nothing_written", reason=self.read_only_reason))
         self._mark, self._replaced = self._state(), False
-        return None
+        if kind != "manual":
+            return None
+        from . import points
+
+        return points.take(self.url, note, kind="manual", root=self.backup_dir, keep=self.keep)
 
     def check(self, cancelled=None) -> None:
         return None
