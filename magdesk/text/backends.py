@@ -101,4 +101,8 @@ BACKENDS: dict[str, tuple[str, str]] = {
         "the objects on the server {where} differ from magdesk's definition ({en}); it is "
         "opened read-only so that nothing planted there runs: ask the server's administrator",
     ),
+    "pg.file_only": (
+        "这项操作只适用于文件；服务器上请用：{instead}",
+        "this is done on a file only; on a server use: {instead}",
+    ),
 }

@@ -73,7 +73,16 @@ def repair_schema(path: Path, *, settings: Settings | None = None):
     ``path`` and make the missing ones again, after a restore point of the
     file as found, recorded in its audit trail (a ``repair.RepairResult``;
     RepairRefused when a table cannot be mended without its rows).  The
-    file must not be open for writing; open it afterwards as usual."""
+    file must not be open for writing; open it afterwards as usual.  A
+    server is not repaired by a client: ``check`` names what differs there,
+    for its administrator."""
+    from ..storage.postgres.connection import is_url
+
+    if is_url(path):
+        from ..storage.db import StorageError
+        from ..storage.reasons import Reason
+
+        raise StorageError(Reason("pg.file_only", instead="magdesk-cli check --db URL"))
     from ..storage import repair, safety
     from ..storage.db import _settings
 

@@ -142,7 +142,10 @@ def restore_file(path: Path, source: Path, *, settings: Settings | None = None,
                  force: bool = False) -> RestoreResult:
     """Restore by path, for the CLI and for a file that no longer opens: a
     damaged file is kept (as a restore point, or byte for byte) and replaced.
-    Another file's copy is refused unless ``force``, as ``restore_snapshot``."""
+    Another file's copy is refused unless ``force``, as ``restore_snapshot``.
+    A server's points are restored with ``restore_server_point``."""
+    if _server_url(path):
+        raise StorageError(Reason("pg.file_only", instead="magdesk-cli db restore URL POINT"))
     path = Path(path)
     root = _root(settings)
     try:

@@ -62,3 +62,17 @@ def test_a_restore_point_asked_for_on_a_server_is_one_of_its_own(pg_demo, pg_url
         [p.name for p in usecases.list_snapshots(pg_url)]
     assert point.note == "before month end" and point.path.stat().st_size == point.size > 0
     assert usecases.foreign_snapshots(pg_url) == []
+
+
+def test_what_is_done_on_a_file_only_is_refused_on_a_server_saying_what_instead(tmp_path):
+    import pytest
+
+    from magdesk.storage.db import StorageError
+
+    url = "postgresql://clerk@db.example:5433/company"
+    for call in (lambda: usecases.repair_schema(url),
+                 lambda: usecases.restore_file(url, tmp_path / "point.sqlite")):
+        with pytest.raises(StorageError) as refused:
+            call()
+        assert refused.value.args[0].code == "pg.file_only"
+        assert "magdesk-cli" in refused.value.message("zh")
