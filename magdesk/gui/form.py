@@ -595,6 +595,23 @@ class RecordForm(QDialog):
             self.resize(self.width(), need)
 
     def save(self) -> None:
+        """Save what the form holds.  On a server: a connection lost since
+        the last action is made again first; one lost now is said (with
+        where), and what was typed stays for saving again."""
+        from ..storage.db import StorageUnavailableError
+        from ..usecases import failure_words
+
+        window = self.parent()
+        lost = window.reconnect() if hasattr(window, "reconnect") else None
+        if lost is not None:  # the server still away
+            self.status.setText(lost.why(self.lang))
+            return
+        try:
+            self._save()
+        except StorageUnavailableError as exc:  # lost while checking the references
+            self.status.setText(failure_words(exc, self.lang))
+
+    def _save(self) -> None:
         if self.consignees is not None and self.consignees.name.text().strip():
             self.consignees.add_current()  # a name typed but not yet added counts
         found = self.findings()
