@@ -167,3 +167,22 @@ def test_connect_dialog_from_a_recent_server_without_a_kept_password(qtbot, monk
     assert servers.reopen_target(None, url) is None and len(asked) == 1
     dialog.database.setText("")
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_magdesk_with_a_url_opens_the_server_and_keeps_no_password(company_url, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from magdesk.app import build_parser
+
+    assert build_parser("en").parse_args([company_url]).db == company_url  # not a Path
+    with_password = _with_password(company_url, "pw-9d1f")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"),
+               MAGDESK_DATA_DIR=str(tmp_path / "data"))
+    ran = subprocess.run([sys.executable, "-m", "magdesk", with_password, "--lang", "en",
+                          "--quit-after", "3000"], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    kept = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "cfg").rglob("*.conf"))
+    assert company_url.split("//")[1] in kept and "pw-9d1f" not in kept
