@@ -70,6 +70,7 @@ class ConnectDialog(QDialog):
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(int(fields["port"]))
+        self.port.setMaximumWidth(110)  # five digits, not the width of a host name
         self.database = QLineEdit(fields["database"])
         self.user = QLineEdit(fields["user"])
         self.password = QLineEdit(fields["password"] or (usecases.saved_password(url) or "")
