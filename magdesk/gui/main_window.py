@@ -444,8 +444,9 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         """File ▸ New database: a file for another company, headed by its
         profile (its credit code checked), then open in this window."""
         from .company import FirstStartDialog
+        from .servers import home_folder
 
-        folder, number = self.db.path.parent, 1
+        folder, number = home_folder(self.db), 1
         path = folder / "magdesk.sqlite"
         while path.exists():
             number += 1
@@ -459,8 +460,10 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     def open_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from .servers import home_folder
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a magdesk database"),
-                                              str(self.db.path.parent),
+                                              str(home_folder(self.db)),
                                               self.tr("magdesk database (*.sqlite)"))
         if path:
             self.reopen(Path(path))

@@ -51,6 +51,16 @@ def display_name(target) -> str:
     return usecases.server_where(target) if is_server(target) else Path(target).name
 
 
+def home_folder(db) -> Path:
+    """Where the file dialogs start at first: beside the company's file, or
+    the data folder for a company on a server (it has no folder here)."""
+    if usecases.on_server(db):
+        from ..settings import data_dir
+
+        return data_dir()
+    return db.path.parent
+
+
 def recent_name(target) -> str:
     """What the recent list keeps of ``target``: a server's URL without its
     password, a file's path."""
