@@ -517,7 +517,23 @@ class RecordForm(QDialog):
     def revalidate(self) -> None:
         """Each field's colour and its reason beside it (also its tooltip);
         under the form, the strip listing every field's reason in full, and
-        the reasons of what has no field of its own."""
+        the reasons of what has no field of its own.  A server connection
+        lost meanwhile (a reference looked up) is said under the form; what
+        was typed stays, and saving connects again."""
+        from ..storage.db import StorageUnavailableError
+        from ..usecases import failure_words, lost_connection
+
+        db = getattr(self.parent(), "db", None)
+        lost = lost_connection(db) if db is not None else None
+        if lost is not None:  # known lost: not asked again at every key (saving reconnects)
+            self.status.setText(failure_words(lost, self.lang))
+            return
+        try:
+            self._revalidate()
+        except StorageUnavailableError as exc:
+            self.status.setText(failure_words(exc, self.lang))
+
+    def _revalidate(self) -> None:
         if self.decision is not None:
             self._show_decision(self.build_record()[0])
         listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form

@@ -50,7 +50,7 @@ _WHERE = {
     "backends": ("copy_database", "is_server"),
     "servers": ("on_server", "is_server_url", "server_where", "server_url", "server_fields",
                 "without_password", "saved_password", "remember_password", "forget_password",
-                "with_saved_password", "reconnect_if_lost", "own_connection", "notice_changes",
+                "with_saved_password", "reconnect_if_lost", "lost_connection", "own_connection", "notice_changes",
                 "watch_server"),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),

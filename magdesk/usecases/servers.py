@@ -145,6 +145,17 @@ def reconnect_if_lost(db) -> None:
         notify.revive(db)
 
 
+def lost_connection(db) -> Exception | None:
+    """The error saying that the server connection of ``db`` is known to be
+    lost (its last use failed so), for what reads without saving (a form
+    checked as it is typed): None when it is not, and for a file."""
+    if not on_server(db):
+        return None
+    from ..storage.postgres import notify
+
+    return notify.lost_error(db) if notify.is_broken(db) else None
+
+
 def own_connection(db) -> int:
     """The server backend of the window's own connection (its notices are
     its own writes); 0 for a file."""

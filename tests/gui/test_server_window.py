@@ -105,6 +105,9 @@ def test_a_dropped_connection_is_said_and_the_form_keeps_what_was_typed(
     lost = text.say("pg.lost", "zh", where=w.db.where, error="")
     assert form.status.text().startswith(lost.split("（")[0][:12])
     assert form.isVisible() and form.widgets["contract_no"].text() == "HT-断线后"
+    form.widgets["contract_no"].setText("HT-断线")  # typing on: checked as typed
+    form.widgets["contract_no"].setText("HT-断线后")
+    assert form.status.text().startswith(lost.split("（")[0][:12])  # said, not a crash
     form.save()  # the connection made again: saved now
     with psycopg.connect(company_url) as pg:
         kept = pg.execute("SELECT contract_no FROM sale_out WHERE id = %s", (sale.id,)).fetchone()

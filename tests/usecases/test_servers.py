@@ -93,7 +93,9 @@ def test_a_killed_connection_is_said_then_made_again_on_the_next_action(on_serve
         lost = usecases.save(db, sale)
         assert not lost.ok and lost.failure.args[0].code == "pg.lost"
         assert "连接" in lost.why("zh") or "服务器" in lost.why("zh")
+        assert usecases.lost_connection(db).args[0].code == "pg.lost"
         usecases.reconnect_if_lost(db)
+        assert usecases.lost_connection(db) is None
         assert usecases.save(db, sale).ok
         usecases.reconnect_if_lost(db)  # a live connection is kept as it is
         assert reads.records(db).find("sale", "SX-LOST-1") is not None
@@ -104,7 +106,7 @@ def test_a_killed_connection_is_said_then_made_again_on_the_next_action(on_serve
 def test_a_file_is_not_on_a_server(demo_copy):
     with usecases.open_file(demo_copy) as db:
         assert not usecases.on_server(db) and usecases.watch_server(db) is None
-        assert usecases.own_connection(db) == 0
+        assert usecases.own_connection(db) == 0 and usecases.lost_connection(db) is None
         usecases.reconnect_if_lost(db)
 
 

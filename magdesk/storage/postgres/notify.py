@@ -131,6 +131,15 @@ def revive(db) -> None:
     db._mark = db._state()
 
 
+def lost_error(db):
+    """The ``ServerLostError`` saying that the connection of ``db`` is lost."""
+    from ..reasons import Reason
+    from .connection import where
+    from .server import ServerLostError
+
+    return ServerLostError(Reason("pg.lost", where=where(db.url), error="connection closed"))
+
+
 def is_broken(db) -> bool:
     """Whether the connection of ``db`` is known to be lost (its last use
     failed so: the driver marks it closed)."""
