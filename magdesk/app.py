@@ -42,6 +42,12 @@ class _Formatter(argparse.HelpFormatter):
         return help_text
 
 
+def _target(arg: str) -> Path | str:
+    """A file's path, or a server's ``postgresql://`` URL kept as typed (a
+    path would fold its ``//``)."""
+    return arg if arg.startswith(("postgresql://", "postgres://")) else Path(arg)
+
+
 def build_parser(lang: str) -> argparse.ArgumentParser:
     def t(code: str) -> str:
         return text.say(f"cli.gui_{code}", lang)
@@ -50,7 +56,7 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="magdesk", description=t("description"),
                                      add_help=False, formatter_class=formatter)
     files = parser.add_argument_group(t("arguments"))
-    files.add_argument("db", nargs="?", type=Path, metavar=t("file"), help=t("db"))
+    files.add_argument("db", nargs="?", type=_target, metavar=t("file"), help=t("db"))
     options = parser.add_argument_group(t("options"))
     options.add_argument("-h", "--help", action="help", help=t("help"))
     options.add_argument("--version", action="version", version=version_text(),

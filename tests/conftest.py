@@ -21,6 +21,10 @@ _SESSION_HOME = tempfile.mkdtemp(prefix="magdesk-tests-")
 atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)
 os.environ["MAGDESK_CONFIG_DIR"] = os.path.join(_SESSION_HOME, "config")
 os.environ["MAGDESK_DATA_DIR"] = os.path.join(_SESSION_HOME, "data")
+# Server passwords go to a keyring: in the tests a plain file under the
+# test's own data folder (XDG_DATA_HOME), never the developer's keyring.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+os.environ["XDG_DATA_HOME"] = os.path.join(_SESSION_HOME, "xdg-data")
 
 from magdesk.resources import load_codelists  # noqa: E402
 
@@ -34,6 +38,7 @@ def _isolated_config(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MAGDESK_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("MAGDESK_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
 
 
 @pytest.fixture(scope="session")

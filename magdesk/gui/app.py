@@ -75,12 +75,16 @@ def set_window_icon() -> None:
     app._magdesk_icon = True
 
 
-def remember_recent(path: Path) -> None:
-    """``path`` first in File ▸ Recent files (at most 8)."""
+def remember_recent(path: Path | str) -> None:
+    """``path`` first in File ▸ Recent files (at most 8); a server's URL
+    without its password (that is the keyring's, never the settings')."""
     from PySide6.QtCore import QSettings
 
-    recent = [str(path)] + [p for p in (QSettings().value("recentFiles", [], list) or [])
-                            if p != str(path)]
+    from .servers import recent_name
+
+    name = recent_name(path)
+    recent = [name] + [p for p in (QSettings().value("recentFiles", [], list) or [])
+                       if p != name]
     QSettings().setValue("recentFiles", recent[:8])
 
 
@@ -134,7 +138,9 @@ def _relaunch(window) -> None:
     """Apply a new language: the window made again in it, on the same file."""
     settings = load_settings()
     install_translations(QApplication.instance(), settings.lang())
-    reopen(window, window.db.path, settings)
+    from .servers import target_of
+
+    reopen(window, target_of(window.db), settings)
 
 
 def reopen(window, path: Path, settings: Settings):
@@ -149,7 +155,7 @@ def reopen(window, path: Path, settings: Settings):
 
     from . import opening
 
-    if opening.same_file(path, window.db.path) and not window.db.read_only:
+    if opening.same_company(path, window.db) and not window.db.read_only:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             window.db.upgrade()
@@ -240,6 +246,14 @@ def run(path: Path | None, demo: bool, quit_after: int = 0, lang: str | None = N
         path = next((Path(p) for p in recent if Path(p).exists()), None) or first_start(settings)
     if path is None:
         return 0
+    from .servers import is_server
+
+    if is_server(path):  # the keyring's password, or the Connect dialog asking for it
+        from .servers import reopen_target
+
+        path = reopen_target(None, str(path))
+        if path is None:
+            return 0
     from .opening import open_first, wait_closed
 
     try:

@@ -32,6 +32,9 @@ class ChangeHandling:
         ``reason`` in the same step); a saved edit becomes the next undo step."""
         from .. import usecases
 
+        lost = self.reconnect()
+        if lost is not None:  # the server still away: said as the save's failure
+            return lost
         changes = usecases.save(self.db, new, old=old, inputs=inputs, accept=accept,
                                 reason=reason)
         if changes.ok:
@@ -48,6 +51,12 @@ class ChangeHandling:
         from .. import usecases
         from ..usecases.edits import Delete
 
+        lost = self.reconnect()
+        if lost is not None:
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Not deleted"),
+                                lost.why(self.lang))
+            return
+
         question = QCoreApplication.translate("MainWindow", "{0}?")
         answer = QMessageBox.question(self, QCoreApplication.translate("MainWindow", "Delete"),
                                       question.format(Delete(records).describe(self.lang)))
@@ -60,6 +69,20 @@ class ChangeHandling:
             QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Not deleted"),
                                 changes.why(self.lang))
         self.on_changes(changes)
+
+    def reconnect(self) -> Changes | None:
+        """Before a change: a server connection lost since the last one (its
+        failure said then, what was typed kept) made again; if the server is
+        still away, the ``Changes`` saying so (None when connected)."""
+        from .. import usecases
+        from ..storage.db import StorageError
+        from ..usecases.changes import Changes
+
+        try:
+            usecases.reconnect_if_lost(self.db)
+        except StorageError as exc:
+            return Changes(failure=exc)
+        return None
 
     def push_edit(self, edit) -> None:
         """An edit already applied becomes the next undo step."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import usecases
+from .servers import home_folder
 
 
 def selected_record(window, section):
@@ -175,7 +176,7 @@ class DossierDialog(QDialog):
     def _start_folder(self) -> str:
         from .folders import last_folder
 
-        return last_folder("export", self.window.db.path.parent)
+        return last_folder("export", home_folder(self.window.db))
 
     def _choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the dossier"),
@@ -291,7 +292,7 @@ class LicenceSheetButton(QPushButton):
             return None
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Folder for the licence application sheet"),
-            last_folder("export", self.window.db.path.parent))
+            last_folder("export", home_folder(self.window.db)))
         if not folder:
             return None
         remember("export", folder)

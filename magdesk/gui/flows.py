@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from .. import usecases
+from .servers import home_folder
 
 
 class FilingFlow(QObject):
@@ -30,7 +31,7 @@ class FilingFlow(QObject):
 
         folder = QFileDialog.getExistingDirectory(
             w, self.tr("Folder for the filing workbook of {0}").format(period),
-            last_folder("export", w.db.path.parent))  # at first: beside the data file
+            last_folder("export", home_folder(w.db)))  # at first: beside the data file
         if not folder:
             return
         remember("export", folder)
@@ -247,7 +248,7 @@ class DemoFlow(QObject):
     def start(self) -> None:
         w = self.window
         path, _ = QFileDialog.getSaveFileName(
-            w, self.tr("New demo database"), str(w.db.path.parent / "magdesk-demo.sqlite"),
+            w, self.tr("New demo database"), str(home_folder(w.db) / "magdesk-demo.sqlite"),
             self.tr("magdesk database (*.sqlite)"))
         if not path:
             return

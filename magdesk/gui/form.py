@@ -517,7 +517,23 @@ class RecordForm(QDialog):
     def revalidate(self) -> None:
         """Each field's colour and its reason beside it (also its tooltip);
         under the form, the strip listing every field's reason in full, and
-        the reasons of what has no field of its own."""
+        the reasons of what has no field of its own.  A server connection
+        lost meanwhile (a reference looked up) is said under the form; what
+        was typed stays, and saving connects again."""
+        from ..storage.db import StorageUnavailableError
+        from ..usecases import failure_words, lost_connection
+
+        db = getattr(self.parent(), "db", None)
+        lost = lost_connection(db) if db is not None else None
+        if lost is not None:  # known lost: not asked again at every key (saving reconnects)
+            self.status.setText(failure_words(lost, self.lang))
+            return
+        try:
+            self._revalidate()
+        except StorageUnavailableError as exc:
+            self.status.setText(failure_words(exc, self.lang))
+
+    def _revalidate(self) -> None:
         if self.decision is not None:
             self._show_decision(self.build_record()[0])
         listed: list[tuple[FieldSpec, str, bool]] = []  # the strip under the form
@@ -595,6 +611,23 @@ class RecordForm(QDialog):
             self.resize(self.width(), need)
 
     def save(self) -> None:
+        """Save what the form holds.  On a server: a connection lost since
+        the last action is made again first; one lost now is said (with
+        where), and what was typed stays for saving again."""
+        from ..storage.db import StorageUnavailableError
+        from ..usecases import failure_words
+
+        window = self.parent()
+        lost = window.reconnect() if hasattr(window, "reconnect") else None
+        if lost is not None:  # the server still away
+            self.status.setText(lost.why(self.lang))
+            return
+        try:
+            self._save()
+        except StorageUnavailableError as exc:  # lost while checking the references
+            self.status.setText(failure_words(exc, self.lang))
+
+    def _save(self) -> None:
         if self.consignees is not None and self.consignees.name.text().strip():
             self.consignees.add_current()  # a name typed but not yet added counts
         found = self.findings()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 # What a menu, a form or the dashboard's sums need is imported when first
 # used: the window opens on the modules it shows (benchmarks/bench_gui.py).
-from .. import __version__
+from .. import __version__, usecases
 from ..settings import Settings
 from ..storage.db import Database
 from ..usecases import reads
@@ -75,6 +75,11 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self._build()
         self.show_company(reads.heading(db))
         self._menus()
+        self.server_watch = None
+        if usecases.on_server(db):  # other clerks' changes shown as they commit
+            from .servers import ServerWatch
+
+            self.server_watch = ServerWatch(self)
         self.resize(1280, 800)
         # Once the window has painted (or after a second, if it never shows),
         # a short step at a time: what a first table needs, the sales' count,
@@ -110,8 +115,12 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     # --- layout ---------------------------------------------------------------------------
 
     def show_company(self, company) -> None:
-        """The company's name in the title, and its band in a colour of its own."""
-        self.setWindowTitle(f"magdesk — {company.name if company else self.db.path.name}")
+        """The company's name in the title (and the server it is kept on),
+        and its band in a colour of its own."""
+        title = f"magdesk — {company.name if company else self.db.path.name}"
+        if usecases.on_server(self.db):
+            title += f" — {self.db.where}"  # never the password
+        self.setWindowTitle(title)
         colour = company_colour(company.uscc if company else str(self.db.path))
         text_colour = "white" if colour.lightness() < 140 else "black"
         self.band.setStyleSheet(f"background: {colour.name()}; color: {text_colour}; "
@@ -209,7 +218,8 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.templates_page.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self._add_page(self.tr("Filing templates"), self.templates_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.status_file = QLabel(str(self.db.path))
+        self.status_file = QLabel(self.db.where if usecases.on_server(self.db)
+                                  else str(self.db.path))
         self.status_state = QLabel()
         self.statusBar().addWidget(self.status_file, 1)
         self.statusBar().addPermanentWidget(self.status_state)
@@ -280,6 +290,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self._action(file_menu, self.tr("&New database…"), self.new_database)
         self._action(file_menu, self.tr("&Open database…"), self.open_database,
                      QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("Connect to &server…"), self.connect_server)
         self.recent_menu = self._menu(file_menu, self.tr("Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)  # read when opened
         self._action(file_menu, self.tr("New &demo database…"), lambda: self.demo.start())
@@ -293,10 +304,19 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
                                                            else "")))
         self._action(file_menu, self.tr("&Print summary…"), lambda: self._flows().print_summary(self),
                      QKeySequence.StandardKey.Print)
-        self._action(file_menu, self.tr("&Back up to…"), lambda: self._flows().back_up(self))
+        self.backup_action = self._action(file_menu, self.tr("&Back up to…"),
+                                          lambda: self._flows().back_up(self))
         self.restore_action = self._action(file_menu, self.tr("&Restore points…"),
                                            lambda: self._flows().restore_point(self))
         file_menu.aboutToShow.connect(self._enable_restore)  # when there are some
+        if usecases.on_server(self.db):  # a file's own safety: the server's is its administrator's
+            why = self.tr("The company is on a server: its backups are the server "
+                          "administrator's")
+            file_menu.setToolTipsVisible(True)
+            for action in (self.backup_action, self.restore_action):
+                action.setEnabled(False)
+                action.setToolTip(why)
+                action.setStatusTip(why)
         file_menu.addSeparator()
         self.company_action = self._action(file_menu, self.tr("&Company profile…"),
                                            self.edit_company)
@@ -338,9 +358,22 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     def _fill_recent(self) -> None:
         from PySide6.QtCore import QSettings
 
+        from .servers import display_name, is_server
+
         self.recent_menu.clear()
         for path in QSettings().value("recentFiles", [], list) or []:
-            self._action(self.recent_menu, path, lambda _=False, p=path: self.reopen(Path(p)))
+            # a server by its address (the list keeps no password), a file by its path
+            self._action(self.recent_menu, display_name(path) if is_server(path) else path,
+                         lambda _=False, p=path: self.open_recent(p))
+
+    def open_recent(self, entry: str) -> None:
+        """A recent entry again: a file's path, or a server's URL with the
+        keyring's password (or the Connect dialog asking for it)."""
+        from .servers import is_server, reopen_target
+
+        target = reopen_target(self, entry) if is_server(entry) else Path(entry)
+        if target:
+            self.reopen(target)
 
     # --- records --------------------------------------------------------------------------
 
@@ -404,15 +437,16 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     def _enable_restore(self) -> None:
         from .flows import schema_foreign
 
-        self.restore_action.setEnabled(reads.has_snapshots(self.db) and (
-            not self.db.read_only or schema_foreign(self.db)))
+        self.restore_action.setEnabled(not usecases.on_server(self.db) and reads.has_snapshots(
+            self.db) and (not self.db.read_only or schema_foreign(self.db)))
 
     def new_database(self) -> None:
         """File ▸ New database: a file for another company, headed by its
         profile (its credit code checked), then open in this window."""
         from .company import FirstStartDialog
+        from .servers import home_folder
 
-        folder, number = self.db.path.parent, 1
+        folder, number = home_folder(self.db), 1
         path = folder / "magdesk.sqlite"
         while path.exists():
             number += 1
@@ -426,15 +460,28 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
     def open_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from .servers import home_folder
+
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a magdesk database"),
-                                              str(self.db.path.parent),
+                                              str(home_folder(self.db)),
                                               self.tr("magdesk database (*.sqlite)"))
         if path:
             self.reopen(Path(path))
 
-    def reopen(self, path: Path, asked: bool = False) -> None:
-        """Change to the file at ``path``: a new window, ``self.replacement``,
-        shows once it is open (and checked); then this one closes, with its
+    def connect_server(self) -> None:
+        """File ▸ Connect to server…: the company kept by a PostgreSQL server,
+        opened in this window's place as a file is."""
+        from .servers import ConnectDialog
+
+        url = ConnectDialog.ask(self, usecases.without_password(self.db.url)
+                                if usecases.on_server(self.db) else "")
+        if url:
+            self.reopen(url)
+
+    def reopen(self, path: Path | str, asked: bool = False) -> None:
+        """Change to the file at ``path`` (or the server at a URL): a new
+        window, ``self.replacement``, shows once it is open (and checked);
+        then this one closes, with its
         forms: what they hold unsaved is given up only if the clerk says so
         (unless ``asked`` already)."""
         from .app import reopen
@@ -536,6 +583,8 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         if made(self, "imports") is not None and self.imports.wizard is not None:
             self.imports.wizard.close()
         self.later.stop()
+        if self.server_watch is not None:
+            self.server_watch.stop()
         for task in list(self.tasks):
             task.stop()
         super().closeEvent(event)

@@ -25,6 +25,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
+from .. import usecases
 from ..storage.db import Database, OpenCancelled, StorageError
 from ..storage.reasons import said
 from ..usecases.files import open_file
@@ -37,6 +38,16 @@ def same_file(a: Path, b: Path) -> bool:
     return Path(a).resolve() == Path(b).resolve()
 
 
+def same_company(target, db: Database) -> bool:
+    """Whether ``target`` (a path, a server's URL) is what ``db`` has open."""
+    from .servers import is_server
+
+    if is_server(target) or usecases.on_server(db):
+        return is_server(target) and usecases.on_server(db) and \
+            usecases.server_where(target) == db.where
+    return same_file(target, db.path)
+
+
 def wait_closed(path: Path | None = None) -> None:
     """Until ``path`` (or every file) closing in the background is closed."""
     for key, thread in list(_closing.items()):
@@ -44,7 +55,7 @@ def wait_closed(path: Path | None = None) -> None:
             thread.join()
 
 
-def open_first(path: Path) -> Database:
+def open_first(path: Path | str) -> Database:
     """The file the program starts on, opened in a worker; if that takes more
     than half a second (a big file checked), a progress dialog says so and
     offers Cancel (OpenCancelled).  Raises what opening raised."""
@@ -61,7 +72,9 @@ def open_first(path: Path) -> Database:
     worker.start()
     worker.join(0.5)  # most files: open by now, no dialog at all
     if worker.is_alive():
-        _wait_showing(worker, cancel, Path(path).name)
+        from .servers import display_name
+
+        _wait_showing(worker, cancel, display_name(path))
     worker.join()
     if "error" in outcome:
         raise outcome["error"]
@@ -97,8 +110,13 @@ class Switch(QObject):
     def __init__(self, window, path: Path, show: Callable[[Database], QWidget],
                  retire: Callable[[QWidget, QWidget], None]):
         super().__init__(window)
-        self.window, self.path, self._show, self._retire = window, Path(path), show, retire
-        message = self.tr("Opening {0}: checking the file…").format(self.path.name)
+        from .servers import display_name, is_server
+
+        self.path = path if is_server(path) else Path(path)  # a server's URL as it is
+        self.window, self._show, self._retire = window, show, retire
+        self.name = display_name(self.path)
+        message = self.tr("Connecting to {0}…").format(self.name) if is_server(self.path) \
+            else self.tr("Opening {0}: checking the file…").format(self.name)
         self.task = Task(window, message, self._work)
         self.task.done.connect(self._done)
         window.tasks.append(self.task)  # closing the window meanwhile cancels it
@@ -107,7 +125,8 @@ class Switch(QObject):
         self.task.start()
 
     def _work(self, _progress, cancelled) -> Database:
-        wait_closed(self.path)  # switching back to a file still closing
+        if isinstance(self.path, Path):
+            wait_closed(self.path)  # switching back to a file still closing
         return open_file(self.path, cancelled=cancelled)
 
     def _busy(self, on: bool) -> None:
@@ -133,7 +152,7 @@ class Switch(QObject):
             db, error = None, OpenCancelled("cancelled")
         if isinstance(error, (OpenCancelled, Cancelled)):
             w.statusBar().showMessage(
-                self.tr("{0} not opened (cancelled)").format(self.path.name), 10000)
+                self.tr("{0} not opened (cancelled)").format(self.name), 10000)
             return
         if error is not None:
             w.statusBar().clearMessage()

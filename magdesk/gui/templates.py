@@ -235,13 +235,14 @@ class TemplatesPage(QWidget):
 
         from .. import usecases
         from .folders import last_folder, remember
+        from .servers import home_folder
 
         if self.db.read_only:
             return
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self, self.tr("The authority's sample workbook"),
-                last_folder("template", self.db.path.parent),
+                last_folder("template", home_folder(self.db)),
                 self.tr("Excel workbook (*.xlsx *.xlsm)"))
             if not path:
                 return

@@ -111,7 +111,8 @@ class FilingStore:
             "UNION ALL SELECT substr(min(date), 1, 7) FROM sale_out "
             "UNION ALL SELECT substr(max(date), 1, 7) FROM sale_out "
             "UNION ALL SELECT substr(min(end_date), 1, 7) FROM production_batch "
-            "UNION ALL SELECT substr(max(end_date), 1, 7) FROM production_batch)").fetchone()
+            "UNION ALL SELECT substr(max(end_date), 1, 7) FROM production_batch) AS ends"
+        ).fetchone()
         months = {r[0] for r in self.conn.execute("SELECT period FROM period")}
         if ends[0] is not None:
             year, month = int(ends[0][:4]), int(ends[0][5:7])

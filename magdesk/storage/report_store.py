@@ -18,7 +18,8 @@ SELECT l.id, l.licence_no, l.licence_type, l.control_no, l.end_user, l.euc_ref,
        count(CASE WHEN x.decl_date >= :start AND x.decl_date < :end THEN 1 END) AS lines_in
   FROM export_licence l LEFT JOIN export_shipment x ON x.licence_id = l.id
  GROUP BY l.id
-HAVING (l.valid_from < :end AND l.valid_to >= :start) OR used_in_g > 0
+HAVING (l.valid_from < :end AND l.valid_to >= :start)
+        OR sum(CASE WHEN x.decl_date >= :start AND x.decl_date < :end THEN x.qty_g END) > 0
  ORDER BY l.valid_to, l.licence_no"""
 
 _LICENCE_CONSIGNEES = """

@@ -24,13 +24,6 @@ def is_server(target: object) -> bool:
     return is_url(str(target))
 
 
-def server_where(url: str) -> str:
-    """``user@host:port/database`` of a server URL, never its password."""
-    from ..storage.postgres.connection import where
-
-    return where(url)
-
-
 def copy_database(source: str | Path, target: str | Path, *, replace: bool = False,
                   progress=None):
     """Copy the company at ``source`` to ``target`` (one a file, the other a

@@ -140,7 +140,7 @@ Reason for accepting:</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/attachments.py" line="280" />
-        <location filename="../../magdesk/gui/attachments.py" line="376" />
+        <location filename="../../magdesk/gui/attachments.py" line="372" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -150,53 +150,53 @@ Reason for accepting:</source>
         <translation>正在附加 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="340" />
+        <location filename="../../magdesk/gui/attachments.py" line="338" />
         <source>Not attached</source>
         <translation>未附加</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="342" />
+        <location filename="../../magdesk/gui/attachments.py" line="340" />
         <source>Attached: {0}</source>
         <translation>已附加：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="351" />
-        <location filename="../../magdesk/gui/attachments.py" line="360" />
+        <location filename="../../magdesk/gui/attachments.py" line="349" />
+        <location filename="../../magdesk/gui/attachments.py" line="356" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="352" />
+        <location filename="../../magdesk/gui/attachments.py" line="350" />
         <source>{0} cannot be opened: the file is missing from the attachments folder.</source>
         <translation>无法打开 {0}：附件文件夹中没有该文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="364" />
+        <location filename="../../magdesk/gui/attachments.py" line="360" />
         <source>Opened {0}</source>
         <translation>已打开 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="375" />
+        <location filename="../../magdesk/gui/attachments.py" line="371" />
         <source>Save {0} as</source>
         <translation>将 {0} 另存为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="385" />
+        <location filename="../../magdesk/gui/attachments.py" line="379" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="388" />
+        <location filename="../../magdesk/gui/attachments.py" line="382" />
         <source>Saved a copy: {0}</source>
         <translation>已另存一份：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="404" />
+        <location filename="../../magdesk/gui/attachments.py" line="398" />
         <source>Removed {0} (Ctrl+Z brings it back)</source>
         <translation>已删除 {0}（Ctrl+Z 可恢复）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/attachments.py" line="400" />
+        <location filename="../../magdesk/gui/attachments.py" line="394" />
         <source>Not removed</source>
         <translation>未删除</translation>
     </message>
@@ -204,27 +204,27 @@ Reason for accepting:</source>
 <context>
     <name>BackUp</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="189" />
+        <location filename="../../magdesk/gui/flows.py" line="187" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="191" />
+        <location filename="../../magdesk/gui/flows.py" line="189" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="207" />
+        <location filename="../../magdesk/gui/flows.py" line="205" />
         <source>Not backed up</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="213" />
+        <location filename="../../magdesk/gui/flows.py" line="211" />
         <source>Backed up to {0} ({1} attachments, {2})</source>
         <translation>已备份到 {0}（附件 {1} 个，共 {2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="217" />
+        <location filename="../../magdesk/gui/flows.py" line="215" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -415,6 +415,49 @@ Reason for accepting:</source>
         <location filename="../../magdesk/gui/company.py" line="338" />
         <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
         <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="65" />
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="78" />
+        <source>Remember password (in this computer's keyring)</source>
+        <translation>记住密码（保存在本机的密钥环中）</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="85" />
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="86" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="87" />
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="88" />
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="89" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="91" />
+        <source>The company's records are kept by the server; several clerks can enter at once.</source>
+        <translation>本企业的数据保存在服务器上，可以多名录入员同时录入。</translation>
     </message>
 </context>
 <context>
@@ -627,40 +670,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="252" />
-        <location filename="../../magdesk/gui/flows.py" line="258" />
-        <location filename="../../magdesk/gui/flows.py" line="262" />
-        <location filename="../../magdesk/gui/flows.py" line="282" />
+        <location filename="../../magdesk/gui/flows.py" line="250" />
+        <location filename="../../magdesk/gui/flows.py" line="256" />
+        <location filename="../../magdesk/gui/flows.py" line="260" />
+        <location filename="../../magdesk/gui/flows.py" line="280" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="253" />
+        <location filename="../../magdesk/gui/flows.py" line="251" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="259" />
+        <location filename="../../magdesk/gui/flows.py" line="257" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="262" />
+        <location filename="../../magdesk/gui/flows.py" line="260" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="271" />
+        <location filename="../../magdesk/gui/flows.py" line="269" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="279" />
+        <location filename="../../magdesk/gui/flows.py" line="277" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="288" />
+        <location filename="../../magdesk/gui/flows.py" line="286" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -668,22 +711,22 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DossierButton</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="61" />
+        <location filename="../../magdesk/gui/dossier.py" line="55" />
         <source>&amp;Dossier…</source>
         <translation>报关资料包(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="63" />
+        <location filename="../../magdesk/gui/dossier.py" line="57" />
         <source>The dossier of the selected line's declaration for the customs officer: a PDF, a workbook and a zip with the attachments, with the statement of performance and use</source>
         <translation>所选明细所属报关单的资料包，供海关查验：PDF、工作簿和含附件的压缩包，附性能和用途说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="71" />
+        <location filename="../../magdesk/gui/dossier.py" line="65" />
         <source>Dossier</source>
         <translation>报关资料包</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="72" />
+        <location filename="../../magdesk/gui/dossier.py" line="66" />
         <source>Select an export line first.</source>
         <translation>请先选择一条出口明细。</translation>
     </message>
@@ -691,113 +734,113 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="97" />
+        <location filename="../../magdesk/gui/dossier.py" line="91" />
         <source>Dossier of declaration {0}</source>
         <translation>报关单 {0} 的资料包</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="103" />
+        <location filename="../../magdesk/gui/dossier.py" line="97" />
         <source>Declaration number:</source>
         <translation>报关单号：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="108" />
+        <location filename="../../magdesk/gui/dossier.py" line="102" />
         <source>Drafted from the product data; correct it as needed. It goes into the PDF and the zip.</source>
         <translation>根据产品资料起草，请按需修改。它将写入 PDF 和压缩包。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="111" />
+        <location filename="../../magdesk/gui/dossier.py" line="105" />
         <source>&amp;Statement of performance and use:</source>
         <translation>性能和用途说明(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="115" />
+        <location filename="../../magdesk/gui/dossier.py" line="109" />
         <source>Draft &amp;again</source>
         <translation>重新起草(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="117" />
+        <location filename="../../magdesk/gui/dossier.py" line="111" />
         <source>Replace the text with a fresh draft from the product data</source>
         <translation>用根据产品资料重新起草的文字替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="126" />
+        <location filename="../../magdesk/gui/dossier.py" line="120" />
         <source>The dossier's files are written into this folder</source>
         <translation>资料包的文件写入此文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="127" />
+        <location filename="../../magdesk/gui/dossier.py" line="121" />
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="133" />
+        <location filename="../../magdesk/gui/dossier.py" line="127" />
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="144" />
+        <location filename="../../magdesk/gui/dossier.py" line="138" />
         <source>&amp;Make</source>
         <translation>生成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="148" />
+        <location filename="../../magdesk/gui/dossier.py" line="142" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="150" />
+        <location filename="../../magdesk/gui/dossier.py" line="144" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="187" />
+        <location filename="../../magdesk/gui/dossier.py" line="181" />
         <source>Folder for the dossier</source>
         <translation>资料包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="200" />
+        <location filename="../../magdesk/gui/dossier.py" line="194" />
         <source>{0} is not a folder; choose one.</source>
         <translation>{0} 不是文件夹，请选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="206" />
-        <location filename="../../magdesk/gui/dossier.py" line="216" />
+        <location filename="../../magdesk/gui/dossier.py" line="200" />
+        <location filename="../../magdesk/gui/dossier.py" line="210" />
         <source>Making the dossier…</source>
         <translation>正在生成资料包…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="222" />
+        <location filename="../../magdesk/gui/dossier.py" line="216" />
         <source>Not made: {0}</source>
         <translation>未生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="226" />
+        <location filename="../../magdesk/gui/dossier.py" line="220" />
         <source>PDF: {0}</source>
         <translation>PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="226" />
+        <location filename="../../magdesk/gui/dossier.py" line="220" />
         <source>Zip: {0}</source>
         <translation>压缩包：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="229" />
+        <location filename="../../magdesk/gui/dossier.py" line="223" />
         <source>Missing pieces ({0}), also listed on the cover page:</source>
         <translation>缺少的材料（{0} 项），封面上也已列出：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="233" />
+        <location filename="../../magdesk/gui/dossier.py" line="227" />
         <source>… and {0} more</source>
         <translation>……还有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="235" />
+        <location filename="../../magdesk/gui/dossier.py" line="229" />
         <source>Nothing is missing.</source>
         <translation>材料齐全。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="241" />
+        <location filename="../../magdesk/gui/dossier.py" line="235" />
         <source>Dossier of {0} written to {1}</source>
         <translation>报关单 {0} 的资料包已写入 {1}</translation>
     </message>
@@ -1341,7 +1384,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="317" />
+        <location filename="../../magdesk/gui/flows.py" line="315" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1714,50 +1757,50 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>LicenceSheetButton</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="259" />
+        <location filename="../../magdesk/gui/dossier.py" line="253" />
         <source>Licence a&amp;pplication…</source>
         <translation>许可证申请表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="261" />
+        <location filename="../../magdesk/gui/dossier.py" line="255" />
         <source>The data a dual-use export licence application asks, for the selected sale or its contract, with the attachments it needs ticked when present</source>
         <translation>所选销售或其合同的两用物项出口许可证申请数据；所需附件已有的打勾</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="270" />
-        <location filename="../../magdesk/gui/dossier.py" line="292" />
-        <location filename="../../magdesk/gui/dossier.py" line="308" />
-        <location filename="../../magdesk/gui/dossier.py" line="315" />
+        <location filename="../../magdesk/gui/dossier.py" line="264" />
+        <location filename="../../magdesk/gui/dossier.py" line="286" />
+        <location filename="../../magdesk/gui/dossier.py" line="302" />
+        <location filename="../../magdesk/gui/dossier.py" line="309" />
         <source>Licence application</source>
         <translation>许可证申请表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="271" />
+        <location filename="../../magdesk/gui/dossier.py" line="265" />
         <source>Sale {0} belongs to contract {1}. Make the application sheet for this sale alone or for the whole contract?</source>
         <translation>销售 {0} 属于合同 {1}。为这一笔销售还是整个合同生成申请表？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="275" />
+        <location filename="../../magdesk/gui/dossier.py" line="269" />
         <source>This &amp;sale</source>
         <translation>这一笔销售(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="276" />
+        <location filename="../../magdesk/gui/dossier.py" line="270" />
         <source>The whole &amp;contract</source>
         <translation>整个合同(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="293" />
+        <location filename="../../magdesk/gui/dossier.py" line="287" />
         <source>Select a sale first.</source>
         <translation>请先选择一条销售记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="299" />
+        <location filename="../../magdesk/gui/dossier.py" line="293" />
         <source>Folder for the licence application sheet</source>
         <translation>许可证申请表的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="316" />
+        <location filename="../../magdesk/gui/dossier.py" line="310" />
         <source>The application sheet is written:
 {0}
 {1}</source>
@@ -1766,17 +1809,17 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 {1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="318" />
+        <location filename="../../magdesk/gui/dossier.py" line="312" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="319" />
+        <location filename="../../magdesk/gui/dossier.py" line="313" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="326" />
+        <location filename="../../magdesk/gui/dossier.py" line="320" />
         <source>Licence application sheet written to {0}</source>
         <translation>许可证申请表已写入 {0}</translation>
     </message>
@@ -1822,218 +1865,229 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="119" />
+        <location filename="../../magdesk/gui/main_window.py" line="128" />
         <source>(no company profile)</source>
         <translation>（未填写本企业信息）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="120" />
+        <location filename="../../magdesk/gui/main_window.py" line="129" />
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="143" />
-        <location filename="../../magdesk/gui/main_window.py" line="386" />
+        <location filename="../../magdesk/gui/main_window.py" line="152" />
+        <location filename="../../magdesk/gui/main_window.py" line="419" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="178" />
+        <location filename="../../magdesk/gui/main_window.py" line="187" />
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="179" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>Counterparties</source>
         <translation>交易对象</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="179" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="179" />
+        <location filename="../../magdesk/gui/main_window.py" line="188" />
         <source>Purchases</source>
         <translation>采购入库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="180" />
+        <location filename="../../magdesk/gui/main_window.py" line="189" />
         <source>Production batches</source>
         <translation>生产批次</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="180" />
+        <location filename="../../magdesk/gui/main_window.py" line="189" />
         <source>Sales</source>
         <translation>销售出库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="184" />
+        <location filename="../../magdesk/gui/main_window.py" line="193" />
         <source>Export lines</source>
         <translation>出口明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="189" />
+        <location filename="../../magdesk/gui/main_window.py" line="198" />
         <source>Licences</source>
         <translation>出口许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="198" />
+        <location filename="../../magdesk/gui/main_window.py" line="207" />
         <source>Exports and licences</source>
         <translation>出口与许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="200" />
+        <location filename="../../magdesk/gui/main_window.py" line="209" />
         <source>Monthly inventory</source>
         <translation>月度库存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="206" />
+        <location filename="../../magdesk/gui/main_window.py" line="215" />
         <source>Filing</source>
         <translation>申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="210" />
+        <location filename="../../magdesk/gui/main_window.py" line="219" />
         <source>Filing templates</source>
         <translation>申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="279" />
+        <location filename="../../magdesk/gui/main_window.py" line="289" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="280" />
+        <location filename="../../magdesk/gui/main_window.py" line="290" />
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="281" />
+        <location filename="../../magdesk/gui/main_window.py" line="291" />
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="283" />
+        <location filename="../../magdesk/gui/main_window.py" line="293" />
+        <source>Connect to &amp;server…</source>
+        <translation>连接服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="294" />
         <source>Recent files</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="285" />
+        <location filename="../../magdesk/gui/main_window.py" line="296" />
         <source>New &amp;demo database…</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="287" />
+        <location filename="../../magdesk/gui/main_window.py" line="298" />
         <source>&amp;Import a spreadsheet…</source>
         <translation>导入电子表格(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="290" />
+        <location filename="../../magdesk/gui/main_window.py" line="301" />
         <source>&amp;Export filing workbook…</source>
         <translation>导出申报表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="294" />
+        <location filename="../../magdesk/gui/main_window.py" line="305" />
         <source>&amp;Print summary…</source>
         <translation>打印汇总表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="296" />
+        <location filename="../../magdesk/gui/main_window.py" line="307" />
         <source>&amp;Back up to…</source>
         <translation>备份到(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="297" />
+        <location filename="../../magdesk/gui/main_window.py" line="309" />
         <source>&amp;Restore points…</source>
         <translation>还原点(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="301" />
+        <location filename="../../magdesk/gui/main_window.py" line="313" />
+        <source>The company is on a server: its backups are the server administrator's</source>
+        <translation>本企业的数据在服务器上：备份由服务器管理员负责</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/main_window.py" line="321" />
         <source>&amp;Company profile…</source>
         <translation>本企业信息(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="304" />
+        <location filename="../../magdesk/gui/main_window.py" line="324" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="305" />
+        <location filename="../../magdesk/gui/main_window.py" line="325" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="306" />
+        <location filename="../../magdesk/gui/main_window.py" line="326" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="312" />
+        <location filename="../../magdesk/gui/main_window.py" line="332" />
         <source>&amp;New record</source>
         <translation>新建记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="313" />
+        <location filename="../../magdesk/gui/main_window.py" line="333" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="314" />
+        <location filename="../../magdesk/gui/main_window.py" line="334" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="316" />
+        <location filename="../../magdesk/gui/main_window.py" line="336" />
         <source>&amp;About magdesk</source>
         <translation>关于 magdesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="392" />
+        <location filename="../../magdesk/gui/main_window.py" line="425" />
         <source>{0} is filed and locked; start an amendment on the Filing page to change it.</source>
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="516" />
+        <location filename="../../magdesk/gui/main_window.py" line="560" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="52" />
+        <location filename="../../magdesk/gui/changes.py" line="61" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="51" />
+        <location filename="../../magdesk/gui/changes.py" line="60" />
         <source>{0}?</source>
         <translation>确定{0}?</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="60" />
+        <location filename="../../magdesk/gui/changes.py" line="56" />
+        <location filename="../../magdesk/gui/changes.py" line="69" />
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="72" />
+        <location filename="../../magdesk/gui/changes.py" line="95" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="429" />
+        <location filename="../../magdesk/gui/main_window.py" line="462" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="431" />
+        <location filename="../../magdesk/gui/main_window.py" line="464" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="467" />
+        <location filename="../../magdesk/gui/main_window.py" line="511" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="468" />
+        <location filename="../../magdesk/gui/main_window.py" line="512" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -2044,37 +2098,37 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="492" />
+        <location filename="../../magdesk/gui/main_window.py" line="536" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="512" />
+        <location filename="../../magdesk/gui/main_window.py" line="556" />
         <source>Built {0} on {1} (Python {2}, Qt {3})</source>
         <translation>构建于 {0}，{1}（Python {2}，Qt {3}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="514" />
+        <location filename="../../magdesk/gui/main_window.py" line="558" />
         <source>Run from source</source>
         <translation>从源代码运行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="515" />
+        <location filename="../../magdesk/gui/main_window.py" line="559" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="521" />
+        <location filename="../../magdesk/gui/main_window.py" line="565" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="521" />
+        <location filename="../../magdesk/gui/main_window.py" line="565" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="523" />
+        <location filename="../../magdesk/gui/main_window.py" line="567" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -2268,17 +2322,17 @@ Discard it?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="606" />
+        <location filename="../../magdesk/gui/form.py" line="623" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="611" />
+        <location filename="../../magdesk/gui/form.py" line="628" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="639" />
+        <location filename="../../magdesk/gui/form.py" line="656" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2427,22 +2481,22 @@ No record is changed.</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="170" />
+        <location filename="../../magdesk/gui/flows.py" line="168" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="173" />
+        <location filename="../../magdesk/gui/flows.py" line="171" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="230" />
+        <location filename="../../magdesk/gui/flows.py" line="228" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="231" />
+        <location filename="../../magdesk/gui/flows.py" line="229" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>
@@ -2498,6 +2552,14 @@ No record is changed.</source>
         <location filename="../../magdesk/gui/screening.py" line="61" />
         <source>Restricted-party list imported: {0}</source>
         <translation>限制名单已导入：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerWatch</name>
+    <message>
+        <location filename="../../magdesk/gui/servers.py" line="178" />
+        <source>Another clerk's changes are shown</source>
+        <translation>已显示其他录入员的更改</translation>
     </message>
 </context>
 <context>
@@ -2581,7 +2643,7 @@ No record is changed.</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="138" />
+        <location filename="../../magdesk/gui/flows.py" line="136" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>
@@ -2625,18 +2687,23 @@ No record is changed.</source>
 <context>
     <name>Switch</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="74" />
-        <location filename="../../magdesk/gui/opening.py" line="101" />
+        <location filename="../../magdesk/gui/opening.py" line="87" />
+        <location filename="../../magdesk/gui/opening.py" line="119" />
         <source>Opening {0}: checking the file…</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="136" />
+        <location filename="../../magdesk/gui/opening.py" line="118" />
+        <source>Connecting to {0}…</source>
+        <translation>正在连接 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../magdesk/gui/opening.py" line="155" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="140" />
+        <location filename="../../magdesk/gui/opening.py" line="159" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -2644,7 +2711,7 @@ No record is changed.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="75" />
+        <location filename="../../magdesk/gui/opening.py" line="88" />
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -2835,17 +2902,17 @@ No record is changed.</source>
 <context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="186" />
+        <location filename="../../magdesk/gui/opening.py" line="205" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="191" />
+        <location filename="../../magdesk/gui/opening.py" line="210" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="194" />
+        <location filename="../../magdesk/gui/opening.py" line="213" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
     </message>

@@ -58,7 +58,7 @@ def test_the_server_has_a_lock_and_audit_triggers_for_every_table_sqlite_has(pg_
         found = {r[0] for r in pg.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
     want = {f"{t}_locked" for t in LOCKED} | {
         f"audit_{t}_{e}" for t in AUDITED for e in ("insert", "update", "delete")} | {
-        "audit_head_moves"}
+        "audit_head_moves", "audit_notify"}
     assert found == want
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from ..audit import GENESIS
 from ..migrations import APPLICATION_ID, AUDITED, LOCKED
+from . import notify
 
 CHAIN_LOCK = APPLICATION_ID  # the advisory lock's key: one chain per database
 _FUNCTION = "magdesk_"
@@ -227,6 +228,7 @@ def install(pg) -> None:
     ``pg`` (inside the caller's transaction: after a copy's rows)."""
     for statement in statements():
         pg.execute(statement)
+    notify.install(pg)  # other clerks' changes said to the windows open on it
 
 
 __all__ = ["CHAIN_LOCK", "audit_statements", "install", "lock_statements", "statements"]
