@@ -39,7 +39,7 @@ def server_window(qtbot, company_url):
 
 def _new_sale(db, doc_no: str):
     sale = next(reads.records(db).iter("sale", where="date LIKE ?", params=("2026-10%",)))
-    return replace(sale, id=None, doc_no=doc_no, invoice_no=f"FP{doc_no[3:]}")
+    return replace(sale, id=None, doc_no=doc_no, invoice_no=f"FP{doc_no[3:]}", qty_g=1000)
 
 
 def _with_password(url: str, password: str) -> str:

@@ -22,7 +22,7 @@ def on_server(pg_demo, pg_url):
 
 def _new_sale(db, doc_no: str):
     sale = next(reads.records(db).iter("sale", where="date LIKE ?", params=("2026-10%",)))
-    return replace(sale, id=None, doc_no=doc_no, invoice_no=f"FP{doc_no[3:]}")
+    return replace(sale, id=None, doc_no=doc_no, invoice_no=f"FP{doc_no[3:]}", qty_g=1000)
 
 
 def test_addresses_never_hold_the_password():
@@ -114,7 +114,7 @@ def test_a_server_still_away_is_said(on_server):
     db = usecases.open_file(on_server)
     try:
         sale = _new_sale(db, "SX-AWAY-1")
-        db.url = db.url.replace("/magdesk_test_", "/magdesk_gone_")
+        db.url = db.conn.url = db.url.replace("/magdesk_test_", "/magdesk_gone_")
         with psycopg.connect(on_server, autocommit=True) as admin:
             admin.execute("SELECT pg_terminate_backend(%s)", (usecases.own_connection(db),))
         assert not usecases.save(db, sale).ok

@@ -48,8 +48,11 @@ def expected() -> dict[tuple[str, str], SchemaObject]:
 
 
 def extra_statements() -> tuple[str, ...]:
-    """Objects other parts of the back end add with the rules (none yet)."""
-    return ()
+    """Objects other parts of the back end add with the rules: the trigger
+    that says each committed change (``notify``)."""
+    from . import notify
+
+    return notify.statements()
 
 
 def compare(conn) -> SchemaDiff:

@@ -109,10 +109,7 @@ class Listener:
 def backend_pid(conn) -> int:
     """The server backend's process id of a ``ServerConnection`` (0 when it
     is closed): the ``pid`` of the notices of its own writes."""
-    try:
-        return 0 if conn._pg.closed else int(conn._pg.info.backend_pid)
-    except Exception:  # noqa: BLE001 - a broken connection has no backend
-        return 0
+    return conn.backend_pid
 
 
 def revive(db) -> None:
@@ -121,13 +118,7 @@ def revive(db) -> None:
     holder of it (the window's repository, an open form's completers) goes
     on with the new one.  Raises ``ServerError`` when the server cannot be
     reached yet (the old, broken one stays)."""
-    from .server import ServerConnection
-
-    fresh = ServerConnection(db.url)
-    old = db.conn
-    with contextlib.suppress(Exception):
-        old._pg.close()
-    old._pg = fresh._pg
+    db.conn.reconnect()
     db._mark = db._state()
 
 

@@ -145,12 +145,28 @@ class ServerConnection:
                 self._begun = False
                 return False
             raise ServerLostError(Reason("pg.lost", where=where(self.url), error="—"))
+        self.reconnect()
+        return True
+
+    def reconnect(self) -> None:
+        """A new connection to the server in place of this one (the same
+        object: every holder of it goes on with the new one); a
+        ``ServerError`` when the server cannot be reached yet."""
+        fresh = connect(self.url)
+        fresh.autocommit = True
+        _numbers_as_sqlite(fresh)
         with contextlib.suppress(Exception):
             self._pg.close()
-        self._pg = connect(self.url)
-        self._pg.autocommit = True
-        _numbers_as_sqlite(self._pg)
-        return True
+        self._pg, self._begun = fresh, False
+
+    @property
+    def backend_pid(self) -> int:
+        """The server backend's process id (0 when closed): the ``pid`` of
+        the notifications of this connection's own writes."""
+        try:
+            return 0 if self._pg.closed else int(self._pg.info.backend_pid)
+        except Exception:  # noqa: BLE001 - a broken connection has no backend
+            return 0
 
     def executemany(self, sql: str, seq) -> ServerCursor:
         text = dialect.translate(sql, _KEYS)
