@@ -39,7 +39,8 @@ _RENAMED = {"group_concat": "string_agg", "instr": "strpos"}
 _FUNCTION = re.compile(r"\b(group_concat|instr)\s*\(", re.IGNORECASE)
 _TWO_ARG = re.compile(r"\b(min|max)\s*\(", re.IGNORECASE)
 _JSON_EXTRACT = re.compile(r"\bjson_extract\(\s*([\w.]+)\s*,\s*\x00(\d+)\x00\s*\)", re.IGNORECASE)
-_LIKE = re.compile(r"(?<!I)\bLIKE\b", re.IGNORECASE)
+# not ILIKE itself, nor a parameter named like (``:like``, ``%(like)s``)
+_LIKE = re.compile(r"(?<![\w:(])LIKE\b", re.IGNORECASE)
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 _ORDER_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT|WINDOW|FOR|RETURNING)\b"
                         r"|;", re.IGNORECASE)
