@@ -79,7 +79,7 @@ def store_of(db) -> BlobStore:
     if on_server(db.conn):
         from .postgres.blobs import ServerBlobStore
 
-        return ServerBlobStore(db.conn, store_for(db.path))
+        return ServerBlobStore(db.conn, store_for(db.path), db.url)
     return store_for(db.path)
 
 

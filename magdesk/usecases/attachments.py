@@ -118,7 +118,7 @@ def attach(db: Database, entity: str, record_id: int, path: Path, kind: str, *,
         limit = load_settings().attachment_limit()
     try:
         sha, size = A.store_of(db).put(path, limit)
-    except A.AttachmentError as exc:
+    except StorageError as exc:  # too big; on a server, its refusal or a lost connection
         return Changes(failure=exc)
     except FileNotFoundError:
         return _refused("attach.not_found", name=path.name, path=path)

@@ -9,6 +9,7 @@ import hashlib
 import pytest
 
 from magdesk import usecases
+from magdesk.storage.attachments import store_for
 from magdesk.storage.db import on_server
 
 
@@ -75,3 +76,24 @@ def test_a_server_keeps_the_bytes_in_its_table_and_finds_damage(company, tmp_pat
     assert usecases.attachment_file(company, atts[1]) is None
     with pytest.raises(usecases.AttachmentError):
         usecases.open_copy(company, atts[1])
+
+
+@pytest.mark.parametrize("company", ["postgresql"], indirect=True)
+def test_a_file_of_several_chunks_goes_to_the_server_and_back_whole(company, tmp_path):
+    big = tmp_path / "photos.zip"
+    big.write_bytes(bytes(range(251)) * 20_000 + b"end")  # about 5 MB: chunks of 1 MiB
+    sha = hashlib.sha256(big.read_bytes()).hexdigest()
+    sale = next(usecases.repository(company).iter("sale", order="id DESC"))
+    assert usecases.attach(company, "sale", sale.id, big, "photo").ok
+    assert company.conn.execute("SELECT octet_length(data), encode(sha256(data), 'hex') "
+                                "FROM attachment_blob WHERE sha256 = ?", (sha,)).fetchone() \
+        == (big.stat().st_size, sha)
+    att = usecases.attachments_of(company, "sale", sale.id)[-1]
+    # another clerk's computer: nothing in its cache, the bytes come from the server
+    cache = store_for(company.path)
+    assert cache.has(sha) and cache.remove(sha) and not cache.has(sha)
+    out = usecases.export_attachment(company, att, tmp_path / "back.zip")
+    assert out.read_bytes() == big.read_bytes()
+    assert usecases.attach(company, "sale", sale.id, big, "photo").ok  # kept once
+    assert company.conn.execute("SELECT count(*) FROM attachment_blob WHERE sha256 = ?",
+                                (sha,)).fetchone()[0] == 1

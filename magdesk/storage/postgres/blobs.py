@@ -8,24 +8,30 @@ cache: a file store kept for the company in the data folder
 (``attachments.store_for(db.path)``, the path a ``ServerDatabase`` names
 itself by), content-addressed and written only when the bytes hash to their
 name, so a blob is fetched once.  The limit and the hash are checked as for
-a file: the size before reading, the bytes counted as they are read, the
-hash computed here and, for ``verify``, by the server over its own bytes."""
+a file, by the same code: a new attachment goes into the cache first (the
+size before reading, the bytes counted and hashed as they are read), then
+from there to the server in chunks (COPY); ``verify`` hashes on the server
+over its own bytes."""
 
 from __future__ import annotations
 
 import hashlib
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..attachments import CHUNK, BlobStore, TooBigError, _too_big
+from ..attachments import CHUNK, BlobStore
 from .schema import BLOBS
+
+# COPY's binary format: its signature, no flags, no header extension
+_COPY_HEAD = b"PGCOPY\n\xff\r\n\x00" + struct.pack("!ii", 0, 0)
 
 
 class ServerBlobStore:
     """Blobs by SHA-256 in a server's table, read through a local cache."""
 
-    def __init__(self, conn, cache: BlobStore):
-        self.conn, self.cache = conn, cache
+    def __init__(self, conn, cache: BlobStore, url: str):
+        self.conn, self.cache, self.url = conn, cache, url
 
     @property
     def root(self) -> Path:
@@ -55,21 +61,13 @@ class ServerBlobStore:
 
     def put(self, source: Path, limit: int | None = None) -> tuple[str, int]:
         """Keep ``source``'s bytes on the server; its SHA-256 and size.
-        ``TooBigError`` past ``limit`` (nothing kept)."""
-        source = Path(source)
-        size = source.stat().st_size
-        if limit is not None and size > limit:
-            raise TooBigError(_too_big(source.name, size, limit))
-        digest, parts, size = hashlib.sha256(), [], 0
-        with open(source, "rb") as src:
-            while chunk := src.read(CHUNK):
-                size += len(chunk)
-                if limit is not None and size > limit:  # it grew while being read
-                    raise TooBigError(_too_big(source.name, size, limit))
-                digest.update(chunk)
-                parts.append(chunk)
-        sha = digest.hexdigest()
-        self._insert(sha, b"".join(parts))
+        ``TooBigError`` past ``limit`` (nothing kept on the server).  The
+        bytes go through the local cache first, exactly as into a file's
+        store (the limit, the hash, counted as read, in chunks), and from
+        there to the server in chunks: memory stays flat for any size."""
+        sha, size = self.cache.put(source, limit)
+        if not self.has(sha):
+            self._upload(sha, self.cache.path(sha), size)
         return sha, size
 
     def put_bytes(self, data: bytes, sha: str) -> bool:
@@ -91,6 +89,30 @@ class ServerBlobStore:
         # one statement, committed by itself: a blob no row names is pruned later
         self.conn.execute(f"INSERT INTO {BLOBS} (sha256, data) VALUES (?, ?) "
                           "ON CONFLICT (sha256) DO NOTHING", (sha, data))
+
+    def _upload(self, sha: str, path: Path, size: int) -> None:
+        """The file at ``path`` into the server's table as ``sha``, streamed
+        in chunks through COPY's binary format (one row: its two fields,
+        each its length then its bytes), on a connection of its own that
+        commits it alone; the same blob kept by another clerk meanwhile is
+        no failure."""
+        import psycopg
+
+        from .connection import connect, server_errors
+
+        head = sha.encode()
+        with server_errors(self.url), connect(self.url) as pg:
+            try:
+                with pg.cursor().copy(f"COPY {BLOBS} (sha256, data) FROM STDIN "
+                                      "(FORMAT BINARY)") as copy:
+                    copy.write(_COPY_HEAD + struct.pack("!hi", 2, len(head)) + head
+                               + struct.pack("!i", size))
+                    with open(path, "rb") as src:
+                        while chunk := src.read(CHUNK):
+                            copy.write(chunk)
+                    copy.write(struct.pack("!h", -1))
+            except psycopg.errors.UniqueViolation:
+                pg.rollback()
 
     def verify(self, sha: str) -> bool:
         """Whether the server's bytes of ``sha`` hash to it (hashed there)."""
