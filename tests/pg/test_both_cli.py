@@ -69,7 +69,9 @@ def test_the_reading_commands_say_the_same(targets, capsys):
         assert _same(on_server[1]) == _same(on_file[1]), argv
 
 
-def test_summaries_and_attachments_from_a_server(targets, capsys, tmp_path):
+def test_summaries_and_attachments_from_a_server(targets, capsys, tmp_path, qapp):
+    # qapp: the printing takes the test session's QApplication, never makes a
+    # QGuiApplication of its own that the window's tests would get after
     pages = {}
     for name, db in targets.items():
         folder = tmp_path / name
