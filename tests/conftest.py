@@ -71,4 +71,5 @@ def demo_copy(demo_file, tmp_path) -> Path:
 
 # A PostgreSQL server and a database per test (tests/pg/fixtures.py): for the
 # storage, use-case and CLI tests of the server back end.
+from tests.pg.backends import both, company  # noqa: E402, F401
 from tests.pg.fixtures import pg_demo, pg_demo_copy, pg_server, pg_url  # noqa: E402, F401

@@ -198,7 +198,10 @@ def run_import(db: Database, kind: str, path: Path, *, codes: CodeLists, policy:
         raise ValueError(f"on_duplicate must be one of {', '.join(ON_DUPLICATE)}")
     job = _Job(db, kind_of(kind), Path(path), codes, policy, validate, sheet, mapping, dry_run,
                on_duplicate, report, lang, progress, cancelled, header_row, accept_bad_bytes)
-    restore_point = None if dry_run else _RestorePoint(db, backup_dir)
+    from ..storage.db import on_server
+
+    # A server's history is its administrator's backups (ServerDatabase.snapshot)
+    restore_point = None if dry_run or on_server(db.conn) else _RestorePoint(db, backup_dir)
     try:
         with _gc_paused():
             return _run(job, restore_point)
@@ -319,7 +322,7 @@ def _run(job: _Job, restore_point: _RestorePoint | None) -> ImportResult:
     commit = clean and not job.dry_run
     if items:
         _transaction(job.db, k, items, repo, job.validate, loc, m, result, commit=commit,
-                     keep=restore_point.keep if commit else None)
+                     keep=restore_point.keep if commit and restore_point else None)
     job.step(4)
     result.status = "rejected" if result.errors else "dry_run" if job.dry_run else "imported"
     if result.status == "imported" and job.mapping is not None:

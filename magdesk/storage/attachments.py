@@ -18,7 +18,8 @@ its place.
 
 Interface: ``BlobStore(root)`` with ``put(path, limit) -> (sha, size)``,
 ``path(sha)``, ``has(sha)``, ``verify(sha)``, ``shas()``, ``remove(sha)``,
-``take_from(path, sha)``, ``clean_temporaries()``; ``store_for(db_path)``;
+``take_from(path, sha)``, ``size(sha)``, ``clean_temporaries()``; ``store_for(db_path)``,
+``store_of(db)`` (a server's: ``postgres/blobs.py``);
 the rows: ``insert``, ``get``, ``of_owner``, ``of_owners``, ``delete``,
 ``delete_of_owners``, ``every``, ``named``, ``named_by_copy``, ``owner_exists``,
 ``find_owner``, ``owner_key``, ``carry_to_copy``, ``merge_from_copy``.
@@ -69,6 +70,19 @@ def store_for(db_path: Path) -> BlobStore:
     return BlobStore(Path(f"{Path(db_path).absolute()}{SUFFIX}"))
 
 
+def store_of(db) -> BlobStore:
+    """The store of the open company ``db``: the folder beside its file, or
+    on a server its ``attachment_blob`` table read through a local cache
+    (``postgres.blobs.ServerBlobStore``, the same interface)."""
+    from .db import on_server
+
+    if on_server(db.conn):
+        from .postgres.blobs import ServerBlobStore
+
+        return ServerBlobStore(db.conn, store_for(db.path), db.url)
+    return store_for(db.path)
+
+
 class BlobStore:
     """Bytes by their SHA-256 in a folder: ``<root>/<sha[:2]>/<sha>``."""
 
@@ -82,6 +96,13 @@ class BlobStore:
     def has(self, sha: str) -> bool:
         """Whether the blob is there (not whether it is whole: ``verify``)."""
         return self.path(sha).is_file()
+
+    def size(self, sha: str) -> int | None:
+        """The blob's size in bytes (None: it is not there)."""
+        try:
+            return self.path(sha).stat().st_size
+        except OSError:
+            return None
 
     def put(self, source: Path, limit: int | None = None) -> tuple[str, int]:
         """Copy ``source`` in; returns its SHA-256 and size.  Refused with

@@ -300,8 +300,10 @@ def entries(conn: sqlite3.Connection, *, entity: str | None = None,
             part += f" AND l.record IN ({', '.join('?' * len(records))})"
             params += records
         for child, ref in (children or {}).items():
-            part = (f"({part}) OR (l.entity = ? AND coalesce(json_extract(l.new, '$.{ref}'), "
-                    f"json_extract(l.old, '$.{ref}')) IN ({', '.join('?' * len(records))}))")
+            # a number, whichever way the engine gives a JSON field (a server: text)
+            part = (f"({part}) OR (l.entity = ? AND CAST(coalesce(json_extract(l.new, "
+                    f"'$.{ref}'), json_extract(l.old, '$.{ref}')) AS INTEGER) "
+                    f"IN ({', '.join('?' * len(records))}))")
             params += [child, *[int(r) for r in records]]
         where.append(f"({part})")
     if key is not None:

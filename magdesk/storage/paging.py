@@ -18,7 +18,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import chain
 
-from .db import Database
+from .db import Database, on_server
 from .filing_store import period_bounds
 
 
@@ -169,7 +169,7 @@ class PagedQuery:
             try:
                 self._where = self._resolve()
             except sqlite3.ProgrammingError:  # closed file
-                self._where = (" WHERE 0", " WHERE 0")
+                self._where = (" WHERE 1 = 0", " WHERE 1 = 0")
         return self._where
 
     def _resolve(self) -> tuple[str, str]:
@@ -177,8 +177,8 @@ class PagedQuery:
         if self.text and self.view.search:
             self.params.update(like=f"%{self.text}%", prefix=self.text, hi=self.text + "\uffff")
             either = [m for m in (self._match(m) for m in self.view.search) if m is not None]
-            indexed.append("(" + (" OR ".join(m[0] for m in either) or "0") + ")")
-            walking.append("(" + (" OR ".join(m[1] for m in either) or "0") + ")")
+            indexed.append("(" + (" OR ".join(m[0] for m in either) or "1 = 0") + ")")
+            walking.append("(" + (" OR ".join(m[1] for m in either) or "1 = 0") + ")")
         if self.period and self.view.date_sql:
             between = f"{self.view.date_sql} >= :start AND {self.view.date_sql} < :end"
             indexed.append(between)
@@ -196,7 +196,7 @@ class PagedQuery:
             between = "{0} >= :prefix AND {0} < :hi"
             found = self.db.conn.execute(
                 f"SELECT 1 FROM {self._base} WHERE {between.format(column)} LIMIT 1", self.params)
-            return (between.format(column), between.format("+" + column)) \
+            return (between.format(column), between.format(self._hidden(column))) \
                 if found.fetchone() else None
         found = [r[0] for r in self.db.conn.execute(
             f"{match.lookup} LIMIT {self.MAX_IDS + 1}", self.params)]
@@ -204,7 +204,13 @@ class PagedQuery:
             return None
         listed = f"({match.lookup})" if len(found) > self.MAX_IDS else \
             "(" + ", ".join(str(int(i)) for i in found) + ")"
-        return f"{column} IN {listed}", f"+{column} IN {listed}"
+        return f"{column} IN {listed}", f"{self._hidden(column)} IN {listed}"
+
+    def _hidden(self, column: str) -> str:
+        """``column`` hidden from SQLite's planner (a unary ``+``: no index on
+        it is used), so that it walks the table in the view's order.  A
+        server's planner chooses by its statistics: there it is the column."""
+        return column if on_server(self.db.conn) else f"+{column}"
 
     # --- count and pages ---------------------------------------------------------------
 
@@ -321,11 +327,20 @@ class PagedQuery:
             self._full_sort = False
         if self._full_sort is None:
             indexed, _ = self.where()
-            plan = self.db.conn.execute(
-                f"EXPLAIN QUERY PLAN SELECT t.id FROM {self._source}{indexed}{self._order()}",
-                self.params).fetchall()
-            self._full_sort = any(row[3] == "USE TEMP B-TREE FOR ORDER BY" for row in plan)
+            self._full_sort = self._plan_sorts(
+                f"SELECT t.id FROM {self._source}{indexed}{self._order()}")
         return self._full_sort
+
+    def _plan_sorts(self, sql: str) -> bool:
+        """Whether the engine's plan for ``sql`` sorts all its rows (no index
+        gives the order): each engine says so in its own EXPLAIN."""
+        conn = self.db.conn
+        if on_server(conn):
+            plan = [row[0] for row in conn.execute(f"EXPLAIN {sql}", self.params)]
+            return any(line.strip().removeprefix("->").strip().startswith("Sort ")
+                       for line in plan)
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {sql}", self.params).fetchall()
+        return any(row[3] == "USE TEMP B-TREE FOR ORDER BY" for row in plan)
 
     def _sorted_ids(self) -> array:
         """Every matching id in the order (8 bytes each: 8 MB for a million)."""
@@ -369,7 +384,9 @@ class PagedQuery:
                 rows = self.db.conn.execute(f"SELECT coalesce(max(id), 0) FROM {parent}")
                 if rows.fetchone()[0] > self.count():
                     return None
-                return f"{table} CROSS JOIN {self._base} ON {on.removesuffix(' LEFT')}"
+                # SQLite keeps a CROSS JOIN's order; a server plans its own
+                join = "JOIN" if on_server(self.db.conn) else "CROSS JOIN"
+                return f"{table} {join} {self._base} ON {on.removesuffix(' LEFT')}"
         return None
 
     def _order(self, forwards: bool = True) -> str:
@@ -390,8 +407,10 @@ class PagedQuery:
     def _within_budget(self, sql: str, params: dict) -> list[tuple] | None:
         """The rows of ``sql``, or None when it ran past WALK_BUDGET (the
         matches were not spread evenly); then the indexes are used."""
-        deadline = time.perf_counter() + self.WALK_BUDGET
         conn = self.db.conn
+        if on_server(conn):  # no progress handler there; its planner chose the way
+            return conn.execute(sql, params).fetchall()
+        deadline = time.perf_counter() + self.WALK_BUDGET
         conn.set_progress_handler(lambda: time.perf_counter() > deadline, 5000)
         try:
             return conn.execute(sql, params).fetchall()

@@ -1,10 +1,15 @@
 """Records by id range, for undoing an import as one step: the rows an import
-added are numbered in a row by SQLite, so ``first..last`` names them exactly."""
+added are numbered past every id there was (by SQLite, or by a server's
+identity under the company's write lock), so ``first..last`` names them."""
 
 from __future__ import annotations
 
+import sqlite3
+from functools import cache
+
 from ..core import model as M
 from .repository import TABLES, Repository, key_of
+from .schema_latest import MASTER
 
 
 def batch_inputs(repo: Repository, batch_id: int) -> list[M.BatchInput]:
@@ -42,10 +47,7 @@ def first_reference(repo: Repository, entity: str, first: int, last: int
     consignee links) speak for that parent, which is named."""
     target = TABLES[entity].name
     by_table = {t.name: t for t in TABLES.values()}
-    tables = [r[0] for r in repo.conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    for table in tables:
-        links = repo.conn.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+    for table, links in _links():
         owner = next(((r[2], r[3]) for r in links if r[6] == "CASCADE"), None)
         for _id, _seq, parent, column, _to, _upd, on_delete, _match in links:
             if parent != target or on_delete == "CASCADE":
@@ -60,3 +62,22 @@ def first_reference(repo: Repository, entity: str, first: int, last: int
                 return row[0], table, str(row[1])
             return row[0], referring.entity, key_of(repo, referring.entity, row[1])
     return None
+
+
+@cache
+def _links() -> tuple[tuple[str, tuple[tuple, ...]], ...]:
+    """Every table's foreign keys as ``PRAGMA foreign_key_list`` gives them,
+    read from the schema's definition (the one a file is held to on opening
+    and a server's keys are made from): the same for both back ends, and no
+    catalogue a server has not."""
+    probe = sqlite3.connect(":memory:")
+    try:
+        names = sorted(name for kind, name, _t, _s in MASTER
+                       if kind == "table" and not name.startswith("sqlite_"))
+        for kind, name, _table, sql in MASTER:
+            if name in names and kind == "table":
+                probe.execute(sql)
+        return tuple((name, tuple(probe.execute(f"PRAGMA foreign_key_list({name})")))
+                     for name in names)
+    finally:
+        probe.close()

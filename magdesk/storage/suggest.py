@@ -77,11 +77,13 @@ def lots_left(repo: Repository, text: str, limit: int = 50) -> list[tuple[str, i
     from ..core.enums import RAW_CATEGORIES
 
     marks = ", ".join("?" * len(RAW_CATEGORIES))
+    # the stock left named in a subquery: a server reads no alias in WHERE
     rows = repo.conn.execute(
-        "SELECT p.lot_no, p.qty_g - COALESCE((SELECT SUM(i.qty_g) FROM batch_input i "
+        "SELECT lot_no, left_g FROM (SELECT p.lot_no, p.date, p.id, "
+        "p.qty_g - COALESCE((SELECT SUM(i.qty_g) FROM batch_input i "
         "WHERE i.purchase_id = p.id), 0) AS left_g "
         "FROM purchase_in p JOIN product pr ON pr.id = p.product_id "
-        f"WHERE p.lot_no LIKE ? ESCAPE '\\' AND pr.category IN ({marks}) "  # noqa: S608
-        f"AND left_g > 0 ORDER BY p.date DESC, p.id DESC LIMIT {int(limit)}",
+        f"WHERE p.lot_no LIKE ? ESCAPE '\\' AND pr.category IN ({marks})) AS lots "  # noqa: S608
+        f"WHERE left_g > 0 ORDER BY date DESC, id DESC LIMIT {int(limit)}",
         [_like(text), *sorted(c.value for c in RAW_CATEGORIES)])
     return [(r[0], r[1]) for r in rows]

@@ -117,8 +117,8 @@ def attach(db: Database, entity: str, record_id: int, path: Path, kind: str, *,
 
         limit = load_settings().attachment_limit()
     try:
-        sha, size = A.store_for(db.path).put(path, limit)
-    except A.AttachmentError as exc:
+        sha, size = A.store_of(db).put(path, limit)
+    except StorageError as exc:  # too big; on a server, its refusal or a lost connection
         return Changes(failure=exc)
     except FileNotFoundError:
         return _refused("attach.not_found", name=path.name, path=path)
@@ -178,7 +178,7 @@ def all_attachments(db: Database, entity: str | None = None) -> list[Attachment]
 
 def attachment_file(db: Database, att: Attachment) -> Path | None:
     """Where the attachment's bytes are; None when the store lacks them."""
-    store = A.store_for(db.path)
+    store = A.store_of(db)
     return store.path(att.sha256) if store.has(att.sha256) else None
 
 
@@ -243,7 +243,7 @@ def export_attachment(db: Database, att: Attachment, target: Path) -> Path:
             out = target / (f"{stem} ({n}).{suffix}" if dot else f"{stem} ({n})")
             n += 1
         target = out
-    return A.export_blob(A.store_for(db.path), att, target)
+    return A.export_blob(A.store_of(db), att, target)
 
 
 # --- the store's health -------------------------------------------------------------------
@@ -266,13 +266,13 @@ class AttachmentCheck:
 def check_attachments(db: Database, *, deep: bool = True) -> AttachmentCheck:
     """Which attachments lack their bytes, or (``deep``: every blob hashed
     again) hold other bytes than were attached."""
-    store = A.store_for(db.path)
+    store = A.store_of(db)
     every = A.every(db.conn)
     missing, damaged, verdict = [], [], {}
     for att in every:
         if not store.has(att.sha256):
             missing.append(att)
-        elif deep or store.path(att.sha256).stat().st_size != att.size:
+        elif deep or store.size(att.sha256) != att.size:
             if att.sha256 not in verdict:
                 verdict[att.sha256] = store.verify(att.sha256)
             if not verdict[att.sha256]:
@@ -285,7 +285,7 @@ def prune_attachments(db: Database) -> int:
     points, and temporary copies left by a writer that died; the bytes freed."""
     from .safety import list_snapshots
 
-    store = A.store_for(db.path)
+    store = A.store_of(db)
     keep = A.named(db.conn)
     for snap in list_snapshots(db):
         keep |= A.named_by_copy(snap.path)

@@ -4,7 +4,8 @@ writes once, for SQLite, run on a server after ``translate``.
 What differs between the two for the SQL magdesk writes, and becomes here:
 
 - parameters: ``?`` and ``:name`` → ``%s`` and ``%(name)s`` (a ``%`` of the
-  text doubled, as psycopg reads ``%`` as a parameter's start);
+  text doubled, as psycopg reads ``%`` as a parameter's start); a numbered
+  ``?1`` → ``%s`` each time it stands, its value repeated by ``params``;
 - ``BEGIN IMMEDIATE`` → ``BEGIN`` (the writer's turn is an advisory lock:
   ``server.ServerDatabase.write``);
 - ``INSERT OR REPLACE`` / ``INSERT OR IGNORE`` → ``INSERT … ON CONFLICT
@@ -31,7 +32,8 @@ from functools import lru_cache
 
 _LITERAL = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"")
 _SLOT = "\x00{}\x00"
-_PARAM = re.compile(r"\?|(?<![:\w]):([A-Za-z_]\w*)")
+_PARAM = re.compile(r"\?\d*|(?<![:\w]):([A-Za-z_]\w*)")
+_NUMBERED = re.compile(r"\?(\d+)")
 _BEGIN = re.compile(r"^\s*BEGIN(\s+(IMMEDIATE|DEFERRED|EXCLUSIVE))?(\s+TRANSACTION)?\s*;?\s*$",
                     re.IGNORECASE)
 _INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(REPLACE|IGNORE)\s+INTO\s+(\w+)", re.IGNORECASE)
@@ -39,7 +41,8 @@ _RENAMED = {"group_concat": "string_agg", "instr": "strpos"}
 _FUNCTION = re.compile(r"\b(group_concat|instr)\s*\(", re.IGNORECASE)
 _TWO_ARG = re.compile(r"\b(min|max)\s*\(", re.IGNORECASE)
 _JSON_EXTRACT = re.compile(r"\bjson_extract\(\s*([\w.]+)\s*,\s*\x00(\d+)\x00\s*\)", re.IGNORECASE)
-_LIKE = re.compile(r"(?<!I)\bLIKE\b", re.IGNORECASE)
+# not ILIKE itself, nor a parameter named like (``:like``, ``%(like)s``)
+_LIKE = re.compile(r"(?<![\w:(])LIKE\b", re.IGNORECASE)
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 _ORDER_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT|WINDOW|FOR|RETURNING)\b"
                         r"|;", re.IGNORECASE)
@@ -65,7 +68,7 @@ def _translate(sql: str, keys: tuple) -> str:
 
     code = _LITERAL.sub(aside, sql)
     code = code.replace("%", "%%")
-    code = _PARAM.sub(lambda m: "%s" if m.group(0) == "?" else f"%({m.group(1)})s", code)
+    code = _PARAM.sub(lambda m: "%s" if m.group(0)[0] == "?" else f"%({m.group(1)})s", code)
     code = _insert_or(code, dict(keys))
     code = _FUNCTION.sub(lambda m: _RENAMED[m.group(1).lower()] + "(", code)
     code = _two_argument_min_max(code)
@@ -75,6 +78,23 @@ def _translate(sql: str, keys: tuple) -> str:
     # psycopg reads a % inside a literal as a parameter's start too
     return re.sub(r"\x00(\d+)\x00", lambda m: literals[int(m.group(1))].replace("%", "%%"),
                   code)
+
+
+def params(sql: str, given):
+    """The parameters of ``sql`` as its translation takes them: SQLite's
+    numbered ``?1`` may stand several times for one value, a server's
+    ``%s`` once each, so the values are repeated in the order they stand."""
+    numbers = _numbers(sql)
+    if not numbers or isinstance(given, dict):
+        return given
+    values = tuple(given)
+    return tuple(values[n - 1] for n in numbers)
+
+
+@lru_cache(maxsize=1024)
+def _numbers(sql: str) -> tuple[int, ...]:
+    code = _LITERAL.sub("''", sql)
+    return tuple(int(n) for n in _NUMBERED.findall(code))
 
 
 def _insert_or(code: str, keys: dict) -> str:

@@ -125,7 +125,7 @@ class ServerConnection:
             return ServerCursor(_NoRows())
         if any(word in upper for word in _SQLITE_ONLY):
             raise sqlite3.OperationalError(f"not on a server: {sql.strip()[:80]}")
-        text = dialect.translate(sql, _KEYS)
+        text, params = dialect.translate(sql, _KEYS), dialect.params(sql, params)
         table = _returning_id(text)
         if table:
             text = text.rstrip().rstrip(";") + " RETURNING id"
