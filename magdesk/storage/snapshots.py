@@ -342,20 +342,27 @@ def rotate(folder: Path, keep: int, protect: tuple[Path, ...] = (), *,
     ``owner`` only that file's own points are counted or ever deleted."""
     snaps = [s for s in _read_all(folder)
              if owner is None or is_own(s, owner, db_path or Path(s.source))]
-    snaps.sort(key=lambda s: (s.taken_at, s.name), reverse=True)
-    kept = {s.path for s in snaps[:keep]} | {Path(p) for p in protect}
-    newest_with: dict[str, Path] = {}
-    for s in snaps:
-        for filed in s.filed:
-            newest_with.setdefault(filed, s.path)
-    kept |= set(newest_with.values())
     removed = []
-    for s in snaps:
-        if s.path not in kept:
-            with contextlib.suppress(OSError):
-                s.path.unlink()
-                removed.append(s.path)
+    for s in beyond_keep(snaps, keep, protect):
+        with contextlib.suppress(OSError):
+            s.path.unlink()
+            removed.append(s.path)
     return removed
+
+
+def beyond_keep(points: list, keep: int, protect: tuple[Path, ...] = ()) -> list:
+    """Of ``points`` (with ``taken_at``, ``name``, ``path``, ``filed``; a
+    file's or a server's), those a rotation deletes: beyond the newest
+    ``keep``, but for the protected ones and the newest holding each filed
+    period revision; newest first."""
+    ordered = sorted(points, key=lambda p: (p.taken_at, p.name), reverse=True)
+    kept = {p.path for p in ordered[:keep]} | {Path(p) for p in protect}
+    newest_with: dict[str, Path] = {}
+    for point in ordered:
+        for filed in point.filed:
+            newest_with.setdefault(filed, point.path)
+    kept |= set(newest_with.values())
+    return [p for p in ordered if p.path not in kept]
 
 
 def _clean_temporaries(folder: Path) -> None:

@@ -249,21 +249,14 @@ def find_point(url: str, name: str, root: Path | None = None) -> ServerPoint:
 def rotate(folder: Path, keep: int, protect: tuple[Path, ...] = ()) -> list[Path]:
     """Delete the points beyond the newest ``keep``, except the protected
     ones and the newest holding each filed period revision."""
-    points = sorted((p for p in _readable(folder)), key=lambda p: (p.taken_at, p.name),
-                    reverse=True)
-    kept = {p.path for p in points[:max(1, keep)]} | {Path(p) for p in protect}
-    newest_with: dict[str, Path] = {}
-    for point in points:
-        for filed in point.filed:
-            newest_with.setdefault(filed, point.path)
-    kept |= set(newest_with.values())
+    from ..snapshots import beyond_keep
+
     removed = []
-    for point in points:
-        if point.path not in kept:
-            with contextlib.suppress(OSError):
-                point.path.with_suffix(".json").unlink()  # first: no point without its JSON
-                point.path.unlink()
-                removed.append(point.path)
+    for point in beyond_keep(_readable(folder), max(1, keep), protect):
+        with contextlib.suppress(OSError):
+            point.path.with_suffix(".json").unlink()  # first: no point without its JSON
+            point.path.unlink()
+            removed.append(point.path)
     return removed
 
 
