@@ -226,7 +226,9 @@ def window_figure(backend: Backend) -> list[dict]:
     done = subprocess.run([sys.executable, str(here), backend.location], check=True,
                           capture_output=True, text=True, env=env_for_child())
     figures = json.loads(done.stdout.strip().splitlines()[-1])
-    out = [report(backend, f"window_{name}", value, None, target=f"<{TARGET_MS:.0f}ms")
+    # the window's own start (widgets, fonts) is bench_gui's cold start; shown here only
+    out = [report(backend, f"window_{name}", value, None,
+                  target="" if name == "open_to_shown" else f"<{TARGET_MS:.0f}ms")
            for name, value in figures["steps"].items()]
     out.append(report(backend, "window_peak_rss", figures["peak_mb"], figures["bare_mb"],
                       unit="MB", target=f"<{TARGET_MB:.0f}MB (floor: the bare window process)"))
@@ -270,7 +272,8 @@ def verdict(figures: list[dict]) -> int:
     by = {f["figure"]: f for f in figures}
     slow = [f["figure"] for f in figures if f["figure"].startswith(
         ("open_", "switch_", "filter_", "sort_", "scroll_", "window_")) and
-        f["figure"] != "window_peak_rss" and f["value"] >= TARGET_MS]
+        f["figure"] not in ("window_peak_rss", "window_open_to_shown")
+        and f["value"] >= TARGET_MS]
     heavy = "window_peak_rss" in by and by["window_peak_rss"]["value"] >= TARGET_MB
     behind = [f["figure"] for f in figures if f["figure"].startswith("export_")
               and f["value"] > 1.3 * f["floor"]]

@@ -136,7 +136,9 @@ class PagedQuery:
     WALK_BUDGET = 0.03  # seconds a walk in order may take before the indexes are used
 
     def __init__(self, db: Database, view: View, text: str = "", period: str | None = None,
-                 sort: str | None = None, descending: bool = False):
+                 sort: str | None = None, descending: bool = False, rows: int | None = None):
+        """``rows``: the count of the same filter on the same data, known
+        already (another order of the rows just counted)."""
         self.db = db
         self.view = view
         self.text, self.period = text.strip(), period
@@ -144,7 +146,7 @@ class PagedQuery:
         self.descending = descending
         self._where: tuple[str, str] | None = None  # (indexed, walking), made on first use
         self.params: dict = {}
-        self._count: int | None = None
+        self._count: int | None = rows
         self._rows_in_table: int | None = None
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._last_keys: dict[int, tuple] = {}  # page -> (order value, id) of its last row
