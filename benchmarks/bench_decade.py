@@ -194,8 +194,18 @@ def validation_figures(backend: Backend, db, plain) -> list[dict]:
 
 
 def export_ms(location: Path, out: Path) -> tuple[float, float]:
-    """The month's filing workbook (a draft: the file stays as it is) in a
-    fresh process: (workbook alone, with the month's validation)."""
+    """The month's filing workbook (a draft) in a fresh process: (workbook
+    alone, with the month's validation).  Its restore points (one before
+    each export, a copy of the file) go into a data folder under ``out``,
+    not the user's; the checks already passed are carried there."""
+    import shutil
+
+    from magdesk.settings import data_dir
+
+    data = out / "data"
+    data.mkdir(exist_ok=True)
+    if (data_dir() / "checked.json").exists():
+        shutil.copy(data_dir() / "checked.json", data / "checked.json")
     code = (
         "import json, sys, time\nfrom pathlib import Path\nfrom magdesk import usecases\n"
         "from magdesk.filing.export import export_period\n"
@@ -205,8 +215,9 @@ def export_ms(location: Path, out: Path) -> tuple[float, float]:
         "a = time.perf_counter() - t\nt = time.perf_counter()\n"
         f"usecases.export_filing(db, {MONTH!r}, out, draft=True, replace=True)\n"
         "b = time.perf_counter() - t\ndb.close()\nprint(json.dumps([a, b]))\n")
+    env = env_for_child() | {"MAGDESK_DATA_DIR": str(data)}
     done = subprocess.run([sys.executable, "-c", code, str(location), str(out)], check=True,
-                          capture_output=True, text=True, env=env_for_child())
+                          capture_output=True, text=True, env=env)
     a, b = json.loads(done.stdout.strip().splitlines()[-1])
     return a * 1000, b * 1000
 
