@@ -271,7 +271,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         """The dashboard's licence tile: the licences' usage today."""
         from .. import usecases
 
-        self.licence_tile.set_usage(usecases.licence_usage(self.db))
+        self.licence_tile.set_usage(usecases.licence_usage(self.db, lines=False))
 
     def select_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -136,7 +136,9 @@ class PagedQuery:
     WALK_BUDGET = 0.03  # seconds a walk in order may take before the indexes are used
 
     def __init__(self, db: Database, view: View, text: str = "", period: str | None = None,
-                 sort: str | None = None, descending: bool = False):
+                 sort: str | None = None, descending: bool = False, rows: int | None = None):
+        """``rows``: the count of the same filter on the same data, known
+        already (another order of the rows just counted)."""
         self.db = db
         self.view = view
         self.text, self.period = text.strip(), period
@@ -144,13 +146,15 @@ class PagedQuery:
         self.descending = descending
         self._where: tuple[str, str] | None = None  # (indexed, walking), made on first use
         self.params: dict = {}
-        self._count: int | None = None
+        self._count: int | None = rows
         self._rows_in_table: int | None = None
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._last_keys: dict[int, tuple] = {}  # page -> (order value, id) of its last row
         self._full_sort: bool | None = None
         self._all_ids: array | None = None
         self._source_sql: str | None = None
+        self._span: tuple[int, int] | None = None  # (lowest id, highest id), unfiltered
+        self.estimated = False  # count() is the span of ids, not yet counted
 
     @property
     def _base(self) -> str:
@@ -214,15 +218,63 @@ class PagedQuery:
 
     # --- count and pages ---------------------------------------------------------------
 
+    ESTIMATE_FROM = 1_000_000  # ids; counting fewer rows takes under ~10 ms
+
     def count(self) -> int:
+        """The rows under the filter.  A whole table of many rows is not
+        counted (100 ms for ten million): the span of its ids stands for its
+        count, exact unless rows were deleted, until ``settle`` gives the
+        count that ``exact_count`` made elsewhere (``estimated`` says so)."""
         if self._count is None:
-            indexed, _ = self.where()
             try:
-                self._count = self.db.conn.execute(
-                    f"SELECT count(*) FROM {self._base}{indexed}", self.params).fetchone()[0]
+                low, high = self._ids_span()
+                if not self._filtered and high - low + 1 >= self.ESTIMATE_FROM:
+                    self._count, self.estimated = high - low + 1, True
+                else:
+                    self._count = self.exact_count()
             except sqlite3.ProgrammingError:  # closed file
                 self._count = 0
         return self._count
+
+    def exact_count(self) -> int:
+        """The rows under the filter, counted (on a worker's own connection
+        when the table is big: ``PagedQuery(worker_db, view).exact_count()``)."""
+        indexed, _ = self.where()
+        return self.db.conn.execute(
+            f"SELECT count(*) FROM {self._base}{indexed}", self.params).fetchone()[0]
+
+    def settle(self, exact: int) -> bool:
+        """Take the counted rows for the estimate; whether they differ (rows
+        were deleted: the pages read by position are read again)."""
+        differs = self.estimated and exact != self._count
+        self._count, self.estimated = exact, False
+        if differs:
+            self._pages.clear()
+            self._last_keys.clear()
+        return differs
+
+    @property
+    def _filtered(self) -> bool:
+        return bool(self.text and self.view.search) or bool(self.period and self.view.date_sql)
+
+    def _ids_span(self) -> tuple[int, int]:
+        """The lowest and highest id of the table (two b-tree seeks)."""
+        if self._span is None:
+            table = self._base.split()[0]  # each a seek alone; together, a scan
+            low, high = self.db.conn.execute(
+                f"SELECT coalesce((SELECT min(id) FROM {table}), 1), "
+                f"coalesce((SELECT max(id) FROM {table}), 0)").fetchone()
+            self._span = (low, high)
+        return self._span
+
+    def _dense(self) -> bool:
+        """Whether row n of the whole table in id order is the id n after
+        the lowest: no id missing between the lowest and the highest (taken
+        so while the count is the span's estimate)."""
+        if self._filtered or self.order_sql != "t.id":
+            return False
+        low, high = self._ids_span()
+        return self.count() == high - low + 1
 
     def row(self, index: int) -> tuple:
         """(id, display values...) of row ``index`` (0-based)."""
@@ -259,6 +311,8 @@ class PagedQuery:
         if first >= total:
             return []
         limit = min(self.PAGE, total - first)
+        if self._dense():  # the scroll bar dragged far: the ids are the positions
+            return self._dense_ids(first, limit)
         if page > 0 and self._sorts_everything():
             return list(self._sorted_ids()[first:first + limit])
         backwards = first + limit > total - first  # nearer the end: read from there
@@ -280,6 +334,17 @@ class PagedQuery:
         if keyed:
             self._last_keys[page] = keyed[-1][1:]
         return [k[0] for k in keyed]
+
+    def _dense_ids(self, first: int, limit: int) -> list[int]:
+        """The ids of rows ``first`` on in a table with no id missing: a
+        range of ids, read from the primary key wherever it is."""
+        low, high = self._ids_span()
+        if self.descending:
+            top = high - first
+            sql = f"SELECT t.id FROM {self._base} WHERE t.id <= ? ORDER BY t.id DESC LIMIT ?"
+            return [r[0] for r in self.db.conn.execute(sql, (top, limit))]
+        sql = f"SELECT t.id FROM {self._base} WHERE t.id >= ? ORDER BY t.id LIMIT ?"
+        return [r[0] for r in self.db.conn.execute(sql, (low + first, limit))]
 
     def _ids(self, offset: int, limit: int, backwards: bool, after: tuple | None) -> list[tuple]:
         """(id, order value, id) of the rows at ``offset`` in the order (or

@@ -370,8 +370,7 @@ def _licences(state: _State, customers: dict[int, M.Counterparty],
         key = (x.consignee_id, x.control_no)
         if key not in index:
             index[key] = []
-            for k, begin in enumerate((state.start - timedelta(12),
-                                       state.start + timedelta(300))):
+            for k, begin in enumerate(_licence_starts(state.start, state.end)):
                 lic = M.Licence(
                     id=len(out) + 1, licence_no=f"LX{begin:%Y}{len(out) + 1:06d}",
                     licence_type="INDIVIDUAL", valid_from=min(begin, today),
@@ -400,6 +399,15 @@ def _licences(state: _State, customers: dict[int, M.Counterparty],
         for i in on_general:
             state.exports[i] = _replace(state.exports[i], licence_id=general.id)
     return out
+
+
+def _licence_starts(start: date, end: date) -> list[date]:
+    """The first days of the successive one-year licences of one consignee
+    and control number: twelve days before the window, then every 312 days
+    (each overlapping the next), at least two, until the window's end."""
+    first = start - timedelta(12)
+    count = max(2, -(-((end - first).days - 364) // 312) + 1)
+    return [first + timedelta(312 * k) for k in range(count)]
 
 
 def _two_line_declaration(state: _State) -> M.Product | None:

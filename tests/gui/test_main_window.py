@@ -678,3 +678,42 @@ def test_a_new_purchase_suggests_the_next_receipt_number_too(window, qtbot):
     expected = f"{head}202611{sep}{int(number) + 1:0{len(number)}d}"
     assert doc_no.text() == expected and doc_no.selectedText() == expected
     form.close()  # (by the program: no question)
+
+
+def test_a_big_table_shows_the_span_of_its_ids_then_its_counted_rows(qtbot, demo_copy,
+                                                                       monkeypatch):
+    # ten million sales are not counted before the table shows (100 ms): the
+    # span of their ids is shown, and a count on a thread of its own follows
+    import sqlite3
+
+    from magdesk.gui.table_model import RecordTableModel
+    from magdesk.storage import open_database
+    from magdesk.storage.paging import PagedQuery
+
+    monkeypatch.setattr(PagedQuery, "ESTIMATE_FROM", 100)
+    plain = sqlite3.connect(demo_copy)
+    gone = plain.execute("SELECT id FROM sale_out WHERE is_export = 0 LIMIT 1 OFFSET 9")
+    plain.execute("DELETE FROM sale_out WHERE id = ?", gone.fetchone())  # another program's
+    plain.commit()
+    rows, top = plain.execute("SELECT count(*), max(id) FROM sale_out").fetchone()
+    last = plain.execute("SELECT doc_no FROM sale_out ORDER BY id DESC LIMIT 1").fetchone()[0]
+    plain.close()
+    with open_database(demo_copy) as db:
+        model = RecordTableModel(db, "sale", "zh")
+        assert model.rowCount() == top == rows + 1  # at once: the ids' span
+        with qtbot.waitSignal(model.modelReset, timeout=10000):
+            pass  # counted meanwhile: one row fewer
+        assert model.rowCount() == rows and not model.query.estimated
+        assert model.cell_text(rows - 1, 0) == last and model.cell_text(rows, 0) is None
+        model.sort(1, 1)  # another order of the same rows: not counted again
+        assert model.rowCount() == rows and not model.query.estimated
+        assert model.cell_text(0, 1) >= model.cell_text(rows - 1, 1)  # dates, newest first
+        model.set_filter("", "2026-06")  # a filter is counted at once
+        assert not model.query.estimated and model._counting != model._generation
+        model.set_filter("", None)  # the whole table again: the span first, then counted
+        assert model.rowCount() == top and model.query.estimated
+        model.sort(0, 0)  # sorted while it is counted: the count still arrives
+        assert model.rowCount() == top
+        with qtbot.waitSignal(model.modelReset, timeout=10000):
+            pass
+        assert model.rowCount() == rows and not model.query.estimated

@@ -66,7 +66,7 @@ CASES = [  # (entity, text, period, sort, descending)
 
 @pytest.mark.parametrize("entity, text, period, sort, descending", CASES)
 @pytest.mark.parametrize("mode", ["indexes", "walk", "walk interrupted", "sorted once",
-                                  "parent first", "parent first, far jumps"])
+                                  "parent first", "parent first, far jumps", "estimated"])
 def test_every_page_is_the_plain_answer(demo_copy, monkeypatch, entity, text, period, sort,
                                         descending, mode):
     monkeypatch.setattr(PagedQuery, "PAGE", 7)  # many pages out of a small file
@@ -84,6 +84,8 @@ def test_every_page_is_the_plain_answer(demo_copy, monkeypatch, entity, text, pe
     monkeypatch.setattr(PagedQuery, "PARENT_FIRST_FROM", 0 if parent_first else 10**9)
     if mode == "parent first, far jumps":  # every jump counts as far: its ids read once
         monkeypatch.setattr(PagedQuery, "JUMP_ROWS", 0)
+    if mode == "estimated":  # a whole table counted by the span of its ids
+        monkeypatch.setattr(PagedQuery, "ESTIMATE_FROM", 0)
     view = VIEWS[entity]
     with open_database(demo_copy) as db:
         want = expected_ids(db, view, text, period, sort, descending)
@@ -134,7 +136,7 @@ def test_an_order_without_an_index_is_sorted_once(demo_copy, monkeypatch):
     monkeypatch.setattr(PagedQuery, "PAGE", 7)
     monkeypatch.setattr(PagedQuery, "SORT_ONCE_FROM", 100)
     with open_database(demo_copy) as db:
-        by_weight = PagedQuery(db, VIEWS["sale"], sort="qty_g")
+        by_weight = PagedQuery(db, VIEWS["sale"], sort="qty_pcs")  # pieces: no index
         by_date = PagedQuery(db, VIEWS["sale"], sort="date")
         assert by_weight._sorts_everything() and not by_date._sorts_everything()
         by_weight.row(0)  # the first page alone: SQLite keeps the 7 smallest
@@ -143,5 +145,54 @@ def test_an_order_without_an_index_is_sorted_once(demo_copy, monkeypatch):
         assert len(by_weight._all_ids) == by_weight.count()
         by_date.row(300)
         assert by_date._all_ids is None
-        few = PagedQuery(db, VIEWS["sale"], "宁波", "2026-06", sort="qty_g")
+        few = PagedQuery(db, VIEWS["sale"], "宁波", "2026-06", sort="qty_pcs")
         assert 0 < few.count() < 100 and not few._sorts_everything()  # sorted per page
+
+
+def test_a_big_table_is_counted_by_its_ids_and_settled_by_a_count(demo_copy, monkeypatch):
+    # ten million sales take 100 ms to count: the span of the ids stands for
+    # the count until a count made elsewhere settles it (rows deleted: less)
+    monkeypatch.setattr(PagedQuery, "PAGE", 7)
+    monkeypatch.setattr(PagedQuery, "ESTIMATE_FROM", 100)
+    view = VIEWS["sale"]
+    with open_database(demo_copy) as db:
+        ids = expected_ids(db, view, "", None, None, False)
+        query = PagedQuery(db, view)
+        assert (query.count(), query.estimated) == (len(ids), True)
+        assert query._dense() and query.row(len(ids) // 2)[0] == ids[len(ids) // 2]
+        assert not query.settle(query.exact_count()) and not query.estimated
+        gone = ids[len(ids) // 3]
+        db.conn.execute("DELETE FROM export_shipment WHERE sale_id = ?", (gone,))
+        db.conn.execute("DELETE FROM sale_out WHERE id = ?", (gone,))
+        want = expected_ids(db, view, "", None, None, False)
+        for descending in (False, True):
+            query = PagedQuery(db, view, descending=descending)
+            assert query.count() == len(ids) and query.estimated  # about: one too many
+            query.row(len(ids) // 2)
+            assert query.settle(PagedQuery(db, view).exact_count())  # then exact
+            assert not query._dense() and query.count() == len(want)
+            order = want[::-1] if descending else want
+            assert read_all(query, lambda n: range(n)) == order
+            assert [query.row(i)[0] for i in range(len(want) - 1, 0, -5)] == \
+                order[len(want) - 1:0:-5]
+        filtered = PagedQuery(db, view, period="2026-06")
+        assert not filtered.estimated and filtered.count() == len(
+            expected_ids(db, view, "", "2026-06", None, False))
+        small = PagedQuery(db, VIEWS["product"])
+        assert small.count() == db.conn.execute("SELECT count(*) FROM product").fetchone()[0]
+        assert not small.estimated
+
+
+def test_sales_sort_by_amount_and_weight_through_an_index(demo_copy):
+    # ten million sales sorted whole for a first page would take two seconds
+    with open_database(demo_copy) as db:
+        for column in ("amount_fen", "qty_g"):
+            for descending in (False, True):
+                query = PagedQuery(db, VIEWS["sale"], sort=column, descending=descending)
+                assert not query._sorts_everything()
+                plan = " ".join(r[3] for r in db.conn.execute(
+                    f"EXPLAIN QUERY PLAN SELECT t.id FROM {query._source}{query._order()} "
+                    "LIMIT 7"))
+                assert "TEMP B-TREE" not in plan and "sale_out_" in plan
+                want = expected_ids(db, VIEWS["sale"], "", None, column, descending)
+                assert [query.row(i)[0] for i in range(20)] == want[:20]

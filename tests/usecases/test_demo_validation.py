@@ -3,6 +3,7 @@ or not at all, validation of the file and of a month, the findings by
 month, the dashboard's flows, the printed summaries, a record's months."""
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
@@ -40,6 +41,23 @@ def test_a_demo_is_written_whole_and_an_existing_file_kept(tmp_path):
     with pytest.raises(StorageError):
         _small_demo(tmp_path)  # a folder
     assert _left(tmp_path) == ["demo.sqlite"]
+
+
+def test_a_demo_of_several_years_is_licensed_throughout_and_clean(tmp_path):
+    # one-year licences follow each other over the whole span (a decade's
+    # demo for the benchmarks), each consignee's lines always under one
+    path = tmp_path / "years.sqlite"
+    counts = usecases.create_demo(path, sales=3000, seed=5, end_period=DEMO_END, months=40)
+    with open_database(path) as db:
+        repo = usecases.repository(db)
+        lines = [x for x in repo.iter("export") if x.controlled]
+        licences = {lic.id: lic for lic in repo.iter("licence")}
+        assert usecases.validate_database(db, today=TODAY) == []
+    assert counts["licences"] > 4 and lines
+    assert all(licences[x.licence_id].valid_from <= x.decl_date <= licences[x.licence_id].valid_to
+               for x in lines)
+    # controls began in 2025, past the two licences a one-year demo has
+    assert max(x.decl_date for x in lines) - min(x.decl_date for x in lines) > timedelta(400)
 
 
 def test_a_cancelled_demo_leaves_the_file_it_would_replace_as_it_was(tmp_path):

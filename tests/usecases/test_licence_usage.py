@@ -55,6 +55,23 @@ def test_the_demo_has_licences_of_both_kinds_and_their_usage_is_exact(demo_copy)
     assert as_dict["consignees"] == [names[c] for c in general.consignee_ids]
 
 
+def test_usage_without_the_lines_is_the_same_summed_by_the_file(demo_copy):
+    # the dashboard's tile on a decade of export lines reads sums, not lines;
+    # a day inside the licences' span leaves later lines out of both
+    with open_database(demo_copy) as db:
+        dates = sorted(x.decl_date for x in usecases.repository(db).iter("export")
+                       if x.licence_id is not None)
+        for day in (TODAY, dates[len(dates) // 2]):
+            full = usecases.licence_usage(db, day)
+            summed = usecases.licence_usage(db, day, lines=False)
+            assert [(u.licence.id, u.drawn_g, u.left_g, u.pct_used, u.days_left, u.state)
+                    for u in summed] == [(u.licence.id, u.drawn_g, u.left_g, u.pct_used,
+                                          u.days_left, u.state) for u in full]
+            assert all(u.lines == () for u in summed) and any(u.lines for u in full)
+            assert any(u.drawn_g for u in summed)
+        assert usecases.licence_usage(db, dates[0], lines=False) != summed
+
+
 def _names(path):
     conn = sqlite3.connect(path)
     try:
