@@ -225,7 +225,7 @@ def export_ms(location: Path, out: Path) -> tuple[float, float]:
 
 def export_figures(backend: Backend, year_file: Path) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
-        decade = export_ms(Path(backend.location), Path(tmp))
+        decade = export_ms(backend.location, Path(tmp))
         today = export_ms(year_file, Path(tmp))
     return [report(backend, f"export_month_{MONTH}_workbook", decade[0], today[0],
                    target="ratio~1 (floor: the same month of a 1M-sale year)"),
@@ -262,8 +262,6 @@ def main() -> int:
     year = cached_demo(args.cache, "year-1000000.sqlite", sales=1_000_000, months=12,
                        end_period=END)
     backend = Backend.of(args.backend, decade)
-    if backend.name != "sqlite":
-        raise SystemExit("usecases.open_file does not open a server yet")
     figures = [open_figure(backend)]
     db, plain = backend.open(), backend.plain()
     try:

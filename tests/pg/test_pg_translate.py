@@ -33,6 +33,18 @@ def test_each_rule(sqlite, server):
     assert translate(sqlite, KEYS) == server
 
 
+def test_a_sort_by_a_column_never_null_keeps_its_index_but_not_under_a_left_join():
+    never = frozenset({"id", "date", "licence_no"})
+    assert translate("SELECT t.id FROM t ORDER BY t.date DESC, t.id LIMIT 2", {}, never) == \
+        "SELECT t.id FROM t ORDER BY t.date DESC, t.id LIMIT 2"
+    assert translate("SELECT x FROM t ORDER BY t.amount", {}, never) == \
+        "SELECT x FROM t ORDER BY t.amount NULLS FIRST"
+    # a licence left joined may be missing: its number is then NULL, first as in SQLite
+    left = "SELECT t.id FROM t LEFT JOIN l ON l.id = t.lid ORDER BY l.licence_no, t.date, t.id"
+    assert translate(left, {}, never).endswith(
+        "ORDER BY l.licence_no NULLS FIRST, t.date, t.id")
+
+
 def test_a_replace_into_a_table_of_unknown_key_is_refused_not_guessed():
     with pytest.raises(ValueError):
         translate("INSERT OR REPLACE INTO nowhere VALUES (?)", KEYS)

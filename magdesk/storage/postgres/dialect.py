@@ -46,18 +46,22 @@ _LIKE = re.compile(r"(?<![\w:(])LIKE\b", re.IGNORECASE)
 _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 _ORDER_END = re.compile(r"\b(LIMIT|OFFSET|UNION|EXCEPT|INTERSECT|WINDOW|FOR|RETURNING)\b"
                         r"|;", re.IGNORECASE)
+_COLUMN = re.compile(r"(?:(\w+)\.)?(\w+)")
+_LEFT_JOIN = re.compile(r"\bLEFT\s+(?:OUTER\s+)?JOIN\b", re.IGNORECASE)
 _DIRECTION = re.compile(r"\s+(ASC|DESC)\s*$", re.IGNORECASE)
 
 
 def translate(sql: str, keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
-              | None = None) -> str:
+              | None = None, never_null: frozenset[str] = frozenset()) -> str:
     """``sql`` (SQLite's) as PostgreSQL's; ``keys`` maps a table to (its key
-    columns, all its columns), for ``INSERT OR REPLACE``."""
-    return _translate(sql, tuple(sorted((keys or {}).items())))
+    columns, all its columns), for ``INSERT OR REPLACE``; a sort by a column
+    of ``never_null`` gets no NULLS clause (NULLs need no place, and the
+    column's index serves the sort as it is)."""
+    return _translate(sql, tuple(sorted((keys or {}).items())), never_null)
 
 
 @lru_cache(maxsize=4096)
-def _translate(sql: str, keys: tuple) -> str:
+def _translate(sql: str, keys: tuple, never_null: frozenset = frozenset()) -> str:
     if _BEGIN.match(sql):
         return "BEGIN"
     literals: list[str] = []
@@ -74,7 +78,7 @@ def _translate(sql: str, keys: tuple) -> str:
     code = _two_argument_min_max(code)
     code = _JSON_EXTRACT.sub(lambda m: _json_path(m, literals), code)
     code = _LIKE.sub("ILIKE", code)
-    code = _order_by_nulls(code)
+    code = _order_by_nulls(code, never_null)
     # psycopg reads a % inside a literal as a parameter's start too
     return re.sub(r"\x00(\d+)\x00", lambda m: literals[int(m.group(1))].replace("%", "%%"),
                   code)
@@ -152,8 +156,9 @@ def _json_path(match: re.Match, literals: list[str]) -> str:
     return f"({match.group(1)}::json ->> '{path[3:-1]}')"
 
 
-def _order_by_nulls(code: str) -> str:
+def _order_by_nulls(code: str, never_null: frozenset = frozenset()) -> str:
     """Every ``ORDER BY`` term with SQLite's place for NULL."""
+    allowed = _Aliases({None, "t"}) if _LEFT_JOIN.search(code) else _Aliases(None)
     out, at = [], 0
     for found in _ORDER_BY.finditer(code):
         if found.start() < at:
@@ -165,7 +170,7 @@ def _order_by_nulls(code: str) -> str:
         commas = [c for c in commas if c < end]
         terms, prev = [], start
         for cut in (*commas, end):
-            terms.append(_with_nulls(code[prev:cut]))
+            terms.append(_with_nulls(code[prev:cut], never_null, allowed))
             prev = cut + 1
         out.append(code[at:start] + ",".join(terms))
         at = end
@@ -173,11 +178,29 @@ def _order_by_nulls(code: str) -> str:
     return "".join(out)
 
 
-def _with_nulls(term: str) -> str:
+def _with_nulls(term: str, never_null: frozenset = frozenset(), allowed=None) -> str:
+    """``term`` with SQLite's place for NULL, unless it is a column that is
+    never NULL (in ``never_null``) of a table no LEFT JOIN may leave out
+    (``allowed``: any alias, or under a LEFT JOIN only ``t``, the table a
+    page is read from, or none)."""
     if re.search(r"\bNULLS\s+(FIRST|LAST)\b", term, re.IGNORECASE) or not term.strip():
         return term
     body = term.rstrip()
     tail = term[len(body):]
     direction = _DIRECTION.search(body)
+    column = _COLUMN.fullmatch((body[:direction.start()] if direction else body).strip())
+    if column and column.group(2) in never_null and column.group(1) in (allowed or _Aliases(None)):
+        return term
     nulls = "NULLS LAST" if direction and direction.group(1).upper() == "DESC" else "NULLS FIRST"
     return f"{body} {nulls}{tail}"
+
+
+class _Aliases:
+    """The table aliases whose never-NULL columns need no NULLS clause (None:
+    every alias)."""
+
+    def __init__(self, names: set | None):
+        self.names = names
+
+    def __contains__(self, alias) -> bool:
+        return self.names is None or alias in self.names

@@ -45,6 +45,7 @@ _TEXT = 'text COLLATE "C"'
 _QUOTED = re.compile(r"('(?:[^']|'')*')")
 _ROWID_KEY = re.compile(r"\bINTEGER PRIMARY KEY( AUTOINCREMENT)?\b")
 _WORD = re.compile(r"\b(INTEGER|TEXT|BLOB)\b")
+_INDEXED = re.compile(r"\bON (\w+)\s*\(([\w, ]+)\)")
 _REFERENCE = re.compile(r"\s*REFERENCES \w+\s*\([\w, ]+\)(?: ON (?:DELETE|UPDATE) CASCADE)?")
 _SQLITE_ONLY = re.compile(r"\b(AUTOINCREMENT|WITHOUT ROWID|COLLATE|STRICT|GLOB|REAL|NUMERIC"
                           r"|ON CONFLICT|FOREIGN KEY|REFERENCES|DEFERRABLE)\b", re.IGNORECASE)
@@ -81,6 +82,7 @@ class Table:
     sqlite_sql: str
     pg_sql: str  # without its foreign keys: ``foreign_keys``
     foreign_keys: tuple[str, ...] = ()  # ALTER TABLE … ADD FOREIGN KEY …
+    nullable: tuple[str, ...] = ()  # the columns that may hold NULL
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -103,12 +105,30 @@ def translate_table(sql: str) -> str:
     return "".join(parts)
 
 
-def translate_index(sql: str) -> str:
-    """A SQLite ``CREATE [UNIQUE] INDEX`` (partial ones too) as PostgreSQL's."""
+def translate_index(sql: str, nullable: tuple[str, ...] = ()) -> str:
+    """A SQLite ``CREATE [UNIQUE] INDEX`` (partial ones too) as PostgreSQL's:
+    a column of ``nullable`` with its NULLs first, as SQLite orders them (the
+    order the server's ``ORDER BY`` asks for: ``dialect``), so that the index
+    serves a sort either way."""
     outside = _QUOTED.sub("''", sql)
     if _SQLITE_ONLY.search(outside):
         raise SchemaError(f"no PostgreSQL translation for: {sql}")
-    return sql
+    found = _INDEXED.search(sql)
+    if not found or not nullable:
+        return sql
+    columns = ", ".join(f"{c.strip()} NULLS FIRST" if c.strip() in nullable else c.strip()
+                        for c in found.group(2).split(","))
+    return f"{sql[:found.start(2)]}{columns}{sql[found.end(2):]}"
+
+
+def never_null() -> frozenset[str]:
+    """The column names that hold no NULL in any table that has them (a
+    sort by one needs no NULLS clause, and so keeps its index)."""
+    seen, nullable = set(), set()
+    for t in tables():
+        seen.update(t.names)
+        nullable.update(t.nullable)
+    return frozenset(seen - nullable)
 
 
 @cache
@@ -132,8 +152,9 @@ def tables() -> tuple[Table, ...]:
             if not key:
                 raise SchemaError(f"{name} has no primary key: a copy needs an order")
             identity = key[0] if _ROWID_KEY.search(sql) else None
+            nullable = tuple(r[1] for r in info if not r[3] and not r[5])
             found.append(Table(name, tuple(columns), key, identity, sql, translate_table(sql),
-                               _foreign_keys(probe, name)))
+                               _foreign_keys(probe, name), nullable))
         return tuple(found)
     finally:
         probe.close()
@@ -164,7 +185,7 @@ def foreign_keys() -> tuple[str, ...]:
 
 def indexes() -> tuple[str, ...]:
     """The CREATE INDEX statements of the company's tables, for PostgreSQL."""
-    return tuple(translate_index(sql) for kind, _n, _t, sql in MASTER
+    return tuple(translate_index(sql, table(name).nullable) for kind, _n, name, sql in MASTER
                  if kind == "index" and sql is not None)
 
 
@@ -185,4 +206,4 @@ def table(name: str) -> Table:
 
 
 __all__ = ["BLOBS", "META", "VERSION", "Column", "SchemaError", "Table", "create_statements",
-           "foreign_keys", "indexes", "owned_tables", "table", "tables", "translate_index", "translate_table"]
+           "foreign_keys", "indexes", "never_null", "owned_tables", "table", "tables", "translate_index", "translate_table"]

@@ -36,9 +36,10 @@ from ..reasons import Reason
 from . import dialect
 from .connection import ServerError, _said, connect, where
 from .rules import CHAIN_LOCK
-from .schema import META, tables
+from .schema import META, never_null, tables
 
 _KEYS = {t.name: (t.key, t.names) for t in tables()}
+_NEVER_NULL = never_null()
 _IDENTITY = {t.name for t in tables() if t.identity == "id"}
 _SQLITE_ONLY = ("PRAGMA", "SQLITE_MASTER", "SQLITE_SCHEMA", "SQLITE_SEQUENCE")
 
@@ -125,7 +126,7 @@ class ServerConnection:
             return ServerCursor(_NoRows())
         if any(word in upper for word in _SQLITE_ONLY):
             raise sqlite3.OperationalError(f"not on a server: {sql.strip()[:80]}")
-        text, params = dialect.translate(sql, _KEYS), dialect.params(sql, params)
+        text, params = dialect.translate(sql, _KEYS, _NEVER_NULL), dialect.params(sql, params)
         table = _returning_id(text)
         if table:
             text = text.rstrip().rstrip(";") + " RETURNING id"
@@ -169,7 +170,7 @@ class ServerConnection:
             return 0
 
     def executemany(self, sql: str, seq) -> ServerCursor:
-        text = dialect.translate(sql, _KEYS)
+        text = dialect.translate(sql, _KEYS, _NEVER_NULL)
         return ServerCursor(self._run(lambda c: c.executemany(text, list(seq))))
 
     def _run(self, call):
