@@ -145,12 +145,15 @@ class ConnectDialog(QDialog):
 
 def reopen_target(window, target: str) -> str | None:
     """A recent entry to open: a server's URL with the keyring's password,
-    or, with none kept, the Connect dialog filled in from it (None:
-    cancelled); a file's path as it is."""
+    or as it is when the server lets the clerk in without one, else the
+    Connect dialog filled in from it (None: cancelled); a file's path as it
+    is."""
     if not is_server(target):
         return target
     if usecases.server_fields(target)["password"] or usecases.saved_password(target):
         return usecases.with_saved_password(target)
+    if usecases.opens_without_password(target):  # trusted, or libpq keeps it: no question
+        return target
     return ConnectDialog.ask(window, target)
 
 

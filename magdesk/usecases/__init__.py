@@ -50,7 +50,7 @@ _WHERE = {
     "backends": ("copy_database", "is_server", "take_server_point", "list_server_points",
                  "restore_server_point", "install_server_roles", "add_server_user",
                  "set_server_user_role", "list_server_users", "drop_server_user"),
-    "servers": ("on_server", "server_where", "server_url", "server_fields",
+    "servers": ("on_server", "server_where", "opens_without_password", "server_url", "server_fields",
                 "without_password", "saved_password", "remember_password", "forget_password",
                 "with_saved_password", "reconnect_if_lost", "lost_connection", "own_connection", "notice_changes",
                 "watch_server"),

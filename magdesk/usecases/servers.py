@@ -111,6 +111,20 @@ def forget_password(url: str) -> None:
             keyring.delete_password(SERVICE, server_where(url))
 
 
+def opens_without_password(url: str) -> bool:
+    """Whether the server at ``url`` lets the clerk in without a password
+    given here (it trusts her account, or libpq keeps one: ``PGPASSWORD``,
+    ``~/.pgpass``): then none is asked for.  A server that asks for one, or
+    cannot be reached (its address may be wrong), is not."""
+    from ..storage.postgres.connection import ServerError, connect
+
+    try:
+        connect(url).close()
+    except ServerError:
+        return False
+    return True
+
+
 def with_saved_password(url: str) -> str:
     """``url`` with the keyring's password for it, when it has none of its
     own and the keyring keeps one; else ``url`` as it is."""

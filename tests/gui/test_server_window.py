@@ -176,6 +176,16 @@ def test_connect_dialog_from_a_recent_server_without_a_kept_password(qtbot, monk
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
 
 
+def test_a_recent_server_that_trusts_the_clerk_reopens_without_the_dialog(company_url,
+                                                                          monkeypatch):
+    from magdesk.gui import servers
+
+    asked = []
+    monkeypatch.setattr(servers.ConnectDialog, "exec", lambda d: asked.append(d) or 0)
+    url = usecases.without_password(company_url)
+    assert servers.reopen_target(None, url) == url and asked == []
+
+
 def test_magdesk_with_a_url_opens_the_server_and_keeps_no_password(company_url, tmp_path):
     import os
     import subprocess

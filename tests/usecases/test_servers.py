@@ -123,3 +123,9 @@ def test_a_server_still_away_is_said(on_server):
         assert away.value.args[0].code == "pg.cannot_connect"
     finally:
         db.close()
+
+
+def test_a_server_that_trusts_the_clerk_is_opened_without_asking_a_password(pg_url):
+    assert usecases.opens_without_password(pg_url)  # the test cluster trusts its users
+    # nothing there: the Connect dialog is shown, to mend the address or give a password
+    assert not usecases.opens_without_password("postgresql://li@127.0.0.1:1/none")
