@@ -27,8 +27,8 @@ EDITS: dict[str, tuple[str, str]] = {
         "{entity} {key} was deleted by {who} at {when} after you opened it; your changes "
         "were not saved. What you entered is still in the form.",
     ),
-    "edit.conflict_field": ("{field} 现为 {theirs}（您填写 {mine}）",
-                            "{field} is now {theirs} (you entered {mine})"),
+    "edit.conflict_field": ("{field} 现为 {theirs}（您的表单中为 {mine}）",
+                            "{field} is now {theirs} (your form has {mine})"),
     "edit.someone": ("另一位用户", "another user"),
     "edit.cannot_redo_import": ("不能重做导入", "The import cannot be redone"),
     "edit.taken": ("{action}：{key} 已被导入后新录入的记录占用。",

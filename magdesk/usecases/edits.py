@@ -394,9 +394,10 @@ class EditConflict(UndoRefused):
                      theirs=_shown(getattr(self.theirs, name)),
                      mine=_shown(getattr(self.mine, name)))
             for name in self.fields())
-        return _said(self.code, lang, self.entity, key=self.params["key"],
+        said = _said(self.code, lang, self.entity, key=self.params["key"],
                      who=self.who or text.say("edit.someone", lang), when=self.when,
                      fields=differs)
+        return said[:1].upper() + said[1:]  # the record's kind begins the sentence
 
 
 def _shown(value) -> str:
