@@ -145,16 +145,33 @@ def _month(column: str) -> str:
             f" ELSE substr({column}, 1, 7) END")
 
 
+# The balance of the span needs each product's closing before it (one sum
+# per product, by its index where there is one) and the span's months.  No
+# month after the span changes them, and the rows reach the span anyway:
+# they run to the last month of any purchase, batch or sale
+# (``Repository.last_period``), and a batch consumes before it ends; only
+# an adjustment may come later, so it alone is rolled into the month after.
 MOVEMENTS_SQL = f"""
-SELECT product_id, {_month("date")}, 'in_purchase', sum(qty_g)
-  FROM purchase_in GROUP BY 1, 2
+SELECT p.id, :before, 'in_purchase', (SELECT sum(qty_g) FROM purchase_in
+        WHERE product_id = p.id AND date < :start) FROM product AS p
 UNION ALL
-SELECT product_id, {_month("end_date")}, 'in_production', sum(output_g)
-  FROM production_batch GROUP BY 1, 2
+SELECT product_id, substr(date, 1, 7), 'in_purchase', sum(qty_g)
+  FROM purchase_in WHERE date >= :start AND date < :end GROUP BY 1, 2
 UNION ALL
-SELECT p.product_id, {_month("b.start_date")}, 'out_consumption', sum(i.qty_g)
+SELECT product_id, :before, 'in_production', sum(output_g)
+  FROM production_batch WHERE end_date < :start GROUP BY 1
+UNION ALL
+SELECT product_id, substr(end_date, 1, 7), 'in_production', sum(output_g)
+  FROM production_batch WHERE end_date >= :start AND end_date < :end GROUP BY 1, 2
+UNION ALL
+SELECT p.product_id, :before, 'out_consumption', sum(i.qty_g)
   FROM batch_input i JOIN production_batch b ON b.id = i.batch_id
-  JOIN purchase_in p ON p.id = i.purchase_id GROUP BY 1, 2
+  JOIN purchase_in p ON p.id = i.purchase_id WHERE b.start_date < :start GROUP BY 1
+UNION ALL
+SELECT p.product_id, substr(b.start_date, 1, 7), 'out_consumption', sum(i.qty_g)
+  FROM batch_input i JOIN production_batch b ON b.id = i.batch_id
+  JOIN purchase_in p ON p.id = i.purchase_id
+ WHERE b.start_date >= :start AND b.start_date < :end GROUP BY 1, 2
 UNION ALL
 SELECT product_id, {_month("date")},
        CASE kind WHEN 'OPENING' THEN 'opening_adj' WHEN 'RETURN' THEN 'in_return'
@@ -162,15 +179,19 @@ SELECT product_id, {_month("date")},
   FROM stock_adjustment GROUP BY 1, 2, 3
 """
 
-SALES_MOVEMENTS_SQL = f"""
-SELECT product_id, {_month("date")},
+SALES_MOVEMENTS_SQL = """
+SELECT p.id, :before, 'out_sales', (SELECT sum(qty_g) FROM sale_out
+        WHERE product_id = p.id AND date < :start) FROM product AS p
+UNION ALL
+SELECT product_id, substr(date, 1, 7),
        CASE WHEN is_export <> 0 THEN 'out_export' ELSE 'out_sales' END, sum(qty_g)
-  FROM sale_out GROUP BY 1, 2, 3
+  FROM sale_out WHERE date >= :start AND date < :end GROUP BY 1, 2, 3
 """
 
 
 def movements_later(db, span: Span):
     """The stock movements but the sales', by month within the span;
     the callable returned waits for them."""
-    return Background(db, lambda conn: conn.execute(MOVEMENTS_SQL, span.params).fetchall(),
-                      "period movements").result
+    return Background(db, lambda conn: [
+        row for row in conn.execute(MOVEMENTS_SQL, span.params).fetchall() if row[3] is not None],
+        "period movements").result

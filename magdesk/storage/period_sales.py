@@ -79,7 +79,8 @@ def repeats(conn, span: Span) -> list[tuple[str, str]]:
 
 def movements(conn, span: Span) -> list[tuple[int, str, str, int]]:
     """The sales' stock movements, by month within the span (period.py)."""
-    return conn.execute(SALES_MOVEMENTS_SQL, span.params).fetchall()
+    return [row for row in conn.execute(SALES_MOVEMENTS_SQL, span.params).fetchall()
+            if row[3] is not None]
 
 
 def undated(conn, columns: str) -> list[tuple]:
