@@ -188,6 +188,16 @@ class Repository:
         """Stock movements summed per (product, month, kind)."""
         return self.conn.execute(_MOVEMENTS_SQL + _SALES_MOVEMENTS_SQL).fetchall()
 
+    def movements_to(self, period: str) -> list[tuple[int, str, str, int]]:
+        """Stock movements summed per (product, month, kind) in ``period``,
+        those of the months before it summed into the month before it (an
+        opening needs no more), those after it into the month after."""
+        from .period import MOVEMENTS_SQL, SALES_MOVEMENTS_SQL, span_of
+
+        sql = f"{MOVEMENTS_SQL} UNION ALL {SALES_MOVEMENTS_SQL}"
+        return [row for row in self.conn.execute(sql, span_of(period).params).fetchall()
+                if row[3] is not None]
+
     def sale_summary_later(self, span=None):
         """Start working out what validation needs to know of the sales (of
         a ``period.Span`` alone if given), in threads of their own; the

@@ -117,3 +117,23 @@ def test_a_period_with_planted_faults_finds_what_the_whole_file_finds(demo_copy)
     other = str(int(year) - 1) if year != "2024" else "2025"
     assert not any(f.code == "balance.negative" and f.period == at["negative"]
                    for f in found[other])
+
+
+def test_a_months_inventory_is_the_same_from_the_sums_before_it(demo_copy):
+    # the filing's 月度库存 sheet reads a month's balance from its movements
+    # and each product's stock before it (Repository.movements_to)
+    from magdesk.core.balance import monthly_balance
+
+    def balance(movements, month):
+        return [r for r in monthly_balance([m for m in movements if m[1] <= month], month)
+                if r.period == month]
+
+    with usecases.open_file(demo_copy) as db:
+        with db.write() as conn:
+            _plant(conn)
+        repo = usecases.repository(db)
+        whole = repo.movements()
+        months = [m for m in _months(db) if m[4] == "-" and m[5:7].isdigit() and m[7:] == ""]
+        for month in months:
+            rows = balance(repo.movements_to(month), month)
+            assert rows == balance(whole, month) and rows, month
