@@ -52,8 +52,19 @@ def _argv_lang(argv: list[str] | None) -> str:
     return load_settings().lang()
 
 
+def _year_type(lang: str):
+    """The check of ``--year``, saying a wrong value in ``lang``."""
+    def year(value: str) -> str:
+        if not re.fullmatch(r"20\d{2}", value):
+            raise argparse.ArgumentTypeError(_t("bad_year", lang, value=value))
+        return value
+
+    return year
+
+
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     _period, _date = _types(lang)
+    _year = _year_type(lang)
     parser = argparse.ArgumentParser(
         prog="magdesk-cli", description="magdesk: records and monthly filing for magnet producers")
     parser.add_argument("--version", action="version", version=version_text())
@@ -73,7 +84,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     val = sub.add_parser("validate", help="check every record and the monthly balance")
     val.add_argument("--db", required=True, type=usecases.db_target)
-    val.add_argument("--period", type=_period)
+    when = val.add_mutually_exclusive_group()
+    when.add_argument("--period", type=_period)
+    when.add_argument("--year", type=_year, help="the findings of the months of YYYY")
     val.add_argument("--json", action="store_true", help="print findings as JSON")
 
     acc = sub.add_parser("accept", help="accept a warning with a reason")
@@ -325,7 +338,8 @@ def _demo(args, lang, settings) -> int:
 
 def _validate(args, lang, settings) -> int:
     with _open(args) as db:
-        findings = usecases.validate_database(db, period=args.period, settings=settings)
+        findings = usecases.validate_database(db, period=args.period or args.year,
+                                              settings=settings)
     errors, warnings = count(findings)
     if args.json:
         json.dump([f.as_dict(lang) for f in findings], sys.stdout, ensure_ascii=False, indent=1)

@@ -106,13 +106,26 @@ def check_batches(per_batch: dict, ctx: Context) -> list[Finding]:
     return out
 
 
+@dataclass
+class ExportsBefore:
+    """What the export lines of a period need to know of the other lines,
+    when only the period's are read: the grams drawn on each licence before
+    the period and in all, and the grams exported of a sale by lines
+    outside it (sale id -> grams, for the period's sales to export)."""
+
+    licence_used_before: dict[int, int]
+    licence_used: dict[int, int]
+    exported_elsewhere: dict[int, int]
+
+
 def check_exports(exports: list[ExportLine], export_sales: dict[int, ExportSale],
-                  ctx: Context) -> list[Finding]:
+                  ctx: Context, before: ExportsBefore | None = None) -> list[Finding]:
     """Export lines against their sales (``export_sales``: the sales to
-    export by id), the control classification and licences."""
+    export by id), the control classification and licences (``before``:
+    when ``exports`` are a period's lines alone)."""
     out: list[Finding] = []
-    exported: dict[int, int] = defaultdict(int)
-    used: dict[int, int] = defaultdict(int)
+    exported: dict[int, int] = defaultdict(int, before.exported_elsewhere if before else {})
+    used: dict[int, int] = defaultdict(int, before.licence_used_before if before else {})
     unreported: set[tuple[int, str]] = set()  # (product id, month) told once
     for x in sorted(exports, key=lambda e: (e.decl_date, e.customs_decl_no, e.line_no)):
         period = period_of(x.decl_date)
@@ -133,7 +146,7 @@ def check_exports(exports: list[ExportLine], export_sales: dict[int, ExportSale]
                                    "test_report_no", period, code=product.code))
         if x.controlled or x.licence_id is not None:
             out += _check_licence_use(x, period, used, ctx)
-    out += check_licences_expiring(used, ctx)
+    out += check_licences_expiring(before.licence_used if before else used, ctx)
     for sid, sale in export_sales.items():
         grams = exported.get(sid, 0)
         if grams == 0:

@@ -54,6 +54,9 @@ class Dataset:
     movements: Callable[[], Iterable[tuple[int, str, str, int]]] = lambda: ()
     last_period: str | None = None
     accepted: set[tuple[str, str, str]] = field(default_factory=set)
+    # when only a period's records are read: what its export lines need to
+    # know of the others (X.ExportsBefore)
+    exports_before: X.ExportsBefore | None = None
     screen: object = None  # core.screening.Screen of the restricted-party lists and end-use rules
 
 
@@ -79,7 +82,7 @@ def validate(
         if pending is not None:
             pending.cancel()
     if period is not None:
-        out = [f for f in out if f.period is None or f.period == period]
+        out = [f for f in out if in_period(f.period, period)]
     if ds.accepted:
         out = [
             f for f in out
@@ -122,13 +125,19 @@ def _validate(ds: Dataset, ctx: R.Context, pending: S.PendingSummary | None,
     tick = (lambda: None) if progress is None else (lambda: progress(4, steps))
     sales = pending.result(tick) if pending is not None else S.summarise(ds.sales())
     out += S.check_sales(sales, ctx, ds.adjustments)
-    out += X.check_exports(ds.exports, sales.export_sales, ctx)
+    out += X.check_exports(ds.exports, sales.export_sales, ctx, ds.exports_before)
     step()
     codes_by_id = {pid: p.code for pid, p in ds.products.items()}
     movements = [*ds.movements(), *sales.movements]
     out += check_balance(monthly_balance(movements, ds.last_period), codes_by_id)
     step()
     return out
+
+
+def in_period(month: str | None, period: str) -> bool:
+    """Whether a finding of ``month`` is one of ``period`` (a month
+    ``YYYY-MM`` or a year ``YYYY``): undated findings belong to every period."""
+    return month is None or month == period or (len(period) == 4 and month[:5] == period + "-")
 
 
 def _dated(findings: list[Finding], day: date) -> list[Finding]:

@@ -51,7 +51,8 @@ def _inventory(store: FilingStore, period: str) -> Iterator[dict]:
     """One row per product with stock or movement in the month.  Customer
     returns are netted into 销售出库 (the sheet has no column of their own),
     so that opening + in − out = closing holds on every row of the sheet."""
-    movements = [m for m in Repository(store.db).movements() if m[1] <= period]
+    # the months before rolled into one: the opening needs their sum alone
+    movements = [m for m in Repository(store.db).movements_to(period) if m[1] <= period]
     products = store.products()
     for row in monthly_balance(movements, period):
         if row.period != period or not row.has_activity:

@@ -156,7 +156,8 @@ class Repository:
         sql = f"SELECT {', '.join(t.columns)} FROM {t.name}"
         if where:
             sql += f" WHERE {where}"
-        cursor = self.conn.execute(f"{sql} ORDER BY {order}", tuple(params))
+        cursor = self.conn.execute(f"{sql} ORDER BY {order}",
+                                   params if isinstance(params, dict) else tuple(params))
         from_row = t.from_row
         while rows := cursor.fetchmany(2000):
             yield from (rows if raw else map(from_row, rows))
@@ -166,6 +167,10 @@ class Repository:
         if entity == "licence":
             records = self._with_consignees(records)
         return {r.id: r for r in records}
+
+    def where_by_id(self, entity: str, where: str, params) -> dict[int, object]:
+        """The records of ``entity`` meeting ``where`` (SQL built by magdesk), by id."""
+        return {r.id: r for r in self.iter(entity, where=where, params=params)}
 
     def _with_consignees(self, licences: list[M.Licence]) -> list[M.Licence]:
         links: dict[int, list[int]] = {}
@@ -183,13 +188,24 @@ class Repository:
         """Stock movements summed per (product, month, kind)."""
         return self.conn.execute(_MOVEMENTS_SQL + _SALES_MOVEMENTS_SQL).fetchall()
 
-    def sale_summary_later(self):
-        """Start working out what validation needs to know of the sales, in
-        threads of their own; the callable returned takes the rules'
-        Context and gives the summary, pending (storage/sales.py)."""
+    def movements_to(self, period: str) -> list[tuple[int, str, str, int]]:
+        """Stock movements summed per (product, month, kind) in ``period``,
+        those of the months before it summed into the month before it (an
+        opening needs no more), those after it into the month after."""
+        from .period import MOVEMENTS_SQL, SALES_MOVEMENTS_SQL, span_of
+
+        sql = f"{MOVEMENTS_SQL} UNION ALL {SALES_MOVEMENTS_SQL}"
+        return [row for row in self.conn.execute(sql, span_of(period).params).fetchall()
+                if row[3] is not None]
+
+    def sale_summary_later(self, span=None):
+        """Start working out what validation needs to know of the sales (of
+        a ``period.Span`` alone if given), in threads of their own; the
+        callable returned takes the rules' Context and gives the summary,
+        pending (storage/sales.py)."""
         from .sales import sale_summary_later
 
-        return sale_summary_later(self.db)
+        return sale_summary_later(self.db, span)
 
     def input_sums_later(self):
         """What the checks of batch inputs need to know of the input lines,

@@ -27,8 +27,10 @@ from ..core import enums as E
 from ..core import rules_records as R
 from ..core.rules_sales import EXPORT_SALE_COLUMNS, SALE_COLUMNS, ExportSale, SaleSummary
 from ..core.units import PCT_SCALE
+from . import period_sales
 from .background import Background, rows_at_once
 from .db import on_server
+from .period import Span
 
 _COLUMNS = ", ".join(SALE_COLUMNS)
 
@@ -163,12 +165,19 @@ def batches_to_check(conn: sqlite3.Connection) -> list[tuple[int, int, int]]:
     return conn.execute(_BATCHES_SQL).fetchall()
 
 
-def _sums(conn: sqlite3.Connection, main: sqlite3.Connection) -> tuple[SaleSummary, list[int]]:
+def _sums(conn: sqlite3.Connection, main: sqlite3.Connection,
+          span: Span | None = None) -> tuple[SaleSummary, list[int]]:
     """Everything but the suspects, which need the rules' Context; and the
-    batches some sale is at fault with, whose sales are suspects."""
-    batches = batches_to_check(conn)
-    exports = rows_at_once(conn, f"SELECT id, {', '.join(EXPORT_SALE_COLUMNS)} FROM sale_out"
-                                 " WHERE is_export <> 0", 1 + len(EXPORT_SALE_COLUMNS))
+    batches some sale is at fault with, whose sales are suspects (of the
+    period's sales alone with a ``span``: period_sales.py)."""
+    if span is not None:
+        batches = period_sales.batches_to_check(conn, span)
+        exports = period_sales.export_sales(conn, span)
+    else:
+        batches = batches_to_check(conn)
+        exports = rows_at_once(conn, f"SELECT id, {', '.join(EXPORT_SALE_COLUMNS)}"
+                                     " FROM sale_out WHERE is_export <> 0",
+                               1 + len(EXPORT_SALE_COLUMNS))
 
     def sales_of_batch(batch_id: int) -> list[tuple[str, str, int]]:
         return main.execute("SELECT doc_no, date, qty_g FROM sale_out WHERE batch_id = ?"
@@ -176,39 +185,50 @@ def _sums(conn: sqlite3.Connection, main: sqlite3.Connection) -> tuple[SaleSumma
 
     summary = SaleSummary(
         suspects=[], sold_by_batch={batch: sold for batch, sold, _at_fault in batches},
-        repeats=conn.execute(_REPEATS_SQL).fetchall(),
+        repeats=conn.execute(_REPEATS_SQL).fetchall() if span is None
+        else period_sales.repeats(conn, span),
         export_sales={row[0]: ExportSale._make(row[1:]) for row in exports},
-        movements=conn.execute(_MONTHS_SQL).fetchall(),
+        movements=conn.execute(_MONTHS_SQL).fetchall() if span is None
+        else period_sales.movements(conn, span),
         sales_of_batch=sales_of_batch)
     return summary, [batch for batch, _sold, at_fault in batches if at_fault]
 
 
 def _screen(conn: sqlite3.Connection, ctx: R.Context,
-            sums: tuple[SaleSummary, list[int]]) -> SaleSummary:
-    """The summary with the rows that may break a record rule as its suspects."""
+            sums: tuple[SaleSummary, list[int]], span: Span | None = None) -> SaleSummary:
+    """The summary with the rows that may break a record rule as its
+    suspects (with a ``span``: the period's, and those of no real date)."""
     summary, faulty = sums
     dates = {"earliest": R.EARLIEST.isoformat(), "today": ctx.today.isoformat()}
+    within = ""
+    if span is not None:
+        within = "date >= :start AND date < :end AND "
+        dates.update(start=span.start, end=span.end)
     suspects = {row[0]: row for row in conn.execute(
-        f"SELECT {_COLUMNS} FROM sale_out WHERE ({sale_condition(ctx, on_server(conn))})"
-        " IS NOT TRUE",
+        f"SELECT {_COLUMNS} FROM sale_out WHERE {within}"
+        f"({sale_condition(ctx, on_server(conn))}) IS NOT TRUE",
         dates)}
+    if span is not None:
+        suspects.update((row[0], row) for row in period_sales.undated(conn, _COLUMNS))
     if faulty:
         suspects.update((row[0], row) for row in conn.execute(
-            f"SELECT {_COLUMNS} FROM sale_out WHERE batch_id IN {_in(sorted(faulty))}"))
+            f"SELECT {_COLUMNS} FROM sale_out WHERE {within}batch_id IN {_in(sorted(faulty))}",
+            dates))
     return dataclasses.replace(summary, suspects=sorted(suspects.values(),
                                                      key=lambda r: (r[2], r[0])))
 
 
-def sale_summary_later(db) -> Callable[[R.Context], _Pending]:
+def sale_summary_later(db, span: Span | None = None) -> Callable[[R.Context], _Pending]:
     """Start summing the stored sales in a thread of their own; the callable
     returned takes the rules' Context and starts screening them in another
     (each query reads one index alone and in order, migrations._V4, and
-    hands back few rows: SQLite works without Python's lock)."""
-    sums = Background(db, lambda conn: _sums(conn, db.conn), "sale sums")
+    hands back few rows: SQLite works without Python's lock).  With a
+    ``span``, of the period's sales (period_sales.py)."""
+    sums = Background(db, lambda conn: _sums(conn, db.conn, span), "sale sums")
 
     def screen(ctx: R.Context) -> _Pending:
-        return _Pending(sums, Background(db, lambda conn: _screen(conn, ctx, sums.result()),
-                                         "sale screen"))
+        return _Pending(sums, Background(
+            db, lambda conn: _screen(conn, ctx, sums.result(), span), "sale screen"))
 
     return screen
 

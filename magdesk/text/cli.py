@@ -68,6 +68,7 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.bad_date": ("日期“{value}”格式应为YYYY-MM-DD", "'{value}' is not a date YYYY-MM-DD"),
     "cli.bad_period": ("期间“{value}”格式应为YYYY-MM", "Period '{value}' must be YYYY-MM"),
+    "cli.bad_year": ("年份“{value}”格式应为YYYY", "Year '{value}' must be YYYY"),
     "cli.period_required": ("需要 --period", "--period is required"),
     "cli.file_needs": (
         "标记为已申报需要 --date 和 --receipt",

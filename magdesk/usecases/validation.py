@@ -49,15 +49,49 @@ def load_dataset(repo: Repository) -> Dataset:
     )
 
 
+def load_period_dataset(repo: Repository, period: str) -> Dataset:
+    """What validating ``period`` (``YYYY-MM`` or ``YYYY``) needs: its
+    records and their neighbours, and sums of the rest (storage/period.py)."""
+    from ..core.validation import Dataset
+    from ..storage import period as P
+    from .screening import screen_for
+
+    span = P.span_of(period)
+    sale_summary = repo.sale_summary_later(span)
+    input_sums = P.input_sums_later(repo.db, span)
+    movements = P.movements_later(repo.db, span)
+    return Dataset(
+        company=repo.company(),
+        counterparties=repo.all_by_id("counterparty"),
+        products=repo.all_by_id("product"),
+        purchases=repo.where_by_id("purchase", P.PURCHASES_WHERE, span.params),
+        batches=repo.where_by_id("batch", P.BATCHES_WHERE, span.params),
+        licences=repo.all_by_id("licence"),
+        input_sums=input_sums,
+        sale_summary=sale_summary,
+        exports=list(repo.iter("export", where=P.EXPORTS_WHERE, params=span.params)),
+        adjustments=list(repo.iter("adjustment")),
+        movements=movements,
+        last_period=repo.last_period(),
+        accepted=repo.accepted(),
+        screen=screen_for(repo.db),
+        exports_before=P.exports_before(repo.conn, span),
+    )
+
+
 def validate_database(db: Database, *, period: str | None = None,
                       settings: Settings | None = None, today: date | None = None,
                       progress: Progress | None = None) -> list[Finding]:
-    """Every finding of the database (of one period when ``period`` is given)."""
+    """Every finding of the database, or of one ``period`` (a month
+    ``YYYY-MM`` or a year ``YYYY``: its findings and the undated ones, read
+    from the period's records and sums of the others, as the whole file's
+    validation would find them)."""
     settings = settings or load_settings()
     from ..core.validation import validate
     from ..storage.repository import Repository
 
-    ds = load_dataset(Repository(db))
+    repo = Repository(db)
+    ds = load_dataset(repo) if period is None else load_period_dataset(repo, period)
     return validate(ds, load_codelists(), today=today or date.today(),
                     policy=settings.control_policy(), period=period, progress=progress)
 
