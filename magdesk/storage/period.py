@@ -50,18 +50,21 @@ def span_of(period: str) -> Span:
 
 
 # The period's purchases, those that share a lot number with one (a lot
-# repeated across months), and the lots the period's batches consumed
+# repeated across months), and the lots the period's batches consumed.  Each
+# part is read through its own index and the ids gathered: conditions joined
+# by OR would leave a server's planner no index but a scan of the whole table.
 PURCHASES_WHERE = """
-date >= :start AND date < :end
-OR lot_no IN (SELECT lot_no FROM purchase_in WHERE date >= :start AND date < :end)
-OR id IN (SELECT i.purchase_id FROM batch_input AS i JOIN production_batch AS b
-           ON b.id = i.batch_id WHERE b.end_date >= :start AND b.end_date < :end)
+id IN (SELECT id FROM purchase_in WHERE date >= :start AND date < :end
+       UNION SELECT id FROM purchase_in WHERE lot_no IN (
+             SELECT lot_no FROM purchase_in WHERE date >= :start AND date < :end)
+       UNION SELECT i.purchase_id FROM batch_input AS i JOIN production_batch AS b
+             ON b.id = i.batch_id WHERE b.end_date >= :start AND b.end_date < :end)
 """
 
 # The period's batches and those its sales draw on
 BATCHES_WHERE = """
-end_date >= :start AND end_date < :end
-OR id IN (SELECT batch_id FROM sale_out WHERE date >= :start AND date < :end)
+id IN (SELECT id FROM production_batch WHERE end_date >= :start AND end_date < :end
+       UNION SELECT batch_id FROM sale_out WHERE date >= :start AND date < :end)
 """
 
 EXPORTS_WHERE = "decl_date >= :start AND decl_date < :end"

@@ -50,8 +50,8 @@ SELECT s.doc_no, s.date
 # the period's sales to export, and those the period's export lines name
 _EXPORTS_SQL = f"""
 SELECT id, {", ".join(EXPORT_SALE_COLUMNS)} FROM sale_out
- WHERE is_export <> 0 AND ({_IN_SPAN} OR id IN (
-       SELECT sale_id FROM export_shipment WHERE decl_date >= :start AND decl_date < :end))
+ WHERE is_export <> 0 AND id IN (SELECT id FROM sale_out WHERE {_IN_SPAN}
+       UNION SELECT sale_id FROM export_shipment WHERE decl_date >= :start AND decl_date < :end)
 """
 
 
