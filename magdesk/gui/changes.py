@@ -75,14 +75,8 @@ class ChangeHandling:
         failure said then, what was typed kept) made again; if the server is
         still away, the ``Changes`` saying so (None when connected)."""
         from .. import usecases
-        from ..storage.db import StorageError
-        from ..usecases.changes import Changes
 
-        try:
-            usecases.reconnect_if_lost(self.db)
-        except StorageError as exc:
-            return Changes(failure=exc)
-        return None
+        return usecases.reconnected(self.db)
 
     def push_edit(self, edit) -> None:
         """An edit already applied becomes the next undo step."""

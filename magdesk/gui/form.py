@@ -520,8 +520,7 @@ class RecordForm(QDialog):
         the reasons of what has no field of its own.  A server connection
         lost meanwhile (a reference looked up) is said under the form; what
         was typed stays, and saving connects again."""
-        from ..storage.db import StorageUnavailableError
-        from ..usecases import failure_words, lost_connection
+        from ..usecases import Unavailable, failure_words, lost_connection
 
         db = getattr(self.parent(), "db", None)
         lost = lost_connection(db) if db is not None else None
@@ -530,7 +529,7 @@ class RecordForm(QDialog):
             return
         try:
             self._revalidate()
-        except StorageUnavailableError as exc:
+        except Unavailable as exc:
             self.status.setText(failure_words(exc, self.lang))
 
     def _revalidate(self) -> None:
@@ -614,8 +613,7 @@ class RecordForm(QDialog):
         """Save what the form holds.  On a server: a connection lost since
         the last action is made again first; one lost now is said (with
         where), and what was typed stays for saving again."""
-        from ..storage.db import StorageUnavailableError
-        from ..usecases import failure_words
+        from ..usecases import Unavailable, failure_words
 
         window = self.parent()
         lost = window.reconnect() if hasattr(window, "reconnect") else None
@@ -624,7 +622,7 @@ class RecordForm(QDialog):
             return
         try:
             self._save()
-        except StorageUnavailableError as exc:  # lost while checking the references
+        except Unavailable as exc:  # lost while checking the references
             self.status.setText(failure_words(exc, self.lang))
 
     def _save(self) -> None:

@@ -52,7 +52,7 @@ _WHERE = {
                  "set_server_user_role", "list_server_users", "drop_server_user"),
     "servers": ("on_server", "server_where", "opens_without_password", "server_url", "server_fields",
                 "without_password", "saved_password", "remember_password", "forget_password",
-                "with_saved_password", "reconnect_if_lost", "lost_connection", "own_connection", "notice_changes",
+                "with_saved_password", "reconnect_if_lost", "reconnected", "Unavailable", "lost_connection", "own_connection", "notice_changes",
                 "watch_server"),
     "validation": ("load_dataset", "validate_database", "summary_report", "monthly_flows",
                    "findings_by_period"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from ..storage.db import StorageUnavailableError as Unavailable  # noqa: F401 - the window catches it
 from .changes import Changes
 
 SERVICE = "magdesk"  # the keyring's service name; the user name is the address
@@ -150,6 +151,19 @@ def reconnect_if_lost(db) -> None:
 
     if notify.is_broken(db):
         notify.revive(db)
+
+
+def reconnected(db):
+    """Before a change: a server connection lost since the last one made
+    again; the ``Changes`` saying why not when the server is still away
+    (None when connected, and for a file)."""
+    from ..storage.db import StorageError
+
+    try:
+        reconnect_if_lost(db)
+    except StorageError as exc:
+        return Changes(failure=exc)
+    return None
 
 
 def lost_connection(db) -> Exception | None:

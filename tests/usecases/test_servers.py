@@ -129,3 +129,11 @@ def test_a_server_that_trusts_the_clerk_is_opened_without_asking_a_password(pg_u
     assert usecases.opens_without_password(pg_url)  # the test cluster trusts its users
     # nothing there: the Connect dialog is shown, to mend the address or give a password
     assert not usecases.opens_without_password("postgresql://li@127.0.0.1:1/none")
+
+
+def test_a_lost_connection_is_unavailable_and_a_file_needs_no_reconnecting(demo_copy):
+    from magdesk.storage.postgres.server import ServerLostError
+
+    assert issubclass(ServerLostError, usecases.Unavailable)
+    with usecases.open_file(demo_copy) as db:
+        assert usecases.reconnected(db) is None
