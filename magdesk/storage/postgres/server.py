@@ -376,6 +376,11 @@ class ServerDatabase(Database):
 
         return points.take(self.url, note, kind="manual", root=self.backup_dir, keep=self.keep)
 
+    def snapshot_later(self, note: str):
+        """As ``snapshot(note)``: no point of its own on a server (None)."""
+        point = self.snapshot(note)
+        return lambda: point
+
     def check(self, cancelled=None) -> None:
         return None
 
