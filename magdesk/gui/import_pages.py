@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import usecases
 from ..core.messages import render_text
 from ..importing.values import column_letter
-from ..storage.reasons import said
+from ..usecases.kinds import said
 from .tasks import Cancelled
 
 SHOWN_FINDINGS = 1000  # problems listed on the page; the report holds them all

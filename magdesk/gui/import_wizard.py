@@ -31,7 +31,7 @@ from .. import usecases
 from ..importing import ImportFileError
 from ..importing.reader import sheet_names
 from ..importing.values import column_letter
-from ..storage.reasons import said
+from ..usecases.kinds import said
 from .import_pages import DryRunPage, PreviewPage
 from .tasks import Task
 

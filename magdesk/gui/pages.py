@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.db import Database
 from ..usecases import reads
+from ..usecases.kinds import Database
 from .sections import fill_months
 
 _INVENTORY = ("product_code", "product_name", "category", "opening_g", "in_purchase",

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.db import Database
+from ..usecases.kinds import Database
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
@@ -370,7 +370,7 @@ def _width_guess(text: str) -> int:
 
 def has_months(entity: str) -> bool:
     """Whether the section's rows are dated (a month filter applies)."""
-    from ..storage.paging import VIEWS
+    from ..usecases.kinds import VIEWS
 
     return VIEWS[entity].date_sql is not None
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.db import Database
+from ..usecases.kinds import Database
 
 
 class TemplatesPage(QWidget):
@@ -74,7 +74,7 @@ class TemplatesPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.show_text())
         self.read_only_reason = ""
         if db.read_only:
-            from ..storage.reasons import said
+            from ..usecases.kinds import said
 
             self.read_only_reason = self.tr("Read-only: {0}").format(
                 said(db.read_only_reason, lang))
