@@ -299,10 +299,10 @@ class ServerDatabase(Database):
         conn = self.conn
         conn.execute("BEGIN")
         try:
+            # who: the clerk's name; the server records its own login beside it (rules.py)
             conn.execute("SELECT pg_advisory_xact_lock(?), set_config('magdesk.app', '1', true), "
-                         "set_config('magdesk.clerk', ?, true), "
-                         "set_config('magdesk.os_user', ?, true)",
-                         (CHAIN_LOCK, self.clerk, self.os_user)).fetchone()
+                         "set_config('magdesk.clerk', ?, true)",
+                         (CHAIN_LOCK, self.clerk)).fetchone()
             yield conn
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
