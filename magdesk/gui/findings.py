@@ -88,6 +88,7 @@ class FindingsDialog(QDialog):
         top.addWidget(self.severity)
         layout.addLayout(top)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setObjectName("findings")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -40,6 +40,7 @@ def _item(text, findings=(), lang: str = "zh") -> QTableWidgetItem:
 
 def _problem_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
+    table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,6 +66,7 @@ class PreviewPage(QWizardPage):
                                  "marked (red: error, yellow: warning)."))
         layout = QVBoxLayout(self)
         self.table = QTableWidget()
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setObjectName("previewRows")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 3)

@@ -152,6 +152,7 @@ class RecordSection(QWidget):
         # shown before Qt's namespace is built has Qt's header measure 200 labels at each
         # change of these (5 million instructions a time).
         table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         number_rows(table)
         table.verticalHeader().setDefaultSectionSize(22)
         table.setModel(self.model)

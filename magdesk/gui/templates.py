@@ -47,6 +47,7 @@ class TemplatesPage(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setObjectName("templates")
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Version"), self.tr("Kept"), self.tr("Default"),
