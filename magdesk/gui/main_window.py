@@ -290,7 +290,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self._action(file_menu, self.tr("&New database…"), self.new_database)
         self._action(file_menu, self.tr("&Open database…"), self.open_database,
                      QKeySequence.StandardKey.Open)
-        self._action(file_menu, self.tr("Connect to &server…"), self.connect_server)
+        self._action(file_menu, self.tr("Connect to ser&ver…"), self.connect_server)
         self.recent_menu = self._menu(file_menu, self.tr("Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)  # read when opened
         self._action(file_menu, self.tr("New &demo database…"), lambda: self.demo.start())
