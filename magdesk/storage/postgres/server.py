@@ -423,8 +423,8 @@ def open_server(url: str, *, clerk: str | None = None, backup_dir: Path | None =
     try:
         version = _version(conn, url)
         if version != LATEST:
-            raise ServerError(Reason("pg.version", where=where(url), version=version,
-                                     latest=LATEST))
+            raise ServerError(Reason("pg.version" if version < LATEST else "pg.version_newer",
+                                     where=where(url), version=version, latest=LATEST))
         db = ServerDatabase(url, conn, clerk=clerk, backup_dir=backup_dir, keep=keep,
                             read_only_reason=_planted(conn, url))
     except BaseException:
