@@ -142,6 +142,8 @@ class PagedQuery:
         already (another order of the rows just counted)."""
         self.db = db
         self.view = view
+        if on_server(db.conn):  # pages of a few ms, and counts beside the clerk's clicks
+            db.conn.one_core()
         self.text, self.period = text.strip(), period
         self.order_sql = view.column(sort).sql if sort else view.default_order
         self.descending = descending
@@ -266,6 +268,11 @@ class PagedQuery:
         indexed, _ = self.where()
         return self.db.conn.execute(
             f"SELECT count(*) FROM {self._base}{indexed}", self.params).fetchone()[0]
+
+    @property
+    def counted(self) -> int | None:
+        """The rows under the filter when counted already (not an estimate)."""
+        return None if self.estimated else self._count
 
     def settle(self, exact: int) -> bool:
         """Take the counted rows for the estimate; whether they differ (rows
