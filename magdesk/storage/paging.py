@@ -21,6 +21,7 @@ from itertools import chain
 
 from .db import Database, on_server
 from .filing_store import period_bounds
+from .paging_days import ids_by_day
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class View:
     date_sql: str | None  # the column a period filter applies to
     search: tuple[Match, ...] = ()  # what the quick filter looks at
     default_order: str = "t.id"
+    dated_ids: bool = False  # the date's index holds the id next: (date, id)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -108,7 +110,7 @@ VIEWS: dict[str, View] = {
         C("amount_fen", "t.amount_fen", "money"), C("currency", "t.currency"),
         C("invoice_no", "t.invoice_no"), C("is_export", "t.is_export", "bool")), "t.date",
         (prefix("doc_no"), ids("customer_id", _CP), ids("product_id", _PR),
-         ids("batch_id", _BATCH))),
+         ids("batch_id", _BATCH)), dated_ids=True),
     "export": View("export", "export_shipment t JOIN sale_out s ON s.id = t.sale_id "
                    "JOIN counterparty c ON c.id = t.consignee_id "
                    "LEFT JOIN export_licence l ON l.id = t.licence_id", (
@@ -232,9 +234,9 @@ class PagedQuery:
         count that ``exact_count`` made elsewhere (``estimated`` says so)."""
         if self._count is None:
             try:
-                low, high = self._ids_span()
-                if not self._filtered and high - low + 1 >= self.ESTIMATE_FROM:
-                    self._count, self.estimated = high - low + 1, True
+                span = self._ids_span() if not self._filtered else (1, 0)  # a filter's: none
+                if span[1] - span[0] + 1 >= self.ESTIMATE_FROM:
+                    self._count, self.estimated = span[1] - span[0] + 1, True
                 elif self._server_guess() >= self.ESTIMATE_FROM_SERVER:
                     self._count, self.estimated = self._planned, True
                 else:
@@ -384,6 +386,9 @@ class PagedQuery:
         up = self.descending == backwards  # ascending in SQL terms
         order = self._order(not backwards)
         if self._gathers_first():
+            if self.view.dated_ids and not self.text:  # a period alone: day by day
+                return ids_by_day(self.db.conn, self._base, self.view.date_sql, self.params,
+                                  offset, limit, up, after[1] if after else None)
             order = order.replace("t.id", "(t.id + 0)")
         params = dict(self.params)
         keyset = ""
