@@ -234,9 +234,9 @@ class PagedQuery:
         count that ``exact_count`` made elsewhere (``estimated`` says so)."""
         if self._count is None:
             try:
-                span = self._ids_span() if not self._filtered else (1, 0)  # a filter's: none
-                if span[1] - span[0] + 1 >= self.ESTIMATE_FROM:
-                    self._count, self.estimated = span[1] - span[0] + 1, True
+                spanned = 0 if self._filtered else self._ids_span()[1] - self._ids_span()[0] + 1
+                if not self._filtered and spanned >= self.ESTIMATE_FROM:  # a filter: no span
+                    self._count, self.estimated = spanned, True
                 elif self._server_guess() >= self.ESTIMATE_FROM_SERVER:
                     self._count, self.estimated = self._planned, True
                 else:
