@@ -226,6 +226,10 @@ class PagedQuery:
 
     ESTIMATE_FROM = 1_000_000  # ids; counting fewer rows takes under ~10 ms
     ESTIMATE_FROM_SERVER = 200_000  # rows a server's planner expects: ~30 ms to count
+    # rows a server's planner expects under a filter from which they are
+    # counted aside, its guess shown meanwhile: a month of ten million sales
+    # (85,000) takes 8 ms to count alone, 40 beside the window's other work
+    COUNT_ASIDE_FROM_SERVER = 20_000
 
     def count(self) -> int:
         """The rows under the filter.  A whole table of many rows is not
@@ -237,7 +241,7 @@ class PagedQuery:
                 spanned = 0 if self._filtered else self._ids_span()[1] - self._ids_span()[0] + 1
                 if not self._filtered and spanned >= self.ESTIMATE_FROM:  # a filter: no span
                     self._count, self.estimated = spanned, True
-                elif self._server_guess() >= self.ESTIMATE_FROM_SERVER:
+                elif self._server_guess() >= self.COUNT_ASIDE_FROM_SERVER:
                     self._count, self.estimated = self._planned, True
                 else:
                     self._count = self.exact_count()
