@@ -268,10 +268,15 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         return self.licence_sheet_button
 
     def refresh_licences(self) -> None:
-        """The dashboard's licence tile: the licences' usage today."""
-        from .. import usecases
+        """The dashboard's licence tile: the licences' usage today, read
+        aside and shown when it arrives (``aside.ReadAside``)."""
+        if made(self, "licence_reads") is None:
+            from .aside import ReadAside
 
-        self.licence_tile.set_usage(usecases.licence_usage(self.db, lines=False))
+            self.licence_reads = ReadAside(
+                self, self.db, lambda db: usecases.licence_usage(db, lines=False),
+                self.licence_tile.set_usage)
+        self.licence_reads.request()
 
     def select_section(self, index: int) -> None:
         self.nav.setCurrentRow(index)

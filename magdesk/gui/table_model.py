@@ -47,8 +47,12 @@ class RecordTableModel(QAbstractTableModel):
         self.descending = False
         self.query = PagedQuery(db, self.view)
         self._right = [right_aligned(c.kind) for c in self.view.columns]
-        self._generation = 0  # moves when the rows may be others (a filter, a change)
-        self._counting: int | None = None  # the generation being counted
+        self._data = 0  # moves when the data changed (``refresh``)
+        self._counting: set[tuple] = set()  # (data, filter) counted meanwhile
+        # the rows each filter was counted to, until the data changes: the
+        # whole table again (a filter cleared) is not counted again (on a
+        # server ten million take a core for a second, beside the next click)
+        self._known: dict[tuple[str, str | None], int] = {}
         self._counted = _Counted(self)
         self._counted.counted.connect(self._settle)
 
@@ -58,16 +62,23 @@ class RecordTableModel(QAbstractTableModel):
         if parent.isValid():
             return 0
         rows = self.query.count()
-        if self.query.estimated and self._counting != self._generation:
+        if self.query.estimated and (self._data, self._filter(self.query)) not in self._counting:
             self._count_aside(self.query)
         return rows
+
+    @staticmethod
+    def _filter(query: PagedQuery) -> tuple[str, str | None]:
+        return query.text, query.period
 
     def _count_aside(self, query: PagedQuery) -> None:
         """A big table shows the span of its ids as its rows at once; they
         are counted meanwhile on a connection of a thread of its own (SQLite
         lets go of the interpreter while it counts), and the table follows
-        if rows were deleted (``_settle``)."""
-        self._counting = generation = self._generation
+        if rows were deleted (``_settle``).  One count at a time per filter:
+        the same rows asked for again meanwhile (a filter typed and cleared)
+        wait for it."""
+        counting = (self._data, self._filter(query))
+        self._counting.add(counting)
         db, signal = self.db, self._counted.counted
 
         def count() -> None:
@@ -76,8 +87,8 @@ class RecordTableModel(QAbstractTableModel):
             except Exception:  # noqa: BLE001 - the file closed meanwhile: the estimate stays
                 return
             try:
-                signal.emit(generation, PagedQuery(worker, query.view, query.text,
-                                                   query.period).exact_count())
+                rows = PagedQuery(worker, query.view, query.text, query.period).exact_count()
+                signal.emit(counting, rows)
             except Exception:  # noqa: BLE001,S110 - as above
                 pass
             finally:
@@ -85,10 +96,16 @@ class RecordTableModel(QAbstractTableModel):
 
         threading.Thread(target=count, name="count rows", daemon=True).start()
 
-    def _settle(self, generation: int, rows: int) -> None:
-        """The count arrived: taken by the query of the same rows (in any
-        order sorted meanwhile), not by one filtered or changed since."""
-        if generation == self._generation and self.query.estimated \
+    def _settle(self, counted: tuple, rows: int) -> None:
+        """The count arrived: kept for its filter unless the data changed
+        since, and taken by the query of the same rows (in any order sorted
+        meanwhile), not by one filtered otherwise or changed since."""
+        self._counting.discard(counted)
+        data, key = counted
+        if data != self._data:
+            return
+        self._known[key] = rows
+        if key == self._filter(self.query) and self.query.estimated \
                 and self.query.settle(rows):
             self.beginResetModel()  # fewer rows than the ids spanned
             self.endResetModel()
@@ -125,25 +142,33 @@ class RecordTableModel(QAbstractTableModel):
         descending = getattr(order, "value", order) == _DESCENDING
         if (name, descending) != (self.sort_column, self.descending):
             self.sort_column, self.descending = name, descending
-            # the same rows in another order: counted once (ten million: 100 ms)
-            self.refresh(rows=None if self.query.estimated else self.query.count(),
-                         same_rows=True)
+            self._requery()  # the same rows in another order: their count is known
 
     # --- what the section asks of it --------------------------------------------------------
 
     def set_filter(self, text: str, period: str | None) -> None:
         if (text, period) != (self.text, self.period):
             self.text, self.period = text, period
-            self.refresh()
+            self._requery()
 
-    def refresh(self, rows: int | None = None, same_rows: bool = False) -> None:
-        """Re-read after a change, keeping filter and order (``same_rows``:
-        only the order changed; ``rows``: their count, when known)."""
-        if not same_rows:
-            self._generation += 1
+    def refresh(self) -> None:
+        """Re-read after a change of the data, keeping filter and order: the
+        rows are counted again."""
+        self._requery(data_changed=True)
+
+    def _requery(self, data_changed: bool = False) -> None:
+        """Read under the filter and order now set.  Rows counted before
+        under the same filter, the data unchanged since, are not counted
+        again (nor while they are counted)."""
+        if data_changed:
+            self._data += 1
+            self._known.clear()
+        elif self.query.counted is not None:
+            self._known.setdefault(self._filter(self.query), self.query.counted)
         self.beginResetModel()
-        self.query = PagedQuery(self.db, self.view, self.text, self.period, self.sort_column,
-                                self.descending, rows=rows)
+        text = self.text.strip()
+        self.query = PagedQuery(self.db, self.view, text, self.period, self.sort_column,
+                                self.descending, rows=self._known.get((text, self.period)))
         self.endResetModel()
 
     def record_id(self, row: int) -> int | None:

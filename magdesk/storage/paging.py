@@ -21,6 +21,7 @@ from itertools import chain
 
 from .db import Database, on_server
 from .filing_store import period_bounds
+from .paging_days import ids_by_day
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class View:
     date_sql: str | None  # the column a period filter applies to
     search: tuple[Match, ...] = ()  # what the quick filter looks at
     default_order: str = "t.id"
+    dated_ids: bool = False  # the date's index holds the id next: (date, id)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -108,7 +110,7 @@ VIEWS: dict[str, View] = {
         C("amount_fen", "t.amount_fen", "money"), C("currency", "t.currency"),
         C("invoice_no", "t.invoice_no"), C("is_export", "t.is_export", "bool")), "t.date",
         (prefix("doc_no"), ids("customer_id", _CP), ids("product_id", _PR),
-         ids("batch_id", _BATCH))),
+         ids("batch_id", _BATCH)), dated_ids=True),
     "export": View("export", "export_shipment t JOIN sale_out s ON s.id = t.sale_id "
                    "JOIN counterparty c ON c.id = t.consignee_id "
                    "LEFT JOIN export_licence l ON l.id = t.licence_id", (
@@ -142,6 +144,8 @@ class PagedQuery:
         already (another order of the rows just counted)."""
         self.db = db
         self.view = view
+        if on_server(db.conn):  # pages of a few ms, and counts beside the clerk's clicks
+            db.conn.one_core()
         self.text, self.period = text.strip(), period
         self.order_sql = view.column(sort).sql if sort else view.default_order
         self.descending = descending
@@ -222,6 +226,10 @@ class PagedQuery:
 
     ESTIMATE_FROM = 1_000_000  # ids; counting fewer rows takes under ~10 ms
     ESTIMATE_FROM_SERVER = 200_000  # rows a server's planner expects: ~30 ms to count
+    # rows a server's planner expects under a filter from which they are
+    # counted aside, its guess shown meanwhile: a month of ten million sales
+    # (85,000) takes 8 ms to count alone, 40 beside the window's other work
+    COUNT_ASIDE_FROM_SERVER = 20_000
 
     def count(self) -> int:
         """The rows under the filter.  A whole table of many rows is not
@@ -230,10 +238,10 @@ class PagedQuery:
         count that ``exact_count`` made elsewhere (``estimated`` says so)."""
         if self._count is None:
             try:
-                low, high = self._ids_span()
-                if not self._filtered and high - low + 1 >= self.ESTIMATE_FROM:
-                    self._count, self.estimated = high - low + 1, True
-                elif self._server_guess() >= self.ESTIMATE_FROM_SERVER:
+                spanned = 0 if self._filtered else self._ids_span()[1] - self._ids_span()[0] + 1
+                if not self._filtered and spanned >= self.ESTIMATE_FROM:  # a filter: no span
+                    self._count, self.estimated = spanned, True
+                elif self._server_guess() >= self.COUNT_ASIDE_FROM_SERVER:
                     self._count, self.estimated = self._planned, True
                 else:
                     self._count = self.exact_count()
@@ -266,6 +274,11 @@ class PagedQuery:
         indexed, _ = self.where()
         return self.db.conn.execute(
             f"SELECT count(*) FROM {self._base}{indexed}", self.params).fetchone()[0]
+
+    @property
+    def counted(self) -> int | None:
+        """The rows under the filter when counted already (not an estimate)."""
+        return None if self.estimated else self._count
 
     def settle(self, exact: int) -> bool:
         """Take the counted rows for the estimate; whether they differ (rows
@@ -377,6 +390,9 @@ class PagedQuery:
         up = self.descending == backwards  # ascending in SQL terms
         order = self._order(not backwards)
         if self._gathers_first():
+            if self.view.dated_ids and not self.text:  # a period alone: day by day
+                return ids_by_day(self.db.conn, self._base, self.view.date_sql, self.params,
+                                  offset, limit, up, after[1] if after else None)
             order = order.replace("t.id", "(t.id + 0)")
         params = dict(self.params)
         keyset = ""
