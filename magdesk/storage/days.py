@@ -20,4 +20,4 @@ UNDATED_INDEX = "sale_out_undated"
 
 def undated_index(real_day: str) -> str:
     """The partial index of the sales whose date is no real day."""
-    return f"CREATE INDEX {UNDATED_INDEX} ON sale_out(id) WHERE ({real_day}) IS NOT TRUE"
+    return f"CREATE INDEX {UNDATED_INDEX} ON sale_out(date) WHERE ({real_day}) IS NOT TRUE"

@@ -1,0 +1,67 @@
+"""Schema v12's monthly movement totals on a file: a version 11 file gets
+them filled from its data when it opens; they are derived data, out of the
+audit trail; a broken total is told by ``mismatches``."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from magdesk.storage import audit, migrations, totals
+from magdesk.storage.db import open_database
+
+
+def _as_version_11(path) -> None:
+    """Take schema v12's objects off a current file: what v11 made it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    new = [name for kind, name in conn.execute("SELECT type, name FROM sqlite_master")
+           if name.startswith("movement_month_") or name in ("sale_out_undated",
+                                                               "production_batch_start")]
+    for name in new:
+        kind = "INDEX" if name in ("sale_out_undated", "production_batch_start") else "TRIGGER"
+        conn.execute(f"DROP {kind} {name}")
+    conn.execute("DROP TABLE movement_month")
+    # rows of odd dates, and a batch's lines on a purchase of another product
+    conn.execute("UPDATE sale_out SET date = '2026-06' WHERE id = 3")
+    conn.execute("UPDATE purchase_in SET date = '2025-13-01' WHERE id = 2")
+    conn.execute("UPDATE production_batch SET start_date = '' WHERE id = 4")
+    conn.execute("PRAGMA user_version = 11")
+    conn.close()
+
+
+def test_a_version_11_file_gets_its_totals_filled_from_its_data(demo_copy):
+    _as_version_11(demo_copy)
+    with open_database(demo_copy) as db:
+        assert db.schema_version == migrations.LATEST == 12
+        conn = db.conn
+        assert totals.mismatches(conn) == []
+        kept = dict(((p, m, k), q) for p, m, k, q in conn.execute(
+            "SELECT product_id, month, kind, qty_g FROM movement_month"))
+        assert {k for _p, _m, k in kept} == {"in_purchase", "in_production", "out_consumption",
+                                             "out_sales", "out_export"}
+        sold = conn.execute("SELECT sum(qty_g) FROM sale_out").fetchone()[0]
+        assert sum(q for (_p, _m, k), q in kept.items() if k.startswith("out_s")
+                   or k == "out_export") == sold
+        assert any(m == "2025-13" for _p, m, _k in kept) and any(m == "" for _p, m, _k in kept)
+
+
+def test_the_totals_are_out_of_the_audit_trail(demo_copy):
+    with open_database(demo_copy) as db:
+        before = db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        assert "movement_month" not in migrations.AUDITED
+        with db.write() as conn:
+            conn.execute("UPDATE sale_out SET qty_g = qty_g + 1 WHERE id = 5")
+        entries = db.conn.execute("SELECT entity FROM audit_log").fetchall()[before:]
+        assert [e for (e,) in entries] == ["sale_out"]
+        assert audit.verify(db.conn).problem == ""
+
+
+def test_a_total_put_wrong_is_told(demo_copy):
+    with open_database(demo_copy) as db:
+        with db.write() as conn:
+            conn.execute("UPDATE movement_month SET qty_g = qty_g + 1 WHERE kind = 'out_export'")
+        wrong = totals.mismatches(db.conn)
+        assert wrong and all(kind == "out_export" for _p, _m, kind, *_ in wrong)
+        assert not totals.movement_totals_match(db.conn)
+        with db.write() as conn:
+            totals.rebuild(conn)
+        assert totals.movement_totals_match(db.conn)
