@@ -65,3 +65,53 @@ def test_a_total_put_wrong_is_told(demo_copy):
         with db.write() as conn:
             totals.rebuild(conn)
         assert totals.movement_totals_match(db.conn)
+
+
+# The movements as a period read them before the totals: every earlier row
+# summed (the reference the totals must give exactly, for any text of a date).
+_EARLIER = """
+SELECT p.id, :before, 'in_purchase', (SELECT sum(qty_g) FROM purchase_in
+        WHERE product_id = p.id AND date < :start) FROM product AS p
+UNION ALL
+SELECT product_id, :before, 'in_production', sum(output_g)
+  FROM production_batch WHERE end_date < :start GROUP BY 1
+UNION ALL
+SELECT p.product_id, :before, 'out_consumption', sum(i.qty_g)
+  FROM batch_input i JOIN production_batch b ON b.id = i.batch_id
+  JOIN purchase_in p ON p.id = i.purchase_id WHERE b.start_date < :start GROUP BY 1
+UNION ALL
+SELECT p.id, :before, 'out_sales', (SELECT sum(qty_g) FROM sale_out
+        WHERE product_id = p.id AND date < :start) FROM product AS p
+"""
+
+_ODD_DATES = ("2026-06", "2026-06-00", "2026-06-", "2026-05-32", "2026-5-31", "2026-06-01",
+              "2026", "", "2026-06-0", "2026-13-01", "2027-01")
+
+
+def test_the_sums_before_a_period_are_what_every_earlier_row_sums_to(demo_copy):
+    from magdesk.storage.period import span_of
+    from magdesk.storage.repository import Repository
+
+    with open_database(demo_copy) as db:
+        with db.write() as conn:
+            conn.execute("UPDATE period SET state = 'OPEN'")
+            for n, day in enumerate(_ODD_DATES):
+                conn.execute("UPDATE sale_out SET date = ? WHERE id = ?", (day, 7 + n))
+                conn.execute("UPDATE purchase_in SET date = ? WHERE id = ?", (day, 7 + n))
+                conn.execute("UPDATE production_batch SET start_date = ?, end_date = ?"
+                             " WHERE id = ?", (day, _ODD_DATES[-n], 7 + n))
+            # a product with nothing before, one with purchases of no grams
+            conn.execute("UPDATE purchase_in SET qty_g = 0 WHERE product_id ="
+                         " (SELECT max(product_id) FROM purchase_in)")
+        repo = Repository(db)
+        for period in ("2026-06", "2026-07", "2026-05", "2026-01", "2026", "2025", "2027-01",
+                       "2019-01"):
+            span = span_of(period)
+            got = sorted((r for r in repo.movements_to(period) if r[1] == span.before
+                          and r[2] in ("in_purchase", "in_production", "out_consumption", "out_sales")),
+                         key=repr)
+            want = [r for r in db.conn.execute(_EARLIER, span.params).fetchall()
+                    if r[3] is not None]
+            # the sales of the months before are one sum of both kinds
+            assert got == sorted(want, key=repr), period
+        assert totals.mismatches(db.conn) == []
