@@ -180,3 +180,13 @@ def mismatches(conn) -> list[tuple]:
 def movement_totals_match(conn) -> bool:
     """Whether the kept totals equal a recomputation from the base tables."""
     return not mismatches(conn)
+
+
+def made_right(conn) -> bool:
+    """Check the totals against a recomputation and, if they differ, work
+    them out again (a copy's arrival: derived data, not the source's word);
+    whether they had to be."""
+    if not mismatches(conn):
+        return False
+    rebuild(conn)
+    return True
