@@ -174,6 +174,13 @@ def _spoil(db) -> None:
     assert totals.mismatches(_conn(db))
 
 
+def test_check_tells_totals_written_to_directly(company):
+    assert usecases.check_database(company).movement_totals == 0
+    _spoil(company)
+    report = usecases.check_database(company)
+    assert report.movement_totals > 0 and not report.ok
+
+
 def test_a_copy_either_way_arrives_with_its_totals_right(pg_demo_copy, pg_url, tmp_path):
     with usecases.open_file(pg_demo_copy) as db:
         with db.write() as conn:

@@ -115,3 +115,25 @@ def test_the_sums_before_a_period_are_what_every_earlier_row_sums_to(demo_copy):
             # the sales of the months before are one sum of both kinds
             assert got == sorted(want, key=repr), period
         assert totals.mismatches(db.conn) == []
+
+
+def test_check_tells_totals_that_escaped_and_a_repair_works_them_out_again(demo_copy, capsys):
+    from magdesk import usecases
+    from magdesk.cli import main
+
+    raw = sqlite3.connect(demo_copy, isolation_level=None)
+    raw.execute("DROP TRIGGER movement_month_sale_out_insert")  # another program's doing
+    raw.execute("INSERT INTO sale_out (doc_no, date, customer_id, product_id, batch_id, qty_g)"
+                " SELECT 'ESCAPED-1', date, customer_id, product_id, batch_id, 777 FROM sale_out"
+                " WHERE id = 1")
+    raw.close()
+    with open_database(demo_copy) as db:
+        assert db.read_only
+        report = usecases.check_database(db)
+    assert report.movement_totals == 1 and not report.ok
+    assert main(["--lang", "en", "check", "--db", str(demo_copy)]) == 1
+    assert "1 monthly movement totals differ" in capsys.readouterr().out
+    assert usecases.repair_schema(demo_copy).plan.needed
+    with open_database(demo_copy) as db:
+        report = usecases.check_database(db)
+    assert report.ok and report.movement_totals == 0
