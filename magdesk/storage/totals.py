@@ -22,7 +22,10 @@ is not audited (a total is no record) and no one edits it.  A row whose
 ``lines`` came back to 0 is kept (the table has a row per product, month
 and kind that ever had one: small) and read as none.  A batch's input
 lines are taken off BEFORE the batch is deleted: the lines its deletion
-cascades to no longer find it.
+cascades to no longer find it.  What fires no row trigger escapes them, as
+it escapes the audit trail (SQLite's ``REPLACE`` of a row without recursive
+triggers, a server's ``TRUNCATE``): ``check`` tells such totals
+(``mismatches``), a schema repair and a copy work them out again.
 """
 
 from __future__ import annotations
