@@ -1,7 +1,8 @@
 """``magdesk-cli db copy --from SRC --to DST [--replace]``: a company copied
 exactly between a SQLite file and a PostgreSQL database, either way
 (``usecases.copy_database``).  ``db points URL``, ``db point URL --note``,
-``db restore URL POINT_NAME``: a server database's restore points; ``db user
+``db restore URL POINT_NAME``: a server database's restore points; ``db
+upgrade URL``: its schema brought up to this magdesk's; ``db user
 add|set|list|drop``: its users and their roles (the password asked, or read
 from stdin with ``--password-stdin``; never printed).  Each side is a path or a ``postgresql://``
 URL; the password comes from the URL or libpq's PGPASSWORD / ``~/.pgpass``
@@ -37,7 +38,8 @@ def add_parsers(sub) -> None:
 def run(args, lang: str, settings) -> int:
     """Run ``magdesk-cli db copy``; a refusal is raised as a StorageError and
     said by the CLI's ``main``."""
-    admin = {"points": _points, "point": _point, "restore": _restore, "user": _user}
+    admin = {"points": _points, "point": _point, "restore": _restore, "user": _user,
+             "upgrade": _upgrade}
     if args.db_action in admin:
         return admin[args.db_action](args, lang)
     report = usecases.copy_database(args.source, args.target, replace=args.replace)
@@ -64,6 +66,9 @@ def add_admin_parsers(actions) -> None:
                                              "(a point of the present state is taken first)")
     res.add_argument("url", metavar="URL")
     res.add_argument("point", metavar="POINT_NAME", help="as `db points` lists it")
+    up = actions.add_parser("upgrade", help="bring a server database up to this magdesk's "
+                                            "schema (once, by the owner of its tables)")
+    up.add_argument("url", metavar="URL")
     user = actions.add_parser("user", help="the users of a server database and their roles "
                                            "(clerk, filer, admin)")
     acts = user.add_subparsers(dest="user_action", required=True)
@@ -110,6 +115,13 @@ def _restore(args, lang: str) -> int:
     print(text.say("pg.cli.restored", lang, where=report.point.where, name=report.point.name,
                    entries=report.audit_entries, seconds=f"{report.seconds:.2f}",
                    before=report.before.name))
+    return 0
+
+
+def _upgrade(args, lang: str) -> int:
+    before, now = usecases.upgrade_server(args.url)
+    print(text.say("pg.cli.upgraded" if before != now else "pg.cli.up_to_date", lang,
+                   where=usecases.server_where(args.url), before=before, now=now))
     return 0
 
 

@@ -14,10 +14,8 @@ gc.set_threshold(50_000, *_USUAL[1:])
 # (shibokensupport's feature hook, PYSIDE-2029) - tens of ms over a start.
 import getpass as _getpass  # noqa: E402, F401  (who holds the file)
 
-from ..storage import checked as _checked  # noqa: E402, F401  (and json)
-from ..storage import db as _db  # noqa: E402, F401
-from ..storage import safety as _safety  # noqa: E402, F401
 from ..usecases import changes as _changes  # noqa: E402, F401
+from ..usecases import kinds as _kinds  # noqa: E402, F401  (the file's type; json)
 from ..usecases import periods as _periods  # noqa: E402, F401
 from ..usecases import reads as _reads  # noqa: E402, F401  (and the filing store)
 

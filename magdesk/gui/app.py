@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..resources import resources_dir
 from ..settings import Settings, data_dir, load_settings
-from ..storage.db import OpenCancelled, StorageError
+from ..usecases.kinds import OpenCancelled, StorageError
 
 CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "SimHei")
@@ -209,7 +209,7 @@ def _refused(exc: StorageError, settings: Settings) -> int:
     """Why the file cannot be opened (or the demo made), in a message box."""
     from PySide6.QtWidgets import QMessageBox
 
-    from ..storage.reasons import said
+    from ..usecases.kinds import said
 
     QMessageBox.critical(None, "magdesk", said(exc, settings.lang()))
     return 1

@@ -31,8 +31,7 @@ from ..core.fields import FIELDS, FieldSpec
 from ..core.identifiers import normalise_uscc
 from ..core.messages import render_text
 from ..core.model import Company
-from ..storage.db import Database, StorageError
-from ..storage.reasons import said
+from ..usecases.kinds import Database, StorageError, said
 from .form import STYLE
 from .form_parts import add_row, editor, load, restyle, row_label
 

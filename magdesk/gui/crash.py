@@ -11,7 +11,7 @@ import sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..storage.failures import write_crash_log
+from ..usecases.kinds import write_crash_log
 
 translate = QCoreApplication.translate  # under this name pyside6-lupdate finds the texts
 

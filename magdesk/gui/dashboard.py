@@ -205,6 +205,7 @@ class Dashboard(QWidget):
         self.empty.hide()
         layout.addWidget(self.empty)
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setHorizontalHeaderLabels([
             self.tr("Month"), self.tr("State"), self.tr("Deadline"), self.tr("Days left"),
             self.tr("Errors"), self.tr("Warnings")])

@@ -132,7 +132,7 @@ class DeclarationButton(QPushButton):
         try:
             written, texts = usecases.write_declarations(self.window.db, path, decl_no=decl_no)
         except OSError as exc:
-            from ..storage.failures import path_problem
+            from ..usecases.kinds import path_problem
 
             QMessageBox.warning(self, self.text(),
                                 path_problem(exc, Path(path)).message(self.window.lang))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.fields import entity_label, field_label
 from ..core.findings import Finding, Severity
 from ..core.messages import render_text
-from ..storage.locate import locate
+from ..usecases.kinds import locate
 from .dashboard import ERROR_COLUMN, WARNING_COLUMN
 
 
@@ -88,6 +88,7 @@ class FindingsDialog(QDialog):
         top.addWidget(self.severity)
         layout.addLayout(top)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setObjectName("findings")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -253,7 +254,7 @@ class FindingsFlow(QObject):
         """Accept a warning with the clerk's reason (as ``magdesk-cli accept``):
         it leaves the list at once; the counts and the list are made again."""
         from .. import usecases
-        from ..storage.reasons import said
+        from ..usecases.kinds import said
 
         w = self.window
         try:

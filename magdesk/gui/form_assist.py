@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 from ..core import kinds
 from ..core.derive import complete
 from ..core.messages import render_derived
-from ..storage.suggest import batches_like, export_sales_like, next_doc_no
+from ..usecases.kinds import batches_like, export_sales_like, next_doc_no
 from ..usecases.reads import find_id, key_entries
 
 COUNTRY_FIELDS = {("counterparty", "country")}

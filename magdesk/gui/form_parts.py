@@ -228,7 +228,7 @@ class AcceptWarnings:
     def ask(cls, parent: QWidget, warnings: list[Finding], lang: str) -> str | None:
         """The reason, or None when the clerk cancels; a reason too short is
         said and asked again (what she typed kept)."""
-        from ..storage.reasons import Reason
+        from ..usecases.kinds import Reason
 
         text = "\n".join(render_text(f, lang) for f in warnings)
         reason = ""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import usecases
 from ..core.messages import render_text
 from ..importing.values import column_letter
-from ..storage.reasons import said
+from ..usecases.kinds import said
 from .tasks import Cancelled
 
 SHOWN_FINDINGS = 1000  # problems listed on the page; the report holds them all
@@ -40,6 +40,7 @@ def _item(text, findings=(), lang: str = "zh") -> QTableWidgetItem:
 
 def _problem_table(headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
+    table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,6 +66,7 @@ class PreviewPage(QWizardPage):
                                  "marked (red: error, yellow: warning)."))
         layout = QVBoxLayout(self)
         self.table = QTableWidget()
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setObjectName("previewRows")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 3)

@@ -31,7 +31,7 @@ from .. import usecases
 from ..importing import ImportFileError
 from ..importing.reader import sheet_names
 from ..importing.values import column_letter
-from ..storage.reasons import said
+from ..usecases.kinds import said
 from .import_pages import DryRunPage, PreviewPage
 from .tasks import Task
 
@@ -265,6 +265,7 @@ class MappingPage(QWizardPage):
         top.addWidget(self.header_row)
         layout.addLayout(top)
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setObjectName("mapping")
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header in the file"),
                                               self.tr("First value"), self.tr("Imported as")])

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.findings import Finding, finding
 from ..core.kinds import QuantityError, mass
 from ..core.model import BatchInput
-from ..storage.locate import foreign_names_like
+from ..usecases.kinds import foreign_names_like
 from ..usecases.reads import RecordReader as Repository
 from ..usecases.reads import find_id, key_of
 

@@ -66,6 +66,7 @@ class UsagePanel(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         self.lines = QTableWidget(0, 4)
+        self.lines.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.lines.setObjectName("licenceLines")
         self.lines.setHorizontalHeaderLabels([
             self.tr("Declaration no./line"), self.tr("Declaration date"),

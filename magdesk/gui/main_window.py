@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 # used: the window opens on the modules it shows (benchmarks/bench_gui.py).
 from .. import __version__, usecases
 from ..settings import Settings
-from ..storage.db import Database
 from ..usecases import reads
+from ..usecases.kinds import Database
 from . import collect_as_usual
 from .app import set_window_icon
 from .changes import ChangeHandling
@@ -147,7 +147,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self.band.setObjectName("companyBand")
         outer.addWidget(self.band)
         if self.db.read_only:
-            from ..storage.reasons import said
+            from ..usecases.kinds import said
 
             banner = QLabel(self.tr("Read-only: {0}").format(
                 said(self.db.read_only_reason, self.lang)))
@@ -290,7 +290,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
         self._action(file_menu, self.tr("&New database…"), self.new_database)
         self._action(file_menu, self.tr("&Open database…"), self.open_database,
                      QKeySequence.StandardKey.Open)
-        self._action(file_menu, self.tr("Connect to &server…"), self.connect_server)
+        self._action(file_menu, self.tr("Connect to ser&ver…"), self.connect_server)
         self.recent_menu = self._menu(file_menu, self.tr("Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)  # read when opened
         self._action(file_menu, self.tr("New &demo database…"), lambda: self.demo.start())
@@ -414,7 +414,7 @@ class MainWindow(ChangeHandling, MonthCounts, QMainWindow):
 
     def _locked_reason(self, record) -> str:
         if self.db.read_only:
-            from ..storage.reasons import said
+            from ..usecases.kinds import said
 
             return self.tr("Read-only: {0}").format(said(self.db.read_only_reason, self.lang))
         from ..usecases.changes import record_months

@@ -5,8 +5,8 @@ and ``run_task``."""
 
 from __future__ import annotations
 
-from ..storage.reasons import said
 from ..usecases import reads
+from ..usecases.kinds import said
 from .lazy import made
 from .tasks import Task
 

@@ -26,9 +26,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from .. import usecases
-from ..storage.db import Database, OpenCancelled, StorageError
-from ..storage.reasons import said
 from ..usecases.files import open_file
+from ..usecases.kinds import Database, OpenCancelled, StorageError, said
 from .tasks import Cancelled, Task
 
 _closing: dict[Path, threading.Thread] = {}  # files being closed, by resolved path

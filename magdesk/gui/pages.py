@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.db import Database
 from ..usecases import reads
+from ..usecases.kinds import Database
 from .sections import fill_months
 
 _INVENTORY = ("product_code", "product_name", "category", "opening_g", "in_purchase",
@@ -41,6 +41,7 @@ class InventoryPage(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.table = QTableWidget(0, len(_INVENTORY))
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Name"), self.tr("Category"), self.tr("Opening (kg)"),
             self.tr("Purchased (kg)"), self.tr("Produced (kg)"), self.tr("Sold (kg)"),
@@ -126,6 +127,7 @@ class FilingPage(QWidget):
         bar.addWidget(self.template_label)
         layout.addLayout(bar)
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setHorizontalHeaderLabels([
             self.tr("Month"), self.tr("State"), self.tr("Revision"), self.tr("Deadline"),
             self.tr("Receipt no."), self.tr("Last file")])

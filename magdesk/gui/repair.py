@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from .. import usecases
-from ..storage.reasons import said
+from ..usecases.kinds import said
 
 
 def offered(reason: str) -> bool:

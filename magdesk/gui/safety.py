@@ -22,6 +22,7 @@ from .. import usecases
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
+    table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -53,12 +53,12 @@ def main(argv: list[str] | None = None) -> int:
             folder.mkdir(parents=True, exist_ok=True)
     base = load_settings()
     app = application(base)
-    from ..storage.db import open_database
+    from ..usecases.files import open_file
 
     for lang in ("zh", "en"):
         settings = dataclasses.replace(base, language=lang)
         install_translations(app, lang)
-        with open_database(db_path) as db:
+        with open_file(db_path) as db:
             window = MainWindow(db, settings)
             window.resize(1280, 800)
             window.show()
@@ -115,10 +115,10 @@ def _plant_mistakes(path: Path) -> None:
     import dataclasses
 
     from .. import usecases
-    from ..storage.db import open_database
     from ..usecases import reads
+    from ..usecases.files import open_file
 
-    with open_database(path) as db:
+    with open_file(path) as db:
         repo = reads.records(db)
         month = repo.last_period()
         sales = list(repo.iter("sale", where="date LIKE ? AND is_export = 0",
@@ -131,10 +131,10 @@ def _sample_ledger(path: Path, target: Path) -> Path:
     """A clerk's sales ledger: a title row, headers of its own, 24 rows, two bad cells."""
     import openpyxl
 
-    from ..storage.db import open_database
     from ..usecases import reads
+    from ..usecases.files import open_file
 
-    with open_database(path) as db:
+    with open_file(path) as db:
         repo = reads.records(db)
         batch = next(repo.iter("batch", order="end_date DESC"))
         product = repo.get("product", batch.product_id)

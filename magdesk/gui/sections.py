@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.db import Database
+from ..usecases.kinds import Database
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableView
@@ -152,6 +152,7 @@ class RecordSection(QWidget):
         # shown before Qt's namespace is built has Qt's header measure 200 labels at each
         # change of these (5 million instructions a time).
         table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         number_rows(table)
         table.verticalHeader().setDefaultSectionSize(22)
         table.setModel(self.model)
@@ -370,7 +371,7 @@ def _width_guess(text: str) -> int:
 
 def has_months(entity: str) -> bool:
     """Whether the section's rows are dated (a month filter applies)."""
-    from ..storage.paging import VIEWS
+    from ..usecases.kinds import VIEWS
 
     return VIEWS[entity].date_sql is not None
 

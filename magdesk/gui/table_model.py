@@ -17,8 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from ..core.fields import field_label
-from ..storage.db import Database
-from ..storage.paging import VIEWS, PagedQuery
+from ..usecases.kinds import VIEWS, Database, PagedQuery
 from .display import right_aligned, show
 
 _ROOT = QModelIndex()

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import usecases
-from ..storage.db import Database
+from ..usecases.kinds import Database
 
 RED = QColor("#f7c9c9")  # a blocking problem on the row (a required column unmapped …)
 AMBER = QColor("#ffe3a3")  # a guess nobody confirmed

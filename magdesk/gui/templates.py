@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.db import Database
+from ..usecases.kinds import Database
 
 
 class TemplatesPage(QWidget):
@@ -47,6 +47,7 @@ class TemplatesPage(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it; arrows move in it
         self.table.setObjectName("templates")
         self.table.setHorizontalHeaderLabels([
             self.tr("Name"), self.tr("Version"), self.tr("Kept"), self.tr("Default"),
@@ -74,7 +75,7 @@ class TemplatesPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.show_text())
         self.read_only_reason = ""
         if db.read_only:
-            from ..storage.reasons import said
+            from ..usecases.kinds import said
 
             self.read_only_reason = self.tr("Read-only: {0}").format(
                 said(db.read_only_reason, lang))

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
 if TYPE_CHECKING:  # the window makes its Undo and Redo before any edit exists
-    from ..storage.db import Database
     from ..usecases.changes import Changes
     from ..usecases.edits import Edit
+    from ..usecases.kinds import Database
 
 
 class EditCommand(QUndoCommand):

@@ -97,6 +97,12 @@ class BlobStore:
         """Whether the blob is there (not whether it is whole: ``verify``)."""
         return self.path(sha).is_file()
 
+    def ensure(self, sha: str) -> bool:
+        """Whether the blob is there for a row about to name it (a folder's
+        store: whether the file is; a server puts it back from the local
+        cache when a prune took it meanwhile)."""
+        return self.has(sha)
+
     def size(self, sha: str) -> int | None:
         """The blob's size in bytes (None: it is not there)."""
         try:
@@ -282,6 +288,12 @@ def delete_of_owners(conn: sqlite3.Connection, entity: str, ids: Iterable[int]) 
 def named(conn: sqlite3.Connection) -> set[str]:
     """The blobs the file names."""
     return {r[0] for r in conn.execute("SELECT DISTINCT sha256 FROM attachment")}
+
+
+def is_named(conn: sqlite3.Connection, sha: str) -> bool:
+    """Whether a row of the file names the blob ``sha``."""
+    return conn.execute("SELECT 1 FROM attachment WHERE sha256 = ? LIMIT 1",
+                        (sha,)).fetchone() is not None
 
 
 def named_by_copy(path: Path) -> set[str]:

@@ -423,6 +423,35 @@ class Database:
                 when=taken.taken_at, copy=taken.path)
         return taken
 
+    def snapshot_later(self, note: str) -> Callable[[], object]:
+        """A restore point before a change, copied by a connection and a
+        thread of its own while the caller prepares the change (an export
+        writes its workbook meanwhile: on a large file the copy is most of
+        the wait).  The callable returned waits for the point; it must be
+        called before the change is written.  The copy reads in one read
+        transaction, so it holds the file as it was when the copy began."""
+        from . import snapshots
+        from .background import Background
+
+        if self.read_only:
+            raise ReadOnlyError(Reason("nothing_written", reason=self.read_only_reason))
+        state = self._state()
+        job = Background(self, lambda conn: snapshots.take(
+            conn, self.path, note, kind="before", root=self.backup_dir, keep=self.keep),
+            "restore point")
+
+        done: list = []
+
+        def taken():  # the same point however often it is asked for
+            if not done:
+                point = job.result()
+                self._mark, self._replaced = state, False
+                _anchor(self, "point", point.name, at=(point.audit_seq, point.audit_hash),
+                        when=point.taken_at, copy=point.path)
+                done.append(point)
+            return done[0]
+        return taken
+
     def check(self, cancelled: Callable[[], bool] | None = None) -> None:
         """``PRAGMA quick_check`` and the foreign-key check: DamagedFileError
         when the file is damaged; ``foreign_key_violations`` counts the rest.

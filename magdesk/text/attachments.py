@@ -21,6 +21,9 @@ ATTACHMENTS: dict[str, tuple[str, str]] = {
     "attach.bad_kind": ("附件类型 {kind} 不存在；可选：{kinds}",
                         "there is no attachment kind {kind}; choose one of: {kinds}"),
     "attach.no_such": ("没有编号为 {id} 的附件", "there is no attachment number {id}"),
+    "attach.blob_gone": ("附件 {name} 的文件已被清理，未保存；请重新附加该文件",
+                         "the stored file of attachment {name} was pruned meanwhile; nothing was "
+                         "saved: attach the file again"),
     "attach.missing": ("附件 {name} 的文件不在附件文件夹中（可运行 attach check 查看）",
                        "the file of attachment {name} is not in the attachments folder "
                        "(attach check lists them)"),

@@ -29,9 +29,15 @@ BACKENDS: dict[str, tuple[str, str]] = {
         "{where} holds no magdesk company",
     ),
     "pg.version": (
-        "{where} 的结构版本为 {version}，本程序为 {latest}；请先用相同版本的 magdesk 升级",
-        "{where} has schema version {version}, this magdesk has {latest}; "
-        "upgrade it with the same magdesk first",
+        "{where} 的结构版本为 {version}，本程序为 {latest}；请由其管理员运行一次 "
+        "magdesk-cli db upgrade（升级期间其他录入员稍候）",
+        "{where} has schema version {version}, this magdesk has {latest}; its administrator "
+        "upgrades it once with magdesk-cli db upgrade (other clerks wait meanwhile)",
+    ),
+    "pg.version_newer": (
+        "{where} 的结构版本为 {version}，比本程序的 {latest} 新；请使用新版 magdesk 打开",
+        "{where} has schema version {version}, newer than this magdesk's {latest}; open it "
+        "with a newer magdesk",
     ),
     "pg.source_version": (
         "{path} 的结构版本为 {version}，需要 {latest}；请先用 magdesk 打开它以升级",

@@ -58,6 +58,10 @@ SERVER_ADMIN: dict[str, tuple[str, str]] = {
         "{size}",
     ),
     "pg.cli.no_points": ("{where} 还没有恢复点", "{where} has no restore points yet"),
+    "pg.cli.upgraded": ("已将 {where} 的结构从版本 {before} 升级到 {now}",
+                        "{where} upgraded from schema version {before} to {now}"),
+    "pg.cli.up_to_date": ("{where} 的结构已是版本 {now}，无需升级",
+                          "{where} is already at schema version {now}; nothing to do"),
     "pg.cli.restored": (
         "已将 {where} 恢复到 {name}（审计链 {entries} 条已校验，用时 {seconds} 秒）；"
         "恢复前的状态保存在 {before}",

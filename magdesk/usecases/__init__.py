@@ -48,7 +48,7 @@ _WHERE = {
                     "prune_attachments", "attachments_in_copy", "owner_of", "owner_label", "kind_label",
                     "AttachmentCheck", "AttachmentError"),
     "backends": ("copy_database", "is_server", "take_server_point", "list_server_points",
-                 "restore_server_point", "install_server_roles", "add_server_user",
+                 "restore_server_point", "install_server_roles", "upgrade_server", "add_server_user",
                  "set_server_user_role", "list_server_users", "drop_server_user"),
     "servers": ("on_server", "server_where", "opens_without_password", "server_url", "server_fields",
                 "without_password", "saved_password", "remember_password", "forget_password",

@@ -62,6 +62,7 @@ class AttachEdit(Edit):
             if not A.owner_exists(conn, self.att.entity, self.att.record_id):
                 raise AttachmentError(Reason("attach.no_owner", entity=self.att.entity,
                                              record=self.att.record_id))
+            _blob_there(repo.db, self.att)
             new_id = A.insert(conn, self.att)
         if self.att.id is None:
             from dataclasses import replace
@@ -88,6 +89,7 @@ class DetachEdit(Edit):
 
     def revert(self, repo) -> None:
         with repo._tx() as conn:
+            _blob_there(repo.db, self.att)
             A.insert(conn, self.att)
 
     def describe(self, lang: str = "zh") -> str:
@@ -136,6 +138,14 @@ def detach(db: Database, attachment_id: int) -> Changes:
     if att is None:
         return _refused("attach.no_such", id=attachment_id)
     return _run(db, DetachEdit(att), "apply")
+
+
+def _blob_there(db: Database, att: Attachment) -> None:
+    """In the row's transaction: its blob is in the store, or the row is
+    refused (pruned meanwhile, as no row named it: after a detach, or on a
+    server between another clerk's upload and her row)."""
+    if not A.store_of(db).ensure(att.sha256):
+        raise AttachmentError(Reason("attach.blob_gone", name=att.name))
 
 
 def _run(db: Database, edit: AttachEdit | DetachEdit, step: str) -> Changes:
@@ -292,7 +302,10 @@ def prune_attachments(db: Database) -> int:
     freed = store.clean_temporaries()
     for sha in list(store.shas()):
         if sha not in keep:
-            freed += store.remove(sha)
+            # in the writer's turn, asked again: a row that names it now keeps it
+            with db.write():
+                if not A.is_named(db.conn, sha):
+                    freed += store.remove(sha)
     return freed
 
 

@@ -89,6 +89,14 @@ def install_server_roles(url: str) -> None:
     roles.install_roles(url)
 
 
+def upgrade_server(url: str) -> tuple[int, int]:
+    """Bring the company at ``url`` up to this magdesk's schema, once, in one
+    transaction (``storage/postgres/upgrade.py``): (version before, after)."""
+    from ..storage.postgres import upgrade
+
+    return upgrade.upgrade(url)
+
+
 def add_server_user(url: str, name: str, role: str, password: str):
     """A server user ``name`` in ``role`` (clerk, filer, admin) of the
     database at ``url``; returns the ``ServerUser``."""

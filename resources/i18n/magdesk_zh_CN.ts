@@ -204,27 +204,27 @@ Reason for accepting:</source>
 <context>
     <name>BackUp</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="187" />
+        <location filename="../../magdesk/gui/flows.py" line="188" />
         <source>Back up to</source>
         <translation>备份到</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="189" />
+        <location filename="../../magdesk/gui/flows.py" line="190" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="205" />
+        <location filename="../../magdesk/gui/flows.py" line="206" />
         <source>Not backed up</source>
         <translation>未能备份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="211" />
+        <location filename="../../magdesk/gui/flows.py" line="212" />
         <source>Backed up to {0} ({1} attachments, {2})</source>
         <translation>已备份到 {0}（附件 {1} 个，共 {2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="215" />
+        <location filename="../../magdesk/gui/flows.py" line="216" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
@@ -374,17 +374,17 @@ Reason for accepting:</source>
 <context>
     <name>CompanyForm</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="66" />
+        <location filename="../../magdesk/gui/company.py" line="65" />
         <source>Keep this code: it is exactly as on the business licence (an early pilot code)</source>
         <translation>保留此代码：与营业执照完全一致（早期试点代码）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="72" />
+        <location filename="../../magdesk/gui/company.py" line="71" />
         <source>18 characters, from your business licence</source>
         <translation>18 位，见营业执照</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="203" />
+        <location filename="../../magdesk/gui/company.py" line="202" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
@@ -392,27 +392,27 @@ Reason for accepting:</source>
 <context>
     <name>CompanyProfileDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="308" />
+        <location filename="../../magdesk/gui/company.py" line="307" />
         <source>Company profile</source>
         <translation>本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="309" />
+        <location filename="../../magdesk/gui/company.py" line="308" />
         <source>The company every filing and printout is headed with.</source>
         <translation>每份申报表和打印件都以本企业信息为抬头。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="314" />
+        <location filename="../../magdesk/gui/company.py" line="313" />
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="337" />
+        <location filename="../../magdesk/gui/company.py" line="336" />
         <source>Credit code changed</source>
         <translation>统一社会信用代码已更改</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="338" />
+        <location filename="../../magdesk/gui/company.py" line="337" />
         <source>{0} month(s) ({1}) are filed already. The next exports and amendments will carry the credit code {2}. Change the code?</source>
         <translation>已有 {0} 个月份（{1}）已申报。更改后，今后的导出和更正将使用统一社会信用代码 {2}。确定更改吗？</translation>
     </message>
@@ -420,42 +420,42 @@ Reason for accepting:</source>
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="65" />
+        <location filename="../../magdesk/gui/servers.py" line="75" />
         <source>Connect to server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="78" />
+        <location filename="../../magdesk/gui/servers.py" line="89" />
         <source>Remember password (in this computer's keyring)</source>
         <translation>记住密码（保存在本机的密钥环中）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="85" />
+        <location filename="../../magdesk/gui/servers.py" line="96" />
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="86" />
+        <location filename="../../magdesk/gui/servers.py" line="97" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="87" />
+        <location filename="../../magdesk/gui/servers.py" line="98" />
         <source>Database</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="88" />
+        <location filename="../../magdesk/gui/servers.py" line="99" />
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="89" />
+        <location filename="../../magdesk/gui/servers.py" line="100" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="91" />
+        <location filename="../../magdesk/gui/servers.py" line="102" />
         <source>The company's records are kept by the server; several clerks can enter at once.</source>
         <translation>本企业的数据保存在服务器上，可以多名录入员同时录入。</translation>
     </message>
@@ -535,47 +535,47 @@ Your saved records are kept. The details could not be written to a log file.</so
         <translation>还没有任何记录。请先在“交易对象”和“产品”中录入客户、供应商和产品，再录入采购、生产批次和销售；也可以通过“文件 ▸ 导入电子表格”导入现有台账。有记录的月份会连同申报截止日期显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="209" />
+        <location filename="../../magdesk/gui/dashboard.py" line="210" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="209" />
+        <location filename="../../magdesk/gui/dashboard.py" line="210" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="209" />
+        <location filename="../../magdesk/gui/dashboard.py" line="210" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="209" />
+        <location filename="../../magdesk/gui/dashboard.py" line="210" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="210" />
+        <location filename="../../magdesk/gui/dashboard.py" line="211" />
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="210" />
+        <location filename="../../magdesk/gui/dashboard.py" line="211" />
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="217" />
+        <location filename="../../magdesk/gui/dashboard.py" line="218" />
         <source>Check all records now</source>
         <translation>立即校验全部记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="223" />
+        <location filename="../../magdesk/gui/dashboard.py" line="224" />
         <source>Monthly inbound and outbound mass by category</source>
         <translation>各月按类别的入库与出库重量</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dashboard.py" line="259" />
+        <location filename="../../magdesk/gui/dashboard.py" line="260" />
         <source>{0} days overdue</source>
         <translation>逾期 {0} 天</translation>
     </message>
@@ -670,40 +670,40 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DemoFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="250" />
-        <location filename="../../magdesk/gui/flows.py" line="256" />
-        <location filename="../../magdesk/gui/flows.py" line="260" />
-        <location filename="../../magdesk/gui/flows.py" line="280" />
+        <location filename="../../magdesk/gui/flows.py" line="251" />
+        <location filename="../../magdesk/gui/flows.py" line="257" />
+        <location filename="../../magdesk/gui/flows.py" line="261" />
+        <location filename="../../magdesk/gui/flows.py" line="281" />
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="251" />
+        <location filename="../../magdesk/gui/flows.py" line="252" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="257" />
+        <location filename="../../magdesk/gui/flows.py" line="258" />
         <source>{0} is the file open now; choose another.</source>
         <translation>{0} 是当前打开的文件，请选择其他文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="260" />
+        <location filename="../../magdesk/gui/flows.py" line="261" />
         <source>How many sales?</source>
         <translation>销售出库记录数：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="269" />
+        <location filename="../../magdesk/gui/flows.py" line="270" />
         <source>Making a demo database of {0} sales…</source>
         <translation>正在生成含 {0} 条销售出库的演示数据库…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="277" />
+        <location filename="../../magdesk/gui/flows.py" line="278" />
         <source>Demo database not made (cancelled)</source>
         <translation>已取消，未生成演示数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="286" />
+        <location filename="../../magdesk/gui/flows.py" line="287" />
         <source>Demo database made: {0}</source>
         <translation>演示数据库已生成：{0}</translation>
     </message>
@@ -711,22 +711,22 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DossierButton</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="55" />
+        <location filename="../../magdesk/gui/dossier.py" line="56" />
         <source>&amp;Dossier…</source>
         <translation>报关资料包(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="57" />
+        <location filename="../../magdesk/gui/dossier.py" line="58" />
         <source>The dossier of the selected line's declaration for the customs officer: a PDF, a workbook and a zip with the attachments, with the statement of performance and use</source>
         <translation>所选明细所属报关单的资料包，供海关查验：PDF、工作簿和含附件的压缩包，附性能和用途说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="65" />
+        <location filename="../../magdesk/gui/dossier.py" line="66" />
         <source>Dossier</source>
         <translation>报关资料包</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="66" />
+        <location filename="../../magdesk/gui/dossier.py" line="67" />
         <source>Select an export line first.</source>
         <translation>请先选择一条出口明细。</translation>
     </message>
@@ -734,113 +734,113 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DossierDialog</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="91" />
+        <location filename="../../magdesk/gui/dossier.py" line="92" />
         <source>Dossier of declaration {0}</source>
         <translation>报关单 {0} 的资料包</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="97" />
+        <location filename="../../magdesk/gui/dossier.py" line="98" />
         <source>Declaration number:</source>
         <translation>报关单号：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="102" />
+        <location filename="../../magdesk/gui/dossier.py" line="103" />
         <source>Drafted from the product data; correct it as needed. It goes into the PDF and the zip.</source>
         <translation>根据产品资料起草，请按需修改。它将写入 PDF 和压缩包。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="105" />
+        <location filename="../../magdesk/gui/dossier.py" line="106" />
         <source>&amp;Statement of performance and use:</source>
         <translation>性能和用途说明(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="109" />
+        <location filename="../../magdesk/gui/dossier.py" line="110" />
         <source>Draft &amp;again</source>
         <translation>重新起草(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="111" />
+        <location filename="../../magdesk/gui/dossier.py" line="112" />
         <source>Replace the text with a fresh draft from the product data</source>
         <translation>用根据产品资料重新起草的文字替换当前内容</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="120" />
+        <location filename="../../magdesk/gui/dossier.py" line="121" />
         <source>The dossier's files are written into this folder</source>
         <translation>资料包的文件写入此文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="121" />
+        <location filename="../../magdesk/gui/dossier.py" line="122" />
         <source>&amp;Choose…</source>
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="127" />
+        <location filename="../../magdesk/gui/dossier.py" line="128" />
         <source>&amp;Folder:</source>
         <translation>文件夹(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="138" />
+        <location filename="../../magdesk/gui/dossier.py" line="139" />
         <source>&amp;Make</source>
         <translation>生成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="142" />
+        <location filename="../../magdesk/gui/dossier.py" line="143" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="144" />
+        <location filename="../../magdesk/gui/dossier.py" line="145" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="181" />
+        <location filename="../../magdesk/gui/dossier.py" line="182" />
         <source>Folder for the dossier</source>
         <translation>资料包的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="194" />
+        <location filename="../../magdesk/gui/dossier.py" line="195" />
         <source>{0} is not a folder; choose one.</source>
         <translation>{0} 不是文件夹，请选择一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="200" />
-        <location filename="../../magdesk/gui/dossier.py" line="210" />
+        <location filename="../../magdesk/gui/dossier.py" line="201" />
+        <location filename="../../magdesk/gui/dossier.py" line="211" />
         <source>Making the dossier…</source>
         <translation>正在生成资料包…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="216" />
+        <location filename="../../magdesk/gui/dossier.py" line="217" />
         <source>Not made: {0}</source>
         <translation>未生成：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="220" />
+        <location filename="../../magdesk/gui/dossier.py" line="221" />
         <source>PDF: {0}</source>
         <translation>PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="220" />
+        <location filename="../../magdesk/gui/dossier.py" line="221" />
         <source>Zip: {0}</source>
         <translation>压缩包：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="223" />
+        <location filename="../../magdesk/gui/dossier.py" line="224" />
         <source>Missing pieces ({0}), also listed on the cover page:</source>
         <translation>缺少的材料（{0} 项），封面上也已列出：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="227" />
+        <location filename="../../magdesk/gui/dossier.py" line="228" />
         <source>… and {0} more</source>
         <translation>……还有 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="229" />
+        <location filename="../../magdesk/gui/dossier.py" line="230" />
         <source>Nothing is missing.</source>
         <translation>材料齐全。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="235" />
+        <location filename="../../magdesk/gui/dossier.py" line="236" />
         <source>Dossier of {0} written to {1}</source>
         <translation>报关单 {0} 的资料包已写入 {1}</translation>
     </message>
@@ -848,108 +848,108 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>DryRunPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="159" />
+        <location filename="../../magdesk/gui/import_pages.py" line="161" />
         <source>Check the whole file</source>
         <translation>检查整个文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="160" />
+        <location filename="../../magdesk/gui/import_pages.py" line="162" />
         <source>Every row is checked with the same rules as entry; nothing is written yet. A file with errors is not imported at all.</source>
         <translation>按与录入相同的规则检查每一行，此时尚未写入。文件中只要有错误，整个文件都不会导入。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="169" />
+        <location filename="../../magdesk/gui/import_pages.py" line="171" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="169" />
+        <location filename="../../magdesk/gui/import_pages.py" line="171" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="169" />
+        <location filename="../../magdesk/gui/import_pages.py" line="171" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="170" />
+        <location filename="../../magdesk/gui/import_pages.py" line="172" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="174" />
+        <location filename="../../magdesk/gui/import_pages.py" line="176" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="176" />
+        <location filename="../../magdesk/gui/import_pages.py" line="178" />
         <source>Save the error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="195" />
-        <location filename="../../magdesk/gui/import_pages.py" line="198" />
+        <location filename="../../magdesk/gui/import_pages.py" line="197" />
+        <location filename="../../magdesk/gui/import_pages.py" line="200" />
         <source>Checking {0}…</source>
         <translation>正在检查 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="210" />
+        <location filename="../../magdesk/gui/import_pages.py" line="212" />
         <source>Cancelled; press Check again to check the file.</source>
         <translation>已取消；点击“重新检查”可再次检查文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="223" />
+        <location filename="../../magdesk/gui/import_pages.py" line="225" />
         <source>{0} rows read; {1} errors, {2} warnings.</source>
         <translation>读取 {0} 行：错误 {1} 个，警告 {2} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="226" />
+        <location filename="../../magdesk/gui/import_pages.py" line="228" />
         <source>{0} rows read: {1} to add, {2} to update, {3} skipped; {4} warnings.</source>
         <translation>读取 {0} 行：将新增 {1} 条，更新 {2} 条，跳过 {3} 条；警告 {4} 个。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="231" />
+        <location filename="../../magdesk/gui/import_pages.py" line="233" />
         <source>Press Import to write them.</source>
         <translation>点击“导入”写入数据库。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="233" />
+        <location filename="../../magdesk/gui/import_pages.py" line="235" />
         <source>Correct the errors in the file (the error report marks them), then check again.</source>
         <translation>请在文件中改正错误（错误报告中已标出），然后重新检查。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="236" />
+        <location filename="../../magdesk/gui/import_pages.py" line="238" />
         <source>Nothing to import.</source>
         <translation>没有需要导入的记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="241" />
+        <location filename="../../magdesk/gui/import_pages.py" line="243" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="241" />
+        <location filename="../../magdesk/gui/import_pages.py" line="243" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="260" />
+        <location filename="../../magdesk/gui/import_pages.py" line="262" />
         <source>Save the error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="261" />
+        <location filename="../../magdesk/gui/import_pages.py" line="263" />
         <source>Workbook (*.xlsx)</source>
         <translation>工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="265" />
+        <location filename="../../magdesk/gui/import_pages.py" line="267" />
         <source>Writing the error report…</source>
         <translation>正在写入错误报告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="276" />
+        <location filename="../../magdesk/gui/import_pages.py" line="278" />
         <source>Error report saved: {0}</source>
         <translation>错误报告已保存：{0}</translation>
     </message>
@@ -957,38 +957,38 @@ Your saved records are kept. The details could not be written to a log file.</so
 <context>
     <name>FilingFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="32" />
+        <location filename="../../magdesk/gui/flows.py" line="33" />
         <source>Folder for the filing workbook of {0}</source>
         <translation>{0} 申报表的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="58" />
+        <location filename="../../magdesk/gui/flows.py" line="59" />
         <source>Writing the filing workbook…</source>
         <translation>正在生成申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="40" />
-        <location filename="../../magdesk/gui/flows.py" line="64" />
+        <location filename="../../magdesk/gui/flows.py" line="41" />
+        <location filename="../../magdesk/gui/flows.py" line="65" />
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="44" />
+        <location filename="../../magdesk/gui/flows.py" line="45" />
         <source>Export filing workbook</source>
         <translation>导出申报表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="45" />
+        <location filename="../../magdesk/gui/flows.py" line="46" />
         <source>{0} is in that folder already. Replace it?</source>
         <translation>{0} 已在该文件夹中。替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="67" />
+        <location filename="../../magdesk/gui/flows.py" line="68" />
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="68" />
+        <location filename="../../magdesk/gui/flows.py" line="69" />
         <source>{0} has {1} errors; correct them first:
 
 {2}</source>
@@ -997,37 +997,37 @@ Your saved records are kept. The details could not be written to a log file.</so
 {2}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="71" />
+        <location filename="../../magdesk/gui/flows.py" line="72" />
         <source>Exported {0}</source>
         <translation>已导出 {0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="77" />
+        <location filename="../../magdesk/gui/flows.py" line="78" />
         <source>Mark as filed</source>
         <translation>标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="78" />
+        <location filename="../../magdesk/gui/flows.py" line="79" />
         <source>Receipt number from the tracking system for {0}:</source>
         <translation>{0}在追溯系统中的回执编号：</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="84" />
+        <location filename="../../magdesk/gui/flows.py" line="85" />
         <source>Not filed</source>
         <translation>未能标记为已申报</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="96" />
+        <location filename="../../magdesk/gui/flows.py" line="97" />
         <source>the workbook filed</source>
         <translation>已申报的工作簿</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="98" />
+        <location filename="../../magdesk/gui/flows.py" line="99" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="99" />
+        <location filename="../../magdesk/gui/flows.py" line="100" />
         <source>Start an amendment of {0}?
 
 The month reopens as revision {1}: its records can be corrected, and its workbook is exported again as revision {1}. The earlier workbook ({2}) and what was filed stay as they are.</source>
@@ -1036,12 +1036,12 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 该月份将重新打开为更正序号 {1}：其记录可以再次修改，申报表将按更正序号 {1} 重新导出。之前的工作簿（{2}）和已申报的内容保持不变。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="110" />
+        <location filename="../../magdesk/gui/flows.py" line="111" />
         <source>No amendment</source>
         <translation>无法发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="113" />
+        <location filename="../../magdesk/gui/flows.py" line="114" />
         <source>{0} reopened as revision {1}; the earlier workbook stays as it was</source>
         <translation>{0} 已重新打开为更正序号 {1}；之前的工作簿保持不变</translation>
     </message>
@@ -1049,57 +1049,57 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FilingPage</name>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="117" />
+        <location filename="../../magdesk/gui/pages.py" line="118" />
         <source>Export filing workbook…</source>
         <translation>导出申报表…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="118" />
+        <location filename="../../magdesk/gui/pages.py" line="119" />
         <source>Mark as filed…</source>
         <translation>标记为已申报…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="119" />
+        <location filename="../../magdesk/gui/pages.py" line="120" />
         <source>Start an amendment</source>
         <translation>发起更正</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="130" />
+        <location filename="../../magdesk/gui/pages.py" line="132" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="130" />
+        <location filename="../../magdesk/gui/pages.py" line="132" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="130" />
+        <location filename="../../magdesk/gui/pages.py" line="132" />
         <source>Revision</source>
         <translation>更正序号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="130" />
+        <location filename="../../magdesk/gui/pages.py" line="132" />
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="131" />
+        <location filename="../../magdesk/gui/pages.py" line="133" />
         <source>Receipt no.</source>
         <translation>回执编号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="131" />
+        <location filename="../../magdesk/gui/pages.py" line="133" />
         <source>Last file</source>
         <translation>最近导出文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="153" />
+        <location filename="../../magdesk/gui/pages.py" line="155" />
         <source>Filing template: {0}</source>
         <translation>申报模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="155" />
+        <location filename="../../magdesk/gui/pages.py" line="157" />
         <source>Chosen on the Filing templates page; a month filed or being amended is exported again with the template it was filed with</source>
         <translation>在“申报模板”页选择；已申报或更正中的月份按其申报时的模板重新导出</translation>
     </message>
@@ -1132,27 +1132,27 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="100" />
+        <location filename="../../magdesk/gui/findings.py" line="101" />
         <source>Double-click a finding (or press Enter) to open its record.</source>
         <translation>双击某条结果（或按回车键）即可打开对应记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="104" />
+        <location filename="../../magdesk/gui/findings.py" line="105" />
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="107" />
+        <location filename="../../magdesk/gui/findings.py" line="108" />
         <source>Accept warning…</source>
         <translation>接受警告…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="110" />
+        <location filename="../../magdesk/gui/findings.py" line="111" />
         <source>Accept the selected warning with a reason: it is no longer counted</source>
         <translation>注明原因后接受所选警告：此后不再计入</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="134" />
+        <location filename="../../magdesk/gui/findings.py" line="135" />
         <source>Errors: {0}, warnings: {1}</source>
         <translation>错误 {0} 个，警告 {1} 个</translation>
     </message>
@@ -1160,38 +1160,38 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FindingsFlow</name>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="205" />
+        <location filename="../../magdesk/gui/findings.py" line="206" />
         <source>Click to list them</source>
         <translation>点击查看明细</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="237" />
+        <location filename="../../magdesk/gui/findings.py" line="238" />
         <source>The records of a file this large are checked on request: press “Check all records now” first.</source>
         <translation>文件较大，记录只在需要时校验：请先点击“立即校验全部记录”。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="240" />
+        <location filename="../../magdesk/gui/findings.py" line="241" />
         <source>Still checking the records…</source>
         <translation>仍在检查记录…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="262" />
-        <location filename="../../magdesk/gui/findings.py" line="265" />
+        <location filename="../../magdesk/gui/findings.py" line="263" />
+        <location filename="../../magdesk/gui/findings.py" line="266" />
         <source>Not accepted</source>
         <translation>未能接受</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="269" />
+        <location filename="../../magdesk/gui/findings.py" line="270" />
         <source>Warning accepted ({0}): {1}</source>
         <translation>已接受警告（{0}）：{1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="278" />
+        <location filename="../../magdesk/gui/findings.py" line="279" />
         <source>Findings</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/findings.py" line="279" />
+        <location filename="../../magdesk/gui/findings.py" line="280" />
         <source>This finding is not about one record that can be opened: {0}</source>
         <translation>此结果不针对某一条可打开的记录：{0}</translation>
     </message>
@@ -1242,53 +1242,53 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="224" />
+        <location filename="../../magdesk/gui/company.py" line="223" />
         <source>Welcome to magdesk — your company</source>
         <translation>欢迎使用 magdesk — 本企业信息</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="225" />
+        <location filename="../../magdesk/gui/company.py" line="224" />
         <source>magdesk keeps your records in one file on this computer. Enter your company first.</source>
         <translation>magdesk 把全部记录保存在本机的一个文件中。请先填写本企业信息。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="232" />
-        <location filename="../../magdesk/gui/company.py" line="246" />
+        <location filename="../../magdesk/gui/company.py" line="231" />
+        <location filename="../../magdesk/gui/company.py" line="245" />
         <source>Choose where to keep the file…</source>
         <translation>选择文件的保存位置…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="235" />
+        <location filename="../../magdesk/gui/company.py" line="234" />
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="247" />
+        <location filename="../../magdesk/gui/company.py" line="246" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="259" />
+        <location filename="../../magdesk/gui/company.py" line="258" />
         <source>Choose where to keep the file</source>
         <translation>请选择数据库文件的位置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="261" />
+        <location filename="../../magdesk/gui/company.py" line="260" />
         <source>A file of that name exists already; choose another name</source>
         <translation>已有同名文件，请换一个文件名</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="271" />
+        <location filename="../../magdesk/gui/company.py" line="270" />
         <source>The file could not be created.</source>
         <translation>无法创建数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="280" />
+        <location filename="../../magdesk/gui/company.py" line="279" />
         <source>New database</source>
         <translation>新建数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/company.py" line="281" />
+        <location filename="../../magdesk/gui/company.py" line="280" />
         <source>A new file for another company: its profile, then where to keep the file.</source>
         <translation>为另一家企业新建数据文件：先填写企业信息，再选择文件的保存位置。</translation>
     </message>
@@ -1341,42 +1341,42 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>History</name>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="99" />
+        <location filename="../../magdesk/gui/safety.py" line="100" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="105" />
+        <location filename="../../magdesk/gui/safety.py" line="106" />
         <source>another program</source>
         <translation>其他程序</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="108" />
+        <location filename="../../magdesk/gui/safety.py" line="109" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="109" />
+        <location filename="../../magdesk/gui/safety.py" line="110" />
         <source>Old value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="109" />
+        <location filename="../../magdesk/gui/safety.py" line="110" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -1384,7 +1384,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="315" />
+        <location filename="../../magdesk/gui/flows.py" line="316" />
         <source>Imported {0} rows from {1}</source>
         <translation>已从 {1} 导入 {0} 行</translation>
     </message>
@@ -1448,52 +1448,52 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="45" />
+        <location filename="../../magdesk/gui/pages.py" line="46" />
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="45" />
+        <location filename="../../magdesk/gui/pages.py" line="46" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="45" />
+        <location filename="../../magdesk/gui/pages.py" line="46" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="45" />
+        <location filename="../../magdesk/gui/pages.py" line="46" />
         <source>Opening (kg)</source>
         <translation>期初库存(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="46" />
+        <location filename="../../magdesk/gui/pages.py" line="47" />
         <source>Purchased (kg)</source>
         <translation>采购入库(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="46" />
+        <location filename="../../magdesk/gui/pages.py" line="47" />
         <source>Produced (kg)</source>
         <translation>生产入库(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="46" />
+        <location filename="../../magdesk/gui/pages.py" line="47" />
         <source>Sold (kg)</source>
         <translation>销售出库(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="47" />
+        <location filename="../../magdesk/gui/pages.py" line="48" />
         <source>Consumed (kg)</source>
         <translation>生产领用(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="47" />
+        <location filename="../../magdesk/gui/pages.py" line="48" />
         <source>Lost (kg)</source>
         <translation>损耗(kg)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/pages.py" line="47" />
+        <location filename="../../magdesk/gui/pages.py" line="48" />
         <source>Closing (kg)</source>
         <translation>期末库存(kg)</translation>
     </message>
@@ -1757,50 +1757,50 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>LicenceSheetButton</name>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="253" />
+        <location filename="../../magdesk/gui/dossier.py" line="254" />
         <source>Licence a&amp;pplication…</source>
         <translation>许可证申请表(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="255" />
+        <location filename="../../magdesk/gui/dossier.py" line="256" />
         <source>The data a dual-use export licence application asks, for the selected sale or its contract, with the attachments it needs ticked when present</source>
         <translation>所选销售或其合同的两用物项出口许可证申请数据；所需附件已有的打勾</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="264" />
-        <location filename="../../magdesk/gui/dossier.py" line="286" />
-        <location filename="../../magdesk/gui/dossier.py" line="302" />
-        <location filename="../../magdesk/gui/dossier.py" line="309" />
+        <location filename="../../magdesk/gui/dossier.py" line="265" />
+        <location filename="../../magdesk/gui/dossier.py" line="287" />
+        <location filename="../../magdesk/gui/dossier.py" line="303" />
+        <location filename="../../magdesk/gui/dossier.py" line="310" />
         <source>Licence application</source>
         <translation>许可证申请表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="265" />
+        <location filename="../../magdesk/gui/dossier.py" line="266" />
         <source>Sale {0} belongs to contract {1}. Make the application sheet for this sale alone or for the whole contract?</source>
         <translation>销售 {0} 属于合同 {1}。为这一笔销售还是整个合同生成申请表？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="269" />
+        <location filename="../../magdesk/gui/dossier.py" line="270" />
         <source>This &amp;sale</source>
         <translation>这一笔销售(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="270" />
+        <location filename="../../magdesk/gui/dossier.py" line="271" />
         <source>The whole &amp;contract</source>
         <translation>整个合同(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="287" />
+        <location filename="../../magdesk/gui/dossier.py" line="288" />
         <source>Select a sale first.</source>
         <translation>请先选择一条销售记录。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="293" />
+        <location filename="../../magdesk/gui/dossier.py" line="294" />
         <source>Folder for the licence application sheet</source>
         <translation>许可证申请表的文件夹</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="310" />
+        <location filename="../../magdesk/gui/dossier.py" line="311" />
         <source>The application sheet is written:
 {0}
 {1}</source>
@@ -1809,17 +1809,17 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 {1}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="312" />
+        <location filename="../../magdesk/gui/dossier.py" line="313" />
         <source>Open &amp;PDF</source>
         <translation>打开 PDF(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="313" />
+        <location filename="../../magdesk/gui/dossier.py" line="314" />
         <source>Open f&amp;older</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/dossier.py" line="320" />
+        <location filename="../../magdesk/gui/dossier.py" line="321" />
         <source>Licence application sheet written to {0}</source>
         <translation>许可证申请表已写入 {0}</translation>
     </message>
@@ -1827,37 +1827,37 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
 <context>
     <name>LicenceTile</name>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="177" />
+        <location filename="../../magdesk/gui/licences.py" line="178" />
         <source>Licences at a glance</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="187" />
+        <location filename="../../magdesk/gui/licences.py" line="188" />
         <source>Open the licences</source>
         <translation>打开许可证页</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="199" />
+        <location filename="../../magdesk/gui/licences.py" line="200" />
         <source>{0} in use of {1}; {2} near their limit or expiry</source>
         <translation>有效{0}个（共{1}个）；{2}个将用完或将到期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="203" />
+        <location filename="../../magdesk/gui/licences.py" line="204" />
         <source>{0}: {1} — {2} used, {3} left, {4}</source>
         <translation>{0}：{1} — 已用{2}，剩余{3}，{4}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="207" />
+        <location filename="../../magdesk/gui/licences.py" line="208" />
         <source>and {0} more</source>
         <translation>另有{0}个</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="278" />
+        <location filename="../../magdesk/gui/licences.py" line="279" />
         <source>ended {0} days ago</source>
         <translation>已到期{0}天</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="279" />
+        <location filename="../../magdesk/gui/licences.py" line="280" />
         <source>{0} days left</source>
         <translation>剩余{0}天</translation>
     </message>
@@ -1957,8 +1957,8 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="293" />
-        <source>Connect to &amp;server…</source>
-        <translation>连接服务器(&amp;S)…</translation>
+        <source>Connect to ser&amp;ver…</source>
+        <translation>连接服务器(&amp;V)…</translation>
     </message>
     <message>
         <location filename="../../magdesk/gui/main_window.py" line="294" />
@@ -2046,7 +2046,7 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>{0}已申报并锁定；如需修改，请在“申报”页发起更正。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="560" />
+        <location filename="../../magdesk/gui/main_window.py" line="563" />
         <source>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;Records and the monthly product-flow filing for rare-earth magnet producers.&lt;br&gt;Licence: MIT&lt;br&gt;Data folder: {1}&lt;br&gt;Settings: {2}</source>
         <translation>&lt;b&gt;magdesk {0}&lt;/b&gt;&lt;br&gt;{3}&lt;br&gt;稀土永磁生产企业的台账与月度产品流向申报。&lt;br&gt;许可协议：MIT&lt;br&gt;数据文件夹：{1}&lt;br&gt;设置文件夹：{2}</translation>
     </message>
@@ -2067,27 +2067,27 @@ The month reopens as revision {1}: its records can be corrected, and its workboo
         <translation>未删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/changes.py" line="95" />
+        <location filename="../../magdesk/gui/changes.py" line="89" />
         <source>Not undone</source>
         <translation>未能撤销</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="462" />
+        <location filename="../../magdesk/gui/main_window.py" line="465" />
         <source>Open a magdesk database</source>
         <translation>打开 magdesk 数据库</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="464" />
+        <location filename="../../magdesk/gui/main_window.py" line="467" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="511" />
+        <location filename="../../magdesk/gui/main_window.py" line="514" />
         <source>Entries not saved</source>
         <translation>录入尚未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="512" />
+        <location filename="../../magdesk/gui/main_window.py" line="515" />
         <source>What was typed in these forms is not saved:
 {0}
 
@@ -2098,37 +2098,37 @@ Discard it?</source>
 丢弃这些录入吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="536" />
+        <location filename="../../magdesk/gui/main_window.py" line="539" />
         <source>Settings saved; they take effect at the next start</source>
         <translation>设置已保存，下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="556" />
+        <location filename="../../magdesk/gui/main_window.py" line="559" />
         <source>Built {0} on {1} (Python {2}, Qt {3})</source>
         <translation>构建于 {0}，{1}（Python {2}，Qt {3}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="558" />
+        <location filename="../../magdesk/gui/main_window.py" line="561" />
         <source>Run from source</source>
         <translation>从源代码运行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="559" />
+        <location filename="../../magdesk/gui/main_window.py" line="562" />
         <source>About magdesk</source>
         <translation>关于 magdesk</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="565" />
+        <location filename="../../magdesk/gui/main_window.py" line="568" />
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="565" />
+        <location filename="../../magdesk/gui/main_window.py" line="568" />
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/main_window.py" line="567" />
+        <location filename="../../magdesk/gui/main_window.py" line="570" />
         <source>Current month {0} · {1}</source>
         <translation>当前月份 {0} · {1}</translation>
     </message>
@@ -2151,57 +2151,57 @@ Discard it?</source>
         <translation>表头行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="269" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="271" />
         <source>First value</source>
         <translation>第一个值</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="270" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="271" />
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="305" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
         <source>remembered from an earlier import</source>
         <translation>沿用以前导入时的设置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
         <source>recognised</source>
         <translation>已自动识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="306" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
         <source>not recognised</source>
         <translation>未能识别</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="307" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="308" />
         <source>Sheet “{0}”, header in row {1} ({2})</source>
         <translation>工作表“{0}”，表头在第 {1} 行（{2}）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="321" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="322" />
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="348" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="349" />
         <source>Required and not mapped: {0}</source>
         <translation>必需但尚未对应的列：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_wizard.py" line="351" />
+        <location filename="../../magdesk/gui/import_wizard.py" line="352" />
         <source>Read past (same meaning as another column): {0}</source>
         <translation>已忽略（与其他列含义相同）：{0}</translation>
     </message>
@@ -2223,43 +2223,43 @@ Discard it?</source>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="63" />
+        <location filename="../../magdesk/gui/import_pages.py" line="64" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="64" />
+        <location filename="../../magdesk/gui/import_pages.py" line="65" />
         <source>The first rows as they will be read. Cells with a problem are marked (red: error, yellow: warning).</source>
         <translation>以下是按当前设置读取的前几行。有问题的单元格已标出（红色：错误，黄色：警告）。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="73" />
+        <location filename="../../magdesk/gui/import_pages.py" line="75" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="73" />
+        <location filename="../../magdesk/gui/import_pages.py" line="75" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="73" />
+        <location filename="../../magdesk/gui/import_pages.py" line="75" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="74" />
+        <location filename="../../magdesk/gui/import_pages.py" line="76" />
         <source>Message</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="91" />
-        <location filename="../../magdesk/gui/import_pages.py" line="103" />
+        <location filename="../../magdesk/gui/import_pages.py" line="93" />
+        <location filename="../../magdesk/gui/import_pages.py" line="105" />
         <source>Reading the first rows…</source>
         <translation>正在读取前几行…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/import_pages.py" line="140" />
+        <location filename="../../magdesk/gui/import_pages.py" line="142" />
         <source>{0} rows shown: {1} errors, {2} warnings</source>
         <translation>显示 {0} 行：错误 {1} 个，警告 {2} 个</translation>
     </message>
@@ -2322,17 +2322,17 @@ Discard it?</source>
         <translation>放弃已输入的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="623" />
+        <location filename="../../magdesk/gui/form.py" line="637" />
         <source>Fill in the yellow fields and correct the red ones first.</source>
         <translation>请先填写黄色字段并更正红色字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="628" />
+        <location filename="../../magdesk/gui/form.py" line="642" />
         <source>Correct the fields marked red first.</source>
         <translation>请先改正标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/form.py" line="656" />
+        <location filename="../../magdesk/gui/form.py" line="670" />
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
@@ -2361,22 +2361,22 @@ Discard it?</source>
     </message>
     <message>
         <location filename="../../magdesk/gui/sections.py" line="75" />
-        <location filename="../../magdesk/gui/sections.py" line="312" />
+        <location filename="../../magdesk/gui/sections.py" line="313" />
         <source>All months</source>
         <translation>全部月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="296" />
+        <location filename="../../magdesk/gui/sections.py" line="297" />
         <source>No matching records</source>
         <translation>没有符合条件的记录</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="297" />
+        <location filename="../../magdesk/gui/sections.py" line="298" />
         <source>1 row</source>
         <translation>共 1 条</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/sections.py" line="298" />
+        <location filename="../../magdesk/gui/sections.py" line="299" />
         <source>{0} rows</source>
         <translation>共 {0} 条</translation>
     </message>
@@ -2431,72 +2431,72 @@ No record is changed.</source>
 <context>
     <name>RestorePoints</name>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="43" />
+        <location filename="../../magdesk/gui/safety.py" line="44" />
         <source>Restore points</source>
         <translation>还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="51" />
+        <location filename="../../magdesk/gui/safety.py" line="52" />
         <source>Taken</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="51" />
+        <location filename="../../magdesk/gui/safety.py" line="52" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="51" />
+        <location filename="../../magdesk/gui/safety.py" line="52" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="52" />
+        <location filename="../../magdesk/gui/safety.py" line="53" />
         <source>Filed months inside</source>
         <translation>其中已申报的月份</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="54" />
+        <location filename="../../magdesk/gui/safety.py" line="55" />
         <source>Restoring first keeps the present state as a restore point of its own, then puts the chosen one back.</source>
         <translation>还原前会先把当前状态另存为一个还原点，再恢复所选的还原点。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="58" />
+        <location filename="../../magdesk/gui/safety.py" line="59" />
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="60" />
+        <location filename="../../magdesk/gui/safety.py" line="61" />
         <source>From a file…</source>
         <translation>从文件还原…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="72" />
+        <location filename="../../magdesk/gui/safety.py" line="73" />
         <source>Restore from a backup file</source>
         <translation>从备份文件还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/safety.py" line="73" />
+        <location filename="../../magdesk/gui/safety.py" line="74" />
         <source>magdesk database (*.sqlite)</source>
         <translation>magdesk 数据库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="168" />
+        <location filename="../../magdesk/gui/flows.py" line="169" />
         <source>Not restored</source>
         <translation>未还原</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="171" />
+        <location filename="../../magdesk/gui/flows.py" line="172" />
         <source>Restored the state of {0}</source>
         <translation>已还原到 {0} 的状态</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="228" />
+        <location filename="../../magdesk/gui/flows.py" line="229" />
         <source>Another company's file</source>
         <translation>另一家公司的文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="229" />
+        <location filename="../../magdesk/gui/flows.py" line="230" />
         <source>Put it in place of this file all the same?</source>
         <translation>仍要用它替换当前文件吗？</translation>
     </message>
@@ -2557,7 +2557,7 @@ No record is changed.</source>
 <context>
     <name>ServerWatch</name>
     <message>
-        <location filename="../../magdesk/gui/servers.py" line="178" />
+        <location filename="../../magdesk/gui/servers.py" line="192" />
         <source>Another clerk's changes are shown</source>
         <translation>已显示其他录入员的更改</translation>
     </message>
@@ -2643,7 +2643,7 @@ No record is changed.</source>
 <context>
     <name>SummaryChooser</name>
     <message>
-        <location filename="../../magdesk/gui/flows.py" line="136" />
+        <location filename="../../magdesk/gui/flows.py" line="137" />
         <location filename="../../magdesk/gui/print_chooser.py" line="20" />
         <source>Print</source>
         <translation>打印</translation>
@@ -2687,23 +2687,23 @@ No record is changed.</source>
 <context>
     <name>Switch</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="87" />
-        <location filename="../../magdesk/gui/opening.py" line="119" />
+        <location filename="../../magdesk/gui/opening.py" line="86" />
+        <location filename="../../magdesk/gui/opening.py" line="118" />
         <source>Opening {0}: checking the file…</source>
         <translation>正在打开 {0}：检查文件…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="118" />
+        <location filename="../../magdesk/gui/opening.py" line="117" />
         <source>Connecting to {0}…</source>
         <translation>正在连接 {0}…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="155" />
+        <location filename="../../magdesk/gui/opening.py" line="154" />
         <source>{0} not opened (cancelled)</source>
         <translation>未打开 {0}（已取消）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="159" />
+        <location filename="../../magdesk/gui/opening.py" line="158" />
         <source>Not opened</source>
         <translation>未打开</translation>
     </message>
@@ -2711,7 +2711,7 @@ No record is changed.</source>
 <context>
     <name>Task</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="88" />
+        <location filename="../../magdesk/gui/opening.py" line="87" />
         <location filename="../../magdesk/gui/tasks.py" line="74" />
         <source>Cancel</source>
         <translation>取消</translation>
@@ -2740,127 +2740,127 @@ No record is changed.</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <location filename="../../magdesk/gui/templates.py" line="53" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <location filename="../../magdesk/gui/templates.py" line="53" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <location filename="../../magdesk/gui/templates.py" line="53" />
         <source>Kept</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="52" />
+        <location filename="../../magdesk/gui/templates.py" line="53" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="53" />
+        <location filename="../../magdesk/gui/templates.py" line="54" />
         <source>Sample file</source>
         <translation>样表文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="53" />
+        <location filename="../../magdesk/gui/templates.py" line="54" />
         <source>Saved at</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="63" />
+        <location filename="../../magdesk/gui/templates.py" line="64" />
         <source>An export writes through the default template. Learn the authority's own template from a sample workbook: each of its columns is mapped to magdesk's data, and the template is kept in this file.</source>
         <translation>导出按默认模板写出。可从主管部门的样表学习其模板：样表的每一列对应到 magdesk 的数据，模板保存在本文件中。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="79" />
+        <location filename="../../magdesk/gui/templates.py" line="80" />
         <source>Read-only: {0}</source>
         <translation>只读：{0}</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="111" />
+        <location filename="../../magdesk/gui/templates.py" line="112" />
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="111" />
+        <location filename="../../magdesk/gui/templates.py" line="112" />
         <source>In this file</source>
         <translation>本文件</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="121" />
+        <location filename="../../magdesk/gui/templates.py" line="122" />
         <source>The company's default: an export writes through it</source>
         <translation>本企业的默认模板：导出按它写出</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="149" />
+        <location filename="../../magdesk/gui/templates.py" line="150" />
         <source>It is the default already</source>
         <translation>已是默认模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="150" />
+        <location filename="../../magdesk/gui/templates.py" line="151" />
         <source>A built-in template cannot be deleted</source>
         <translation>内置模板不能删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="159" />
+        <location filename="../../magdesk/gui/templates.py" line="160" />
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="170" />
+        <location filename="../../magdesk/gui/templates.py" line="171" />
         <source>“{0}” is now the company's default filing template</source>
         <translation>“{0}”已设为本企业的默认申报模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="182" />
+        <location filename="../../magdesk/gui/templates.py" line="183" />
         <source>Delete the filing template “{0}” (all its {1} versions)?</source>
         <translation>删除申报模板“{0}”（共 {1} 个版本）？</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="184" />
+        <location filename="../../magdesk/gui/templates.py" line="185" />
         <source>It is the default: exports go back to the built-in template.</source>
         <translation>它是默认模板：删除后导出改用内置模板。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="187" />
+        <location filename="../../magdesk/gui/templates.py" line="188" />
         <source>Delete template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="193" />
+        <location filename="../../magdesk/gui/templates.py" line="194" />
         <source>Filing template “{0}” deleted</source>
         <translation>申报模板“{0}”已删除</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="210" />
+        <location filename="../../magdesk/gui/templates.py" line="211" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="214" />
+        <location filename="../../magdesk/gui/templates.py" line="215" />
         <source>Filing template “{0}”, version {1}</source>
         <translation>申报模板“{0}”第{1}版</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="243" />
+        <location filename="../../magdesk/gui/templates.py" line="245" />
         <source>The authority's sample workbook</source>
         <translation>主管部门的样表</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="245" />
+        <location filename="../../magdesk/gui/templates.py" line="247" />
         <source>Excel workbook (*.xlsx *.xlsm)</source>
         <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="252" />
+        <location filename="../../magdesk/gui/templates.py" line="254" />
         <source>Not learned</source>
         <translation>无法学习</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/templates.py" line="267" />
+        <location filename="../../magdesk/gui/templates.py" line="269" />
         <source>Filing template “{0}” version {1} saved</source>
         <translation>申报模板“{0}”第{1}版已保存</translation>
     </message>
@@ -2869,32 +2869,32 @@ No record is changed.</source>
     <name>UsagePanel</name>
     <message>
         <location filename="../../magdesk/gui/licences.py" line="63" />
-        <location filename="../../magdesk/gui/licences.py" line="90" />
+        <location filename="../../magdesk/gui/licences.py" line="91" />
         <source>Select a licence to see its usage.</source>
         <translation>选择一个许可证以查看其使用情况。</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="71" />
+        <location filename="../../magdesk/gui/licences.py" line="72" />
         <source>Declaration no./line</source>
         <translation>报关单号/项号</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="71" />
+        <location filename="../../magdesk/gui/licences.py" line="72" />
         <source>Declaration date</source>
         <translation>申报日期</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="72" />
+        <location filename="../../magdesk/gui/licences.py" line="73" />
         <source>Weight (kg)</source>
         <translation>重量（kg）</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="72" />
+        <location filename="../../magdesk/gui/licences.py" line="73" />
         <source>Consignee</source>
         <translation>境外收货人</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/licences.py" line="98" />
+        <location filename="../../magdesk/gui/licences.py" line="99" />
         <source>{0} ({1}): licensed {2}, drawn {3} kg, left {4}, {5} used, {6} — {7}</source>
         <translation>{0}（{1}）：许可数量{2}，已用{3} kg，剩余{4}，已用比例{5}，{6} — {7}</translation>
     </message>
@@ -2902,17 +2902,17 @@ No record is changed.</source>
 <context>
     <name>_Report</name>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="205" />
+        <location filename="../../magdesk/gui/opening.py" line="204" />
         <source>Keeping a restore point of {0}…</source>
         <translation>正在为 {0} 保存还原点…</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="210" />
+        <location filename="../../magdesk/gui/opening.py" line="209" />
         <source>No restore point</source>
         <translation>未能保存还原点</translation>
     </message>
     <message>
-        <location filename="../../magdesk/gui/opening.py" line="213" />
+        <location filename="../../magdesk/gui/opening.py" line="212" />
         <source>Restore point of {0} kept</source>
         <translation>已为 {0} 保存还原点</translation>
     </message>

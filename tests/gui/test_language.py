@@ -149,3 +149,41 @@ def test_ctrl_p_presets_the_month_in_view(window, qtbot, monkeypatch):
     assert asked == ["2026-07", "2026-10", "2026-06"]
     assert [(r.kind, r.period) for r in shown] == [
         ("inventory", "2026-07"), ("inventory", "2026-10"), ("inventory", "2026-06")]
+
+
+def _clashes(menu_bar) -> list[str]:
+    """Each menu's items that share their mnemonic (Alt+letter) with another:
+    the letter then only moves between them, it presses neither."""
+    from PySide6.QtWidgets import QMenu
+
+    found = []
+    for menu in [m for m in menu_bar.findChildren(QMenu)]:
+        seen: dict[str, str] = {}
+        for action in menu.actions():
+            mark = re.search(r"&(\w)", action.text())
+            if action.isSeparator() or not mark:
+                continue
+            key = mark.group(1).lower()
+            if key in seen:
+                found.append(f"{menu.title()}: {seen[key]} / {action.text()}")
+            seen[key] = action.text()
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_two_items_of_a_menu_share_their_letter(lang, demo_copy, qtbot):
+    from magdesk.gui.app import application, install_translations
+    from magdesk.gui.main_window import MainWindow
+    from magdesk.usecases import open_file
+
+    app = application(lang_settings(lang))
+    install_translations(app, lang)
+    try:
+        with open_file(demo_copy) as db:
+            window = MainWindow(db, lang_settings(lang))
+            qtbot.addWidget(window)
+            assert window.menuBar().actions()
+            assert _clashes(window.menuBar()) == []
+            window.close()
+    finally:
+        install_translations(app, "zh")

@@ -305,3 +305,26 @@ def test_one_row_is_counted_as_one_row_and_a_check_box_is_framed_round_its_box(
             win.close()
     finally:
         install_translations(application(settings), "zh")
+
+
+def test_tab_leaves_a_table_of_records_and_arrows_move_in_it(window, qtbot):
+    """Keyboard first: Tab goes on to the next control, not cell by cell
+    (a clerk on the filing page was held in its six columns); only a table
+    she types lines into (a batch's inputs) moves from cell to cell."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    trapping = [t.objectName() or type(t.parent()).__name__
+                for t in window.findChildren(QAbstractItemView)
+                if t.tabKeyNavigation() and t.objectName() != "inputs"
+                and t.metaObject().className() in ("QTableView", "QTableWidget")]
+    assert trapping == []
+    window.nav.setCurrentRow(window.stack.indexOf(window.filing))
+    table = window.filing.table
+    qtbot.waitUntil(lambda: table.rowCount() == len(window.periods) > 1, timeout=30000)
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentRow() == 1
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table and table.currentRow() == 1

@@ -97,3 +97,48 @@ def test_a_file_of_several_chunks_goes_to_the_server_and_back_whole(company, tmp
     assert usecases.attach(company, "sale", sale.id, big, "photo").ok  # kept once
     assert company.conn.execute("SELECT count(*) FROM attachment_blob WHERE sha256 = ?",
                                 (sha,)).fetchone()[0] == 1
+
+
+def _attached(db, folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    report = folder / "合同.pdf"
+    report.write_bytes(b"%PDF-1.4 contract " + bytes(range(256)) * 16)
+    sale = next(usecases.repository(db).iter("sale", order="id DESC"))
+    added = usecases.attach(db, "sale", sale.id, report, "contract")
+    assert added.ok
+    return added, sale
+
+
+def test_undoing_a_detach_after_a_prune_is_refused_and_says_so(both, tmp_path):
+    for i, db in enumerate(both):
+        added, sale = _attached(db, tmp_path / str(i))
+        att = usecases.attachments_of(db, "sale", sale.id)[-1]
+        gone = usecases.detach(db, att.id)
+        assert usecases.prune_attachments(db) > 4000  # no row names it now
+        undone = usecases.undo(db, gone.edit)
+        assert not undone.ok and "attach the file again" in undone.why("en"), type(db)
+        assert "合同.pdf" in undone.why("zh")
+        assert usecases.attachments_of(db, "sale", sale.id) == []  # no row naming nothing
+        assert usecases.check_attachments(db).ok
+
+
+@pytest.mark.parametrize("company", ["postgresql"], indirect=True)
+def test_a_prune_by_another_clerk_meanwhile_loses_no_bytes_she_still_has(company, tmp_path,
+                                                                         monkeypatch):
+    """Her attach undone, the blob is named by no row; another clerk's prune
+    (another computer: a cache of its own) takes it off the server; her redo
+    puts it back from her computer's cache, in the row's transaction."""
+    added, sale = _attached(company, tmp_path / "her")
+    sha = usecases.attachments_of(company, "sale", sale.id)[-1].sha256
+    assert usecases.undo(company, added.edit).ok
+    monkeypatch.setenv("MAGDESK_DATA_DIR", str(tmp_path / "other-pc"))
+    other = usecases.open_file(company.url)
+    try:
+        assert usecases.prune_attachments(other) > 4000
+    finally:
+        usecases.close_database(other, snapshot=False)
+    assert company.conn.execute("SELECT count(*) FROM attachment_blob WHERE sha256 = ?",
+                                (sha,)).fetchone()[0] == 0
+    assert usecases.redo(company, added.edit).ok
+    att = usecases.attachments_of(company, "sale", sale.id)[-1]
+    assert att.sha256 == sha and usecases.check_attachments(company).ok

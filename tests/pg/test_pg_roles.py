@@ -102,12 +102,27 @@ def test_a_filer_files_and_an_admin_too_and_the_chain_holds(company, tmp_path):
         chain = audit.verify(pg)
         clerks = [r[0] for r in pg.execute(
             "SELECT clerk FROM audit_log WHERE app = 1 ORDER BY seq DESC LIMIT 5")]
+        logins = [r[0] for r in pg.execute(
+            "SELECT os_user FROM audit_log WHERE app = 1 ORDER BY seq DESC LIMIT 5")]
     assert chain.ok and chain.sealed == chain.entries
     assert clerks == ["ann", "ada", "ada", "fay", "fay"]
+    assert logins == ["ann", "ada", "ada", "fay", "fay"]  # os_user: the server's own login
     back = tmp_path / "back.sqlite"
     usecases.copy_database(company, back)  # verified again, by magdesk, in the file
     with open_database(back) as db:
         assert usecases.verify_audit(db).ok
+
+
+def test_a_name_typed_by_another_login_still_shows_whose_login_wrote(company):
+    """The clerk's name is what her session says; the login is the server's."""
+    with _session(company, "ann") as pg:
+        pg.execute("SELECT set_config('magdesk.clerk', '王芳', false), "
+                   "set_config('magdesk.os_user', 'fang', false)")
+        pg.execute(_SALE, ("ANN-AS-FANG",))
+        pg.commit()
+        (who,) = pg.execute("SELECT clerk, os_user FROM audit_log WHERE app = 1 "
+                            "ORDER BY seq DESC LIMIT 1").fetchall()
+    assert who == ("王芳", "ann")
 
 
 def test_a_user_in_no_group_is_refused_everything(company, pg_server):

@@ -64,6 +64,15 @@ def test_a_restore_point_asked_for_on_a_server_is_one_of_its_own(pg_demo, pg_url
     assert usecases.foreign_snapshots(pg_url) == []
 
 
+def test_a_company_as_this_magdesk_made_it_needs_no_upgrade(pg_demo, pg_url):
+    from magdesk.storage.schema_latest import VERSION
+
+    usecases.copy_database(pg_demo, pg_url)
+    assert usecases.upgrade_server(pg_url) == (VERSION, VERSION)
+    with usecases.open_file(pg_url) as db:
+        assert usecases.check_database(db).ok
+
+
 def test_what_is_done_on_a_file_only_is_refused_on_a_server_saying_what_instead(tmp_path):
     import pytest
 

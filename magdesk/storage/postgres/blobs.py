@@ -42,6 +42,17 @@ class ServerBlobStore:
         return self.conn.execute(f"SELECT 1 FROM {BLOBS} WHERE sha256 = ?",
                                  (sha,)).fetchone() is not None
 
+    def ensure(self, sha: str) -> bool:
+        """Whether the server holds the blob for a row about to name it, put
+        back from the local cache if a prune by another clerk took it between
+        its upload and this row (both run in the writer's turn: the row's
+        transaction sees the prune's commit)."""
+        if self.has(sha):
+            return True
+        if not self.cache.has(sha):
+            return False
+        return self.put_bytes(self.cache.path(sha).read_bytes(), sha)
+
     def size(self, sha: str) -> int | None:
         """The blob's size in bytes (None: the server has none)."""
         row = self.conn.execute(f"SELECT octet_length(data) FROM {BLOBS} WHERE sha256 = ?",

@@ -14,7 +14,7 @@ from ..schema import SchemaDiff, SchemaObject
 from . import rules
 from .schema import BLOBS, META, VERSION, indexes, owned_tables
 
-_CREATE = re.compile(r"CREATE (?:OR REPLACE )?(?:UNIQUE |CONSTRAINT )?(TRIGGER|INDEX|FUNCTION) (\w+)"
+CREATE = re.compile(r"CREATE (?:OR REPLACE )?(?:UNIQUE |CONSTRAINT )?(TRIGGER|INDEX|FUNCTION) (\w+)"
                      r"(?:.*? ON (\w+))?", re.IGNORECASE | re.DOTALL)
 
 _PRESENT = """
@@ -39,7 +39,7 @@ def expected() -> dict[tuple[str, str], SchemaObject]:
     """What magdesk makes on a server, by (kind, name)."""
     found = {("table", t): SchemaObject("table", t, t, "") for t in owned_tables()}
     for statement in (*indexes(), *rules.statements(), *extra_statements()):
-        match = _CREATE.match(statement.strip())
+        match = CREATE.match(statement.strip())
         if match:
             kind, name, table = match.group(1).lower(), match.group(2), match.group(3) or ""
             found[(kind, name.lower())] = SchemaObject(kind, name, table if kind != "function"
@@ -70,4 +70,4 @@ def version(conn) -> int:
     return int(row[0]) if row else 0
 
 
-__all__ = ["BLOBS", "VERSION", "compare", "expected", "version"]
+__all__ = ["BLOBS", "CREATE", "VERSION", "compare", "expected", "version"]

@@ -226,9 +226,11 @@ def _server_meta(pg, url: str) -> dict[str, int]:
     if not known:
         raise ServerError(Reason("pg.not_magdesk", where=where(url)))
     meta = dict(pg.execute(f"SELECT key, value FROM {META}"))
-    if meta.get("schema_version") != str(VERSION):
-        raise ServerError(Reason("pg.version", where=where(url),
-                                 version=meta.get("schema_version", "?"), latest=VERSION))
+    version = meta.get("schema_version", "?")
+    if version != str(VERSION):
+        newer = version.isdigit() and int(version) > VERSION
+        raise ServerError(Reason("pg.version_newer" if newer else "pg.version", where=where(url),
+                                 version=version, latest=VERSION))
     return sqlite_side.meta_sequences(meta.get("sqlite_sequence", "{}"))
 
 

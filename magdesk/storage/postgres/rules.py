@@ -13,9 +13,11 @@ filed month nor write unrecorded.
   ``AUDITED`` table appends the ``audit_log`` entry SQLite's triggers write
   (the same action, entity, record, business key, and old/new as compact
   JSON objects of the columns, an update's of the changed ones only).  Who:
-  the session's settings ``magdesk.app``, ``magdesk.clerk``,
-  ``magdesk.os_user`` (``set_config``); a session that sets none is another
-  program (``app = 0``).
+  the session's settings ``magdesk.app`` and ``magdesk.clerk``
+  (``set_config``; a session that sets none is another program, ``app =
+  0``), and in ``os_user`` the login the server authenticated
+  (``session_user``), which no client can set: a clerk's name typed by
+  someone else still shows whose login wrote.
 - **Sealing on the server**: the entry is sealed into the hash chain in the
   same transaction, with ``prev_hash``/``entry_hash`` computed as
   ``storage.audit.entry_hash`` does (the JSON text is built to be
@@ -88,7 +90,7 @@ RETURNS void LANGUAGE sql AS $fn$
     VALUES (p_seq,
             to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
             p_app, coalesce(current_setting('magdesk.clerk', true), ''),
-            coalesce(current_setting('magdesk.os_user', true), ''),
+            session_user::text,
             p_action, p_entity, p_record, p_key, p_old, p_new)
 $fn$"""
 

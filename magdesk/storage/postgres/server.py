@@ -299,10 +299,10 @@ class ServerDatabase(Database):
         conn = self.conn
         conn.execute("BEGIN")
         try:
+            # who: the clerk's name; the server records its own login beside it (rules.py)
             conn.execute("SELECT pg_advisory_xact_lock(?), set_config('magdesk.app', '1', true), "
-                         "set_config('magdesk.clerk', ?, true), "
-                         "set_config('magdesk.os_user', ?, true)",
-                         (CHAIN_LOCK, self.clerk, self.os_user)).fetchone()
+                         "set_config('magdesk.clerk', ?, true)",
+                         (CHAIN_LOCK, self.clerk)).fetchone()
             yield conn
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
@@ -376,6 +376,11 @@ class ServerDatabase(Database):
 
         return points.take(self.url, note, kind="manual", root=self.backup_dir, keep=self.keep)
 
+    def snapshot_later(self, note: str):
+        """As ``snapshot(note)``: no point of its own on a server (None)."""
+        point = self.snapshot(note)
+        return lambda: point
+
     def check(self, cancelled=None) -> None:
         return None
 
@@ -418,8 +423,8 @@ def open_server(url: str, *, clerk: str | None = None, backup_dir: Path | None =
     try:
         version = _version(conn, url)
         if version != LATEST:
-            raise ServerError(Reason("pg.version", where=where(url), version=version,
-                                     latest=LATEST))
+            raise ServerError(Reason("pg.version" if version < LATEST else "pg.version_newer",
+                                     where=where(url), version=version, latest=LATEST))
         db = ServerDatabase(url, conn, clerk=clerk, backup_dir=backup_dir, keep=keep,
                             read_only_reason=_planted(conn, url))
     except BaseException:
