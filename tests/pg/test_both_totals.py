@@ -198,3 +198,29 @@ def test_a_copy_either_way_arrives_with_its_totals_right(pg_demo_copy, pg_url, t
     with usecases.open_file(back) as db:
         assert _kept(db) == kept
         assert totals.mismatches(_conn(db)) == []
+
+
+def test_a_server_company_of_version_11_is_upgraded_with_its_totals(pg_demo, pg_url):
+    import psycopg
+
+    from magdesk.cli import main
+    from magdesk.storage.postgres import rules
+
+    usecases.copy_database(pg_demo, pg_url)
+    with psycopg.connect(pg_url) as pg:  # what magdesk of schema v11 made there
+        for statement in rules.movement_statements():
+            if statement.startswith("CREATE TRIGGER"):
+                name, table = statement.split()[2], statement.split(" ON ")[1].split()[0]
+                pg.execute(f"DROP TRIGGER {name} ON {table}")
+        pg.execute("DROP TABLE movement_month")
+        pg.execute("DROP INDEX sale_out_undated, production_batch_start")
+        pg.execute("UPDATE magdesk_meta SET value = '11' WHERE key = 'schema_version'")
+        pg.execute("UPDATE sale_out SET date = '2026-06', is_export = 1 - is_export"
+                   " WHERE id < 40")
+    assert main(["db", "upgrade", pg_url]) == 0
+    with usecases.open_file(pg_url) as db:
+        assert usecases.check_database(db).ok
+        assert _kept(db) and totals.mismatches(_conn(db)) == []
+        with db.write() as conn:  # and kept from then on
+            conn.execute("UPDATE sale_out SET qty_g = qty_g + 5 WHERE id < 90")
+        assert totals.mismatches(_conn(db)) == []
