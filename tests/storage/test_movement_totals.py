@@ -137,3 +137,36 @@ def test_check_tells_totals_that_escaped_and_a_repair_works_them_out_again(demo_
     with open_database(demo_copy) as db:
         report = usecases.check_database(db)
     assert report.ok and report.movement_totals == 0
+
+
+def test_rows_added_in_one_go_are_in_the_totals_and_the_trigger_back(demo_copy):
+    import dataclasses
+    from datetime import date
+
+    import pytest
+
+    from magdesk.storage.repository import ConstraintError, Repository
+
+    with open_database(demo_copy) as db:
+        repo = Repository(db)
+        sale = repo.get("sale", 1)
+        purchase = repo.get("purchase", 1)
+        sales = [dataclasses.replace(sale, id=None, doc_no=f"ONE-GO-{n}", qty_g=100 + n,
+                                     is_export=bool(n % 2), date=date(2026, 9, 1 + n % 20))
+                 for n in range(300)]
+        repo.insert_new("sale", sales)
+        repo.insert_new("purchase", [dataclasses.replace(purchase, id=None, doc_no="ONE-GO-P",
+                                                         lot_no="ONE-GO-L", qty_g=5)])
+        assert totals.mismatches(db.conn) == []
+        with pytest.raises(ConstraintError):  # a key taken: none of them, the trigger kept
+            with repo.constraints():
+                repo.insert_new("sale", [dataclasses.replace(sales[0], doc_no="ONE-GO-X"),
+                                         sales[1]])
+        with db.write() as conn:  # one by one again: the trigger is there
+            conn.execute("UPDATE sale_out SET doc_no = 'ONE-GO-Y' WHERE doc_no = 'ONE-GO-1'")
+            conn.execute("INSERT INTO sale_out (doc_no, date, customer_id, product_id, batch_id,"
+                         " qty_g) SELECT 'ONE-BY-ONE', '2026-06', customer_id, product_id,"
+                         " batch_id, 9 FROM sale_out WHERE id = 1")
+        assert totals.mismatches(db.conn) == []
+        names = {n for (n,) in db.conn.execute("SELECT name FROM sqlite_master")}
+        assert {totals.trigger_name(t, "INSERT") for t in ("sale_out", "purchase_in")} <= names
