@@ -616,7 +616,8 @@ def _check(args, lang, settings) -> int:
                    "foreign_key_violations": report.foreign_key_violations,
                    "schema_version": report.schema_version, "latest_schema": report.latest_schema,
                    "read_only": report.read_only, "counts": report.counts,
-                   "schema": report.schema.as_dict() if report.schema else None},
+                   "schema": report.schema.as_dict() if report.schema else None,
+                   "movement_totals_wrong": report.movement_totals},
                   sys.stdout, ensure_ascii=False, indent=1)
         print()
     else:
@@ -625,6 +626,8 @@ def _check(args, lang, settings) -> int:
         if report.schema is not None and not report.schema.ok:
             print(_t("check_schema", lang, version=report.schema.version,
                      objects=report.schema.describe(lang)))
+        if report.movement_totals:
+            print(_t("check_totals", lang, n=report.movement_totals))
         if report.read_only:
             print(_t("read_only", lang, reason=said(report.read_only, lang)))
         for name, n in report.counts.items():

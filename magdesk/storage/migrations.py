@@ -3,6 +3,8 @@ is the number of steps applied.  Never edit a released step: add one."""
 
 from __future__ import annotations
 
+from . import days, totals
+
 APPLICATION_ID = 0x4D474453  # "MGDS": marks a file as magdesk's
 
 _V1 = [
@@ -519,5 +521,24 @@ _V11 = [
     "CREATE INDEX sale_out_qty ON sale_out(qty_g)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V_LICENCES, _V9, _V10, _V11]
+
+# --- v12: monthly movement totals kept by the writes -----------------------------------
+#
+# A period's opening stock summed every earlier purchase, batch, input line
+# and sale: on ten million sales each month paid seconds for the decade
+# before it.  ``movement_month`` (storage/totals.py) holds per product, month
+# and kind the grams and rows, kept by triggers and filled here from the data
+# (one GROUP BY per table); derived, so not audited.  The sales whose date is
+# no real day get a partial index: validation looks for them in every period;
+# the batches an index by start (the consumption of a period's first month).
+_V12 = [
+    totals.CREATE_TABLE,
+    totals.FILL_SQL,
+    *totals.sqlite_triggers(),
+    days.undated_index(days.SQLITE_REAL_DAY),
+    "CREATE INDEX production_batch_start ON production_batch(start_date)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V_LICENCES, _V9, _V10, _V11,
+                               _V12]
 LATEST = len(MIGRATIONS)

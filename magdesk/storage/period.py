@@ -33,7 +33,7 @@ class Span:
     @property
     def params(self) -> dict[str, str]:
         return {"start": self.start, "end": self.end, "before": self.before,
-                "after": self.after}
+                "after": self.after, "first": self.start[:7]}
 
 
 def span_of(period: str) -> Span:
@@ -148,28 +148,48 @@ def _month(column: str) -> str:
             f" ELSE substr({column}, 1, 7) END")
 
 
+def _before(label: str, kinds: str, odd_rows: str, products: bool) -> str:
+    """Each product's sum of ``kinds`` before the span, into the month
+    before it: the kept totals (``totals.py``) of the months before the
+    span's first, and the rows of its first month dated before its first
+    day (a date like ``2026-06`` or ``2026-06-00``; ``odd_rows`` gives
+    product and grams of those): for any text, ``substr(d, 1, 7) < M``
+    implies ``d < M || '-01'``, so only the month ``M`` itself needs them.
+    ``products``: the sums of products on file only, as the balance reads
+    purchases and sales."""
+    known = "WHERE product_id IN (SELECT id FROM product) " if products else ""
+    return f"""
+SELECT product_id, :before, '{label}', sum(qty_g) FROM (
+  SELECT product_id, qty_g, lines FROM movement_month
+   WHERE kind IN ({kinds}) AND month < :first
+  UNION ALL {odd_rows}) AS m
+ {known}GROUP BY product_id HAVING sum(lines) > 0"""
+
+
+_ODD = "date >= :first AND date < :start"
+
 # The balance of the span needs each product's closing before it (one sum
-# per product, by its index where there is one) and the span's months.  No
+# per product, of the monthly totals) and the span's months.  No
 # month after the span changes them, and the rows reach the span anyway:
 # they run to the last month of any purchase, batch or sale
 # (``Repository.last_period``), and a batch consumes before it ends; only
 # an adjustment may come later, so it alone is rolled into the month after.
-MOVEMENTS_SQL = f"""
-SELECT p.id, :before, 'in_purchase', (SELECT sum(qty_g) FROM purchase_in
-        WHERE product_id = p.id AND date < :start) FROM product AS p
+MOVEMENTS_SQL = f"""{_before("in_purchase", "'in_purchase'",
+                             f"SELECT product_id, qty_g, 1 FROM purchase_in WHERE {_ODD}", True)}
 UNION ALL
 SELECT product_id, substr(date, 1, 7), 'in_purchase', sum(qty_g)
   FROM purchase_in WHERE date >= :start AND date < :end GROUP BY 1, 2
-UNION ALL
-SELECT product_id, :before, 'in_production', sum(output_g)
-  FROM production_batch WHERE end_date < :start GROUP BY 1
+UNION ALL {_before("in_production", "'in_production'",
+                   "SELECT product_id, output_g, 1 FROM production_batch"
+                   " WHERE end_date >= :first AND end_date < :start", False)}
 UNION ALL
 SELECT product_id, substr(end_date, 1, 7), 'in_production', sum(output_g)
   FROM production_batch WHERE end_date >= :start AND end_date < :end GROUP BY 1, 2
-UNION ALL
-SELECT p.product_id, :before, 'out_consumption', sum(i.qty_g)
-  FROM batch_input i JOIN production_batch b ON b.id = i.batch_id
-  JOIN purchase_in p ON p.id = i.purchase_id WHERE b.start_date < :start GROUP BY 1
+UNION ALL {_before("out_consumption", "'out_consumption'",
+                   "SELECT p.product_id, i.qty_g, 1 FROM batch_input i"
+                   " JOIN production_batch b ON b.id = i.batch_id"
+                   " JOIN purchase_in p ON p.id = i.purchase_id"
+                   " WHERE b.start_date >= :first AND b.start_date < :start", False)}
 UNION ALL
 SELECT p.product_id, substr(b.start_date, 1, 7), 'out_consumption', sum(i.qty_g)
   FROM batch_input i JOIN production_batch b ON b.id = i.batch_id
@@ -182,9 +202,8 @@ SELECT product_id, {_month("date")},
   FROM stock_adjustment GROUP BY 1, 2, 3
 """
 
-SALES_MOVEMENTS_SQL = """
-SELECT p.id, :before, 'out_sales', (SELECT sum(qty_g) FROM sale_out
-        WHERE product_id = p.id AND date < :start) FROM product AS p
+SALES_MOVEMENTS_SQL = f"""{_before("out_sales", "'out_sales', 'out_export'",
+                                   f"SELECT product_id, qty_g, 1 FROM sale_out WHERE {_ODD}", True)}
 UNION ALL
 SELECT product_id, substr(date, 1, 7),
        CASE WHEN is_export <> 0 THEN 'out_export' ELSE 'out_sales' END, sum(qty_g)

@@ -14,6 +14,7 @@ date index, which holds the dates.
 from __future__ import annotations
 
 from ..core.rules_sales import EXPORT_SALE_COLUMNS
+from . import days
 from .db import on_server
 from .period import SALES_MOVEMENTS_SQL, Span
 
@@ -84,13 +85,7 @@ def movements(conn, span: Span) -> list[tuple[int, str, str, int]]:
 
 
 def undated(conn, columns: str) -> list[tuple]:
-    """The sales whose date is no real day, wherever they are."""
-    if on_server(conn):
-        # the server's dates are text as written; a suspect is only looked at
-        ok = ("date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND substr(date, 6, 2) BETWEEN '01' AND '12'"
-              " AND substr(date, 9, 2) BETWEEN '01' AND CASE substr(date, 6, 2) WHEN '02' "
-              "THEN '28' WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' "
-              "WHEN '11' THEN '30' ELSE '31' END")
-    else:
-        ok = "date(date) = date"
+    """The sales whose date is no real day, wherever they are: by the
+    partial index of those (``days``), its term repeated for the planner."""
+    ok = days.PG_REAL_DAY if on_server(conn) else days.SQLITE_REAL_DAY
     return conn.execute(f"SELECT {columns} FROM sale_out WHERE ({ok}) IS NOT TRUE").fetchall()

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import text
+from . import totals
 from .reasons import Reason
 from .schema import SchemaDiff, SchemaObject, compare, definition, normalise
 
 NOTE = "before repairing the schema"
+TOTALS_VERSION = 12  # the schema version that keeps the monthly movement totals
 
 
 class RepairRefused(Exception):
@@ -150,6 +152,8 @@ def apply(conn: sqlite3.Connection, p: RepairPlan, clerk: str, os_user: str) -> 
         for (kind, _name), sql in defs.items():
             if kind in ("view", "trigger"):
                 conn.execute(sql)
+        if version >= TOTALS_VERSION:  # writes made while a trigger was missing escaped them
+            totals.rebuild(conn)
         left = compare(conn)
         if not left.ok:  # the plan missed something: leave the file as it was
             raise RepairRefused(Reason("repair_incomplete", en=left.describe("en"),

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from ..core import model as M
 from ..core.months import DATE_FIELDS, months_of
-from .db import Database, PeriodLockedError, StorageError
+from .db import Database, PeriodLockedError, StorageError, on_server
 
 
 class ConstraintError(StorageError):
@@ -404,7 +404,8 @@ class Repository:
                f"VALUES ({', '.join('?' * len(cols))})")
         with self._tx() as conn:
             records = self._refuse_locked(entity, records)
-            conn.executemany(sql, map(t.new_row, records))
+            with _totals_added(conn, t.name):
+                conn.executemany(sql, map(t.new_row, records))
 
     def accept_finding(self, entity: str, record: str, code: str, reason: str) -> None:
         with self._tx() as conn:
@@ -458,6 +459,14 @@ class Repository:
         if self.conn.in_transaction:
             return _Joined(self.conn)
         return self.db.write()
+
+
+def _totals_added(conn, table: str):
+    """The monthly totals of the rows an ``insert_new`` adds, in one statement
+    after them on a file (``totals.added_after``); a server's triggers keep them."""
+    from . import totals
+
+    return contextlib.nullcontext() if on_server(conn) else totals.added_after(conn, table)
 
 
 def _batch_of(repo: Repository):

@@ -55,6 +55,11 @@ CLI: dict[str, tuple[str, str]] = {
         "结构与版本 {version} 的定义不符：{objects}",
         "Schema objects differ from version {version}'s definition: {objects}",
     ),
+    "cli.check_totals": (
+        "月度出入库合计有 {n} 项与单据不符（由触发器维护的派生数据，被直接改写过）",
+        "{n} monthly movement totals differ from their records (derived data the "
+        "triggers keep, written to directly)",
+    ),
     "cli.accepted": ("已接受 {record} 的 {code} 警告", "Accepted warning {code} for {record}"),
     "cli.exported": ("已导出 {path}（SHA-256 {sha}；数据 SHA-256 {data}）",
                      "Exported {path} (SHA-256 {sha}; data SHA-256 {data})"),

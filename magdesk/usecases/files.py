@@ -51,21 +51,25 @@ class CheckReport:
     read_only: str
     counts: dict[str, int]
     schema: SchemaDiff | None = None  # the file's schema objects against its version's
+    movement_totals: int = 0  # monthly movement totals that differ from their rows
 
     @property
     def ok(self) -> bool:
         return (self.integrity == "ok" and self.foreign_key_violations == 0
-                and (self.schema is None or self.schema.ok))
+                and (self.schema is None or self.schema.ok) and not self.movement_totals)
 
 
 def check_database(db: Database) -> CheckReport:
     """SQLite's integrity and foreign-key checks, the schema version, the
-    schema objects magdesk did not define or that are missing, row counts."""
+    schema objects magdesk did not define or that are missing, row counts,
+    and the monthly movement totals against their rows (from schema v12)."""
+    from ..storage import totals
     from ..storage.schema import compare
 
     integrity, violations, counts = db.health()
+    wrong = len(totals.mismatches(db.conn)) if totals.TABLE in counts else 0
     return CheckReport(integrity, violations, db.schema_version, LATEST, db.read_only_reason,
-                       counts, compare(db.conn))
+                       counts, compare(db.conn), wrong)
 
 
 def repair_schema(path: Path, *, settings: Settings | None = None):

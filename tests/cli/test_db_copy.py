@@ -10,7 +10,7 @@ from magdesk.cli import main
 def test_db_copy_to_a_server_and_back_then_the_file_checks(pg_demo, pg_url, tmp_path, capsys):
     assert main(["--lang", "en", "db", "copy", "--from", str(pg_demo), "--to", pg_url]) == 0
     out = capsys.readouterr().out
-    assert "  sale_out: 3000" in out and "24 tables" in out and "2 attachments" in out
+    assert "  sale_out: 3000" in out and "25 tables" in out and "2 attachments" in out
     assert "verified on arrival" in out
     back = tmp_path / "back.sqlite"
     assert main(["--lang", "en", "db", "copy", "--from", pg_url, "--to", str(back)]) == 0

@@ -116,7 +116,16 @@ def test_an_import_is_undone_and_redone_as_one_step(demo, demo_copy, tmp_path):
         assert query(demo_copy, "SELECT * FROM sale_out WHERE id > ?", (ids,)) == imported
         edit.revert(Repository(db))
     after = [line for line in dump(demo_copy) if "audit" not in line]
-    assert after == [line for line in before if "audit" not in line]
+    assert _triggers_as_a_set(after) == _triggers_as_a_set(
+        [line for line in before if "audit" not in line])
+
+
+def _triggers_as_a_set(lines: list[str]) -> list[str]:
+    """A dump with its triggers in name order: an import makes the totals'
+    insert trigger again after its rows (storage/totals.py), the same text
+    in another place of the schema."""
+    triggers = sorted(line for line in lines if line.startswith("CREATE TRIGGER"))
+    return [line for line in lines if not line.startswith("CREATE TRIGGER")] + triggers
 
 
 def test_undo_is_refused_when_a_record_changed_was_referred_to_or_filed(demo, demo_copy,

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from magdesk import usecases
-from magdesk.storage import audit
+from magdesk.storage import audit, totals
 from magdesk.storage.db import open_database
 from magdesk.storage.migrations import AUDITED, LOCKED
 from magdesk.storage.postgres.connection import ServerError
@@ -58,7 +58,8 @@ def test_the_server_has_a_lock_and_audit_triggers_for_every_table_sqlite_has(pg_
         found = {r[0] for r in pg.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")}
     want = {f"{t}_locked" for t in LOCKED} | {
         f"audit_{t}_{e}" for t in AUDITED for e in ("insert", "update", "delete")} | {
-        "audit_head_moves", "audit_notify"}
+        "audit_head_moves", "audit_notify"} | {
+        totals.trigger_name(t, e) for t, e, *_ in totals.RULES}  # SQLite's by the same names
     assert found == want
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import audit
+from .. import audit, totals
 from ..attachments import store_for
 from ..reasons import Reason
 from . import rules, sqlite_side
@@ -83,6 +83,7 @@ def copy_sqlite_to_pg(sqlite_path: Path, url: str, *, replace: bool = False,
             _finish_pg(pg, source)
             report.attachments, report.attachment_bytes = _blobs_to_pg(pg, blobs)
             _arrived(pg, report, head)
+            totals.made_right(pg)  # before the rules: their triggers would keep them again
             rules.install(pg)  # from here on the server keeps the locks and the chain
             pg.execute("ANALYZE")  # the planner's statistics, of the rows just loaded
     finally:
@@ -199,6 +200,7 @@ def copy_pg_to_sqlite(url: str, sqlite_path: Path, *, replace: bool = False,
                         progress(table.name, done + 1, len(tables()))
                 sqlite_side.finish(conn, counters)
                 sqlite_side.verify(conn, _pg_counts(pg), head)
+                _totals_right(conn)
                 chain = audit.verify(conn)
                 report.audit_entries, report.audit_head = chain.entries, chain.head
             finally:
@@ -209,6 +211,13 @@ def copy_pg_to_sqlite(url: str, sqlite_path: Path, *, replace: bool = False,
             sqlite_side.remove(tmp)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _totals_right(conn) -> None:
+    """The new file's monthly totals as its rows sum to (``totals``)."""
+    conn.execute("BEGIN IMMEDIATE")
+    totals.made_right(conn)
+    conn.execute("COMMIT")
 
 
 def _server_meta(pg, url: str) -> dict[str, int]:

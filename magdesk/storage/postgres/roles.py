@@ -36,6 +36,7 @@ from .schema import owned_tables
 ROLES = ("clerk", "filer", "admin")
 FILING = ("period", "filing_export", "filing_snapshot")
 AUDIT = ("audit_log", "audit_seal", "audit_head", "audit_session")
+DERIVED = ("movement_month",)  # kept by the server's triggers alone
 ADMIN_ONLY = ("magdesk_meta", "magdesk_file", "file_setting")
 # The chain's helpers: callable by the triggers' functions (their owner) only.
 HELPERS = ("magdesk_audit_append(text, text, text, text, text, text)",
@@ -106,7 +107,7 @@ def statements(database: str, schema: str, definers: list[str]) -> list[str]:
 
 
 def _writers(table: str, groups: dict[str, str]) -> list[str]:
-    if table in AUDIT:
+    if table in AUDIT or table in DERIVED:
         return []
     if table in ADMIN_ONLY:
         return [groups["admin"]]
@@ -122,7 +123,8 @@ def _definers(pg) -> list[str]:
         "SELECT quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '(' "
         "|| pg_get_function_identity_arguments(p.oid) || ')' FROM pg_proc p "
         "JOIN pg_namespace n ON n.oid = p.pronamespace "
-        "WHERE n.nspname = current_schema() AND p.proname LIKE 'magdesk\\_audit\\_%' "
+        "WHERE n.nspname = current_schema() AND (p.proname LIKE 'magdesk\\_audit\\_%' "
+        "OR p.proname LIKE 'magdesk\\_movement\\_month\\_%') "
         "ORDER BY 1")]
 
 

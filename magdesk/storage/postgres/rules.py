@@ -41,6 +41,7 @@ SQLite's own triggers."""
 
 from __future__ import annotations
 
+from .. import totals
 from ..audit import GENESIS
 from ..migrations import APPLICATION_ID, AUDITED, LOCKED
 from . import notify
@@ -215,9 +216,26 @@ def audit_statements(table: str) -> tuple[str, ...]:
             f"CREATE TRIGGER audit_{table}_delete AFTER DELETE ON {table} {run}")
 
 
+def movement_statements() -> tuple[str, ...]:
+    """The functions and triggers keeping the monthly movement totals, of
+    the statements SQLite's triggers run (``storage/totals.py``); run as
+    their owner (``roles``): no client writes the totals."""
+    out = []
+    for table, event, timing, columns, body in totals.RULES:
+        name = totals.trigger_name(table, event)
+        done = "RETURN OLD" if timing == "BEFORE" else "RETURN NULL"  # a BEFORE DELETE goes on
+        out.append(f"CREATE OR REPLACE FUNCTION {_FUNCTION}{name}() RETURNS trigger "
+                   "LANGUAGE plpgsql AS $fn$\nBEGIN\n    "
+                   + ";\n    ".join(body) + f";\n    {done};\nEND $fn$")
+        of = f" OF {', '.join(columns)}" if columns else ""
+        out.append(f"CREATE TRIGGER {name} {timing} {event}{of} ON {table} "
+                   f"FOR EACH ROW EXECUTE FUNCTION {_FUNCTION}{name}()")
+    return tuple(out)
+
+
 def statements() -> tuple[str, ...]:
     """Everything ``install`` runs, in order."""
-    out = [_INSERT, _SEAL, _APPEND, _HEAD, _HEAD_TRIGGER]
+    out = [_INSERT, _SEAL, _APPEND, _HEAD, _HEAD_TRIGGER, *movement_statements()]
     for table in LOCKED:
         out += lock_statements(table)
     for table in AUDITED:
@@ -233,4 +251,5 @@ def install(pg) -> None:
     notify.install(pg)  # other clerks' changes said to the windows open on it
 
 
-__all__ = ["CHAIN_LOCK", "audit_statements", "install", "lock_statements", "statements"]
+__all__ = ["CHAIN_LOCK", "audit_statements", "install", "lock_statements", "movement_statements",
+           "statements"]

@@ -29,6 +29,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 
+from .. import days
 from ..schema_latest import MASTER, VERSION
 
 META = "magdesk_meta"
@@ -185,8 +186,13 @@ def foreign_keys() -> tuple[str, ...]:
 
 def indexes() -> tuple[str, ...]:
     """The CREATE INDEX statements of the company's tables, for PostgreSQL."""
-    return tuple(translate_index(sql, table(name).nullable) for kind, _n, name, sql in MASTER
-                 if kind == "index" and sql is not None)
+    return tuple(_PG_INDEXES.get(index) or translate_index(sql, table(name).nullable)
+                 for kind, index, name, sql in MASTER if kind == "index" and sql is not None)
+
+
+# Indexes whose terms differ on a server: the sales with no real day, by
+# the server's own test of a day (the same term as ``period_sales.undated``'s).
+_PG_INDEXES = {days.UNDATED_INDEX: days.undated_index(days.PG_REAL_DAY)}
 
 
 def create_statements() -> tuple[str, ...]:

@@ -22,13 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import totals
 from ..reasons import Reason
 from . import catalog, notify, rules
 from .connection import ServerError, connect, server_errors, where
 from .schema import META, VERSION, indexes, tables
 
 # version -> what that version's upgrade does to the rows (after its objects exist)
-STEPS: dict[int, Callable] = {}
+STEPS: dict[int, Callable] = {
+    12: totals.rebuild,  # the monthly movement totals, worked out from the rows
+}
 
 
 def upgrade(url: str) -> tuple[int, int]:
