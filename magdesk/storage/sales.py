@@ -27,7 +27,7 @@ from ..core import enums as E
 from ..core import rules_records as R
 from ..core.rules_sales import EXPORT_SALE_COLUMNS, SALE_COLUMNS, ExportSale, SaleSummary
 from ..core.units import PCT_SCALE
-from . import period_sales
+from . import days, period_sales
 from .background import Background, rows_at_once
 from .db import on_server
 from .period import Span
@@ -55,10 +55,8 @@ def _field(server: bool, v: str, kind: str, required: bool, max_len, min_len, ch
     result counts as false, so a required field needs no test of its own
     for NULL; ``''`` fails every test below but the enum's and the date's
     (which it fails too).  On a ``server`` the columns are typed (a number
-    cannot be text there) and the date test lets through no day past the
-    28th of February nor past its month's end, but flags the 29th of
-    February of every year for the rules to look at (a suspect is only
-    looked at more closely, never found at fault by this)."""
+    cannot be text there).  The date's test is the calendar's, written out
+    alike for both back ends (``days.real_day``)."""
     if kind in ("text", "code"):
         ok = f"length({v}) BETWEEN {1 if required else 0} AND {max_len or 10**9}"
         if min_len:
@@ -73,13 +71,8 @@ def _field(server: bool, v: str, kind: str, required: bool, max_len, min_len, ch
         ok = f"{v} >= 0"
     elif kind == "pct":
         ok = f"{v} BETWEEN 0 AND {100 * PCT_SCALE}"
-    elif kind == "date" and server:
-        ok = (f"{v} BETWEEN :earliest AND :today AND {v} ~ '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}$'"
-              f" AND substr({v}, 9, 2) BETWEEN '01' AND CASE substr({v}, 6, 2) WHEN '02' "
-              "THEN '28' WHEN '04' THEN '30' WHEN '06' THEN '30' WHEN '09' THEN '30' "
-              f"WHEN '11' THEN '30' ELSE '31' END AND substr({v}, 6, 2) BETWEEN '01' AND '12'")
-    elif kind == "date":  # date() also refuses a day that does not exist
-        ok = f"{v} BETWEEN :earliest AND :today AND date({v}) = {v}"
+    elif kind == "date":  # a day that does not exist too (days.py)
+        ok = f"{v} BETWEEN :earliest AND :today AND {days.real_day(v, server)}"
     else:  # references: presence only
         ok = f"{v} IS NOT NULL" if server else f"{v} <> ''"
     if required:
