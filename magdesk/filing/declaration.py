@@ -55,6 +55,20 @@ class _Texts:
             self.cache[key] = self.repo.get(entity, record_id)
         return self.cache[key]
 
+    def read_ahead(self, lines) -> None:
+        """The sales, products and licences of ``lines`` read in a few
+        queries (on a server one a record would be a round trip each)."""
+        lines = list(lines)
+        self._read("sale", {ln.sale_id for ln in lines if ln.sale_id})
+        self._read("licence", {ln.licence_id for ln in lines if ln.licence_id})
+        self._read("product", {getattr(self.cache.get(("sale", ln.sale_id)), "product_id", None)
+                               for ln in lines if ln.sale_id} - {None})
+
+    def _read(self, entity: str, ids: set[int]) -> None:
+        wanted = [i for i in ids if (entity, i) not in self.cache]
+        for record_id, record in self.repo.get_many(entity, wanted).items():
+            self.cache[(entity, record_id)] = record
+
     def text(self, line, product_id: int | None = None) -> DeclarationText:
         sale = self._get("sale", line.sale_id) if line.sale_id else None
         product = self._get("product", product_id if product_id is not None
@@ -79,9 +93,10 @@ def declaration_texts(db: Database, period: str | None = None, decl_no: str | No
         where.append("customs_decl_no = ?")
         params.append(decl_no.strip())
     texts = _Texts(db, elements)
-    return [texts.text(line) for line in texts.repo.iter(
-        "export", order="decl_date, customs_decl_no, line_no", where=" AND ".join(where),
-        params=params)]
+    lines = list(texts.repo.iter("export", order="decl_date, customs_decl_no, line_no",
+                                 where=" AND ".join(where), params=params))
+    texts.read_ahead(lines)
+    return [texts.text(line) for line in lines]
 
 
 def line_texts(db: Database, line, product_id: int | None = None,
@@ -95,6 +110,8 @@ def line_texts_of(db: Database, lines, elements: DeclarationElements | None = No
                   ) -> list[DeclarationText]:
     """The texts of these export lines (records read once), in their order."""
     texts = _Texts(db, elements)
+    lines = list(lines)
+    texts.read_ahead(lines)
     return [texts.text(line) for line in lines]
 
 

@@ -168,6 +168,17 @@ class Repository:
             records = self._with_consignees(records)
         return {r.id: r for r in records}
 
+    def get_many(self, entity: str, ids) -> dict[int, object]:
+        """The records of ``entity`` with these ids, by id, as ``get`` gives
+        each, read a few hundred to a query (a server's round trip each)."""
+        ids, found = sorted(set(ids)), {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            found.update(self.where_by_id(entity, f"id IN ({', '.join('?' * len(part))})", part))
+        if entity == "licence" and found:
+            found = {r.id: r for r in self._with_consignees(list(found.values()))}
+        return found
+
     def where_by_id(self, entity: str, where: str, params) -> dict[int, object]:
         """The records of ``entity`` meeting ``where`` (SQL built by magdesk), by id."""
         return {r.id: r for r in self.iter(entity, where=where, params=params)}

@@ -79,3 +79,18 @@ def test_the_dossier_and_the_declaration_texts_are_written_alike(both, tmp_path)
         assert a.pages == b.pages and a.attachments == b.attachments
         assert Path(a.statement).read_text() == Path(b.statement).read_text()
     assert cells(on_file["texts"]) == cells(on_server["texts"])
+
+
+def test_records_read_many_at_once_are_those_read_one_by_one(both):
+    """``Repository.get_many`` (the declaration texts read ahead with it):
+    the same records as ``get`` gives each, a licence's consignees included,
+    past one query's 500 ids, on either back end."""
+    for db in both:
+        repo = usecases.repository(db)
+        for entity in ("sale", "licence", "product"):
+            ids = [r.id for r in repo.iter(entity, order="id")][:1200] + [10**9]
+            many = repo.get_many(entity, ids)
+            assert sorted(many) == ids[:-1] and len(ids) > 2, entity
+            assert all(many[i] == repo.get(entity, i) for i in ids[:-1:37]), entity
+        licences = repo.get_many("licence", [r.id for r in repo.iter("licence")])
+        assert any(lic.consignee_ids for lic in licences.values())

@@ -54,6 +54,9 @@ class ServerCursor:
 
     def __init__(self, cursor, lastrowid: int | None = None, first=None):
         self._cursor, self.lastrowid, self._first = cursor, lastrowid, first
+        # asked once: psycopg builds the description anew each time (a row
+        # read by fetchone would otherwise pay for its columns' objects)
+        self._rows = cursor.description is not None
 
     @property
     def description(self):
@@ -67,21 +70,20 @@ class ServerCursor:
         if self._first is not None:
             row, self._first = self._first, None
             return row
-        return self._cursor.fetchone() if self._cursor.description else None
+        return self._cursor.fetchone() if self._rows else None
 
     def fetchmany(self, size: int = 1):
-        rows = []
-        while len(rows) < size:
-            row = self.fetchone()
-            if row is None:
-                break
-            rows.append(row)
+        rows = [self._first] if self._first is not None and size > 0 else []
+        if rows:
+            self._first = None
+        if self._rows and len(rows) < size:
+            rows += self._cursor.fetchmany(size - len(rows))
         return rows
 
     def fetchall(self):
         rows = [self._first] if self._first is not None else []
         self._first = None
-        return rows + (self._cursor.fetchall() if self._cursor.description else [])
+        return rows + (self._cursor.fetchall() if self._rows else [])
 
     def __iter__(self):
         return iter(self.fetchall())
