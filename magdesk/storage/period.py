@@ -53,19 +53,28 @@ def span_of(period: str) -> Span:
 # repeated across months), and the lots the period's batches consumed.  Each
 # part is read through its own index and the ids gathered: conditions joined
 # by OR would leave a server's planner no index but a scan of the whole table.
-PURCHASES_WHERE = """
-id IN (SELECT id FROM purchase_in WHERE date >= :start AND date < :end
-       UNION SELECT id FROM purchase_in WHERE lot_no IN (
-             SELECT lot_no FROM purchase_in WHERE date >= :start AND date < :end)
-       UNION SELECT i.purchase_id FROM batch_input AS i JOIN production_batch AS b
-             ON b.id = i.batch_id WHERE b.end_date >= :start AND b.end_date < :end)
+PURCHASE_IDS = """
+SELECT id FROM purchase_in WHERE date >= :start AND date < :end
+UNION SELECT id FROM purchase_in WHERE lot_no IN (
+      SELECT lot_no FROM purchase_in WHERE date >= :start AND date < :end)
+UNION SELECT i.purchase_id FROM batch_input AS i JOIN production_batch AS b
+      ON b.id = i.batch_id WHERE b.end_date >= :start AND b.end_date < :end
 """
 
 # The period's batches and those its sales draw on
-BATCHES_WHERE = """
-id IN (SELECT id FROM production_batch WHERE end_date >= :start AND end_date < :end
-       UNION SELECT batch_id FROM sale_out WHERE date >= :start AND date < :end)
+BATCH_IDS = """
+SELECT id FROM production_batch WHERE end_date >= :start AND end_date < :end
+UNION SELECT batch_id FROM sale_out WHERE date >= :start AND date < :end
 """
+
+
+def gathered(repo, entity: str, ids_sql: str, span: Span) -> dict[int, object]:
+    """The records whose ids ``ids_sql`` gathers, by id: the ids first, then
+    the records by their key (as ``id IN (the union)`` a server's planner
+    guessed seven times the rows and hashed the whole table: 0.4-0.8 s)."""
+    ids = [row[0] for row in repo.conn.execute(ids_sql, span.params).fetchall()]
+    return repo.get_many(entity, ids)
+
 
 EXPORTS_WHERE = "decl_date >= :start AND decl_date < :end"
 

@@ -36,3 +36,16 @@ def test_the_windows_reads_and_workers_take_one_core(pg_demo, pg_url):
         assert _workers(db) == "0"
     finally:
         usecases.close_database(db, snapshot=False)
+
+
+def test_a_session_plans_for_rows_kept_in_memory_unless_the_url_says_otherwise(pg_url):
+    """random_page_cost 1.1 on magdesk's connections (connection.py): a
+    month's lots read by their index, not by hashing every purchase; options
+    given in the URL are the administrator's and stay."""
+    from magdesk.storage.postgres.connection import connect
+
+    with connect(pg_url) as pg:
+        assert pg.execute("SHOW random_page_cost").fetchone()[0] == "1.1"
+    sep = "&" if "?" in pg_url else "?"
+    with connect(f"{pg_url}{sep}options=-c%20random_page_cost%3D2.5") as pg:
+        assert pg.execute("SHOW random_page_cost").fetchone()[0] == "2.5"

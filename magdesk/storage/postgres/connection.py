@@ -55,12 +55,23 @@ def _said(exc: Exception, url: str) -> str:
     return line[:400]
 
 
+# magdesk reads a period's rows through their indexes, from a company a
+# server keeps in memory: planned as such (random_page_cost 1.1, the usual
+# value for SSDs and cached data, where 4 assumes spinning disks), the lots a
+# month's purchases share are read by index in 22 ms, not by hashing all
+# 1.7 million purchases (218 ms).  Options the URL gives are kept instead.
+_SESSION_OPTIONS = "-c random_page_cost=1.1"
+
+
 def connect(url: str):
     """A psycopg connection (not autocommit) to ``url``; a ``ServerError``
     naming the server when it cannot be reached or refuses us."""
     psycopg = _driver()
     try:
-        return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT)
+        from psycopg.conninfo import conninfo_to_dict
+
+        extra = {} if "options" in conninfo_to_dict(url) else {"options": _SESSION_OPTIONS}
+        return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT, **extra)
     except (psycopg.Error, ValueError) as exc:
         raise ServerError(Reason("pg.cannot_connect", where=where(url),
                                  error=_said(exc, url))) from None
