@@ -142,7 +142,7 @@ def _tmpfs(tmp_path, size="600k"):
 
 
 def test_a_really_full_disk(tmp_path):
-    with _tmpfs(tmp_path, "700k") as mount:  # a new file and its WAL fit, 400 long rows not
+    with _tmpfs(tmp_path, "800k") as mount:  # a new file and its WAL fit, 400 long rows not
         path = mount / "books.sqlite"
         with open_database(path, create=True, backup_dir=mount / "backups") as db:
             Repository(db).insert(_supplier(1))
