@@ -109,6 +109,10 @@ def table_figures(backend: Backend, db, plain) -> list[dict]:
         ("sort_amount", lambda: first_page(db, "sale", sort="amount_fen"),
          f"{page} ORDER BY t.amount_fen, t.id LIMIT 200", ()),
     ]
+    # the rest of the sales' own columns, each with its index (schema v13)
+    cases += [(f"sort_{column}", lambda c=column: first_page(db, "sale", sort=c),
+               f"{page} ORDER BY t.{column}, t.id LIMIT 200", ())
+              for column in ("qty_pcs", "grade", "currency", "invoice_no", "is_export")]
     out = []
     for name, action, floor_sql, params in cases:
         action()  # once untimed: the pages it reads are then in memory, as after a first look
